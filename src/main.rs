@@ -1,3 +1,37 @@
-fn main() {
-    println!("Hello, world!");
+use clap::Parser;
+use mtafit::cli::{Cli, Command};
+use mtafit::commands::{self, Failure};
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let g = &cli.global;
+    let outcome = match &cli.command {
+        Some(Command::Check { paths }) => commands::check::run(paths, g),
+        Some(Command::Show { id, format }) => commands::show::run(id, *format, g),
+        Some(Command::Rank { .. }) => Err(Failure::NotBuilt("rank")),
+        Some(Command::Walk { .. }) => Err(Failure::NotBuilt("walk")),
+        Some(Command::Cost { .. }) => Err(Failure::NotBuilt("cost")),
+        Some(Command::Sensitivity { .. }) => Err(Failure::NotBuilt("sensitivity")),
+        Some(Command::Export { .. }) => Err(Failure::NotBuilt("export")),
+        Some(Command::Measure { .. }) => Err(Failure::NotBuilt("measure")),
+        None => Err(Failure::NotBuilt("the interactive explorer")),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(f) => {
+            let (msg, code) = match f {
+                Failure::Invalid(m) => (m, 1),
+                Failure::Io(e) => (format!("cannot write the output: {e}"), 1),
+                Failure::NotBuilt(what) => (
+                    format!("{what} is not built yet; `mtafit check` and `mtafit show` work today"),
+                    2,
+                ),
+            };
+            let _ = writeln!(std::io::stderr(), "mtafit: {msg}");
+            ExitCode::from(code)
+        }
+    }
 }

@@ -1,0 +1,401 @@
+//! Checks a parsed engine against the rules serde cannot express, and makes its text safe.
+
+use super::model::{CAPABILITIES, Engine, Licence, is_capability};
+use crate::ronfile::{Diagnostic, Locator, Severity, Step, suggest};
+use crate::text;
+
+/// Everything wrong with `engine`, each located in `src`; text fields are sanitised in place.
+///
+/// `stem` is the file name without `.ron`, which the id must equal.
+pub fn validate(engine: &mut Engine, path: &str, src: &str, stem: Option<&str>) -> Vec<Diagnostic> {
+    let mut v = Checker {
+        path,
+        src,
+        loc: Locator::new(src),
+        out: Vec::new(),
+    };
+    v.identity(engine, stem);
+    v.volume(engine);
+    v.cost(engine);
+    v.capabilities(engine);
+    v.sources(engine);
+    v.dates(engine);
+    v.text(engine);
+    v.out
+}
+
+struct Checker<'a> {
+    path: &'a str,
+    src: &'a str,
+    loc: Locator<'a>,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// Report at the value of `path` (or at the key, or the file start, whichever is found).
+    fn at_value(&mut self, severity: Severity, path: &[Step<'_>], message: String) {
+        let (pos, len) = match self.loc.find(path) {
+            Some(f) => (f.value, f.value_len),
+            None => (crate::ronfile::Pos::START, 1),
+        };
+        self.out.push(Diagnostic::at(
+            severity, self.path, self.src, pos, len, message,
+        ));
+    }
+
+    fn at_key(&mut self, severity: Severity, path: &[Step<'_>], message: String) {
+        let (pos, len) = match self.loc.find(path) {
+            Some(f) => (f.key, f.key_len),
+            None => (crate::ronfile::Pos::START, 1),
+        };
+        self.out.push(Diagnostic::at(
+            severity, self.path, self.src, pos, len, message,
+        ));
+    }
+
+    fn error(&mut self, path: &[Step<'_>], message: String) {
+        self.at_value(Severity::Error, path, message);
+    }
+
+    fn identity(&mut self, e: &Engine, stem: Option<&str>) {
+        let id_ok = !e.id.is_empty()
+            && e.id
+                .starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && e.id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !id_ok {
+            self.error(
+                &[Step::Field("id")],
+                format!(
+                    "expected an id of lower-case letters, digits, `-` and `_`, found {:?}",
+                    text::sanitize(&e.id)
+                ),
+            );
+        } else if let Some(stem) = stem
+            && stem != e.id
+        {
+            self.error(
+                &[Step::Field("id")],
+                format!(
+                    "expected id \"{}\" to match the file name; rename the file to `{}.ron` or change the id",
+                    text::sanitize(stem),
+                    e.id
+                ),
+            );
+        }
+        if e.name.trim().is_empty() {
+            self.error(&[Step::Field("name")], "expected a non-empty name".into());
+        }
+        let this_year = today().0;
+        if !(1970..=this_year + 1).contains(&i32::from(e.first_release)) {
+            self.error(
+                &[Step::Field("first_release")],
+                format!(
+                    "expected a year between 1970 and {}, found {}",
+                    this_year + 1,
+                    e.first_release
+                ),
+            );
+        }
+        if let Licence::Open(spdx) = &e.licence
+            && let Err(why) = check_spdx(spdx)
+        {
+            self.error(
+                &[Step::Field("licence")],
+                format!("expected an SPDX licence expression such as \"Apache-2.0\" or \"EPL-2.0 OR IPL-1.0\"; {why}"),
+            );
+        }
+    }
+
+    fn volume(&mut self, e: &Engine) {
+        let v = e.volume;
+        if v.min_per_month > v.max_per_month {
+            self.error(
+                &[Step::Field("volume"), Step::Field("min_per_month")],
+                format!(
+                    "expected min_per_month ≤ max_per_month, found {} > {}",
+                    v.min_per_month, v.max_per_month
+                ),
+            );
+        }
+        if v.max_per_month == 0 {
+            self.error(
+                &[Step::Field("volume"), Step::Field("max_per_month")],
+                "expected max_per_month above 0".into(),
+            );
+        }
+    }
+
+    fn cost(&mut self, e: &Engine) {
+        let c = &e.cost;
+        let numbers = [
+            ("licence_per_year_usd", c.licence_per_year_usd),
+            ("per_thousand_usd", c.per_thousand_usd),
+            ("base_per_month_usd", c.base_per_month_usd),
+            ("ops_hours_per_month", c.ops_hours_per_month),
+        ];
+        for (field, value) in numbers {
+            if !value.is_finite() || value < 0.0 {
+                self.error(
+                    &[Step::Field("cost"), Step::Field(field)],
+                    format!("expected a number of 0 or more, found {value}"),
+                );
+            }
+        }
+        for (i, t) in c.tiers.iter().enumerate() {
+            let path = [Step::Field("cost"), Step::Field("tiers"), Step::Index(i)];
+            if !t.usd_per_month.is_finite() || t.usd_per_month < 0.0 || t.up_to_per_month == 0 {
+                self.error(
+                    &path,
+                    "expected a tier with up_to_per_month above 0 and a price of 0 or more".into(),
+                );
+            } else if i > 0 {
+                let prev = c.tiers[i - 1];
+                if t.up_to_per_month <= prev.up_to_per_month || t.usd_per_month < prev.usd_per_month
+                {
+                    self.error(
+                        &path,
+                        format!(
+                            "expected tiers in increasing order of volume and price; this one ({} for {} USD) does not follow the one before ({} for {} USD)",
+                            t.up_to_per_month, t.usd_per_month, prev.up_to_per_month, prev.usd_per_month
+                        ),
+                    );
+                }
+            }
+        }
+        if !e.is_managed() && c.node_capacity_per_month == 0 {
+            self.error(
+                &[Step::Field("cost"), Step::Field("node_capacity_per_month")],
+                "expected the messages one node carries a month (above 0) for a self-hosted engine"
+                    .into(),
+            );
+        }
+    }
+
+    fn capabilities(&mut self, e: &Engine) {
+        let ids: Vec<&str> = CAPABILITIES.iter().map(|(id, _)| *id).collect();
+        for key in e.capabilities.keys() {
+            if !is_capability(key) {
+                let shown = text::sanitize(key).into_owned();
+                self.at_key(
+                    Severity::Error,
+                    &[Step::Field("capabilities"), Step::Key(key)],
+                    format!(
+                        "unknown capability \"{shown}\"; expected one of {}{}",
+                        ids.join(", "),
+                        suggest(&shown, &ids)
+                    ),
+                );
+            }
+        }
+    }
+
+    fn sources(&mut self, e: &Engine) {
+        if e.sources.is_empty() {
+            self.at_key(
+                Severity::Error,
+                &[Step::Field("sources")],
+                "expected at least one source URL that backs these facts".into(),
+            );
+        }
+        for (i, s) in e.sources.iter().enumerate() {
+            let ok = (s.starts_with("https://") || s.starts_with("http://"))
+                && s.len() > "https://".len()
+                && !s.chars().any(char::is_whitespace);
+            if !ok {
+                self.error(
+                    &[Step::Field("sources"), Step::Index(i)],
+                    format!(
+                        "expected a URL starting with https://, found {:?}",
+                        text::sanitize(s)
+                    ),
+                );
+            }
+        }
+    }
+
+    fn dates(&mut self, e: &Engine) {
+        match parse_date(&e.checked) {
+            None => self.error(
+                &[Step::Field("checked")],
+                format!(
+                    "expected the date the facts were checked as \"YYYY-MM-DD\", found {:?}",
+                    text::sanitize(&e.checked)
+                ),
+            ),
+            Some(date) if date > today() => self.at_value(
+                Severity::Warning,
+                &[Step::Field("checked")],
+                format!("the checked date {} is in the future", e.checked),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    /// Warn about hidden control characters, then make every text field safe to display.
+    fn text(&mut self, e: &mut Engine) {
+        let mut found = Vec::new();
+        visit_text(e, &mut |path, s| {
+            if let Some(c) = text::hidden_controls(s).next() {
+                found.push((path, c));
+            }
+            let clean = text::sanitize(s).into_owned();
+            *s = clean;
+        });
+        for (path, c) in found {
+            let steps: Vec<Step<'_>> = path.iter().map(|f| Step::Field(f)).collect();
+            self.at_value(
+                Severity::Warning,
+                &steps,
+                format!(
+                    "text contains the control character U+{:04X}, which could drive a terminal; it was removed",
+                    u32::from(c)
+                ),
+            );
+        }
+    }
+}
+
+/// Call `f` on every free-text field of an engine, with its field path.
+fn visit_text(e: &mut Engine, f: &mut dyn FnMut(Vec<&'static str>, &mut String)) {
+    f(vec!["id"], &mut e.id);
+    f(vec!["name"], &mut e.name);
+    f(vec!["vendor"], &mut e.vendor);
+    f(vec!["language"], &mut e.language);
+    if let Licence::Open(s) = &mut e.licence {
+        f(vec!["licence"], s);
+    }
+    match &mut e.config {
+        super::model::Config::ConfigAsCode(s) | super::model::Config::Scripting(s) => {
+            f(vec!["config"], s)
+        }
+        _ => {}
+    }
+    if let Some(s) = &mut e.cost.estimate {
+        f(vec!["cost", "estimate"], s);
+    }
+    f(vec!["good_at"], &mut e.good_at);
+    f(vec!["cautions"], &mut e.cautions);
+    for s in &mut e.sources {
+        f(vec!["sources"], s);
+    }
+    f(vec!["checked"], &mut e.checked);
+    // Capability keys are either known ids (plain ASCII) or already reported as errors.
+}
+
+/// A loose SPDX expression check: ids joined by AND / OR / WITH, with optional parentheses.
+fn check_spdx(expr: &str) -> Result<(), String> {
+    let spaced = expr.replace('(', " ( ").replace(')', " ) ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    if words.is_empty() {
+        return Err("found an empty string".into());
+    }
+    let mut want_id = true;
+    let mut depth = 0i32;
+    for w in &words {
+        match *w {
+            "(" if want_id => depth += 1,
+            ")" if !want_id => depth -= 1,
+            "AND" | "OR" | "WITH" if !want_id => want_id = true,
+            id if want_id
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+')) =>
+            {
+                want_id = false
+            }
+            other => return Err(format!("`{}` is out of place", text::sanitize(other))),
+        }
+        if depth < 0 {
+            return Err("a `)` has no matching `(`".into());
+        }
+    }
+    if want_id || depth != 0 {
+        return Err("the expression is incomplete".into());
+    }
+    Ok(())
+}
+
+/// A calendar date as (year, month, day), validated.
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i32 = s[0..4].parse().ok()?;
+    let m: u32 = s[5..7].parse().ok()?;
+    let d: u32 = s[8..10].parse().ok()?;
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y, m, d))
+}
+
+/// Today's date in UTC, from the system clock.
+pub fn today() -> (i32, u32, u32) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2026-11-28"), Some((2026, 11, 28)));
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(parse_date("2026-02-29"), None);
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(parse_date("28/11/2026"), None);
+        assert_eq!(parse_date("2026-1-1"), None);
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_785), (2026, 11, 28));
+    }
+
+    #[test]
+    fn spdx_expressions() {
+        for ok in [
+            "MIT",
+            "EPL-2.0 OR IPL-1.0",
+            "GPL-2.0-or-later",
+            "(MIT OR Apache-2.0) AND ISC",
+            "GPL-2.0-or-later WITH OpenSSL-exception",
+        ] {
+            assert!(check_spdx(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "MIT OR",
+            "OR MIT",
+            "MIT Apache-2.0",
+            "(MIT",
+            "MIT)",
+            "free software",
+        ] {
+            assert!(check_spdx(bad).is_err(), "{bad}");
+        }
+    }
+}

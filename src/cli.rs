@@ -1,0 +1,194 @@
+//! The command line (DESIGN.md §5, a contract): global options and one subcommand each.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Choose a mail transfer agent or sending service by fit, not by feature list.
+#[derive(Debug, Parser)]
+#[command(name = "mtafit", version, about, long_about = None)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do; without one, the interactive explorer starts.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options for every command.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Global {
+    /// Read engine files from DIR too (repeatable; later folders replace earlier entries)
+    #[arg(long, value_name = "DIR", global = true)]
+    pub catalogue: Vec<PathBuf>,
+    /// Load the sender's profile from FILE (RON)
+    #[arg(long, value_name = "FILE", global = true)]
+    pub profile: Option<PathBuf>,
+    /// Monthly volume: 7421043, 7.4M, 250k/day, 2.5M/week or 90M/year
+    #[arg(long, value_name = "V", global = true)]
+    pub volume: Option<String>,
+    /// Set a factor's weight, 0–10 (repeatable), e.g. --weight budget=9.5
+    #[arg(long, value_name = "ID=N", global = true)]
+    pub weight: Vec<String>,
+    /// You will run your own sending infrastructure
+    #[arg(long, global = true, conflicts_with = "rent")]
+    pub own: bool,
+    /// A managed service (ESP) is enough
+    #[arg(long, global = true)]
+    pub rent: bool,
+    /// A capability an engine must have (repeatable), e.g. --must external_queue
+    #[arg(long, value_name = "CAP", global = true)]
+    pub must: Vec<String>,
+    /// No colours (also when NO_COLOR is set)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+/// Output formats of `show`, `walk`, `cost` and `sensitivity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Aligned text for people
+    #[default]
+    Table,
+    /// One JSON object (see DESIGN.md §5)
+    Json,
+}
+
+/// Output formats of `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum RankFormat {
+    /// Aligned text for people
+    #[default]
+    Table,
+    /// One JSON object (see DESIGN.md §5)
+    Json,
+    /// One row per engine
+    Csv,
+    /// A Markdown table
+    Markdown,
+}
+
+/// Formats of an exported shortlist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// For a ticket or pull request
+    Markdown,
+    /// For a spreadsheet
+    Csv,
+    /// The `rank` JSON, restricted to the shortlist
+    Json,
+    /// Profile, weights and shortlist, loadable with --profile
+    Ron,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rank every engine for the profile, best first
+    Rank {
+        /// Output format
+        #[arg(long, value_enum, default_value_t)]
+        format: RankFormat,
+        /// Show only the first N candidates
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+    },
+    /// Walk the brief's decision diagram gate by gate
+    Walk {
+        /// Output format
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Show one engine's facts
+    Show {
+        /// Engine id, e.g. kumomta
+        id: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Annual cost of ownership across volumes, and where the leaders cross
+    Cost {
+        /// Output format
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// How far each weight can move before the top pick changes
+    Sensitivity {
+        /// Output format
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Write a shortlist with the profile and weights behind it
+    Export {
+        /// Engine ids, comma-separated
+        #[arg(long, value_delimiter = ',', required = true, value_name = "ID,ID…")]
+        shortlist: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Output file, or - for standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Measure the real monthly volume from mail logs
+    Measure {
+        /// Log files, or - for standard input (default)
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Write a profile with the measured volume to FILE
+        #[arg(long, value_name = "FILE")]
+        write_profile: Option<PathBuf>,
+    },
+    /// Validate catalogue files (default: every folder mtafit reads)
+    Check {
+        /// Engine files or folders of them
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_go_after_the_subcommand_too() {
+        let cli = Cli::try_parse_from([
+            "mtafit",
+            "rank",
+            "--volume",
+            "7.4M",
+            "--weight",
+            "budget=9",
+            "--catalogue",
+            "a",
+            "--catalogue",
+            "b",
+            "--must",
+            "dkim_signing",
+            "--own",
+        ])
+        .unwrap();
+        assert_eq!(cli.global.volume.as_deref(), Some("7.4M"));
+        assert_eq!(cli.global.catalogue.len(), 2);
+        assert!(cli.global.own);
+    }
+
+    #[test]
+    fn own_and_rent_conflict() {
+        assert!(Cli::try_parse_from(["mtafit", "--own", "--rent", "rank"]).is_err());
+    }
+}

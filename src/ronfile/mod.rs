@@ -1,0 +1,346 @@
+//! Reading a RON file into a typed value, with errors as good as a compiler's.
+//!
+//! Every way a file can be wrong — too large, not UTF-8, empty, a syntax error, a typo in a field
+//! name, a value of the wrong type — becomes one [`Diagnostic`] that names the file, line and
+//! column, says what was expected and quotes the line. Nothing here panics on any input.
+
+pub mod diagnostic;
+pub mod locate;
+
+pub use diagnostic::{Diagnostic, Pos, Severity};
+pub use locate::{Found, Locator, Step};
+
+use serde::de::DeserializeOwned;
+
+/// Files above this size are refused before parsing: no engine or profile needs a megabyte,
+/// and a huge file is far more likely a wrong path than a catalogue.
+pub const MAX_FILE_BYTES: usize = 1 << 20;
+
+/// Nesting deeper than this is refused (serde recursion would otherwise risk the stack).
+const RECURSION_LIMIT: usize = 64;
+
+/// Check size and encoding, and return the text.
+pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::whole_file(
+            Severity::Error,
+            path,
+            format!(
+                "the file is {} bytes; expected at most {} (1 MiB) — is this the right file?",
+                bytes.len(),
+                MAX_FILE_BYTES
+            ),
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The valid prefix is UTF-8 by construction.
+            let prefix = std::str::from_utf8(good).unwrap_or_default();
+            let pos = Pos::of_offset(prefix, prefix.len());
+            let bad = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+            let mut d = Diagnostic::at(
+                Severity::Error,
+                path,
+                prefix,
+                pos,
+                1,
+                format!("expected UTF-8 text, found the byte 0x{bad:02X}; save the file as UTF-8"),
+            );
+            // Quote the line up to the bad byte only: the rest is not text.
+            d.line_text = prefix.lines().last().map(str::to_owned).or(d.line_text);
+            Err(d)
+        }
+    }
+}
+
+/// Parse `src` as a `T`; `shape` describes the expected top level, e.g. "`Engine(…)`".
+pub fn parse<T: DeserializeOwned>(path: &str, src: &str, shape: &str) -> Result<T, Diagnostic> {
+    if is_blank(src) {
+        return Err(Diagnostic::at(
+            Severity::Error,
+            path,
+            src,
+            Pos::of_offset(src, src.len()),
+            1,
+            format!("expected {shape}, found an empty file"),
+        ));
+    }
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    options.from_str::<T>(src).map_err(|e| {
+        let start = Pos {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        };
+        let end = Pos {
+            line: e.span.end.line,
+            col: e.span.end.col,
+        };
+        let (pos, len, message) = explain(src, &e.code, start, end, shape);
+        Diagnostic::at(Severity::Error, path, src, pos, len, message)
+    })
+}
+
+/// True when the text holds nothing but whitespace and comments.
+fn is_blank(src: &str) -> bool {
+    let mut rest = src.trim_start();
+    loop {
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r
+                .split_once('\n')
+                .map_or("", |(_, after)| after)
+                .trim_start();
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            match r.find("*/") {
+                Some(i) => rest = r[i + 2..].trim_start(),
+                None => return false,
+            }
+        } else {
+            return rest.is_empty();
+        }
+    }
+}
+
+/// Choose the position, underline width and message for an error from ron's span.
+///
+/// ron's span runs from where the parser was to where it stopped. For a bad identifier it covers
+/// the identifier, which is what a person wants underlined; for a missing field it ends at the
+/// closing bracket, which is where the field should have been added; for a missing comma the
+/// parser is already at the next item, so the blame moves back to the end of the previous one.
+fn explain(
+    src: &str,
+    code: &ron::Error,
+    start: Pos,
+    end: Pos,
+    shape: &str,
+) -> (Pos, usize, String) {
+    use ron::Error as E;
+    let message = describe(code, shape);
+    let loc = Locator::new(src);
+    match code {
+        E::MissingStructField { .. } | E::Eof | E::ExpectedStructLikeEnd => {
+            (end.max(Pos::START), 1, message)
+        }
+        E::ExpectedComma | E::ExpectedArrayEnd | E::ExpectedMapEnd => {
+            let at = start.offset_in(src);
+            match loc.token_before(at) {
+                Some((s, e, true)) if src[s..e].contains('\n') => (
+                    Pos::of_offset(src, s),
+                    1,
+                    format!(
+                        "{message}; this string runs over several lines — is its closing `\"` missing?"
+                    ),
+                ),
+                Some((_, e, _)) => (Pos::of_offset(src, e), 1, message),
+                None => (start, 1, message),
+            }
+        }
+        _ => {
+            // Land on the offending token, even when it is on a later line.
+            let at = start.offset_in(src);
+            let (pos, len) = match loc.token_after(at) {
+                Some((s, e)) => {
+                    let p = Pos::of_offset(src, s);
+                    let token_len = src[s..e].chars().count();
+                    let len = if end.line == p.line && end.col > p.col {
+                        end.col - p.col
+                    } else {
+                        token_len
+                    };
+                    (p, len)
+                }
+                None => (start, 1),
+            };
+            (pos, len, message)
+        }
+    }
+}
+
+/// A sentence for each ron error, saying what was expected.
+pub fn describe(code: &ron::Error, shape: &str) -> String {
+    use ron::Error as E;
+    match code {
+        E::Eof => format!(
+            "expected the rest of {shape}, found the end of the file — is a closing bracket missing?"
+        ),
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}; expected one of {}{}",
+            inside(outer),
+            list(expected),
+            suggest(found, expected)
+        ),
+        E::MissingStructField { field, outer } => {
+            format!("missing field `{field}`{}; add `{field}: …`", inside(outer))
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!("field `{field}` is given twice{}; keep one", inside(outer))
+        }
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown value `{found}`{}; expected one of {}{}",
+            outer
+                .as_ref()
+                .map(|o| format!(" for {o}"))
+                .unwrap_or_default(),
+            list(expected),
+            suggest(found, expected)
+        ),
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}(…)`, found `{found}(…)`")
+        }
+        E::ExpectedNamedStructLike(name) if !name.is_empty() => {
+            format!("expected `{name}(`")
+        }
+        E::InvalidValueForType { expected, found } => {
+            format!("expected {expected}, found {found}")
+        }
+        E::ExpectedComma => "expected a `,` after this item".into(),
+        E::ExpectedArrayEnd => "expected a `,` or the closing `]` of this list".into(),
+        E::ExpectedMapEnd => "expected a `,` or the closing `}` of this map".into(),
+        E::ExpectedString => "expected a string in double quotes".into(),
+        E::ExpectedStringEnd => "expected a closing `\"` for this string".into(),
+        E::ExpectedInteger => "expected a whole number".into(),
+        E::ExpectedFloat => "expected a number".into(),
+        E::ExpectedBoolean => "expected `true` or `false`".into(),
+        E::ExpectedOption => "expected `Some(…)` or `None`".into(),
+        E::ExpectedArray => "expected a list in `[` `]`".into(),
+        E::ExpectedMap => "expected a map in `{` `}`".into(),
+        E::ExpectedMapColon => "expected a `:` after the key".into(),
+        E::IntegerOutOfBounds => {
+            "this number does not fit here; expected a smaller whole number of 0 or more".into()
+        }
+        E::TrailingCharacters => {
+            format!("expected the end of the file after {shape}; remove what follows")
+        }
+        E::UnclosedBlockComment => "expected `*/` to close this comment".into(),
+        E::UnexpectedChar(c) => format!(
+            "unexpected character {:?}",
+            crate::text::sanitize(&c.to_string())
+        ),
+        E::ExceededRecursionLimit => {
+            format!("the file nests deeper than {RECURSION_LIMIT} levels; expected {shape}")
+        }
+        other => {
+            let s = crate::text::sanitize(&other.to_string()).into_owned();
+            let mut c = s.chars();
+            match c.next() {
+                Some(first) => first.to_lowercase().collect::<String>() + c.as_str(),
+                None => s,
+            }
+        }
+    }
+}
+
+fn inside(outer: &Option<String>) -> String {
+    outer
+        .as_ref()
+        .map(|o| format!(" in `{o}`"))
+        .unwrap_or_default()
+}
+
+fn list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// " (did you mean `x`?)" for a near miss, so a one-letter typo reads as one.
+pub fn suggest(found: &str, candidates: &[&str]) -> String {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(found, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Thing {
+        name: String,
+        size: u32,
+        mode: Mode,
+    }
+
+    #[derive(Debug, Deserialize)]
+    enum Mode {
+        Fast,
+        Slow,
+    }
+
+    fn err(src: &str) -> Diagnostic {
+        parse::<Thing>("t.ron", src, "`Thing(…)`").unwrap_err()
+    }
+
+    #[test]
+    fn unknown_field_points_at_it_and_suggests() {
+        let d = err("Thing(\n  nmae: \"x\",\n  size: 1,\n  mode: Fast,\n)");
+        assert_eq!((d.pos.line, d.pos.col), (2, 3));
+        assert_eq!(d.len, 4);
+        assert!(d.message.contains("unknown field `nmae`"), "{}", d.message);
+        assert!(d.message.contains("did you mean `name`?"), "{}", d.message);
+    }
+
+    #[test]
+    fn wrong_type_points_at_the_value() {
+        let d = err("Thing(\n  name: \"x\",\n  size: \"big\",\n  mode: Fast,\n)");
+        assert_eq!((d.pos.line, d.pos.col), (3, 9));
+        assert!(d.message.contains("expected"), "{}", d.message);
+    }
+
+    #[test]
+    fn unknown_variant_suggests() {
+        let d = err("Thing(name: \"x\", size: 1, mode: Fsat)");
+        assert!(d.message.contains("did you mean `Fast`?"), "{}", d.message);
+        assert_eq!(d.pos.col, 33);
+    }
+
+    #[test]
+    fn missing_field_points_at_the_closing_bracket() {
+        let d = err("Thing(\n  name: \"x\",\n  size: 1,\n)");
+        assert!(d.message.contains("missing field `mode`"), "{}", d.message);
+        assert_eq!(d.pos.line, 4);
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_empty() {
+        for src in ["", "   \n", "// nothing\n/* here */\n"] {
+            assert!(err(src).message.contains("found an empty file"), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn non_utf8_is_located() {
+        let d = decode("t.ron", b"Thing(\n  name: \"a\xffb\"").unwrap_err();
+        assert_eq!((d.pos.line, d.pos.col), (2, 11));
+        assert!(d.message.contains("0xFF"));
+    }
+
+    #[test]
+    fn too_large_is_refused_before_parsing() {
+        let big = vec![b' '; MAX_FILE_BYTES + 1];
+        assert!(decode("t.ron", &big).unwrap_err().message.contains("1 MiB"));
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        assert_eq!(decode("t.ron", "\u{feff}X".as_bytes()).unwrap(), "X");
+    }
+}

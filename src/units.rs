@@ -1,0 +1,175 @@
+//! Numbers as people write them: message volumes ("7.4M", "250k/day") and money ("$6.5k").
+
+use std::fmt;
+
+/// Days in an average month (365.25 / 12), used to turn daily or yearly figures into monthly.
+pub const DAYS_PER_MONTH: f64 = 30.4375;
+
+/// A volume with a short suffix: 950, 12k, 7.4M, 1.2B.
+pub fn volume(n: u64) -> String {
+    short(n as f64, "")
+}
+
+/// Money in US dollars, short: $950, $6.5k, $1.2M.
+pub fn usd(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    short(x, "$")
+}
+
+/// Money in US dollars with thousands separators: $12,345.
+pub fn usd_exact(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let n = x.round() as i64;
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{}${out}", if n < 0 { "-" } else { "" })
+}
+
+/// A volume band: "≤10M/mo", "15M–150M/mo", "≥100M/mo".
+pub fn band(min: u64, max: u64) -> String {
+    if min == 0 {
+        format!("≤{}/mo", volume(max))
+    } else if max == u64::MAX {
+        format!("≥{}/mo", volume(min))
+    } else {
+        format!("{}–{}/mo", volume(min), volume(max))
+    }
+}
+
+fn short(x: f64, prefix: &str) -> String {
+    let sign = if x < 0.0 { "-" } else { "" };
+    let a = x.abs();
+    let (v, suffix) = if a >= 1e9 {
+        (a / 1e9, "B")
+    } else if a >= 1e6 {
+        (a / 1e6, "M")
+    } else if a >= 1e3 {
+        (a / 1e3, "k")
+    } else {
+        return format!("{sign}{prefix}{}", a.round() as u64);
+    };
+    // One decimal below 10 ("7.4M"), none above ("15M"); never "10.0M".
+    let text = if v < 9.95 {
+        let s = format!("{v:.1}");
+        s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+    } else {
+        format!("{}", v.round() as u64)
+    };
+    format!("{sign}{prefix}{text}{suffix}")
+}
+
+/// Why a volume could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolumeError(pub String);
+
+impl fmt::Display for VolumeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for VolumeError {}
+
+/// Read a volume such as `7421043`, `7.4M`, `250k/day`, `2.5M/week` or `90M/year`; per month.
+pub fn parse_volume(s: &str) -> Result<u64, VolumeError> {
+    let bad = |why: &str| {
+        VolumeError(format!(
+            "cannot read the volume {:?}: {why}; write it like 7421043, 7.4M, 250k/day, 2.5M/week or 90M/year",
+            crate::text::sanitize(s)
+        ))
+    };
+    let t = s.trim().replace(['_', ','], "");
+    let (num, per) = match t.split_once('/') {
+        Some((n, p)) => (n.trim().to_owned(), p.trim().to_ascii_lowercase()),
+        None => (t.clone(), "month".to_owned()),
+    };
+    let per_month = match per.as_str() {
+        "day" | "d" => DAYS_PER_MONTH,
+        "week" | "wk" | "w" => DAYS_PER_MONTH / 7.0,
+        "month" | "mo" | "m" => 1.0,
+        "year" | "yr" | "y" => 1.0 / 12.0,
+        _ => return Err(bad("the period after `/` must be day, week, month or year")),
+    };
+    let (digits, scale) = match num.chars().last() {
+        Some('k' | 'K') => (&num[..num.len() - 1], 1e3),
+        Some('m' | 'M') => (&num[..num.len() - 1], 1e6),
+        Some('b' | 'B' | 'g' | 'G') => (&num[..num.len() - 1], 1e9),
+        Some(_) => (num.as_str(), 1.0),
+        None => return Err(bad("it is empty")),
+    };
+    let value: f64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| bad("expected a number with an optional k, M or B"))?;
+    if !value.is_finite() || value < 0.0 {
+        return Err(bad("expected a number of 0 or more"));
+    }
+    let monthly = (value * scale * per_month).round();
+    if monthly > 1e15 {
+        return Err(bad("that is more than any sender on Earth"));
+    }
+    Ok(monthly as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_volumes() {
+        assert_eq!(volume(950), "950");
+        assert_eq!(volume(7_421_043), "7.4M");
+        assert_eq!(volume(10_000_000), "10M");
+        assert_eq!(volume(9_960_000), "10M");
+        assert_eq!(volume(15_000_000), "15M");
+        assert_eq!(volume(250_000), "250k");
+        assert_eq!(volume(1_000_000_000), "1B");
+        assert_eq!(volume(0), "0");
+    }
+
+    #[test]
+    fn money() {
+        assert_eq!(usd(6480.0), "$6.5k");
+        assert_eq!(usd(13_000.0), "$13k");
+        assert_eq!(usd(0.0), "$0");
+        assert_eq!(usd_exact(1_234_567.4), "$1,234,567");
+        assert_eq!(usd_exact(999.0), "$999");
+        assert_eq!(usd(f64::NAN), "—");
+    }
+
+    #[test]
+    fn bands() {
+        assert_eq!(band(0, 10_000_000), "≤10M/mo");
+        assert_eq!(band(15_000_000, 150_000_000), "15M–150M/mo");
+    }
+
+    #[test]
+    fn volumes_are_read_per_month() {
+        assert_eq!(parse_volume("7421043"), Ok(7_421_043));
+        assert_eq!(parse_volume("7.4M"), Ok(7_400_000));
+        assert_eq!(parse_volume("7_421_043"), Ok(7_421_043));
+        assert_eq!(parse_volume("250k/day"), Ok(7_609_375));
+        assert_eq!(parse_volume("2.5M/week"), Ok(10_870_536));
+        assert_eq!(parse_volume("90M/year"), Ok(7_500_000));
+        assert_eq!(parse_volume("1B"), Ok(1_000_000_000));
+        assert_eq!(parse_volume("0"), Ok(0));
+    }
+
+    #[test]
+    fn bad_volumes_say_how_to_write_them() {
+        for bad in ["", "lots", "7.4X", "5M/fortnight", "-3", "NaN", "1e30"] {
+            let e = parse_volume(bad).unwrap_err();
+            assert!(e.0.contains("write it like"), "{bad}: {e}");
+        }
+    }
+}
