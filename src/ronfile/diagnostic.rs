@@ -92,10 +92,7 @@ impl Diagnostic {
         len: usize,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let line_text = src
-            .lines()
-            .nth(pos.line.saturating_sub(1))
-            .map(expand_tabs);
+        let line_text = src.lines().nth(pos.line.saturating_sub(1)).map(expand_tabs);
         Diagnostic {
             severity,
             path: text::sanitize(path).into_owned(),

@@ -1,0 +1,154 @@
+//! The built-in catalogue: complete, valid, sourced, and in agreement with the brief.
+
+use mtafit::catalogue::{CAPABILITIES, Catalogue, Kind, Level, Licence, embedded};
+use std::collections::BTreeSet;
+
+fn cat() -> Catalogue {
+    Catalogue::builtin()
+}
+
+#[test]
+fn every_builtin_file_loads_without_a_problem() {
+    let c = cat();
+    let problems: Vec<String> = c.diagnostics.iter().map(|d| d.render(false)).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert_eq!(c.engines.len(), embedded::ENGINES.len());
+    assert_eq!(c.factors.len(), 8);
+}
+
+#[test]
+fn every_file_in_data_engines_is_embedded() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/engines");
+    let on_disk: BTreeSet<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| format!("data/engines/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    let embedded: BTreeSet<String> = embedded::ENGINES
+        .iter()
+        .map(|(p, _)| p.to_string())
+        .collect();
+    assert_eq!(on_disk, embedded);
+    for (path, bytes) in embedded::ENGINES {
+        let disk = std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert_eq!(&disk, bytes, "{path} is stale in the binary");
+    }
+    let profiles = concat!(env!("CARGO_MANIFEST_DIR"), "/data/profiles");
+    assert_eq!(
+        std::fs::read_dir(profiles).unwrap().count(),
+        embedded::PROFILES.len()
+    );
+}
+
+#[test]
+fn the_ten_systems_of_the_brief_and_at_least_four_more() {
+    let c = cat();
+    for id in [
+        "postfix",
+        "kumomta",
+        "powermta",
+        "halon",
+        "mailerq",
+        "greenarrow",
+        "exim",
+        "sendmail",
+        "ses",
+        "sendgrid",
+    ] {
+        assert!(c.engine(id).is_some(), "{id} is missing");
+    }
+    assert!(c.engines.len() >= 14);
+}
+
+#[test]
+fn every_engine_is_complete_and_sourced() {
+    for e in &cat().engines {
+        for (cap, _) in CAPABILITIES {
+            assert!(
+                e.capabilities.contains_key(cap),
+                "{} does not say whether it has {cap}",
+                e.id
+            );
+        }
+        assert!(!e.sources.is_empty(), "{}", e.id);
+        assert!(
+            e.sources
+                .iter()
+                .all(|s| s.starts_with("https://") || s.starts_with("http://"))
+        );
+        assert!(
+            e.good_at.len() > 60 && e.cautions.len() > 60,
+            "{} needs real good_at and cautions",
+            e.id
+        );
+        assert!(!e.vendor.is_empty(), "{}", e.id);
+        if e.kind == Kind::SelfHosted {
+            assert!(e.cost.node_capacity_per_month > 0, "{}", e.id);
+            assert!(e.cost.ops_hours_per_month > 0.0, "{}", e.id);
+        }
+        if matches!(e.licence, Licence::Commercial) && e.kind == Kind::SelfHosted {
+            assert!(
+                e.cost.estimate.is_some(),
+                "{}: unpublished commercial prices must say they are estimates",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn licences_and_bands_agree_with_the_brief() {
+    let c = cat();
+    let e = |id| c.engine(id).unwrap();
+    // Postfix: free, up to about 10M a month.
+    assert!(matches!(e("postfix").licence, Licence::Open(_)));
+    assert_eq!(e("postfix").volume.max_per_month, 10_000_000);
+    // KumoMTA: Apache-2.0, about 500K–5M a day.
+    assert_eq!(e("kumomta").licence, Licence::Open("Apache-2.0".into()));
+    assert_eq!(
+        (
+            e("kumomta").volume.min_per_month,
+            e("kumomta").volume.max_per_month
+        ),
+        (15_000_000, 150_000_000)
+    );
+    // PowerMTA: commercial from about 8,000 USD a year.
+    assert_eq!(e("powermta").licence, Licence::Commercial);
+    assert_eq!(e("powermta").cost.licence_per_year_usd, 8_000.0);
+    for id in ["halon", "mailerq", "greenarrow"] {
+        assert_eq!(e(id).licence, Licence::Commercial, "{id}");
+        assert!(
+            e(id).volume.max_per_month > 10_000_000,
+            "{id} is a high-volume engine"
+        );
+    }
+    for id in ["exim", "sendmail"] {
+        assert!(matches!(e(id).licence, Licence::Open(_)), "{id}");
+        assert!(
+            e(id).volume.max_per_month <= 10_000_000,
+            "{id} is general-purpose"
+        );
+    }
+    for id in ["ses", "sendgrid"] {
+        assert_eq!(e(id).kind, Kind::Managed, "{id}");
+    }
+}
+
+#[test]
+fn the_specialists_are_the_only_self_hosted_engines_with_their_speciality() {
+    let c = cat();
+    let with = |caps: &[&str]| -> Vec<String> {
+        c.engines
+            .iter()
+            .filter(|e| {
+                e.kind == Kind::SelfHosted && caps.iter().all(|k| e.capability(k) == Level::Yes)
+            })
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    assert_eq!(
+        with(&["programmable_policy", "built_in_filtering"]),
+        ["halon"]
+    );
+    assert_eq!(with(&["external_queue"]), ["mailerq"]);
+    assert_eq!(with(&["bundled_marketing"]), ["greenarrow"]);
+}
