@@ -6,6 +6,8 @@
 pub mod catalogue;
 pub mod cli;
 pub mod commands;
+pub mod decide;
+pub mod profile;
 pub mod ronfile;
 pub mod text;
 pub mod units;

@@ -58,8 +58,8 @@ fn short(x: f64, prefix: &str) -> String {
     } else {
         return format!("{sign}{prefix}{}", a.round() as u64);
     };
-    // One decimal below 10 ("7.4M"), none above ("15M"); never "10.0M".
-    let text = if v < 9.95 {
+    // Three significant figures at most ("7.4M", "10.4k", "150k"); never "10.0M".
+    let text = if v < 99.95 {
         let s = format!("{v:.1}");
         s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
     } else {
@@ -131,6 +131,8 @@ mod tests {
         assert_eq!(volume(7_421_043), "7.4M");
         assert_eq!(volume(10_000_000), "10M");
         assert_eq!(volume(9_960_000), "10M");
+        assert_eq!(volume(12_500_000), "12.5M");
+        assert_eq!(volume(150_000_000), "150M");
         assert_eq!(volume(15_000_000), "15M");
         assert_eq!(volume(250_000), "250k");
         assert_eq!(volume(1_000_000_000), "1B");
@@ -141,6 +143,7 @@ mod tests {
     fn money() {
         assert_eq!(usd(6480.0), "$6.5k");
         assert_eq!(usd(13_000.0), "$13k");
+        assert_eq!(usd(10_440.0), "$10.4k");
         assert_eq!(usd(0.0), "$0");
         assert_eq!(usd_exact(1_234_567.4), "$1,234,567");
         assert_eq!(usd_exact(999.0), "$999");

@@ -1,6 +1,6 @@
 //! The built-in catalogue: complete, valid, sourced, and in agreement with the brief.
 
-use mtafit::catalogue::{CAPABILITIES, Catalogue, Kind, Level, Licence, embedded};
+use mtafit::catalogue::{Capability, Catalogue, Kind, Level, Licence, embedded};
 use std::collections::BTreeSet;
 
 fn cat() -> Catalogue {
@@ -62,9 +62,9 @@ fn the_ten_systems_of_the_brief_and_at_least_four_more() {
 #[test]
 fn every_engine_is_complete_and_sourced() {
     for e in &cat().engines {
-        for (cap, _) in CAPABILITIES {
+        for cap in Capability::ALL {
             assert!(
-                e.capabilities.contains_key(cap),
+                e.capabilities.contains_key(&cap),
                 "{} does not say whether it has {cap}",
                 e.id
             );
@@ -136,19 +136,19 @@ fn licences_and_bands_agree_with_the_brief() {
 #[test]
 fn the_specialists_are_the_only_self_hosted_engines_with_their_speciality() {
     let c = cat();
-    let with = |caps: &[&str]| -> Vec<String> {
+    let with = |caps: &[Capability]| -> Vec<String> {
         c.engines
             .iter()
             .filter(|e| {
-                e.kind == Kind::SelfHosted && caps.iter().all(|k| e.capability(k) == Level::Yes)
+                e.kind == Kind::SelfHosted && caps.iter().all(|k| e.capability(*k) == Level::Yes)
             })
             .map(|e| e.id.clone())
             .collect()
     };
     assert_eq!(
-        with(&["programmable_policy", "built_in_filtering"]),
+        with(&[Capability::ProgrammablePolicy, Capability::BuiltInFiltering]),
         ["halon"]
     );
-    assert_eq!(with(&["external_queue"]), ["mailerq"]);
-    assert_eq!(with(&["bundled_marketing"]), ["greenarrow"]);
+    assert_eq!(with(&[Capability::ExternalQueue]), ["mailerq"]);
+    assert_eq!(with(&[Capability::BundledMarketing]), ["greenarrow"]);
 }

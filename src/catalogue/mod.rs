@@ -5,6 +5,7 @@
 
 pub mod embedded;
 pub mod model;
+pub mod synthetic;
 pub mod validate;
 
 pub use model::*;

@@ -35,8 +35,8 @@ pub struct Engine {
     pub cost: Cost,
     /// Where help comes from.
     pub support: Support,
-    /// The closed set of capabilities (see [`CAPABILITIES`]); missing ids count as `Unknown`.
-    pub capabilities: BTreeMap<String, Level>,
+    /// The closed set of capabilities (see [`Capability`]); missing ones count as `Unknown`.
+    pub capabilities: BTreeMap<Capability, Level>,
     /// What it is genuinely good at, in our own words.
     pub good_at: String,
     /// What to watch out for, in our own words.
@@ -254,23 +254,123 @@ pub const CAPABILITIES: [(&str, &str); 17] = [
     ("managed_option", "managed option"),
 ];
 
-/// True when `id` is one of the seventeen capability ids.
-pub fn is_capability(id: &str) -> bool {
-    CAPABILITIES.iter().any(|(c, _)| *c == id)
+/// One of the seventeen capabilities: a closed set, so a typo in a file is an error, and a
+/// lookup is an integer comparison (the model does one per engine per frame).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Capability {
+    /// Source IP pools.
+    IpPools,
+    /// Per-ISP traffic shaping.
+    PerIspShaping,
+    /// Backoff driven by receivers' replies.
+    AdaptiveBackoff,
+    /// Bounce classification.
+    BounceClassification,
+    /// DKIM signing.
+    DkimSigning,
+    /// Policy written in a real language.
+    ProgrammablePolicy,
+    /// Spam and virus filtering inside the engine.
+    BuiltInFiltering,
+    /// Messages queued in an external broker.
+    ExternalQueue,
+    /// Tenants as a first-class idea.
+    MultiTenant,
+    /// An HTTP injection API.
+    HttpApi,
+    /// Events streamed to webhooks or brokers.
+    EventStreaming,
+    /// A Prometheus metrics endpoint.
+    PrometheusMetrics,
+    /// An official container image.
+    ContainerImage,
+    /// Official Kubernetes deployment.
+    Kubernetes,
+    /// A web interface.
+    WebUi,
+    /// Bundled list and campaign tooling.
+    BundledMarketing,
+    /// Also sold as a managed service.
+    ManagedOption,
 }
 
-/// The human label of a capability id, or the id itself.
-pub fn capability_label(id: &str) -> &str {
-    CAPABILITIES
-        .iter()
-        .find(|(c, _)| *c == id)
-        .map_or(id, |(_, label)| label)
+impl Capability {
+    /// Every capability, in the order of [`CAPABILITIES`].
+    pub const ALL: [Capability; 17] = [
+        Capability::IpPools,
+        Capability::PerIspShaping,
+        Capability::AdaptiveBackoff,
+        Capability::BounceClassification,
+        Capability::DkimSigning,
+        Capability::ProgrammablePolicy,
+        Capability::BuiltInFiltering,
+        Capability::ExternalQueue,
+        Capability::MultiTenant,
+        Capability::HttpApi,
+        Capability::EventStreaming,
+        Capability::PrometheusMetrics,
+        Capability::ContainerImage,
+        Capability::Kubernetes,
+        Capability::WebUi,
+        Capability::BundledMarketing,
+        Capability::ManagedOption,
+    ];
+
+    /// The contract id, e.g. `ip_pools`.
+    pub fn id(self) -> &'static str {
+        CAPABILITIES[self as usize].0
+    }
+
+    /// A label for people, e.g. "IP pools".
+    pub fn label(self) -> &'static str {
+        CAPABILITIES[self as usize].1
+    }
+
+    /// The capability with this id.
+    pub fn from_id(id: &str) -> Option<Capability> {
+        CAPABILITIES
+            .iter()
+            .position(|(c, _)| *c == id)
+            .map(|i| Capability::ALL[i])
+    }
+
+    /// Read an id, or say what was expected (with a suggestion for a near miss).
+    pub fn parse(id: &str) -> Result<Capability, String> {
+        Capability::from_id(id).ok_or_else(|| {
+            let ids: Vec<&str> = CAPABILITIES.iter().map(|(c, _)| *c).collect();
+            format!(
+                "unknown capability \"{}\"; expected one of {}{}",
+                crate::text::sanitize(id),
+                ids.join(", "),
+                crate::ronfile::suggest(id, &ids)
+            )
+        })
+    }
+}
+
+impl fmt::Display for Capability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for Capability {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Capability {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Capability, D::Error> {
+        let id = String::deserialize(d)?;
+        Capability::parse(&id).map_err(serde::de::Error::custom)
+    }
 }
 
 impl Engine {
     /// The level of a capability; a capability the file does not list is `Unknown`.
-    pub fn capability(&self, id: &str) -> Level {
-        self.capabilities.get(id).copied().unwrap_or(Level::Unknown)
+    pub fn capability(&self, c: Capability) -> Level {
+        self.capabilities.get(&c).copied().unwrap_or(Level::Unknown)
     }
 
     /// True for a managed service.

@@ -1,7 +1,7 @@
 //! Checks a parsed engine against the rules serde cannot express, and makes its text safe.
 
-use super::model::{CAPABILITIES, Engine, Licence, is_capability};
-use crate::ronfile::{Diagnostic, Locator, Severity, Step, suggest};
+use super::model::{Engine, Licence};
+use crate::ronfile::{Diagnostic, Locator, Severity, Step};
 use crate::text;
 
 /// Everything wrong with `engine`, each located in `src`; text fields are sanitised in place.
@@ -17,7 +17,6 @@ pub fn validate(engine: &mut Engine, path: &str, src: &str, stem: Option<&str>) 
     v.identity(engine, stem);
     v.volume(engine);
     v.cost(engine);
-    v.capabilities(engine);
     v.sources(engine);
     v.dates(engine);
     v.text(engine);
@@ -173,24 +172,6 @@ impl Checker<'_> {
         }
     }
 
-    fn capabilities(&mut self, e: &Engine) {
-        let ids: Vec<&str> = CAPABILITIES.iter().map(|(id, _)| *id).collect();
-        for key in e.capabilities.keys() {
-            if !is_capability(key) {
-                let shown = text::sanitize(key).into_owned();
-                self.at_key(
-                    Severity::Error,
-                    &[Step::Field("capabilities"), Step::Key(key)],
-                    format!(
-                        "unknown capability \"{shown}\"; expected one of {}{}",
-                        ids.join(", "),
-                        suggest(&shown, &ids)
-                    ),
-                );
-            }
-        }
-    }
-
     fn sources(&mut self, e: &Engine) {
         if e.sources.is_empty() {
             self.at_key(
@@ -281,7 +262,6 @@ fn visit_text(e: &mut Engine, f: &mut dyn FnMut(Vec<&'static str>, &mut String))
         f(vec!["sources"], s);
     }
     f(vec!["checked"], &mut e.checked);
-    // Capability keys are either known ids (plain ASCII) or already reported as errors.
 }
 
 /// A loose SPDX expression check: ids joined by AND / OR / WITH, with optional parentheses.

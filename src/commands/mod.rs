@@ -1,7 +1,11 @@
 //! One module per subcommand; each returns what to print, so tests can call it without a process.
 
 pub mod check;
+pub mod cost;
+pub mod rank;
+pub mod sensitivity;
 pub mod show;
+pub mod walk;
 
 use crate::catalogue::{Catalogue, Sources};
 use crate::cli::Global;
@@ -64,4 +68,93 @@ pub fn load_catalogue(global: &Global) -> Catalogue {
         );
     }
     cat
+}
+
+use crate::decide::{FactorId, Weights, weights::parse_weight};
+use crate::profile::{self, Profile};
+
+/// What every model command starts from: the catalogue, the profile and the weights.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// The merged catalogue.
+    pub cat: Catalogue,
+    /// The profile file (or defaults) with command-line overrides applied.
+    pub profile: Profile,
+    /// Default weights, then the profile's saved weights, then `--weight`.
+    pub weights: Weights,
+}
+
+/// Build the profile and weights from `--profile` and the flags that override it.
+pub fn profile_and_weights(
+    global: &Global,
+    cat: &Catalogue,
+) -> Result<(Profile, Weights), Failure> {
+    let mut p = match &global.profile {
+        Some(path) => profile::load(path).map_err(|diags| {
+            Failure::Invalid(
+                diags
+                    .iter()
+                    .map(|d| d.render(false))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .trim_end()
+                    .to_owned(),
+            )
+        })?,
+        None => Profile::default(),
+    };
+    if let Some(v) = &global.volume {
+        p.monthly_volume = crate::units::parse_volume(v)
+            .map_err(|e| Failure::Invalid(format!("--volume: {e}")))?;
+    }
+    if global.own {
+        p.own_infrastructure = true;
+    }
+    if global.rent {
+        p.own_infrastructure = false;
+    }
+    for m in &global.must {
+        let c = crate::catalogue::Capability::parse(m)
+            .map_err(|e| Failure::Invalid(format!("--must: {e}")))?;
+        if !p.must.contains(&c) {
+            p.must.push(c);
+        }
+    }
+    let problems = p.problems();
+    if !problems.is_empty() {
+        return Err(Failure::Invalid(problems.join("\n")));
+    }
+    let mut w = Weights::defaults(&cat.factors);
+    w.apply(&p.weights);
+    for arg in &global.weight {
+        let (f, v): (FactorId, f64) = parse_weight(arg).map_err(Failure::Invalid)?;
+        w.set(f, v);
+    }
+    // Engine ids the profile names but the catalogue lacks are probably typos: say so.
+    let ids = cat.ids();
+    for (field, list) in [
+        ("team_knows", &p.team_knows),
+        ("licences_held", &p.licences_held),
+    ] {
+        for id in list.iter().filter(|id| cat.engine(id).is_none()) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "mtafit: warning: {field} names {:?}, which is not in the catalogue{}",
+                crate::text::sanitize(id),
+                crate::ronfile::suggest(id, &ids)
+            );
+        }
+    }
+    Ok((p, w))
+}
+
+/// Load everything a model command needs.
+pub fn setup(global: &Global) -> Result<Setup, Failure> {
+    let cat = load_catalogue(global);
+    let (profile, weights) = profile_and_weights(global, &cat)?;
+    Ok(Setup {
+        cat,
+        profile,
+        weights,
+    })
 }

@@ -1,7 +1,7 @@
 //! `mtafit show ID`: one engine's facts, as a sheet for people or as JSON.
 
 use super::{Failure, Outcome, emit, load_catalogue};
-use crate::catalogue::{CAPABILITIES, Catalogue, Engine, Level};
+use crate::catalogue::{Capability, Catalogue, Engine, Level};
 use crate::cli::{Format, Global};
 use crate::units;
 use std::process::ExitCode;
@@ -167,10 +167,10 @@ fn cost_text(e: &Engine) -> String {
 
 fn capability_text(e: &Engine) -> String {
     let group = |level: Level| {
-        CAPABILITIES
+        Capability::ALL
             .iter()
-            .filter(|(id, _)| e.capability(id) == level)
-            .map(|(_, label)| *label)
+            .filter(|c| e.capability(**c) == level)
+            .map(|c| c.label())
             .collect::<Vec<_>>()
             .join(", ")
     };

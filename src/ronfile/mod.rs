@@ -136,6 +136,15 @@ fn explain(
                 None => (start, 1, message),
             }
         }
+        E::Message(_) => {
+            // A value's own check failed (an unknown capability, a bad volume string) after the
+            // parser consumed the value: blame the token just read.
+            let at = end.offset_in(src);
+            match loc.token_before(at) {
+                Some((s, e, _)) => (Pos::of_offset(src, s), src[s..e].chars().count(), message),
+                None => (start, 1, message),
+            }
+        }
         _ => {
             // Land on the offending token, even when it is on a later line.
             let at = start.offset_in(src);

@@ -1,0 +1,27 @@
+//! Ranking cost: the model on 10 and 10,000 generated engines, and the full analysis.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use mtafit::catalogue::{Catalogue, synthetic};
+use mtafit::decide::{Weights, analyse, rank};
+use mtafit::profile::Profile;
+use std::hint::black_box;
+
+fn ranking(c: &mut Criterion) {
+    let weights = Weights::defaults(&Catalogue::builtin().factors);
+    let profile = Profile::default();
+    let mut group = c.benchmark_group("rank");
+    for n in [10usize, 10_000] {
+        let engines = synthetic::engines(n, 42);
+        group.bench_with_input(BenchmarkId::new("generated", n), &engines, |b, e| {
+            b.iter(|| rank(black_box(e), black_box(&profile), black_box(&weights)))
+        });
+        group.bench_with_input(BenchmarkId::new("analyse", n), &engines, |b, e| {
+            b.iter(|| analyse(black_box(e), black_box(&profile), black_box(&weights)))
+        });
+    }
+    group.finish();
+    c.bench_function("catalogue/load_builtin", |b| b.iter(Catalogue::builtin));
+}
+
+criterion_group!(benches, ranking);
+criterion_main!(benches);

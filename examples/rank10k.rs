@@ -1,0 +1,15 @@
+//! Ranks 10,000 generated engines many times; a target for profilers.
+use mtafit::catalogue::{Catalogue, synthetic};
+use mtafit::decide::{Weights, rank};
+use mtafit::profile::Profile;
+
+fn main() {
+    let engines = synthetic::engines(10_000, 42);
+    let w = Weights::defaults(&Catalogue::builtin().factors);
+    let p = Profile::default();
+    let mut total = 0.0;
+    for _ in 0..50 {
+        total += rank(&engines, &p, &w).rows[0].score;
+    }
+    println!("{total}");
+}

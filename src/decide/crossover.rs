@@ -1,0 +1,149 @@
+//! Cost across volumes: the log-scale grid, the leading candidates and where their costs cross.
+
+use super::{Weights, cost, rank};
+use crate::catalogue::Engine;
+use crate::profile::Profile;
+
+/// The smallest volume of the cost curve.
+pub const LOW: u64 = 100_000;
+/// The largest volume of the cost curve.
+pub const HIGH: u64 = 1_000_000_000;
+
+/// 100k to 1B a month in 1-2-5 steps, plus the profile's own volume.
+pub fn volumes(own: u64) -> Vec<u64> {
+    let mut v = Vec::new();
+    let mut decade = LOW;
+    while decade <= HIGH {
+        for m in [1, 2, 5] {
+            let x = decade * m;
+            if x <= HIGH {
+                v.push(x);
+            }
+        }
+        decade *= 10;
+    }
+    v.push(own);
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Where two engines cost the same: below `monthly_volume` one is cheaper, above it the other.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Crossover {
+    /// Engine index that is cheaper below the crossing.
+    pub a: usize,
+    /// Engine index that is cheaper above it.
+    pub b: usize,
+    /// The volume where they cost the same (within 1%).
+    pub monthly_volume: u64,
+}
+
+/// The leading candidates worth comparing on cost: the best `own` engines for the profile as it
+/// is, and the best `other` ones had the own-or-rent answer been the opposite.
+pub fn leaders(
+    engines: &[Engine],
+    p: &Profile,
+    w: &Weights,
+    own: usize,
+    other: usize,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = rank(engines, p, w)
+        .candidates()
+        .take(own)
+        .map(|r| r.engine)
+        .collect();
+    let flipped = Profile {
+        own_infrastructure: !p.own_infrastructure,
+        ..p.clone()
+    };
+    out.extend(
+        rank(engines, &flipped, w)
+            .candidates()
+            .take(other)
+            .map(|r| r.engine),
+    );
+    out
+}
+
+/// Every volume in [LOW, HIGH] where two of `which` cost the same, in order of volume.
+///
+/// Costs are step functions (whole servers, plan tiers), so a sign change of the difference can
+/// be a jump rather than a crossing; only points where both costs agree within 1% are reported.
+pub fn crossovers(engines: &[Engine], which: &[usize], p: &Profile) -> Vec<Crossover> {
+    const STEPS: usize = 800;
+    let at = |i: usize, v: u64| cost::annual(&engines[i], p, v).total();
+    let grid: Vec<u64> = (0..=STEPS)
+        .map(|s| {
+            let t = s as f64 / STEPS as f64;
+            let lv = (LOW as f64).log10() + t * ((HIGH as f64).log10() - (LOW as f64).log10());
+            10f64.powf(lv).round() as u64
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (n, &i) in which.iter().enumerate() {
+        for &j in &which[n + 1..] {
+            let diff = |v: u64| at(i, v) - at(j, v);
+            for pair in grid.windows(2) {
+                let (lo, hi) = (pair[0], pair[1]);
+                let (dlo, dhi) = (diff(lo), diff(hi));
+                if dlo == 0.0 || dlo.signum() == dhi.signum() {
+                    continue;
+                }
+                // Bisect to the last volume on the low side of the sign change.
+                let (mut a, mut b) = (lo, hi);
+                while b - a > 1 {
+                    let m = a + (b - a) / 2;
+                    if diff(m).signum() == dlo.signum() {
+                        a = m;
+                    } else {
+                        b = m;
+                    }
+                }
+                let (ca, cb) = (at(i, b), at(j, b));
+                if (ca - cb).abs() <= 0.01 * ca.max(cb) {
+                    let (cheap_below, cheap_above) = if dlo < 0.0 { (i, j) } else { (j, i) };
+                    out.push(Crossover {
+                        a: cheap_below,
+                        b: cheap_above,
+                        monthly_volume: b,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|c| c.monthly_volume);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+
+    #[test]
+    fn the_grid_is_log_scaled_and_holds_the_profile_volume() {
+        let v = volumes(7_421_043);
+        assert_eq!(v.first(), Some(&100_000));
+        assert_eq!(v.last(), Some(&1_000_000_000));
+        assert!(v.contains(&7_421_043));
+        assert!(v.contains(&2_000_000) && v.contains(&5_000_000));
+        assert_eq!(v.len(), 14);
+    }
+
+    #[test]
+    fn ses_stops_being_cheaper_than_postfix() {
+        let cat = Catalogue::builtin();
+        let idx = |id: &str| cat.engines.iter().position(|e| e.id == id).unwrap();
+        let p = Profile::default();
+        let x = crossovers(&cat.engines, &[idx("postfix"), idx("ses")], &p);
+        let first = x.first().expect("a crossover");
+        assert_eq!(cat.engines[first.a].id, "ses");
+        assert_eq!(cat.engines[first.b].id, "postfix");
+        // SES at 0.10/1,000 plus 2 ops hours meets Postfix's one node and 8 ops hours near 6.9M.
+        assert!(
+            (6_800_000..7_000_000).contains(&first.monthly_volume),
+            "{first:?}"
+        );
+    }
+}

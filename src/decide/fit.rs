@@ -1,0 +1,449 @@
+//! One fit per factor, 0.0–1.0, each with a reason that names its numbers.
+//!
+//! Every function reads one engine's facts and the profile, nothing else: a fit never depends
+//! on which other engines are in the catalogue (no rank reversal). The reason is written only
+//! when asked for, because ranking ten thousand engines a frame must not format eighty thousand
+//! sentences nobody will read.
+
+use super::FactorId;
+use crate::catalogue::{Capability, Config, Engine, Level, Licence};
+use crate::profile::{Marketing, Profile, SupportNeed};
+use crate::units;
+use std::fmt::Write as _;
+
+/// Where a reason is written, when one is wanted.
+pub type Why<'a> = Option<&'a mut String>;
+
+/// Fit lost per decade (factor of ten) below an engine's band: over-engineered.
+pub const VOLUME_BELOW_PER_DECADE: f64 = 0.5;
+/// Fit lost per decade above an engine's band: under-powered, which hurts more.
+pub const VOLUME_ABOVE_PER_DECADE: f64 = 1.0;
+/// Without a budget cap, costs are compared with this fixed yearly reference (an assumption).
+pub const REFERENCE_BUDGET_USD: f64 = 25_000.0;
+/// Fit lost per step an engine's configuration demands beyond what the team can run.
+pub const TEAM_PER_STEP: f64 = 0.35;
+
+fn say(why: Why<'_>, text: impl FnOnce() -> String) {
+    if let Some(w) = why {
+        *w = text();
+    }
+}
+
+/// Inside the band 1.0; outside, falls with the distance in decades, faster above than below.
+pub fn volume(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+    let v = p.monthly_volume.max(1) as f64;
+    let (min, max) = (e.volume.min_per_month, e.volume.max_per_month);
+    let describe = |relation: &str| {
+        let band = if min == 0 {
+            format!("band (up to {}/month)", units::volume(max))
+        } else {
+            format!("{}–{}/month band", units::volume(min), units::volume(max))
+        };
+        format!(
+            "{}/month is {relation} {}'s {band}",
+            units::volume(p.monthly_volume),
+            e.name
+        )
+    };
+    if p.monthly_volume < min {
+        let decades = (min as f64 / v).log10();
+        say(why, || {
+            format!(
+                "{}: over-engineered by {decades:.1} decades",
+                describe("below")
+            )
+        });
+        (1.0 - VOLUME_BELOW_PER_DECADE * decades).clamp(0.0, 1.0)
+    } else if p.monthly_volume > max {
+        let decades = (v / max.max(1) as f64).log10();
+        say(why, || {
+            format!(
+                "{}: under-powered by {decades:.1} decades",
+                describe("above")
+            )
+        });
+        (1.0 - VOLUME_ABOVE_PER_DECADE * decades).clamp(0.0, 1.0)
+    } else {
+        say(why, || describe("inside"));
+        1.0
+    }
+}
+
+/// R / (R + cost): R is the profile's cap, or a fixed reference when there is none.
+pub fn budget(e: &Engine, p: &Profile, annual_cost: f64, why: Why<'_>) -> f64 {
+    let cost = annual_cost.max(0.0);
+    let estimate = if e.cost.estimate.is_some() {
+        " (price estimated)"
+    } else {
+        ""
+    };
+    let fit = match p.annual_budget_usd {
+        Some(cap) if cap > 0.0 => {
+            say(why, || {
+                let ratio = cost / cap;
+                if ratio <= 1.0 {
+                    format!(
+                        "{}/yr{estimate}, {:.0}% of your {}/yr cap",
+                        units::usd(cost),
+                        ratio * 100.0,
+                        units::usd(cap)
+                    )
+                } else {
+                    format!(
+                        "{}/yr{estimate}, {ratio:.1}× your {}/yr cap",
+                        units::usd(cost),
+                        units::usd(cap)
+                    )
+                }
+            });
+            cap / (cap + cost)
+        }
+        _ => {
+            say(why, || {
+                format!(
+                    "{}/yr{estimate} against a {}/yr reference (an assumption; set a budget to use yours)",
+                    units::usd(cost),
+                    units::usd(REFERENCE_BUDGET_USD)
+                )
+            });
+            REFERENCE_BUDGET_USD / (REFERENCE_BUDGET_USD + cost)
+        }
+    };
+    if fit.is_finite() { fit } else { 0.0 }
+}
+
+/// What the configuration demands against what the team can run; 1.0 if it knows the engine.
+pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+    if p.team_knows.contains(&e.id) {
+        say(why, || format!("your team already runs {}", e.name));
+        return 1.0;
+    }
+    let need = e.config.level();
+    let have = p.team.level();
+    if need <= have {
+        say(why, || {
+            format!(
+                "needs {}, which a team that does {} can run",
+                e.config.describe(),
+                p.team.describe()
+            )
+        });
+        1.0
+    } else {
+        let steps = need - have;
+        say(why, || {
+            format!(
+                "needs {}: {steps} step{} beyond a team that does {}",
+                e.config.describe(),
+                if steps == 1 { "" } else { "s" },
+                p.team.describe()
+            )
+        });
+        (1.0 - TEAM_PER_STEP * f64::from(steps)).max(0.0)
+    }
+}
+
+/// The capabilities that make an engine cloud-native.
+const CLOUD: [Capability; 3] = [
+    Capability::PrometheusMetrics,
+    Capability::ContainerImage,
+    Capability::Kubernetes,
+];
+
+/// Neutral unless asked for; then the share of Prometheus, container image and Kubernetes.
+pub fn cloud_native(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+    if !p.cloud_native {
+        say(why, || "not asked for (neutral)".into());
+        return 1.0;
+    }
+    if e.is_managed() {
+        say(why, || {
+            "a managed service: nothing to deploy or scrape yourself".into()
+        });
+        return 1.0;
+    }
+    let fit = CLOUD.iter().map(|c| e.capability(*c).credit()).sum::<f64>() / CLOUD.len() as f64;
+    say(why, || {
+        CLOUD
+            .iter()
+            .map(|c| format!("{} {}", c.label(), e.capability(*c)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    fit
+}
+
+/// Neutral unless a vendor SLA is needed; then SLA 1.0, third-party help 0.5, none 0.
+pub fn support(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+    if p.support == SupportNeed::Community {
+        say(why, || {
+            "community support is enough for you (neutral)".into()
+        });
+        return 1.0;
+    }
+    let s = e.support;
+    if s.vendor_sla {
+        say(why, || "a support contract with an SLA is available".into());
+        1.0
+    } else if s.third_party {
+        say(why, || {
+            "no vendor SLA; paid help only from third parties".into()
+        });
+        0.5
+    } else {
+        say(why, || "no support contract to buy".into());
+        0.0
+    }
+}
+
+/// Wanted: bundled 1.0; unwanted: bundled 0.5 (paying for what you won't use); else neutral.
+pub fn marketing(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+    let has = e.capability(Capability::BundledMarketing);
+    match p.marketing {
+        Marketing::Indifferent => {
+            say(why, || {
+                "bundled marketing does not matter to you (neutral)".into()
+            });
+            1.0
+        }
+        Marketing::Wanted => {
+            say(why, || match has {
+                Level::Yes => "bundles list and campaign tooling".into(),
+                Level::Partial => {
+                    "some marketing tooling (templates, lists), not a full suite".into()
+                }
+                Level::No => "no marketing tooling: you would add your own".into(),
+                Level::Unknown => "no source says it bundles marketing tooling".into(),
+            });
+            has.credit()
+        }
+        Marketing::Unwanted => {
+            if has == Level::Yes {
+                say(why, || {
+                    "bundles marketing tooling you would pay for and not use".into()
+                });
+                0.5
+            } else {
+                say(why, || "pure sending infrastructure, as you want".into());
+                1.0
+            }
+        }
+    }
+}
+
+/// Share of the wanted capabilities it has (Partial counts half); neutral when none are wanted.
+pub fn capabilities(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+    let wanted = &p.want;
+    if wanted.is_empty() {
+        say(why, || "no wanted capabilities listed (neutral)".into());
+        return 1.0;
+    }
+    let got: f64 = wanted.iter().map(|c| e.capability(*c).credit()).sum();
+    let fit = got / wanted.len() as f64;
+    say(why, || {
+        let mut s = format!("has {got} of {} wanted:", wanted.len());
+        for c in wanted {
+            let _ = write!(s, " {} {};", c.label(), e.capability(*c));
+        }
+        s.trim_end_matches(';').to_owned()
+    });
+    fit
+}
+
+/// Open licence and readable configuration you keep score high; proprietary lower.
+pub fn reversibility(e: &Engine, _p: &Profile, why: Why<'_>) -> f64 {
+    let open = matches!(e.licence, Licence::Open(_));
+    let text_config = matches!(
+        e.config,
+        Config::StaticFile | Config::ConfigAsCode(_) | Config::Scripting(_)
+    );
+    let fit = if open { 0.7 } else { 0.3 } + if text_config { 0.3 } else { 0.1 };
+    say(why, || {
+        let licence = match (&e.licence, e.is_managed()) {
+            (Licence::Open(spdx), _) => format!("open licence ({spdx})"),
+            (Licence::Commercial, true) => {
+                "a rented service whose IPs and settings stay behind".into()
+            }
+            (Licence::Commercial, false) => "a proprietary engine".into(),
+        };
+        let config = if text_config {
+            format!("{} you can read and keep", e.config.describe())
+        } else if e.is_managed() {
+            "your integration code moves with you".into()
+        } else {
+            "settings held in its own console or database".into()
+        };
+        format!("{licence}; {config}")
+    });
+    fit
+}
+
+/// Fits are kept to six decimals: far finer than anything shown, and coarse enough that a
+/// difference between two engines is always large enough for a score comparison to see.
+pub fn quantize(f: f64) -> f64 {
+    // Fits lie in 0–1, so adding ½ and truncating rounds; a cast compiles to one instruction
+    // where `f64::round` is a library call on baseline x86-64.
+    ((f * 1e6 + 0.5) as i64) as f64 / 1e6
+}
+
+/// Every fit of one engine, in factor order.
+pub fn all(e: &Engine, p: &Profile, annual_cost: f64) -> [f64; 8] {
+    let fits = [
+        volume(e, p, None),
+        budget(e, p, annual_cost, None),
+        team(e, p, None),
+        cloud_native(e, p, None),
+        support(e, p, None),
+        marketing(e, p, None),
+        capabilities(e, p, None),
+        reversibility(e, p, None),
+    ];
+    fits.map(quantize)
+}
+
+/// The reason for one factor's fit.
+pub fn explain(e: &Engine, p: &Profile, annual_cost: f64, f: FactorId) -> String {
+    let mut s = String::new();
+    let w = Some(&mut s);
+    match f {
+        FactorId::Volume => volume(e, p, w),
+        FactorId::Budget => budget(e, p, annual_cost, w),
+        FactorId::Team => team(e, p, w),
+        FactorId::CloudNative => cloud_native(e, p, w),
+        FactorId::Support => support(e, p, w),
+        FactorId::Marketing => marketing(e, p, w),
+        FactorId::Capabilities => capabilities(e, p, w),
+        FactorId::Reversibility => reversibility(e, p, w),
+    };
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Capability;
+    use crate::catalogue::Catalogue;
+    use crate::profile::Team;
+
+    fn engine(id: &str) -> Engine {
+        Catalogue::builtin().engine(id).unwrap().clone()
+    }
+
+    #[test]
+    fn volume_inside_below_and_above_the_band() {
+        let p = Profile::default();
+        let mut why = String::new();
+        assert_eq!(volume(&engine("postfix"), &p, Some(&mut why)), 1.0);
+        assert_eq!(why, "7.4M/month is inside Postfix's band (up to 10M/month)");
+        let f = volume(&engine("kumomta"), &p, Some(&mut why));
+        assert!((f - (1.0 - 0.5 * (15e6f64 / 7_421_043.0).log10())).abs() < 1e-12);
+        assert_eq!(
+            why,
+            "7.4M/month is below KumoMTA's 15M–150M/month band: over-engineered by 0.3 decades"
+        );
+        let big = Profile {
+            monthly_volume: 100_000_000,
+            ..Profile::default()
+        };
+        assert_eq!(volume(&engine("postfix"), &big, Some(&mut why)), 0.0);
+        assert!(why.contains("under-powered by 1.0 decades"), "{why}");
+        // One decade below costs half as much as one decade above.
+        let low = Profile {
+            monthly_volume: 1_500_000,
+            ..Profile::default()
+        };
+        assert!((volume(&engine("kumomta"), &low, None) - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn budget_uses_the_cap_or_a_labelled_reference() {
+        let e = engine("postfix");
+        let mut why = String::new();
+        let f = budget(&e, &Profile::default(), 25_000.0, Some(&mut why));
+        assert_eq!(f, 0.5);
+        assert!(why.contains("reference (an assumption"), "{why}");
+        let capped = Profile {
+            annual_budget_usd: Some(10_000.0),
+            ..Profile::default()
+        };
+        assert!((budget(&e, &capped, 20_000.0, Some(&mut why)) - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(why, "$20k/yr, 2.0× your $10k/yr cap");
+        let mut why = String::new();
+        budget(&engine("powermta"), &capped, 5_000.0, Some(&mut why));
+        assert_eq!(why, "$5k/yr (price estimated), 50% of your $10k/yr cap");
+    }
+
+    #[test]
+    fn team_ladder_and_known_engines() {
+        let p = Profile::default();
+        assert_eq!(team(&engine("postfix"), &p, None), 1.0);
+        assert!((team(&engine("kumomta"), &p, None) - 0.65).abs() < 1e-12);
+        assert!((team(&engine("halon"), &p, None) - 0.30).abs() < 1e-12);
+        let knows = Profile {
+            team_knows: vec!["halon".into()],
+            ..Profile::default()
+        };
+        assert_eq!(team(&engine("halon"), &knows, None), 1.0);
+        let api = Profile {
+            team: Team::Api,
+            ..Profile::default()
+        };
+        assert_eq!(team(&engine("ses"), &api, None), 1.0);
+        assert_eq!(team(&engine("halon"), &api, None), 0.0);
+    }
+
+    #[test]
+    fn neutral_factors_stay_neutral_until_asked() {
+        let p = Profile::default();
+        for id in ["postfix", "powermta", "ses"] {
+            let e = engine(id);
+            assert_eq!(cloud_native(&e, &p, None), 1.0);
+            assert_eq!(support(&e, &p, None), 1.0);
+            assert_eq!(marketing(&e, &p, None), 1.0);
+            assert_eq!(capabilities(&e, &p, None), 1.0);
+        }
+        let asks = Profile {
+            cloud_native: true,
+            support: SupportNeed::VendorSla,
+            marketing: Marketing::Wanted,
+            want: vec![Capability::WebUi, Capability::Kubernetes],
+            ..Profile::default()
+        };
+        let kumo = engine("kumomta");
+        assert!((cloud_native(&kumo, &asks, None) - 2.5 / 3.0).abs() < 1e-12);
+        assert_eq!(support(&kumo, &asks, None), 1.0);
+        assert_eq!(support(&engine("postfix"), &asks, None), 0.5);
+        assert_eq!(marketing(&kumo, &asks, None), 0.0);
+        assert_eq!(marketing(&engine("greenarrow"), &asks, None), 1.0);
+        assert_eq!(capabilities(&kumo, &asks, None), 0.25);
+        let mut why = String::new();
+        capabilities(&kumo, &asks, Some(&mut why));
+        assert_eq!(why, "has 0.5 of 2 wanted: web UI no; Kubernetes partial");
+    }
+
+    #[test]
+    fn unwanted_marketing_costs_half() {
+        let p = Profile {
+            marketing: Marketing::Unwanted,
+            ..Profile::default()
+        };
+        assert_eq!(marketing(&engine("greenarrow"), &p, None), 0.5);
+        assert_eq!(marketing(&engine("postfix"), &p, None), 1.0);
+    }
+
+    #[test]
+    fn reversibility_prefers_open_and_readable() {
+        let p = Profile::default();
+        assert_eq!(reversibility(&engine("kumomta"), &p, None), 1.0);
+        assert!((reversibility(&engine("powermta"), &p, None) - 0.6).abs() < 1e-12);
+        assert!((reversibility(&engine("ses"), &p, None) - 0.4).abs() < 1e-12);
+    }
+
+    #[test]
+    fn explain_matches_the_factor() {
+        let e = engine("postfix");
+        let p = Profile::default();
+        assert!(explain(&e, &p, 1.0, FactorId::Volume).contains("inside"));
+        assert!(explain(&e, &p, 1.0, FactorId::Reversibility).contains("open licence"));
+    }
+}

@@ -1,0 +1,233 @@
+//! Knock-outs, scores and the ranking.
+
+use super::{FactorId, Weights, cost, fit};
+use crate::catalogue::{Engine, Level};
+use crate::profile::Profile;
+use std::cmp::Ordering;
+
+/// One engine's place in a ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Index into the engine slice that was ranked.
+    pub engine: usize,
+    /// Fit per factor, in factor order.
+    pub fits: [f64; 8],
+    /// Annual cost of ownership at the profile's volume.
+    pub cost: f64,
+    /// 100 × Σ(w·fit) / Σw; 0 when every weight is 0.
+    pub score: f64,
+    /// Why the engine is knocked out, if it is.
+    pub excluded: Option<String>,
+}
+
+impl Row {
+    /// Score points this factor contributes: 100 × w·fit / Σw (they add up to the score).
+    pub fn contribution(&self, w: &Weights, f: FactorId) -> f64 {
+        let total = w.total();
+        if total <= 0.0 {
+            0.0
+        } else {
+            100.0 * w.get(f) * self.fits[f as usize] / total
+        }
+    }
+}
+
+/// Engines ordered best first: candidates by score, then the knocked-out ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// Every engine, candidates first.
+    pub rows: Vec<Row>,
+    /// The weights the scores were computed with.
+    pub weights: Weights,
+}
+
+impl Ranking {
+    /// The top candidate, unless every engine is knocked out or every weight is zero.
+    pub fn top(&self) -> Option<&Row> {
+        if self.weights.all_zero() {
+            return None;
+        }
+        self.rows.first().filter(|r| r.excluded.is_none())
+    }
+
+    /// The rows that are not knocked out.
+    pub fn candidates(&self) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(|r| r.excluded.is_none())
+    }
+
+    /// The row for an engine index.
+    pub fn row_of(&self, engine: usize) -> Option<&Row> {
+        self.rows.iter().find(|r| r.engine == engine)
+    }
+
+    /// A hint for the one state with no ranking: every weight at zero.
+    pub fn hint(&self) -> Option<&'static str> {
+        self.weights
+            .all_zero()
+            .then_some("every weight is 0, so no engine can score; raise at least one weight")
+    }
+}
+
+/// Why an engine is out: the wrong kind for own/rent, or a `must` it lacks.
+pub fn knock_out(e: &Engine, p: &Profile) -> Option<String> {
+    if p.own_infrastructure && e.is_managed() {
+        return Some("a managed service, and you want to own the sending layer".into());
+    }
+    if !p.own_infrastructure && !e.is_managed() {
+        return Some("self-hosted, and a managed service (ESP) is enough for you".into());
+    }
+    if p.must.iter().all(|c| e.capability(*c) == Level::Yes) {
+        return None;
+    }
+    let missing: Vec<String> = p
+        .must
+        .iter()
+        .filter(|c| e.capability(**c) != Level::Yes)
+        .map(|c| format!("{} ({})", c.label(), e.capability(*c)))
+        .collect();
+    (!missing.is_empty()).then(|| format!("lacks a must: {}", missing.join(", ")))
+}
+
+/// 100 × Σ(w·fit) / Σw, and 0 (never NaN) when every weight is 0.
+pub fn score(fits: &[f64; 8], w: &Weights) -> f64 {
+    let total = w.total();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    100.0 * weighted(fits, w) / total
+}
+
+/// Σ w·fit: the score without the division, for exact comparisons.
+pub fn weighted(fits: &[f64; 8], w: &Weights) -> f64 {
+    fits.iter().zip(w.0.iter()).map(|(f, w)| f * w).sum()
+}
+
+/// Scores closer than this are a tie (broken by name), so float noise never decides.
+pub const TIE: f64 = 1e-9;
+
+/// A score as an integer key: scores that round to the same key are a tie. Comparing keys
+/// (rather than floats with a tolerance) keeps the order total and transitive, which sorting
+/// needs, and depends on the engine alone, which rank-reversal freedom needs.
+pub fn score_key(score: f64) -> i64 {
+    // Scores are 0–100 (never negative), so adding ½ and truncating rounds.
+    (score * 1e10 + 0.5) as i64
+}
+
+/// Order two engines by score key, best first, then by name, then by id.
+pub fn compare(a: (&Engine, i64), b: (&Engine, i64)) -> Ordering {
+    // Case-insensitive without allocating: this runs n·log n times per frame.
+    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
+    b.1.cmp(&a.1).then_with(|| {
+        let (x, y) = (&a.0.name, &b.0.name);
+        if x.is_ascii() && y.is_ascii() {
+            x.bytes()
+                .map(|c| c.to_ascii_lowercase())
+                .cmp(y.bytes().map(|c| c.to_ascii_lowercase()))
+        } else {
+            lower(x).cmp(&lower(y))
+        }
+        .then_with(|| a.0.id.cmp(&b.0.id))
+    })
+}
+
+/// Rank every engine for the profile and weights.
+pub fn rank(engines: &[Engine], p: &Profile, w: &Weights) -> Ranking {
+    let rows: Vec<Row> = engines
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let cost = cost::annual(e, p, p.monthly_volume).total();
+            let fits = fit::all(e, p, cost);
+            Row {
+                engine: i,
+                fits,
+                cost,
+                score: score(&fits, w),
+                excluded: knock_out(e, p),
+            }
+        })
+        .collect();
+    // Sort small keys, then move each row once: rows are large and moving them during the sort
+    // cost more than scoring them.
+    let keys: Vec<(bool, i64)> = rows
+        .iter()
+        .map(|r| (r.excluded.is_some(), score_key(r.score)))
+        .collect();
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        keys[a].0.cmp(&keys[b].0).then_with(|| {
+            compare(
+                (&engines[rows[a].engine], keys[a].1),
+                (&engines[rows[b].engine], keys[b].1),
+            )
+        })
+    });
+    let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+    let rows = order.iter().filter_map(|&i| slots[i].take()).collect();
+    Ranking { rows, weights: *w }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+
+    #[test]
+    fn the_briefs_sender_gets_postfix() {
+        let cat = Catalogue::builtin();
+        let w = Weights::defaults(&cat.factors);
+        let r = rank(&cat.engines, &Profile::default(), &w);
+        assert_eq!(cat.engines[r.top().unwrap().engine].id, "postfix");
+        // Managed services are knocked out and listed last.
+        let first_out = r.rows.iter().position(|r| r.excluded.is_some()).unwrap();
+        assert!(r.rows[first_out..].iter().all(|r| r.excluded.is_some()));
+        assert!(
+            r.rows[first_out..]
+                .iter()
+                .all(|r| cat.engines[r.engine].is_managed())
+        );
+    }
+
+    #[test]
+    fn contributions_add_up_to_the_score() {
+        let cat = Catalogue::builtin();
+        let w = Weights::defaults(&cat.factors);
+        let r = rank(&cat.engines, &Profile::default(), &w);
+        for row in &r.rows {
+            let sum: f64 = FactorId::ALL.iter().map(|f| row.contribution(&w, *f)).sum();
+            assert!((sum - row.score).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn all_weights_zero_is_a_defined_state() {
+        let cat = Catalogue::builtin();
+        let r = rank(&cat.engines, &Profile::default(), &Weights([0.0; 8]));
+        assert!(r.rows.iter().all(|r| r.score == 0.0));
+        assert!(r.top().is_none());
+        assert!(r.hint().unwrap().contains("raise at least one weight"));
+        // Still ordered: by name among the candidates.
+        let names: Vec<&str> = r
+            .candidates()
+            .map(|r| cat.engines[r.engine].name.as_str())
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|n| n.to_lowercase());
+        assert_eq!(names, sorted);
+    }
+
+    #[test]
+    fn a_must_knocks_out_and_says_what_is_missing() {
+        let cat = Catalogue::builtin();
+        let p = Profile {
+            must: vec![crate::catalogue::Capability::ExternalQueue],
+            ..Profile::default()
+        };
+        let e = cat.engine("kumomta").unwrap();
+        assert_eq!(
+            knock_out(e, &p).unwrap(),
+            "lacks a must: external queue (no)"
+        );
+        assert!(knock_out(cat.engine("mailerq").unwrap(), &p).is_none());
+    }
+}

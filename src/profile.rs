@@ -1,0 +1,390 @@
+//! The sender's situation (DESIGN.md §3, a contract): what the model fits engines against.
+
+use crate::catalogue::{Capability, FACTOR_IDS, embedded};
+use crate::ronfile::{self, Diagnostic, Locator, Pos, Severity, Step};
+use crate::units;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What the team can operate, from least to most programming.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub enum Team {
+    /// Integrates with an HTTP API or SMTP relay and no more.
+    Api,
+    /// Runs software through a web console.
+    Gui,
+    /// Maintains static configuration files.
+    #[default]
+    StaticConfig,
+    /// Writes and reviews configuration as code.
+    ConfigAsCode,
+    /// Writes real programs against the engine.
+    Programming,
+}
+
+impl Team {
+    /// Position on the same ladder as [`crate::catalogue::Config::level`].
+    pub fn level(self) -> u8 {
+        self as u8
+    }
+
+    /// Words for a sentence: "static config".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Team::Api => "API integration",
+            Team::Gui => "web consoles",
+            Team::StaticConfig => "static config",
+            Team::ConfigAsCode => "config as code",
+            Team::Programming => "programming",
+        }
+    }
+
+    /// Every value, in ladder order.
+    pub const ALL: [Team; 5] = [
+        Team::Api,
+        Team::Gui,
+        Team::StaticConfig,
+        Team::ConfigAsCode,
+        Team::Programming,
+    ];
+}
+
+/// The support the sender needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum SupportNeed {
+    /// A community and the team's own skill are enough.
+    #[default]
+    Community,
+    /// A contract with a service-level agreement is required.
+    VendorSla,
+}
+
+/// How the sender feels about bundled list and campaign tooling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Marketing {
+    /// Would rather not pay for it.
+    Unwanted,
+    /// Does not matter.
+    #[default]
+    Indifferent,
+    /// Wants it from the same vendor.
+    Wanted,
+}
+
+/// The sender's profile; every field has the default a reader of the brief would assume.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Profile {
+    /// False: an ESP is enough (the brief's first gate).
+    pub own_infrastructure: bool,
+    /// Messages accepted for delivery per month.
+    #[serde(deserialize_with = "volume_field")]
+    pub monthly_volume: u64,
+    /// A yearly spending cap, or `None` for no cap.
+    pub annual_budget_usd: Option<f64>,
+    /// What the team can operate.
+    pub team: Team,
+    /// Engine ids the team already runs well.
+    pub team_knows: Vec<String>,
+    /// Engine ids whose licence is already paid.
+    pub licences_held: Vec<String>,
+    /// Containers, Kubernetes and Prometheus are how the team runs things.
+    pub cloud_native: bool,
+    /// The support the sender needs.
+    pub support: SupportNeed,
+    /// Bundled marketing tooling: wanted, unwanted or neither.
+    pub marketing: Marketing,
+    /// Capabilities an engine must have (`Yes`), or it is knocked out.
+    pub must: Vec<Capability>,
+    /// Capabilities that count toward the capabilities factor.
+    pub want: Vec<Capability>,
+    /// Cost of an hour of operations work (an assumption).
+    pub hourly_rate_usd: f64,
+    /// Cost of one server a month (an assumption).
+    pub node_cost_per_month_usd: f64,
+    /// Factor weights saved with the profile (an addition to the contract); empty: defaults.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub weights: BTreeMap<String, f64>,
+    /// Engine ids of a saved shortlist (an addition to the contract).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shortlist: Vec<String>,
+}
+
+/// The brief's own example: 7,421,043 messages accepted in 30 days.
+pub const BRIEF_VOLUME: u64 = 7_421_043;
+
+impl Default for Profile {
+    fn default() -> Profile {
+        Profile {
+            own_infrastructure: true,
+            monthly_volume: BRIEF_VOLUME,
+            annual_budget_usd: None,
+            team: Team::StaticConfig,
+            team_knows: Vec::new(),
+            licences_held: Vec::new(),
+            cloud_native: false,
+            support: SupportNeed::Community,
+            marketing: Marketing::Indifferent,
+            must: Vec::new(),
+            want: Vec::new(),
+            hourly_rate_usd: 90.0,
+            node_cost_per_month_usd: 150.0,
+            weights: BTreeMap::new(),
+            shortlist: Vec::new(),
+        }
+    }
+}
+
+/// Accept `7_421_043` or a string such as `"7.4M"` or `"250k/day"` for the volume.
+fn volume_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = u64;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(
+                "a number of messages a month, or a string such as \"7.4M\" or \"250k/day\"",
+            )
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
+            Ok(v)
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
+            u64::try_from(v).map_err(|_| E::custom("expected a volume of 0 or more"))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<u64, E> {
+            units::parse_volume(v).map_err(E::custom)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+impl Profile {
+    /// A one-line summary: "own · 7.4M/month · no budget cap · team: static config".
+    pub fn summary(&self) -> String {
+        let mut parts = vec![
+            if self.own_infrastructure {
+                "own"
+            } else {
+                "rent (ESP)"
+            }
+            .to_owned(),
+            format!("{}/month", units::volume(self.monthly_volume)),
+            match self.annual_budget_usd {
+                Some(b) => format!("budget {}/yr", units::usd(b)),
+                None => "no budget cap".to_owned(),
+            },
+            format!("team: {}", self.team.describe()),
+        ];
+        if self.cloud_native {
+            parts.push("cloud-native".into());
+        }
+        if self.support == SupportNeed::VendorSla {
+            parts.push("needs an SLA".into());
+        }
+        match self.marketing {
+            Marketing::Wanted => parts.push("wants marketing".into()),
+            Marketing::Unwanted => parts.push("no marketing".into()),
+            Marketing::Indifferent => {}
+        }
+        if !self.must.is_empty() {
+            let must: Vec<&str> = self.must.iter().map(|c| c.id()).collect();
+            parts.push(format!("must: {}", must.join(", ")));
+        }
+        if !self.licences_held.is_empty() {
+            parts.push(format!("licences: {}", self.licences_held.join(", ")));
+        }
+        parts.join(" · ")
+    }
+
+    /// Problems a person could fix: unknown capability or factor ids, impossible numbers.
+    pub fn problems(&self) -> Vec<String> {
+        self.issues().into_iter().map(|i| i.message).collect()
+    }
+
+    /// Each problem with the place in a profile file it belongs to.
+    fn issues(&self) -> Vec<Issue> {
+        let mut out = Vec::new();
+        for (field, v) in [
+            ("hourly_rate_usd", self.hourly_rate_usd),
+            ("node_cost_per_month_usd", self.node_cost_per_month_usd),
+        ] {
+            if !v.is_finite() || v < 0.0 {
+                out.push(Issue {
+                    at: Where::Field(field),
+                    message: format!("expected {field} of 0 or more, found {v}"),
+                });
+            }
+        }
+        if let Some(b) = self.annual_budget_usd
+            && (!b.is_finite() || b <= 0.0)
+        {
+            out.push(Issue {
+                at: Where::Field("annual_budget_usd"),
+                message: format!(
+                    "expected annual_budget_usd above 0 (or None for no cap), found {b}"
+                ),
+            });
+        }
+        for (id, w) in &self.weights {
+            if !FACTOR_IDS.contains(&id.as_str()) {
+                out.push(Issue {
+                    at: Where::Key("weights", id.clone()),
+                    message: format!(
+                        "unknown factor {:?} in weights; expected one of {}{}",
+                        crate::text::sanitize(id),
+                        FACTOR_IDS.join(", "),
+                        ronfile::suggest(id, &FACTOR_IDS)
+                    ),
+                });
+            } else if !(0.0..=10.0).contains(w) {
+                out.push(Issue {
+                    at: Where::KeyValue("weights", id.clone()),
+                    message: format!("expected the weight of {id} from 0 to 10, found {w}"),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// A problem in a profile and where in the file it belongs.
+struct Issue {
+    at: Where,
+    message: String,
+}
+
+/// A place in a profile file.
+enum Where {
+    Field(&'static str),
+    Key(&'static str, String),
+    KeyValue(&'static str, String),
+}
+
+/// What the top level of a profile file must look like.
+const PROFILE_SHAPE: &str = "a profile written as `Profile(monthly_volume: …, …)`";
+
+/// Parse a profile file; every problem is located in the file.
+pub fn parse(path: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
+    let src = ronfile::decode(path, bytes).map_err(|d| vec![d])?;
+    let mut p: Profile = ronfile::parse(path, src, PROFILE_SHAPE).map_err(|d| vec![d])?;
+    let loc = Locator::new(src);
+    let diags: Vec<Diagnostic> = p
+        .issues()
+        .into_iter()
+        .map(|issue| {
+            let found = match &issue.at {
+                Where::Field(f) => loc.find(&[Step::Field(f)]).map(|f| (f.value, f.value_len)),
+                Where::Key(f, k) => loc
+                    .find(&[Step::Field(f), Step::Key(k)])
+                    .map(|f| (f.key, f.key_len)),
+                Where::KeyValue(f, k) => loc
+                    .find(&[Step::Field(f), Step::Key(k)])
+                    .map(|f| (f.value, f.value_len)),
+            };
+            let (pos, len) = found.unwrap_or((Pos::START, 1));
+            Diagnostic::at(Severity::Error, path, src, pos, len, issue.message)
+        })
+        .collect();
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    for s in p
+        .team_knows
+        .iter_mut()
+        .chain(p.licences_held.iter_mut())
+        .chain(p.shortlist.iter_mut())
+    {
+        *s = crate::text::sanitize(s).into_owned();
+    }
+    Ok(p)
+}
+
+/// The names of the built-in example profiles (`data/profiles/<name>.ron`).
+pub fn builtin_names() -> Vec<&'static str> {
+    embedded::PROFILES
+        .iter()
+        .filter_map(|(path, _)| path.rsplit('/').next().and_then(|f| f.strip_suffix(".ron")))
+        .collect()
+}
+
+/// Load `--profile`: a file path, or the name of a built-in example such as `brief-7.4m`.
+pub fn load(arg: &Path) -> Result<Profile, Vec<Diagnostic>> {
+    let shown = arg.display().to_string();
+    match std::fs::read(arg) {
+        Ok(bytes) => parse(&shown, &bytes),
+        Err(e) => {
+            let name = shown.strip_suffix(".ron").unwrap_or(&shown);
+            if let Some((path, bytes)) = embedded::PROFILES
+                .iter()
+                .find(|(p, _)| p.rsplit('/').next() == Some(&format!("{name}.ron")))
+            {
+                return parse(path, bytes);
+            }
+            Err(vec![Diagnostic::whole_file(
+                Severity::Error,
+                &shown,
+                format!(
+                    "cannot read the profile: {e}; give a file, or one of the built-in profiles: {}",
+                    builtin_names().join(", ")
+                ),
+            )])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_profile_is_the_briefs_sender() {
+        let p = parse("p.ron", b"Profile()").unwrap();
+        assert_eq!(p, Profile::default());
+        assert_eq!(p.monthly_volume, 7_421_043);
+        assert!(p.own_infrastructure);
+    }
+
+    #[test]
+    fn volume_may_be_written_as_text() {
+        let p = parse("p.ron", b"Profile(monthly_volume: \"250k/day\")").unwrap();
+        assert_eq!(p.monthly_volume, 7_609_375);
+        let e = parse("p.ron", b"Profile(monthly_volume: \"lots\")").unwrap_err();
+        assert!(e[0].message.contains("write it like"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn unknown_capabilities_are_located() {
+        let src = b"Profile(\n  must: [\"external_queue\", \"web_uii\"],\n)";
+        let e = parse("p.ron", src).unwrap_err();
+        assert_eq!((e[0].pos.line, e[0].pos.col), (2, 28), "{}", e[0]);
+        assert!(e[0].message.contains("did you mean `web_ui`?"), "{}", e[0]);
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_weights_are_errors() {
+        let e = parse("p.ron", b"Profile(monthly_volum: 5)").unwrap_err();
+        assert!(e[0].message.contains("did you mean `monthly_volume`?"));
+        let e = parse("p.ron", b"Profile(weights: {\"budget\": 11.0})").unwrap_err();
+        assert!(e[0].message.contains("from 0 to 10"));
+        let e = parse("p.ron", b"Profile(annual_budget_usd: Some(-5.0))").unwrap_err();
+        assert!(e[0].message.contains("above 0"));
+    }
+
+    #[test]
+    fn every_builtin_profile_parses() {
+        for (path, bytes) in embedded::PROFILES {
+            let p = parse(path, bytes).unwrap_or_else(|d| panic!("{}", d[0]));
+            assert!(p.problems().is_empty(), "{path}");
+        }
+        assert!(builtin_names().contains(&"brief-7.4m"));
+    }
+
+    #[test]
+    fn summary_reads_as_one_line() {
+        assert_eq!(
+            Profile::default().summary(),
+            "own · 7.4M/month · no budget cap · team: static config"
+        );
+    }
+}

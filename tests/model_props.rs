@@ -1,0 +1,311 @@
+//! The model's invariants, for any profile, any weights and any catalogue.
+
+use mtafit::catalogue::{Capability, Catalogue, Engine, synthetic};
+use mtafit::decide::rank::weighted;
+use mtafit::decide::{FactorId, Weights, cost, crossover, rank, sensitivity};
+use mtafit::profile::{Marketing, Profile, SupportNeed, Team};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn builtin() -> &'static Catalogue {
+    static CAT: OnceLock<Catalogue> = OnceLock::new();
+    CAT.get_or_init(Catalogue::builtin)
+}
+
+fn ids() -> Vec<String> {
+    builtin().engines.iter().map(|e| e.id.clone()).collect()
+}
+
+fn volume() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        Just(0u64),
+        Just(u64::MAX),
+        Just(7_421_043u64),
+        (0u32..=120).prop_map(|t| 10f64.powf(t as f64 / 10.0) as u64),
+        any::<u64>(),
+    ]
+}
+
+fn caps() -> impl Strategy<Value = Vec<Capability>> {
+    proptest::sample::subsequence(Capability::ALL.to_vec(), 0..3)
+}
+
+fn profile() -> impl Strategy<Value = Profile> {
+    (
+        (
+            any::<bool>(),
+            volume(),
+            proptest::option::of(1.0f64..1e7),
+            0usize..5,
+            any::<bool>(),
+        ),
+        (
+            proptest::sample::subsequence(ids(), 0..3),
+            proptest::sample::subsequence(ids(), 0..3),
+            any::<bool>(),
+            0usize..3,
+            caps(),
+            caps(),
+        ),
+        (0.0f64..500.0, 0.0f64..5_000.0),
+    )
+        .prop_map(
+            |((own, v, budget, team, cloud), (knows, held, sla, mkt, must, want), (rate, node))| {
+                Profile {
+                    own_infrastructure: own,
+                    monthly_volume: v,
+                    annual_budget_usd: budget,
+                    team: Team::ALL[team],
+                    team_knows: knows,
+                    licences_held: held,
+                    cloud_native: cloud,
+                    support: if sla {
+                        SupportNeed::VendorSla
+                    } else {
+                        SupportNeed::Community
+                    },
+                    marketing: [
+                        Marketing::Unwanted,
+                        Marketing::Indifferent,
+                        Marketing::Wanted,
+                    ][mkt],
+                    must,
+                    want,
+                    hourly_rate_usd: rate,
+                    node_cost_per_month_usd: node,
+                    ..Profile::default()
+                }
+            },
+        )
+}
+
+/// Profiles a sender could have: the sensitivity check compares scores at slider positions a
+/// hair apart, which only means something when fits differ by more than float noise.
+fn realistic_profile() -> impl Strategy<Value = Profile> {
+    (profile(), 3.0f64..9.7, 20.0f64..400.0, 20.0f64..2_000.0).prop_map(|(p, v, rate, node)| {
+        Profile {
+            monthly_volume: 10f64.powf(v) as u64,
+            hourly_rate_usd: rate,
+            node_cost_per_month_usd: node,
+            ..p
+        }
+    })
+}
+
+fn weights() -> impl Strategy<Value = Weights> {
+    proptest::array::uniform8(prop_oneof![
+        Just(0.0),
+        0.0f64..=10.0,
+        (0u8..=10).prop_map(f64::from)
+    ])
+    .prop_map(Weights)
+}
+
+fn order(engines: &[Engine], p: &Profile, w: &Weights) -> Vec<String> {
+    rank(engines, p, w)
+        .rows
+        .iter()
+        .map(|r| engines[r.engine].id.clone())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn fits_and_scores_are_bounded_and_never_nan(p in profile(), w in weights()) {
+        let mut engines = builtin().engines.clone();
+        engines.extend(synthetic::engines(30, p.monthly_volume ^ 0x5eed));
+        let r = rank(&engines, &p, &w);
+        prop_assert_eq!(r.rows.len(), engines.len());
+        for row in &r.rows {
+            for f in row.fits {
+                prop_assert!((0.0..=1.0).contains(&f), "fit {}", f);
+            }
+            prop_assert!((0.0..=100.0 + 1e-9).contains(&row.score), "score {}", row.score);
+            prop_assert!(row.cost.is_finite() && row.cost >= 0.0);
+        }
+    }
+
+    #[test]
+    fn knock_outs_never_appear_above_a_candidate(p in profile(), w in weights()) {
+        let r = rank(&builtin().engines, &p, &w);
+        let first_out = r.rows.iter().position(|r| r.excluded.is_some()).unwrap_or(r.rows.len());
+        prop_assert!(r.rows[first_out..].iter().all(|r| r.excluded.is_some()));
+    }
+
+    #[test]
+    fn scaling_every_weight_keeps_the_order(p in profile(), w in weights(), c in 0.01f64..1.0) {
+        let engines = &builtin().engines;
+        let scaled = Weights(w.0.map(|x| x * c));
+        prop_assume!(!w.all_zero());
+        // Scores closer than the tie tolerance may swap under scaling; those are ties by design.
+        let r = rank(engines, &p, &w);
+        let sums: Vec<f64> = r.rows.iter().map(|row| weighted(&row.fits, &w)).collect();
+        prop_assume!(sums.windows(2).all(|s| (s[0] - s[1]).abs() > 1e-6 || s[0] == s[1]));
+        prop_assert_eq!(order(engines, &p, &w), order(engines, &p, &scaled));
+    }
+
+    #[test]
+    fn raising_a_weight_never_drops_an_engine_below_one_it_beats_on_that_factor(
+        p in profile(), w in weights(), k in 0usize..8, up in 0.0f64..10.0
+    ) {
+        let engines = &builtin().engines;
+        let f = FactorId::ALL[k];
+        let mut raised = w;
+        raised.set(f, w.get(f) + up);
+        let before = rank(engines, &p, &w);
+        let after = rank(engines, &p, &raised);
+        let pos = |r: &mtafit::decide::Ranking, i: usize| r.rows.iter().position(|row| row.engine == i).unwrap();
+        for a in before.rows.iter() {
+            for b in before.rows.iter() {
+                let a_first = pos(&before, a.engine) < pos(&before, b.engine);
+                let same_group = a.excluded.is_some() == b.excluded.is_some();
+                if a_first && same_group && a.fits[k] > b.fits[k] {
+                    prop_assert!(pos(&after, a.engine) < pos(&after, b.engine),
+                        "{} fell below {} after raising {}", engines[a.engine].id, engines[b.engine].id, f.id());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn adding_or_removing_engines_never_reorders_the_others(
+        p in profile(), w in weights(), keep in proptest::collection::vec(any::<bool>(), 17), extra in 0usize..20, seed in any::<u64>()
+    ) {
+        let all = &builtin().engines;
+        let subset: Vec<Engine> = all.iter().zip(keep.iter().cycle()).filter(|(_, k)| **k).map(|(e, _)| e.clone()).collect();
+        let mut more = subset.clone();
+        more.extend(synthetic::engines(extra, seed));
+        let full = order(all, &p, &w);
+        let sub = order(&subset, &p, &w);
+        let grown: Vec<String> = order(&more, &p, &w).into_iter().filter(|id| !id.starts_with("gen-")).collect();
+        let expected: Vec<String> = full.into_iter().filter(|id| sub.contains(id)).collect();
+        prop_assert_eq!(&sub, &expected);
+        prop_assert_eq!(&grown, &expected);
+    }
+
+    #[test]
+    fn cost_never_falls_as_volume_rises(p in profile(), a in volume(), b in volume()) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let mut engines = builtin().engines.clone();
+        engines.extend(synthetic::engines(20, lo ^ hi));
+        for e in &engines {
+            let (cl, ch) = (cost::annual(e, &p, lo).total(), cost::annual(e, &p, hi).total());
+            prop_assert!(cl <= ch, "{}: {} at {} but {} at {}", e.id, cl, lo, ch, hi);
+        }
+    }
+
+    #[test]
+    fn sensitivity_agrees_with_brute_force(p in realistic_profile(), w in weights()) {
+        let engines = &builtin().engines;
+        let r = rank(engines, &p, &w);
+        let s = sensitivity::analyse(&r, engines);
+        let Some(top) = s.top else { return Ok(()); };
+        let top_with = |f: FactorId, x: f64| {
+            let mut w2 = w;
+            w2.0[f as usize] = x;
+            rank(engines, &p, &w2).top().map(|r| r.engine)
+        };
+        const EPS: f64 = 1e-4;
+        for fr in &s.factors {
+            prop_assert!(fr.from <= fr.weight + 1e-9 && fr.weight <= fr.to + 1e-9, "{:?}", fr);
+            // Just inside each end, the top pick holds.
+            if fr.to - EPS > fr.weight {
+                prop_assert_eq!(top_with(fr.factor, fr.to - EPS), Some(top), "inside the upper end of {}", fr.factor.id());
+            }
+            if fr.from + EPS < fr.weight {
+                prop_assert_eq!(top_with(fr.factor, fr.from + EPS), Some(top), "inside the lower end of {}", fr.factor.id());
+            }
+            // Past each end, the reported engine takes over. Bisection finds where the top pick
+            // really changes, so rivals crossing close together cannot confuse the check.
+            let first_change = |from: f64, to: f64| {
+                let (mut keep, mut change) = (from, to);
+                for _ in 0..80 {
+                    let mid = (keep + change) / 2.0;
+                    if top_with(fr.factor, mid) == Some(top) { keep = mid } else { change = mid }
+                }
+                (change, top_with(fr.factor, change))
+            };
+            // Just past a change, far enough for the new leader's lead to exceed the score keys'
+            // rounding, yet near enough that a third engine crossing soon after cannot interfere.
+            let past = |at: f64, b: usize, up: bool| {
+                let t = r.row_of(top).unwrap();
+                let gap = (r.row_of(b).unwrap().fits[fr.factor as usize] - t.fits[fr.factor as usize]).abs();
+                let d = (1e-8 * (w.total() + 1.0) / gap.max(1e-12)).clamp(1e-7, 1e-4);
+                let x = if up { (at + d).min(10.0) } else { (at - d).max(0.0) };
+                top_with(fr.factor, x)
+            };
+            if let Some(b) = fr.above {
+                prop_assert!(fr.to < 10.0);
+                prop_assert_ne!(top_with(fr.factor, (fr.to + 1e-3).min(10.0)), Some(top));
+                let (at, _) = first_change((fr.to - EPS).max(fr.weight), (fr.to + 1e-3).min(10.0));
+                prop_assert!((at - fr.to).abs() < 1e-3, "{} changes at {} not {}", fr.factor.id(), at, fr.to);
+                prop_assert_eq!(past(at, b, true), Some(b), "past the upper end of {} ({:?})", fr.factor.id(), fr);
+            } else {
+                prop_assert!(fr.to >= 10.0 - 1e-9);
+            }
+            if let Some(b) = fr.below {
+                prop_assert!(fr.from > 0.0);
+                let others: f64 = w.total() - w.get(fr.factor);
+                let low = (fr.from - 1e-3).max(0.0);
+                if others + low > 0.0 {
+                    let (at, _) = first_change((fr.from + EPS).min(fr.weight), low);
+                    prop_assert!((at - fr.from).abs() < 1e-3, "{} changes at {} not {}", fr.factor.id(), at, fr.from);
+                    prop_assert_eq!(past(at, b, false), Some(b), "past the lower end of {}", fr.factor.id());
+                }
+            } else {
+                prop_assert!(fr.from <= 1e-9);
+            }
+        }
+        // Every slider moved by less than the robustness radius, in the worst direction for the
+        // top pick against its nearest rival, keeps the top pick.
+        if let Some(n) = s.nearest {
+            let (t, b) = (r.row_of(top).unwrap(), r.row_of(n).unwrap());
+            let mut w2 = w;
+            for k in 0..8 {
+                let d = (s.robustness * 0.99).min(10.0);
+                w2.0[k] = (w.0[k] + if t.fits[k] > b.fits[k] { -d } else { d }).max(0.0);
+            }
+            if !w2.all_zero() {
+                let moved = rank(engines, &p, &w2);
+                prop_assert!(weighted(&t.fits, &w2) >= weighted(&b.fits, &w2) - 1e-9);
+                prop_assert!(moved.top().is_some());
+            }
+        }
+    }
+}
+
+#[test]
+fn at_each_crossover_the_two_costs_are_equal_within_one_percent() {
+    let cat = builtin();
+    let all: Vec<usize> = (0..cat.engines.len()).collect();
+    for p in [
+        Profile::default(),
+        Profile {
+            hourly_rate_usd: 150.0,
+            node_cost_per_month_usd: 400.0,
+            ..Profile::default()
+        },
+        Profile {
+            licences_held: vec!["powermta".into()],
+            ..Profile::default()
+        },
+    ] {
+        let x = crossover::crossovers(&cat.engines, &all, &p);
+        assert!(!x.is_empty());
+        for c in x {
+            let (a, b) = (
+                cost::annual(&cat.engines[c.a], &p, c.monthly_volume).total(),
+                cost::annual(&cat.engines[c.b], &p, c.monthly_volume).total(),
+            );
+            assert!(
+                (a - b).abs() <= 0.01 * a.max(b),
+                "{} vs {} at {}: {a} {b}",
+                cat.engines[c.a].id,
+                cat.engines[c.b].id,
+                c.monthly_volume
+            );
+        }
+    }
+}
