@@ -10,6 +10,9 @@ pub struct Cli {
     /// Options every command takes.
     #[command(flatten)]
     pub global: Global,
+    /// Options of the interactive explorer.
+    #[command(flatten)]
+    pub tui: crate::tui::Options,
     /// What to do; without one, the interactive explorer starts.
     #[command(subcommand)]
     pub command: Option<Command>,

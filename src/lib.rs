@@ -3,6 +3,7 @@
 //! The library holds everything testable without a terminal: the catalogue and its loader, the
 //! decision model, the command implementations. `main.rs` only parses arguments and dispatches.
 
+pub mod atomic;
 pub mod catalogue;
 pub mod cli;
 pub mod commands;
@@ -10,4 +11,5 @@ pub mod decide;
 pub mod profile;
 pub mod ronfile;
 pub mod text;
+pub mod tui;
 pub mod units;

@@ -4,6 +4,20 @@ use mtafit::commands::{self, Failure};
 use std::io::Write;
 use std::process::ExitCode;
 
+/// Start the interactive explorer on a terminal.
+fn explore(cli: &Cli) -> commands::Outcome {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure::Invalid(
+            "the explorer needs a terminal; for output you can pipe, run `mtafit rank` (see `mtafit --help`)".into(),
+        ));
+    }
+    let color = commands::use_color(&cli.global, true);
+    let app = mtafit::tui::build(&cli.global, &cli.tui, color)?;
+    mtafit::tui::run::run(app, !cli.tui.no_mouse)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let g = &cli.global;
@@ -16,7 +30,7 @@ fn main() -> ExitCode {
         Some(Command::Sensitivity { format }) => commands::sensitivity::run(*format, g),
         Some(Command::Export { .. }) => Err(Failure::NotBuilt("export")),
         Some(Command::Measure { .. }) => Err(Failure::NotBuilt("measure")),
-        None => Err(Failure::NotBuilt("the interactive explorer")),
+        None => explore(&cli),
     };
     match outcome {
         Ok(code) => code,

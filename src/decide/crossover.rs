@@ -116,6 +116,56 @@ pub fn crossovers(engines: &[Engine], which: &[usize], p: &Profile) -> Vec<Cross
     out
 }
 
+/// The leading candidates' annual cost along the log-scale volume axis, for a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curves {
+    /// Engine indices, best first: the profile's own kind, then the other kind.
+    pub leaders: Vec<usize>,
+    /// Volumes from LOW to HIGH, evenly spaced on a log scale.
+    pub volumes: Vec<u64>,
+    /// One annual cost per volume, per leader.
+    pub costs: Vec<Vec<f64>>,
+    /// Where the leaders' costs cross.
+    pub crossovers: Vec<Crossover>,
+}
+
+/// Cost curves of the leaders with `points` volumes each.
+pub fn curves(
+    engines: &[Engine],
+    p: &Profile,
+    w: &Weights,
+    own: usize,
+    other: usize,
+    points: usize,
+) -> Curves {
+    let leaders = leaders(engines, p, w, own, other);
+    let points = points.max(2);
+    let (lo, hi) = ((LOW as f64).log10(), (HIGH as f64).log10());
+    let volumes: Vec<u64> = (0..points)
+        .map(|i| {
+            10f64
+                .powf(lo + (hi - lo) * i as f64 / (points - 1) as f64)
+                .round() as u64
+        })
+        .collect();
+    let costs = leaders
+        .iter()
+        .map(|&i| {
+            volumes
+                .iter()
+                .map(|v| cost::annual(&engines[i], p, *v).total())
+                .collect()
+        })
+        .collect();
+    let crossovers = crossovers(engines, &leaders, p);
+    Curves {
+        leaders,
+        volumes,
+        costs,
+        crossovers,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -115,19 +115,23 @@ pub fn score_key(score: f64) -> i64 {
 
 /// Order two engines by score key, best first, then by name, then by id.
 pub fn compare(a: (&Engine, i64), b: (&Engine, i64)) -> Ordering {
-    // Case-insensitive without allocating: this runs n·log n times per frame.
-    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
-    b.1.cmp(&a.1).then_with(|| {
-        let (x, y) = (&a.0.name, &b.0.name);
-        if x.is_ascii() && y.is_ascii() {
-            x.bytes()
-                .map(|c| c.to_ascii_lowercase())
-                .cmp(y.bytes().map(|c| c.to_ascii_lowercase()))
-        } else {
-            lower(x).cmp(&lower(y))
-        }
+    b.1.cmp(&a.1)
+        .then_with(|| cmp_names(&a.0.name, &b.0.name))
         .then_with(|| a.0.id.cmp(&b.0.id))
-    })
+}
+
+/// Compare two names ignoring case, without allocating for ASCII names: sorts call this
+/// n·log n times per frame.
+pub fn cmp_names(x: &str, y: &str) -> Ordering {
+    if x.is_ascii() && y.is_ascii() {
+        x.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(y.bytes().map(|c| c.to_ascii_lowercase()))
+    } else {
+        x.chars()
+            .flat_map(char::to_lowercase)
+            .cmp(y.chars().flat_map(char::to_lowercase))
+    }
 }
 
 /// Rank every engine for the profile and weights.

@@ -1,0 +1,366 @@
+//! The app's state (the Model of The Elm Architecture) and the data derived from it.
+//!
+//! Derived data — the analysis, the rows each list shows — is rebuilt only by [`App::refresh`],
+//! which `update` calls after any change; views read it and never compute the model themselves.
+
+use super::form::ProfileForm;
+use super::search::Search;
+use super::theme::Theme;
+use crate::catalogue::Catalogue;
+use crate::decide::{self, Analysis, FactorId, Weights};
+use crate::profile::Profile;
+use std::collections::BTreeSet;
+
+/// The three views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Ranking, table, weights and detail.
+    Compare,
+    /// Annual cost against volume.
+    Cost,
+    /// The brief's decision diagram.
+    Walk,
+}
+
+/// The panes of the compare view, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The live ranking.
+    Ranking,
+    /// The sortable table.
+    Table,
+    /// The weight sliders.
+    Weights,
+    /// The selected engine's detail.
+    Detail,
+}
+
+impl Pane {
+    /// Tab order.
+    pub const ALL: [Pane; 4] = [Pane::Ranking, Pane::Table, Pane::Weights, Pane::Detail];
+}
+
+/// A table column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The engine's name (kept in view when scrolling sideways).
+    Name,
+    /// Score, in ranking order.
+    Score,
+    /// Annual cost at the profile's volume.
+    Cost,
+    /// Licence.
+    Licence,
+    /// Self-hosted or managed.
+    Kind,
+    /// Volume band.
+    Band,
+    /// Configuration style.
+    Config,
+    /// One factor's fit.
+    Fit(FactorId),
+}
+
+impl Column {
+    /// Every column, in display order.
+    pub const ALL: [Column; 15] = [
+        Column::Name,
+        Column::Score,
+        Column::Cost,
+        Column::Licence,
+        Column::Kind,
+        Column::Band,
+        Column::Config,
+        Column::Fit(FactorId::Volume),
+        Column::Fit(FactorId::Budget),
+        Column::Fit(FactorId::Team),
+        Column::Fit(FactorId::CloudNative),
+        Column::Fit(FactorId::Support),
+        Column::Fit(FactorId::Marketing),
+        Column::Fit(FactorId::Capabilities),
+        Column::Fit(FactorId::Reversibility),
+    ];
+
+    /// The header text.
+    pub fn title(self) -> &'static str {
+        match self {
+            Column::Name => "Engine",
+            Column::Score => "Score",
+            Column::Cost => "Cost/yr",
+            Column::Licence => "Licence",
+            Column::Kind => "Kind",
+            Column::Band => "Volume band",
+            Column::Config => "Config",
+            Column::Fit(f) => f.short(),
+        }
+    }
+
+    /// True when the best values sort first by default (scores, fits).
+    pub fn best_first(self) -> bool {
+        matches!(self, Column::Score | Column::Fit(_))
+    }
+}
+
+/// How the table is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    /// The column.
+    pub column: Column,
+    /// Reversed from the column's natural order.
+    pub reversed: bool,
+}
+
+/// A popup over the current view.
+#[derive(Debug, Clone)]
+pub enum Popup {
+    /// Every key, grouped.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// The marked engines side by side.
+    SideBySide {
+        /// First row shown.
+        scroll: usize,
+    },
+    /// Catalogue problems.
+    Problems {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// The profile editor.
+    Profile(Box<ProfileForm>),
+}
+
+/// How serious a status message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Information.
+    Info,
+    /// Something to notice.
+    Warn,
+    /// Something failed.
+    Error,
+}
+
+/// Vertical scroll offsets of the scrollable areas.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    /// Ranking pane: first row shown.
+    pub ranking: usize,
+    /// Table pane: first row shown.
+    pub table: usize,
+    /// Detail pane: first line shown.
+    pub detail: usize,
+    /// Walk view: first line shown.
+    pub walk: usize,
+}
+
+/// The whole state of the explorer.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The merged catalogue.
+    pub cat: Catalogue,
+    /// The sender's profile.
+    pub profile: Profile,
+    /// The factor weights.
+    pub weights: Weights,
+    /// The weights `r` resets to.
+    pub default_weights: Weights,
+    /// Derived: ranking, walk, sensitivity (rebuilt by `refresh`).
+    pub analysis: Analysis,
+    /// Derived: engine indices in ranking order, filtered by the search.
+    pub ranking_rows: Vec<usize>,
+    /// Derived: engine indices in table order, filtered by the search.
+    pub table_rows: Vec<usize>,
+    /// Derived: for each engine, its position in the ranking.
+    pub rank_pos: Vec<usize>,
+    /// Derived, for the cost view only: the leaders' cost curves.
+    pub curves: Option<decide::crossover::Curves>,
+    /// The current view.
+    pub view: View,
+    /// The focused pane of the compare view.
+    pub focus: Pane,
+    /// The popup, if one is open.
+    pub popup: Option<Popup>,
+    /// The selected engine (index into `cat.engines`), shared by every pane.
+    pub selected: usize,
+    /// The table's sort.
+    pub sort: Sort,
+    /// Columns scrolled past on the right of the frozen name column.
+    pub hscroll: usize,
+    /// The selected weight slider.
+    pub weight_cursor: usize,
+    /// The fuzzy search.
+    pub search: Search,
+    /// Engine ids marked for the shortlist.
+    pub marks: BTreeSet<String>,
+    /// The status-line message.
+    pub status: Option<(String, Tone)>,
+    /// Colours and styles.
+    pub theme: Theme,
+    /// The slider being dragged with the mouse.
+    pub dragging: Option<FactorId>,
+    /// Scroll offsets.
+    pub scroll: Scroll,
+    /// The terminal size, for page sizes and mouse hit tests.
+    pub size: (u16, u16),
+    /// Set by `Quit`.
+    pub quit: bool,
+}
+
+impl App {
+    /// A new app on a catalogue, profile and weights.
+    pub fn new(cat: Catalogue, profile: Profile, weights: Weights, theme: Theme) -> App {
+        let default_weights = Weights::defaults(&cat.factors);
+        let analysis = decide::analyse(&cat.engines, &profile, &weights);
+        let mut app = App {
+            cat,
+            profile,
+            weights,
+            default_weights,
+            analysis,
+            ranking_rows: Vec::new(),
+            table_rows: Vec::new(),
+            rank_pos: Vec::new(),
+            curves: None,
+            view: View::Compare,
+            focus: Pane::Ranking,
+            popup: None,
+            selected: 0,
+            sort: Sort {
+                column: Column::Score,
+                reversed: false,
+            },
+            hscroll: 0,
+            weight_cursor: 0,
+            search: Search::default(),
+            marks: BTreeSet::new(),
+            status: None,
+            theme,
+            dragging: None,
+            scroll: Scroll::default(),
+            size: (120, 40),
+            quit: false,
+        };
+        app.refresh();
+        app.selected = app.ranking_rows.first().copied().unwrap_or(0);
+        app
+    }
+
+    /// Rebuild everything derived: the analysis, the search hits and both lists' rows.
+    pub fn refresh(&mut self) {
+        self.analysis = decide::analyse(&self.cat.engines, &self.profile, &self.weights);
+        self.search.run(&self.cat.engines);
+        self.rebuild_rows();
+        self.refresh_curves();
+    }
+
+    /// The cost curves cost two extra rankings and a crossing search: only for the cost view.
+    pub fn refresh_curves(&mut self) {
+        self.curves = (self.view == View::Cost).then(|| {
+            decide::crossover::curves(&self.cat.engines, &self.profile, &self.weights, 3, 2, 61)
+        });
+    }
+
+    /// Rebuild the rows of both lists from the analysis, search and sort.
+    pub fn rebuild_rows(&mut self) {
+        let shows = |i: &usize| self.search.shows(*i);
+        self.ranking_rows = self
+            .analysis
+            .ranking
+            .rows
+            .iter()
+            .map(|r| r.engine)
+            .filter(shows)
+            .collect();
+        let mut rows = self.ranking_rows.clone();
+        let mut pos = vec![0; self.cat.engines.len()];
+        for (i, r) in self.analysis.ranking.rows.iter().enumerate() {
+            pos[r.engine] = i;
+        }
+        let row = |i: usize| &self.analysis.ranking.rows[pos[i]];
+        let engines = &self.cat.engines;
+        let col = self.sort.column;
+        rows.sort_by(|&a, &b| {
+            let (ea, eb) = (&engines[a], &engines[b]);
+            let natural = match col {
+                Column::Score => pos[a].cmp(&pos[b]),
+                Column::Name => decide::rank::cmp_names(&ea.name, &eb.name),
+                Column::Cost => row(a).cost.total_cmp(&row(b).cost),
+                Column::Licence => ea.licence_label().cmp(&eb.licence_label()),
+                Column::Kind => ea.kind.cmp(&eb.kind),
+                Column::Band => (ea.volume.min_per_month, ea.volume.max_per_month)
+                    .cmp(&(eb.volume.min_per_month, eb.volume.max_per_month)),
+                Column::Config => ea.config.level().cmp(&eb.config.level()),
+                Column::Fit(f) => row(b).fits[f as usize].total_cmp(&row(a).fits[f as usize]),
+            };
+            let ordered = if self.sort.reversed {
+                natural.reverse()
+            } else {
+                natural
+            };
+            // Ties keep ranking order, so the table never shuffles equal rows.
+            ordered.then(pos[a].cmp(&pos[b]))
+        });
+        self.table_rows = rows;
+        self.rank_pos = pos;
+        if !self.ranking_rows.contains(&self.selected)
+            && let Some(first) = self.ranking_rows.first()
+        {
+            self.selected = *first;
+        }
+    }
+
+    /// The engine index shown in the detail pane, the selected one.
+    pub fn selected_engine(&self) -> &crate::catalogue::Engine {
+        &self.cat.engines[self.selected]
+    }
+
+    /// The ranking row of an engine.
+    pub fn row(&self, engine: usize) -> &decide::Row {
+        &self.analysis.ranking.rows[self.rank_pos[engine]]
+    }
+
+    /// The 1-based rank of an engine.
+    pub fn rank_of(&self, engine: usize) -> usize {
+        self.rank_pos[engine] + 1
+    }
+
+    /// True when the engine is marked.
+    pub fn is_marked(&self, engine: usize) -> bool {
+        self.marks.contains(&self.cat.engines[engine].id)
+    }
+
+    /// The engine indices to export or compare: the marked ones, or else the top five.
+    pub fn shortlist(&self) -> Vec<usize> {
+        let marked: Vec<usize> = self
+            .analysis
+            .ranking
+            .rows
+            .iter()
+            .map(|r| r.engine)
+            .filter(|i| self.is_marked(*i))
+            .collect();
+        if marked.is_empty() {
+            self.analysis
+                .ranking
+                .candidates()
+                .take(5)
+                .map(|r| r.engine)
+                .collect()
+        } else {
+            marked
+        }
+    }
+
+    /// Show a message in the status line.
+    pub fn say(&mut self, text: impl Into<String>, tone: Tone) {
+        self.status = Some((text.into(), tone));
+    }
+
+    /// The number of catalogue problems (errors and warnings, not notes).
+    pub fn problem_count(&self) -> usize {
+        self.cat.problems().count()
+    }
+}

@@ -1,0 +1,468 @@
+//! The profile editor: one field per profile setting, validated as you type.
+
+use crate::catalogue::{Capability, Catalogue};
+use crate::profile::{Marketing, Profile, SupportNeed, Team};
+use crate::units;
+
+/// What kind of input a field takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// Yes or no; ←→ or Space toggles.
+    Toggle,
+    /// One of a few values; ←→ cycles.
+    Choice(&'static [&'static str]),
+    /// Typed text.
+    Text,
+}
+
+/// Which profile setting a field edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    /// `own_infrastructure`
+    Own,
+    /// `monthly_volume`
+    Volume,
+    /// `annual_budget_usd`
+    Budget,
+    /// `team`
+    Team,
+    /// `team_knows`
+    TeamKnows,
+    /// `licences_held`
+    Licences,
+    /// `cloud_native`
+    CloudNative,
+    /// `support`
+    Support,
+    /// `marketing`
+    Marketing,
+    /// `must`
+    Must,
+    /// `want`
+    Want,
+    /// `hourly_rate_usd`
+    HourlyRate,
+    /// `node_cost_per_month_usd`
+    NodeCost,
+}
+
+/// One field of the form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// What it edits.
+    pub setting: Setting,
+    /// The label.
+    pub label: &'static str,
+    /// How it is edited.
+    pub kind: Kind,
+    /// The text (for text fields) or the chosen value's label.
+    pub value: String,
+    /// Why the value is not valid, if it is not.
+    pub error: Option<String>,
+    /// A hint shown under the form for the focused field.
+    pub hint: &'static str,
+}
+
+const TEAMS: &[&str] = &[
+    "API",
+    "GUI",
+    "static config",
+    "config as code",
+    "programming",
+];
+const YES_NO: &[&str] = &["no", "yes"];
+const SUPPORT: &[&str] = &["community", "vendor SLA"];
+const MARKETING: &[&str] = &["unwanted", "indifferent", "wanted"];
+
+/// The profile editor's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileForm {
+    /// The fields, in order.
+    pub fields: Vec<Field>,
+    /// The focused field.
+    pub cursor: usize,
+    /// The profile before editing, restored by Esc.
+    pub original: Profile,
+}
+
+fn list(items: &[String]) -> String {
+    items.join(", ")
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split([',', ' '])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A dollar amount: `20000`, `20k`, `1.5M`.
+fn parse_amount(s: &str) -> Result<f64, String> {
+    let t = s.trim().trim_start_matches('$').replace([',', '_'], "");
+    let (num, scale) = match t.chars().last() {
+        Some('k' | 'K') => (&t[..t.len() - 1], 1e3),
+        Some('m' | 'M') => (&t[..t.len() - 1], 1e6),
+        _ => (t.as_str(), 1.0),
+    };
+    match num.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v * scale),
+        _ => Err("expected an amount such as 20000, 20k or 1.5M".into()),
+    }
+}
+
+impl ProfileForm {
+    /// A form showing `p`.
+    pub fn new(p: &Profile) -> ProfileForm {
+        let f = |setting, label, kind, value: String, hint| Field {
+            setting,
+            label,
+            kind,
+            value,
+            error: None,
+            hint,
+        };
+        let choice =
+            |opts: &'static [&'static str], i: usize| opts[i.min(opts.len() - 1)].to_owned();
+        let fields = vec![
+            f(
+                Setting::Own,
+                "Own the sending layer",
+                Kind::Toggle,
+                choice(YES_NO, usize::from(p.own_infrastructure)),
+                "no: an ESP (a managed service) is enough — the brief's first question",
+            ),
+            f(
+                Setting::Volume,
+                "Monthly volume",
+                Kind::Text,
+                p.monthly_volume.to_string(),
+                "messages accepted a month: 7421043, 7.4M, 250k/day, 2.5M/week, 90M/year",
+            ),
+            f(
+                Setting::Budget,
+                "Budget cap (USD/yr)",
+                Kind::Text,
+                p.annual_budget_usd
+                    .map(|b| format!("{b}"))
+                    .unwrap_or_default(),
+                "empty for no cap; 20000, 20k or 1.5M",
+            ),
+            f(
+                Setting::Team,
+                "Team can run",
+                Kind::Choice(TEAMS),
+                choice(TEAMS, p.team.level().into()),
+                "what your people can operate well",
+            ),
+            f(
+                Setting::TeamKnows,
+                "Team already runs",
+                Kind::Text,
+                list(&p.team_knows),
+                "engine ids, comma-separated, e.g. powermta",
+            ),
+            f(
+                Setting::Licences,
+                "Licences held",
+                Kind::Text,
+                list(&p.licences_held),
+                "engine ids whose licence is already paid",
+            ),
+            f(
+                Setting::CloudNative,
+                "Cloud-native",
+                Kind::Toggle,
+                choice(YES_NO, usize::from(p.cloud_native)),
+                "containers, Kubernetes, Prometheus",
+            ),
+            f(
+                Setting::Support,
+                "Support needed",
+                Kind::Choice(SUPPORT),
+                choice(SUPPORT, usize::from(p.support == SupportNeed::VendorSla)),
+                "vendor SLA: only engines with a support contract fit",
+            ),
+            f(
+                Setting::Marketing,
+                "Bundled marketing",
+                Kind::Choice(MARKETING),
+                choice(MARKETING, p.marketing as usize),
+                "list and campaign tooling from the same vendor",
+            ),
+            f(
+                Setting::Must,
+                "Must have",
+                Kind::Text,
+                p.must.iter().map(|c| c.id()).collect::<Vec<_>>().join(", "),
+                "capability ids; an engine without one is knocked out",
+            ),
+            f(
+                Setting::Want,
+                "Would like",
+                Kind::Text,
+                p.want.iter().map(|c| c.id()).collect::<Vec<_>>().join(", "),
+                "capability ids that count toward the capabilities factor",
+            ),
+            f(
+                Setting::HourlyRate,
+                "Ops hour (USD)",
+                Kind::Text,
+                format!("{}", p.hourly_rate_usd),
+                "an assumption: the cost of an hour of operations work",
+            ),
+            f(
+                Setting::NodeCost,
+                "Server/month (USD)",
+                Kind::Text,
+                format!("{}", p.node_cost_per_month_usd),
+                "an assumption: the cost of one server a month",
+            ),
+        ];
+        ProfileForm {
+            fields,
+            cursor: 0,
+            original: p.clone(),
+        }
+    }
+
+    /// The focused field.
+    pub fn current(&self) -> &Field {
+        &self.fields[self.cursor]
+    }
+
+    /// Move the focus by `d` fields, wrapping.
+    pub fn move_by(&mut self, d: isize) {
+        let n = self.fields.len() as isize;
+        self.cursor = (self.cursor as isize + d).rem_euclid(n) as usize;
+    }
+
+    /// Cycle a choice or toggle; `forward` picks the direction.
+    pub fn cycle(&mut self, forward: bool) {
+        let f = &mut self.fields[self.cursor];
+        let opts: &[&str] = match &f.kind {
+            Kind::Toggle => YES_NO,
+            Kind::Choice(o) => o,
+            Kind::Text => return,
+        };
+        let i = opts.iter().position(|o| *o == f.value).unwrap_or(0);
+        let n = opts.len();
+        f.value = opts[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+        .to_owned();
+    }
+
+    /// Type a character into a text field (a space toggles a toggle).
+    pub fn input(&mut self, c: char) {
+        let f = &mut self.fields[self.cursor];
+        match f.kind {
+            Kind::Text => f.value.push(c),
+            _ if c == ' ' => self.cycle(true),
+            _ => {}
+        }
+    }
+
+    /// Delete the last character of a text field.
+    pub fn backspace(&mut self) {
+        let f = &mut self.fields[self.cursor];
+        if f.kind == Kind::Text {
+            f.value.pop();
+        }
+    }
+
+    /// Read every field into a profile, marking invalid fields; `None` when any is invalid.
+    pub fn profile(&mut self, cat: &Catalogue) -> Option<Profile> {
+        let mut p = self.original.clone();
+        let ids = cat.ids();
+        let mut ok = true;
+        for f in &mut self.fields {
+            let index = |opts: &[&str]| opts.iter().position(|o| *o == f.value).unwrap_or(0);
+            let result: Result<(), String> = match f.setting {
+                Setting::Own => {
+                    p.own_infrastructure = index(YES_NO) == 1;
+                    Ok(())
+                }
+                Setting::CloudNative => {
+                    p.cloud_native = index(YES_NO) == 1;
+                    Ok(())
+                }
+                Setting::Team => {
+                    p.team = Team::ALL[index(TEAMS)];
+                    Ok(())
+                }
+                Setting::Support => {
+                    p.support = if index(SUPPORT) == 1 {
+                        SupportNeed::VendorSla
+                    } else {
+                        SupportNeed::Community
+                    };
+                    Ok(())
+                }
+                Setting::Marketing => {
+                    p.marketing = [
+                        Marketing::Unwanted,
+                        Marketing::Indifferent,
+                        Marketing::Wanted,
+                    ][index(MARKETING)];
+                    Ok(())
+                }
+                Setting::Volume => units::parse_volume(&f.value)
+                    .map(|v| p.monthly_volume = v)
+                    .map_err(|e| {
+                        e.0.split_once(": ")
+                            .map_or(e.0.clone(), |(_, why)| why.to_owned())
+                    }),
+                Setting::Budget => {
+                    if f.value.trim().is_empty() {
+                        p.annual_budget_usd = None;
+                        Ok(())
+                    } else {
+                        parse_amount(&f.value).and_then(|v| {
+                            if v > 0.0 {
+                                p.annual_budget_usd = Some(v);
+                                Ok(())
+                            } else {
+                                Err("a cap must be above 0; leave it empty for no cap".into())
+                            }
+                        })
+                    }
+                }
+                Setting::HourlyRate => parse_amount(&f.value).map(|v| p.hourly_rate_usd = v),
+                Setting::NodeCost => parse_amount(&f.value).map(|v| p.node_cost_per_month_usd = v),
+                Setting::TeamKnows | Setting::Licences => {
+                    let items = split_list(&f.value);
+                    match items.iter().find(|id| cat.engine(id).is_none()) {
+                        Some(bad) => Err(format!(
+                            "no engine {:?}{}",
+                            crate::text::sanitize(bad),
+                            crate::ronfile::suggest(bad, &ids)
+                        )),
+                        None => {
+                            if f.setting == Setting::TeamKnows {
+                                p.team_knows = items;
+                            } else {
+                                p.licences_held = items;
+                            }
+                            Ok(())
+                        }
+                    }
+                }
+                Setting::Must | Setting::Want => split_list(&f.value)
+                    .iter()
+                    .map(|c| Capability::parse(c))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(|caps| {
+                        if f.setting == Setting::Must {
+                            p.must = caps;
+                        } else {
+                            p.want = caps;
+                        }
+                    })
+                    .map_err(|e| {
+                        e.split_once("; expected one of")
+                            .map_or(e.clone(), |(head, rest)| {
+                                // The full list is long: keep the suggestion only.
+                                match rest.find("(did you mean") {
+                                    Some(i) => format!("{head} {}", &rest[i..]),
+                                    None => head.to_owned(),
+                                }
+                            })
+                    }),
+            };
+            f.error = result.err();
+            ok &= f.error.is_none();
+        }
+        ok.then_some(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_round_trips_the_profile() {
+        let cat = Catalogue::builtin();
+        let p = Profile {
+            must: vec![Capability::ExternalQueue],
+            licences_held: vec!["powermta".into()],
+            annual_budget_usd: Some(20_000.0),
+            ..Profile::default()
+        };
+        let mut f = ProfileForm::new(&p);
+        assert_eq!(f.profile(&cat), Some(p));
+    }
+
+    #[test]
+    fn fields_validate_as_you_type() {
+        let cat = Catalogue::builtin();
+        let mut f = ProfileForm::new(&Profile::default());
+        f.cursor = 1;
+        f.fields[1].value.clear();
+        for c in "250k/day".chars() {
+            f.input(c);
+        }
+        assert_eq!(f.profile(&cat).unwrap().monthly_volume, 7_609_375);
+        f.input('x');
+        assert!(f.profile(&cat).is_none());
+        assert!(
+            f.fields[1].error.as_deref().unwrap().contains("period"),
+            "{:?}",
+            f.fields[1].error
+        );
+        f.backspace();
+        assert!(f.profile(&cat).is_some());
+        f.cursor = 9;
+        for c in "web_uii".chars() {
+            f.input(c);
+        }
+        assert!(f.profile(&cat).is_none());
+        assert!(
+            f.fields[9]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `web_ui`?")
+        );
+        f.cursor = 4;
+        for c in "powrmta".chars() {
+            f.input(c);
+        }
+        f.profile(&cat);
+        assert!(
+            f.fields[4]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `powermta`?")
+        );
+    }
+
+    #[test]
+    fn choices_cycle_both_ways() {
+        let mut f = ProfileForm::new(&Profile::default());
+        f.cursor = 3;
+        f.cycle(true);
+        assert_eq!(f.current().value, "config as code");
+        f.cycle(false);
+        f.cycle(false);
+        assert_eq!(f.current().value, "GUI");
+        f.cursor = 0;
+        f.input(' ');
+        assert_eq!(f.current().value, "no");
+        let cat = Catalogue::builtin();
+        assert!(!f.profile(&cat).unwrap().own_infrastructure);
+    }
+
+    #[test]
+    fn amounts() {
+        assert_eq!(parse_amount("20k"), Ok(20_000.0));
+        assert_eq!(parse_amount("$1,500"), Ok(1_500.0));
+        assert_eq!(parse_amount("1.5M"), Ok(1_500_000.0));
+        assert!(parse_amount("lots").is_err());
+        assert!(parse_amount("-5").is_err());
+    }
+}

@@ -1,0 +1,213 @@
+//! Where everything goes on screen. Views draw into these areas and mouse handling hit-tests
+//! against the same ones, so a click always lands on what was drawn there.
+
+use super::app::{App, Column, View};
+use crate::decide::FactorId;
+use crate::text;
+use ratatui::layout::Rect;
+
+/// Below this size the app only says how large a terminal it needs.
+pub const MIN_SIZE: (u16, u16) = (60, 16);
+
+/// The areas of one frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    /// The one-line header.
+    pub header: Rect,
+    /// Everything between header and status line.
+    pub body: Rect,
+    /// The one-line status bar.
+    pub status: Rect,
+    /// Compare view: the ranking pane.
+    pub ranking: Rect,
+    /// Compare view: the table pane.
+    pub table: Rect,
+    /// Compare view: the weights pane.
+    pub weights: Rect,
+    /// Compare view: the detail pane.
+    pub detail: Rect,
+}
+
+/// True when the terminal is too small to be useful.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1
+}
+
+/// Split the screen for the app's current view.
+pub fn areas(area: Rect, app: &App) -> Areas {
+    if too_small(area) {
+        return Areas::default();
+    }
+    let header = Rect::new(area.x, area.y, area.width, 1);
+    let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let body = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
+    let mut a = Areas {
+        header,
+        body,
+        status,
+        ..Areas::default()
+    };
+    if app.view == View::Compare {
+        let left = (body.width * 32 / 100).clamp(30, 46).min(body.width / 2);
+        let bottom = (body.height * 45 / 100).max(10).min(body.height - 5);
+        let top = body.height - bottom;
+        a.ranking = Rect::new(body.x, body.y, left, top);
+        a.table = Rect::new(body.x + left, body.y, body.width - left, top);
+        a.weights = Rect::new(body.x, body.y + top, left, bottom);
+        a.detail = Rect::new(body.x + left, body.y + top, body.width - left, bottom);
+    }
+    a
+}
+
+/// The inside of a bordered pane.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+/// One line of the ranking pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankLine {
+    /// An engine.
+    Engine(usize),
+    /// The rule above the knocked-out engines.
+    Rule,
+}
+
+/// The ranking pane's lines: candidates, a rule, then knocked-out engines.
+pub fn ranking_lines(app: &App) -> Vec<RankLine> {
+    let mut out = Vec::with_capacity(app.ranking_rows.len() + 1);
+    let mut ruled = false;
+    for &i in &app.ranking_rows {
+        if !ruled && app.row(i).excluded.is_some() {
+            out.push(RankLine::Rule);
+            ruled = true;
+        }
+        out.push(RankLine::Engine(i));
+    }
+    out
+}
+
+/// Width of a table column in cells.
+pub fn column_width(app: &App, c: Column) -> u16 {
+    match c {
+        Column::Name => {
+            let longest = app
+                .table_rows
+                .iter()
+                .map(|i| text::width(&app.cat.engines[*i].name))
+                .max()
+                .unwrap_or(6);
+            (longest as u16 + 2).clamp(10, 18)
+        }
+        Column::Score => 7,
+        Column::Cost => 8,
+        Column::Licence => 14,
+        Column::Kind => 12,
+        Column::Band => 12,
+        Column::Config => 8,
+        Column::Fit(_) => 7,
+    }
+}
+
+/// The visible columns of the table with their x offset inside the pane: the name column,
+/// then the others starting `hscroll` columns along.
+pub fn table_columns(app: &App, width: u16) -> Vec<(Column, u16, u16)> {
+    let mut out = Vec::new();
+    let mut x = 0u16;
+    for (i, c) in Column::ALL.iter().enumerate() {
+        if i > 0 && i <= app.hscroll {
+            continue;
+        }
+        let w = column_width(app, *c);
+        if x >= width {
+            break;
+        }
+        let w = w.min(width - x);
+        out.push((*c, x, w));
+        x += w;
+    }
+    out
+}
+
+/// The furthest the table can scroll sideways.
+pub fn max_hscroll() -> usize {
+    Column::ALL.len() - 2
+}
+
+/// The slider track of a factor in the weights pane: (x, y, width) in screen cells.
+pub fn slider_track(weights: Rect, f: FactorId) -> Option<Rect> {
+    let inner = inner(weights);
+    let row = f as u16 * rows_per_slider(weights);
+    if row >= inner.height || inner.width < 24 {
+        return None;
+    }
+    let x = inner.x + SLIDER_LABEL;
+    let w = inner.width.saturating_sub(SLIDER_LABEL + SLIDER_VALUE);
+    Some(Rect::new(x, inner.y + row, w, 1))
+}
+
+/// Width of the slider labels.
+pub const SLIDER_LABEL: u16 = 15;
+/// Width of the value after a slider.
+pub const SLIDER_VALUE: u16 = 6;
+
+/// Two lines per slider (the second shows its stable range) when the pane is tall enough.
+pub fn rows_per_slider(weights: Rect) -> u16 {
+    if inner(weights).height >= 16 { 2 } else { 1 }
+}
+
+/// The weight a click at column `x` of a track means: 0 at the left end, 10 at the right.
+pub fn weight_at(track: Rect, x: u16) -> f64 {
+    if track.width <= 1 {
+        return 0.0;
+    }
+    let pos = x.saturating_sub(track.x).min(track.width - 1);
+    (f64::from(pos) * 10.0 / f64::from(track.width - 1)).round()
+}
+
+/// Where the view tabs sit in the header: (view, x start, x end).
+pub fn view_tabs(header: Rect) -> Vec<(View, u16, u16)> {
+    let labels = [
+        (View::Compare, "[1]Compare"),
+        (View::Cost, "[2]Cost"),
+        (View::Walk, "[3]Walk"),
+    ];
+    let total: u16 = labels.iter().map(|(_, l)| l.len() as u16 + 1).sum();
+    let mut x = header.right().saturating_sub(total + 1);
+    labels
+        .iter()
+        .map(|(v, l)| {
+            let start = x;
+            x += l.len() as u16 + 1;
+            (*v, start, start + l.len() as u16)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slider_positions_map_to_weights() {
+        let track = Rect::new(10, 5, 21, 1);
+        assert_eq!(weight_at(track, 10), 0.0);
+        assert_eq!(weight_at(track, 30), 10.0);
+        assert_eq!(weight_at(track, 20), 5.0);
+        assert_eq!(weight_at(track, 99), 10.0);
+        assert_eq!(weight_at(track, 0), 0.0);
+    }
+
+    #[test]
+    fn view_tabs_end_at_the_right_edge() {
+        let tabs = view_tabs(Rect::new(0, 0, 100, 1));
+        assert_eq!(tabs.len(), 3);
+        assert!(tabs[2].2 < 100);
+        assert!(tabs[0].1 < tabs[1].1);
+    }
+}

@@ -1,0 +1,72 @@
+//! The event loop: draw, wait for an event, turn it into an action, update, carry out effects.
+
+use super::app::{App, Tone};
+use super::event::to_action;
+use super::terminal::{Guard, stop_flag};
+use super::update::{Effect, update};
+use super::{persist, view};
+use ratatui::crossterm::event;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+/// Run the explorer until the user quits or a signal arrives; then save the state.
+pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
+    let stop = stop_flag();
+    let (guard, mut term) = Guard::enter(mouse)?;
+    let size = term.size()?;
+    update(
+        &mut app,
+        super::action::Action::Resize(size.width, size.height),
+    );
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            term.draw(|f| view::view(&app, f))?;
+            dirty = false;
+        }
+        // A timeout, so a signal is noticed even when no key is pressed.
+        if !event::poll(Duration::from_millis(100))? {
+            continue;
+        }
+        let ev = event::read()?;
+        if let Some(action) = to_action(&app, &ev) {
+            if let Some(effect) = update(&mut app, action) {
+                carry_out(&mut app, effect);
+            }
+            dirty = true;
+        }
+    }
+    drop(guard);
+    save(&app)
+}
+
+/// Save profile, weights and marks for next time; a failure is reported, never fatal.
+pub fn save(app: &App) -> std::io::Result<()> {
+    let mut p = app.profile.clone();
+    p.weights = app.weights.to_btree();
+    p.shortlist = app.marks.iter().cloned().collect();
+    if let Err(e) = persist::save(&p) {
+        eprintln!("mtafit: could not save your profile and weights: {e}");
+    }
+    Ok(())
+}
+
+fn carry_out(app: &mut App, effect: Effect) {
+    match effect {
+        Effect::Export(req) => {
+            match crate::atomic::write(&req.path, req.contents.as_bytes(), req.force) {
+                Ok(()) => app.say(format!("wrote {}", req.path.display()), Tone::Info),
+                Err(e) => app.say(e, Tone::Error),
+            }
+        }
+        Effect::Copy(text) => {
+            use std::io::Write;
+            let seq = super::export::osc52(&text);
+            let mut out = std::io::stdout();
+            match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => app.say("copied the shortlist as Markdown (OSC 52)", Tone::Info),
+                Err(e) => app.say(format!("could not copy: {e}"), Tone::Error),
+            }
+        }
+    }
+}

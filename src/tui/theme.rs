@@ -1,0 +1,149 @@
+//! Semantic styles: views ask for "selected" or "dim", never for a colour.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ThemeName {
+    /// Light text on a dark background.
+    #[default]
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// No colour at all: bold, reverse, dim and underline only.
+    Mono,
+}
+
+/// Styles by meaning.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    /// Which scheme this is.
+    pub name: ThemeName,
+    /// Ordinary text.
+    pub text: Style,
+    /// Less important text: hints, units, knocked-out engines.
+    pub dim: Style,
+    /// Titles and headers.
+    pub title: Style,
+    /// The border of the focused pane.
+    pub focus: Style,
+    /// Borders of other panes.
+    pub border: Style,
+    /// The selected row (also marked with a glyph, so it shows without colour).
+    pub selected: Style,
+    /// Characters matched by the search.
+    pub matched: Style,
+    /// Score and contribution bars.
+    pub bar: Style,
+    /// The empty part of a bar or slider.
+    pub track: Style,
+    /// The range a slider can move without changing the top pick.
+    pub safe: Style,
+    /// Good news: agreement, a fit of 1.
+    pub good: Style,
+    /// Warnings: assumptions, estimates, catalogue problems.
+    pub warn: Style,
+    /// Errors: invalid input.
+    pub error: Style,
+    /// Marked engines (the shortlist).
+    pub mark: Style,
+    /// Cells that differ in the side-by-side comparison.
+    pub differ: Style,
+    /// Lines of the cost chart, one per engine.
+    pub series: [Style; 6],
+}
+
+impl Theme {
+    /// The theme by name.
+    pub fn new(name: ThemeName) -> Theme {
+        let b = Modifier::BOLD;
+        match name {
+            ThemeName::Dark => Theme {
+                name,
+                text: Style::new().fg(Color::Gray),
+                dim: Style::new().fg(Color::DarkGray),
+                title: Style::new().fg(Color::White).add_modifier(b),
+                focus: Style::new().fg(Color::Cyan),
+                border: Style::new().fg(Color::DarkGray),
+                selected: Style::new()
+                    .bg(Color::Indexed(237))
+                    .fg(Color::White)
+                    .add_modifier(b),
+                matched: Style::new()
+                    .fg(Color::Yellow)
+                    .add_modifier(b | Modifier::UNDERLINED),
+                bar: Style::new().fg(Color::Cyan),
+                track: Style::new().fg(Color::DarkGray),
+                safe: Style::new().fg(Color::Green),
+                good: Style::new().fg(Color::Green),
+                warn: Style::new().fg(Color::Yellow),
+                error: Style::new().fg(Color::Red).add_modifier(b),
+                mark: Style::new().fg(Color::Magenta).add_modifier(b),
+                differ: Style::new().fg(Color::Yellow).add_modifier(b),
+                series: [
+                    Style::new().fg(Color::Cyan),
+                    Style::new().fg(Color::Yellow),
+                    Style::new().fg(Color::Green),
+                    Style::new().fg(Color::Magenta),
+                    Style::new().fg(Color::Red),
+                    Style::new().fg(Color::Blue),
+                ],
+            },
+            ThemeName::Light => Theme {
+                name,
+                text: Style::new().fg(Color::Black),
+                dim: Style::new().fg(Color::Indexed(244)),
+                title: Style::new().fg(Color::Black).add_modifier(b),
+                focus: Style::new().fg(Color::Blue),
+                border: Style::new().fg(Color::Indexed(248)),
+                selected: Style::new()
+                    .bg(Color::Indexed(254))
+                    .fg(Color::Black)
+                    .add_modifier(b),
+                matched: Style::new()
+                    .fg(Color::Indexed(130))
+                    .add_modifier(b | Modifier::UNDERLINED),
+                bar: Style::new().fg(Color::Blue),
+                track: Style::new().fg(Color::Indexed(250)),
+                safe: Style::new().fg(Color::Indexed(28)),
+                good: Style::new().fg(Color::Indexed(28)),
+                warn: Style::new().fg(Color::Indexed(130)),
+                error: Style::new().fg(Color::Red).add_modifier(b),
+                mark: Style::new().fg(Color::Magenta).add_modifier(b),
+                differ: Style::new().fg(Color::Indexed(130)).add_modifier(b),
+                series: [
+                    Style::new().fg(Color::Blue),
+                    Style::new().fg(Color::Indexed(130)),
+                    Style::new().fg(Color::Indexed(28)),
+                    Style::new().fg(Color::Magenta),
+                    Style::new().fg(Color::Red),
+                    Style::new().fg(Color::Indexed(31)),
+                ],
+            },
+            ThemeName::Mono => Theme {
+                name,
+                text: Style::new(),
+                dim: Style::new().add_modifier(Modifier::DIM),
+                title: Style::new().add_modifier(b),
+                focus: Style::new().add_modifier(b),
+                border: Style::new(),
+                selected: Style::new().add_modifier(Modifier::REVERSED),
+                matched: Style::new().add_modifier(Modifier::UNDERLINED | b),
+                bar: Style::new(),
+                track: Style::new().add_modifier(Modifier::DIM),
+                safe: Style::new().add_modifier(b),
+                good: Style::new(),
+                warn: Style::new().add_modifier(b),
+                error: Style::new().add_modifier(b),
+                mark: Style::new().add_modifier(b),
+                differ: Style::new().add_modifier(b | Modifier::UNDERLINED),
+                series: [Style::new(); 6],
+            },
+        }
+    }
+
+    /// True for the scheme without colour.
+    pub fn is_mono(&self) -> bool {
+        self.name == ThemeName::Mono
+    }
+}

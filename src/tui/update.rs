@@ -1,0 +1,560 @@
+//! `update`: every state change of the explorer, in one place, with no I/O.
+//!
+//! Work that touches the outside world (writing a file, the clipboard) is returned as an
+//! [`Effect`] for the event loop to carry out.
+
+use super::action::Action;
+use super::app::{App, Column, Pane, Popup, Tone, View};
+use super::form::ProfileForm;
+use super::layout::{self, RankLine};
+use super::theme::{Theme, ThemeName};
+use crate::decide::FactorId;
+use crate::decide::weights::MAX_WEIGHT;
+use ratatui::layout::Rect;
+
+/// Work for the event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the shortlist to a file.
+    Export(super::export::Request),
+    /// Put text on the clipboard with OSC 52.
+    Copy(String),
+}
+
+/// Apply one action.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            clamp_scrolls(app);
+            return None;
+        }
+        Action::Quit => {
+            app.quit = true;
+            return None;
+        }
+        Action::Release => {
+            app.dragging = None;
+            return None;
+        }
+        _ => {}
+    }
+    if app.search.typing {
+        search_typing(app, action);
+        return None;
+    }
+    if app.popup.is_some() {
+        return popup(app, action);
+    }
+    match action {
+        Action::Help => app.popup = Some(Popup::Help { scroll: 0 }),
+        Action::Problems => app.popup = Some(Popup::Problems { scroll: 0 }),
+        Action::EditProfile => {
+            app.popup = Some(Popup::Profile(Box::new(ProfileForm::new(&app.profile))))
+        }
+        Action::Compare => {
+            if app.marks.len() < 2 {
+                app.say(
+                    "mark at least two engines with Space to compare them side by side",
+                    Tone::Warn,
+                );
+            } else {
+                app.popup = Some(Popup::SideBySide { scroll: 0 });
+            }
+        }
+        Action::Search => {
+            app.search.typing = true;
+            app.search.query.clear();
+            app.refresh();
+        }
+        Action::Show(v) => {
+            app.view = v;
+            app.refresh_curves();
+        }
+        Action::CycleTheme => {
+            let next = match app.theme.name {
+                ThemeName::Dark => ThemeName::Light,
+                ThemeName::Light => ThemeName::Mono,
+                ThemeName::Mono => ThemeName::Dark,
+            };
+            app.theme = Theme::new(next);
+            app.say(format!("theme: {next:?}").to_lowercase(), Tone::Info);
+        }
+        Action::ResetWeights => {
+            app.weights = app.default_weights;
+            app.refresh();
+            app.say("weights reset to their defaults", Tone::Info);
+        }
+        Action::Back => {
+            if app.search.active() {
+                app.search.query.clear();
+                app.refresh();
+                app.say("search cleared", Tone::Info);
+            } else {
+                app.status = None;
+            }
+        }
+        Action::Export | Action::CopyMarkdown => return super::export::start(app, action),
+        Action::Click(x, y) => click(app, x, y),
+        Action::Drag(x, _) => drag(app, x),
+        Action::Wheel(x, y, down) => wheel(app, x, y, down),
+        _ => match app.view {
+            View::Compare => pane(app, action),
+            View::Cost => {}
+            View::Walk => walk_view(app, action),
+        },
+    }
+    if !matches!(action, Action::Drag(..) | Action::Click(..)) {
+        app.dragging = None;
+    }
+    None
+}
+
+fn search_typing(app: &mut App, action: Action) {
+    match action {
+        Action::Input(c) => {
+            app.search.query.push(c);
+            app.refresh();
+            if let Some(best) = app.search.hits.first() {
+                app.selected = best.engine;
+                ensure_visible(app);
+            }
+        }
+        Action::Backspace => {
+            app.search.query.pop();
+            app.refresh();
+        }
+        Action::Confirm => {
+            app.search.typing = false;
+            let n = app.search.hits.len();
+            if app.search.active() {
+                app.say(
+                    format!(
+                        "{n} match{}; n/N to step through them, Esc to clear",
+                        if n == 1 { "" } else { "es" }
+                    ),
+                    Tone::Info,
+                );
+            }
+        }
+        Action::Back => {
+            app.search.typing = false;
+            app.search.query.clear();
+            app.refresh();
+        }
+        _ => {}
+    }
+}
+
+fn popup(app: &mut App, action: Action) -> Option<Effect> {
+    let p = app.popup.as_mut()?;
+    match p {
+        Popup::Help { scroll } | Popup::SideBySide { scroll } | Popup::Problems { scroll } => {
+            let page = usize::from(app.size.1 / 2);
+            match action {
+                Action::Back | Action::Confirm => app.popup = None,
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll += 1,
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = usize::MAX / 2,
+                Action::HalfPageDown => *scroll += page,
+                Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
+                Action::Wheel(_, _, down) => {
+                    *scroll = if down {
+                        *scroll + 3
+                    } else {
+                        scroll.saturating_sub(3)
+                    }
+                }
+                _ => {}
+            }
+        }
+        Popup::Profile(form) => {
+            match action {
+                Action::Up | Action::FocusPrev => form.move_by(-1),
+                Action::Down | Action::FocusNext => form.move_by(1),
+                Action::Left => form.cycle(false),
+                Action::Right => form.cycle(true),
+                Action::Input(c) => form.input(c),
+                Action::Backspace => form.backspace(),
+                Action::Back => {
+                    app.profile = form.original.clone();
+                    app.popup = None;
+                    app.refresh();
+                    app.say("profile edit cancelled", Tone::Info);
+                    return None;
+                }
+                Action::Confirm => {
+                    return match form.profile(&app.cat) {
+                        Some(p) => {
+                            app.profile = p;
+                            app.popup = None;
+                            app.refresh();
+                            app.say("profile applied", Tone::Info);
+                            None
+                        }
+                        None => {
+                            app.say(
+                                "fix the highlighted field first, or Esc to cancel",
+                                Tone::Error,
+                            );
+                            None
+                        }
+                    };
+                }
+                _ => return None,
+            }
+            // Preview: a valid form re-ranks as you type; an invalid one keeps the last valid.
+            if let Some(Popup::Profile(form)) = app.popup.as_mut()
+                && let Some(p) = form.profile(&app.cat)
+                && p != app.profile
+            {
+                app.profile = p;
+                app.refresh();
+            }
+        }
+    }
+    None
+}
+
+/// Rows a list pane shows (its inner height).
+fn viewport(app: &App, pane: Pane) -> usize {
+    let a = layout::areas(Rect::new(0, 0, app.size.0, app.size.1), app);
+    let r = match pane {
+        Pane::Ranking => a.ranking,
+        Pane::Table => a.table,
+        Pane::Weights => a.weights,
+        Pane::Detail => a.detail,
+    };
+    let inner = layout::inner(r).height as usize;
+    // The table spends one line on its header.
+    if pane == Pane::Table {
+        inner.saturating_sub(1).max(1)
+    } else {
+        inner.max(1)
+    }
+}
+
+/// The engines of a list pane, in its order.
+fn list_rows(app: &App, pane: Pane) -> &[usize] {
+    match pane {
+        Pane::Table => &app.table_rows,
+        _ => &app.ranking_rows,
+    }
+}
+
+/// Move the selection in a list by `delta` rows, clamped.
+fn move_selection(app: &mut App, pane: Pane, delta: isize) {
+    let rows = list_rows(app, pane);
+    if rows.is_empty() {
+        return;
+    }
+    let at = rows.iter().position(|&i| i == app.selected).unwrap_or(0) as isize;
+    let to = (at + delta).clamp(0, rows.len() as isize - 1) as usize;
+    app.selected = rows[to];
+    app.scroll.detail = 0;
+    ensure_visible(app);
+}
+
+/// Scroll both lists so the selected engine is visible.
+pub fn ensure_visible(app: &mut App) {
+    let lines = layout::ranking_lines(app);
+    if let Some(at) = lines
+        .iter()
+        .position(|l| *l == RankLine::Engine(app.selected))
+    {
+        let h = viewport(app, Pane::Ranking);
+        app.scroll.ranking = follow(app.scroll.ranking, at, h);
+    }
+    if let Some(at) = app.table_rows.iter().position(|&i| i == app.selected) {
+        let h = viewport(app, Pane::Table);
+        app.scroll.table = follow(app.scroll.table, at, h);
+    }
+}
+
+/// The offset that keeps row `at` inside a window of `h` rows starting at `offset`.
+fn follow(offset: usize, at: usize, h: usize) -> usize {
+    if at < offset {
+        at
+    } else if at >= offset + h {
+        at + 1 - h
+    } else {
+        offset
+    }
+}
+
+fn clamp_scrolls(app: &mut App) {
+    ensure_visible(app);
+}
+
+fn set_weight(app: &mut App, f: FactorId, v: f64) {
+    app.weights.set(f, v);
+    app.refresh();
+}
+
+fn pane(app: &mut App, action: Action) {
+    let focus = app.focus;
+    let half = (viewport(app, focus) / 2).max(1) as isize;
+    match (focus, action) {
+        (_, Action::FocusNext) | (_, Action::FocusPrev) => {
+            let i = Pane::ALL.iter().position(|p| *p == focus).unwrap_or(0) as isize;
+            let d = if action == Action::FocusNext { 1 } else { -1 };
+            app.focus = Pane::ALL[(i + d).rem_euclid(4) as usize];
+        }
+        (_, Action::FocusWeights) => app.focus = Pane::Weights,
+        (Pane::Weights, Action::Up) => app.weight_cursor = app.weight_cursor.saturating_sub(1),
+        (Pane::Weights, Action::Down) => app.weight_cursor = (app.weight_cursor + 1).min(7),
+        (Pane::Weights, Action::Top) => app.weight_cursor = 0,
+        (Pane::Weights, Action::Bottom) => app.weight_cursor = 7,
+        (Pane::Weights, Action::Left | Action::Right) => {
+            let f = FactorId::ALL[app.weight_cursor];
+            let step = if action == Action::Right { 1.0 } else { -1.0 };
+            // Whole steps from wherever the slider is (a flip jump can leave it fractional).
+            let w = app.weights.get(f);
+            let next = if step > 0.0 {
+                (w + 1.0).floor()
+            } else {
+                (w - 1.0).ceil()
+            };
+            set_weight(app, f, next.clamp(0.0, MAX_WEIGHT));
+        }
+        (Pane::Weights, Action::FlipUp | Action::FlipDown) => flip(app, action == Action::FlipUp),
+        (Pane::Detail, Action::Up) => app.scroll.detail = app.scroll.detail.saturating_sub(1),
+        (Pane::Detail, Action::Down) => app.scroll.detail += 1,
+        (Pane::Detail, Action::Top) => app.scroll.detail = 0,
+        (Pane::Detail, Action::HalfPageDown) => app.scroll.detail += half as usize,
+        (Pane::Detail, Action::HalfPageUp) => {
+            app.scroll.detail = app.scroll.detail.saturating_sub(half as usize)
+        }
+        (Pane::Ranking | Pane::Table, Action::Up) => move_selection(app, focus, -1),
+        (Pane::Ranking | Pane::Table, Action::Down) => move_selection(app, focus, 1),
+        (Pane::Ranking | Pane::Table, Action::Top) => move_selection(app, focus, isize::MIN / 2),
+        (Pane::Ranking | Pane::Table, Action::Bottom) => move_selection(app, focus, isize::MAX / 2),
+        (Pane::Ranking | Pane::Table, Action::HalfPageDown) => move_selection(app, focus, half),
+        (Pane::Ranking | Pane::Table, Action::HalfPageUp) => move_selection(app, focus, -half),
+        (Pane::Table, Action::Left) => app.hscroll = app.hscroll.saturating_sub(1),
+        (Pane::Table, Action::Right) => app.hscroll = (app.hscroll + 1).min(layout::max_hscroll()),
+        (_, Action::SortNext) => {
+            let i = Column::ALL
+                .iter()
+                .position(|c| *c == app.sort.column)
+                .unwrap_or(0);
+            sort_by(app, Column::ALL[(i + 1) % Column::ALL.len()], false);
+        }
+        (_, Action::SortReverse) => {
+            app.sort.reversed = !app.sort.reversed;
+            app.rebuild_rows();
+            ensure_visible(app);
+        }
+        (_, Action::Mark) => {
+            let id = app.cat.engines[app.selected].id.clone();
+            if !app.marks.remove(&id) {
+                app.marks.insert(id);
+            }
+            let n = app.marks.len();
+            app.say(
+                format!("{n} marked; c compares them, e exports them"),
+                Tone::Info,
+            );
+        }
+        (_, Action::NextMatch | Action::PrevMatch) => step_match(app, action == Action::NextMatch),
+        _ => {}
+    }
+}
+
+fn sort_by(app: &mut App, column: Column, reversed: bool) {
+    app.sort.column = column;
+    app.sort.reversed = reversed;
+    app.rebuild_rows();
+    ensure_visible(app);
+    let dir = if column.best_first() {
+        "best first"
+    } else {
+        "A→Z / low→high"
+    };
+    app.say(
+        format!("sorted by {} ({dir}); S reverses", column.title()),
+        Tone::Info,
+    );
+}
+
+fn step_match(app: &mut App, forward: bool) {
+    let hits = &app.search.hits;
+    if hits.is_empty() {
+        app.say("no search: press / to search", Tone::Warn);
+        return;
+    }
+    let at = hits.iter().position(|h| h.engine == app.selected);
+    let n = hits.len();
+    let next = match (at, forward) {
+        (Some(i), true) => (i + 1) % n,
+        (Some(i), false) => (i + n - 1) % n,
+        (None, _) => 0,
+    };
+    app.selected = hits[next].engine;
+    ensure_visible(app);
+    app.say(format!("match {} of {n}", next + 1), Tone::Info);
+}
+
+/// Jump the selected weight just past where the top pick changes.
+fn flip(app: &mut App, up: bool) {
+    let f = FactorId::ALL[app.weight_cursor];
+    let Some(range) = app
+        .analysis
+        .sensitivity
+        .factors
+        .iter()
+        .find(|r| r.factor == f)
+        .cloned()
+    else {
+        return;
+    };
+    let (target, who) = if up {
+        (range.to + 0.05, range.above)
+    } else {
+        (range.from - 0.05, range.below)
+    };
+    match who {
+        Some(e) => {
+            // Round to a tenth past the edge, so the slider shows a readable number.
+            let v = if up {
+                (target * 10.0).ceil() / 10.0
+            } else {
+                (target * 10.0).floor() / 10.0
+            };
+            set_weight(app, f, v);
+            let name = app.cat.engines[e].name.clone();
+            app.say(
+                format!(
+                    "{} at {:.1}: {name} takes the top",
+                    f.name(),
+                    app.weights.get(f)
+                ),
+                Tone::Info,
+            );
+        }
+        None => app.say(
+            format!(
+                "no engine takes the top by {} {}",
+                if up { "raising" } else { "lowering" },
+                f.name().to_lowercase()
+            ),
+            Tone::Info,
+        ),
+    }
+}
+
+fn walk_view(app: &mut App, action: Action) {
+    match action {
+        Action::Up => app.scroll.walk = app.scroll.walk.saturating_sub(1),
+        Action::Down => app.scroll.walk += 1,
+        Action::Top => app.scroll.walk = 0,
+        Action::HalfPageDown => app.scroll.walk += usize::from(app.size.1 / 2),
+        Action::HalfPageUp => {
+            app.scroll.walk = app.scroll.walk.saturating_sub(usize::from(app.size.1 / 2))
+        }
+        _ => {}
+    }
+}
+
+fn contains(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.right() && y >= r.y && y < r.bottom()
+}
+
+fn click(app: &mut App, x: u16, y: u16) {
+    let a = layout::areas(Rect::new(0, 0, app.size.0, app.size.1), app);
+    if contains(a.header, x, y) {
+        if let Some((v, _, _)) = layout::view_tabs(a.header)
+            .into_iter()
+            .find(|(_, s, e)| x >= *s && x < *e)
+        {
+            app.view = v;
+            app.refresh_curves();
+        }
+        return;
+    }
+    if app.view != View::Compare {
+        return;
+    }
+    if contains(a.weights, x, y) {
+        app.focus = Pane::Weights;
+        for f in FactorId::ALL {
+            if let Some(track) = layout::slider_track(a.weights, f) {
+                let rows = layout::rows_per_slider(a.weights);
+                if y >= track.y && y < track.y + rows {
+                    app.weight_cursor = f as usize;
+                    if contains(track, x, track.y) {
+                        app.dragging = Some(f);
+                        set_weight(app, f, layout::weight_at(track, x));
+                    }
+                }
+            }
+        }
+    } else if contains(a.ranking, x, y) {
+        app.focus = Pane::Ranking;
+        let inner = layout::inner(a.ranking);
+        if y >= inner.y {
+            let line = app.scroll.ranking + usize::from(y - inner.y);
+            if let Some(RankLine::Engine(i)) = layout::ranking_lines(app).get(line) {
+                app.selected = *i;
+                app.scroll.detail = 0;
+            }
+        }
+    } else if contains(a.table, x, y) {
+        app.focus = Pane::Table;
+        let inner = layout::inner(a.table);
+        if y == inner.y {
+            if let Some((c, _, _)) = layout::table_columns(app, inner.width)
+                .into_iter()
+                .find(|(_, cx, w)| x >= inner.x + cx && x < inner.x + cx + w)
+            {
+                let reversed = app.sort.column == c && !app.sort.reversed;
+                sort_by(app, c, reversed);
+            }
+        } else if y > inner.y {
+            let row = app.scroll.table + usize::from(y - inner.y - 1);
+            if let Some(&i) = app.table_rows.get(row) {
+                app.selected = i;
+                app.scroll.detail = 0;
+            }
+        }
+    } else if contains(a.detail, x, y) {
+        app.focus = Pane::Detail;
+    }
+}
+
+fn drag(app: &mut App, x: u16) {
+    let Some(f) = app.dragging else { return };
+    let a = layout::areas(Rect::new(0, 0, app.size.0, app.size.1), app);
+    if let Some(track) = layout::slider_track(a.weights, f) {
+        let v = layout::weight_at(track, x);
+        if v != app.weights.get(f) {
+            set_weight(app, f, v);
+        }
+    }
+}
+
+fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
+    let a = layout::areas(Rect::new(0, 0, app.size.0, app.size.1), app);
+    let d = if down { 3 } else { -3 };
+    match app.view {
+        View::Walk => walk_view(app, if down { Action::Down } else { Action::Up }),
+        View::Cost => {}
+        View::Compare => {
+            if contains(a.ranking, x, y) {
+                move_selection(app, Pane::Ranking, d);
+            } else if contains(a.table, x, y) {
+                move_selection(app, Pane::Table, d);
+            } else if contains(a.detail, x, y) {
+                app.scroll.detail = if down {
+                    app.scroll.detail + 3
+                } else {
+                    app.scroll.detail.saturating_sub(3)
+                };
+            } else if contains(a.weights, x, y) {
+                let c = app.weight_cursor as isize + if down { 1 } else { -1 };
+                app.weight_cursor = c.clamp(0, 7) as usize;
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The cost view: annual cost against monthly volume on log scales, your volume marked, and
+//! the volumes where the leading candidates' costs cross.
+
+use super::pane;
+use crate::text;
+use crate::tui::app::App;
+use crate::units;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
+
+/// Draw the cost view.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let Some(c) = &app.curves else {
+        return;
+    };
+    let side = (area.width / 3).clamp(28, 48).min(area.width / 2);
+    let chart_area = Rect::new(area.x, area.y, area.width - side, area.height);
+    let side_area = Rect::new(area.x + area.width - side, area.y, side, area.height);
+
+    let log = |v: f64| v.max(1.0).log10();
+    let series: Vec<Vec<(f64, f64)>> = c
+        .costs
+        .iter()
+        .map(|costs| {
+            c.volumes
+                .iter()
+                .zip(costs)
+                .map(|(v, cost)| (log(*v as f64), log(*cost)))
+                .collect()
+        })
+        .collect();
+    let (ymin, ymax) = series
+        .iter()
+        .flatten()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (_, y)| {
+            (lo.min(*y), hi.max(*y))
+        });
+    let (ymin, ymax) = if ymin.is_finite() {
+        (ymin.floor(), ymax.ceil().max(ymin.floor() + 1.0))
+    } else {
+        (3.0, 6.0)
+    };
+    let you = log(app.profile.monthly_volume as f64).clamp(5.0, 9.0);
+    let marker = vec![(you, ymin), (you, ymax)];
+    let mut datasets: Vec<Dataset> = series
+        .iter()
+        .enumerate()
+        .map(|(n, pts)| {
+            Dataset::default()
+                .name(app.cat.engines[c.leaders[n]].name.clone())
+                .marker(if t.is_mono() {
+                    Marker::Dot
+                } else {
+                    Marker::Braille
+                })
+                .graph_type(GraphType::Line)
+                .style(t.series[n % t.series.len()])
+                .data(pts)
+        })
+        .collect();
+    datasets.push(
+        Dataset::default()
+            .name(format!(
+                "you: {}/mo",
+                units::volume(app.profile.monthly_volume)
+            ))
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
+            .style(t.warn)
+            .data(&marker),
+    );
+    let x_labels: Vec<Span> = ["100k", "1M", "10M", "100M", "1B"]
+        .iter()
+        .map(|l| Span::styled(*l, t.dim))
+        .collect();
+    let y_labels: Vec<Span> = (ymin as i32..=ymax as i32)
+        .map(|e| Span::styled(units::usd(10f64.powi(e)), t.dim))
+        .collect();
+    let chart = Chart::new(datasets)
+        .block(pane(
+            app,
+            None,
+            Line::from(Span::styled(
+                " Annual cost by monthly volume (log–log) ",
+                t.title,
+            )),
+        ))
+        .x_axis(
+            Axis::default()
+                .title(Span::styled("messages/month", t.dim))
+                .bounds([5.0, 9.0])
+                .labels(x_labels),
+        )
+        .y_axis(
+            Axis::default()
+                .title(Span::styled("USD/yr", t.dim))
+                .bounds([ymin, ymax])
+                .labels(y_labels),
+        )
+        // The side panel is the legend: the chart's own would cover the lines.
+        .legend_position(None);
+    frame.render_widget(chart, chart_area);
+
+    // Side panel: cost at your volume, crossovers and assumptions.
+    let block = pane(
+        app,
+        None,
+        Line::from(Span::styled(" At your volume ", t.title)),
+    );
+    let inner = block.inner(side_area);
+    frame.render_widget(block, side_area);
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    for (n, &i) in c.leaders.iter().enumerate() {
+        let e = &app.cat.engines[i];
+        let cost = crate::decide::cost::annual(e, &app.profile, app.profile.monthly_volume);
+        let star = if cost.estimated || cost.beyond_tiers {
+            "*"
+        } else {
+            ""
+        };
+        let value = format!("{}{star}", units::usd(cost.total()));
+        lines.push(Line::from(vec![
+            Span::styled("■ ", t.series[n % t.series.len()]),
+            Span::styled(text::fit_left(&e.name, w.saturating_sub(12)), t.text),
+            Span::styled(text::fit_right(&value, 9), t.text),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Where costs cross", t.title)));
+    if c.crossovers.is_empty() {
+        lines.push(Line::from(Span::styled("none between 100k and 1B", t.dim)));
+    }
+    for x in &c.crossovers {
+        let s = format!(
+            "{}: {} → {}",
+            units::volume(x.monthly_volume),
+            app.cat.engines[x.a].name,
+            app.cat.engines[x.b].name
+        );
+        for l in textwrap::wrap(&s, w.max(10)) {
+            lines.push(Line::from(Span::styled(l.into_owned(), t.text)));
+        }
+    }
+    lines.push(Line::from(Span::styled(
+        "(cheaper below → cheaper above)",
+        t.dim,
+    )));
+    lines.push(Line::raw(""));
+    let assumptions = format!(
+        "Assumptions: {}/server/month, {}/ops hour (p edits them); * estimated or extrapolated price.",
+        units::usd(app.profile.node_cost_per_month_usd),
+        units::usd(app.profile.hourly_rate_usd)
+    );
+    for l in textwrap::wrap(&assumptions, w.max(10)) {
+        lines.push(Line::from(Span::styled(l.into_owned(), t.warn)));
+    }
+    for (n, line) in lines
+        .into_iter()
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        frame.render_widget(line, Rect::new(inner.x, inner.y + n as u16, inner.width, 1));
+    }
+}

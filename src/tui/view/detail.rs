@@ -1,0 +1,174 @@
+//! The detail pane: why the selected engine scores what it does, what it costs, and its facts.
+
+use super::{bar, pane};
+use crate::decide::{FactorId, cost, fit};
+use crate::text;
+use crate::tui::app::{App, Pane};
+use crate::units;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// The detail lines for the selected engine, wrapped to `width`.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let i = app.selected;
+    let e = &app.cat.engines[i];
+    let row = app.row(i);
+    let w = &app.analysis.ranking.weights;
+    let p = &app.profile;
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let wrap = |out: &mut Vec<Line<'static>>, label: &str, body: &str, style: Style| {
+        let label_w = 10;
+        let opts = textwrap::Options::new(width.saturating_sub(label_w).max(10))
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for (n, piece) in textwrap::wrap(body, opts).iter().enumerate() {
+            let l = if n == 0 { label } else { "" };
+            out.push(Line::from(vec![
+                Span::styled(text::fit_left(l, label_w), t.title),
+                Span::styled(piece.to_string(), style),
+            ]));
+        }
+    };
+
+    let status = match &row.excluded {
+        Some(_) => "knocked out".to_owned(),
+        None => format!("rank {} · score {:.1}", app.rank_of(i), row.score),
+    };
+    out.push(Line::from(vec![
+        Span::styled(format!("{} ", e.name), t.title),
+        Span::styled(
+            format!(
+                "— {} · {} · {} · {status}",
+                e.kind,
+                e.licence_label(),
+                e.status
+            ),
+            t.dim,
+        ),
+    ]));
+    if let Some(reason) = &row.excluded {
+        wrap(&mut out, "out", reason, t.warn);
+    }
+    out.push(Line::from(Span::styled(
+        "why this score (points of 100)",
+        t.title,
+    )));
+    let bar_w = (width / 6).clamp(4, 12);
+    for f in FactorId::ALL {
+        let c = row.contribution(w, f);
+        let max = 100.0 * w.get(f) / w.total().max(f64::MIN_POSITIVE);
+        let why = fit::explain(e, p, row.cost, f);
+        let head = format!("  {} ", text::fit_left(f.name(), 13));
+        let reason_w = width.saturating_sub(text::width(&head) + bar_w + 7);
+        out.push(Line::from(vec![
+            Span::styled(head, t.text),
+            Span::styled(bar(if max > 0.0 { c / max } else { 0.0 }, bar_w), t.bar),
+            Span::styled(format!(" {c:>4.1} "), t.text),
+            Span::styled(text::truncate(&why, reason_w).into_owned(), t.dim),
+        ]));
+    }
+    let c = cost::annual(e, p, p.monthly_volume);
+    out.push(Line::from(vec![
+        Span::styled(
+            format!("cost at {}/month: ", units::volume(p.monthly_volume)),
+            t.title,
+        ),
+        Span::styled(format!("{}/yr", units::usd_exact(c.total())), t.text),
+    ]));
+    for (label, amount) in c.items(p) {
+        let style = if label.contains("assumption")
+            || label.contains("estimate")
+            || label.contains("extrapolated")
+        {
+            t.warn
+        } else {
+            t.text
+        };
+        out.push(Line::from(vec![
+            Span::styled(
+                format!("  {}", text::fit_left(&label, width.saturating_sub(14))),
+                style,
+            ),
+            Span::styled(text::fit_right(&units::usd_exact(amount), 10), t.text),
+        ]));
+    }
+    if let Some(basis) = &e.cost.estimate {
+        wrap(&mut out, "estimate", basis, t.warn);
+    }
+    let mut facts = vec![
+        format!("vendor {}", e.vendor),
+        format!("first release {}", e.first_release),
+        e.config.describe(),
+        format!(
+            "band {}",
+            units::band(e.volume.min_per_month, e.volume.max_per_month)
+        ),
+    ];
+    if !e.language.is_empty() {
+        facts.insert(1, format!("written in {}", e.language));
+    }
+    wrap(&mut out, "facts", &facts.join(" · "), t.text);
+    if !e.is_managed() {
+        wrap(
+            &mut out,
+            "assumed",
+            &format!(
+                "one node carries {}/month; {} ops hours/month; {}/server/month and {}/hour (edit with p)",
+                units::volume(e.cost.node_capacity_per_month),
+                e.cost.ops_hours_per_month,
+                units::usd(p.node_cost_per_month_usd),
+                units::usd(p.hourly_rate_usd)
+            ),
+            t.warn,
+        );
+    }
+    wrap(&mut out, "good at", &e.good_at, t.text);
+    wrap(&mut out, "cautions", &e.cautions, t.text);
+    for (n, s) in e.sources.iter().enumerate() {
+        let label = if n == 0 { "sources" } else { "" };
+        out.push(Line::from(vec![
+            Span::styled(text::fit_left(label, 10), t.title),
+            Span::styled(
+                text::truncate(s, width.saturating_sub(10)).into_owned(),
+                t.dim,
+            ),
+        ]));
+    }
+    let from = app.cat.paths.get(&e.id).cloned().unwrap_or_default();
+    wrap(
+        &mut out,
+        "checked",
+        &format!("{} · {from}", e.checked),
+        t.dim,
+    );
+    out
+}
+
+/// Draw the detail pane.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let e = app.selected_engine();
+    let block = pane(
+        app,
+        Some(Pane::Detail),
+        Line::from(Span::styled(format!(" {} ", e.name), t.title)),
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 10 || inner.height == 0 {
+        return;
+    }
+    let all = lines(app, usize::from(inner.width));
+    let max_scroll = all.len().saturating_sub(usize::from(inner.height));
+    let from = app.scroll.detail.min(max_scroll);
+    for (n, line) in all
+        .into_iter()
+        .skip(from)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        frame.render_widget(line, Rect::new(inner.x, inner.y + n as u16, inner.width, 1));
+    }
+}

@@ -1,0 +1,35 @@
+//! The header: the profile in one line and the view tabs.
+
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::layout;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Draw the header line.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let tabs = layout::view_tabs(area);
+    let tabs_start = tabs.first().map_or(area.right(), |(_, s, _)| *s);
+    let left_width = usize::from(tabs_start.saturating_sub(area.x + 1));
+    let summary = format!(" mtafit ── {} ", app.profile.summary());
+    let summary = text::truncate(&summary, left_width).into_owned();
+    let fill = left_width.saturating_sub(text::width(&summary));
+    let mut spans = vec![
+        Span::styled(summary, t.title),
+        Span::styled("─".repeat(fill), t.border),
+        Span::raw(" "),
+    ];
+    for (v, _, _) in &tabs {
+        let label = match v {
+            crate::tui::app::View::Compare => "[1]Compare",
+            crate::tui::app::View::Cost => "[2]Cost",
+            crate::tui::app::View::Walk => "[3]Walk",
+        };
+        let style = if *v == app.view { t.selected } else { t.dim };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

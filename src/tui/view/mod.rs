@@ -1,0 +1,169 @@
+//! Drawing: a read-only pass over the app's state. Nothing here changes state.
+
+mod cost;
+mod detail;
+mod header;
+mod help;
+mod popups;
+mod ranking;
+pub mod status;
+mod table;
+mod walk;
+mod weights;
+
+use super::app::{App, Pane, Popup, View};
+use super::layout::{self, Areas};
+use crate::text;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+/// Draw the whole screen.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        too_small(app, frame, area);
+        return;
+    }
+    let a = layout::areas(area, app);
+    header::draw(app, frame, a.header);
+    match app.view {
+        View::Compare => compare(app, frame, &a),
+        View::Cost => cost::draw(app, frame, a.body),
+        View::Walk => walk::draw(app, frame, a.body),
+    }
+    status::draw(app, frame, a.status);
+    if let Some(p) = &app.popup {
+        match p {
+            Popup::Help { scroll } => help::draw(app, frame, area, *scroll),
+            Popup::SideBySide { scroll } => popups::side_by_side(app, frame, area, *scroll),
+            Popup::Problems { scroll } => popups::problems(app, frame, area, *scroll),
+            Popup::Profile(form) => popups::profile(app, frame, area, form),
+        }
+    }
+}
+
+fn compare(app: &App, frame: &mut Frame, a: &Areas) {
+    ranking::draw(app, frame, a.ranking);
+    table::draw(app, frame, a.table);
+    weights::draw(app, frame, a.weights);
+    detail::draw(app, frame, a.detail);
+}
+
+/// A pane's border: highlighted when focused, with a title.
+pub fn pane<'a>(app: &App, pane: Option<Pane>, title: Line<'a>) -> Block<'a> {
+    let focused = pane.is_some_and(|p| p == app.focus && app.popup.is_none());
+    let t = &app.theme;
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused { t.focus } else { t.border })
+        .title(title)
+}
+
+/// A popup frame centred in `area`, cleared underneath.
+pub fn popup_area(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width.saturating_sub(2)).max(1);
+    let h = height.min(area.height.saturating_sub(2)).max(1);
+    Rect::new(
+        area.x + (area.width.saturating_sub(w)) / 2,
+        area.y + (area.height.saturating_sub(h)) / 2,
+        w,
+        h,
+    )
+}
+
+/// Draw a popup's frame and return its inner area.
+pub fn popup_frame(app: &App, frame: &mut Frame, area: Rect, title: &str, footer: &str) -> Rect {
+    frame.render_widget(Clear, area);
+    let t = &app.theme;
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(t.focus)
+        .title(Span::styled(format!(" {title} "), t.title))
+        .title_bottom(
+            Line::from(Span::styled(format!(" {footer} "), t.dim)).alignment(Alignment::Right),
+        );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// A name with the search's matched characters highlighted, cut to `width` columns.
+pub fn highlighted_name<'a>(app: &App, engine: usize, width: usize, base: Style) -> Vec<Span<'a>> {
+    let name = &app.cat.engines[engine].name;
+    let cut = text::fit_left(name, width);
+    let chars = app
+        .search
+        .hit(engine)
+        .map(|h| h.name_chars.clone())
+        .unwrap_or_default();
+    if chars.is_empty() {
+        return vec![Span::styled(cut, base)];
+    }
+    cut.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if chars.contains(&i) {
+                base.patch(app.theme.matched)
+            } else {
+                base
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect()
+}
+
+/// A horizontal bar of `width` cells filled to `frac` (0–1), in eighths.
+pub fn bar(frac: f64, width: usize) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let frac = if frac.is_finite() {
+        frac.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let total = (frac * width as f64 * 8.0).round() as usize;
+    let full = total / 8;
+    let mut s = "█".repeat(full.min(width));
+    if full < width {
+        let part = total % 8;
+        if part > 0 {
+            s.push(EIGHTHS[part]);
+        }
+    }
+    let used = text::width(&s);
+    s.push_str(&" ".repeat(width.saturating_sub(used)));
+    s
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let (w, h) = layout::MIN_SIZE;
+    let msg = format!(
+        "mtafit needs a terminal of at least {w}×{h}; this one is {}×{}. Enlarge it, or press q to quit.",
+        area.width, area.height
+    );
+    let p = Paragraph::new(msg)
+        .style(app.theme.warn)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(p, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_in_eighths() {
+        assert_eq!(bar(1.0, 4), "████");
+        assert_eq!(bar(0.0, 4), "    ");
+        assert_eq!(bar(0.5, 4), "██  ");
+        assert_eq!(bar(0.53125, 4), "██▏ ");
+        assert_eq!(bar(f64::NAN, 3), "   ");
+        assert_eq!(text::width(&bar(0.99, 7)), 7);
+    }
+}

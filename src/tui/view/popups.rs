@@ -1,0 +1,228 @@
+//! Popups: the marked engines side by side, catalogue problems, and the profile editor.
+
+use super::{popup_area, popup_frame};
+use crate::catalogue::Capability;
+use crate::decide::FactorId;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::form::{Kind, ProfileForm};
+use crate::units;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// The side-by-side table: (row label, one value per engine).
+pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<String>)> {
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    let mut add = |label: &str, f: &dyn Fn(usize) -> String| {
+        rows.push((label.to_owned(), engines.iter().map(|i| f(*i)).collect()));
+    };
+    let cat = &app.cat;
+    add("rank", &|i| match &app.row(i).excluded {
+        Some(_) => "out".into(),
+        None => app.rank_of(i).to_string(),
+    });
+    add("score", &|i| format!("{:.1}", app.row(i).score));
+    add("cost/yr", &|i| units::usd(app.row(i).cost));
+    add("kind", &|i| cat.engines[i].kind.to_string());
+    add("licence", &|i| cat.engines[i].licence_label());
+    add("vendor", &|i| cat.engines[i].vendor.clone());
+    add("language", &|i| cat.engines[i].language.clone());
+    add("first release", &|i| {
+        cat.engines[i].first_release.to_string()
+    });
+    add("status", &|i| cat.engines[i].status.to_string());
+    add("config", &|i| cat.engines[i].config.describe());
+    add("volume band", &|i| {
+        let v = cat.engines[i].volume;
+        units::band(v.min_per_month, v.max_per_month)
+    });
+    for f in FactorId::ALL {
+        add(&format!("fit: {}", f.name().to_lowercase()), &|i| {
+            format!("{:.2}", app.row(i).fits[f as usize])
+        });
+    }
+    for c in Capability::ALL {
+        add(c.label(), &|i| cat.engines[i].capability(c).to_string());
+    }
+    rows
+}
+
+/// Draw the side-by-side comparison of the marked engines.
+pub fn side_by_side(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let t = &app.theme;
+    let engines: Vec<usize> = app
+        .analysis
+        .ranking
+        .rows
+        .iter()
+        .map(|r| r.engine)
+        .filter(|i| app.is_marked(*i))
+        .collect();
+    let rows = side_by_side_rows(app, &engines);
+    let r = popup_area(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    let inner = popup_frame(
+        app,
+        frame,
+        r,
+        "Side by side",
+        "differences highlighted · ↑↓ scroll · Esc close",
+    );
+    let label_w = 22usize;
+    let col_w =
+        ((usize::from(inner.width).saturating_sub(label_w)) / engines.len().max(1)).clamp(6, 28);
+    let mut header = vec![Span::styled(text::fit_left("", label_w), t.title)];
+    for i in &engines {
+        header.push(Span::styled(
+            text::fit_left(&app.cat.engines[*i].name, col_w),
+            t.title,
+        ));
+    }
+    frame.render_widget(
+        Line::from(header),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    let body_h = usize::from(inner.height.saturating_sub(1));
+    let max = rows.len().saturating_sub(body_h);
+    for (n, (label, values)) in rows.iter().skip(scroll.min(max)).take(body_h).enumerate() {
+        let differ = values.iter().any(|v| v != &values[0]);
+        let style = if differ { t.differ } else { t.text };
+        let mut spans = vec![Span::styled(
+            text::fit_left(
+                &format!("{}{label}", if differ { "≠ " } else { "  " }),
+                label_w,
+            ),
+            if differ { t.differ } else { t.dim },
+        )];
+        for v in values {
+            spans.push(Span::styled(text::fit_left(v, col_w), style));
+        }
+        frame.render_widget(
+            Line::from(spans),
+            Rect::new(inner.x, inner.y + 1 + n as u16, inner.width, 1),
+        );
+    }
+}
+
+/// Draw the list of catalogue problems.
+pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let t = &app.theme;
+    let mut lines: Vec<Line> = Vec::new();
+    if app.cat.diagnostics.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No problems: every catalogue file loaded cleanly.",
+            t.good,
+        )));
+    }
+    for d in &app.cat.diagnostics {
+        let style = match d.severity {
+            crate::ronfile::Severity::Error => t.error,
+            crate::ronfile::Severity::Warning => t.warn,
+            crate::ronfile::Severity::Note => t.dim,
+        };
+        for (n, l) in d.render(false).lines().enumerate() {
+            lines.push(Line::from(Span::styled(
+                l.to_owned(),
+                if n == 0 { style } else { t.text },
+            )));
+        }
+        lines.push(Line::raw(""));
+    }
+    let r = popup_area(area, 100, lines.len() as u16 + 2);
+    let inner = popup_frame(
+        app,
+        frame,
+        r,
+        "Catalogue problems",
+        "run `mtafit check` for the same list · Esc close",
+    );
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    for (n, line) in lines
+        .into_iter()
+        .skip(scroll.min(max))
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        frame.render_widget(line, Rect::new(inner.x, inner.y + n as u16, inner.width, 1));
+    }
+}
+
+/// Draw the profile editor.
+pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
+    let t = &app.theme;
+    let r = popup_area(area, 90, form.fields.len() as u16 + 6);
+    let inner = popup_frame(
+        app,
+        frame,
+        r,
+        "Profile",
+        "↑↓ field · ←→ change · type to edit · Enter apply · Esc cancel",
+    );
+    let label_w = 22usize;
+    let value_w = usize::from(inner.width).saturating_sub(label_w + 2).min(34);
+    for (n, f) in form.fields.iter().enumerate() {
+        let y = inner.y + n as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = n == form.cursor;
+        let shown = match f.kind {
+            Kind::Text if focused => format!("{}▏", f.value),
+            Kind::Text => f.value.clone(),
+            _ => format!("◀ {} ▶", f.value),
+        };
+        let value_style = if f.error.is_some() {
+            t.error
+        } else if focused {
+            t.selected
+        } else {
+            t.text
+        };
+        let mut spans = vec![
+            Span::styled(if focused { "▶ " } else { "  " }, t.title),
+            Span::styled(
+                text::fit_left(f.label, label_w),
+                if focused { t.title } else { t.text },
+            ),
+            Span::styled(text::fit_left(&shown, value_w), value_style),
+        ];
+        if let Some(err) = &f.error {
+            let room = usize::from(inner.width).saturating_sub(label_w + value_w + 3);
+            spans.push(Span::styled(
+                format!(" {}", text::truncate(err, room)),
+                t.error,
+            ));
+        }
+        frame.render_widget(Line::from(spans), Rect::new(inner.x, y, inner.width, 1));
+    }
+    let y = inner.y + form.fields.len() as u16 + 1;
+    if y < inner.bottom() {
+        frame.render_widget(
+            Span::styled(
+                text::truncate(form.current().hint, usize::from(inner.width)).into_owned(),
+                t.dim,
+            ),
+            Rect::new(inner.x + 2, y, inner.width.saturating_sub(2), 1),
+        );
+    }
+    if y + 1 < inner.bottom() {
+        let top = app
+            .analysis
+            .ranking
+            .top()
+            .map_or("no top pick".to_owned(), |r| {
+                format!(
+                    "top pick now: {} ({:.1})",
+                    app.cat.engines[r.engine].name, r.score
+                )
+            });
+        frame.render_widget(
+            Span::styled(top, t.good),
+            Rect::new(inner.x + 2, y + 1, inner.width.saturating_sub(2), 1),
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! The ranking pane: candidates with score bars, then knocked-out engines below a rule.
+
+use super::{bar, highlighted_name, pane};
+use crate::text;
+use crate::tui::app::{App, Pane};
+use crate::tui::layout::{self, RankLine};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Draw the ranking pane.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let title = match app.analysis.ranking.hint() {
+        Some(_) => Line::from(Span::styled(" Ranking — all weights are 0 ", t.warn)),
+        None => Line::from(Span::styled(" Ranking ", t.title)),
+    };
+    let block = pane(app, Some(Pane::Ranking), title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 4 || inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let lines = layout::ranking_lines(app);
+    let rank_w = app.analysis.ranking.rows.len().to_string().len();
+    let score_w = 5;
+    let bar_w = (w / 4).clamp(3, 12);
+    let name_w = w
+        .saturating_sub(2 + rank_w + 1 + 2 + 1 + bar_w + 1 + score_w)
+        .max(4);
+    for (row, line) in lines
+        .iter()
+        .skip(app.scroll.ranking)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let y = inner.y + row as u16;
+        let r = Rect::new(inner.x, y, inner.width, 1);
+        let spans = match line {
+            RankLine::Rule => {
+                let label = " knocked out ";
+                let side = w.saturating_sub(text::width(label)) / 2;
+                vec![Span::styled(
+                    format!(
+                        "{}{label}{}",
+                        "─".repeat(side),
+                        "─".repeat(w.saturating_sub(side + label.len()))
+                    ),
+                    t.dim,
+                )]
+            }
+            RankLine::Engine(i) => {
+                let rowd = app.row(*i);
+                let selected = *i == app.selected;
+                let excluded = rowd.excluded.is_some();
+                let base = if excluded { t.dim } else { t.text };
+                let base = if selected {
+                    base.patch(t.selected)
+                } else {
+                    base
+                };
+                let mut spans = vec![
+                    Span::styled(if selected { "▶ " } else { "  " }, base),
+                    Span::styled(format!("{:>rank_w$} ", app.rank_of(*i)), base),
+                    Span::styled(
+                        if app.is_marked(*i) { "● " } else { "  " },
+                        if selected {
+                            t.mark.patch(t.selected)
+                        } else {
+                            t.mark
+                        },
+                    ),
+                ];
+                spans.extend(highlighted_name(app, *i, name_w, base));
+                if excluded {
+                    let reason = rowd.excluded.as_deref().unwrap_or_default();
+                    let room = w.saturating_sub(2 + rank_w + 1 + 2 + name_w + 1);
+                    spans.push(Span::styled(
+                        format!(" {}", text::fit_left(reason, room)),
+                        base,
+                    ));
+                } else {
+                    let frac = rowd.score / 100.0;
+                    spans.push(Span::styled(" ", base));
+                    spans.push(Span::styled(
+                        bar(frac, bar_w),
+                        if selected {
+                            t.bar.patch(t.selected)
+                        } else {
+                            t.bar
+                        },
+                    ));
+                    spans.push(Span::styled(format!(" {:>score_w$.1}", rowd.score), base));
+                }
+                spans
+            }
+        };
+        frame.render_widget(Line::from(spans), r);
+    }
+}

@@ -1,0 +1,123 @@
+//! The status line: a message, or the keys of the focused pane; and the decision's health.
+
+use crate::text;
+use crate::tui::app::{App, Pane, Tone, View};
+use crate::tui::keymap::{self, Context};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// The key-map context the status line describes.
+pub fn context(app: &App) -> Context {
+    if app.search.typing {
+        return Context::Search;
+    }
+    match (&app.popup, app.view) {
+        (Some(crate::tui::app::Popup::Profile(_)), _) => Context::Form,
+        (Some(_), _) => Context::Popup,
+        (None, View::Cost) => Context::Cost,
+        (None, View::Walk) => Context::Walk,
+        (None, View::Compare) => match app.focus {
+            Pane::Ranking => Context::Ranking,
+            Pane::Table => Context::Table,
+            Pane::Weights => Context::Weights,
+            Pane::Detail => Context::Detail,
+        },
+    }
+}
+
+/// Draw the status line.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let width = usize::from(area.width);
+    let mut right = Vec::new();
+    if !app.marks.is_empty() {
+        right.push(Span::styled(
+            format!("● {} marked ", app.marks.len()),
+            t.mark,
+        ));
+    }
+    let problems = app.problem_count();
+    if problems > 0 {
+        right.push(Span::styled(
+            format!(
+                "⚠ {problems} catalogue problem{} (!) ",
+                if problems == 1 { "" } else { "s" }
+            ),
+            t.warn,
+        ));
+    }
+    if let Some(top) = app.analysis.sensitivity.top {
+        let r = app.analysis.sensitivity.robustness;
+        right.push(Span::styled(
+            format!("{} holds ±{r:.1} ", app.cat.engines[top].name),
+            t.dim,
+        ));
+    }
+    let right_width: usize = right.iter().map(|s| text::width(&s.content)).sum();
+    let room = width.saturating_sub(right_width + 1);
+
+    let mut left: Vec<Span> = Vec::new();
+    if app.search.typing {
+        let n = app.search.hits.len();
+        left.push(Span::styled(format!("/{}▏", app.search.query), t.title));
+        left.push(Span::styled(
+            format!(
+                "  {n} match{}  Enter keep · Esc clear",
+                if n == 1 { "" } else { "es" }
+            ),
+            t.dim,
+        ));
+    } else if let Some((msg, tone)) = &app.status {
+        let style = match tone {
+            Tone::Info => t.text,
+            Tone::Warn => t.warn,
+            Tone::Error => t.error,
+        };
+        left.push(Span::styled(text::truncate(msg, room).into_owned(), style));
+    } else {
+        let mut used = 0;
+        for b in hint_order(context(app)) {
+            let key = b.keys.first().map(|k| k.label()).unwrap_or_default();
+            let piece = format!("{key}:{}  ", b.hint);
+            let w = text::width(&piece);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            left.push(Span::styled(key, t.title));
+            left.push(Span::styled(format!(":{}  ", b.hint), t.dim));
+        }
+    }
+    let left_width: usize = left.iter().map(|s| text::width(&s.content)).sum();
+    let gap = width.saturating_sub(left_width + right_width);
+    left.push(Span::raw(" ".repeat(gap)));
+    left.extend(right);
+    frame.render_widget(Line::from(left), area);
+}
+
+/// The bindings to show, most useful first: help, then what this pane adds, then the rest.
+/// Movement keys are left to the help overlay: everyone tries the arrows first anyway.
+pub fn hint_order(ctx: Context) -> Vec<&'static keymap::Binding> {
+    let mut out: Vec<&keymap::Binding> = Vec::new();
+    let global = if matches!(ctx, Context::Search | Context::Form | Context::Popup) {
+        Vec::new()
+    } else {
+        keymap::hints(Context::Global)
+    };
+    let candidates = keymap::hints(ctx).into_iter().chain(global);
+    let help = keymap::BINDINGS
+        .iter()
+        .find(|b| b.action == crate::tui::action::Action::Help);
+    if !matches!(ctx, Context::Search | Context::Form | Context::Popup)
+        && let Some(h) = help
+    {
+        out.push(h);
+    }
+    for b in candidates {
+        if b.group != keymap::Group::Navigate && !out.iter().any(|o| std::ptr::eq(*o, b)) {
+            out.push(b);
+        }
+    }
+    out
+}

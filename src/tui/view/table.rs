@@ -1,0 +1,148 @@
+//! The table pane: every engine with its facts and fits, sortable, the name column frozen.
+
+use super::{highlighted_name, pane};
+use crate::text;
+use crate::tui::app::{App, Column, Pane};
+use crate::tui::layout;
+use crate::units;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Width of the gutter: selection marker and shortlist mark.
+const GUTTER: u16 = 2;
+
+/// Draw the table pane.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let shown = app.table_rows.len();
+    let total = app.cat.engines.len();
+    let mut title = vec![Span::styled(" Engines ", t.title)];
+    if shown != total {
+        title.push(Span::styled(
+            format!("({shown} of {total} match /{}) ", app.search.query),
+            t.warn,
+        ));
+    }
+    if app.hscroll > 0 {
+        title.push(Span::styled("◀ ", t.dim));
+    }
+    let block = pane(app, Some(Pane::Table), Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width <= GUTTER + 4 || inner.height == 0 {
+        return;
+    }
+    let cols = layout::table_columns(app, inner.width - GUTTER);
+    // Header.
+    let mut header = vec![Span::styled(" ".repeat(usize::from(GUTTER)), t.title)];
+    for (c, _, w) in &cols {
+        let arrow = if *c == app.sort.column {
+            let descending = c.best_first() != app.sort.reversed;
+            if descending { "▼" } else { "▲" }
+        } else {
+            ""
+        };
+        let label = format!("{}{arrow}", c.title());
+        let cell = if right_aligned(*c) {
+            text::fit_right(&label, usize::from(*w).saturating_sub(1)) + " "
+        } else {
+            text::fit_left(&label, usize::from(*w))
+        };
+        let style = if *c == app.sort.column {
+            t.title.patch(t.focus)
+        } else {
+            t.title
+        };
+        header.push(Span::styled(cell, style));
+    }
+    frame.render_widget(
+        Line::from(header),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    // Rows.
+    let visible = usize::from(inner.height.saturating_sub(1));
+    for (n, &i) in app
+        .table_rows
+        .iter()
+        .skip(app.scroll.table)
+        .take(visible)
+        .enumerate()
+    {
+        let y = inner.y + 1 + n as u16;
+        let row = app.row(i);
+        let e = &app.cat.engines[i];
+        let selected = i == app.selected;
+        let base = if row.excluded.is_some() {
+            t.dim
+        } else {
+            t.text
+        };
+        let base = if selected {
+            base.patch(t.selected)
+        } else {
+            base
+        };
+        let mut spans = vec![
+            Span::styled(if selected { "▶" } else { " " }, base),
+            Span::styled(
+                if app.is_marked(i) { "●" } else { " " },
+                if selected {
+                    t.mark.patch(t.selected)
+                } else {
+                    t.mark
+                },
+            ),
+        ];
+        for (c, _, w) in &cols {
+            let w = usize::from(*w);
+            if *c == Column::Name {
+                spans.extend(highlighted_name(app, i, w.saturating_sub(1), base));
+                spans.push(Span::styled(" ", base));
+                continue;
+            }
+            let value = match c {
+                Column::Score => format!("{:.1}", row.score),
+                Column::Cost => {
+                    let estimated = e.cost.estimate.is_some();
+                    format!(
+                        "{}{}",
+                        units::usd(row.cost),
+                        if estimated { "*" } else { "" }
+                    )
+                }
+                Column::Licence => e.licence_label(),
+                Column::Kind => e.kind.to_string(),
+                Column::Band => units::band(e.volume.min_per_month, e.volume.max_per_month),
+                Column::Config => e.config.label(),
+                Column::Fit(f) => format!("{:.2}", row.fits[*f as usize]),
+                Column::Name => unreachable!("handled above"),
+            };
+            let cell = if right_aligned(*c) {
+                text::fit_right(&value, w.saturating_sub(1)) + " "
+            } else {
+                text::fit_left(&value, w.saturating_sub(1)) + " "
+            };
+            spans.push(Span::styled(cell, base));
+        }
+        let line = Line::from(spans);
+        frame.render_widget(line, Rect::new(inner.x, y, inner.width, 1));
+    }
+    if app.table_rows.is_empty() {
+        let msg = format!(
+            "no engine matches /{} — Esc clears the search",
+            app.search.query
+        );
+        frame.render_widget(
+            Span::styled(
+                text::truncate(&msg, usize::from(inner.width)).into_owned(),
+                t.warn,
+            ),
+            Rect::new(inner.x, inner.y + 1.min(inner.height - 1), inner.width, 1),
+        );
+    }
+}
+
+fn right_aligned(c: Column) -> bool {
+    matches!(c, Column::Score | Column::Cost | Column::Fit(_))
+}

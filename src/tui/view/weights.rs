@@ -1,0 +1,101 @@
+//! The weights pane: a slider per factor, shaded where the top pick stays the same.
+
+use super::pane;
+use crate::decide::FactorId;
+use crate::decide::weights::label;
+use crate::text;
+use crate::tui::app::{App, Pane};
+use crate::tui::layout::{self, SLIDER_LABEL};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+/// Draw the weights pane.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let s = &app.analysis.sensitivity;
+    let mut title = vec![Span::styled(" Weights ", t.title)];
+    if s.top.is_some() {
+        title.push(Span::styled(format!("holds ±{:.1} ", s.robustness), t.dim));
+    }
+    let block = pane(app, Some(Pane::Weights), Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = layout::rows_per_slider(area);
+    let focused = app.focus == Pane::Weights && app.popup.is_none();
+    for f in FactorId::ALL {
+        let y = inner.y + f as u16 * rows;
+        if y >= inner.bottom() {
+            break;
+        }
+        let selected = app.weight_cursor == f as usize;
+        let weight = app.weights.get(f);
+        let label_style = if selected && focused {
+            t.selected
+        } else if selected {
+            t.title
+        } else {
+            t.text
+        };
+        let marker = if selected { "▶" } else { " " };
+        let mut spans = vec![
+            Span::styled(
+                format!(
+                    "{marker}{}",
+                    text::fit_left(f.name(), usize::from(SLIDER_LABEL) - 2)
+                ),
+                label_style,
+            ),
+            Span::raw(" "),
+        ];
+        let range = s.factors.iter().find(|r| r.factor == f);
+        match layout::slider_track(area, f) {
+            Some(track) => {
+                let tw = usize::from(track.width);
+                let knob = ((weight / 10.0) * (tw.saturating_sub(1)) as f64).round() as usize;
+                for j in 0..tw {
+                    let v = j as f64 * 10.0 / (tw.saturating_sub(1)).max(1) as f64;
+                    let safe = range
+                        .is_some_and(|r| s.top.is_some() && v >= r.from - 1e-9 && v <= r.to + 1e-9);
+                    let glyph = match j.cmp(&knob) {
+                        std::cmp::Ordering::Less => "━",
+                        std::cmp::Ordering::Equal => "●",
+                        std::cmp::Ordering::Greater => "─",
+                    };
+                    let mut style = if safe { t.safe } else { t.track };
+                    if j <= knob {
+                        style = style.add_modifier(Modifier::BOLD);
+                    }
+                    spans.push(Span::styled(glyph, style));
+                }
+                spans.push(Span::styled(format!(" {:>4}", label(weight)), label_style));
+            }
+            None => spans.push(Span::styled(format!(" {}", label(weight)), label_style)),
+        }
+        frame.render_widget(Line::from(spans), Rect::new(inner.x, y, inner.width, 1));
+        if rows == 2
+            && y + 1 < inner.bottom()
+            && let (Some(r), Some(top)) = (range, s.top)
+        {
+            let name = |i: Option<usize>| i.map(|i| app.cat.engines[i].name.clone());
+            let mut note = format!(
+                "  keeps {} from {} to {}",
+                app.cat.engines[top].name,
+                label(r.from),
+                label(r.to)
+            );
+            if let Some(b) = name(r.below) {
+                note.push_str(&format!(" · below: {b}"));
+            }
+            if let Some(a) = name(r.above) {
+                note.push_str(&format!(" · above: {a}"));
+            }
+            let note = text::truncate(&note, usize::from(inner.width)).into_owned();
+            frame.render_widget(
+                Span::styled(note, t.dim),
+                Rect::new(inner.x, y + 1, inner.width, 1),
+            );
+        }
+    }
+}
