@@ -40,11 +40,14 @@ fn main() -> ExitCode {
                 Failure::Invalid(m) => (m, 1),
                 Failure::Io(e) => (format!("cannot write the output: {e}"), 1),
                 Failure::NotBuilt(what) => (
-                    format!("{what} is not built yet; `mtafit check` and `mtafit show` work today"),
+                    format!("`mtafit {what}` is not built yet; see `mtafit --help` for what is"),
                     2,
                 ),
             };
-            let _ = writeln!(std::io::stderr(), "mtafit: {msg}");
+            let mut err = std::io::stderr().lock();
+            for line in msg.lines() {
+                let _ = writeln!(err, "mtafit: {line}");
+            }
             ExitCode::from(code)
         }
     }

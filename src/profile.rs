@@ -205,24 +205,39 @@ impl Profile {
     /// Each problem with the place in a profile file it belongs to.
     fn issues(&self) -> Vec<Issue> {
         let mut out = Vec::new();
-        for (field, v) in [
-            ("hourly_rate_usd", self.hourly_rate_usd),
-            ("node_cost_per_month_usd", self.node_cost_per_month_usd),
+        // Upper bounds keep every cost a finite number a table can print.
+        for (field, v, max) in [
+            ("hourly_rate_usd", self.hourly_rate_usd, 100_000.0),
+            (
+                "node_cost_per_month_usd",
+                self.node_cost_per_month_usd,
+                10_000_000.0,
+            ),
         ] {
-            if !v.is_finite() || v < 0.0 {
+            if !v.is_finite() || !(0.0..=max).contains(&v) {
                 out.push(Issue {
                     at: Where::Field(field),
-                    message: format!("expected {field} of 0 or more, found {v}"),
+                    message: format!("expected {field} from 0 to {max}, found {v}"),
                 });
             }
         }
         if let Some(b) = self.annual_budget_usd
-            && (!b.is_finite() || b <= 0.0)
+            && (!b.is_finite() || b <= 0.0 || b > 1e12)
         {
             out.push(Issue {
                 at: Where::Field("annual_budget_usd"),
                 message: format!(
-                    "expected annual_budget_usd above 0 (or None for no cap), found {b}"
+                    "expected annual_budget_usd above 0 and at most 1e12 (or None for no cap), found {b}"
+                ),
+            });
+        }
+        if self.monthly_volume > units::MAX_VOLUME {
+            out.push(Issue {
+                at: Where::Field("monthly_volume"),
+                message: format!(
+                    "expected monthly_volume of at most {} (10^15), found {}",
+                    units::MAX_VOLUME,
+                    self.monthly_volume
                 ),
             });
         }
@@ -369,6 +384,10 @@ mod tests {
         assert!(e[0].message.contains("from 0 to 10"));
         let e = parse("p.ron", b"Profile(annual_budget_usd: Some(-5.0))").unwrap_err();
         assert!(e[0].message.contains("above 0"));
+        let e = parse("p.ron", b"Profile(hourly_rate_usd: 1e308)").unwrap_err();
+        assert!(e[0].message.contains("from 0 to 100000"), "{}", e[0]);
+        let e = parse("p.ron", b"Profile(monthly_volume: 18446744073709551615)").unwrap_err();
+        assert!(e[0].message.contains("at most"), "{}", e[0]);
     }
 
     #[test]

@@ -68,6 +68,16 @@ fn short(x: f64, prefix: &str) -> String {
     format!("{sign}{prefix}{text}{suffix}")
 }
 
+/// `x` rounded to `places` decimals, for output.
+pub fn round_to(x: f64, places: i32) -> f64 {
+    let m = 10f64.powi(places);
+    (x * m).round() / m
+}
+
+/// The largest monthly volume mtafit accepts: far beyond any sender, small enough that every
+/// cost stays a finite number.
+pub const MAX_VOLUME: u64 = 1_000_000_000_000_000;
+
 /// Why a volume could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VolumeError(pub String);
@@ -88,7 +98,22 @@ pub fn parse_volume(s: &str) -> Result<u64, VolumeError> {
             crate::text::sanitize(s)
         ))
     };
-    let t = s.trim().replace(['_', ','], "");
+    let t = s.trim().replace('_', "");
+    // Commas may only group thousands ("7,421,043"); "1,5M" is a decimal comma, and reading
+    // it as 15M would be a silent factor of ten.
+    let digits_part = t.split('/').next().unwrap_or_default();
+    if digits_part.contains(',') {
+        let int = digits_part.split('.').next().unwrap_or_default();
+        let int = int.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let mut groups = int.split(',');
+        let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+        if !first_ok || !groups.all(|g| g.len() == 3) {
+            return Err(bad(
+                "a comma may only separate thousands; use a dot for decimals (1.5M)",
+            ));
+        }
+    }
+    let t = t.replace(',', "");
     let (num, per) = match t.split_once('/') {
         Some((n, p)) => (n.trim().to_owned(), p.trim().to_ascii_lowercase()),
         None => (t.clone(), "month".to_owned()),
@@ -115,7 +140,7 @@ pub fn parse_volume(s: &str) -> Result<u64, VolumeError> {
         return Err(bad("expected a number of 0 or more"));
     }
     let monthly = (value * scale * per_month).round();
-    if monthly > 1e15 {
+    if monthly > MAX_VOLUME as f64 {
         return Err(bad("that is more than any sender on Earth"));
     }
     Ok(monthly as u64)
@@ -170,7 +195,19 @@ mod tests {
 
     #[test]
     fn bad_volumes_say_how_to_write_them() {
-        for bad in ["", "lots", "7.4X", "5M/fortnight", "-3", "NaN", "1e30"] {
+        assert_eq!(parse_volume("7,421,043"), Ok(7_421_043));
+        assert_eq!(parse_volume("1,500k/day"), Ok(45_656_250));
+        for bad in [
+            "",
+            "lots",
+            "7.4X",
+            "5M/fortnight",
+            "-3",
+            "NaN",
+            "1e30",
+            "1,5M",
+            "12,34",
+        ] {
             let e = parse_volume(bad).unwrap_err();
             assert!(e.0.contains("write it like"), "{bad}: {e}");
         }

@@ -26,6 +26,11 @@ const BROKEN: &[(&str, &str, &str)] = &[
         "expected id \"id-mismatch\" to match the file name",
     ),
     (
+        "truncated",
+        "12:65",
+        "expected a `,` after this item, found the end of the file",
+    ),
+    (
         "min-above-max",
         "12:29",
         "expected min_per_month ≤ max_per_month, found 50000000 > 20000000",
@@ -231,6 +236,24 @@ fn a_bad_catalogue_folder_fails_check_but_not_other_commands() {
         stderr(&out)
     );
     assert!(stderr(&out).contains("Run `mtafit check` for details"));
+
+    // Every model command works on the rest, the good user engine included.
+    for cmd in ["rank", "walk", "cost", "sensitivity"] {
+        let out = run(&[cmd, "--format", "json", "--catalogue", d]);
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {}", stderr(&out));
+        assert!(stderr(&out).contains("unknown-field.ron:6:5"), "{cmd}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(v.is_object(), "{cmd}");
+    }
+    let out = run(&["rank", "--format", "json", "--catalogue", d]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["ranking"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "acme-mta")
+    );
 }
 
 #[test]
@@ -264,6 +287,12 @@ fn a_users_entry_replaces_the_builtin_one_and_says_so() {
         stdout(&out).starts_with("Postfix (ours) (postfix)"),
         "{}",
         stdout(&out)
+    );
+    let out = mtafit(home.path()).args(["rank"]).output().unwrap();
+    assert!(
+        stderr(&out).contains("note: replaces \"postfix\" from data/engines/postfix.ron"),
+        "{}",
+        stderr(&out)
     );
 
     let out = mtafit(home.path()).args(["check"]).output().unwrap();

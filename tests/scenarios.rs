@@ -37,6 +37,57 @@ fn each_scenario_ranks_and_walks_to_the_briefs_answer() {
         assert_eq!(v["walk"]["agrees"], true, "{name}");
         let w = json(&["walk", "--format", "json", "--profile", &profile(name)]);
         assert_eq!(w["engine"], *answer, "{name}: walk command");
+        // Every engine of the wrong kind, or without a must, is set apart with its reason.
+        for r in v["ranking"].as_array().unwrap().iter().skip(1) {
+            if let Some(reason) = r["excluded"].as_str() {
+                assert!(
+                    reason.starts_with("lacks a must: ")
+                        || reason.contains("managed service")
+                        || reason.contains("self-hosted"),
+                    "{name}: {reason}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_specialist_scenarios_are_decided_by_their_must() {
+    // Without the must, the same profiles no longer end at the specialist: the must is what
+    // moves the walk, as the brief says.
+    for (name, specialist) in [
+        ("policy-and-filtering", "halon"),
+        ("external-queue", "mailerq"),
+        ("bundled-marketing", "greenarrow"),
+    ] {
+        let text = std::fs::read_to_string(profile(name)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let stripped = dir.path().join("p.ron");
+        let body: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("must:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace("marketing: Wanted", "marketing: Indifferent");
+        std::fs::write(&stripped, body).unwrap();
+        let v = json(&[
+            "rank",
+            "--format",
+            "json",
+            "--profile",
+            stripped.to_str().unwrap(),
+        ]);
+        assert_ne!(v["walk"]["engine"], specialist, "{name}");
+        let with = json(&["rank", "--format", "json", "--profile", &profile(name)]);
+        let out = |v: &Value| {
+            v["ranking"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["excluded"].is_string())
+                .count()
+        };
+        assert!(out(&v) < out(&with), "{name}: the must knocks engines out");
     }
 }
 
@@ -49,7 +100,10 @@ fn an_esp_scenario_ends_in_a_managed_service() {
         "--profile",
         &profile("esp-enough"),
     ]);
-    assert_eq!(v["ranking"][0]["kind"], "managed");
+    assert_eq!(
+        v["ranking"][0]["kind"], "Managed",
+        "the same vocabulary as `show`"
+    );
     assert_eq!(v["profile"]["own_infrastructure"], false);
 }
 

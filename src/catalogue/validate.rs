@@ -205,7 +205,8 @@ impl Checker<'_> {
                     text::sanitize(&e.checked)
                 ),
             ),
-            Some(date) if date > today() => self.at_value(
+            // A day of grace: the file's author may be a time zone ahead of this clock.
+            Some(date) if date > tomorrow() => self.at_value(
                 Severity::Warning,
                 &[Step::Field("checked")],
                 format!("the checked date {} is in the future", e.checked),
@@ -323,6 +324,14 @@ pub fn today() -> (i32, u32, u32) {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     civil_from_days((secs / 86_400) as i64)
+}
+
+/// Tomorrow's date in UTC.
+fn tomorrow() -> (i32, u32, u32) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64 + 1)
 }
 
 /// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).

@@ -35,28 +35,31 @@ pub fn json_value(s: &Setup) -> serde_json::Value {
         .map(|e| {
             let costs: Vec<f64> = volumes
                 .iter()
-                .map(|v| (cost::annual(e, &s.profile, *v).total() * 100.0).round() / 100.0)
+                .map(|v| units::round_to(cost::annual(e, &s.profile, *v).total(), 2))
                 .collect();
             json!({ "id": e.id, "annual_cost_usd": costs, "estimated": e.cost.estimate.is_some() })
         })
         .collect();
     let leaders = crossover::leaders(&s.cat.engines, &s.profile, &s.weights, OWN, OTHER);
-    let crossovers: Vec<_> = crossover::crossovers(&s.cat.engines, &leaders, &s.profile)
-        .iter()
-        .map(|c| {
-            json!({
-                "a": s.cat.engines[c.a].id,
-                "b": s.cat.engines[c.b].id,
-                "monthly_volume": c.monthly_volume,
-            })
+    let changes = crossover::crossovers(&s.cat.engines, &leaders, &s.profile);
+    let entry = |c: &crossover::Crossover| {
+        json!({
+            "a": s.cat.engines[c.a].id,
+            "b": s.cat.engines[c.b].id,
+            "monthly_volume": c.monthly_volume,
         })
-        .collect();
+    };
+    // The contract's crossovers are where a and b cost the same; changes of order at a step
+    // (a server added, a plan outgrown) are listed apart.
+    let crossovers: Vec<_> = changes.iter().filter(|c| !c.step).map(entry).collect();
+    let steps: Vec<_> = changes.iter().filter(|c| c.step).map(entry).collect();
     json!({
         "volumes": volumes,
         "profile_volume": s.profile.monthly_volume,
         "leaders": leaders.iter().map(|i| s.cat.engines[*i].id.clone()).collect::<Vec<_>>(),
         "engines": engines,
         "crossovers": crossovers,
+        "steps": steps,
         "assumptions": {
             "node_cost_per_month_usd": s.profile.node_cost_per_month_usd,
             "hourly_rate_usd": s.profile.hourly_rate_usd,
@@ -110,16 +113,21 @@ pub fn table(s: &Setup, color: bool) -> String {
         units::volume(s.profile.monthly_volume)
     ));
     let crossings = crossover::crossovers(engines, &leaders, &s.profile);
-    out.push_str(&format!("\n{bold}Where the costs cross{reset}\n"));
+    out.push_str(&format!("\n{bold}Where the cheaper one changes{reset}\n"));
     if crossings.is_empty() {
-        out.push_str("  none of these cross between 100k and 1B a month\n");
+        out.push_str("  nowhere between 100k and 1B a month\n");
     }
     for c in &crossings {
         out.push_str(&format!(
-            "  {}: {} is cheaper below, {} above\n",
+            "  {}: {} is cheaper below, {} above{}\n",
             fit_left(&format!("{}/month", units::volume(c.monthly_volume)), 12),
             engines[c.a].name,
-            engines[c.b].name
+            engines[c.b].name,
+            if c.step {
+                " (at a step: a server added or a plan outgrown)"
+            } else {
+                ""
+            }
         ));
     }
     out.push_str(&format!(

@@ -53,9 +53,18 @@ pub fn emit(text: &str) -> std::io::Result<()> {
 /// error so that one bad file is visible without stopping the command.
 pub fn load_catalogue(global: &Global) -> Catalogue {
     let cat = Catalogue::load(&Sources::standard(global.catalogue.clone()));
+    let mut err = std::io::stderr().lock();
+    // Replacements are not problems, but the user should know their file is the one in use.
+    for d in cat
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::ronfile::Severity::Note)
+    {
+        let first = d.render(false);
+        let _ = writeln!(err, "mtafit: {}", first.lines().next().unwrap_or_default());
+    }
     let problems: Vec<_> = cat.problems().collect();
     if !problems.is_empty() {
-        let mut err = std::io::stderr().lock();
         for d in &problems {
             let first = d.render(false);
             let first = first.lines().next().unwrap_or_default();
@@ -67,6 +76,7 @@ pub fn load_catalogue(global: &Global) -> Catalogue {
             problems.len()
         );
     }
+    drop(err);
     cat
 }
 

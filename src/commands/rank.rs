@@ -30,11 +30,6 @@ pub fn pretty(v: &Value) -> Result<String, Failure> {
         .map_err(|e| Failure::Invalid(format!("cannot write JSON: {e}")))
 }
 
-fn round(x: f64, places: i32) -> f64 {
-    let m = 10f64.powi(places);
-    (x * m).round() / m
-}
-
 /// The rows to show: candidates (at most `top`), then every knocked-out engine; or only `ids`.
 pub fn selected<'a>(
     a: &'a Analysis,
@@ -69,8 +64,8 @@ pub fn json_value(s: &Setup, a: &Analysis, top: Option<usize>, ids: Option<&[Str
                     json!({
                         "id": f.id(),
                         "weight": json_number(w.get(*f)),
-                        "fit": round(r.fits[*f as usize], 3),
-                        "contribution": round(r.contribution(w, *f), 1),
+                        "fit": units::round_to(r.fits[*f as usize], 3),
+                        "contribution": units::round_to(r.contribution(w, *f), 1),
                         "why": fit::explain(e, &s.profile, r.cost, *f),
                     })
                 })
@@ -78,17 +73,17 @@ pub fn json_value(s: &Setup, a: &Analysis, top: Option<usize>, ids: Option<&[Str
             let items: serde_json::Map<String, Value> = c
                 .items(&s.profile)
                 .into_iter()
-                .map(|(label, v)| (label, json!(round(v, 2))))
+                .map(|(label, v)| (label, json!(units::round_to(v, 2))))
                 .collect();
             json!({
                 "rank": rank,
                 "id": e.id,
                 "name": e.name,
-                "score": round(r.score, 1),
+                "score": units::round_to(r.score, 1),
                 "excluded": r.excluded,
-                "annual_cost_usd": round(r.cost, 2),
-                "kind": e.kind.to_string(),
-                "licence": e.licence_label(),
+                "annual_cost_usd": units::round_to(r.cost, 2),
+                "kind": e.kind,
+                "licence": e.licence,
                 "cost_estimated": c.estimated || c.beyond_tiers,
                 "cost_items": items,
                 "factors": factors,
@@ -132,8 +127,8 @@ pub fn walk_json(a: &Analysis, engines: &[Engine]) -> Value {
     });
     if let Some(d) = &a.disagreement {
         v["disagreement"] = json!({
-            "factors": d.factors.iter().map(|(f, p)| json!({"id": f.id(), "points": round(*p, 2)})).collect::<Vec<_>>(),
-            "reconcile": d.reconcile.iter().map(|(f, x)| json!({"id": f.id(), "weight": round(*x, 3)})).collect::<Vec<_>>(),
+            "factors": d.factors.iter().map(|(f, p)| json!({"id": f.id(), "points": units::round_to(*p, 2)})).collect::<Vec<_>>(),
+            "reconcile": d.reconcile.iter().map(|(f, x)| json!({"id": f.id(), "weight": units::round_to(*x, 3)})).collect::<Vec<_>>(),
         });
     }
     v

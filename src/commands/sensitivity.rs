@@ -25,10 +25,6 @@ fn id(engines: &[Engine], i: Option<usize>) -> Option<String> {
     i.map(|i| engines[i].id.clone())
 }
 
-fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
-
 /// The `sensitivity --format json` contract.
 pub fn json_value(s: &Sensitivity, engines: &[Engine]) -> serde_json::Value {
     let factors: Vec<_> = s
@@ -38,8 +34,8 @@ pub fn json_value(s: &Sensitivity, engines: &[Engine]) -> serde_json::Value {
             json!({
                 "id": f.factor.id(),
                 "weight": json_number(f.weight),
-                "keeps_top_from": round(f.from),
-                "keeps_top_to": round(f.to),
+                "keeps_top_from": crate::units::round_to(f.from, 3),
+                "keeps_top_to": crate::units::round_to(f.to, 3),
                 "below": id(engines, f.below),
                 "above": id(engines, f.above),
             })
@@ -47,7 +43,7 @@ pub fn json_value(s: &Sensitivity, engines: &[Engine]) -> serde_json::Value {
         .collect();
     json!({
         "top": id(engines, s.top),
-        "robustness": round(s.robustness),
+        "robustness": crate::units::round_to(s.robustness, 3),
         "nearest_rival": id(engines, s.nearest),
         "ties": s.ties.iter().map(|i| engines[*i].id.clone()).collect::<Vec<_>>(),
         "factors": factors,

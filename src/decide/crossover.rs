@@ -28,15 +28,18 @@ pub fn volumes(own: u64) -> Vec<u64> {
     v
 }
 
-/// Where two engines cost the same: below `monthly_volume` one is cheaper, above it the other.
+/// Where the cheaper of two engines changes: below `monthly_volume` `a` is cheaper, above it `b`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Crossover {
-    /// Engine index that is cheaper below the crossing.
+    /// Engine index that is cheaper below the change.
     pub a: usize,
     /// Engine index that is cheaper above it.
     pub b: usize,
-    /// The volume where they cost the same (within 1%).
+    /// The first volume at which `b` is no longer dearer than `a`.
     pub monthly_volume: u64,
+    /// True when the order changes at a step (a server added, a plan outgrown) rather than where
+    /// two smooth costs meet; then the costs are not equal there.
+    pub step: bool,
 }
 
 /// The leading candidates worth comparing on cost: the best `own` engines for the profile as it
@@ -66,10 +69,10 @@ pub fn leaders(
     out
 }
 
-/// Every volume in [LOW, HIGH] where two of `which` cost the same, in order of volume.
+/// Every volume in [LOW, HIGH] where the cheaper of two of `which` changes, in order of volume.
 ///
-/// Costs are step functions (whole servers, plan tiers), so a sign change of the difference can
-/// be a jump rather than a crossing; only points where both costs agree within 1% are reported.
+/// Costs are step functions (whole servers, plan tiers), so the order can change where two costs
+/// meet (a crossover: equal within 1% there) or at a jump (a step, flagged as such).
 pub fn crossovers(engines: &[Engine], which: &[usize], p: &Profile) -> Vec<Crossover> {
     const STEPS: usize = 800;
     let at = |i: usize, v: u64| cost::annual(&engines[i], p, v).total();
@@ -80,40 +83,66 @@ pub fn crossovers(engines: &[Engine], which: &[usize], p: &Profile) -> Vec<Cross
             10f64.powf(lv).round() as u64
         })
         .collect();
+    let sign = |d: f64| {
+        if d > 0.0 {
+            1
+        } else if d < 0.0 {
+            -1
+        } else {
+            0
+        }
+    };
     let mut out = Vec::new();
     for (n, &i) in which.iter().enumerate() {
         for &j in &which[n + 1..] {
             let diff = |v: u64| at(i, v) - at(j, v);
-            for pair in grid.windows(2) {
-                let (lo, hi) = (pair[0], pair[1]);
-                let (dlo, dhi) = (diff(lo), diff(hi));
-                if dlo == 0.0 || dlo.signum() == dhi.signum() {
+            // The last grid point where one engine was strictly cheaper, and which one.
+            let mut last: Option<(u64, i32)> = None;
+            for &v in &grid {
+                let s = sign(diff(v));
+                if s == 0 {
                     continue;
                 }
-                // Bisect to the last volume on the low side of the sign change.
-                let (mut a, mut b) = (lo, hi);
-                while b - a > 1 {
-                    let m = a + (b - a) / 2;
-                    if diff(m).signum() == dlo.signum() {
-                        a = m;
-                    } else {
-                        b = m;
-                    }
+                if let Some((from, before)) = last
+                    && before != s
+                {
+                    out.push(locate(from, v, before, &diff, (i, j), &at));
                 }
-                let (ca, cb) = (at(i, b), at(j, b));
-                if (ca - cb).abs() <= 0.01 * ca.max(cb) {
-                    let (cheap_below, cheap_above) = if dlo < 0.0 { (i, j) } else { (j, i) };
-                    out.push(Crossover {
-                        a: cheap_below,
-                        b: cheap_above,
-                        monthly_volume: b,
-                    });
-                }
+                last = Some((v, s));
             }
         }
     }
     out.sort_by_key(|c| c.monthly_volume);
     out
+}
+
+/// Bisect the change of order between `lo` (where `diff` has sign `before`) and `hi`.
+fn locate(
+    lo: u64,
+    hi: u64,
+    before: i32,
+    diff: &dyn Fn(u64) -> f64,
+    (i, j): (usize, usize),
+    at: &dyn Fn(usize, u64) -> f64,
+) -> Crossover {
+    let (mut a, mut b) = (lo, hi);
+    while b - a > 1 {
+        let m = a + (b - a) / 2;
+        let d = diff(m);
+        if (before < 0 && d < 0.0) || (before > 0 && d > 0.0) {
+            a = m;
+        } else {
+            b = m;
+        }
+    }
+    let (ci, cj) = (at(i, b), at(j, b));
+    let (cheap_below, cheap_above) = if before < 0 { (i, j) } else { (j, i) };
+    Crossover {
+        a: cheap_below,
+        b: cheap_above,
+        monthly_volume: b,
+        step: (ci - cj).abs() > 0.01 * ci.max(cj),
+    }
 }
 
 /// The leading candidates' annual cost along the log-scale volume axis, for a chart.

@@ -114,7 +114,7 @@ pub struct Analysis {
 /// Rank, walk and analyse in one go.
 pub fn analyse(engines: &[Engine], p: &Profile, w: &Weights) -> Analysis {
     let ranking = rank(engines, p, w);
-    let walk = walk::walk(engines, p);
+    let walk = walk::walk(engines, p, &ranking);
     let sensitivity = sensitivity::analyse(&ranking, engines);
     let disagreement = walk::disagreement(&ranking, engines, &walk);
     Analysis {

@@ -102,7 +102,8 @@ pub fn weighted(fits: &[f64; 8], w: &Weights) -> f64 {
     fits.iter().zip(w.0.iter()).map(|(f, w)| f * w).sum()
 }
 
-/// Scores closer than this are a tie (broken by name), so float noise never decides.
+/// Fit gaps smaller than this are no gap at all (fits are kept to six decimals). Score ties are
+/// decided by [`score_key`], not by this.
 pub const TIE: f64 = 1e-9;
 
 /// A score as an integer key: scores that round to the same key are a tie. Comparing keys

@@ -208,6 +208,28 @@ mod tests {
     }
 
     #[test]
+    fn an_identical_engine_is_reported_as_a_tie() {
+        let mut cat = Catalogue::builtin();
+        let mut twin = cat.engine("postfix").unwrap().clone();
+        twin.id = "aardvark".into();
+        twin.name = "Aardvark".into();
+        cat.engines.push(twin);
+        let w = Weights::defaults(&cat.factors);
+        let r = rank(&cat.engines, &Profile::default(), &w);
+        let s = analyse(&r, &cat.engines);
+        // Same score: the name decides, and the tie is said out loud.
+        assert_eq!(cat.engines[s.top.unwrap()].id, "aardvark");
+        let ties: Vec<&str> = s.ties.iter().map(|i| cat.engines[*i].id.as_str()).collect();
+        assert_eq!(ties, ["postfix"]);
+        // Identical fits: no weight can separate them, so the twin never defines a bound.
+        assert!(
+            s.factors
+                .iter()
+                .all(|f| f.above.map(|i| cat.engines[i].id.as_str()) != Some("postfix"))
+        );
+    }
+
+    #[test]
     fn no_top_means_no_ranges() {
         let cat = Catalogue::builtin();
         let r = rank(&cat.engines, &Profile::default(), &Weights([0.0; 8]));

@@ -1,6 +1,6 @@
 //! The brief's decision diagram, walked gate by gate, and how it compares with the ranking.
 
-use super::{FactorId, Ranking, cost, rank::knock_out};
+use super::{FactorId, Ranking, rank::knock_out};
 use crate::catalogue::{Capability, Engine};
 use crate::profile::{Marketing, Profile};
 use crate::units;
@@ -106,7 +106,7 @@ pub struct Walk {
 }
 
 /// Walk the brief's diagram for `p`.
-pub fn walk(engines: &[Engine], p: &Profile) -> Walk {
+pub fn walk(engines: &[Engine], p: &Profile, ranking: &Ranking) -> Walk {
     let mut steps = Vec::new();
     let find = |id: &str| engines.iter().find(|e| e.id == id);
     // An engine the walk may stop at: in the catalogue, and not knocked out by a must.
@@ -132,21 +132,24 @@ pub fn walk(engines: &[Engine], p: &Profile) -> Walk {
     };
 
     if !p.own_infrastructure {
-        let cheapest = engines
-            .iter()
-            .filter(|e| knock_out(e, p).is_none())
-            .map(|e| (e, cost::annual(e, p, p.monthly_volume).total()))
-            .min_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.name.cmp(&b.0.name)));
-        let answer = match cheapest {
-            Some((e, c)) => format!(
-                "an ESP is enough; the managed service with every must that costs least at {}/month is {} ({}/yr)",
+        // The brief says only "an ESP is enough"; which one is a question of fit, so the
+        // walk takes the weighted ranking's best managed service (with every must).
+        let best = ranking
+            .top()
+            .map(|r| &engines[r.engine])
+            .filter(|e| e.is_managed());
+        let answer = match best {
+            Some(e) => format!(
+                "an ESP is enough; the best-fitting managed service with every must at {}/month is {}",
                 units::volume(p.monthly_volume),
-                e.name,
-                units::usd(c)
+                e.name
             ),
+            None if ranking.weights.all_zero() => {
+                "an ESP is enough, but with every weight at 0 no service fits best".into()
+            }
             None => "an ESP is enough, but no managed service has every must".into(),
         };
-        return decide(&mut steps, Gate::OwnOrRent, answer, cheapest.map(|c| c.0));
+        return decide(&mut steps, Gate::OwnOrRent, answer, best);
     }
     steps.push(Step {
         gate: Gate::OwnOrRent,
@@ -177,33 +180,34 @@ pub fn walk(engines: &[Engine], p: &Profile) -> Walk {
             answer: format!("no, {vol}/month is above the line"),
             decides: false,
         });
-        let held = p.licences_held.iter().any(|id| id == LICENCE_ENGINE);
-        let known = p.team_knows.iter().any(|id| id == LICENCE_ENGINE);
-        let answer = match (held, known) {
-            (true, true) => match usable(LICENCE_ENGINE) {
-                Ok(e) => {
-                    return decide(
-                        &mut steps,
-                        Gate::Licence,
-                        format!(
-                            "yes: licence held and the team knows it; a {} estate",
-                            e.name
-                        ),
-                        Some(e),
-                    );
-                }
-                Err(why) => format!("yes, but {why}"),
-            },
-            (true, false) => "a licence is held, but the team does not know the engine".into(),
-            (false, true) => "the team knows it, but no licence is held".into(),
-            (false, false) => "no".into(),
-        };
-        steps.push(Step {
-            gate: Gate::Licence,
-            answer,
-            decides: false,
-        });
     }
+    // The licence gate follows whenever the volume gate did not settle it.
+    let held = p.licences_held.iter().any(|id| id == LICENCE_ENGINE);
+    let known = p.team_knows.iter().any(|id| id == LICENCE_ENGINE);
+    let answer = match (held, known) {
+        (true, true) => match usable(LICENCE_ENGINE) {
+            Ok(e) => {
+                return decide(
+                    &mut steps,
+                    Gate::Licence,
+                    format!(
+                        "yes: licence held and the team knows it; a {} estate",
+                        e.name
+                    ),
+                    Some(e),
+                );
+            }
+            Err(why) => format!("yes, but {why}"),
+        },
+        (true, false) => "a licence is held, but the team does not know the engine".into(),
+        (false, true) => "the team knows it, but no licence is held".into(),
+        (false, false) => "no".into(),
+    };
+    steps.push(Step {
+        gate: Gate::Licence,
+        answer,
+        decides: false,
+    });
 
     let mut blocked = Vec::new();
     for (id, needs) in SPECIALISTS {
@@ -330,8 +334,18 @@ mod tests {
     use super::*;
     use crate::catalogue::Catalogue;
 
+    fn walked(p: &Profile) -> Walk {
+        let cat = Catalogue::builtin();
+        let r = crate::decide::rank(
+            &cat.engines,
+            p,
+            &crate::decide::Weights::defaults(&cat.factors),
+        );
+        walk(&cat.engines, p, &r)
+    }
+
     fn verdict(p: &Profile) -> Option<String> {
-        walk(&Catalogue::builtin().engines, p).engine
+        walked(p).engine
     }
 
     #[test]
@@ -342,9 +356,15 @@ mod tests {
             monthly_volume: 300_000,
             ..Profile::default()
         };
-        let w = walk(&Catalogue::builtin().engines, &rent);
+        let w = walked(&rent);
         assert_eq!(w.steps.len(), 1);
         assert!(w.steps[0].answer.starts_with("an ESP is enough"));
+        assert!(
+            Catalogue::builtin()
+                .engine(w.engine.as_deref().unwrap())
+                .unwrap()
+                .is_managed()
+        );
         let big = Profile {
             monthly_volume: 40_000_000,
             ..Profile::default()
@@ -380,7 +400,7 @@ mod tests {
             must: vec![Capability::ExternalQueue],
             ..Profile::default()
         };
-        let w = walk(&Catalogue::builtin().engines, &p);
+        let w = walked(&p);
         assert_eq!(w.engine.as_deref(), Some("mailerq"));
         assert!(
             w.steps[1].answer.contains("Postfix lacks a must"),
@@ -390,13 +410,28 @@ mod tests {
     }
 
     #[test]
+    fn the_licence_gate_follows_when_the_volume_gate_does_not_decide() {
+        // Below the line, but Postfix lacks a must PowerMTA has: the licence still counts.
+        let p = Profile {
+            monthly_volume: 5_000_000,
+            licences_held: vec!["powermta".into()],
+            team_knows: vec!["powermta".into()],
+            must: vec![Capability::WebUi],
+            ..Profile::default()
+        };
+        let w = walked(&p);
+        assert_eq!(w.engine.as_deref(), Some("powermta"), "{w:?}");
+        assert_eq!(w.steps[2].gate, Gate::Licence);
+    }
+
+    #[test]
     fn no_engine_when_nothing_on_the_path_has_the_musts() {
         let p = Profile {
             monthly_volume: 40_000_000,
             must: vec![Capability::ExternalQueue, Capability::BundledMarketing],
             ..Profile::default()
         };
-        let w = walk(&Catalogue::builtin().engines, &p);
+        let w = walked(&p);
         assert_eq!(w.engine, None);
         assert!(
             w.steps

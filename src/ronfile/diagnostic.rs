@@ -154,7 +154,10 @@ impl Diagnostic {
             let pad = text::width(&text::sanitize(&raw_prefix))
                 + caret_col.saturating_sub(raw_prefix.chars().count());
             let avail = text::width(&shown).saturating_sub(pad).max(1);
-            let carets = "^".repeat(self.len.min(avail));
+            // Underline what is displayed: a wide character takes two carets.
+            let under: String = line.chars().skip(caret_col).take(self.len).collect();
+            let under_width = text::width(&text::sanitize(&under)).max(1);
+            let carets = "^".repeat(under_width.min(avail));
             out.push_str(&format!("{blue}{gutter} |{reset}\n"));
             out.push_str(&format!("{blue}{num} |{reset} {shown}\n"));
             out.push_str(&format!(
@@ -209,6 +212,24 @@ mod tests {
         assert_eq!(
             d.render(false),
             "x.ron:2:14: error: expected `Open` or `Commercial`\n  |\n2 |     licence: Opne(\"MIT\"),\n  |              ^^^^\n"
+        );
+    }
+
+    #[test]
+    fn carets_follow_display_width() {
+        let src = "name: \"郵便\"";
+        let d = Diagnostic::at(
+            Severity::Error,
+            "x.ron",
+            src,
+            Pos { line: 1, col: 7 },
+            4,
+            "m",
+        );
+        assert!(
+            d.render(false).ends_with("|       ^^^^^^\n"),
+            "{}",
+            d.render(false)
         );
     }
 

@@ -80,6 +80,14 @@ impl<'s> Locator<'s> {
             .map(|t| (t.start, t.end, t.tok == Tok::Str))
     }
 
+    /// The token that spans byte `offset` (start < offset < end), if any: (start, end).
+    pub fn token_around(&self, offset: usize) -> Option<(usize, usize)> {
+        self.tokens
+            .iter()
+            .find(|t| t.start < offset && offset < t.end)
+            .map(|t| (t.start, t.end))
+    }
+
     /// The first token that starts at or after byte `offset`: (start, end).
     pub fn token_after(&self, offset: usize) -> Option<(usize, usize)> {
         self.tokens
@@ -96,7 +104,8 @@ impl<'s> Locator<'s> {
             let (key_idx, value_idx) = match *step {
                 Step::Field(name) => self.find_key(i, |t, s| t.tok == Tok::Ident && s == name)?,
                 Step::Key(key) => self.find_key(i, |t, s| {
-                    t.tok == Tok::Str && s.len() >= 2 && &s[1..s.len() - 1] == key
+                    t.tok == Tok::Str
+                        && s.strip_prefix('"').and_then(|x| x.strip_suffix('"')) == Some(key)
                 })?,
                 Step::Index(n) => {
                     let e = self.find_element(i, n)?;

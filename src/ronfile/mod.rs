@@ -123,7 +123,21 @@ fn explain(
             (end.max(Pos::START), 1, message)
         }
         E::ExpectedComma | E::ExpectedArrayEnd | E::ExpectedMapEnd => {
+            // The parser may stop inside the item it just read; blame just after that item.
             let at = start.offset_in(src);
+            let at = loc.token_around(at).map_or(at, |(_, e)| e);
+            // At the end of the file the span starts before the last value; its end is right.
+            let end_at = end.offset_in(src);
+            let (at, message) = if loc.token_after(end_at).is_none() {
+                (
+                    end_at.max(at),
+                    format!(
+                        "{message}, found the end of the file — is the rest of the file missing?"
+                    ),
+                )
+            } else {
+                (at, message)
+            };
             match loc.token_before(at) {
                 Some((s, e, true)) if src[s..e].contains('\n') => (
                     Pos::of_offset(src, s),
@@ -326,6 +340,13 @@ mod tests {
         let d = err("Thing(\n  name: \"x\",\n  size: 1,\n)");
         assert!(d.message.contains("missing field `mode`"), "{}", d.message);
         assert_eq!(d.pos.line, 4);
+    }
+
+    #[test]
+    fn a_file_cut_off_after_a_value_says_so() {
+        let d = err("Thing(\n  name: \"x\",\n  size: 12345");
+        assert_eq!((d.pos.line, d.pos.col), (3, 14), "{d}");
+        assert!(d.message.contains("found the end of the file"), "{d}");
     }
 
     #[test]

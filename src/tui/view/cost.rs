@@ -137,10 +137,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     for x in &c.crossovers {
         let s = format!(
-            "{}: {} → {}",
+            "{}: {} → {}{}",
             units::volume(x.monthly_volume),
             app.cat.engines[x.a].name,
-            app.cat.engines[x.b].name
+            app.cat.engines[x.b].name,
+            if x.step { " (at a step)" } else { "" }
         );
         for l in textwrap::wrap(&s, w.max(10)) {
             lines.push(Line::from(Span::styled(l.into_owned(), t.text)));
