@@ -13,6 +13,7 @@ pub mod layout;
 pub mod persist;
 pub mod run;
 pub mod search;
+pub mod svg;
 pub mod terminal;
 pub mod theme;
 pub mod update;

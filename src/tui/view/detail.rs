@@ -56,9 +56,14 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         t.title,
     )));
     let bar_w = (width / 6).clamp(4, 12);
+    // One scale for every bar: the most any factor could contribute (the heaviest weight at a
+    // fit of 1), so bars compare across factors.
+    let max = FactorId::ALL
+        .iter()
+        .map(|f| 100.0 * w.get(*f) / w.total().max(f64::MIN_POSITIVE))
+        .fold(0.0, f64::max);
     for f in FactorId::ALL {
         let c = row.contribution(w, f);
-        let max = 100.0 * w.get(f) / w.total().max(f64::MIN_POSITIVE);
         let why = fit::explain(e, p, row.cost, f);
         let head = format!("  {} ", text::fit_left(f.name(), 13));
         let reason_w = width.saturating_sub(text::width(&head) + bar_w + 7);

@@ -86,7 +86,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     spans.push(Span::styled(
                         bar(frac, bar_w),
                         if selected {
-                            t.bar.patch(t.selected)
+                            t.selected.patch(t.bar)
                         } else {
                             t.bar
                         },

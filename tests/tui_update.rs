@@ -1,0 +1,473 @@
+//! `update` for every action: the explorer's behaviour without a terminal.
+
+use mtafit::catalogue::Catalogue;
+use mtafit::decide::{FactorId, Weights};
+use mtafit::profile::Profile;
+use mtafit::tui::action::Action;
+use mtafit::tui::app::{App, Column, Pane, Popup, Tone, View};
+use mtafit::tui::layout;
+use mtafit::tui::theme::{Theme, ThemeName};
+use mtafit::tui::update::update;
+use ratatui::layout::Rect;
+
+fn app() -> App {
+    let cat = Catalogue::builtin();
+    let w = Weights::defaults(&cat.factors);
+    let mut a = App::new(cat, Profile::default(), w, Theme::new(ThemeName::Dark));
+    update(&mut a, Action::Resize(120, 40));
+    a
+}
+
+fn id(a: &App, i: usize) -> &str {
+    &a.cat.engines[i].id
+}
+
+fn selected(a: &App) -> &str {
+    id(a, a.selected)
+}
+
+fn top(a: &App) -> &str {
+    id(a, a.analysis.ranking.top().unwrap().engine)
+}
+
+fn run(a: &mut App, actions: &[Action]) {
+    for act in actions {
+        update(a, *act);
+    }
+}
+
+fn typed(a: &mut App, s: &str) {
+    for c in s.chars() {
+        update(a, Action::Input(c));
+    }
+}
+
+#[test]
+fn starts_on_the_top_pick_in_the_compare_view() {
+    let a = app();
+    assert_eq!(a.view, View::Compare);
+    assert_eq!(a.focus, Pane::Ranking);
+    assert_eq!(selected(&a), "postfix");
+    assert_eq!(top(&a), "postfix");
+}
+
+#[test]
+fn quit() {
+    let mut a = app();
+    update(&mut a, Action::Quit);
+    assert!(a.quit);
+}
+
+#[test]
+fn tab_cycles_panes_and_w_jumps_to_weights() {
+    let mut a = app();
+    run(&mut a, &[Action::FocusNext]);
+    assert_eq!(a.focus, Pane::Table);
+    run(&mut a, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(a.focus, Pane::Detail);
+    run(&mut a, &[Action::FocusNext]);
+    assert_eq!(a.focus, Pane::Ranking);
+    run(&mut a, &[Action::FocusPrev]);
+    assert_eq!(a.focus, Pane::Detail);
+    run(&mut a, &[Action::FocusWeights]);
+    assert_eq!(a.focus, Pane::Weights);
+}
+
+#[test]
+fn moving_in_the_ranking_follows_rank_order() {
+    let mut a = app();
+    let second = id(&a, a.ranking_rows[1]).to_owned();
+    run(&mut a, &[Action::Down]);
+    assert_eq!(selected(&a), second);
+    run(&mut a, &[Action::Up, Action::Up]);
+    assert_eq!(selected(&a), "postfix", "clamped at the top");
+    run(&mut a, &[Action::Bottom]);
+    assert_eq!(a.selected, *a.ranking_rows.last().unwrap());
+    run(&mut a, &[Action::Top]);
+    assert_eq!(selected(&a), "postfix");
+    run(&mut a, &[Action::HalfPageDown]);
+    assert!(
+        a.ranking_rows
+            .iter()
+            .position(|&i| i == a.selected)
+            .unwrap()
+            > 1
+    );
+    run(&mut a, &[Action::HalfPageUp]);
+    assert_eq!(selected(&a), "postfix");
+}
+
+#[test]
+fn moving_in_the_table_follows_the_table_order() {
+    let mut a = app();
+    run(&mut a, &[Action::FocusNext]);
+    // Sort by cost, cheapest first.
+    while a.sort.column != Column::Cost {
+        update(&mut a, Action::SortNext);
+    }
+    run(&mut a, &[Action::Top]);
+    assert_eq!(a.selected, a.table_rows[0]);
+    run(&mut a, &[Action::Down]);
+    assert_eq!(a.selected, a.table_rows[1]);
+    let costs: Vec<f64> = a.table_rows.iter().map(|i| a.row(*i).cost).collect();
+    assert!(costs.windows(2).all(|c| c[0] <= c[1]), "{costs:?}");
+}
+
+#[test]
+fn sorting_cycles_columns_and_reverses() {
+    let mut a = app();
+    assert_eq!(a.sort.column, Column::Score);
+    run(&mut a, &[Action::SortNext]);
+    assert_eq!(a.sort.column, Column::Cost);
+    for _ in 0..Column::ALL.len() - 1 {
+        update(&mut a, Action::SortNext);
+    }
+    assert_eq!(a.sort.column, Column::Score, "a full cycle");
+    let before = a.table_rows.clone();
+    run(&mut a, &[Action::SortReverse]);
+    assert!(a.sort.reversed);
+    let mut reversed = before.clone();
+    reversed.reverse();
+    assert_eq!(a.table_rows, reversed);
+    run(&mut a, &[Action::SortReverse]);
+    assert_eq!(a.table_rows, before);
+}
+
+#[test]
+fn every_slider_moves_its_weight_and_reranks() {
+    for (n, f) in FactorId::ALL.iter().enumerate() {
+        let mut a = app();
+        update(&mut a, Action::FocusWeights);
+        for _ in 0..n {
+            update(&mut a, Action::Down);
+        }
+        assert_eq!(a.weight_cursor, n);
+        let w = a.weights.get(*f);
+        update(&mut a, Action::Left);
+        assert_eq!(a.weights.get(*f), w - 1.0, "{}", f.id());
+        assert_eq!(
+            a.analysis.ranking.weights, a.weights,
+            "re-ranked in the same update"
+        );
+        update(&mut a, Action::Right);
+        update(&mut a, Action::Right);
+        assert_eq!(a.weights.get(*f), (w + 1.0).min(10.0), "{}", f.id());
+    }
+    // Clamped at both ends.
+    let mut a = app();
+    update(&mut a, Action::FocusWeights);
+    for _ in 0..20 {
+        update(&mut a, Action::Right);
+    }
+    assert_eq!(a.weights.get(FactorId::Volume), 10.0);
+    for _ in 0..20 {
+        update(&mut a, Action::Left);
+    }
+    assert_eq!(a.weights.get(FactorId::Volume), 0.0);
+}
+
+#[test]
+fn a_weight_change_can_change_the_top_pick() {
+    let mut a = app();
+    update(&mut a, Action::FocusWeights);
+    // Volume is the first slider: at 0 the cheaper general-purpose engines catch up.
+    for _ in 0..10 {
+        update(&mut a, Action::Left);
+    }
+    assert_ne!(top(&a), "postfix");
+    update(&mut a, Action::ResetWeights);
+    assert_eq!(a.weights, a.default_weights);
+    assert_eq!(top(&a), "postfix");
+}
+
+#[test]
+fn flip_jumps_to_where_the_top_pick_changes() {
+    let mut a = app();
+    update(&mut a, Action::FocusWeights);
+    let range = a.analysis.sensitivity.factors[0].clone();
+    let below = range
+        .below
+        .expect("lowering volume hands the top to another engine");
+    update(&mut a, Action::FlipDown);
+    assert_eq!(a.analysis.ranking.top().unwrap().engine, below);
+    assert!(a.weights.get(FactorId::Volume) < range.from);
+    // Nothing takes over above 10.
+    let mut a = app();
+    update(&mut a, Action::FocusWeights);
+    update(&mut a, Action::FlipUp);
+    assert_eq!(a.weights.get(FactorId::Volume), 10.0);
+    assert!(
+        a.status
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("no engine takes the top")
+    );
+}
+
+#[test]
+fn search_filters_highlights_and_clears() {
+    let mut a = app();
+    update(&mut a, Action::Search);
+    assert!(a.search.typing);
+    typed(&mut a, "kumo");
+    assert_eq!(selected(&a), "kumomta", "the best match is selected");
+    assert_eq!(a.ranking_rows.len(), 1);
+    assert_eq!(a.table_rows.len(), 1);
+    update(&mut a, Action::Backspace);
+    assert_eq!(a.search.query, "kum");
+    update(&mut a, Action::Confirm);
+    assert!(!a.search.typing);
+    assert!(a.search.active(), "Enter keeps the filter");
+    // Keys act on the app again, not the query.
+    update(&mut a, Action::Show(View::Walk));
+    assert_eq!(a.view, View::Walk);
+    update(&mut a, Action::Show(View::Compare));
+    update(&mut a, Action::Back);
+    assert!(!a.search.active(), "Esc clears it");
+    assert_eq!(a.ranking_rows.len(), a.cat.engines.len());
+    // Esc while typing clears too.
+    run(&mut a, &[Action::Search, Action::Input('s'), Action::Back]);
+    assert!(!a.search.typing && !a.search.active());
+}
+
+#[test]
+fn n_and_shift_n_step_through_matches() {
+    let mut a = app();
+    update(&mut a, Action::Search);
+    typed(&mut a, "mta");
+    update(&mut a, Action::Confirm);
+    let hits: Vec<usize> = a.search.hits.iter().map(|h| h.engine).collect();
+    assert!(hits.len() >= 3, "{hits:?}");
+    assert_eq!(a.selected, hits[0]);
+    update(&mut a, Action::NextMatch);
+    assert_eq!(a.selected, hits[1]);
+    update(&mut a, Action::PrevMatch);
+    update(&mut a, Action::PrevMatch);
+    assert_eq!(a.selected, *hits.last().unwrap(), "wraps around");
+}
+
+#[test]
+fn marking_and_side_by_side() {
+    let mut a = app();
+    update(&mut a, Action::Mark);
+    assert!(a.marks.contains("postfix"));
+    update(&mut a, Action::Compare);
+    assert!(a.popup.is_none(), "one mark is not a comparison");
+    assert_eq!(a.status.as_ref().unwrap().1, Tone::Warn);
+    run(&mut a, &[Action::Down, Action::Mark]);
+    assert_eq!(a.marks.len(), 2);
+    assert_eq!(a.shortlist().len(), 2);
+    update(&mut a, Action::Compare);
+    assert!(matches!(a.popup, Some(Popup::SideBySide { .. })));
+    run(&mut a, &[Action::Down, Action::Down]);
+    assert!(matches!(a.popup, Some(Popup::SideBySide { scroll: 2 })));
+    update(&mut a, Action::Back);
+    assert!(a.popup.is_none());
+    // Space again unmarks.
+    update(&mut a, Action::Mark);
+    assert_eq!(a.marks.len(), 1);
+}
+
+#[test]
+fn the_shortlist_defaults_to_the_top_five() {
+    let a = app();
+    let s = a.shortlist();
+    assert_eq!(s.len(), 5);
+    assert_eq!(id(&a, s[0]), "postfix");
+}
+
+#[test]
+fn profile_edits_preview_live_cancel_and_apply() {
+    let mut a = app();
+    update(&mut a, Action::EditProfile);
+    assert!(matches!(a.popup, Some(Popup::Profile(_))));
+    // Field 1 is the monthly volume.
+    update(&mut a, Action::Down);
+    for _ in 0..10 {
+        update(&mut a, Action::Backspace);
+    }
+    typed(&mut a, "40M");
+    assert_eq!(
+        a.profile.monthly_volume, 40_000_000,
+        "previewed as you type"
+    );
+    assert_ne!(top(&a), "postfix");
+    update(&mut a, Action::Back);
+    assert!(a.popup.is_none());
+    assert_eq!(a.profile.monthly_volume, 7_421_043, "Esc restores");
+    assert_eq!(top(&a), "postfix");
+
+    update(&mut a, Action::EditProfile);
+    update(&mut a, Action::Down);
+    for _ in 0..10 {
+        update(&mut a, Action::Backspace);
+    }
+    typed(&mut a, "40Mx");
+    update(&mut a, Action::Confirm);
+    assert!(a.popup.is_some(), "an invalid field blocks Enter");
+    assert_eq!(a.status.as_ref().unwrap().1, Tone::Error);
+    update(&mut a, Action::Backspace);
+    // The own/rent toggle is the first field: ← flips it.
+    run(&mut a, &[Action::Up, Action::Left]);
+    update(&mut a, Action::Confirm);
+    assert!(a.popup.is_none());
+    assert_eq!(a.profile.monthly_volume, 40_000_000);
+    assert!(!a.profile.own_infrastructure);
+    assert!(a.cat.engines[a.analysis.ranking.top().unwrap().engine].is_managed());
+}
+
+#[test]
+fn views_switch_and_the_cost_view_has_curves() {
+    let mut a = app();
+    assert!(a.curves.is_none(), "not computed until needed");
+    update(&mut a, Action::Show(View::Cost));
+    assert_eq!(a.view, View::Cost);
+    let c = a.curves.as_ref().unwrap();
+    assert_eq!(c.leaders.len(), 5);
+    assert!(c.crossovers.iter().any(|x| id(&a, x.a) == "ses"));
+    update(&mut a, Action::Show(View::Walk));
+    assert_eq!(a.view, View::Walk);
+    run(&mut a, &[Action::Down, Action::Down, Action::Up]);
+    assert_eq!(a.scroll.walk, 1);
+    update(&mut a, Action::Show(View::Compare));
+    assert_eq!(a.view, View::Compare);
+}
+
+#[test]
+fn help_and_problems_open_scroll_and_close() {
+    let mut a = app();
+    update(&mut a, Action::Help);
+    assert!(matches!(a.popup, Some(Popup::Help { scroll: 0 })));
+    run(&mut a, &[Action::Down, Action::HalfPageDown, Action::Top]);
+    assert!(matches!(a.popup, Some(Popup::Help { scroll: 0 })));
+    update(&mut a, Action::Back);
+    assert!(a.popup.is_none());
+    update(&mut a, Action::Problems);
+    assert!(matches!(a.popup, Some(Popup::Problems { .. })));
+    update(&mut a, Action::Back);
+    assert!(a.popup.is_none());
+}
+
+#[test]
+fn themes_cycle() {
+    let mut a = app();
+    update(&mut a, Action::CycleTheme);
+    assert_eq!(a.theme.name, ThemeName::Light);
+    update(&mut a, Action::CycleTheme);
+    assert_eq!(a.theme.name, ThemeName::Mono);
+    update(&mut a, Action::CycleTheme);
+    assert_eq!(a.theme.name, ThemeName::Dark);
+}
+
+#[test]
+fn the_table_scrolls_sideways_keeping_the_name() {
+    let mut a = app();
+    update(&mut a, Action::FocusNext);
+    update(&mut a, Action::Right);
+    assert_eq!(a.hscroll, 1);
+    let cols = layout::table_columns(&a, 60);
+    assert_eq!(cols[0].0, Column::Name, "the name column stays");
+    assert_ne!(
+        cols[1].0,
+        Column::Score,
+        "the first other column scrolled away"
+    );
+    for _ in 0..50 {
+        update(&mut a, Action::Right);
+    }
+    assert_eq!(a.hscroll, layout::max_hscroll());
+    update(&mut a, Action::Left);
+    assert_eq!(a.hscroll, layout::max_hscroll() - 1);
+}
+
+fn areas(a: &App) -> layout::Areas {
+    layout::areas(Rect::new(0, 0, a.size.0, a.size.1), a)
+}
+
+#[test]
+fn mouse_clicks_select_sort_and_set_sliders() {
+    let mut a = app();
+    let ar = areas(&a);
+    // Click the third line of the ranking.
+    let inner = layout::inner(ar.ranking);
+    update(&mut a, Action::Click(inner.x + 3, inner.y + 2));
+    assert_eq!(a.selected, a.ranking_rows[2]);
+    // Click the table header's cost column: sorted by cost; again: reversed.
+    let t = layout::inner(ar.table);
+    let (_, cx, _) = layout::table_columns(&a, t.width)
+        .into_iter()
+        .find(|(c, _, _)| *c == Column::Cost)
+        .unwrap();
+    update(&mut a, Action::Click(t.x + 2 + cx + 1, t.y));
+    assert_eq!((a.sort.column, a.sort.reversed), (Column::Cost, false));
+    update(&mut a, Action::Click(t.x + 2 + cx + 1, t.y));
+    assert_eq!((a.sort.column, a.sort.reversed), (Column::Cost, true));
+    assert_eq!(a.focus, Pane::Table);
+    // Click a slider's left end: weight 0; drag to the right end: 10; release.
+    let track = layout::slider_track(ar.weights, FactorId::Budget).unwrap();
+    update(&mut a, Action::Click(track.x, track.y));
+    assert_eq!(a.weights.get(FactorId::Budget), 0.0);
+    assert_eq!(a.weight_cursor, 1);
+    assert_eq!(a.dragging, Some(FactorId::Budget));
+    update(&mut a, Action::Drag(track.right() - 1, track.y));
+    assert_eq!(a.weights.get(FactorId::Budget), 10.0);
+    update(&mut a, Action::Release);
+    assert_eq!(a.dragging, None);
+    update(&mut a, Action::Drag(track.x, track.y));
+    assert_eq!(
+        a.weights.get(FactorId::Budget),
+        10.0,
+        "no drag after release"
+    );
+    // The header tabs switch views.
+    let (_, x, _) = layout::view_tabs(ar.header)[2];
+    update(&mut a, Action::Click(x + 1, 0));
+    assert_eq!(a.view, View::Walk);
+}
+
+#[test]
+fn the_wheel_scrolls_what_is_under_it() {
+    let mut a = app();
+    let ar = areas(&a);
+    let r = layout::inner(ar.ranking);
+    update(&mut a, Action::Wheel(r.x, r.y, true));
+    assert_eq!(a.selected, a.ranking_rows[3]);
+    update(&mut a, Action::Wheel(r.x, r.y, false));
+    assert_eq!(a.selected, a.ranking_rows[0]);
+    let d = layout::inner(ar.detail);
+    update(&mut a, Action::Wheel(d.x, d.y, true));
+    assert_eq!(a.scroll.detail, 3);
+}
+
+#[test]
+fn resizing_keeps_the_selection_in_view() {
+    let mut a = app();
+    run(&mut a, &[Action::Bottom]);
+    update(&mut a, Action::Resize(80, 24));
+    assert_eq!(a.size, (80, 24));
+    let visible = layout::inner(areas(&a).ranking).height as usize;
+    let lines = layout::ranking_lines(&a);
+    let at = lines
+        .iter()
+        .position(|l| *l == layout::RankLine::Engine(a.selected))
+        .unwrap();
+    assert!(at >= a.scroll.ranking && at < a.scroll.ranking + visible);
+}
+
+#[test]
+fn every_weight_at_zero_is_shown_not_fatal() {
+    let mut a = app();
+    update(&mut a, Action::FocusWeights);
+    for n in 0..8 {
+        for _ in 0..10 {
+            update(&mut a, Action::Left);
+        }
+        if n < 7 {
+            update(&mut a, Action::Down);
+        }
+    }
+    assert!(a.weights.all_zero());
+    assert!(a.analysis.ranking.top().is_none());
+    assert!(a.analysis.ranking.hint().is_some());
+}
