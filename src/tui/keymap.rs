@@ -350,7 +350,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "keep",
         description: "keep the search filter, or apply a form",
         group: Group::Search,
-        contexts: &[C::Search, C::Form, C::Popup],
+        contexts: &[C::Search, C::Form],
     },
     Binding {
         keys: &[k(' ')],
@@ -433,7 +433,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: ALL_VIEWS,
     },
     Binding {
-        keys: &[k('q')],
+        keys: &[k('q'), code(KeyCode::Enter)],
         action: Action::Back,
         hint: "close",
         description: "close the popup",

@@ -106,17 +106,34 @@ pub fn highlighted_name<'a>(app: &App, engine: usize, width: usize, base: Style)
     if chars.is_empty() {
         return vec![Span::styled(cut, base)];
     }
-    cut.chars()
-        .enumerate()
-        .map(|(i, c)| {
-            let style = if chars.contains(&i) {
+    // Runs of matched and unmatched characters, one span each.
+    let mut spans: Vec<Span<'a>> = Vec::new();
+    let mut run = String::new();
+    let mut in_match = None;
+    for (i, c) in cut.chars().enumerate() {
+        let m = chars.contains(&i);
+        if in_match.is_some_and(|was| was != m) {
+            let style = if in_match == Some(true) {
                 base.patch(app.theme.matched)
             } else {
                 base
             };
-            Span::styled(c.to_string(), style)
-        })
-        .collect()
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        in_match = Some(m);
+        run.push(c);
+    }
+    if let Some(m) = in_match {
+        spans.push(Span::styled(
+            run,
+            if m {
+                base.patch(app.theme.matched)
+            } else {
+                base
+            },
+        ));
+    }
+    spans
 }
 
 /// A horizontal bar of `width` cells filled to `frac` (0–1), in eighths.

@@ -25,7 +25,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let lines = layout::ranking_lines(app);
     let rank_w = app.analysis.ranking.rows.len().to_string().len();
     let score_w = 5;
-    let bar_w = (w / 4).clamp(3, 12);
+    // Names matter more than bars: a narrow pane drops the bar.
+    let bar_w = if w < 36 { 0 } else { (w / 4).clamp(3, 12) };
     let name_w = w
         .saturating_sub(2 + rank_w + 1 + 2 + 1 + bar_w + 1 + score_w)
         .max(4);

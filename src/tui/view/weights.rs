@@ -54,6 +54,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Some(track) => {
                 let tw = usize::from(track.width);
                 let knob = ((weight / 10.0) * (tw.saturating_sub(1)) as f64).round() as usize;
+                // Cells with the same style become one span: spans, not cells, cost the time.
+                let mut run = String::new();
+                let mut run_style = None;
                 for j in 0..tw {
                     let v = j as f64 * 10.0 / (tw.saturating_sub(1)).max(1) as f64;
                     let safe = range
@@ -67,7 +70,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     if j <= knob {
                         style = style.add_modifier(Modifier::BOLD);
                     }
-                    spans.push(Span::styled(glyph, style));
+                    if run_style.is_some_and(|s| s != style) {
+                        spans.push(Span::styled(
+                            std::mem::take(&mut run),
+                            run_style.unwrap_or_default(),
+                        ));
+                    }
+                    run_style = Some(style);
+                    run.push_str(glyph);
+                }
+                if let Some(style) = run_style {
+                    spans.push(Span::styled(run, style));
                 }
                 spans.push(Span::styled(format!(" {:>4}", label(weight)), label_style));
             }

@@ -1,0 +1,44 @@
+//! One TUI frame: an update that re-ranks (a weight change), then drawing at 160×48.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use mtafit::catalogue::{Catalogue, synthetic};
+use mtafit::decide::Weights;
+use mtafit::profile::Profile;
+use mtafit::tui::action::Action;
+use mtafit::tui::app::App;
+use mtafit::tui::theme::{Theme, ThemeName};
+use mtafit::tui::update::update;
+use mtafit::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(extra: usize) -> App {
+    let mut cat = Catalogue::builtin();
+    cat.engines.extend(synthetic::engines(extra, 42));
+    let w = Weights::defaults(&cat.factors);
+    let mut a = App::new(cat, Profile::default(), w, Theme::new(ThemeName::Dark));
+    update(&mut a, Action::Resize(160, 48));
+    update(&mut a, Action::FocusWeights);
+    a
+}
+
+fn frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    for (label, extra) in [("builtin", 0usize), ("10k_generated", 10_000)] {
+        let mut a = app(extra);
+        let mut term = Terminal::new(TestBackend::new(160, 48)).unwrap();
+        let mut up = true;
+        group.bench_function(BenchmarkId::new("weight_change_and_draw", label), |b| {
+            b.iter(|| {
+                // Alternate so every frame really changes a weight and re-ranks.
+                update(&mut a, if up { Action::Left } else { Action::Right });
+                up = !up;
+                term.draw(|f| view::view(&a, f)).unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);

@@ -1,0 +1,212 @@
+//! The real binary in a real pseudo-terminal, its screen read back with a VT100 parser.
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+
+/// A running explorer and the screen it has drawn so far.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    home: tempfile::TempDir,
+    state: std::path::PathBuf,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        Session::start_in(tempfile::tempdir().unwrap(), args)
+    }
+
+    /// Start in an existing home, to see what an earlier session left behind.
+    fn start_in(home: tempfile::TempDir, args: &[&str]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mtafit"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(ROWS).unwrap(),
+            NonZeroU16::new(COLS).unwrap(),
+            0,
+        )));
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        // Keep the master alive for the session: dropping it hangs up the terminal.
+        std::mem::forget(pair.master);
+        let state = home.path().join("state/mtafit/state.ron");
+        Session {
+            child,
+            writer,
+            screen,
+            home,
+            state,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Wait until the screen satisfies `ok`; fail with the screen after 15 seconds.
+    fn wait_for(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            if ok(self.screen.lock().unwrap().screen()) {
+                return;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!(
+                    "timed out waiting for {what}; the screen:\n{}",
+                    self.contents()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_text(&self, text: &str) {
+        self.wait_for(text, |s| s.contents().contains(text));
+    }
+
+    fn keys(&mut self, s: &str) {
+        self.writer.write_all(s.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Let the app read each burst separately, as a typist would.
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                let _ = self.child.kill();
+                panic!("the app did not exit; the screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The line of the screen that contains `needle`.
+    fn line_with(&self, needle: &str) -> String {
+        self.contents()
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+#[test]
+fn search_weigh_mark_and_quit_in_a_real_terminal() {
+    let mut s = Session::start(&["--fresh"]);
+    s.wait_text("Ranking");
+    s.wait_for("the alternate screen", |sc| sc.alternate_screen());
+    assert!(
+        s.line_with("▶").contains("Postfix"),
+        "Postfix is selected first"
+    );
+
+    // Search: the filter narrows the lists and the best match is selected.
+    s.keys("/kumo");
+    s.wait_text("/kumo▏");
+    s.wait_text("(1 of 17 match /kumo)");
+    s.keys("\r");
+    s.wait_text("1 match; n/N to step through them");
+    assert!(s.line_with("▶").contains("KumoMTA"));
+
+    // Weights: w focuses them, h lowers the volume weight from 10 to 9.
+    s.keys("w");
+    s.keys("h");
+    s.wait_for("volume weight 9", |sc| {
+        sc.contents()
+            .lines()
+            .any(|l| l.contains("▶Volume") && l.contains("─    9 "))
+    });
+
+    // Mark the selected engine from the detail pane.
+    s.keys("\t");
+    s.keys(" ");
+    s.wait_text("● 1 marked");
+
+    // Quit: the terminal leaves the alternate screen and the state is saved.
+    s.keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.wait_for("the normal screen", |sc| !sc.alternate_screen());
+    assert!(
+        !s.screen.lock().unwrap().screen().hide_cursor(),
+        "the cursor is shown again"
+    );
+    let saved = std::fs::read_to_string(&s.state).unwrap();
+    assert!(saved.contains("\"volume\": 9.0"), "{saved}");
+    assert!(
+        saved.contains("shortlist: [\n        \"kumomta\",\n    ]"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&["--fresh"]);
+    s.wait_text("Ranking");
+    s.wait_for("the alternate screen", |sc| sc.alternate_screen());
+    let pid = s.child.process_id().expect("a process id");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.wait_exit();
+    s.wait_for("the normal screen", |sc| !sc.alternate_screen());
+    assert!(!s.screen.lock().unwrap().screen().hide_cursor());
+}
+
+#[test]
+fn the_saved_state_comes_back_and_a_corrupt_one_is_set_aside() {
+    let mut s = Session::start(&["--fresh"]);
+    s.wait_text("Ranking");
+    s.keys("w");
+    s.keys("hh");
+    s.keys("q");
+    s.wait_exit();
+    let saved = std::fs::read_to_string(&s.state).unwrap();
+    assert!(saved.contains("\"volume\": 8.0"), "{saved}");
+
+    // A damaged state file: reported in the status line, moved aside, never fatal.
+    std::fs::write(&s.state, "Profile(volume_typo: 1)").unwrap();
+    let mut again = Session::start_in(s.home, &[]);
+    again.wait_text("saved state could not be read");
+    again.keys("q");
+    assert!(again.wait_exit().success());
+    assert!(again.state.with_extension("ron.corrupt").exists());
+}

@@ -1,0 +1,226 @@
+//! What the explorer draws: every view and popup at 120×40 and 80×24 (insta snapshots), the
+//! selection without colour, and no panic at any size.
+
+use insta::assert_snapshot;
+use mtafit::catalogue::{Catalogue, Sources};
+use mtafit::decide::{FactorId, Weights};
+use mtafit::profile::Profile;
+use mtafit::tui::action::Action;
+use mtafit::tui::app::{App, View};
+use mtafit::tui::theme::{Theme, ThemeName};
+use mtafit::tui::update::update;
+use mtafit::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use std::path::PathBuf;
+
+fn app_with(cat: Catalogue, theme: ThemeName) -> App {
+    let w = Weights::defaults(&cat.factors);
+    App::new(cat, Profile::default(), w, Theme::new(theme))
+}
+
+fn app() -> App {
+    app_with(Catalogue::builtin(), ThemeName::Dark)
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    update(app, Action::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::view(app, f)).unwrap();
+    t
+}
+
+/// Snapshot a state at both sizes.
+fn both(name: &str, setup: impl Fn(&mut App)) {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = app();
+        update(&mut a, Action::Resize(w, h));
+        setup(&mut a);
+        let t = draw(&mut a, w, h);
+        assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+fn act(a: &mut App, actions: &[Action]) {
+    for x in actions {
+        update(a, *x);
+    }
+}
+
+#[test]
+fn compare_view() {
+    both("compare", |_| {});
+}
+
+#[test]
+fn compare_view_with_weights_focused_and_changed() {
+    both("weights", |a| {
+        act(
+            a,
+            &[
+                Action::FocusWeights,
+                Action::Down,
+                Action::Right,
+                Action::Right,
+            ],
+        );
+    });
+}
+
+#[test]
+fn search() {
+    both("search", |a| {
+        act(a, &[Action::Search]);
+        for c in "mta".chars() {
+            update(a, Action::Input(c));
+        }
+    });
+}
+
+#[test]
+fn side_by_side() {
+    both("side_by_side", |a| {
+        act(
+            a,
+            &[
+                Action::Mark,
+                Action::Down,
+                Action::Mark,
+                Action::Down,
+                Action::Mark,
+                Action::Compare,
+            ],
+        );
+    });
+}
+
+#[test]
+fn help() {
+    both("help", |a| update(a, Action::Help).map_or((), |_| ()));
+}
+
+#[test]
+fn profile_editor() {
+    both("profile", |a| {
+        act(a, &[Action::EditProfile, Action::Down]);
+        for _ in 0..7 {
+            update(a, Action::Backspace);
+        }
+        for c in "40Mx".chars() {
+            update(a, Action::Input(c));
+        }
+    });
+}
+
+#[test]
+fn cost_view() {
+    both("cost", |a| {
+        update(a, Action::Show(View::Cost)).map_or((), |_| ())
+    });
+}
+
+#[test]
+fn walk_view() {
+    both("walk", |a| {
+        update(a, Action::Show(View::Walk)).map_or((), |_| ())
+    });
+}
+
+#[test]
+fn walk_view_when_the_ranking_disagrees() {
+    both("walk_disagrees", |a| {
+        a.profile.monthly_volume = 40_000_000;
+        a.weights.set(FactorId::Team, 10.0);
+        a.refresh();
+        update(a, Action::Show(View::Walk));
+    });
+}
+
+#[test]
+fn problems_popup() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let cat = Catalogue::load(&Sources {
+            builtin: true,
+            user_dir: None,
+            dirs: vec![PathBuf::from("tests/fixtures/duplicate")],
+        });
+        let mut a = app_with(cat, ThemeName::Dark);
+        update(&mut a, Action::Problems);
+        let t = draw(&mut a, w, h);
+        assert_snapshot!(format!("problems_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn too_small() {
+    let mut a = app();
+    let t = draw(&mut a, 40, 10);
+    assert_snapshot!("too_small_40x10", t.backend());
+}
+
+#[test]
+fn the_selection_is_visible_without_colour() {
+    let mut a = app_with(Catalogue::builtin(), ThemeName::Mono);
+    let t = draw(&mut a, 120, 40);
+    let buf = t.backend().buffer();
+    // The ranking's first row: a marker glyph and reverse video, no colour needed.
+    let cell = &buf[(1, 2)];
+    assert_eq!(cell.symbol(), "▶");
+    assert!(cell.modifier.contains(Modifier::REVERSED));
+    for y in 0..40 {
+        for x in 0..120 {
+            let c = &buf[(x, y)];
+            assert_eq!(c.fg, ratatui::style::Color::Reset, "no colour at {x},{y}");
+        }
+    }
+}
+
+#[test]
+fn long_names_are_cut_with_an_ellipsis_and_wide_characters_fit() {
+    let mut cat = Catalogue::builtin();
+    let mut e = cat.engine("postfix").unwrap().clone();
+    e.id = "long".into();
+    e.name = "郵便配達システム with an extraordinarily long engine name".into();
+    cat.engines.push(e);
+    let mut a = app_with(cat, ThemeName::Dark);
+    let t = draw(&mut a, 120, 40);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("郵便配達システム"), "{text}");
+    assert!(text.contains('…'));
+}
+
+#[test]
+fn every_size_draws_without_a_panic() {
+    // Every width 1–200 and height 1–60 for the busiest view; the other views and popups at a
+    // spread of sizes that cross every layout threshold.
+    let mut a = app();
+    let mut t = Terminal::new(TestBackend::new(1, 1)).unwrap();
+    for w in 1..=200u16 {
+        for h in 1..=60u16 {
+            t.backend_mut().resize(w, h);
+            update(&mut a, Action::Resize(w, h));
+            t.draw(|f| view::view(&a, f)).unwrap();
+        }
+    }
+    let states: [&[Action]; 7] = [
+        &[Action::Show(View::Cost)],
+        &[Action::Show(View::Walk)],
+        &[Action::Help],
+        &[Action::EditProfile],
+        &[Action::Mark, Action::Down, Action::Mark, Action::Compare],
+        &[Action::Problems],
+        &[Action::Search, Action::Input('z'), Action::Input('q')],
+    ];
+    for s in states {
+        let mut a = app();
+        act(&mut a, s);
+        for w in (1..=200u16).step_by(7).chain([59, 60, 61, 79, 80, 81]) {
+            for h in (1..=60u16).step_by(3).chain([15, 16, 17, 23, 24, 25]) {
+                t.backend_mut().resize(w, h);
+                update(&mut a, Action::Resize(w, h));
+                t.draw(|f| view::view(&a, f)).unwrap();
+            }
+        }
+    }
+}
