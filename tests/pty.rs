@@ -1,6 +1,6 @@
 //! The real binary in a real pseudo-terminal, its screen read back with a VT100 parser.
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::sync::{Arc, Mutex};
@@ -13,6 +13,7 @@ const COLS: u16 = 120;
 struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
+    _master: Box<dyn MasterPty + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
     home: tempfile::TempDir,
     state: std::path::PathBuf,
@@ -58,12 +59,11 @@ impl Session {
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
-        // Keep the master alive for the session: dropping it hangs up the terminal.
-        std::mem::forget(pair.master);
         let state = home.path().join("state/mtafit/state.ron");
         Session {
             child,
             writer,
+            _master: pair.master,
             screen,
             home,
             state,
@@ -123,6 +123,15 @@ impl Session {
             .find(|l| l.contains(needle))
             .unwrap_or_default()
             .to_owned()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A failed test must not leave the app running.
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+        }
     }
 }
 
@@ -192,6 +201,26 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn a_hang_up_ends_the_app_and_saves() {
+    // SIGHUP is what a closed terminal window sends. (A real hang-up also makes crossterm spin
+    // on a dead terminal; the watchdog in src/tui/terminal.rs ends that case the same way.)
+    let mut s = Session::start(&["--fresh"]);
+    s.wait_text("Ranking");
+    s.keys("w");
+    s.keys("h");
+    s.wait_for("volume weight 9", |sc| sc.contents().contains("─    9 "));
+    let pid = s.child.process_id().expect("a process id");
+    let sent = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    s.wait_exit();
+    let saved = std::fs::read_to_string(&s.state).unwrap();
+    assert!(saved.contains("\"volume\": 9.0"), "{saved}");
+}
+
+#[test]
 fn the_saved_state_comes_back_and_a_corrupt_one_is_set_aside() {
     let mut s = Session::start(&["--fresh"]);
     s.wait_text("Ranking");
@@ -204,7 +233,8 @@ fn the_saved_state_comes_back_and_a_corrupt_one_is_set_aside() {
 
     // A damaged state file: reported in the status line, moved aside, never fatal.
     std::fs::write(&s.state, "Profile(volume_typo: 1)").unwrap();
-    let mut again = Session::start_in(s.home, &[]);
+    let home = std::mem::replace(&mut s.home, tempfile::tempdir().unwrap());
+    let mut again = Session::start_in(home, &[]);
     again.wait_text("saved state could not be read");
     again.keys("q");
     assert!(again.wait_exit().success());

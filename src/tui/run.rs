@@ -2,7 +2,7 @@
 
 use super::app::{App, Tone};
 use super::event::to_action;
-use super::terminal::{Guard, stop_flag};
+use super::terminal::{Guard, LastWords, stop_flag, watchdog};
 use super::update::{Effect, update};
 use super::{persist, view};
 use ratatui::crossterm::event;
@@ -12,6 +12,8 @@ use std::time::Duration;
 /// Run the explorer until the user quits or a signal arrives; then save the state.
 pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
     let stop = stop_flag();
+    let last: LastWords = Default::default();
+    watchdog(stop.clone(), mouse, last.clone());
     let (guard, mut term) = Guard::enter(mouse)?;
     let size = term.size()?;
     update(
@@ -34,19 +36,32 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
                 carry_out(&mut app, effect);
             }
             dirty = true;
+            if let Ok(mut g) = last.lock() {
+                *g = Some(to_save(&app));
+            }
         }
     }
     drop(guard);
     save(&app)
 }
 
-/// Save profile, weights and marks for next time; a failure is reported, never fatal.
-pub fn save(app: &App) -> std::io::Result<()> {
+/// The profile to remember: with the weights and the marked engines.
+fn to_save(app: &App) -> crate::profile::Profile {
     let mut p = app.profile.clone();
     p.weights = app.weights.to_btree();
     p.shortlist = app.marks.iter().cloned().collect();
-    if let Err(e) = persist::save(&p) {
-        eprintln!("mtafit: could not save your profile and weights: {e}");
+    p
+}
+
+/// Save profile, weights and marks for next time; a failure is reported, never fatal.
+pub fn save(app: &App) -> std::io::Result<()> {
+    if let Err(e) = persist::save(&to_save(app)) {
+        // The terminal may be gone (a hang-up): writing the message must not panic.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "mtafit: could not save your profile and weights: {e}"
+        );
     }
     Ok(())
 }

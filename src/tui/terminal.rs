@@ -59,6 +59,25 @@ fn install_panic_hook(mouse: bool) {
     }));
 }
 
+/// What the watchdog saves if it has to end the process itself.
+pub type LastWords = Arc<std::sync::Mutex<Option<crate::profile::Profile>>>;
+
+/// After a stop signal, give the event loop a moment to end cleanly; if it does not (crossterm
+/// spins forever reading a terminal that hung up), restore the terminal, save, and exit.
+pub fn watchdog(stop: Arc<AtomicBool>, mouse: bool, last: LastWords) {
+    std::thread::spawn(move || {
+        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        restore(mouse);
+        if let Some(p) = last.lock().ok().and_then(|mut g| g.take()) {
+            let _ = super::persist::save(&p);
+        }
+        std::process::exit(0);
+    });
+}
+
 /// A flag that turns true when SIGINT, SIGTERM or SIGHUP arrives; the event loop checks it.
 pub fn stop_flag() -> Arc<AtomicBool> {
     let flag = Arc::new(AtomicBool::new(false));
