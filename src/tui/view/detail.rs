@@ -155,11 +155,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let e = app.selected_engine();
-    let block = pane(
-        app,
-        Some(Pane::Detail),
-        Line::from(Span::styled(format!(" {} ", e.name), t.title)),
-    );
+    let mut title = vec![Span::styled(format!(" {} ", e.name), t.title)];
+    if app.is_marked(app.selected) {
+        title.push(Span::styled("● marked ", t.mark));
+    }
+    let block = pane(app, Some(Pane::Detail), Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 10 || inner.height == 0 {

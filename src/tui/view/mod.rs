@@ -9,7 +9,7 @@ mod ranking;
 pub mod status;
 mod table;
 mod walk;
-mod weights;
+pub mod weights;
 
 use super::app::{App, Pane, Popup, View};
 use super::layout::{self, Areas};

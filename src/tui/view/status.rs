@@ -68,6 +68,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ),
             t.dim,
         ));
+    } else if app.status.is_none()
+        && app.focus == Pane::Weights
+        && app.view == View::Compare
+        && app.popup.is_none()
+        && !weights_pane_has_room(app)
+    {
+        let f = crate::decide::FactorId::ALL[app.weight_cursor];
+        let note = super::weights::range_note(app, f, &format!("{}: ", f.name()));
+        left.push(Span::styled(
+            text::truncate(&note, room).into_owned(),
+            t.dim,
+        ));
     } else if let Some((msg, tone)) = &app.status {
         let style = match tone {
             Tone::Info => t.text,
@@ -120,4 +132,14 @@ pub fn hint_order(ctx: Context) -> Vec<&'static keymap::Binding> {
         }
     }
     out
+}
+
+/// True when the weights pane itself shows the selected slider's range.
+fn weights_pane_has_room(app: &App) -> bool {
+    let a = crate::tui::layout::areas(
+        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
+        app,
+    );
+    let inner = crate::tui::layout::inner(a.weights);
+    crate::tui::layout::rows_per_slider(a.weights) == 2 || inner.height > 9
 }

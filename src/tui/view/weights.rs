@@ -87,23 +87,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             None => spans.push(Span::styled(format!(" {}", label(weight)), label_style)),
         }
         frame.render_widget(Line::from(spans), Rect::new(inner.x, y, inner.width, 1));
-        if rows == 2
-            && y + 1 < inner.bottom()
-            && let (Some(r), Some(top)) = (range, s.top)
-        {
-            let name = |i: Option<usize>| i.map(|i| app.cat.engines[i].name.clone());
-            let mut note = format!(
-                "  keeps {} from {} to {}",
-                app.cat.engines[top].name,
-                label(r.from),
-                label(r.to)
-            );
-            if let Some(b) = name(r.below) {
-                note.push_str(&format!(" · below: {b}"));
-            }
-            if let Some(a) = name(r.above) {
-                note.push_str(&format!(" · above: {a}"));
-            }
+        if rows == 2 && y + 1 < inner.bottom() {
+            let note = range_note(app, f, "  ");
             let note = text::truncate(&note, usize::from(inner.width)).into_owned();
             frame.render_widget(
                 Span::styled(note, t.dim),
@@ -111,4 +96,43 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             );
         }
     }
+    // One line per slider leaves no room for each range: say it for the selected one below.
+    let below = inner.y + 8 * rows + 1;
+    if rows == 1 && below < inner.bottom() {
+        let f = FactorId::ALL[app.weight_cursor];
+        let note = range_note(app, f, &format!("{}: ", f.name()));
+        for (n, line) in textwrap::wrap(&note, usize::from(inner.width).max(10))
+            .iter()
+            .take(usize::from(inner.bottom() - below))
+            .enumerate()
+        {
+            frame.render_widget(
+                Span::styled(line.to_string(), t.dim),
+                Rect::new(inner.x, below + n as u16, inner.width, 1),
+            );
+        }
+    }
+}
+
+/// "keeps Postfix from 0.15 to 10 · below: OpenSMTPD": the selected weight's stable range and
+/// who takes over past each end.
+pub fn range_note(app: &App, f: FactorId, prefix: &str) -> String {
+    let s = &app.analysis.sensitivity;
+    let (Some(r), Some(top)) = (s.factors.iter().find(|r| r.factor == f), s.top) else {
+        return format!("{prefix}no top pick to keep");
+    };
+    let name = |i: Option<usize>| i.map(|i| app.cat.engines[i].name.clone());
+    let mut note = format!(
+        "{prefix}keeps {} from {} to {}",
+        app.cat.engines[top].name,
+        label(r.from),
+        label(r.to)
+    );
+    if let Some(b) = name(r.below) {
+        note.push_str(&format!(" · below: {b}"));
+    }
+    if let Some(a) = name(r.above) {
+        note.push_str(&format!(" · above: {a}"));
+    }
+    note
 }
