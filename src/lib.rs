@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod commands;
 pub mod decide;
+pub mod export;
 pub mod profile;
 pub mod ronfile;
 pub mod text;

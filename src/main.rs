@@ -28,7 +28,12 @@ fn main() -> ExitCode {
         Some(Command::Walk { format }) => commands::walk::run(*format, g),
         Some(Command::Cost { format }) => commands::cost::run(*format, g),
         Some(Command::Sensitivity { format }) => commands::sensitivity::run(*format, g),
-        Some(Command::Export { .. }) => Err(Failure::NotBuilt("export")),
+        Some(Command::Export {
+            shortlist,
+            format,
+            output,
+            force,
+        }) => commands::export::run(shortlist, *format, output, *force, g),
         Some(Command::Measure { .. }) => Err(Failure::NotBuilt("measure")),
         None => explore(&cli),
     };

@@ -40,6 +40,8 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         cmd.env("XDG_STATE_HOME", home.path().join("state"));
         cmd.env_remove("NO_COLOR");
+        // Exports land in the current folder: make it the session's own.
+        cmd.cwd(home.path());
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -239,4 +241,31 @@ fn the_saved_state_comes_back_and_a_corrupt_one_is_set_aside() {
     again.keys("q");
     assert!(again.wait_exit().success());
     assert!(again.state.with_extension("ron.corrupt").exists());
+}
+
+#[test]
+fn mark_two_and_export_in_a_real_terminal() {
+    let mut s = Session::start(&["--fresh"]);
+    s.wait_text("Ranking");
+    s.keys(" ");
+    s.keys("j");
+    s.keys(" ");
+    s.wait_text("● 2 marked");
+    s.keys("e");
+    s.wait_text("Export the shortlist");
+    s.keys("\r");
+    s.wait_text("wrote mtafit-shortlist.md");
+    let md = std::fs::read_to_string(s.home.path().join("mtafit-shortlist.md")).unwrap();
+    assert!(
+        md.contains("| 1 | Postfix |") && md.contains("| 2 | GreenArrow |"),
+        "{md}"
+    );
+    // Again: the file exists, so the dialog asks before replacing it.
+    s.keys("e");
+    s.keys("\r");
+    s.wait_text("exists: Enter again to replace it");
+    s.keys("\r");
+    s.wait_text("wrote mtafit-shortlist.md");
+    s.keys("q");
+    assert!(s.wait_exit().success());
 }

@@ -114,6 +114,16 @@ fn profile_editor() {
 }
 
 #[test]
+fn export_dialog() {
+    both("export", |a| {
+        act(
+            a,
+            &[Action::Mark, Action::Down, Action::Mark, Action::Export],
+        )
+    });
+}
+
+#[test]
 fn cost_view() {
     both("cost", |a| {
         update(a, Action::Show(View::Cost)).map_or((), |_| ())
@@ -203,7 +213,8 @@ fn every_size_draws_without_a_panic() {
             t.draw(|f| view::view(&a, f)).unwrap();
         }
     }
-    let states: [&[Action]; 7] = [
+    let states: [&[Action]; 8] = [
+        &[Action::Export],
         &[Action::Show(View::Cost)],
         &[Action::Show(View::Walk)],
         &[Action::Help],

@@ -471,3 +471,122 @@ fn every_weight_at_zero_is_shown_not_fatal() {
     assert!(a.analysis.ranking.top().is_none());
     assert!(a.analysis.ranking.hint().is_some());
 }
+
+mod export {
+    use super::*;
+    use mtafit::cli::ExportFormat;
+    use mtafit::tui::export::Dialog;
+    use mtafit::tui::update::Effect;
+
+    fn dialog(a: &App) -> &Dialog {
+        match &a.popup {
+            Some(Popup::Export(d)) => d,
+            other => panic!("no export dialog: {other:?}"),
+        }
+    }
+
+    fn set_path(a: &mut App, path: &std::path::Path) {
+        update(a, Action::Down);
+        for _ in 0..40 {
+            update(a, Action::Backspace);
+        }
+        typed(a, path.to_str().unwrap());
+    }
+
+    #[test]
+    fn marking_two_engines_and_pressing_e_writes_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("list.md");
+        let mut a = app();
+        run(
+            &mut a,
+            &[Action::Mark, Action::Down, Action::Mark, Action::Export],
+        );
+        let second = a.cat.engines[a.ranking_rows[1]].id.clone();
+        assert_eq!(dialog(&a).ids, vec!["postfix".to_owned(), second]);
+        assert!(dialog(&a).marked);
+        assert_eq!(dialog(&a).path, "mtafit-shortlist.md");
+        set_path(&mut a, &path);
+        let effect = update(&mut a, Action::Confirm).expect("an export");
+        let Effect::Export(req) = &effect else {
+            panic!("{effect:?}")
+        };
+        assert_eq!(req.path, path);
+        assert!(!req.force);
+        assert!(req.contents.starts_with("# MTA shortlist"));
+        assert!(a.popup.is_none());
+        mtafit::tui::run::carry_out(&mut a, effect);
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("| Postfix |")
+        );
+        assert_eq!(
+            a.status.as_ref().unwrap(),
+            &(format!("wrote {}", path.display()), Tone::Info)
+        );
+    }
+
+    #[test]
+    fn an_existing_file_needs_a_second_enter() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("list.md");
+        std::fs::write(&path, "keep me").unwrap();
+        let mut a = app();
+        update(&mut a, Action::Export);
+        assert!(!dialog(&a).marked, "nothing marked: the top five");
+        assert_eq!(dialog(&a).ids.len(), 5);
+        set_path(&mut a, &path);
+        assert_eq!(update(&mut a, Action::Confirm), None);
+        assert!(dialog(&a).confirm, "asked before replacing");
+        // Esc here cancels and the file is untouched.
+        update(&mut a, Action::Back);
+        assert!(a.popup.is_none());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+        update(&mut a, Action::Export);
+        set_path(&mut a, &path);
+        update(&mut a, Action::Confirm);
+        let effect = update(&mut a, Action::Confirm).expect("replaced on the second Enter");
+        let Effect::Export(req) = &effect else {
+            panic!()
+        };
+        assert!(req.force);
+        mtafit::tui::run::carry_out(&mut a, effect);
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .starts_with("# MTA shortlist")
+        );
+    }
+
+    #[test]
+    fn formats_cycle_and_the_default_name_follows() {
+        let mut a = app();
+        update(&mut a, Action::Export);
+        update(&mut a, Action::Right);
+        assert_eq!(dialog(&a).format, ExportFormat::Csv);
+        assert_eq!(dialog(&a).path, "mtafit-shortlist.csv");
+        update(&mut a, Action::Left);
+        update(&mut a, Action::Left);
+        assert_eq!(dialog(&a).format, ExportFormat::Ron);
+        assert_eq!(dialog(&a).path, "mtafit-shortlist.ron");
+        // A typed name stays when the format changes.
+        update(&mut a, Action::Down);
+        typed(&mut a, "x");
+        update(&mut a, Action::Up);
+        update(&mut a, Action::Right);
+        assert_eq!(dialog(&a).path, "mtafit-shortlist.ronx");
+    }
+
+    #[test]
+    fn y_copies_the_markdown_with_osc_52() {
+        let mut a = app();
+        update(&mut a, Action::Mark);
+        let Some(Effect::Copy(text)) = update(&mut a, Action::CopyMarkdown) else {
+            panic!("a copy")
+        };
+        assert!(text.starts_with("# MTA shortlist"));
+        let seq = mtafit::tui::export::osc52(&text);
+        assert!(seq.starts_with("\u{1b}]52;c;") && seq.ends_with('\u{7}'));
+    }
+}

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod cost;
+pub mod export;
 pub mod rank;
 pub mod sensitivity;
 pub mod show;
@@ -92,6 +93,25 @@ pub struct Setup {
     pub profile: Profile,
     /// Default weights, then the profile's saved weights, then `--weight`.
     pub weights: Weights,
+}
+
+/// What the output writers read, borrowed so the explorer can use them on its own state.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// The catalogue.
+    pub cat: &'a Catalogue,
+    /// The profile the analysis was made for.
+    pub profile: &'a Profile,
+}
+
+impl Setup {
+    /// Borrow the catalogue and profile for the writers.
+    pub fn inputs(&self) -> Inputs<'_> {
+        Inputs {
+            cat: &self.cat,
+            profile: &self.profile,
+        }
+    }
 }
 
 /// Build the profile and weights from `--profile` and the flags that override it.

@@ -1,6 +1,6 @@
 //! `mtafit rank`: every engine for the profile, best first — as a table, JSON, CSV or Markdown.
 
-use super::{Failure, Outcome, Setup, emit, setup, stdout_color};
+use super::{Failure, Inputs, Outcome, emit, setup, stdout_color};
 use crate::catalogue::Engine;
 use crate::cli::{Global, RankFormat};
 use crate::decide::{self, Analysis, FactorId, Row, cost, fit, weights::json_number};
@@ -13,11 +13,12 @@ use std::process::ExitCode;
 pub fn run(format: RankFormat, top: Option<usize>, global: &Global) -> Outcome {
     let s = setup(global)?;
     let a = decide::analyse(&s.cat.engines, &s.profile, &s.weights);
+    let i = s.inputs();
     let text = match format {
-        RankFormat::Table => table(&s, &a, top, stdout_color(global)),
-        RankFormat::Json => pretty(&json_value(&s, &a, top, None))?,
-        RankFormat::Csv => csv(&s, &a, top, None)?,
-        RankFormat::Markdown => markdown(&s, &a, top, None),
+        RankFormat::Table => table(&i, &a, top, stdout_color(global)),
+        RankFormat::Json => pretty(&json_value(&i, &a, top, None))?,
+        RankFormat::Csv => csv(&i, &a, top, None)?,
+        RankFormat::Markdown => markdown(&i, &a, top, None),
     };
     emit(&text)?;
     Ok(ExitCode::SUCCESS)
@@ -50,14 +51,19 @@ pub fn selected<'a>(
 }
 
 /// The `rank --format json` contract (DESIGN.md §5), optionally restricted to some ids.
-pub fn json_value(s: &Setup, a: &Analysis, top: Option<usize>, ids: Option<&[String]>) -> Value {
+pub fn json_value(
+    s: &Inputs<'_>,
+    a: &Analysis,
+    top: Option<usize>,
+    ids: Option<&[String]>,
+) -> Value {
     let engines = &s.cat.engines;
     let w = &a.ranking.weights;
     let ranking: Vec<Value> = selected(a, engines, top, ids)
         .into_iter()
         .map(|(rank, r)| {
             let e = &engines[r.engine];
-            let c = cost::annual(e, &s.profile, s.profile.monthly_volume);
+            let c = cost::annual(e, s.profile, s.profile.monthly_volume);
             let factors: Vec<Value> = FactorId::ALL
                 .iter()
                 .map(|f| {
@@ -66,12 +72,12 @@ pub fn json_value(s: &Setup, a: &Analysis, top: Option<usize>, ids: Option<&[Str
                         "weight": json_number(w.get(*f)),
                         "fit": units::round_to(r.fits[*f as usize], 3),
                         "contribution": units::round_to(r.contribution(w, *f), 1),
-                        "why": fit::explain(e, &s.profile, r.cost, *f),
+                        "why": fit::explain(e, s.profile, r.cost, *f),
                     })
                 })
                 .collect();
             let items: serde_json::Map<String, Value> = c
-                .items(&s.profile)
+                .items(s.profile)
                 .into_iter()
                 .map(|(label, v)| (label, json!(units::round_to(v, 2))))
                 .collect();
@@ -155,7 +161,7 @@ pub fn csv_header() -> Vec<String> {
 
 /// One row per engine, written with the csv crate.
 pub fn csv(
-    s: &Setup,
+    s: &Inputs<'_>,
     a: &Analysis,
     top: Option<usize>,
     ids: Option<&[String]>,
@@ -201,7 +207,12 @@ pub fn md_cell(s: &str) -> String {
 }
 
 /// A Markdown table of the ranking.
-pub fn markdown(s: &Setup, a: &Analysis, top: Option<usize>, ids: Option<&[String]>) -> String {
+pub fn markdown(
+    s: &Inputs<'_>,
+    a: &Analysis,
+    top: Option<usize>,
+    ids: Option<&[String]>,
+) -> String {
     let mut out = String::from("| # | Engine | Score | Cost/yr | Licence | Volume band | Config |");
     for f in FactorId::ALL {
         out.push_str(&format!(" {} |", f.name()));
@@ -236,7 +247,7 @@ pub fn markdown(s: &Setup, a: &Analysis, top: Option<usize>, ids: Option<&[Strin
 const NAME: usize = 14;
 
 /// The ranking for people: aligned, with units, knocked-out engines set apart with reasons.
-pub fn table(s: &Setup, a: &Analysis, top: Option<usize>, color: bool) -> String {
+pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> String {
     let engines = &s.cat.engines;
     let w = &a.ranking.weights;
     let (bold, dim, reset) = if color {
@@ -272,7 +283,7 @@ pub fn table(s: &Setup, a: &Analysis, top: Option<usize>, color: bool) -> String
     let mut estimated = false;
     for (rank, r) in rows.iter().filter(|(_, r)| r.excluded.is_none()) {
         let e = &engines[r.engine];
-        let c = cost::annual(e, &s.profile, s.profile.monthly_volume);
+        let c = cost::annual(e, s.profile, s.profile.monthly_volume);
         let star = if c.estimated || c.beyond_tiers {
             estimated = true;
             "*"
@@ -322,7 +333,7 @@ pub fn table(s: &Setup, a: &Analysis, top: Option<usize>, color: bool) -> String
                 "  {}  {:>5.1}  {}\n",
                 fit_left(f.name(), 13),
                 t.contribution(w, f),
-                fit::explain(e, &s.profile, t.cost, f)
+                fit::explain(e, s.profile, t.cost, f)
             ));
         }
     }

@@ -130,6 +130,8 @@ pub enum Popup {
     },
     /// The profile editor.
     Profile(Box<ProfileForm>),
+    /// The export dialog.
+    Export(Box<super::export::Dialog>),
 }
 
 /// How serious a status message is.

@@ -23,7 +23,8 @@ fn key(app: &App, k: &KeyEvent) -> Option<Action> {
         return Some(Action::Quit);
     }
     let ctx = context(app);
-    let typing = ctx == Context::Search || matches!(&app.popup, Some(Popup::Profile(_)));
+    let typing =
+        ctx == Context::Search || matches!(&app.popup, Some(Popup::Profile(_) | Popup::Export(_)));
     if typing {
         if let Some(a) = keymap::lookup(k, ctx) {
             // In a text field letters are text, so only non-character bindings apply.
@@ -54,5 +55,103 @@ fn mouse(m: &MouseEvent) -> Option<Action> {
         MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
         MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::decide::Weights;
+    use crate::profile::Profile;
+    use crate::tui::theme::{Theme, ThemeName};
+    use crate::tui::update::update;
+
+    fn app() -> App {
+        let cat = Catalogue::builtin();
+        let w = Weights::defaults(&cat.factors);
+        App::new(cat, Profile::default(), w, Theme::new(ThemeName::Dark))
+    }
+
+    fn press(app: &App, code: KeyCode) -> Option<Action> {
+        to_action(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    #[test]
+    fn keys_in_the_compare_view() {
+        let a = app();
+        assert_eq!(press(&a, KeyCode::Char('q')), Some(Action::Quit));
+        assert_eq!(press(&a, KeyCode::Char('/')), Some(Action::Search));
+        assert_eq!(press(&a, KeyCode::Char('x')), None);
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(to_action(&a, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn forms_take_letters_as_text_and_arrows_as_moves() {
+        for open in [Action::EditProfile, Action::Export] {
+            let mut a = app();
+            update(&mut a, open);
+            assert_eq!(
+                press(&a, KeyCode::Char('q')),
+                Some(Action::Input('q')),
+                "{open:?}"
+            );
+            assert_eq!(press(&a, KeyCode::Left), Some(Action::Left), "{open:?}");
+            assert_eq!(press(&a, KeyCode::Right), Some(Action::Right), "{open:?}");
+            assert_eq!(press(&a, KeyCode::Down), Some(Action::Down), "{open:?}");
+            assert_eq!(press(&a, KeyCode::Enter), Some(Action::Confirm), "{open:?}");
+            assert_eq!(press(&a, KeyCode::Esc), Some(Action::Back), "{open:?}");
+            assert_eq!(
+                press(&a, KeyCode::Backspace),
+                Some(Action::Backspace),
+                "{open:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_search_takes_letters_and_popups_close_with_q() {
+        let mut a = app();
+        update(&mut a, Action::Search);
+        assert_eq!(press(&a, KeyCode::Char('n')), Some(Action::Input('n')));
+        assert_eq!(press(&a, KeyCode::Enter), Some(Action::Confirm));
+        let mut a = app();
+        update(&mut a, Action::Help);
+        assert_eq!(press(&a, KeyCode::Char('q')), Some(Action::Back));
+        assert_eq!(press(&a, KeyCode::Enter), Some(Action::Back));
+    }
+
+    #[test]
+    fn mouse_events() {
+        let a = app();
+        let ev = |kind| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: 3,
+                row: 4,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert_eq!(
+            to_action(&a, &ev(MouseEventKind::Down(MouseButton::Left))),
+            Some(Action::Click(3, 4))
+        );
+        assert_eq!(
+            to_action(&a, &ev(MouseEventKind::Drag(MouseButton::Left))),
+            Some(Action::Drag(3, 4))
+        );
+        assert_eq!(
+            to_action(&a, &ev(MouseEventKind::Up(MouseButton::Left))),
+            Some(Action::Release)
+        );
+        assert_eq!(
+            to_action(&a, &ev(MouseEventKind::ScrollDown)),
+            Some(Action::Wheel(3, 4, true))
+        );
+        assert_eq!(
+            to_action(&a, &Event::Resize(90, 30)),
+            Some(Action::Resize(90, 30))
+        );
     }
 }

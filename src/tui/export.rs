@@ -1,8 +1,11 @@
-//! The export dialog (issue 5 fills this in).
+//! The export dialog and the clipboard copy: the shortlist leaves the app from here.
 
 use super::action::Action;
-use super::app::{App, Tone};
+use super::app::{App, Popup, Tone};
 use super::update::Effect;
+use crate::cli::ExportFormat;
+use crate::commands::Inputs;
+use crate::export;
 use std::path::PathBuf;
 
 /// A file to write for the user.
@@ -12,13 +15,141 @@ pub struct Request {
     pub path: PathBuf,
     /// What.
     pub contents: String,
-    /// Replace an existing file.
+    /// Replace an existing file (the user confirmed).
     pub force: bool,
 }
 
-/// Start an export or a copy.
-pub fn start(app: &mut App, _action: Action) -> Option<Effect> {
-    app.say("export is not built yet", Tone::Warn);
+/// The formats, in the order ←→ cycles them.
+pub const FORMATS: [ExportFormat; 4] = [
+    ExportFormat::Markdown,
+    ExportFormat::Csv,
+    ExportFormat::Json,
+    ExportFormat::Ron,
+];
+
+/// The export dialog's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dialog {
+    /// The chosen format.
+    pub format: ExportFormat,
+    /// The file to write.
+    pub path: String,
+    /// True once the user typed a path (then a format change keeps it).
+    pub path_edited: bool,
+    /// The focused field: 0 format, 1 path.
+    pub field: usize,
+    /// The file exists and the user has been asked; Enter again replaces it.
+    pub confirm: bool,
+    /// The engines that will be written, in rank order.
+    pub ids: Vec<String>,
+    /// True when the engines are the marked ones (not the default top five).
+    pub marked: bool,
+}
+
+/// The shortlist's ids: the marked engines, or else the top five.
+fn shortlist_ids(app: &App) -> Vec<String> {
+    app.shortlist()
+        .into_iter()
+        .map(|i| app.cat.engines[i].id.clone())
+        .collect()
+}
+
+/// Render the shortlist in a format from the app's own state.
+pub fn contents(app: &App, ids: &[String], format: ExportFormat) -> Result<String, String> {
+    let i = Inputs {
+        cat: &app.cat,
+        profile: &app.profile,
+    };
+    export::render(&i, &app.analysis, ids, format)
+}
+
+/// `e` opens the dialog; `y` copies the Markdown.
+pub fn start(app: &mut App, action: Action) -> Option<Effect> {
+    let ids = shortlist_ids(app);
+    if action == Action::CopyMarkdown {
+        return match contents(app, &ids, ExportFormat::Markdown) {
+            Ok(text) => Some(Effect::Copy(text)),
+            Err(e) => {
+                app.say(e, Tone::Error);
+                None
+            }
+        };
+    }
+    app.popup = Some(Popup::Export(Box::new(Dialog {
+        format: ExportFormat::Markdown,
+        path: export::default_path(ExportFormat::Markdown),
+        path_edited: false,
+        field: 0,
+        confirm: false,
+        marked: !app.marks.is_empty(),
+        ids,
+    })));
+    None
+}
+
+/// Keys in the dialog.
+pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
+    let Some(Popup::Export(d)) = app.popup.as_mut() else {
+        return None;
+    };
+    match action {
+        Action::Back => {
+            app.popup = None;
+            app.say("export cancelled", Tone::Info);
+        }
+        Action::Up | Action::Down | Action::FocusNext | Action::FocusPrev => d.field = 1 - d.field,
+        Action::Left | Action::Right if d.field == 0 => {
+            let i = FORMATS.iter().position(|f| *f == d.format).unwrap_or(0);
+            let n = FORMATS.len();
+            d.format = FORMATS[if action == Action::Right {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            }];
+            if !d.path_edited {
+                d.path = export::default_path(d.format);
+            }
+            d.confirm = false;
+        }
+        Action::Input(c) if d.field == 1 => {
+            d.path.push(c);
+            d.path_edited = true;
+            d.confirm = false;
+        }
+        Action::Input(' ') if d.field == 0 => {
+            return handle(app, Action::Right);
+        }
+        Action::Backspace if d.field == 1 => {
+            d.path.pop();
+            d.path_edited = true;
+            d.confirm = false;
+        }
+        Action::Confirm => {
+            let path = PathBuf::from(d.path.trim());
+            if d.path.trim().is_empty() {
+                app.say("give a file name to write", Tone::Error);
+                return None;
+            }
+            if path.exists() && !d.confirm {
+                d.confirm = true;
+                return None;
+            }
+            let (ids, format, force) = (d.ids.clone(), d.format, d.confirm);
+            app.popup = None;
+            return match contents(app, &ids, format) {
+                Ok(text) => Some(Effect::Export(Request {
+                    path,
+                    contents: text,
+                    force,
+                })),
+                Err(e) => {
+                    app.say(e, Tone::Error);
+                    None
+                }
+            };
+        }
+        _ => {}
+    }
     None
 }
 
@@ -47,4 +178,19 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+    }
 }

@@ -206,7 +206,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "lower",
         description: "lower the selected weight; in the table, scroll left",
         group: Group::Decide,
-        contexts: &[C::Weights, C::Table],
+        contexts: &[C::Weights, C::Table, C::Form],
     },
     Binding {
         keys: &[code(KeyCode::Right), k('l')],
@@ -214,7 +214,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "raise",
         description: "raise the selected weight; in the table, scroll right",
         group: Group::Decide,
-        contexts: &[C::Weights, C::Table],
+        contexts: &[C::Weights, C::Table, C::Form],
     },
     Binding {
         keys: &[k('g'), code(KeyCode::Home)],

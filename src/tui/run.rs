@@ -66,7 +66,8 @@ pub fn save(app: &App) -> std::io::Result<()> {
     Ok(())
 }
 
-fn carry_out(app: &mut App, effect: Effect) {
+/// Carry out an effect and report the result in the status line.
+pub fn carry_out(app: &mut App, effect: Effect) {
     match effect {
         Effect::Export(req) => {
             match crate::atomic::write(&req.path, req.contents.as_bytes(), req.force) {

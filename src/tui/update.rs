@@ -169,6 +169,7 @@ fn popup(app: &mut App, action: Action) -> Option<Effect> {
                 _ => {}
             }
         }
+        Popup::Export(_) => return super::export::handle(app, action),
         Popup::Profile(form) => {
             match action {
                 Action::Up | Action::FocusPrev => form.move_by(-1),

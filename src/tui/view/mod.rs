@@ -41,6 +41,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             Popup::SideBySide { scroll } => popups::side_by_side(app, frame, area, *scroll),
             Popup::Problems { scroll } => popups::problems(app, frame, area, *scroll),
             Popup::Profile(form) => popups::profile(app, frame, area, form),
+            Popup::Export(d) => popups::export(app, frame, area, d),
         }
     }
 }

@@ -226,3 +226,100 @@ pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
         );
     }
 }
+
+/// Draw the export dialog.
+pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::export::Dialog) {
+    let t = &app.theme;
+    let r = popup_area(area, 76, 10);
+    let inner = popup_frame(
+        app,
+        frame,
+        r,
+        "Export the shortlist",
+        "↑↓ field · ←→ format · type the path · Enter write · Esc cancel",
+    );
+    let names: Vec<String> = d
+        .ids
+        .iter()
+        .filter_map(|id| app.cat.engine(id).map(|e| e.name.clone()))
+        .collect();
+    let which = if d.marked {
+        "marked"
+    } else {
+        "none marked: the top five"
+    };
+    let w = usize::from(inner.width);
+    let field = |n: usize, label: &str, value: String| {
+        let focused = d.field == n;
+        Line::from(vec![
+            Span::styled(if focused { "▶ " } else { "  " }, t.title),
+            Span::styled(
+                text::fit_left(label, 9),
+                if focused { t.title } else { t.text },
+            ),
+            Span::styled(
+                text::truncate(&value, w.saturating_sub(12)).into_owned(),
+                if focused { t.selected } else { t.text },
+            ),
+        ])
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(text::fit_left("  Engines", 11), t.text),
+            Span::styled(
+                text::truncate(
+                    &format!("{} ({which})", names.join(", ")),
+                    w.saturating_sub(11),
+                )
+                .into_owned(),
+                t.text,
+            ),
+        ]),
+        Line::raw(""),
+        field(
+            0,
+            "Format",
+            format!("◀ {} ▶", crate::export::name(d.format)),
+        ),
+        field(
+            1,
+            "File",
+            if d.field == 1 {
+                format!("{}▏", d.path)
+            } else {
+                d.path.clone()
+            },
+        ),
+        Line::raw(""),
+    ];
+    let note = if d.confirm {
+        Span::styled(
+            text::truncate(
+                &format!(
+                    "{} exists: Enter again to replace it, Esc to cancel",
+                    d.path
+                ),
+                w,
+            )
+            .into_owned(),
+            t.warn,
+        )
+    } else {
+        Span::styled(
+            text::truncate(
+                "Written in the current folder unless the path says otherwise; y copies the Markdown instead.",
+                w,
+            )
+            .into_owned(),
+            t.dim,
+        )
+    };
+    lines.push(Line::from(note));
+    for (n, line) in lines
+        .into_iter()
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        frame.render_widget(line, Rect::new(inner.x, inner.y + n as u16, inner.width, 1));
+    }
+}

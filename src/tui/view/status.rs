@@ -13,7 +13,9 @@ pub fn context(app: &App) -> Context {
         return Context::Search;
     }
     match (&app.popup, app.view) {
-        (Some(crate::tui::app::Popup::Profile(_)), _) => Context::Form,
+        (Some(crate::tui::app::Popup::Profile(_) | crate::tui::app::Popup::Export(_)), _) => {
+            Context::Form
+        }
         (Some(_), _) => Context::Popup,
         (None, View::Cost) => Context::Cost,
         (None, View::Walk) => Context::Walk,
