@@ -334,16 +334,20 @@ impl App {
         self.marks.contains(&self.cat.engines[engine].id)
     }
 
-    /// The engine indices to export or compare: the marked ones, or else the top five.
-    pub fn shortlist(&self) -> Vec<usize> {
-        let marked: Vec<usize> = self
-            .analysis
+    /// The marked engines, in ranking order.
+    pub fn marked(&self) -> Vec<usize> {
+        self.analysis
             .ranking
             .rows
             .iter()
             .map(|r| r.engine)
             .filter(|i| self.is_marked(*i))
-            .collect();
+            .collect()
+    }
+
+    /// The engine indices to export: the marked ones, or else the top five candidates.
+    pub fn shortlist(&self) -> Vec<usize> {
+        let marked = self.marked();
         if marked.is_empty() {
             self.analysis
                 .ranking

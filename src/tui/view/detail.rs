@@ -165,15 +165,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if inner.width < 10 || inner.height == 0 {
         return;
     }
-    let all = lines(app, usize::from(inner.width));
-    let max_scroll = all.len().saturating_sub(usize::from(inner.height));
-    let from = app.scroll.detail.min(max_scroll);
-    for (n, line) in all
-        .into_iter()
-        .skip(from)
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
-        frame.render_widget(line, Rect::new(inner.x, inner.y + n as u16, inner.width, 1));
-    }
+    super::scrolled(
+        frame,
+        inner,
+        lines(app, usize::from(inner.width)),
+        app.scroll.detail,
+    );
 }

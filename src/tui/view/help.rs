@@ -44,21 +44,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let all = lines(app);
     let r = popup_area(area, 84, all.len() as u16 + 2);
     let inner = popup_frame(app, frame, r, "Keys", "↑↓ scroll · Esc/q close");
-    let max = all.len().saturating_sub(usize::from(inner.height));
-    for (n, line) in all
-        .into_iter()
-        .skip(scroll.min(max))
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
-        frame.render_widget(
-            line,
-            Rect::new(
-                inner.x + 1,
-                inner.y + n as u16,
-                inner.width.saturating_sub(1),
-                1,
-            ),
-        );
-    }
+    let text = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(1),
+        inner.height,
+    );
+    super::scrolled(frame, text, all, scroll);
 }

@@ -95,6 +95,23 @@ pub fn popup_frame(app: &App, frame: &mut Frame, area: Rect, title: &str, footer
     inner
 }
 
+/// The styles of an engine's row in a list: its text (dimmed when knocked out, highlighted when
+/// selected) and its shortlist mark.
+pub fn row_styles(app: &App, engine: usize) -> (Style, Style) {
+    let t = &app.theme;
+    let selected = engine == app.selected;
+    let base = if app.row(engine).excluded.is_some() {
+        t.dim
+    } else {
+        t.text
+    };
+    if selected {
+        (base.patch(t.selected), t.mark.patch(t.selected))
+    } else {
+        (base, t.mark)
+    }
+}
+
 /// A name with the search's matched characters highlighted, cut to `width` columns.
 pub fn highlighted_name<'a>(app: &App, engine: usize, width: usize, base: Style) -> Vec<Span<'a>> {
     let name = &app.cat.engines[engine].name;
@@ -135,6 +152,15 @@ pub fn highlighted_name<'a>(app: &App, engine: usize, width: usize, base: Style)
         ));
     }
     spans
+}
+
+/// Draw `lines` into `area` from line `scroll`, clamped so the last page stays full.
+pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: usize) {
+    let h = usize::from(area.height);
+    let from = scroll.min(lines.len().saturating_sub(h));
+    for (n, line) in lines.into_iter().skip(from).take(h).enumerate() {
+        frame.render_widget(line, Rect::new(area.x, area.y + n as u16, area.width, 1));
+    }
 }
 
 /// A horizontal bar of `width` cells filled to `frac` (0–1), in eighths.

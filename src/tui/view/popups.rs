@@ -51,14 +51,7 @@ pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<Strin
 /// Draw the side-by-side comparison of the marked engines.
 pub fn side_by_side(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let t = &app.theme;
-    let engines: Vec<usize> = app
-        .analysis
-        .ranking
-        .rows
-        .iter()
-        .map(|r| r.engine)
-        .filter(|i| app.is_marked(*i))
-        .collect();
+    let engines = app.marked();
     let rows = side_by_side_rows(app, &engines);
     let r = popup_area(
         area,
@@ -140,15 +133,7 @@ pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         "Catalogue problems",
         "run `mtafit check` for the same list · Esc close",
     );
-    let max = lines.len().saturating_sub(usize::from(inner.height));
-    for (n, line) in lines
-        .into_iter()
-        .skip(scroll.min(max))
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
-        frame.render_widget(line, Rect::new(inner.x, inner.y + n as u16, inner.width, 1));
-    }
+    super::scrolled(frame, inner, lines, scroll);
 }
 
 /// Draw the profile editor.

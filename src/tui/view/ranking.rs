@@ -1,6 +1,6 @@
 //! The ranking pane: candidates with score bars, then knocked-out engines below a rule.
 
-use super::{bar, highlighted_name, pane};
+use super::{bar, highlighted_name, pane, row_styles};
 use crate::text;
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::{self, RankLine};
@@ -55,23 +55,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 let rowd = app.row(*i);
                 let selected = *i == app.selected;
                 let excluded = rowd.excluded.is_some();
-                let base = if excluded { t.dim } else { t.text };
-                let base = if selected {
-                    base.patch(t.selected)
-                } else {
-                    base
-                };
+                let (base, mark) = row_styles(app, *i);
                 let mut spans = vec![
                     Span::styled(if selected { "▶ " } else { "  " }, base),
                     Span::styled(format!("{:>rank_w$} ", app.rank_of(*i)), base),
-                    Span::styled(
-                        if app.is_marked(*i) { "● " } else { "  " },
-                        if selected {
-                            t.mark.patch(t.selected)
-                        } else {
-                            t.mark
-                        },
-                    ),
+                    Span::styled(if app.is_marked(*i) { "● " } else { "  " }, mark),
                 ];
                 spans.extend(highlighted_name(app, *i, name_w, base));
                 if excluded {

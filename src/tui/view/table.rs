@@ -1,6 +1,6 @@
 //! The table pane: every engine with its facts and fits, sortable, the name column frozen.
 
-use super::{highlighted_name, pane};
+use super::{highlighted_name, pane, row_styles};
 use crate::text;
 use crate::tui::app::{App, Column, Pane};
 use crate::tui::layout;
@@ -73,26 +73,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let row = app.row(i);
         let e = &app.cat.engines[i];
         let selected = i == app.selected;
-        let base = if row.excluded.is_some() {
-            t.dim
-        } else {
-            t.text
-        };
-        let base = if selected {
-            base.patch(t.selected)
-        } else {
-            base
-        };
+        let (base, mark) = row_styles(app, i);
         let mut spans = vec![
             Span::styled(if selected { "▶" } else { " " }, base),
-            Span::styled(
-                if app.is_marked(i) { "●" } else { " " },
-                if selected {
-                    t.mark.patch(t.selected)
-                } else {
-                    t.mark
-                },
-            ),
+            Span::styled(if app.is_marked(i) { "●" } else { " " }, mark),
         ];
         for (c, _, w) in &cols {
             let w = usize::from(*w);

@@ -126,22 +126,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if inner.width < 10 || inner.height == 0 {
         return;
     }
-    let all = lines(app, usize::from(inner.width));
-    let max = all.len().saturating_sub(usize::from(inner.height));
-    for (n, line) in all
-        .into_iter()
-        .skip(app.scroll.walk.min(max))
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
-        frame.render_widget(
-            line,
-            Rect::new(
-                inner.x + 1,
-                inner.y + n as u16,
-                inner.width.saturating_sub(1),
-                1,
-            ),
-        );
-    }
+    let text = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(1),
+        inner.height,
+    );
+    super::scrolled(
+        frame,
+        text,
+        lines(app, usize::from(inner.width)),
+        app.scroll.walk,
+    );
 }
