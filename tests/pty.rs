@@ -128,6 +128,14 @@ impl Session {
     }
 }
 
+/// Send a signal to the app, as the system or a closed terminal would.
+fn signal(s: &Session, sig: libc::c_int) {
+    let pid = s.child.process_id().expect("a process id");
+    // SAFETY: kill(2) with a live child's pid and a valid signal number has no memory effects.
+    let rc = unsafe { libc::kill(pid as libc::pid_t, sig) };
+    assert_eq!(rc, 0, "kill failed: {}", std::io::Error::last_os_error());
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
         // A failed test must not leave the app running.
@@ -191,12 +199,7 @@ fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&["--fresh"]);
     s.wait_text("Ranking");
     s.wait_for("the alternate screen", |sc| sc.alternate_screen());
-    let pid = s.child.process_id().expect("a process id");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    signal(&s, libc::SIGTERM);
     s.wait_exit();
     s.wait_for("the normal screen", |sc| !sc.alternate_screen());
     assert!(!s.screen.lock().unwrap().screen().hide_cursor());
@@ -211,12 +214,7 @@ fn a_hang_up_ends_the_app_and_saves() {
     s.keys("w");
     s.keys("h");
     s.wait_for("volume weight 9", |sc| sc.contents().contains("─    9 "));
-    let pid = s.child.process_id().expect("a process id");
-    let sent = std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
+    signal(&s, libc::SIGHUP);
     s.wait_exit();
     let saved = std::fs::read_to_string(&s.state).unwrap();
     assert!(saved.contains("\"volume\": 9.0"), "{saved}");

@@ -590,3 +590,42 @@ mod export {
         assert!(seq.starts_with("\u{1b}]52;c;") && seq.ends_with('\u{7}'));
     }
 }
+
+#[test]
+fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
+    use mtafit::cli::Global;
+    use mtafit::tui::{Options, build};
+    let opts = Options {
+        fresh: true,
+        ..Options::default()
+    };
+    let a = build(&Global::default(), &opts, false).unwrap();
+    assert_eq!(a.theme.name, ThemeName::Mono);
+    let light = Options {
+        theme: ThemeName::Light,
+        ..opts
+    };
+    assert_eq!(
+        build(&Global::default(), &light, true).unwrap().theme.name,
+        ThemeName::Light
+    );
+    let g = Global {
+        volume: Some("40M".into()),
+        weight: vec!["team=2".into()],
+        ..Global::default()
+    };
+    let a = build(&g, &opts, true).unwrap();
+    assert_eq!(a.profile.monthly_volume, 40_000_000);
+    assert_eq!(a.weights.get(FactorId::Team), 2.0);
+    assert!(
+        build(
+            &Global {
+                volume: Some("lots".into()),
+                ..Global::default()
+            },
+            &opts,
+            true
+        )
+        .is_err()
+    );
+}
