@@ -6,11 +6,20 @@ use std::path::{Path, PathBuf};
 
 /// Write `bytes` to `path` through a temporary file in the same folder, renamed into place.
 ///
-/// Without `overwrite`, an existing file is an error and is left untouched. Every error is a
-/// sentence naming the path and what to do.
+/// Without `overwrite`, an existing file is an error and is left untouched. A link is followed
+/// to the file it names (replacing the link itself would surprise), anything but a regular file
+/// is refused, and a replaced file keeps its permissions. Every error is a sentence naming the
+/// path and what to do.
 pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
     let shown = path.display();
-    let dir = match path.parent() {
+    let target: PathBuf = if path.is_symlink() {
+        std::fs::canonicalize(path).map_err(|_| {
+            format!("cannot write {shown}: it is a link to something that does not exist")
+        })?
+    } else {
+        path.to_path_buf()
+    };
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
@@ -20,36 +29,47 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
             dir.display()
         ));
     }
-    if path.is_dir() {
+    if target.is_dir() {
         return Err(format!(
             "cannot write {shown}: it is a folder; give a file name"
         ));
     }
-    if !overwrite && path.exists() {
+    if target.exists() && !target.is_file() {
+        return Err(format!(
+            "cannot write {shown}: it is not a regular file (a device, pipe or socket); give a file name"
+        ));
+    }
+    if !overwrite && target.exists() {
         return Err(format!(
             "{shown} already exists; choose another name or allow replacing it (--force)"
         ));
     }
-    let name = path
+    let keep_permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
+    let name = target
         .file_name()
         .map_or("mtafit".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let mut created = false;
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&tmp)?;
+        created = true;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
+        if let Some(p) = keep_permissions {
+            std::fs::set_permissions(&tmp, p)?;
+        }
         if overwrite {
-            std::fs::rename(&tmp, path)
+            std::fs::rename(&tmp, &target)
         } else {
             // A hard link fails if the target appeared meanwhile: no race can clobber a file.
-            match std::fs::hard_link(&tmp, path) {
+            match std::fs::hard_link(&tmp, &target) {
                 Ok(()) => std::fs::remove_file(&tmp),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-                Err(_) => std::fs::rename(&tmp, path),
+                Err(_) => std::fs::rename(&tmp, &target),
             }
         }
     })();
@@ -61,6 +81,10 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
             }
             std::io::ErrorKind::AlreadyExists => format!(
                 "{shown} already exists; choose another name or allow replacing it (--force)"
+            ),
+            _ if !created => format!(
+                "cannot write {shown}: the folder {} does not take new files ({e}); choose another folder",
+                dir.display()
             ),
             _ => format!("cannot write {shown}: {e}"),
         });
@@ -94,5 +118,26 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let e = write(dir.path(), b"x", true).unwrap_err();
         assert!(e.contains("it is a folder"), "{e}");
+        let e = write(Path::new("/proc/mtafit-x.md"), b"x", true).unwrap_err();
+        assert!(e.contains("does not take new files"), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_devices_refused_and_permissions_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write(&link, b"new", true).unwrap();
+        assert!(link.is_symlink(), "the link is still a link");
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        let e = write(Path::new("/dev/null"), b"x", true).unwrap_err();
+        assert!(e.contains("not a regular file"), "{e}");
     }
 }

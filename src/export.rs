@@ -97,11 +97,6 @@ fn ron(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<String, String> {
     ))
 }
 
-/// Inline text from a catalogue or profile, safe in Markdown prose (not only in tables).
-fn md_text(s: &str) -> String {
-    md_cell(s)
-}
-
 /// A URL as an autolink when it is plain, or as escaped text when it could break out.
 fn md_url(u: &str) -> String {
     if (u.starts_with("https://") || u.starts_with("http://"))
@@ -111,7 +106,7 @@ fn md_url(u: &str) -> String {
     {
         format!("<{u}>")
     } else {
-        md_text(u)
+        md_cell(u)
     }
 }
 
@@ -134,7 +129,7 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
         if v.is_empty() {
             "none".to_owned()
         } else {
-            md_text(&v.join(", "))
+            md_cell(&v.join(", "))
         }
     };
     let caps = |v: &[crate::catalogue::Capability]| {
@@ -215,7 +210,7 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
     out.push_str("\nCost/yr includes the assumptions above; estimated licence prices are marked in each engine's notes.\n\n");
 
     out.push_str("## The brief's walk\n\n");
-    let name = |id: &str| i.cat.engine(id).map_or(id.to_owned(), |e| md_text(&e.name));
+    let name = |id: &str| i.cat.engine(id).map_or(id.to_owned(), |e| md_cell(&e.name));
     let top = a.ranking.top().map(|r| i.cat.engines[r.engine].id.clone());
     let gate = a
         .walk
@@ -255,25 +250,25 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
             "{}. {} — {}",
             n + 1,
             st.gate.question(),
-            md_text(&st.answer)
+            md_cell(&st.answer)
         );
     }
     out.push_str("\n## Engines\n");
     for id in ids {
         let Some(e) = i.cat.engine(id) else { continue };
         let idx = i.cat.engines.iter().position(|x| x.id == *id).unwrap_or(0);
-        let _ = writeln!(out, "\n### {}\n", md_text(&e.name));
+        let _ = writeln!(out, "\n### {}\n", md_cell(&e.name));
         if let Some(row) = a.ranking.row_of(idx)
             && let Some(why) = &row.excluded
         {
-            let _ = writeln!(out, "**Knocked out:** {}\n", md_text(why));
+            let _ = writeln!(out, "**Knocked out:** {}\n", md_cell(why));
         }
-        let _ = writeln!(out, "**Good at:** {}\n", md_text(&e.good_at));
-        let _ = writeln!(out, "**Cautions:** {}\n", md_text(&e.cautions));
+        let _ = writeln!(out, "**Good at:** {}\n", md_cell(&e.good_at));
+        let _ = writeln!(out, "**Cautions:** {}\n", md_cell(&e.cautions));
         if let Some(basis) = &e.cost.estimate {
-            let _ = writeln!(out, "**Price estimate:** {}\n", md_text(basis));
+            let _ = writeln!(out, "**Price estimate:** {}\n", md_cell(basis));
         }
-        let _ = writeln!(out, "**Sources** (checked {}):\n", md_text(&e.checked));
+        let _ = writeln!(out, "**Sources** (checked {}):\n", md_cell(&e.checked));
         for s in &e.sources {
             let _ = writeln!(out, "- {}", md_url(s));
         }

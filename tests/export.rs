@@ -298,7 +298,9 @@ fn an_unwritable_place_is_a_sentence_and_leaves_nothing() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("cannot write /proc/mtafit-shortlist.md"),
+        stderr(&out).contains(
+            "cannot write /proc/mtafit-shortlist.md: the folder /proc does not take new files"
+        ),
         "{}",
         stderr(&out)
     );

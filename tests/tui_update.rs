@@ -232,24 +232,32 @@ fn search_filters_highlights_and_clears() {
 }
 
 #[test]
-fn n_and_shift_n_step_through_matches() {
+fn n_and_shift_n_step_through_matches_in_list_order() {
     let mut a = app();
     update(&mut a, Action::Search);
     typed(&mut a, "mta");
     update(&mut a, Action::Confirm);
-    let hits: Vec<usize> = a.search.hits.iter().map(|h| h.engine).collect();
-    assert!(hits.len() >= 3, "{hits:?}");
-    assert_eq!(a.selected, hits[0]);
+    let best = a.search.hits[0].engine;
+    assert_eq!(a.selected, best, "the best match is selected first");
+    // The ranking shows only matches, in rank order: n and N walk that order and wrap.
+    let rows = a.ranking_rows.clone();
+    assert!(rows.len() >= 3, "{rows:?}");
+    let at = rows.iter().position(|&i| i == best).unwrap();
     update(&mut a, Action::NextMatch);
-    assert_eq!(a.selected, hits[1]);
+    assert_eq!(a.selected, rows[(at + 1) % rows.len()]);
     update(&mut a, Action::PrevMatch);
     update(&mut a, Action::PrevMatch);
-    assert_eq!(a.selected, *hits.last().unwrap(), "wraps around");
+    assert_eq!(a.selected, rows[(at + rows.len() - 1) % rows.len()]);
+    // Without a search, n says how to start one.
+    update(&mut a, Action::Back);
+    update(&mut a, Action::NextMatch);
+    assert!(a.status.as_ref().unwrap().0.contains("press / to search"));
 }
 
 #[test]
 fn marking_and_side_by_side() {
     let mut a = app();
+    update(&mut a, Action::Resize(80, 24));
     update(&mut a, Action::Mark);
     assert!(a.marks.contains("postfix"));
     update(&mut a, Action::Compare);
@@ -328,6 +336,7 @@ fn views_switch_and_the_cost_view_has_curves() {
     assert!(c.crossovers.iter().any(|x| id(&a, x.a) == "ses"));
     update(&mut a, Action::Show(View::Walk));
     assert_eq!(a.view, View::Walk);
+    update(&mut a, Action::Resize(80, 24));
     run(&mut a, &[Action::Down, Action::Down, Action::Up]);
     assert_eq!(a.scroll.walk, 1);
     update(&mut a, Action::Show(View::Compare));
@@ -427,6 +436,31 @@ fn mouse_clicks_select_sort_and_set_sliders() {
 }
 
 #[test]
+fn a_click_on_either_edge_of_a_header_sorts_by_that_column() {
+    let mut a = app();
+    let t = layout::inner(areas(&a).table);
+    let left = t.x + layout::TABLE_GUTTER;
+    let cols = layout::table_columns(&a, t.width - layout::TABLE_GUTTER);
+    assert!(cols.len() > 5);
+    for (c, cx, w) in cols {
+        for x in [left + cx, left + cx + w - 1] {
+            // Start from another column so the click is a change.
+            a.sort.column = if c == Column::Name {
+                Column::Score
+            } else {
+                Column::Name
+            };
+            update(&mut a, Action::Click(x, t.y));
+            assert_eq!(a.sort.column, c, "click at x={x}");
+        }
+    }
+    // The gutter is no column.
+    a.sort.column = Column::Score;
+    update(&mut a, Action::Click(t.x, t.y));
+    assert_eq!(a.sort.column, Column::Score);
+}
+
+#[test]
 fn the_wheel_scrolls_what_is_under_it() {
     let mut a = app();
     let ar = areas(&a);
@@ -514,8 +548,9 @@ mod export {
         assert_eq!(req.path, path);
         assert!(!req.force);
         assert!(req.contents.starts_with("# MTA shortlist"));
-        assert!(a.popup.is_none());
+        assert!(a.popup.is_some(), "open until the write succeeds");
         mtafit::tui::run::carry_out(&mut a, effect);
+        assert!(a.popup.is_none());
         assert!(
             std::fs::read_to_string(&path)
                 .unwrap()
@@ -560,6 +595,19 @@ mod export {
     }
 
     #[test]
+    fn a_failed_write_keeps_the_dialog_to_fix_the_path() {
+        let mut a = app();
+        update(&mut a, Action::Export);
+        set_path(&mut a, std::path::Path::new("/no/such/folder/list.md"));
+        let effect = update(&mut a, Action::Confirm).unwrap();
+        mtafit::tui::run::carry_out(&mut a, effect);
+        assert!(matches!(a.popup, Some(Popup::Export(_))), "still open");
+        let (msg, tone) = a.status.clone().unwrap();
+        assert_eq!(tone, Tone::Error);
+        assert!(msg.contains("does not exist"), "{msg}");
+    }
+
+    #[test]
     fn formats_cycle_and_the_default_name_follows() {
         let mut a = app();
         update(&mut a, Action::Export);
@@ -599,8 +647,14 @@ fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
         fresh: true,
         ..Options::default()
     };
-    let a = build(&Global::default(), &opts, false).unwrap();
+    let mut a = build(&Global::default(), &opts, false).unwrap();
     assert_eq!(a.theme.name, ThemeName::Mono);
+    update(&mut a, Action::CycleTheme);
+    assert_eq!(
+        a.theme.name,
+        ThemeName::Mono,
+        "t cannot bring colour back under NO_COLOR"
+    );
     let light = Options {
         theme: ThemeName::Light,
         ..opts
@@ -628,4 +682,103 @@ fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
         )
         .is_err()
     );
+}
+
+mod scrolling {
+    use super::*;
+
+    fn help_scroll(a: &App) -> usize {
+        match a.popup {
+            Some(Popup::Help { scroll }) => scroll,
+            _ => panic!("no help"),
+        }
+    }
+
+    #[test]
+    fn popups_stop_at_their_last_page_and_come_back() {
+        let mut a = app();
+        update(&mut a, Action::Resize(80, 24));
+        update(&mut a, Action::Help);
+        update(&mut a, Action::Bottom);
+        let last = help_scroll(&a);
+        assert!(last > 0 && last < 200, "{last}");
+        for _ in 0..50 {
+            update(&mut a, Action::Down);
+        }
+        assert_eq!(help_scroll(&a), last, "no scrolling past the end");
+        update(&mut a, Action::Up);
+        assert_eq!(help_scroll(&a), last - 1, "one key brings it back");
+    }
+
+    #[test]
+    fn the_detail_pane_and_walk_view_stop_at_their_end() {
+        let mut a = app();
+        update(&mut a, Action::Resize(80, 24));
+        run(&mut a, &[Action::FocusPrev]);
+        assert_eq!(a.focus, Pane::Detail);
+        for _ in 0..100 {
+            update(&mut a, Action::Down);
+        }
+        let end = a.scroll.detail;
+        assert!(end > 0 && end < 100);
+        update(&mut a, Action::Up);
+        assert_eq!(a.scroll.detail, end - 1);
+        update(&mut a, Action::Bottom);
+        assert_eq!(a.scroll.detail, end);
+        update(&mut a, Action::Show(View::Walk));
+        update(&mut a, Action::Bottom);
+        let walk_end = a.scroll.walk;
+        assert!(walk_end > 0, "the walk is longer than 22 lines");
+        update(&mut a, Action::Up);
+        assert_eq!(a.scroll.walk, walk_end - 1);
+    }
+
+    #[test]
+    fn growing_the_terminal_shows_the_rows_above_again() {
+        let mut a = app();
+        update(&mut a, Action::Resize(80, 24));
+        run(&mut a, &[Action::Bottom]);
+        assert!(a.scroll.ranking > 0);
+        update(&mut a, Action::Resize(120, 60));
+        assert_eq!(a.scroll.ranking, 0, "everything fits: no rows hidden above");
+        assert_eq!(a.scroll.table, 0);
+    }
+
+    #[test]
+    fn clearing_a_search_keeps_the_selection_in_view() {
+        let mut a = app();
+        update(&mut a, Action::Resize(80, 24));
+        update(&mut a, Action::Search);
+        typed(&mut a, "postmark");
+        run(&mut a, &[Action::Confirm, Action::Back]);
+        assert_eq!(selected(&a), "postmark");
+        let visible = layout::inner(areas(&a).ranking).height as usize;
+        let at = layout::ranking_lines(&a)
+            .iter()
+            .position(|l| *l == layout::RankLine::Engine(a.selected))
+            .unwrap();
+        assert!(
+            at >= a.scroll.ranking && at < a.scroll.ranking + visible,
+            "{at} {}",
+            a.scroll.ranking
+        );
+    }
+}
+
+#[test]
+fn an_open_profile_edit_is_not_what_gets_saved() {
+    let mut a = app();
+    run(&mut a, &[Action::EditProfile, Action::Down]);
+    for _ in 0..10 {
+        update(&mut a, Action::Backspace);
+    }
+    typed(&mut a, "40M");
+    assert_eq!(a.profile.monthly_volume, 40_000_000, "previewed");
+    let saved = mtafit::tui::run::to_save(&a);
+    assert_eq!(
+        saved.monthly_volume, 7_421_043,
+        "the unapplied edit is not saved"
+    );
+    update(&mut a, Action::Confirm);
+    assert_eq!(mtafit::tui::run::to_save(&a).monthly_volume, 40_000_000);
 }

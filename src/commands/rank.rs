@@ -190,7 +190,7 @@ pub fn csv(
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Text safe inside a Markdown table cell: no pipes, no line breaks, no markup that spans cells.
+/// Text safe in Markdown, in a table cell or in prose: no pipes, no line breaks, no markup.
 pub fn md_cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in crate::text::sanitize(s).chars() {

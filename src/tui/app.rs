@@ -201,6 +201,8 @@ pub struct App {
     pub status: Option<(String, Tone)>,
     /// Colours and styles.
     pub theme: Theme,
+    /// False under `NO_COLOR` or `--no-color`: the theme stays monochrome.
+    pub color: bool,
     /// The slider being dragged with the mouse.
     pub dragging: Option<FactorId>,
     /// Scroll offsets.
@@ -240,6 +242,7 @@ impl App {
             marks: BTreeSet::new(),
             status: None,
             theme,
+            color: true,
             dragging: None,
             scroll: Scroll::default(),
             size: (120, 40),

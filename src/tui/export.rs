@@ -135,7 +135,7 @@ pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
                 return None;
             }
             let (ids, format, force) = (d.ids.clone(), d.format, d.confirm);
-            app.popup = None;
+            // The dialog stays open until the write succeeds, so a failed path can be fixed.
             return match contents(app, &ids, format) {
                 Ok(text) => Some(Effect::Export(Request {
                     path,

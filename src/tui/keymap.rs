@@ -161,7 +161,7 @@ pub struct Binding {
 use Context as C;
 
 const PANES: &[Context] = &[C::Ranking, C::Table, C::Weights, C::Detail];
-const LISTS: &[Context] = &[C::Ranking, C::Table, C::Detail, C::Cost, C::Walk, C::Popup];
+const LISTS: &[Context] = &[C::Ranking, C::Table, C::Detail, C::Walk, C::Popup];
 const ALL_VIEWS: &[Context] = &[C::Global];
 
 /// The key map.
@@ -177,7 +177,6 @@ pub const BINDINGS: &[Binding] = &[
             C::Table,
             C::Weights,
             C::Detail,
-            C::Cost,
             C::Walk,
             C::Popup,
             C::Form,
@@ -194,7 +193,6 @@ pub const BINDINGS: &[Binding] = &[
             C::Table,
             C::Weights,
             C::Detail,
-            C::Cost,
             C::Walk,
             C::Popup,
             C::Form,

@@ -105,7 +105,7 @@ pub fn column_width(app: &App, c: Column) -> u16 {
             (longest as u16 + 2).clamp(10, 18)
         }
         Column::Score => 7,
-        Column::Cost => 8,
+        Column::Cost => 9,
         Column::Licence => 14,
         Column::Kind => 12,
         Column::Band => 12,
@@ -132,6 +132,18 @@ pub fn table_columns(app: &App, width: u16) -> Vec<(Column, u16, u16)> {
         x += w;
     }
     out
+}
+
+/// Cells left of the table's columns for the selection and shortlist marks.
+pub const TABLE_GUTTER: u16 = 2;
+
+/// The table column under screen column `x`, for a table pane whose inside is `inner`.
+pub fn table_column_at(app: &App, inner: Rect, x: u16) -> Option<Column> {
+    let left = inner.x + TABLE_GUTTER;
+    table_columns(app, inner.width.saturating_sub(TABLE_GUTTER))
+        .into_iter()
+        .find(|(_, cx, w)| x >= left + cx && x < left + cx + w)
+        .map(|(c, _, _)| c)
 }
 
 /// The furthest the table can scroll sideways.
@@ -170,13 +182,24 @@ pub fn weight_at(track: Rect, x: u16) -> f64 {
     (f64::from(pos) * 10.0 / f64::from(track.width - 1)).round()
 }
 
+/// A view's tab in the header.
+pub fn tab_label(v: View) -> &'static str {
+    match v {
+        View::Compare => "[1]Compare",
+        View::Cost => "[2]Cost",
+        View::Walk => "[3]Walk",
+    }
+}
+
+/// Two lines per slider show every range; with one, the weights pane shows the selected
+/// slider's range under the sliders when it has room for it.
+pub fn weights_show_selected_range(weights: Rect) -> bool {
+    rows_per_slider(weights) == 1 && inner(weights).y + 8 + 1 < inner(weights).bottom()
+}
+
 /// Where the view tabs sit in the header: (view, x start, x end).
 pub fn view_tabs(header: Rect) -> Vec<(View, u16, u16)> {
-    let labels = [
-        (View::Compare, "[1]Compare"),
-        (View::Cost, "[2]Cost"),
-        (View::Walk, "[3]Walk"),
-    ];
+    let labels = [View::Compare, View::Cost, View::Walk].map(|v| (v, tab_label(v)));
     let total: u16 = labels.iter().map(|(_, l)| l.len() as u16 + 1).sum();
     let mut x = header.right().saturating_sub(total + 1);
     labels

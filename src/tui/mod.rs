@@ -47,7 +47,7 @@ pub fn build(global: &Global, opts: &Options, color: bool) -> Result<App, Failur
     ));
     let mut note = None;
     let mut global = global.clone();
-    let mut marks = Vec::new();
+    let marks: Vec<String>;
     let saved_profile = if global.profile.is_none() && !opts.fresh {
         match persist::load() {
             persist::Loaded::Profile(p) => Some(p),
@@ -72,13 +72,11 @@ pub fn build(global: &Global, opts: &Options, color: bool) -> Result<App, Failur
         profile = base;
         weights = w;
     } else {
-        marks = std::mem::take(&mut profile.shortlist)
-            .into_iter()
-            .chain(marks)
-            .collect();
+        marks = std::mem::take(&mut profile.shortlist);
     }
     let theme = Theme::new(if color { opts.theme } else { ThemeName::Mono });
     let mut app = App::new(cat, profile, weights, theme);
+    app.color = color;
     app.marks = marks
         .into_iter()
         .filter(|id| app.cat.engine(id).is_some())

@@ -46,8 +46,12 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
 }
 
 /// The profile to remember: with the weights and the marked engines.
-fn to_save(app: &App) -> crate::profile::Profile {
-    let mut p = app.profile.clone();
+pub fn to_save(app: &App) -> crate::profile::Profile {
+    // An edit still open in the profile form is a preview, not a decision: keep the original.
+    let mut p = match &app.popup {
+        Some(super::app::Popup::Profile(form)) => form.original.clone(),
+        _ => app.profile.clone(),
+    };
     p.weights = app.weights.to_btree();
     p.shortlist = app.marks.iter().cloned().collect();
     p
@@ -71,8 +75,19 @@ pub fn carry_out(app: &mut App, effect: Effect) {
     match effect {
         Effect::Export(req) => {
             match crate::atomic::write(&req.path, req.contents.as_bytes(), req.force) {
-                Ok(()) => app.say(format!("wrote {}", req.path.display()), Tone::Info),
-                Err(e) => app.say(e, Tone::Error),
+                Ok(()) => {
+                    if matches!(app.popup, Some(super::app::Popup::Export(_))) {
+                        app.popup = None;
+                    }
+                    app.say(format!("wrote {}", req.path.display()), Tone::Info)
+                }
+                Err(e) => {
+                    // The dialog stays open so the path can be fixed.
+                    if let Some(super::app::Popup::Export(d)) = app.popup.as_mut() {
+                        d.confirm = false;
+                    }
+                    app.say(e, Tone::Error)
+                }
             }
         }
         Effect::Copy(text) => {

@@ -23,6 +23,13 @@ pub enum Effect {
 
 /// Apply one action.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    // A message lasts until the next key or click, then the key hints come back.
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::Drag(..) | Action::Release
+    ) {
+        app.status = None;
+    }
     match action {
         Action::Resize(w, h) => {
             app.size = (w, h);
@@ -41,10 +48,15 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     }
     if app.search.typing {
         search_typing(app, action);
+        ensure_visible(app);
         return None;
     }
     if app.popup.is_some() {
-        return popup(app, action);
+        let effect = popup(app, action);
+        if scrolls(action) {
+            clamp_scrolls(app);
+        }
+        return effect;
     }
     match action {
         Action::Help => app.popup = Some(Popup::Help { scroll: 0 }),
@@ -70,6 +82,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Show(v) => {
             app.view = v;
             app.refresh_curves();
+        }
+        Action::CycleTheme if !app.color => {
+            app.say(
+                "colours are off (NO_COLOR or --no-color); the theme stays monochrome",
+                Tone::Info,
+            );
         }
         Action::CycleTheme => {
             let next = match app.theme.name {
@@ -107,7 +125,26 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if !matches!(action, Action::Drag(..) | Action::Click(..)) {
         app.dragging = None;
     }
+    if scrolls(action) {
+        clamp_scrolls(app);
+    }
     None
+}
+
+/// Actions after which a scroll offset may need bringing back within its content.
+fn scrolls(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Wheel(..)
+            | Action::Back
+            | Action::Show(_)
+    )
 }
 
 fn search_typing(app: &mut App, action: Action) {
@@ -154,14 +191,14 @@ fn popup(app: &mut App, action: Action) -> Option<Effect> {
             match action {
                 Action::Back | Action::Confirm => app.popup = None,
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll += 1,
+                Action::Down => *scroll = scroll.saturating_add(1),
                 Action::Top => *scroll = 0,
-                Action::Bottom => *scroll = usize::MAX / 2,
-                Action::HalfPageDown => *scroll += page,
+                Action::Bottom => *scroll = usize::MAX,
+                Action::HalfPageDown => *scroll = scroll.saturating_add(page),
                 Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
                 Action::Wheel(_, _, down) => {
                     *scroll = if down {
-                        *scroll + 3
+                        scroll.saturating_add(3)
                     } else {
                         scroll.saturating_sub(3)
                     }
@@ -260,17 +297,19 @@ fn move_selection(app: &mut App, pane: Pane, delta: isize) {
 /// Scroll both lists so the selected engine is visible.
 pub fn ensure_visible(app: &mut App) {
     let lines = layout::ranking_lines(app);
-    if let Some(at) = lines
+    let h = viewport(app, Pane::Ranking);
+    let at = lines
         .iter()
         .position(|l| *l == RankLine::Engine(app.selected))
-    {
-        let h = viewport(app, Pane::Ranking);
-        app.scroll.ranking = follow(app.scroll.ranking, at, h);
-    }
-    if let Some(at) = app.table_rows.iter().position(|&i| i == app.selected) {
-        let h = viewport(app, Pane::Table);
-        app.scroll.table = follow(app.scroll.table, at, h);
-    }
+        .unwrap_or(0);
+    app.scroll.ranking = follow(app.scroll.ranking, at, h).min(lines.len().saturating_sub(h));
+    let h = viewport(app, Pane::Table);
+    let at = app
+        .table_rows
+        .iter()
+        .position(|&i| i == app.selected)
+        .unwrap_or(0);
+    app.scroll.table = follow(app.scroll.table, at, h).min(app.table_rows.len().saturating_sub(h));
 }
 
 /// The offset that keeps row `at` inside a window of `h` rows starting at `offset`.
@@ -284,8 +323,19 @@ fn follow(offset: usize, at: usize, h: usize) -> usize {
     }
 }
 
+/// Keep every scroll offset within its content at the current size: lists show the
+/// selection and no blank page, text areas stop at their last full page.
 fn clamp_scrolls(app: &mut App) {
     ensure_visible(app);
+    let lim = super::view::scroll_limits(app);
+    match &mut app.popup {
+        Some(Popup::Help { scroll }) => *scroll = (*scroll).min(lim.help),
+        Some(Popup::Problems { scroll }) => *scroll = (*scroll).min(lim.problems),
+        Some(Popup::SideBySide { scroll }) => *scroll = (*scroll).min(lim.side_by_side),
+        _ => {}
+    }
+    app.scroll.detail = app.scroll.detail.min(lim.detail);
+    app.scroll.walk = app.scroll.walk.min(lim.walk);
 }
 
 fn set_weight(app: &mut App, f: FactorId, v: f64) {
@@ -323,6 +373,7 @@ fn pane(app: &mut App, action: Action) {
         (Pane::Detail, Action::Up) => app.scroll.detail = app.scroll.detail.saturating_sub(1),
         (Pane::Detail, Action::Down) => app.scroll.detail += 1,
         (Pane::Detail, Action::Top) => app.scroll.detail = 0,
+        (Pane::Detail, Action::Bottom) => app.scroll.detail = usize::MAX,
         (Pane::Detail, Action::HalfPageDown) => app.scroll.detail += half as usize,
         (Pane::Detail, Action::HalfPageUp) => {
             app.scroll.detail = app.scroll.detail.saturating_sub(half as usize)
@@ -346,6 +397,9 @@ fn pane(app: &mut App, action: Action) {
             app.sort.reversed = !app.sort.reversed;
             app.rebuild_rows();
             ensure_visible(app);
+        }
+        (_, Action::Mark) if app.ranking_rows.is_empty() => {
+            app.say("no engine matches the search; Esc clears it", Tone::Warn);
         }
         (_, Action::Mark) => {
             let id = app.cat.engines[app.selected].id.clone();
@@ -380,19 +434,27 @@ fn sort_by(app: &mut App, column: Column, reversed: bool) {
 }
 
 fn step_match(app: &mut App, forward: bool) {
-    let hits = &app.search.hits;
-    if hits.is_empty() {
+    if app.search.hits.is_empty() {
         app.say("no search: press / to search", Tone::Warn);
         return;
     }
-    let at = hits.iter().position(|h| h.engine == app.selected);
-    let n = hits.len();
+    // Matches in the order the focused list shows them, wrapping at either end.
+    let rows: Vec<usize> = list_rows(app, app.focus)
+        .iter()
+        .copied()
+        .filter(|i| app.search.hit(*i).is_some())
+        .collect();
+    let n = rows.len();
+    if n == 0 {
+        return;
+    }
+    let at = rows.iter().position(|&i| i == app.selected);
     let next = match (at, forward) {
         (Some(i), true) => (i + 1) % n,
         (Some(i), false) => (i + n - 1) % n,
         (None, _) => 0,
     };
-    app.selected = hits[next].engine;
+    app.selected = rows[next];
     ensure_visible(app);
     app.say(format!("match {} of {n}", next + 1), Tone::Info);
 }
@@ -450,6 +512,7 @@ fn walk_view(app: &mut App, action: Action) {
         Action::Up => app.scroll.walk = app.scroll.walk.saturating_sub(1),
         Action::Down => app.scroll.walk += 1,
         Action::Top => app.scroll.walk = 0,
+        Action::Bottom => app.scroll.walk = usize::MAX,
         Action::HalfPageDown => app.scroll.walk += usize::from(app.size.1 / 2),
         Action::HalfPageUp => {
             app.scroll.walk = app.scroll.walk.saturating_sub(usize::from(app.size.1 / 2))
@@ -505,10 +568,7 @@ fn click(app: &mut App, x: u16, y: u16) {
         app.focus = Pane::Table;
         let inner = layout::inner(a.table);
         if y == inner.y {
-            if let Some((c, _, _)) = layout::table_columns(app, inner.width)
-                .into_iter()
-                .find(|(_, cx, w)| x >= inner.x + cx && x < inner.x + cx + w)
-            {
+            if let Some(c) = layout::table_column_at(app, inner, x) {
                 let reversed = app.sort.column == c && !app.sort.reversed;
                 sort_by(app, c, reversed);
             }

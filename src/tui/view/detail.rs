@@ -36,17 +36,17 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Some(_) => "knocked out".to_owned(),
         None => format!("rank {} · score {:.1}", app.rank_of(i), row.score),
     };
+    let name = text::truncate(&format!("{} ", e.name), width).into_owned();
+    let rest = format!(
+        "— {} · {} · {} · {status}",
+        e.kind,
+        e.licence_label(),
+        e.status
+    );
+    let rest = text::truncate(&rest, width.saturating_sub(text::width(&name))).into_owned();
     out.push(Line::from(vec![
-        Span::styled(format!("{} ", e.name), t.title),
-        Span::styled(
-            format!(
-                "— {} · {} · {} · {status}",
-                e.kind,
-                e.licence_label(),
-                e.status
-            ),
-            t.dim,
-        ),
+        Span::styled(name, t.title),
+        Span::styled(rest, t.dim),
     ]));
     if let Some(reason) = &row.excluded {
         wrap(&mut out, "out", reason, t.warn);
@@ -163,6 +163,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 10 || inner.height == 0 {
+        return;
+    }
+    if app.ranking_rows.is_empty() {
+        let msg = format!(
+            "no engine matches /{} — Esc clears the search",
+            app.search.query
+        );
+        frame.render_widget(
+            Span::styled(
+                text::truncate(&msg, usize::from(inner.width)).into_owned(),
+                t.warn,
+            ),
+            Rect::new(inner.x, inner.y, inner.width, 1),
+        );
         return;
     }
     super::scrolled(

@@ -22,11 +22,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(" "),
     ];
     for (v, _, _) in &tabs {
-        let label = match v {
-            crate::tui::app::View::Compare => "[1]Compare",
-            crate::tui::app::View::Cost => "[2]Cost",
-            crate::tui::app::View::Walk => "[3]Walk",
-        };
+        let label = layout::tab_label(*v);
         let style = if *v == app.view { t.selected } else { t.dim };
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));

@@ -10,6 +10,8 @@ use ratatui::text::{Line, Span};
 
 /// The help text, one line per binding under group headings.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
+    // The popup is at most 84 wide, less its border and a margin.
+    let width = usize::from(app.size.0.saturating_sub(2).min(84)).saturating_sub(3);
     let t = app.theme;
     let mut out = Vec::new();
     for g in Group::ALL {
@@ -27,15 +29,19 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
                     format!("  {}", text::fit_left(&keymap::keys_label(b), 16)),
                     t.focus,
                 ),
-                Span::styled(b.description.to_owned(), t.text),
+                Span::styled(
+                    text::truncate(b.description, width.saturating_sub(18)).into_owned(),
+                    t.text,
+                ),
             ]));
         }
     }
     out.push(Line::raw(""));
-    out.push(Line::from(Span::styled(
-        "Mouse: click selects, the wheel scrolls, click a header to sort, click or drag a slider.",
-        t.dim,
-    )));
+    let mouse =
+        "Mouse: click selects, the wheel scrolls, click a header to sort, click or drag a slider.";
+    for l in textwrap::wrap(mouse, width.max(10)) {
+        out.push(Line::from(Span::styled(l.into_owned(), t.dim)));
+    }
     out
 }
 

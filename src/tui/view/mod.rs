@@ -1,14 +1,14 @@
 //! Drawing: a read-only pass over the app's state. Nothing here changes state.
 
 mod cost;
-mod detail;
+pub mod detail;
 mod header;
-mod help;
-mod popups;
+pub mod help;
+pub mod popups;
 mod ranking;
 pub mod status;
 mod table;
-mod walk;
+pub mod walk;
 pub mod weights;
 
 use super::app::{App, Pane, Popup, View};
@@ -51,6 +51,74 @@ fn compare(app: &App, frame: &mut Frame, a: &Areas) {
     table::draw(app, frame, a.table);
     weights::draw(app, frame, a.weights);
     detail::draw(app, frame, a.detail);
+}
+
+/// The furthest each scrollable area can scroll at the app's size: the same geometry the views
+/// draw with, so a scroll offset can never leave the last page half empty or get stuck past it.
+pub fn scroll_limits(app: &App) -> ScrollLimits {
+    let screen = Rect::new(0, 0, app.size.0, app.size.1);
+    let over = |len: usize, visible: u16| len.saturating_sub(usize::from(visible));
+    let a = layout::areas(screen, app);
+    let detail = layout::inner(a.detail);
+    let walk_inner = layout::inner(a.body);
+    let help_len = help::lines(app).len();
+    let problems_len = popups::problem_lines(app).len();
+    let sbs_len = popups::side_by_side_rows(app, &app.marked()).len();
+    ScrollLimits {
+        help: over(
+            help_len,
+            popup_area(screen, 84, help_len as u16 + 2)
+                .height
+                .saturating_sub(2),
+        ),
+        problems: over(
+            problems_len,
+            popup_area(screen, 100, problems_len as u16 + 2)
+                .height
+                .saturating_sub(2),
+        ),
+        side_by_side: over(
+            sbs_len,
+            popup_area(
+                screen,
+                screen.width.saturating_sub(4),
+                screen.height.saturating_sub(2),
+            )
+            .height
+            .saturating_sub(3),
+        ),
+        detail: if detail.width < 10 {
+            0
+        } else {
+            over(
+                detail::lines(app, usize::from(detail.width)).len(),
+                detail.height,
+            )
+        },
+        walk: if walk_inner.width < 10 {
+            0
+        } else {
+            over(
+                walk::lines(app, usize::from(walk_inner.width)).len(),
+                walk_inner.height,
+            )
+        },
+    }
+}
+
+/// How far each scrollable area can scroll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScrollLimits {
+    /// The help overlay.
+    pub help: usize,
+    /// The catalogue problems popup.
+    pub problems: usize,
+    /// The side-by-side popup.
+    pub side_by_side: usize,
+    /// The detail pane.
+    pub detail: usize,
+    /// The walk view.
+    pub walk: usize,
 }
 
 /// A pane's border: highlighted when focused, with a title.

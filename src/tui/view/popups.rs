@@ -92,7 +92,9 @@ pub fn side_by_side(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
             if differ { t.differ } else { t.dim },
         )];
         for v in values {
-            spans.push(Span::styled(text::fit_left(v, col_w), style));
+            // A space between columns, always: cut text must not run into its neighbour.
+            let cell = text::fit_left(v, col_w.saturating_sub(1)) + " ";
+            spans.push(Span::styled(cell, style));
         }
         frame.render_widget(
             Line::from(spans),
@@ -101,8 +103,8 @@ pub fn side_by_side(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     }
 }
 
-/// Draw the list of catalogue problems.
-pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+/// The catalogue problems popup's lines.
+pub fn problem_lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut lines: Vec<Line> = Vec::new();
     if app.cat.diagnostics.is_empty() {
@@ -125,6 +127,12 @@ pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         }
         lines.push(Line::raw(""));
     }
+    lines
+}
+
+/// Draw the list of catalogue problems.
+pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let lines = problem_lines(app);
     let r = popup_area(area, 100, lines.len() as u16 + 2);
     let inner = popup_frame(
         app,
@@ -292,7 +300,7 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::export::
     } else {
         Span::styled(
             text::truncate(
-                "Written in the current folder unless the path says otherwise; y copies the Markdown instead.",
+                "Written to the current folder unless the path says otherwise. (Outside this dialog, y copies the Markdown.)",
                 w,
             )
             .into_owned(),

@@ -91,7 +91,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::styled(text::truncate(msg, room).into_owned(), style));
     } else {
         let mut used = 0;
-        for b in hint_order(context(app)) {
+        for b in hint_order(context(app), app.search.active()) {
             let key = b.keys.first().map(|k| k.label()).unwrap_or_default();
             let piece = format!("{key}:{}  ", b.hint);
             let w = text::width(&piece);
@@ -110,27 +110,46 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::from(left), area);
 }
 
-/// The bindings to show, most useful first: help, then what this pane adds, then the rest.
-/// Movement keys are left to the help overlay: everyone tries the arrows first anyway.
-pub fn hint_order(ctx: Context) -> Vec<&'static keymap::Binding> {
-    let mut out: Vec<&keymap::Binding> = Vec::new();
-    let global = if matches!(ctx, Context::Search | Context::Form | Context::Popup) {
-        Vec::new()
-    } else {
-        keymap::hints(Context::Global)
+/// The bindings to show, most useful first: help and quit, then what this pane adds, then the
+/// app-wide keys. Movement keys are left to the help overlay: everyone tries the arrows first.
+pub fn hint_order(ctx: Context, searching: bool) -> Vec<&'static keymap::Binding> {
+    use crate::tui::action::Action as A;
+    let movement = |a: A| {
+        matches!(
+            a,
+            A::Up
+                | A::Down
+                | A::Left
+                | A::Right
+                | A::Top
+                | A::Bottom
+                | A::HalfPageDown
+                | A::HalfPageUp
+                | A::FocusNext
+                | A::FocusPrev
+        ) || (!searching && matches!(a, A::NextMatch | A::PrevMatch))
     };
-    let candidates = keymap::hints(ctx).into_iter().chain(global);
-    let help = keymap::BINDINGS
-        .iter()
-        .find(|b| b.action == crate::tui::action::Action::Help);
-    if !matches!(ctx, Context::Search | Context::Form | Context::Popup)
-        && let Some(h) = help
-    {
-        out.push(h);
-    }
-    for b in candidates {
-        if b.group != keymap::Group::Navigate && !out.iter().any(|o| std::ptr::eq(*o, b)) {
+    let popupish = matches!(ctx, Context::Search | Context::Form | Context::Popup);
+    let by_action = |a: A| keymap::BINDINGS.iter().find(|b| b.action == a);
+    let mut out: Vec<&keymap::Binding> = Vec::new();
+    let push = |b: &'static keymap::Binding, out: &mut Vec<&'static keymap::Binding>| {
+        if !movement(b.action) && !out.iter().any(|o| std::ptr::eq(*o, b)) {
             out.push(b);
+        }
+    };
+    if !popupish {
+        push(by_action(A::Help).expect("help is bound"), &mut out);
+        push(by_action(A::Quit).expect("quit is bound"), &mut out);
+    }
+    for b in keymap::hints(ctx) {
+        push(b, &mut out);
+    }
+    if !popupish {
+        for a in [A::Search, A::EditProfile, A::Export, A::Compare] {
+            push(by_action(a).expect("bound"), &mut out);
+        }
+        for b in keymap::hints(Context::Global) {
+            push(b, &mut out);
         }
     }
     out
@@ -142,6 +161,6 @@ fn weights_pane_has_room(app: &App) -> bool {
         ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
         app,
     );
-    let inner = crate::tui::layout::inner(a.weights);
-    crate::tui::layout::rows_per_slider(a.weights) == 2 || inner.height > 9
+    crate::tui::layout::rows_per_slider(a.weights) == 2
+        || crate::tui::layout::weights_show_selected_range(a.weights)
 }

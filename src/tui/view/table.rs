@@ -9,9 +9,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// Width of the gutter: selection marker and shortlist mark.
-const GUTTER: u16 = 2;
-
 /// Draw the table pane.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
@@ -30,12 +27,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane(app, Some(Pane::Table), Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.width <= GUTTER + 4 || inner.height == 0 {
+    if inner.width <= layout::TABLE_GUTTER + 4 || inner.height == 0 {
         return;
     }
-    let cols = layout::table_columns(app, inner.width - GUTTER);
+    let cols = layout::table_columns(app, inner.width - layout::TABLE_GUTTER);
     // Header.
-    let mut header = vec![Span::styled(" ".repeat(usize::from(GUTTER)), t.title)];
+    let mut header = vec![Span::styled(
+        " ".repeat(usize::from(layout::TABLE_GUTTER)),
+        t.title,
+    )];
     for (c, _, w) in &cols {
         let arrow = if *c == app.sort.column {
             let descending = c.best_first() != app.sort.reversed;

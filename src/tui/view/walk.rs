@@ -58,10 +58,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     out.push(Line::from(Span::styled(l, t.dim)));
                 }
             }
-            None => out.push(Line::from(Span::styled(
-                format!("○ {}. {} — not reached", n + 1, gate.question()),
-                t.dim,
-            ))),
+            None => {
+                let text = format!("○ {}. {} — not reached", n + 1, gate.question());
+                for l in wrap(&text, "") {
+                    out.push(Line::from(Span::styled(l, t.dim)));
+                }
+            }
         }
         out.push(Line::raw(""));
     }

@@ -98,7 +98,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     // One line per slider leaves no room for each range: say it for the selected one below.
     let below = inner.y + 8 * rows + 1;
-    if rows == 1 && below < inner.bottom() {
+    if layout::weights_show_selected_range(area) {
         let f = FactorId::ALL[app.weight_cursor];
         let note = range_note(app, f, &format!("{}: ", f.name()));
         for (n, line) in textwrap::wrap(&note, usize::from(inner.width).max(10))
