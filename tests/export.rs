@@ -269,41 +269,29 @@ fn an_unwritable_place_is_a_sentence_and_leaves_nothing() {
         Some(2),
         "md is not a format: a usage error"
     );
-    let out = run(&[
-        "export",
-        "--shortlist",
-        "postfix",
-        "--format",
-        "markdown",
-        "-o",
-        "/no/such/folder/s.md",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains(
-            "cannot write /no/such/folder/s.md: the folder /no/such/folder does not exist"
+    // A folder that is not there, and one that exists but takes no new files, even for root.
+    for (path, says) in [
+        (
+            "/no/such/folder/s.md",
+            "cannot write /no/such/folder/s.md: the folder /no/such/folder does not exist",
         ),
-        "{}",
-        stderr(&out)
-    );
-    // /proc exists but takes no new files, even for root.
-    let out = run(&[
-        "export",
-        "--shortlist",
-        "postfix",
-        "--format",
-        "markdown",
-        "-o",
-        "/proc/mtafit-shortlist.md",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains(
-            "cannot write /proc/mtafit-shortlist.md: the folder /proc does not take new files"
+        (
+            "/proc/mtafit-shortlist.md",
+            "cannot write /proc/mtafit-shortlist.md: the folder /proc does not take new files",
         ),
-        "{}",
-        stderr(&out)
-    );
+    ] {
+        let out = run(&[
+            "export",
+            "--shortlist",
+            "postfix",
+            "--format",
+            "markdown",
+            "-o",
+            path,
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+    }
     assert!(!Path::new("/proc/mtafit-shortlist.md").exists());
 }
 

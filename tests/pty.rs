@@ -195,6 +195,24 @@ fn search_weigh_mark_and_quit_in_a_real_terminal() {
 }
 
 #[test]
+fn the_mouse_is_captured_unless_no_mouse() {
+    let s = Session::start(&["--fresh"]);
+    s.wait_text("Ranking");
+    s.wait_for("mouse capture", |sc| {
+        sc.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    });
+    drop(s);
+    let s = Session::start(&["--fresh", "--no-mouse"]);
+    s.wait_text("Ranking");
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(
+        s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "--no-mouse leaves the terminal's own selection alone"
+    );
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&["--fresh"]);
     s.wait_text("Ranking");

@@ -232,6 +232,20 @@ fn search_filters_highlights_and_clears() {
 }
 
 #[test]
+fn a_kept_filter_survives_a_weight_change() {
+    let mut a = app();
+    update(&mut a, Action::Search);
+    typed(&mut a, "kumo");
+    run(
+        &mut a,
+        &[Action::Confirm, Action::FocusWeights, Action::Left],
+    );
+    assert_eq!(a.weights.get(FactorId::Volume), 9.0);
+    assert_eq!(a.ranking_rows.len(), 1, "still filtered after re-ranking");
+    assert_eq!(selected(&a), "kumomta");
+}
+
+#[test]
 fn n_and_shift_n_step_through_matches_in_list_order() {
     let mut a = app();
     update(&mut a, Action::Search);

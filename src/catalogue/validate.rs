@@ -31,9 +31,10 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// Report at the value of `path` (or at the key, or the file start, whichever is found).
-    fn at_value(&mut self, severity: Severity, path: &[Step<'_>], message: String) {
+    /// Report at the key (`key`) or the value of `path`; at the file's start if not found.
+    fn report(&mut self, severity: Severity, path: &[Step<'_>], key: bool, message: String) {
         let (pos, len) = match self.loc.find(path) {
+            Some(f) if key => (f.key, f.key_len),
             Some(f) => (f.value, f.value_len),
             None => (crate::ronfile::Pos::START, 1),
         };
@@ -42,14 +43,12 @@ impl Checker<'_> {
         ));
     }
 
+    fn at_value(&mut self, severity: Severity, path: &[Step<'_>], message: String) {
+        self.report(severity, path, false, message);
+    }
+
     fn at_key(&mut self, severity: Severity, path: &[Step<'_>], message: String) {
-        let (pos, len) = match self.loc.find(path) {
-            Some(f) => (f.key, f.key_len),
-            None => (crate::ronfile::Pos::START, 1),
-        };
-        self.out.push(Diagnostic::at(
-            severity, self.path, self.src, pos, len, message,
-        ));
+        self.report(severity, path, true, message);
     }
 
     fn error(&mut self, path: &[Step<'_>], message: String) {

@@ -253,12 +253,19 @@ impl App {
         app
     }
 
-    /// Rebuild everything derived: the analysis, the search hits and both lists' rows.
+    /// Rebuild what depends on the profile and weights: the analysis, both lists' rows and
+    /// (in the cost view) the curves. The search hits do not depend on them, so a slider move
+    /// does not fuzzy-match every engine again.
     pub fn refresh(&mut self) {
         self.analysis = decide::analyse(&self.cat.engines, &self.profile, &self.weights);
-        self.search.run(&self.cat.engines);
         self.rebuild_rows();
         self.refresh_curves();
+    }
+
+    /// Match the query again after it changed, and rebuild the lists it filters.
+    pub fn refilter(&mut self) {
+        self.search.run(&self.cat.engines);
+        self.rebuild_rows();
     }
 
     /// The cost curves cost two extra rankings and a crossing search: only for the cost view.

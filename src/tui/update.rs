@@ -77,7 +77,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Search => {
             app.search.typing = true;
             app.search.query.clear();
-            app.refresh();
+            app.refilter();
         }
         Action::Show(v) => {
             app.view = v;
@@ -106,7 +106,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Back => {
             if app.search.active() {
                 app.search.query.clear();
-                app.refresh();
+                app.refilter();
                 app.say("search cleared", Tone::Info);
             } else {
                 app.status = None;
@@ -151,7 +151,7 @@ fn search_typing(app: &mut App, action: Action) {
     match action {
         Action::Input(c) => {
             app.search.query.push(c);
-            app.refresh();
+            app.refilter();
             if let Some(best) = app.search.hits.first() {
                 app.selected = best.engine;
                 ensure_visible(app);
@@ -159,7 +159,7 @@ fn search_typing(app: &mut App, action: Action) {
         }
         Action::Backspace => {
             app.search.query.pop();
-            app.refresh();
+            app.refilter();
         }
         Action::Confirm => {
             app.search.typing = false;
@@ -177,7 +177,7 @@ fn search_typing(app: &mut App, action: Action) {
         Action::Back => {
             app.search.typing = false;
             app.search.query.clear();
-            app.refresh();
+            app.refilter();
         }
         _ => {}
     }

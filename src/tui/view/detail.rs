@@ -166,17 +166,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     if app.ranking_rows.is_empty() {
-        let msg = format!(
-            "no engine matches /{} — Esc clears the search",
-            app.search.query
-        );
-        frame.render_widget(
-            Span::styled(
-                text::truncate(&msg, usize::from(inner.width)).into_owned(),
-                t.warn,
-            ),
-            Rect::new(inner.x, inner.y, inner.width, 1),
-        );
+        super::no_match(app, frame, Rect::new(inner.x, inner.y, inner.width, 1));
         return;
     }
     super::scrolled(

@@ -180,6 +180,21 @@ pub fn row_styles(app: &App, engine: usize) -> (Style, Style) {
     }
 }
 
+/// The line shown where a list would be when the search matches nothing.
+pub fn no_match(app: &App, frame: &mut Frame, at: Rect) {
+    let msg = format!(
+        "no engine matches /{} — Esc clears the search",
+        app.search.query
+    );
+    frame.render_widget(
+        Span::styled(
+            text::truncate(&msg, usize::from(at.width)).into_owned(),
+            app.theme.warn,
+        ),
+        at,
+    );
+}
+
 /// A name with the search's matched characters highlighted, cut to `width` columns.
 pub fn highlighted_name<'a>(app: &App, engine: usize, width: usize, base: Style) -> Vec<Span<'a>> {
     let name = &app.cat.engines[engine].name;

@@ -113,17 +113,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(line, Rect::new(inner.x, y, inner.width, 1));
     }
     if app.table_rows.is_empty() {
-        let msg = format!(
-            "no engine matches /{} — Esc clears the search",
-            app.search.query
-        );
-        frame.render_widget(
-            Span::styled(
-                text::truncate(&msg, usize::from(inner.width)).into_owned(),
-                t.warn,
-            ),
-            Rect::new(inner.x, inner.y + 1.min(inner.height - 1), inner.width, 1),
-        );
+        let y = inner.y + 1.min(inner.height - 1);
+        super::no_match(app, frame, Rect::new(inner.x, y, inner.width, 1));
     }
 }
 
