@@ -145,9 +145,18 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t)]
         format: Format,
-        /// Write a profile with the measured volume to FILE
+        /// Set monthly_volume in profile FILE (created if absent; every other field kept)
         #[arg(long, value_name = "FILE")]
         write_profile: Option<PathBuf>,
+        /// Read every input as this format instead of detecting it
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        log_format: Option<crate::measure::LogFormat>,
+        /// The year of the first line, for syslog dates (default: from the file's time)
+        #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1970..=9999))]
+        year: Option<i32>,
+        /// Scanning threads (default: one per core)
+        #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+        threads: usize,
     },
     /// Validate catalogue files (default: every folder mtafit reads)
     Check {

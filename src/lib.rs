@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod decide;
 pub mod export;
+pub mod measure;
 pub mod profile;
 pub mod ronfile;
 pub mod text;

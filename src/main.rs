@@ -34,7 +34,23 @@ fn main() -> ExitCode {
             output,
             force,
         }) => commands::export::run(shortlist, *format, output, *force, g),
-        Some(Command::Measure { .. }) => Err(Failure::NotBuilt("measure")),
+        Some(Command::Measure {
+            files,
+            format,
+            write_profile,
+            log_format,
+            year,
+            threads,
+        }) => commands::measure::run(
+            files,
+            *format,
+            write_profile.as_deref(),
+            &commands::measure::Settings {
+                format: *log_format,
+                year: *year,
+                threads: *threads,
+            },
+        ),
         None => explore(&cli),
     };
     match outcome {
@@ -44,10 +60,6 @@ fn main() -> ExitCode {
             let (msg, code) = match f {
                 Failure::Invalid(m) => (m, 1),
                 Failure::Io(e) => (format!("cannot write the output: {e}"), 1),
-                Failure::NotBuilt(what) => (
-                    format!("`mtafit {what}` is not built yet; see `mtafit --help` for what is"),
-                    2,
-                ),
             };
             let mut err = std::io::stderr().lock();
             for line in msg.lines() {

@@ -315,6 +315,73 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
     Ok(p)
 }
 
+/// Top-level field names of a profile file, in the order `Profile` declares them.
+const FIELDS: [&str; 15] = [
+    "own_infrastructure",
+    "monthly_volume",
+    "annual_budget_usd",
+    "team",
+    "team_knows",
+    "licences_held",
+    "cloud_native",
+    "support",
+    "marketing",
+    "must",
+    "want",
+    "hourly_rate_usd",
+    "node_cost_per_month_usd",
+    "weights",
+    "shortlist",
+];
+
+/// A new profile file holding only a monthly volume (every other field takes its default).
+pub fn new_with_volume(volume: u64) -> String {
+    format!(
+        "// Written by `mtafit measure`; every field left out takes its default.\nProfile(\n    monthly_volume: {volume},\n)\n"
+    )
+}
+
+/// `src` (a valid profile file) with `monthly_volume` set to `volume`; every other byte is kept,
+/// comments included. A missing field is added before the first one.
+pub fn with_volume(path: &str, src: &[u8], volume: u64) -> Result<String, Vec<Diagnostic>> {
+    parse(path, src)?;
+    let src = ronfile::decode(path, src).map_err(|d| vec![d])?;
+    let loc = Locator::new(src);
+    if let Some(f) = loc.find(&[Step::Field("monthly_volume")]) {
+        let start = f.value.offset_in(src);
+        let end = start
+            + src[start..]
+                .char_indices()
+                .nth(f.value_len)
+                .map_or(src.len() - start, |(i, _)| i);
+        return Ok(format!("{}{volume}{}", &src[..start], &src[end..]));
+    }
+    let first = FIELDS
+        .iter()
+        .filter_map(|name| loc.find(&[Step::Field(name)]))
+        .map(|f| f.key.offset_in(src))
+        .min();
+    Ok(match first {
+        Some(at) => {
+            let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+            let indent = &src[line_start..at];
+            let sep = if indent.trim().is_empty() {
+                format!("\n{indent}")
+            } else {
+                " ".into()
+            };
+            format!("{}monthly_volume: {volume},{sep}{}", &src[..at], &src[at..])
+        }
+        None => {
+            // `Profile()`: the volume goes inside the last parenthesis.
+            let close = loc
+                .token_before(src.len())
+                .map_or(src.len(), |(start, _, _)| start);
+            format!("{}monthly_volume: {volume}{}", &src[..close], &src[close..])
+        }
+    })
+}
+
 /// The names of the built-in example profiles (`data/profiles/<name>.ron`).
 pub fn builtin_names() -> Vec<&'static str> {
     embedded::PROFILES
@@ -350,6 +417,50 @@ pub fn load(arg: &Path) -> Result<Profile, Vec<Diagnostic>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_volume_is_replaced_and_nothing_else_moves() {
+        let src = "// ours\nProfile(\n    own_infrastructure: true, // keep\n    monthly_volume: \"7.4M\",\n    team: ConfigAsCode,\n)\n";
+        let out = super::with_volume("p.ron", src.as_bytes(), 12_345).unwrap();
+        assert_eq!(out, src.replace("\"7.4M\"", "12345"));
+        let out = super::with_volume("p.ron", out.as_bytes(), 7).unwrap();
+        assert_eq!(out, src.replace("\"7.4M\"", "7"));
+    }
+
+    #[test]
+    fn a_missing_volume_is_added_before_the_first_field() {
+        let src = "Profile(\n    team: Programming,\n)\n";
+        let out = super::with_volume("p.ron", src.as_bytes(), 5).unwrap();
+        assert_eq!(
+            out,
+            "Profile(\n    monthly_volume: 5,\n    team: Programming,\n)\n"
+        );
+        assert_eq!(
+            super::parse("p.ron", out.as_bytes())
+                .unwrap()
+                .monthly_volume,
+            5
+        );
+        let out = super::with_volume("p.ron", b"Profile()", 9).unwrap();
+        assert_eq!(
+            super::parse("p.ron", out.as_bytes())
+                .unwrap()
+                .monthly_volume,
+            9
+        );
+        let fresh = super::new_with_volume(42);
+        assert_eq!(
+            super::parse("p.ron", fresh.as_bytes())
+                .unwrap()
+                .monthly_volume,
+            42
+        );
+    }
+
+    #[test]
+    fn a_broken_profile_is_not_edited() {
+        assert!(super::with_volume("p.ron", b"Profile(team: Nope)", 5).is_err());
+    }
+
     use super::*;
 
     #[test]

@@ -24,15 +24,24 @@ pub fn usd_exact(x: f64) -> String {
         return "—".into();
     }
     let n = x.round() as i64;
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
+    format!(
+        "{}${}",
+        if n < 0 { "-" } else { "" },
+        grouped(n.unsigned_abs())
+    )
+}
+
+/// A count with thousands separators: 1,693,384.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
-    format!("{}${out}", if n < 0 { "-" } else { "" })
+    out
 }
 
 /// A volume band: "≤10M/mo", "15M–150M/mo", "≥100M/mo".

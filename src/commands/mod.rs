@@ -3,6 +3,7 @@
 pub mod check;
 pub mod cost;
 pub mod export;
+pub mod measure;
 pub mod rank;
 pub mod sensitivity;
 pub mod show;
@@ -19,8 +20,6 @@ pub enum Failure {
     Invalid(String),
     /// Output could not be written (exit 1), except a closed pipe, which ends quietly.
     Io(std::io::Error),
-    /// A command that is not built yet (exit 2).
-    NotBuilt(&'static str),
 }
 
 impl From<std::io::Error> for Failure {

@@ -1,0 +1,267 @@
+//! Counting distinct messages with memory that does not grow with the log.
+//!
+//! A message's life runs from its first line to its end marker (Postfix `removed`, Exim
+//! `Completed`); a queue id seen after the marker is a new message. A chunk scanned on its own
+//! cannot know whether a life began in an earlier chunk, so it keeps, per id, the part before
+//! its first end marker (`head`, finished by the merge) and the part after its last (`tail`,
+//! handed on). Lives that end inside the chunk are counted there. The merge keeps only the
+//! lives still open, and forgets those quiet for longer than any queue keeps a message.
+
+use rustc_hash::FxHashMap;
+
+/// A message id, packed: queue ids are at most 24 bytes, and longer ids keep their first 24.
+pub type MsgId = [u8; 24];
+
+/// Pack an id into a fixed-size key.
+pub fn key(id: &[u8]) -> MsgId {
+    let mut k = [0u8; 24];
+    let n = id.len().min(24);
+    k[..n].copy_from_slice(&id[..n]);
+    k
+}
+
+/// Part of one message's life.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Life {
+    /// Recipients delivered.
+    pub sent: u32,
+    /// Sent with the null sender: a bounce notification.
+    pub null_sender: bool,
+    /// Any line seen at all.
+    pub seen: bool,
+}
+
+impl Life {
+    fn join(&mut self, o: &Life) {
+        self.sent += o.sent;
+        self.null_sender |= o.null_sender;
+        self.seen |= o.seen;
+    }
+}
+
+/// Totals of finished lives.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Finished {
+    /// Messages with at least one recipient delivered.
+    pub messages: u64,
+    /// Recipients of bounce notifications delivered.
+    pub notifications: u64,
+}
+
+impl Finished {
+    fn count(&mut self, life: &Life) {
+        self.messages += u64::from(life.sent > 0);
+        if life.null_sender {
+            self.notifications += u64::from(life.sent);
+        }
+    }
+
+    /// Add `o`.
+    pub fn add(&mut self, o: &Finished) {
+        self.messages += o.messages;
+        self.notifications += o.notifications;
+    }
+}
+
+/// One id's lines within a chunk.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Seen {
+    head: Life,
+    ended: bool,
+    tail: Life,
+}
+
+/// Every id a chunk touched.
+#[derive(Debug, Default)]
+pub struct ChunkLives {
+    ids: FxHashMap<MsgId, Seen>,
+    /// Lives that began after an end marker and ended again within the chunk.
+    pub finished: Finished,
+}
+
+impl ChunkLives {
+    fn current(&mut self, id: &[u8]) -> &mut Life {
+        let s = self.ids.entry(key(id)).or_default();
+        if s.ended { &mut s.tail } else { &mut s.head }
+    }
+
+    /// `n` recipients of `id` delivered.
+    pub fn sent(&mut self, id: &[u8], n: u32) {
+        let l = self.current(id);
+        l.sent += n;
+        l.seen = true;
+    }
+
+    /// `id` has the null sender.
+    pub fn null_sender(&mut self, id: &[u8]) {
+        let l = self.current(id);
+        l.null_sender = true;
+        l.seen = true;
+    }
+
+    /// `id`'s life ended.
+    pub fn end(&mut self, id: &[u8]) {
+        let s = self.ids.entry(key(id)).or_default();
+        if s.ended {
+            // A whole life between two end markers in this chunk.
+            self.finished.count(&s.tail);
+            s.tail = Life::default();
+        } else {
+            s.ended = true;
+        }
+    }
+
+    /// Number of ids touched.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True when no id was touched.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    life: Life,
+    /// The merge clock (a day number) when last touched.
+    touched: i64,
+}
+
+/// The lives still open after the chunks merged so far.
+#[derive(Debug, Default)]
+pub struct OpenLives {
+    open: FxHashMap<MsgId, Open>,
+    /// Lives finished so far.
+    pub finished: Finished,
+    next_sweep: usize,
+}
+
+/// Longer than any queue keeps a message (Postfix and Exim default to five days or less).
+pub const QUIET_DAYS: i64 = 7;
+const FIRST_SWEEP: usize = 1 << 16;
+
+impl OpenLives {
+    /// Fold in the next chunk, in input order; `clock` is a day number for that chunk.
+    pub fn merge(&mut self, chunk: ChunkLives, clock: i64) {
+        self.finished.add(&chunk.finished);
+        for (id, seen) in chunk.ids {
+            let mut life = self.open.remove(&id).map(|o| o.life).unwrap_or_default();
+            life.join(&seen.head);
+            if seen.ended {
+                self.finished.count(&life);
+                life = seen.tail;
+            }
+            if life.seen {
+                self.open.insert(
+                    id,
+                    Open {
+                        life,
+                        touched: clock,
+                    },
+                );
+            }
+        }
+        if self.open.len() >= self.next_sweep.max(FIRST_SWEEP) {
+            self.sweep(clock);
+        }
+    }
+
+    /// Count and forget lives quiet for more than [`QUIET_DAYS`].
+    fn sweep(&mut self, clock: i64) {
+        let finished = &mut self.finished;
+        self.open.retain(|_, o| {
+            let keep = clock - o.touched <= QUIET_DAYS;
+            if !keep {
+                finished.count(&o.life);
+            }
+            keep
+        });
+        // Sweep again only once the map has doubled, so sweeping stays linear overall.
+        self.next_sweep = self.open.len() * 2;
+    }
+
+    /// Count every life still open: the log ended.
+    pub fn finish(mut self) -> Finished {
+        for o in self.open.values() {
+            self.finished.count(&o.life);
+        }
+        self.finished
+    }
+
+    /// Lives open now.
+    pub fn len(&self) -> usize {
+        self.open.len()
+    }
+
+    /// True when no life is open.
+    pub fn is_empty(&self) -> bool {
+        self.open.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_life_split_over_chunks_counts_once() {
+        let mut a = ChunkLives::default();
+        a.sent(b"Q1", 1);
+        let mut b = ChunkLives::default();
+        b.sent(b"Q1", 2);
+        b.end(b"Q1");
+        let mut open = OpenLives::default();
+        open.merge(a, 0);
+        open.merge(b, 0);
+        assert!(open.is_empty());
+        assert_eq!(open.finish().messages, 1);
+    }
+
+    #[test]
+    fn an_id_reused_after_its_end_is_a_new_message() {
+        let mut a = ChunkLives::default();
+        a.sent(b"Q1", 1);
+        a.end(b"Q1");
+        a.sent(b"Q1", 1);
+        a.end(b"Q1");
+        a.sent(b"Q1", 1);
+        let mut open = OpenLives::default();
+        open.merge(a, 0);
+        assert_eq!(open.len(), 1);
+        assert_eq!(open.finish().messages, 3);
+    }
+
+    #[test]
+    fn notifications_count_their_recipients_and_deferred_only_lives_do_not_count() {
+        let mut a = ChunkLives::default();
+        a.null_sender(b"N1");
+        a.sent(b"N1", 1);
+        a.end(b"N1");
+        a.null_sender(b"N2");
+        a.end(b"N2");
+        let mut open = OpenLives::default();
+        open.merge(a, 0);
+        let f = open.finish();
+        assert_eq!((f.messages, f.notifications), (1, 1));
+    }
+
+    #[test]
+    fn quiet_lives_are_counted_and_forgotten() {
+        let mut open = OpenLives::default();
+        let quiet = FIRST_SWEEP as u32 - 1;
+        for i in 0..quiet {
+            let mut c = ChunkLives::default();
+            c.sent(&(i + 1).to_le_bytes(), 1);
+            open.merge(c, 0);
+        }
+        assert_eq!(open.len(), quiet as usize);
+        let mut c = ChunkLives::default();
+        c.sent(b"late", 1);
+        open.merge(c, QUIET_DAYS + 1);
+        assert_eq!(open.len(), 1);
+        assert_eq!(open.finished.messages, u64::from(quiet));
+        assert_eq!(open.finish().messages, u64::from(quiet) + 1);
+    }
+}

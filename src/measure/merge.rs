@@ -1,0 +1,295 @@
+//! Folding chunk tallies together in input order: years for syslog dates, messages across
+//! chunk edges, and everything else that simply adds up.
+
+use super::lives::OpenLives;
+use super::tally::{Counts, EXAMPLES, Moment, Tally, year_step};
+use super::time::{self, Day};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// A point in time resolved to a date: local date and second as written, and UTC seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    /// Days since 1970-01-01 of the local date.
+    pub day: i32,
+    /// Seconds since local midnight.
+    pub sod: u32,
+    /// Seconds since 1970 in UTC (local time when the log gives no zone).
+    pub utc: i64,
+}
+
+impl When {
+    fn new(day: i32, sod: u32, offset: Option<i32>) -> When {
+        When {
+            day,
+            sod,
+            utc: i64::from(day) * 86_400 + i64::from(sod) - i64::from(offset.unwrap_or(0)),
+        }
+    }
+}
+
+/// An unreadable line: which input, where, and its start.
+#[derive(Debug, Clone)]
+pub struct Unreadable {
+    /// Index of the input.
+    pub input: usize,
+    /// Byte offset in the input.
+    pub offset: u64,
+    /// The start of the line.
+    pub text: Vec<u8>,
+}
+
+/// Everything measured so far, over all inputs.
+#[derive(Debug, Default)]
+pub struct Totals {
+    /// Plain counters.
+    pub counts: Counts,
+    /// Per local date: sent, deferred, bounced.
+    pub days: BTreeMap<i32, [u64; 3]>,
+    /// Sent per domain.
+    pub domains: FxHashMap<Box<[u8]>, u64>,
+    /// Messages still open.
+    pub lives: OpenLives,
+    /// The earliest counted line.
+    pub first: Option<When>,
+    /// The latest counted line.
+    pub last: Option<When>,
+    /// The first unreadable lines.
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl Totals {
+    fn see(&mut self, w: When) {
+        if self.first.is_none_or(|f| w.utc < f.utc) {
+            self.first = Some(w);
+        }
+        if self.last.is_none_or(|l| w.utc >= l.utc) {
+            self.last = Some(w);
+        }
+    }
+}
+
+/// Folds one input's chunks, which may finish in any order, in their order.
+#[derive(Debug)]
+pub struct InputMerge {
+    input: usize,
+    next: usize,
+    pending: BTreeMap<usize, Tally>,
+    /// Year steps at the end of the chunks merged so far, and the last syslog month.
+    yoff_end: i32,
+    last_month: Option<u8>,
+    yearless: HashMap<(i32, u8, u8), [u64; 3]>,
+    yearless_first: Option<Moment>,
+    yearless_last: Option<Moment>,
+}
+
+/// How the year of a syslog date is settled.
+#[derive(Debug, Clone, Copy)]
+pub enum YearRule {
+    /// The first line is in this year.
+    First(i32),
+    /// The last line is on or before this date (days since 1970): the file's modification time.
+    NotAfter(i32),
+}
+
+impl InputMerge {
+    /// A merge for input number `input`.
+    pub fn new(input: usize) -> InputMerge {
+        InputMerge {
+            input,
+            next: 0,
+            pending: BTreeMap::new(),
+            yoff_end: 0,
+            last_month: None,
+            yearless: HashMap::new(),
+            yearless_first: None,
+            yearless_last: None,
+        }
+    }
+
+    /// Take chunk `index`'s tally; folds every chunk now in order. Returns bytes folded.
+    pub fn add(&mut self, index: usize, tally: Tally, totals: &mut Totals) -> u64 {
+        self.pending.insert(index, tally);
+        let mut bytes = 0;
+        while let Some(t) = self.pending.remove(&self.next) {
+            bytes += t.bytes;
+            self.fold(t, totals);
+            self.next += 1;
+        }
+        bytes
+    }
+
+    fn fold(&mut self, t: Tally, totals: &mut Totals) {
+        let base = match t.year.span {
+            Some((first, last)) => {
+                let base = self.yoff_end + self.last_month.map_or(0, |m| year_step(m, first));
+                self.yoff_end = base + t.year.offset;
+                self.last_month = Some(last);
+                base
+            }
+            None => self.yoff_end,
+        };
+        totals.counts.add(&t.counts);
+        for ((yoff, day), c) in t.days {
+            let slot = match day {
+                Day::Dated(d) => totals.days.entry(d).or_default(),
+                Day::Yearless { month, day } => {
+                    self.yearless.entry((yoff + base, month, day)).or_default()
+                }
+            };
+            for (s, n) in slot.iter_mut().zip(c) {
+                *s += n;
+            }
+        }
+        for m in [t.first, t.last].into_iter().flatten() {
+            match m.stamp.day {
+                Day::Dated(d) => totals.see(When::new(d, m.stamp.sod, m.stamp.offset)),
+                Day::Yearless { .. } => {
+                    let m = Moment {
+                        yoff: m.yoff + base,
+                        ..m
+                    };
+                    if self.yearless_first.is_none_or(|f| m.key() < f.key()) {
+                        self.yearless_first = Some(m);
+                    }
+                    if self.yearless_last.is_none_or(|l| m.key() >= l.key()) {
+                        self.yearless_last = Some(m);
+                    }
+                }
+            }
+        }
+        for (d, n) in t.domains {
+            *totals.domains.entry(d).or_default() += n;
+        }
+        for e in t.examples {
+            if totals.unreadable.len() < EXAMPLES {
+                totals.unreadable.push(Unreadable {
+                    input: self.input,
+                    offset: e.offset,
+                    text: e.text,
+                });
+            }
+        }
+        let clock = t.last.map_or(0, |m| match m.stamp.day {
+            Day::Dated(d) => i64::from(d),
+            Day::Yearless { month, day } => {
+                i64::from(m.yoff + base) * 372 + i64::from(month - 1) * 31 + i64::from(day)
+            }
+        });
+        totals.lives.merge(t.lives, clock);
+    }
+
+    /// True when the input had syslog dates, whose years must be settled.
+    pub fn has_yearless(&self) -> bool {
+        self.yearless_first.is_some()
+    }
+
+    /// Settle the years of syslog dates and hand them to the totals.
+    pub fn finish(self, rule: YearRule, totals: &mut Totals) {
+        let (Some(first), Some(last)) = (self.yearless_first, self.yearless_last) else {
+            return;
+        };
+        let year_of_step = |yoff: i32| -> i32 {
+            match rule {
+                YearRule::First(y) => y + (yoff - first.yoff),
+                YearRule::NotAfter(limit) => {
+                    let (ry, _, _) = time::civil_from_days(limit);
+                    let Day::Yearless { month, day } = last.stamp.day else {
+                        unreachable!("yearless moments hold yearless days")
+                    };
+                    // A day of slack: the modification time is UTC, the log local.
+                    let last_year = if time::days_from_civil(ry, u32::from(month), u32::from(day))
+                        > limit + 1
+                    {
+                        ry - 1
+                    } else {
+                        ry
+                    };
+                    last_year - (last.yoff - yoff)
+                }
+            }
+        };
+        let date = |yoff: i32, month: u8, day: u8| {
+            time::days_from_civil(year_of_step(yoff), u32::from(month), u32::from(day))
+        };
+        for ((yoff, month, day), c) in self.yearless {
+            let slot = totals.days.entry(date(yoff, month, day)).or_default();
+            for (s, n) in slot.iter_mut().zip(c) {
+                *s += n;
+            }
+        }
+        for m in [first, last] {
+            if let Day::Yearless { month, day } = m.stamp.day {
+                totals.see(When::new(date(m.yoff, month, day), m.stamp.sod, None));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::tally::Outcome;
+    use crate::measure::time::Stamp;
+
+    fn at(month: u8, day: u8) -> Stamp {
+        Stamp {
+            day: Day::Yearless { month, day },
+            sod: 0,
+            offset: None,
+        }
+    }
+
+    fn chunk(days: &[(u8, u8)]) -> Tally {
+        let mut t = Tally::default();
+        for &(m, d) in days {
+            t.outcome(at(m, d), Outcome::Sent, 1);
+        }
+        t
+    }
+
+    fn dates(totals: &Totals) -> Vec<String> {
+        totals.days.keys().map(|&d| time::format_date(d)).collect()
+    }
+
+    #[test]
+    fn new_year_between_chunks_out_of_order() {
+        let mut totals = Totals::default();
+        let mut m = InputMerge::new(0);
+        // Chunk 1 finishes first; the merge waits for chunk 0.
+        m.add(1, chunk(&[(1, 1), (1, 2)]), &mut totals);
+        assert!(totals.days.is_empty() && m.yearless.is_empty());
+        m.add(0, chunk(&[(12, 30), (12, 31)]), &mut totals);
+        m.finish(
+            YearRule::NotAfter(time::days_from_civil(2026, 1, 5)),
+            &mut totals,
+        );
+        assert_eq!(
+            dates(&totals),
+            ["2025-12-30", "2025-12-31", "2026-01-01", "2026-01-02"]
+        );
+        assert_eq!(time::format_date(totals.first.unwrap().day), "2025-12-30");
+        assert_eq!(time::format_date(totals.last.unwrap().day), "2026-01-02");
+    }
+
+    #[test]
+    fn a_last_date_after_the_file_time_is_last_year() {
+        let mut totals = Totals::default();
+        let mut m = InputMerge::new(0);
+        m.add(0, chunk(&[(11, 28)]), &mut totals);
+        m.finish(
+            YearRule::NotAfter(time::days_from_civil(2026, 3, 1)),
+            &mut totals,
+        );
+        assert_eq!(dates(&totals), ["2025-11-28"]);
+    }
+
+    #[test]
+    fn a_given_first_year() {
+        let mut totals = Totals::default();
+        let mut m = InputMerge::new(0);
+        m.add(0, chunk(&[(12, 31), (1, 1)]), &mut totals);
+        m.finish(YearRule::First(2019), &mut totals);
+        assert_eq!(dates(&totals), ["2019-12-31", "2020-01-01"]);
+    }
+}

@@ -1,0 +1,417 @@
+//! `mtafit measure`: the sender's real volume from their own mail logs.
+//!
+//! Every number is defined in `docs/measuring.md`. The pipeline per input: sniff the format from
+//! the first lines, cut the input into chunks of whole lines (mapped windows or reused buffers),
+//! scan chunks on every core into [`tally::Tally`]s, and fold those in input order
+//! ([`merge`]); memory stays bounded by the chunk size and the messages in flight, not the log.
+
+pub mod detect;
+pub mod exim;
+pub mod frame;
+pub mod input;
+pub mod kumo;
+pub mod lives;
+pub mod merge;
+pub mod postfix;
+pub mod powermta;
+pub mod report;
+pub mod scan;
+pub mod sendmail;
+pub mod tally;
+pub mod time;
+
+pub use detect::LogFormat;
+pub use input::{Meter, Source};
+pub use report::Report;
+
+use detect::Dialect;
+use input::{Body, Data, Job};
+use merge::{InputMerge, Totals, YearRule};
+use std::io::Read;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+use tally::Tally;
+
+/// How to measure.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Read every input as this format instead of detecting it.
+    pub format: Option<LogFormat>,
+    /// The year of the first syslog line (syslog dates have none).
+    pub year: Option<i32>,
+    /// Scanning threads; 0 means one per core.
+    pub threads: usize,
+}
+
+/// A finished measurement and what the user should be told on the side.
+#[derive(Debug, Clone)]
+pub struct Measured {
+    /// The report.
+    pub report: Report,
+    /// Warnings (an empty input, say), one sentence each.
+    pub warnings: Vec<String>,
+}
+
+/// Days since 1970 of a system time (UTC).
+fn day_of(t: SystemTime) -> i32 {
+    let secs = match t.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(d) => d.as_secs() as i64,
+        Err(e) => -(e.duration().as_secs() as i64),
+    };
+    secs.div_euclid(86_400) as i32
+}
+
+/// Files oldest first (rotated logs are named newest first), standard input where it stood.
+fn in_time_order(sources: &[Source]) -> Vec<Source> {
+    let mut out = sources.to_vec();
+    if out.iter().all(|s| matches!(s, Source::Path(_))) {
+        out.sort_by_key(|s| match s {
+            Source::Path(p) => std::fs::metadata(p).and_then(|m| m.modified()).ok(),
+            Source::Stdin => None,
+        });
+    }
+    out
+}
+
+/// Measure `sources` into one report; errors are sentences naming the input.
+pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result<Measured, String> {
+    let sources = in_time_order(sources);
+    let total: Option<u64> = sources
+        .iter()
+        .map(|s| match s {
+            Source::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Source::Stdin => None,
+        })
+        .sum();
+    meter.total.store(total.unwrap_or(0), Ordering::Relaxed);
+    let threads = match opts.threads {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get().min(16)),
+        n => n,
+    };
+    let mut totals = Totals::default();
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    let mut yearless_from = Vec::new();
+    for (i, source) in sources.iter().enumerate() {
+        let opened = input::open(source, meter)?;
+        let name = source.name();
+        if opened.head.is_empty() {
+            warnings.push(format!("{name} is empty; it was skipped"));
+            continue;
+        }
+        let format = match opts.format.or_else(|| detect::detect(&opened.head)) {
+            Some(f) => f,
+            None => return Err(not_a_log(&name, &opened.head)),
+        };
+        let dialect = Dialect::new(format, &opened.head);
+        let mut merge = InputMerge::new(i);
+        let gzip = opened.gzip;
+        let modified = opened.modified;
+        let bytes = run(opened, &dialect, threads, meter, &mut merge, &mut totals)
+            .map_err(|e| input::gzip_error(&name, gzip, e))?;
+        if meter.cancel.load(Ordering::Relaxed) {
+            return Err("the measurement was stopped".into());
+        }
+        let rule = match opts.year {
+            Some(y) => YearRule::First(y),
+            None => YearRule::NotAfter(day_of(modified.unwrap_or_else(SystemTime::now))),
+        };
+        if merge.has_yearless() && opts.year.is_none() {
+            yearless_from.push(match modified {
+                Some(_) => format!("{name}'s modification time"),
+                None => "today's date".to_string(),
+            });
+        }
+        merge.finish(rule, &mut totals);
+        files.push(Read1 {
+            index: i,
+            source: source.clone(),
+            format,
+            bytes,
+            gzip,
+        });
+    }
+    if files.is_empty() {
+        let names: Vec<String> = sources.iter().map(Source::name).collect();
+        return Err(format!(
+            "nothing to measure: {} {} empty",
+            names.join(", "),
+            if names.len() == 1 { "is" } else { "are all" }
+        ));
+    }
+    let report = assemble(totals, &files, &yearless_from);
+    Ok(Measured { report, warnings })
+}
+
+/// The error for an input in no known format.
+fn not_a_log(name: &str, head: &[u8]) -> String {
+    let first = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    let shown = String::from_utf8_lossy(&first[..first.len().min(60)]).into_owned();
+    format!(
+        "{name}:1:1: not a mail log mtafit can read: none of its first {} lines is a Postfix, \
+         Exim or Sendmail log line, a KumoMTA JSON record or a PowerMTA accounting CSV row \
+         (line 1 starts \"{}\"). Name the format with --log-format if it is one of these.",
+        detect::SAMPLE_LINES,
+        crate::text::sanitize(&shown)
+    )
+}
+
+/// Scan one input on `threads` threads, folding into `totals`; returns bytes scanned.
+fn run(
+    opened: input::Opened,
+    dialect: &Dialect,
+    threads: usize,
+    meter: &Arc<Meter>,
+    merge: &mut InputMerge,
+    totals: &mut Totals,
+) -> std::io::Result<u64> {
+    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(threads * 2);
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Tally)>();
+    let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
+    let counts_own_bytes = matches!(opened.body, Body::Mapped(..));
+    let lines = dialect.lines();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            let (job_rx, done_tx, recycle_tx) = (&job_rx, done_tx.clone(), recycle_tx.clone());
+            s.spawn(move || {
+                loop {
+                    let job = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok(job) = job else { return };
+                    let mut t = Tally::default();
+                    scan::scan(lines, job.data.bytes(), job.base, job.at_end, &mut t);
+                    if done_tx.send((job.index, t)).is_err() {
+                        return;
+                    }
+                    if let Data::Owned(buf) = job.data {
+                        let _ = recycle_tx.send(buf);
+                    }
+                }
+            });
+        }
+        drop((done_tx, recycle_tx));
+        let cancel = &meter.cancel;
+        let producer = s.spawn(move || match opened.body {
+            Body::Mapped(file, len) => input::produce_mapped(&file, len, &job_tx, cancel),
+            Body::Stream(stream) => {
+                input::produce_stream(stream, opened.head, &job_tx, &recycle_rx, cancel)
+            }
+        });
+        let mut bytes = 0;
+        for (index, tally) in done_rx {
+            let n = merge.add(index, tally, totals);
+            bytes += n;
+            if counts_own_bytes {
+                meter.done.fetch_add(n, Ordering::Relaxed);
+            }
+        }
+        producer
+            .join()
+            .expect("the reading thread does not panic")?;
+        Ok(bytes)
+    })
+}
+
+/// Count lines before `offset` in a plain file, for pointing at an unreadable line.
+fn line_number(path: &std::path::Path, offset: u64) -> Option<u64> {
+    let mut f = std::fs::File::open(path).ok()?.take(offset);
+    let mut buf = vec![0u8; 1 << 20];
+    let mut lines = 1u64;
+    loop {
+        let n = f.read(&mut buf).ok()?;
+        if n == 0 {
+            return Some(lines);
+        }
+        lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+    }
+}
+
+/// One input that was read.
+struct Read1 {
+    index: usize,
+    source: Source,
+    format: LogFormat,
+    bytes: u64,
+    gzip: bool,
+}
+
+/// Turn the totals into the report.
+fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report {
+    use report::{DayReport, DomainReport, FileReport, UnparsedExample};
+    let c = totals.counts;
+    let lives = totals.lives.finish();
+    let messages_sent = c.messages + lives.messages;
+    let notifications = c.notifications + lives.notifications;
+    let (first, last) = (totals.first, totals.last);
+    let span = match (first, last) {
+        (Some(f), Some(l)) => (l.utc - f.utc) as f64 / 86_400.0,
+        _ => 0.0,
+    };
+    let volume = c.sent.saturating_sub(notifications);
+    let monthly_volume = if first.is_some() {
+        (volume as f64 * 30.0 / span.max(1.0 / 24.0)).round() as u64
+    } else {
+        0
+    };
+    // Every date from the first to the last; a range no log spans means dates were misread,
+    // so then only the dates seen are listed.
+    let per_day: Vec<DayReport> = match (
+        totals.days.keys().next().copied(),
+        totals.days.keys().last().copied(),
+    ) {
+        (Some(lo), Some(hi)) if hi - lo <= 3660 => (lo..=hi)
+            .map(|d| {
+                let c = totals.days.get(&d).copied().unwrap_or_default();
+                day_report(d, c)
+            })
+            .collect(),
+        _ => totals
+            .days
+            .iter()
+            .map(|(&d, &c)| day_report(d, c))
+            .collect(),
+    };
+    let peak = per_day
+        .iter()
+        .filter(|d| d.sent > 0)
+        .max_by(|a, b| a.sent.cmp(&b.sent).then_with(|| b.date.cmp(&a.date)))
+        .cloned();
+    let mut domains: Vec<(Box<[u8]>, u64)> = totals.domains.into_iter().collect();
+    domains.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let top_domains = domains
+        .into_iter()
+        .take(10)
+        .map(|(d, sent)| DomainReport {
+            domain: crate::text::sanitize(&String::from_utf8_lossy(&d)).into_owned(),
+            sent,
+        })
+        .collect();
+    let name_of = |s: &Source| match s {
+        Source::Stdin => "-".to_string(),
+        Source::Path(p) => p.display().to_string(),
+    };
+    let unparsed_examples = totals
+        .unreadable
+        .iter()
+        .filter_map(|u| {
+            let f = files.iter().find(|f| f.index == u.input)?;
+            let line = match &f.source {
+                Source::Path(p) if !f.gzip => line_number(p, u.offset),
+                _ => None,
+            };
+            Some(UnparsedExample {
+                file: name_of(&f.source),
+                line,
+                text: crate::text::sanitize(&String::from_utf8_lossy(&u.text)).into_owned(),
+            })
+        })
+        .collect();
+    let mut formats: Vec<&str> = Vec::new();
+    for f in files {
+        if !formats.contains(&f.format.name()) {
+            formats.push(f.format.name());
+        }
+    }
+    let mut notes = Vec::new();
+    for from in yearless_from {
+        notes.push(format!(
+            "syslog dates carry no year; the years come from {from} (set the first line's year with --year)"
+        ));
+    }
+    if formats.contains(&"powermta") {
+        notes.push(
+            "PowerMTA's accounting file has no message id, so each recipient counts as a message"
+                .into(),
+        );
+    }
+    if formats.contains(&"kumomta") {
+        notes
+            .push("KumoMTA gives every message one recipient, so messages equal recipients".into());
+    }
+    if notifications > 0 {
+        notes.push(format!(
+            "{} bounce notifications (null sender) are left out of the monthly volume",
+            units_grouped(notifications)
+        ));
+    }
+    if c.filter_hops > 0 {
+        notes.push(format!(
+            "{} deliveries to a content filter on a loopback address are not counted as sent; the filtered copy is",
+            units_grouped(c.filter_hops)
+        ));
+    }
+    if first.is_some() && span < 7.0 {
+        notes.push(format!(
+            "the log covers only {}; the monthly figure assumes every day is like these",
+            describe_span(span)
+        ));
+    }
+    if c.unparsed > 0 {
+        notes.push(format!(
+            "{} lines looked like deliveries but could not be read; they are not counted",
+            units_grouped(c.unparsed)
+        ));
+    }
+    Report {
+        format: formats.join("+"),
+        files: files
+            .iter()
+            .map(|f| FileReport {
+                path: name_of(&f.source),
+                format: f.format.name().into(),
+                bytes: f.bytes,
+            })
+            .collect(),
+        first: first.map(|w| time::format_moment(w.day, w.sod)),
+        last: last.map(|w| time::format_moment(w.day, w.sod)),
+        days: (span * 100.0).round() / 100.0,
+        sent: c.sent,
+        deferred: c.deferred,
+        bounced: c.bounced,
+        expired: c.expired,
+        messages_sent,
+        notifications,
+        filter_hops: c.filter_hops,
+        local: c.local,
+        probes: c.probes,
+        unparsed: c.unparsed,
+        unparsed_examples,
+        monthly_volume,
+        reading: report::reading(monthly_volume),
+        peak,
+        per_day,
+        top_domains,
+        notes,
+    }
+}
+
+fn units_grouped(n: u64) -> String {
+    crate::units::grouped(n)
+}
+
+fn describe_span(days: f64) -> String {
+    if days >= 1.0 {
+        format!("{days:.1} days")
+    } else {
+        let hours = days * 24.0;
+        if hours >= 1.0 {
+            format!("{hours:.1} hours")
+        } else {
+            format!("{:.0} minutes", hours * 60.0)
+        }
+    }
+}
+
+fn day_report(d: i32, c: [u64; 3]) -> report::DayReport {
+    report::DayReport {
+        date: time::format_date(d),
+        sent: c[0],
+        deferred: c[1],
+        bounced: c[2],
+    }
+}
