@@ -63,9 +63,9 @@ impl Dialect {
     /// The reader for `format`; PowerMTA's columns come from `head` when it starts with a header.
     pub fn new(format: LogFormat, head: &[u8]) -> Dialect {
         match format {
-            LogFormat::Postfix => Dialect::Postfix(Postfix::default()),
-            LogFormat::Exim => Dialect::Exim(Exim::default()),
-            LogFormat::Sendmail => Dialect::Sendmail(Sendmail::default()),
+            LogFormat::Postfix => Dialect::Postfix(Postfix::new(head)),
+            LogFormat::Exim => Dialect::Exim(Exim::new(head)),
+            LogFormat::Sendmail => Dialect::Sendmail(Sendmail::new(head)),
             LogFormat::Kumomta => Dialect::Kumo(Kumo),
             LogFormat::Powermta => Dialect::PowerMta(
                 first_line(head)

@@ -2,20 +2,24 @@
 //! on its own or inside a syslog frame.
 
 use super::frame;
-use super::scan::{self, Lines};
+use super::scan::{self, Lines, Literals};
 use super::tally::{Outcome, Tally};
 use super::time::{self, Stamp};
-use aho_corasick::AhoCorasick;
 
 /// Exim's line reader.
 pub struct Exim {
-    literals: AhoCorasick,
+    literals: Literals,
 }
 
-impl Default for Exim {
-    fn default() -> Exim {
+impl Exim {
+    /// A reader tuned to a log whose first bytes are `head`.
+    pub fn new(head: &[u8]) -> Exim {
         Exim {
-            literals: scan::searcher(&[" => ", " -> ", " == ", " ** ", " <= <> ", " Completed"]),
+            literals: Literals::new(
+                // No space after the flag: a line cut right after it must still be seen.
+                &[" =>", " ->", " ==", " **", " <= <>", " Completed"],
+                head,
+            ),
         }
     }
 }
@@ -80,13 +84,13 @@ fn skip_pid(s: &[u8]) -> &[u8] {
 }
 
 impl Lines for Exim {
-    fn literals(&self) -> Option<&AhoCorasick> {
+    fn literals(&self) -> Option<&Literals> {
         Some(&self.literals)
     }
 
-    fn line(&self, line: &[u8], hit: Option<(usize, usize)>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], hit: Option<usize>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
-        if read(line, t).is_none() && hit.is_some_and(|(which, _)| which < FLAGGED) {
+        if read(line, t).is_none() && hit.is_some_and(|which| which < FLAGGED) {
             t.unparsed(offset, line);
         }
     }
@@ -149,7 +153,7 @@ mod tests {
 
     fn tally(log: &str) -> Tally {
         let mut t = Tally::default();
-        scan(&Exim::default(), log.as_bytes(), 0, true, &mut t);
+        scan(&Exim::new(b""), log.as_bytes(), 0, true, &mut t);
         t
     }
 

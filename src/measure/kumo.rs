@@ -1,10 +1,9 @@
 //! KumoMTA's JSON log records, one object per line.
 
 use super::frame;
-use super::scan::{self, Lines};
+use super::scan::{self, Lines, Literals};
 use super::tally::{Outcome, Tally};
 use super::time;
-use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::borrow::Cow;
 
@@ -38,11 +37,11 @@ pub fn recognises(line: &[u8]) -> bool {
 }
 
 impl Lines for Kumo {
-    fn literals(&self) -> Option<&AhoCorasick> {
+    fn literals(&self) -> Option<&Literals> {
         None
     }
 
-    fn line(&self, line: &[u8], _hit: Option<(usize, usize)>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], _hit: Option<usize>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
         if line.iter().all(u8::is_ascii_whitespace) {
             return;

@@ -5,7 +5,10 @@
 //! cannot know whether a life began in an earlier chunk, so it keeps, per id, the part before
 //! its first end marker (`head`, finished by the merge) and the part after its last (`tail`,
 //! handed on). Lives that end inside the chunk are counted there. The merge keeps only the
-//! lives still open, and forgets those quiet for longer than any queue keeps a message.
+//! lives still open that matter (a recipient delivered, or the null sender), forgets those quiet
+//! for longer than any queue keeps a message, and when a log has no end markers at all (a
+//! journal filtered to `postfix/smtp`), holds at most [`MAX_OPEN`] of them, counting the
+//! quietest as finished; the report then says the count may be high.
 
 use rustc_hash::FxHashMap;
 
@@ -125,7 +128,7 @@ impl ChunkLives {
 #[derive(Debug, Clone, Copy)]
 struct Open {
     life: Life,
-    /// The merge clock (a day number) when last touched.
+    /// The merge clock (seconds) when last touched.
     touched: i64,
 }
 
@@ -135,15 +138,19 @@ pub struct OpenLives {
     open: FxHashMap<MsgId, Open>,
     /// Lives finished so far.
     pub finished: Finished,
+    /// Lives counted as finished to keep memory bounded while they might still have had lines.
+    pub cut_short: u64,
     next_sweep: usize,
 }
 
 /// Longer than any queue keeps a message (Postfix and Exim default to five days or less).
-pub const QUIET_DAYS: i64 = 7;
+pub const QUIET_SECS: i64 = 7 * 86_400;
+/// The most open lives kept (about 10 MB).
+pub const MAX_OPEN: usize = 200_000;
 const FIRST_SWEEP: usize = 1 << 16;
 
 impl OpenLives {
-    /// Fold in the next chunk, in input order; `clock` is a day number for that chunk.
+    /// Fold in the next chunk, in input order; `clock` is the chunk's time in seconds.
     pub fn merge(&mut self, chunk: ChunkLives, clock: i64) {
         self.finished.add(&chunk.finished);
         for (id, seen) in chunk.ids {
@@ -163,23 +170,37 @@ impl OpenLives {
                 );
             }
         }
-        if self.open.len() >= self.next_sweep.max(FIRST_SWEEP) {
+        if self.open.len() >= self.next_sweep.clamp(FIRST_SWEEP, MAX_OPEN + 1) {
             self.sweep(clock);
         }
     }
 
-    /// Count and forget lives quiet for more than [`QUIET_DAYS`].
+    /// Count and forget lives quiet for more than [`QUIET_SECS`], then the quietest while
+    /// more than [`MAX_OPEN`] remain.
     fn sweep(&mut self, clock: i64) {
-        let finished = &mut self.finished;
-        self.open.retain(|_, o| {
-            let keep = clock - o.touched <= QUIET_DAYS;
-            if !keep {
-                finished.count(&o.life);
-            }
-            keep
-        });
+        self.forget(|o| clock - o.touched > QUIET_SECS, false);
+        if self.open.len() > MAX_OPEN {
+            let mut ages: Vec<i64> = self.open.values().map(|o| o.touched).collect();
+            let keep = MAX_OPEN / 2;
+            let at = ages.len() - keep;
+            let (_, &mut cutoff, _) = ages.select_nth_unstable(at);
+            self.forget(|o| o.touched < cutoff, true);
+        }
         // Sweep again only once the map has doubled, so sweeping stays linear overall.
         self.next_sweep = self.open.len() * 2;
+    }
+
+    fn forget(&mut self, gone: impl Fn(&Open) -> bool, early: bool) {
+        let (finished, cut_short) = (&mut self.finished, &mut self.cut_short);
+        self.open.retain(|_, o| {
+            if gone(o) {
+                finished.count(&o.life);
+                *cut_short += u64::from(early);
+                false
+            } else {
+                true
+            }
+        });
     }
 
     /// Count every life still open: the log ended.
@@ -259,9 +280,22 @@ mod tests {
         assert_eq!(open.len(), quiet as usize);
         let mut c = ChunkLives::default();
         c.sent(b"late", 1);
-        open.merge(c, QUIET_DAYS + 1);
+        open.merge(c, QUIET_SECS + 1);
         assert_eq!(open.len(), 1);
         assert_eq!(open.finished.messages, u64::from(quiet));
         assert_eq!(open.finish().messages, u64::from(quiet) + 1);
+    }
+
+    #[test]
+    fn without_end_markers_memory_stays_bounded_and_says_so() {
+        let mut open = OpenLives::default();
+        for i in 0..(MAX_OPEN as u32 + 10) {
+            let mut c = ChunkLives::default();
+            c.sent(&(i + 1).to_le_bytes(), 1);
+            open.merge(c, i64::from(i));
+        }
+        assert!(open.len() <= MAX_OPEN);
+        assert!(open.cut_short > 0);
+        assert_eq!(open.finish().messages, MAX_OPEN as u64 + 10);
     }
 }

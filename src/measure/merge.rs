@@ -90,6 +90,8 @@ pub enum YearRule {
     First(i32),
     /// The last line is on or before this date (days since 1970): the file's modification time.
     NotAfter(i32),
+    /// The first line follows one written in this year and month (the previous input's last).
+    After(i32, u8),
 }
 
 impl InputMerge {
@@ -170,10 +172,14 @@ impl InputMerge {
                 });
             }
         }
+        // Seconds, for telling how long a message has been quiet; a syslog date counts as
+        // a day of a 372-day year, which is close enough for that.
         let clock = t.last.map_or(0, |m| match m.stamp.day {
-            Day::Dated(d) => i64::from(d),
+            Day::Dated(_) => m.key().1,
             Day::Yearless { month, day } => {
-                i64::from(m.yoff + base) * 372 + i64::from(month - 1) * 31 + i64::from(day)
+                (i64::from(m.yoff + base) * 372 + i64::from(month - 1) * 31 + i64::from(day))
+                    * 86_400
+                    + i64::from(m.stamp.sod)
             }
         });
         totals.lives.merge(t.lives, clock);
@@ -184,14 +190,22 @@ impl InputMerge {
         self.yearless_first.is_some()
     }
 
-    /// Settle the years of syslog dates and hand them to the totals.
-    pub fn finish(self, rule: YearRule, totals: &mut Totals) {
+    /// Settle the years of syslog dates and hand them to the totals; returns the year and
+    /// month of the last syslog date, for the next input.
+    pub fn finish(self, rule: YearRule, totals: &mut Totals) -> Option<(i32, u8)> {
         let (Some(first), Some(last)) = (self.yearless_first, self.yearless_last) else {
-            return;
+            return None;
+        };
+        let month_of = |m: &Moment| match m.stamp.day {
+            Day::Yearless { month, .. } => month,
+            Day::Dated(_) => 1,
         };
         let year_of_step = |yoff: i32| -> i32 {
             match rule {
                 YearRule::First(y) => y + (yoff - first.yoff),
+                YearRule::After(y, month) => {
+                    y + year_step(month, month_of(&first)) + (yoff - first.yoff)
+                }
                 YearRule::NotAfter(limit) => {
                     let (ry, _, _) = time::civil_from_days(limit);
                     let Day::Yearless { month, day } = last.stamp.day else {
@@ -223,6 +237,7 @@ impl InputMerge {
                 totals.see(When::new(date(m.yoff, month, day), m.stamp.sod, None));
             }
         }
+        Some((year_of_step(last.yoff), month_of(&last)))
     }
 }
 
@@ -289,7 +304,20 @@ mod tests {
         let mut totals = Totals::default();
         let mut m = InputMerge::new(0);
         m.add(0, chunk(&[(12, 31), (1, 1)]), &mut totals);
-        m.finish(YearRule::First(2019), &mut totals);
+        assert_eq!(
+            m.finish(YearRule::First(2019), &mut totals),
+            Some((2020, 1))
+        );
         assert_eq!(dates(&totals), ["2019-12-31", "2020-01-01"]);
+        let mut next = InputMerge::new(1);
+        next.add(0, chunk(&[(1, 2)]), &mut totals);
+        next.finish(YearRule::After(2020, 1), &mut totals);
+        let mut after_new_year = InputMerge::new(2);
+        after_new_year.add(0, chunk(&[(1, 3)]), &mut totals);
+        after_new_year.finish(YearRule::After(2020, 12), &mut totals);
+        assert_eq!(
+            dates(&totals),
+            ["2019-12-31", "2020-01-01", "2020-01-02", "2021-01-03"]
+        );
     }
 }

@@ -63,21 +63,25 @@ fn day_of(t: SystemTime) -> i32 {
     secs.div_euclid(86_400) as i32
 }
 
-/// Files oldest first (rotated logs are named newest first), standard input where it stood.
-fn in_time_order(sources: &[Source]) -> Vec<Source> {
-    let mut out = sources.to_vec();
-    if out.iter().all(|s| matches!(s, Source::Path(_))) {
-        out.sort_by_key(|s| match s {
-            Source::Path(p) => std::fs::metadata(p).and_then(|m| m.modified()).ok(),
-            Source::Stdin => None,
-        });
-    }
-    out
+/// The first dated timestamp in a log's head (syslog dates have no year and do not count).
+fn first_dated(head: &[u8]) -> Option<i64> {
+    head.split(|&b| b == b'\n').take(50).find_map(|line| {
+        let (stamp, _) = frame::stamp(line).or_else(|| time::spaced(line))?;
+        let moment = tally::Moment { yoff: 0, stamp };
+        matches!(stamp.day, time::Day::Dated(_)).then(|| moment.key().1)
+    })
+}
+
+/// An input opened, sniffed and placed in time.
+struct Ready {
+    source: Source,
+    opened: input::Opened,
+    format: LogFormat,
+    first: Option<i64>,
 }
 
 /// Measure `sources` into one report; errors are sentences naming the input.
 pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result<Measured, String> {
-    let sources = in_time_order(sources);
     let total: Option<u64> = sources
         .iter()
         .map(|s| match s {
@@ -90,11 +94,9 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
         0 => std::thread::available_parallelism().map_or(2, |n| n.get().min(16)),
         n => n,
     };
-    let mut totals = Totals::default();
-    let mut files = Vec::new();
     let mut warnings = Vec::new();
-    let mut yearless_from = Vec::new();
-    for (i, source) in sources.iter().enumerate() {
+    let mut ready = Vec::new();
+    for source in sources {
         let opened = input::open(source, meter)?;
         let name = source.name();
         if opened.head.is_empty() {
@@ -105,18 +107,48 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
             Some(f) => f,
             None => return Err(not_a_log(&name, &opened.head)),
         };
-        let dialect = Dialect::new(format, &opened.head);
+        let first = first_dated(&opened.head);
+        ready.push(Ready {
+            source: source.clone(),
+            opened,
+            format,
+            first,
+        });
+    }
+    if ready.is_empty() {
+        let names: Vec<String> = sources.iter().map(Source::name).collect();
+        return Err(format!(
+            "nothing to measure: {} {} empty",
+            names.join(", "),
+            if names.len() == 1 { "is" } else { "are all" }
+        ));
+    }
+    // Oldest first, so messages and years carry across rotated files: by the first dated line
+    // when every input has one, else by modification time (standard input counts as now).
+    if ready.iter().all(|r| r.first.is_some()) {
+        ready.sort_by_key(|r| r.first);
+    } else {
+        ready.sort_by_key(|r| r.opened.modified.unwrap_or_else(SystemTime::now));
+    }
+    let mut totals = Totals::default();
+    let mut files = Vec::new();
+    let mut yearless_from = Vec::new();
+    let mut carried: Option<(i32, u8)> = None;
+    for (i, r) in ready.into_iter().enumerate() {
+        let name = r.source.name();
+        let dialect = Dialect::new(r.format, &r.opened.head);
         let mut merge = InputMerge::new(i);
-        let gzip = opened.gzip;
-        let modified = opened.modified;
-        let bytes = run(opened, &dialect, threads, meter, &mut merge, &mut totals)
+        let (gzip, modified) = (r.opened.gzip, r.opened.modified);
+        let bytes = run(r.opened, &dialect, threads, meter, &mut merge, &mut totals)
             .map_err(|e| input::gzip_error(&name, gzip, e))?;
         if meter.cancel.load(Ordering::Relaxed) {
             return Err("the measurement was stopped".into());
         }
-        let rule = match opts.year {
-            Some(y) => YearRule::First(y),
-            None => YearRule::NotAfter(day_of(modified.unwrap_or_else(SystemTime::now))),
+        // With --year the inputs read as one log; without, each file's own time anchors it.
+        let rule = match (opts.year, carried) {
+            (Some(_), Some((year, month))) => YearRule::After(year, month),
+            (Some(y), None) => YearRule::First(y),
+            (None, _) => YearRule::NotAfter(day_of(modified.unwrap_or_else(SystemTime::now))),
         };
         if merge.has_yearless() && opts.year.is_none() {
             yearless_from.push(match modified {
@@ -124,22 +156,16 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
                 None => "today's date".to_string(),
             });
         }
-        merge.finish(rule, &mut totals);
+        if let Some(end) = merge.finish(rule, &mut totals) {
+            carried = Some(end);
+        }
         files.push(Read1 {
             index: i,
-            source: source.clone(),
-            format,
+            source: r.source,
+            format: r.format,
             bytes,
             gzip,
         });
-    }
-    if files.is_empty() {
-        let names: Vec<String> = sources.iter().map(Source::name).collect();
-        return Err(format!(
-            "nothing to measure: {} {} empty",
-            names.join(", "),
-            if names.len() == 1 { "is" } else { "are all" }
-        ));
     }
     let report = assemble(totals, &files, &yearless_from);
     Ok(Measured { report, warnings })
@@ -244,6 +270,7 @@ struct Read1 {
 fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report {
     use report::{DayReport, DomainReport, FileReport, UnparsedExample};
     let c = totals.counts;
+    let cut_short = totals.lives.cut_short;
     let lives = totals.lives.finish();
     let messages_sent = c.messages + lives.messages;
     let notifications = c.notifications + lives.notifications;
@@ -351,6 +378,13 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
             describe_span(span)
         ));
     }
+    if cut_short > 0 {
+        notes.push(format!(
+            "the log has too few end-of-message lines (qmgr `removed`, Exim `Completed`) to follow \
+             every message; {} were taken as finished early, so `messages_sent` may be a little high",
+            units_grouped(cut_short)
+        ));
+    }
     if c.unparsed > 0 {
         notes.push(format!(
             "{} lines looked like deliveries but could not be read; they are not counted",
@@ -401,8 +435,10 @@ fn describe_span(days: f64) -> String {
         let hours = days * 24.0;
         if hours >= 1.0 {
             format!("{hours:.1} hours")
-        } else {
+        } else if hours * 60.0 >= 1.0 {
             format!("{:.0} minutes", hours * 60.0)
+        } else {
+            "less than a minute".into()
         }
     }
 }

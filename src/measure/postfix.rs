@@ -1,24 +1,20 @@
 //! Postfix: delivery status lines, qmgr's sender, expiry and removal lines.
 
 use super::frame::{self, Frame};
-use super::scan::{self, Lines};
+use super::scan::{self, Lines, Literals};
 use super::tally::{Outcome, Tally};
-use aho_corasick::AhoCorasick;
 use memchr::memmem;
 
 /// Postfix's line reader.
 pub struct Postfix {
-    literals: AhoCorasick,
+    literals: Literals,
 }
 
-const STATUS: usize = 0;
-const REMOVED: usize = 1;
-const NULL_SENDER: usize = 2;
-
-impl Default for Postfix {
-    fn default() -> Postfix {
+impl Postfix {
+    /// A reader tuned to a log whose first bytes are `head`.
+    pub fn new(head: &[u8]) -> Postfix {
         Postfix {
-            literals: scan::searcher(&["status=", ": removed", ": from=<>,"]),
+            literals: Literals::new(&["status=", ": removed", ": from=<>,"], head),
         }
     }
 }
@@ -44,7 +40,10 @@ fn loopback(relay: &[u8]) -> bool {
     match memchr::memchr(b'[', relay) {
         Some(i) => {
             let ip = &relay[i + 1..];
-            ip.starts_with(b"127.") || ip.starts_with(b"::1]") || ip.starts_with(b"ipv6:::1]")
+            ip.starts_with(b"127.")
+                || ip.starts_with(b"::1]")
+                || ip.starts_with(b"ipv6:::1]")
+                || ip.starts_with(b"::ffff:127.")
         }
         None => relay == b"localhost",
     }
@@ -88,41 +87,32 @@ pub fn recognises(line: &[u8]) -> bool {
 }
 
 impl Lines for Postfix {
-    fn literals(&self) -> Option<&AhoCorasick> {
+    fn literals(&self) -> Option<&Literals> {
         Some(&self.literals)
     }
 
-    fn line(&self, line: &[u8], hit: Option<(usize, usize)>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], _hit: Option<usize>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
-        let Some((which, at)) = hit else { return };
-        let frame = frame::parse(line);
-        match which {
-            STATUS => match frame {
-                Some(f) if delivers(f.agent()) || f.agent() == b"qmgr" => {
-                    if status(&f, &line[at..], t).is_none() {
-                        t.unparsed(offset, line);
-                    }
-                }
-                Some(_) => {} // another program quoting `status=`: not a delivery
-                None => t.unparsed(offset, line),
-            },
-            REMOVED => {
-                if let Some(f) = frame.filter(|f| f.agent() == b"qmgr")
-                    && let Some((id, rest)) = frame::queue_id(f.text)
-                    && rest == b"removed"
-                {
-                    t.lives.end(id);
-                }
+        let status_at = || memmem::find(line, b"status=");
+        let Some(f) = frame::parse(line) else {
+            if status_at().is_some() {
+                t.unparsed(offset, line);
             }
-            NULL_SENDER => {
-                if let Some(f) = frame.filter(|f| f.agent() == b"qmgr")
-                    && let Some((id, rest)) = frame::queue_id(f.text)
-                    && rest.starts_with(b"from=<>,")
-                {
-                    t.lives.null_sender(id);
-                }
+            return;
+        };
+        let agent = f.agent();
+        let read = if agent == b"qmgr" {
+            qmgr(&f, t)
+        } else if delivers(agent) {
+            match status_at() {
+                Some(at) => status(&f, &line[at..], t),
+                None => Some(()),
             }
-            _ => {}
+        } else {
+            Some(()) // another program, perhaps quoting `status=`: not a delivery
+        };
+        if read.is_none() {
+            t.unparsed(offset, line);
         }
     }
 
@@ -137,6 +127,33 @@ impl Lines for Postfix {
     }
 }
 
+/// A queue manager line: sender, expiry, removal. `None` for a `status=` line that does not parse.
+fn qmgr(f: &Frame<'_>, t: &mut Tally) -> Option<()> {
+    let has_status = || memmem::find(f.text, b"status=").is_some();
+    let Some((id, rest)) = frame::queue_id(f.text) else {
+        return if has_status() { None } else { Some(()) };
+    };
+    if rest == b"removed" {
+        t.lives.end(id);
+        return Some(());
+    }
+    if !rest.starts_with(b"from=<") {
+        return if has_status() { None } else { Some(()) };
+    }
+    if rest.starts_with(b"from=<>,") {
+        t.lives.null_sender(id);
+    }
+    match memmem::find(rest, b"status=") {
+        // `QID: from=<…>, status=expired, returned to sender`: one per message.
+        Some(i) if rest[i + 7..].starts_with(b"expired") => {
+            t.outcome(f.stamp, Outcome::Expired, 1);
+            Some(())
+        }
+        Some(_) => None,
+        None => Some(()),
+    }
+}
+
 /// Read a status line; `status` starts at its `status=`. `None` when it does not parse.
 fn status(f: &Frame<'_>, status: &[u8], t: &mut Tally) -> Option<()> {
     let (id, rest) = frame::queue_id(f.text)?;
@@ -145,14 +162,6 @@ fn status(f: &Frame<'_>, status: &[u8], t: &mut Tally) -> Option<()> {
         .iter()
         .position(|&b| b == b' ' || b == b',')
         .unwrap_or(word.len())];
-    if f.agent() == b"qmgr" {
-        // `QID: from=<…>, status=expired, returned to sender`: one per message.
-        if !rest.starts_with(b"from=<") || word != b"expired" {
-            return None;
-        }
-        t.outcome(f.stamp, Outcome::Expired, 1);
-        return Some(());
-    }
     let addr = rest.strip_prefix(b"to=<")?;
     let addr = &addr[..memchr::memchr(b'>', addr)?];
     let outcome = match word {
@@ -194,7 +203,7 @@ mod tests {
 
     fn tally(log: &str) -> Tally {
         let mut t = Tally::default();
-        scan(&Postfix::default(), log.as_bytes(), 0, true, &mut t);
+        scan(&Postfix::new(b""), log.as_bytes(), 0, true, &mut t);
         t
     }
 
@@ -279,12 +288,12 @@ Nov 28 06:41:18 mx1 postfix/qmgr[1042]: 2C77A1C0D05: removed
     fn non_utf8_and_ipv6_relays() {
         let mut line = b"Nov 28 06:34:30 mx1 postfix/smtp[1]: 3F2A81C0B4E: to=<j\xe9r\xf4me@example.net>, relay=mx.example.net[2001:db8::25]:25, dsn=2.0.0, status=sent (ok)\n".to_vec();
         let mut t = Tally::default();
-        scan(&Postfix::default(), &line, 0, true, &mut t);
+        scan(&Postfix::new(b""), &line, 0, true, &mut t);
         assert_eq!(t.counts.sent, 1);
         line.clear();
         line.extend_from_slice(b"Nov 28 06:34:30 mx1 postfix/smtp[1]: 3F2A81C0B4E: to=<a@example.net>, relay=x[::1]:10025, status=sent (ok)\n");
         let mut t = Tally::default();
-        scan(&Postfix::default(), &line, 0, true, &mut t);
+        scan(&Postfix::new(b""), &line, 0, true, &mut t);
         assert_eq!(t.counts.filter_hops, 1);
     }
 }

@@ -1,10 +1,9 @@
 //! PowerMTA's accounting file: CSV with a header line, one record per recipient.
 
 use super::frame;
-use super::scan::{self, Lines};
+use super::scan::{self, Lines, Literals};
 use super::tally::{Outcome, Tally};
 use super::time;
-use aho_corasick::AhoCorasick;
 
 /// Where the columns mtafit reads sit in a PowerMTA file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,11 +103,11 @@ fn stamp(s: &[u8]) -> Option<time::Stamp> {
 }
 
 impl Lines for PowerMta {
-    fn literals(&self) -> Option<&AhoCorasick> {
+    fn literals(&self) -> Option<&Literals> {
         None
     }
 
-    fn line(&self, line: &[u8], _hit: Option<(usize, usize)>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], _hit: Option<usize>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
         if line.is_empty() || line.starts_with(b"type,") {
             return;

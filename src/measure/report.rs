@@ -165,9 +165,10 @@ impl Report {
         let _ = writeln!(o);
         let _ = writeln!(
             o,
-            "  Sent            {:>12}  recipients, in {} messages",
+            "  Sent            {:>12}  recipients, in {} message{}",
             g(self.sent),
-            g(self.messages_sent)
+            g(self.messages_sent),
+            if self.messages_sent == 1 { "" } else { "s" }
         );
         if self.notifications > 0 {
             let _ = writeln!(

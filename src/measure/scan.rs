@@ -1,73 +1,197 @@
-//! Walking a chunk of whole lines. Formats with a literal that every interesting line holds
-//! (`status=`, `stat=`) jump from hit to hit with a SIMD multi-literal search and never look at
-//! the other lines; the rest read every line.
+//! Walking a chunk of whole lines. Formats with literals that every interesting line holds
+//! (`status=`, `stat=`) jump from hit to hit with SIMD substring search and never look at the
+//! other lines; the rest read every line.
+//!
+//! The substring search skips ahead on the two rarest bytes of the literal. Which bytes are
+//! rare depends on the text: in a mail log `=` and `:` are everywhere, so the ranking is taken
+//! from the log's own first bytes rather than memchr's built-in English-text table.
 
 use super::tally::Tally;
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use memchr::arch::all::packedpair::HeuristicFrequencyRank;
+use memchr::memmem::{Finder, FinderBuilder};
 use memchr::{memchr, memrchr};
 
 /// One log format's line reader.
 pub trait Lines: Sync {
     /// The literals that mark interesting lines, or `None` to read every line.
-    fn literals(&self) -> Option<&AhoCorasick>;
+    fn literals(&self) -> Option<&Literals>;
 
-    /// Read one line; `hit` is the literal found (its index and position in the line).
-    fn line(&self, line: &[u8], hit: Option<(usize, usize)>, offset: u64, t: &mut Tally);
+    /// Read one line; `hit` is the index of the first literal found in it, if any.
+    fn line(&self, line: &[u8], hit: Option<usize>, offset: u64, t: &mut Tally);
 
     /// The input's last line, cut off before its newline, in which no literal was found
     /// (formats that read every line see it in [`Lines::line`] instead).
     fn cut(&self, _line: &[u8], _offset: u64, _t: &mut Tally) {}
 }
 
-/// A leftmost-first searcher for `literals`.
-pub fn searcher(literals: &[&str]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(literals)
-        .expect("literal patterns always build")
+/// Byte frequencies of a sample of the log, for picking the rare bytes of a literal.
+struct Frequencies([u8; 256]);
+
+impl Frequencies {
+    fn of(sample: &[u8]) -> Frequencies {
+        let mut counts = [0u64; 256];
+        for &b in sample {
+            counts[usize::from(b)] += 1;
+        }
+        let max = counts.iter().copied().max().unwrap_or(0).max(1);
+        let mut rank = [0u8; 256];
+        for (r, c) in rank.iter_mut().zip(counts) {
+            *r = (c * 255 / max) as u8;
+        }
+        Frequencies(rank)
+    }
+}
+
+impl HeuristicFrequencyRank for Frequencies {
+    fn rank(&self, byte: u8) -> u8 {
+        self.0[usize::from(byte)]
+    }
+}
+
+/// Searchers for a format's literals, tuned to one log.
+pub struct Literals {
+    finders: Vec<Finder<'static>>,
+}
+
+/// Bytes searched per pass: small enough that the passes for each literal hit the CPU cache.
+const BLOCK: usize = 256 << 10;
+
+impl Literals {
+    /// Searchers for `literals`, ranking bytes by their frequency in `sample` (the log's head).
+    pub fn new(literals: &[&str], sample: &[u8]) -> Literals {
+        let freq = Frequencies::of(sample);
+        let builder = FinderBuilder::new();
+        let finders = literals
+            .iter()
+            .map(|l| {
+                if sample.is_empty() {
+                    Finder::new(l.as_bytes()).into_owned()
+                } else {
+                    builder
+                        .build_forward_with_ranker(&freq, l.as_bytes())
+                        .into_owned()
+                }
+            })
+            .collect();
+        Literals { finders }
+    }
+
+    /// Every hit in `block`, in order: (position, literal index).
+    fn hits(&self, block: &[u8], out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        for (which, f) in self.finders.iter().enumerate() {
+            out.extend(f.find_iter(block).map(|at| (at, which)));
+        }
+        if self.finders.len() > 1 {
+            out.sort_unstable();
+        }
+    }
 }
 
 /// Scan `buf` (whole lines; the last may lack its newline when `at_end`), starting at byte
 /// `base` of its input.
 pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t: &mut Tally) {
     t.bytes += buf.len() as u64;
-    // The start of a last line with no newline, and whether a literal was found in it.
+    let Some(literals) = lines.literals() else {
+        let mut pos = 0;
+        while pos < buf.len() {
+            let end = memchr(b'\n', &buf[pos..]).map_or(buf.len(), |i| pos + i);
+            lines.line(&buf[pos..end], None, base + pos as u64, t);
+            pos = end + 1;
+        }
+        return;
+    };
+    // The start of a last line with no newline.
     let cut_start = match (at_end, buf.last()) {
         (true, Some(&b)) if b != b'\n' => Some(memrchr(b'\n', buf).map_or(0, |i| i + 1)),
         _ => None,
     };
     let mut cut_hit = false;
-    match lines.literals() {
-        Some(ac) => {
-            let mut pos = 0;
-            while pos < buf.len() {
-                let Some(m) = ac.find(Input::new(buf).span(pos..buf.len())) else {
-                    break;
-                };
-                let start = memrchr(b'\n', &buf[pos..m.start()]).map_or(pos, |i| pos + i + 1);
-                let end = memchr(b'\n', &buf[m.end()..]).map_or(buf.len(), |i| m.end() + i);
-                let hit = (m.pattern().as_usize(), m.start() - start);
-                lines.line(&buf[start..end], Some(hit), base + start as u64, t);
-                cut_hit |= cut_start == Some(start);
-                pos = end + 1;
+    let mut hits = Vec::new();
+    let mut start = 0;
+    while start < buf.len() {
+        // A block of whole lines, about BLOCK bytes.
+        let end = match buf.get(start + BLOCK..) {
+            Some(rest) => memchr(b'\n', rest).map_or(buf.len(), |i| start + BLOCK + i + 1),
+            None => buf.len(),
+        };
+        let block = &buf[start..end];
+        literals.hits(block, &mut hits);
+        let mut done = 0; // lines before this offset in the block are read
+        for &(at, which) in &hits {
+            if at < done {
+                continue;
             }
+            let ls = memrchr(b'\n', &block[done..at]).map_or(done, |i| done + i + 1);
+            let le = memchr(b'\n', &block[at..]).map_or(block.len(), |i| at + i);
+            lines.line(&block[ls..le], Some(which), base + (start + ls) as u64, t);
+            cut_hit |= cut_start == Some(start + ls);
+            done = le + 1;
         }
-        None => {
-            let mut pos = 0;
-            while pos < buf.len() {
-                let end = memchr(b'\n', &buf[pos..]).map_or(buf.len(), |i| pos + i);
-                lines.line(&buf[pos..end], None, base + pos as u64, t);
-                pos = end + 1;
-            }
-            return;
-        }
+        start = end;
     }
-    if let Some(start) = cut_start.filter(|_| !cut_hit) {
-        lines.cut(&buf[start..], base + start as u64, t);
+    if let Some(s) = cut_start.filter(|_| !cut_hit) {
+        lines.cut(&buf[s..], base + s as u64, t);
     }
 }
 
 /// Strip a trailing carriage return (logs copied from Windows machines).
 pub fn trim_cr(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Collect(Literals);
+
+    impl Lines for Collect {
+        fn literals(&self) -> Option<&Literals> {
+            Some(&self.0)
+        }
+        fn line(&self, line: &[u8], hit: Option<usize>, _offset: u64, t: &mut Tally) {
+            t.counts.sent += 1;
+            t.examples.push(super::super::tally::Example {
+                offset: hit.unwrap_or(9) as u64,
+                text: line.to_vec(),
+            });
+        }
+        fn cut(&self, _line: &[u8], _offset: u64, t: &mut Tally) {
+            t.counts.unparsed += 1;
+        }
+    }
+
+    #[test]
+    fn each_line_once_with_its_first_literal_across_blocks() {
+        let lines = Collect(Literals::new(&["bb", "aa"], b"aabbcc"));
+        let mut buf = Vec::new();
+        for i in 0..40_000 {
+            buf.extend_from_slice(match i % 3 {
+                0 => b"xx aa yy bb\n".as_slice(),
+                1 => b"nothing here\n",
+                _ => b"bb bb\n",
+            });
+        }
+        let mut t = Tally::default();
+        scan(&lines, &buf, 0, true, &mut t);
+        assert_eq!(t.counts.sent, 26_667);
+        assert_eq!(t.examples[0].text, b"xx aa yy bb");
+        assert_eq!(t.examples[0].offset, 1);
+        assert_eq!(t.examples[1].offset, 0);
+        assert_eq!(t.counts.unparsed, 0);
+        let mut t = Tally::default();
+        scan(&lines, b"aa\ncut", 0, true, &mut t);
+        assert_eq!((t.counts.sent, t.counts.unparsed), (1, 1));
+        let mut t = Tally::default();
+        scan(&lines, b"aa\ncut aa", 0, true, &mut t);
+        assert_eq!((t.counts.sent, t.counts.unparsed), (2, 0));
+    }
+
+    #[test]
+    fn rare_bytes_come_from_the_sample() {
+        let f = Frequencies::of(b"=====:::::ab");
+        assert!(f.rank(b'=') > f.rank(b'a'));
+        assert_eq!(f.rank(b'z'), 0);
+    }
 }

@@ -2,20 +2,20 @@
 //! can stand for several recipients.
 
 use super::frame::{self, Frame};
-use super::scan::{self, Lines};
+use super::scan::{self, Lines, Literals};
 use super::tally::{Outcome, Tally};
-use aho_corasick::AhoCorasick;
 use memchr::memmem;
 
 /// Sendmail's line reader.
 pub struct Sendmail {
-    literals: AhoCorasick,
+    literals: Literals,
 }
 
-impl Default for Sendmail {
-    fn default() -> Sendmail {
+impl Sendmail {
+    /// A reader tuned to a log whose first bytes are `head`.
+    pub fn new(head: &[u8]) -> Sendmail {
         Sendmail {
-            literals: scan::searcher(&["stat=", ": from=<>,"]),
+            literals: Literals::new(&["stat=", ": from=<>,"], head),
         }
     }
 }
@@ -31,15 +31,14 @@ pub fn recognises(line: &[u8]) -> bool {
 }
 
 impl Lines for Sendmail {
-    fn literals(&self) -> Option<&AhoCorasick> {
+    fn literals(&self) -> Option<&Literals> {
         Some(&self.literals)
     }
 
-    fn line(&self, line: &[u8], hit: Option<(usize, usize)>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], hit: Option<usize>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
-        let Some((which, at)) = hit else { return };
         let frame = frame::parse(line);
-        if which == 1 {
+        if hit == Some(1) {
             if let Some(f) = frame.filter(|f| sendmail_tag(f.tag))
                 && let Some((id, rest)) = frame::queue_id(f.text)
                 && rest.starts_with(b"from=<>,")
@@ -48,6 +47,9 @@ impl Lines for Sendmail {
             }
             return;
         }
+        let Some(at) = memmem::find(line, b"stat=") else {
+            return;
+        };
         match frame {
             Some(f) if sendmail_tag(f.tag) => {
                 if status(&f, &line[at..], t).is_none() {
@@ -157,7 +159,7 @@ Nov 28 06:41:04 mx1 sendmail[4423]: 5ASBaTa3004421: to=<q@example.org>, delay=00
 Nov 28 06:41:05 mx1 sendmail[4424]: 5ASBaTa3004422: to=, delay=00:00:00, mailer=esmtp, stat=Sent
 ";
         let mut t = Tally::default();
-        scan(&Sendmail::default(), log.as_bytes(), 0, true, &mut t);
+        scan(&Sendmail::new(b""), log.as_bytes(), 0, true, &mut t);
         let c = t.counts;
         assert_eq!(
             (c.sent, c.deferred, c.bounced, c.local, c.unparsed),
