@@ -285,3 +285,33 @@ fn mark_two_and_export_in_a_real_terminal() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn measure_a_log_from_the_profile_editor_in_a_real_terminal() {
+    let mut s = Session::start(&["--fresh"]);
+    s.wait_text("Ranking");
+    s.keys("p");
+    s.wait_text("Measure from log");
+    s.keys("\x1b[B");
+    s.keys("\x1b[B");
+    let log = format!(
+        "{}/tests/fixtures/logs/postfix-week.log",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    s.keys(&log);
+    s.keys("\r");
+    // 13 recipients over six days: 65 a month, put into the volume field.
+    s.wait_text("65/month");
+    s.wait_for("the volume field", |sc| {
+        sc.contents()
+            .lines()
+            .any(|l| l.contains("Monthly volume") && l.contains("65"))
+    });
+    s.keys("\x1b[A");
+    s.keys("\r");
+    s.wait_text("profile applied");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    let saved = std::fs::read_to_string(&s.state).unwrap();
+    assert!(saved.contains("monthly_volume: 65"), "{saved}");
+}

@@ -114,6 +114,25 @@ fn profile_editor() {
 }
 
 #[test]
+fn profile_editor_measuring_a_log() {
+    both("profile_editor_measuring", |a| {
+        act(a, &[Action::EditProfile, Action::Down, Action::Down]);
+        for c in "/var/log/mail.log".chars() {
+            act(a, &[Action::Input(c)]);
+        }
+        act(a, &[Action::Confirm]);
+        // Progress as the background thread would report it: 1.2 GiB of 3 GiB.
+        let job = a.measuring.as_ref().expect("a measurement starts");
+        job.meter
+            .done
+            .store(1_288_490_189, std::sync::atomic::Ordering::Relaxed);
+        job.meter
+            .total
+            .store(3 << 30, std::sync::atomic::Ordering::Relaxed);
+    });
+}
+
+#[test]
 fn export_dialog() {
     both("export", |a| {
         act(

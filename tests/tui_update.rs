@@ -796,3 +796,132 @@ fn an_open_profile_edit_is_not_what_gets_saved() {
     update(&mut a, Action::Confirm);
     assert_eq!(mtafit::tui::run::to_save(&a).monthly_volume, 40_000_000);
 }
+
+mod measuring_a_log {
+    use super::*;
+    use mtafit::tui::form::Setting;
+    use mtafit::tui::update::{Effect, measured};
+
+    fn log(name: &str) -> String {
+        format!("{}/tests/fixtures/logs/{name}", env!("CARGO_MANIFEST_DIR"))
+    }
+
+    /// The app with the profile editor open on the log field.
+    fn on_log_field() -> App {
+        let mut a = app();
+        update(&mut a, Action::EditProfile);
+        let Some(Popup::Profile(form)) = &a.popup else {
+            panic!("the profile editor opens")
+        };
+        let at = form
+            .fields
+            .iter()
+            .position(|f| f.setting == Setting::LogPath)
+            .expect("a log field");
+        for _ in 0..at {
+            update(&mut a, Action::Down);
+        }
+        a
+    }
+
+    fn volume_field(a: &App) -> String {
+        let Some(Popup::Profile(form)) = &a.popup else {
+            panic!("the profile editor is open")
+        };
+        form.fields
+            .iter()
+            .find(|f| f.setting == Setting::Volume)
+            .unwrap()
+            .value
+            .clone()
+    }
+
+    #[test]
+    fn enter_on_the_log_field_measures_in_the_background_and_fills_the_volume() {
+        let mut a = on_log_field();
+        typed(&mut a, &log("postfix-week.log"));
+        let effect = update(&mut a, Action::Confirm).expect("a measurement starts");
+        assert!(matches!(effect, Effect::Measure));
+        assert!(a.measuring.is_some(), "the job is recorded");
+        assert!(a.popup.is_some(), "the editor stays open");
+        mtafit::tui::run::carry_out(&mut a, effect);
+        // The thread reports through the job; the event loop polls it like this.
+        let job = a.measuring.clone().unwrap();
+        let mut result = None;
+        for _ in 0..1000 {
+            result = job.take();
+            if result.is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        measured(&mut a, result.expect("the measurement ends"));
+        assert!(a.measuring.is_none());
+        // 13 recipients sent over six days: 65 a month.
+        assert_eq!(volume_field(&a), "65");
+        assert_eq!(a.profile.monthly_volume, 65, "the preview re-ranks at once");
+        let (msg, tone) = a.status.clone().unwrap();
+        assert_eq!(tone, Tone::Info);
+        assert!(
+            msg.contains("65/month") && msg.contains("Enter applies"),
+            "{msg}"
+        );
+        update(&mut a, Action::Confirm);
+        assert!(
+            a.popup.is_some(),
+            "Enter on the log field measures, it does not apply"
+        );
+        update(&mut a, Action::Up);
+        update(&mut a, Action::Confirm);
+        assert!(a.popup.is_none(), "Enter elsewhere applies the profile");
+        assert_eq!(a.profile.monthly_volume, 65);
+    }
+
+    #[test]
+    fn a_failed_measurement_is_reported_and_the_volume_kept() {
+        let mut a = on_log_field();
+        typed(&mut a, "/no/such/mail.log");
+        let before = volume_field(&a);
+        update(&mut a, Action::Confirm);
+        measured(
+            &mut a,
+            Err("cannot read /no/such/mail.log: No such file".into()),
+        );
+        assert_eq!(volume_field(&a), before);
+        let (msg, tone) = a.status.clone().unwrap();
+        assert_eq!(tone, Tone::Error);
+        assert!(msg.contains("/no/such/mail.log"), "{msg}");
+    }
+
+    #[test]
+    fn esc_stops_a_measurement_before_it_cancels_the_edit() {
+        let mut a = on_log_field();
+        typed(&mut a, &log("postfix-week.log"));
+        update(&mut a, Action::Confirm);
+        let job = a.measuring.clone().unwrap();
+        update(&mut a, Action::Back);
+        assert!(a.measuring.is_none());
+        assert!(job.meter.cancel.load(std::sync::atomic::Ordering::Relaxed));
+        assert!(
+            a.popup.is_some(),
+            "the first Esc only stops the measurement"
+        );
+        // A result arriving after the stop changes nothing.
+        let before = volume_field(&a);
+        measured(&mut a, Err("the measurement was stopped".into()));
+        assert_eq!(volume_field(&a), before);
+        update(&mut a, Action::Back);
+        assert!(a.popup.is_none());
+    }
+
+    #[test]
+    fn an_empty_path_or_a_second_start_is_refused() {
+        let mut a = on_log_field();
+        assert!(update(&mut a, Action::Confirm).is_none());
+        assert!(a.status.clone().unwrap().0.contains("type the path"));
+        typed(&mut a, "x.log");
+        assert!(update(&mut a, Action::Confirm).is_some());
+        assert!(update(&mut a, Action::Confirm).is_none());
+        assert!(a.status.clone().unwrap().0.contains("already measuring"));
+    }
+}

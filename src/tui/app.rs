@@ -211,6 +211,35 @@ pub struct App {
     pub size: (u16, u16),
     /// Set by `Quit`.
     pub quit: bool,
+    /// A mail log being measured in the background for the profile editor.
+    pub measuring: Option<Measuring>,
+}
+
+/// A measurement running on its own thread; the event loop collects the result.
+#[derive(Debug, Clone)]
+pub struct Measuring {
+    /// The log.
+    pub path: std::path::PathBuf,
+    /// Its progress, and the way to stop it.
+    pub meter: std::sync::Arc<crate::measure::Meter>,
+    /// Filled by the thread when it ends.
+    pub result: std::sync::Arc<std::sync::Mutex<Option<Result<crate::measure::Measured, String>>>>,
+}
+
+impl Measuring {
+    /// A measurement of `path`, not yet started.
+    pub fn new(path: std::path::PathBuf) -> Measuring {
+        Measuring {
+            path,
+            meter: Default::default(),
+            result: Default::default(),
+        }
+    }
+
+    /// Take the result when the thread has finished.
+    pub fn take(&self) -> Option<Result<crate::measure::Measured, String>> {
+        self.result.lock().ok()?.take()
+    }
 }
 
 impl App {
@@ -247,6 +276,7 @@ impl App {
             scroll: Scroll::default(),
             size: (120, 40),
             quit: false,
+            measuring: None,
         };
         app.refresh();
         app.selected = app.ranking_rows.first().copied().unwrap_or(0);

@@ -22,6 +22,8 @@ pub enum Setting {
     Own,
     /// `monthly_volume`
     Volume,
+    /// A mail log to measure the volume from (not saved in the profile).
+    LogPath,
     /// `annual_budget_usd`
     Budget,
     /// `team`
@@ -140,6 +142,13 @@ impl ProfileForm {
                 "messages accepted a month: 7421043, 7.4M, 250k/day, 2.5M/week, 90M/year",
             ),
             f(
+                Setting::LogPath,
+                "Measure from log",
+                Kind::Text,
+                String::new(),
+                "a mail log (.gz too): Enter measures it in the background and fills in the volume",
+            ),
+            f(
                 Setting::Budget,
                 "Budget cap (USD/yr)",
                 Kind::Text,
@@ -231,6 +240,11 @@ impl ProfileForm {
         &self.fields[self.cursor]
     }
 
+    /// The field that edits `setting`.
+    pub fn field_mut(&mut self, setting: Setting) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.setting == setting)
+    }
+
     /// Move the focus by `d` fields, wrapping.
     pub fn move_by(&mut self, d: isize) {
         let n = self.fields.len() as isize;
@@ -309,6 +323,7 @@ impl ProfileForm {
                     ][index(MARKETING)];
                     Ok(())
                 }
+                Setting::LogPath => Ok(()),
                 Setting::Volume => units::parse_volume(&f.value)
                     .map(|v| p.monthly_volume = v)
                     .map_err(|e| {

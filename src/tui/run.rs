@@ -22,6 +22,13 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
     );
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if let Some(job) = &app.measuring {
+            // Redraw the progress each turn; collect the result when the thread is done.
+            dirty = true;
+            if let Some(result) = job.take() {
+                super::update::measured(&mut app, result);
+            }
+        }
         if dirty {
             term.draw(|f| view::view(&app, f))?;
             dirty = false;
@@ -40,6 +47,9 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
                 *g = Some(to_save(&app));
             }
         }
+    }
+    if let Some(job) = &app.measuring {
+        job.meter.cancel.store(true, Ordering::Relaxed);
     }
     drop(guard);
     save(&app)
@@ -87,6 +97,34 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                         d.confirm = false;
                     }
                     app.say(e, Tone::Error)
+                }
+            }
+        }
+        Effect::Measure => {
+            let Some(job) = app.measuring.clone() else {
+                return;
+            };
+            let spawned = std::thread::Builder::new()
+                .name("measure".into())
+                .spawn(move || {
+                    let sources = [crate::measure::Source::Path(job.path.clone())];
+                    let opts = crate::measure::Options::default();
+                    let result = crate::measure::measure(&sources, &opts, &job.meter);
+                    if let Ok(mut slot) = job.result.lock() {
+                        *slot = Some(result);
+                    }
+                });
+            match spawned {
+                Ok(_) => {
+                    let shown = app.measuring.as_ref().map(|m| m.path.display().to_string());
+                    app.say(
+                        format!("measuring {} · Esc stops", shown.unwrap_or_default()),
+                        Tone::Info,
+                    );
+                }
+                Err(e) => {
+                    app.measuring = None;
+                    app.say(format!("could not start measuring: {e}"), Tone::Error);
                 }
             }
         }

@@ -5,7 +5,7 @@
 
 use super::action::Action;
 use super::app::{App, Column, Pane, Popup, Tone, View};
-use super::form::ProfileForm;
+use super::form::{ProfileForm, Setting};
 use super::layout::{self, RankLine};
 use super::theme::{Theme, ThemeName};
 use crate::decide::FactorId;
@@ -19,6 +19,8 @@ pub enum Effect {
     Export(super::export::Request),
     /// Put text on the clipboard with OSC 52.
     Copy(String),
+    /// Measure a mail log in the background (the job is in `app.measuring`).
+    Measure,
 }
 
 /// Apply one action.
@@ -215,6 +217,15 @@ fn popup(app: &mut App, action: Action) -> Option<Effect> {
                 Action::Right => form.cycle(true),
                 Action::Input(c) => form.input(c),
                 Action::Backspace => form.backspace(),
+                Action::Back if app.measuring.is_some() => {
+                    stop_measuring(app);
+                    app.say("measuring stopped; Esc again cancels the edit", Tone::Info);
+                    return None;
+                }
+                Action::Confirm if form.current().setting == Setting::LogPath => {
+                    let path = form.current().value.trim().to_owned();
+                    return start_measuring(app, path);
+                }
                 Action::Back => {
                     app.profile = form.original.clone();
                     app.popup = None;
@@ -228,7 +239,12 @@ fn popup(app: &mut App, action: Action) -> Option<Effect> {
                             app.profile = p;
                             app.popup = None;
                             app.refresh();
-                            app.say("profile applied", Tone::Info);
+                            if app.measuring.is_some() {
+                                stop_measuring(app);
+                                app.say("profile applied; the measurement was stopped", Tone::Info);
+                            } else {
+                                app.say("profile applied", Tone::Info);
+                            }
                             None
                         }
                         None => {
@@ -253,6 +269,74 @@ fn popup(app: &mut App, action: Action) -> Option<Effect> {
         }
     }
     None
+}
+
+fn stop_measuring(app: &mut App) {
+    if let Some(m) = app.measuring.take() {
+        m.meter
+            .cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+fn start_measuring(app: &mut App, path: String) -> Option<Effect> {
+    if path.is_empty() {
+        app.say("type the path of a mail log first", Tone::Error);
+        return None;
+    }
+    if let Some(m) = &app.measuring {
+        let busy = format!("already measuring {}; Esc stops it", m.path.display());
+        app.say(busy, Tone::Error);
+        return None;
+    }
+    // `~/` as a shell would read it: people type paths here the way they do at a prompt.
+    let path = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
+        _ => std::path::PathBuf::from(path),
+    };
+    app.measuring = Some(super::app::Measuring::new(path));
+    Some(Effect::Measure)
+}
+
+/// A background measurement ended: put its volume into the profile editor.
+pub fn measured(app: &mut App, result: Result<crate::measure::Measured, String>) {
+    let Some(job) = app.measuring.take() else {
+        return; // stopped meanwhile
+    };
+    let m = match result {
+        Ok(m) => m,
+        Err(e) => {
+            app.say(e, Tone::Error);
+            return;
+        }
+    };
+    let r = &m.report;
+    let Some(Popup::Profile(form)) = app.popup.as_mut() else {
+        return;
+    };
+    if let Some(f) = form.field_mut(Setting::Volume) {
+        f.value = r.monthly_volume.to_string();
+    }
+    if let Some(p) = form.profile(&app.cat)
+        && p != app.profile
+    {
+        app.profile = p;
+        app.refresh();
+    }
+    let name = job.path.file_name().map_or_else(
+        || job.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    app.say(
+        format!(
+            "{name}: {}/month ({} sent over {:.1} days, {}) · Enter applies",
+            crate::units::volume(r.monthly_volume),
+            crate::units::grouped(r.sent),
+            r.days,
+            r.format
+        ),
+        Tone::Info,
+    );
 }
 
 /// Rows a list pane shows (its inner height).

@@ -194,11 +194,16 @@ pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
     }
     let y = inner.y + form.fields.len() as u16 + 1;
     if y < inner.bottom() {
-        frame.render_widget(
-            Span::styled(
-                text::truncate(form.current().hint, usize::from(inner.width)).into_owned(),
+        let width = usize::from(inner.width.saturating_sub(2));
+        let line = match &app.measuring {
+            Some(job) => Span::styled(progress(job, width), t.good),
+            None => Span::styled(
+                text::truncate(form.current().hint, width).into_owned(),
                 t.dim,
             ),
+        };
+        frame.render_widget(
+            line,
             Rect::new(inner.x + 2, y, inner.width.saturating_sub(2), 1),
         );
     }
@@ -218,6 +223,46 @@ pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
             Rect::new(inner.x + 2, y + 1, inner.width.saturating_sub(2), 1),
         );
     }
+}
+
+/// `measuring mail.log ━━━━━━──── 42% · 1.2 GiB of 2.9 GiB · Esc stops`, fitted to `width`.
+pub fn progress(job: &crate::tui::app::Measuring, width: usize) -> String {
+    use std::sync::atomic::Ordering;
+    let done = job.meter.done.load(Ordering::Relaxed);
+    let total = job.meter.total.load(Ordering::Relaxed);
+    let name = job.path.file_name().map_or_else(
+        || job.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let gib = |b: u64| {
+        let b = b as f64;
+        if b >= (1u64 << 30) as f64 {
+            format!("{:.1} GiB", b / (1u64 << 30) as f64)
+        } else {
+            format!("{:.0} MiB", b / (1u64 << 20) as f64)
+        }
+    };
+    let bar_w = 12;
+    let (bar, amount) = if total > 0 {
+        let frac = (done as f64 / total as f64).clamp(0.0, 1.0);
+        let full = (frac * bar_w as f64).round() as usize;
+        (
+            format!(
+                "{}{} {:>3.0}%",
+                "━".repeat(full),
+                "─".repeat(bar_w - full),
+                frac * 100.0
+            ),
+            format!("{} of {}", gib(done), gib(total)),
+        )
+    } else {
+        (String::new(), gib(done))
+    };
+    let line = format!(
+        "measuring {} {bar} · {amount} · Esc stops",
+        text::sanitize(&name)
+    );
+    text::truncate(&line, width).into_owned()
 }
 
 /// Draw the export dialog.
