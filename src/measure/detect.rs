@@ -64,7 +64,7 @@ impl Dialect {
     pub fn new(format: LogFormat, head: &[u8]) -> Dialect {
         match format {
             LogFormat::Postfix => Dialect::Postfix(Postfix::new(head)),
-            LogFormat::Exim => Dialect::Exim(Exim::new(head)),
+            LogFormat::Exim => Dialect::Exim(Exim),
             LogFormat::Sendmail => Dialect::Sendmail(Sendmail::new(head)),
             LogFormat::Kumomta => Dialect::Kumo(Kumo),
             LogFormat::Powermta => Dialect::PowerMta(

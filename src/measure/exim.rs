@@ -6,26 +6,14 @@ use super::scan::{self, Lines, Literals};
 use super::tally::{Outcome, Tally};
 use super::time::{self, Stamp};
 
-/// Exim's line reader.
-pub struct Exim {
-    literals: Literals,
-}
+/// Exim's line reader. It reads every line: a flag is a short literal that message text can
+/// hold too, and Exim logs are read far less often than Postfix ones.
+#[derive(Default)]
+pub struct Exim;
 
-impl Exim {
-    /// A reader tuned to a log whose first bytes are `head`.
-    pub fn new(head: &[u8]) -> Exim {
-        Exim {
-            literals: Literals::new(
-                // No space after the flag: a line cut right after it must still be seen.
-                &[" =>", " ->", " ==", " **", " <= <>", " Completed"],
-                head,
-            ),
-        }
-    }
-}
-
-/// Delivery flags, whose lines are reported when they do not parse.
-const FLAGGED: usize = 4;
+/// Delivery flags, whose lines are reported when they do not parse. No space after the flag:
+/// a line cut right after it must still be seen.
+const FLAGS: [&[u8]; 4] = [b" =>", b" ->", b" ==", b" **"];
 
 /// An Exim message id: `1tQ2aB-0004Xy-Lk` (up to 4.96) or `1tQ2aB-00000000XyZ-3AbC` (4.97 on).
 fn message_id(s: &[u8]) -> bool {
@@ -85,12 +73,12 @@ fn skip_pid(s: &[u8]) -> &[u8] {
 
 impl Lines for Exim {
     fn literals(&self) -> Option<&Literals> {
-        Some(&self.literals)
+        None
     }
 
-    fn line(&self, line: &[u8], hit: Option<usize>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], _hit: Option<usize>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
-        if read(line, t).is_none() && hit.is_some_and(|which| which < FLAGGED) {
+        if read(line, t).is_none() && FLAGS.iter().any(|f| frame::find(line, f).is_some()) {
             t.unparsed(offset, line);
         }
     }
@@ -153,7 +141,7 @@ mod tests {
 
     fn tally(log: &str) -> Tally {
         let mut t = Tally::default();
-        scan(&Exim::new(b""), log.as_bytes(), 0, true, &mut t);
+        scan(&Exim, log.as_bytes(), 0, true, &mut t);
         t
     }
 
@@ -171,12 +159,12 @@ mod tests {
 2025-11-28 06:41:18 1tQ2aC-0004Xy-Lk => news@example.com R=dnslookup T=remote_smtp H=mx.example.com [192.0.2.1]
 2025-11-28 06:41:19 1tQ2aC-0004Xy-Lk Completed
 ";
-        let t = tally(log);
+        let mut t = tally(log);
         let c = t.counts;
         assert_eq!((c.sent, c.deferred, c.bounced, c.unparsed), (3, 1, 1, 0));
         assert_eq!(t.domains.get(&b"example.net"[..]), Some(&2));
         let mut open = crate::measure::lives::OpenLives::default();
-        open.merge(t.lives, 0);
+        open.merge(&mut t.lives, 0);
         let f = open.finish();
         assert_eq!((f.messages, f.notifications), (2, 1));
     }

@@ -73,13 +73,32 @@ fn find_colon_space(s: &[u8]) -> Option<usize> {
 
 /// `QID: ` at the start of a message text: the queue id (letters and digits, 5–24 of them).
 pub fn queue_id(text: &[u8]) -> Option<(&[u8], &[u8])> {
-    let end = text.iter().take(25).position(|&b| b == b':')?;
+    let end = memchr(b':', &text[..text.len().min(25)])?;
     let id = &text[..end];
+    if id.len() < 5 || !id.iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
     // Words Postfix writes where a queue id would be.
-    let word = matches!(id, b"NOQUEUE" | b"warning" | b"fatal" | b"panic" | b"error");
-    let ok = !word && (5..=24).contains(&id.len()) && id.iter().all(u8::is_ascii_alphanumeric);
+    if matches!(id, b"NOQUEUE" | b"warning" | b"fatal" | b"panic" | b"error") {
+        return None;
+    }
     let rest = text[end + 1..].strip_prefix(b" ")?;
-    ok.then_some((id, rest))
+    Some((id, rest))
+}
+
+/// The first `needle` in a short `hay` (a line). `memmem::find` builds a searcher per call,
+/// which costs more than the search itself on a line.
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(i) = memchr(first, &hay[from..]) {
+        let at = from + i;
+        if hay[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The lower-cased domain of an address (`alice@Example.NET` → `example.net`), into `buf`.
@@ -112,6 +131,15 @@ mod tests {
         assert!(parse(b"Nov 28 06:34:30 mx1").is_none());
         assert!(parse(b"garbage").is_none());
         assert!(parse(b"Nov 28 06:34:30 mx1 no colon here at all").is_none());
+    }
+
+    #[test]
+    fn finds_in_lines() {
+        assert_eq!(find(b"a status=sent", b"status="), Some(2));
+        assert_eq!(find(b"sss", b"st"), None);
+        assert_eq!(find(b"xst", b"st"), Some(1));
+        assert_eq!(find(b"", b"x"), None);
+        assert_eq!(find(b"abc", b""), None);
     }
 
     #[test]

@@ -119,6 +119,12 @@ impl ChunkLives {
         self.ids.len()
     }
 
+    /// Forget every id, keeping the map's memory.
+    pub fn clear(&mut self) {
+        self.ids.clear();
+        self.finished = Finished::default();
+    }
+
     /// True when no id was touched.
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
@@ -151,9 +157,10 @@ const FIRST_SWEEP: usize = 1 << 16;
 
 impl OpenLives {
     /// Fold in the next chunk, in input order; `clock` is the chunk's time in seconds.
-    pub fn merge(&mut self, chunk: ChunkLives, clock: i64) {
+    pub fn merge(&mut self, chunk: &mut ChunkLives, clock: i64) {
         self.finished.add(&chunk.finished);
-        for (id, seen) in chunk.ids {
+        chunk.finished = Finished::default();
+        for (id, seen) in chunk.ids.drain() {
             let mut life = self.open.remove(&id).map(|o| o.life).unwrap_or_default();
             life.join(&seen.head);
             if seen.ended {
@@ -234,8 +241,8 @@ mod tests {
         b.sent(b"Q1", 2);
         b.end(b"Q1");
         let mut open = OpenLives::default();
-        open.merge(a, 0);
-        open.merge(b, 0);
+        open.merge(&mut a, 0);
+        open.merge(&mut b, 0);
         assert!(open.is_empty());
         assert_eq!(open.finish().messages, 1);
     }
@@ -249,7 +256,7 @@ mod tests {
         a.end(b"Q1");
         a.sent(b"Q1", 1);
         let mut open = OpenLives::default();
-        open.merge(a, 0);
+        open.merge(&mut a, 0);
         assert_eq!(open.len(), 1);
         assert_eq!(open.finish().messages, 3);
     }
@@ -263,7 +270,7 @@ mod tests {
         a.null_sender(b"N2");
         a.end(b"N2");
         let mut open = OpenLives::default();
-        open.merge(a, 0);
+        open.merge(&mut a, 0);
         let f = open.finish();
         assert_eq!((f.messages, f.notifications), (1, 1));
     }
@@ -275,12 +282,12 @@ mod tests {
         for i in 0..quiet {
             let mut c = ChunkLives::default();
             c.sent(&(i + 1).to_le_bytes(), 1);
-            open.merge(c, 0);
+            open.merge(&mut c, 0);
         }
         assert_eq!(open.len(), quiet as usize);
         let mut c = ChunkLives::default();
         c.sent(b"late", 1);
-        open.merge(c, QUIET_SECS + 1);
+        open.merge(&mut c, QUIET_SECS + 1);
         assert_eq!(open.len(), 1);
         assert_eq!(open.finished.messages, u64::from(quiet));
         assert_eq!(open.finish().messages, u64::from(quiet) + 1);
@@ -292,7 +299,7 @@ mod tests {
         for i in 0..(MAX_OPEN as u32 + 10) {
             let mut c = ChunkLives::default();
             c.sent(&(i + 1).to_le_bytes(), 1);
-            open.merge(c, i64::from(i));
+            open.merge(&mut c, i64::from(i));
         }
         assert!(open.len() <= MAX_OPEN);
         assert!(open.cut_short > 0);

@@ -109,19 +109,28 @@ impl InputMerge {
         }
     }
 
-    /// Take chunk `index`'s tally; folds every chunk now in order. Returns bytes folded.
-    pub fn add(&mut self, index: usize, tally: Tally, totals: &mut Totals) -> u64 {
+    /// Take chunk `index`'s tally; folds every chunk now in order, handing each emptied tally
+    /// to `spare` for reuse. Returns bytes folded.
+    pub fn add(
+        &mut self,
+        index: usize,
+        tally: Tally,
+        totals: &mut Totals,
+        mut spare: impl FnMut(Tally),
+    ) -> u64 {
         self.pending.insert(index, tally);
         let mut bytes = 0;
-        while let Some(t) = self.pending.remove(&self.next) {
+        while let Some(mut t) = self.pending.remove(&self.next) {
             bytes += t.bytes;
-            self.fold(t, totals);
+            self.fold(&mut t, totals);
+            t.clear();
+            spare(t);
             self.next += 1;
         }
         bytes
     }
 
-    fn fold(&mut self, t: Tally, totals: &mut Totals) {
+    fn fold(&mut self, t: &mut Tally, totals: &mut Totals) {
         let base = match t.year.span {
             Some((first, last)) => {
                 let base = self.yoff_end + self.last_month.map_or(0, |m| year_step(m, first));
@@ -132,7 +141,7 @@ impl InputMerge {
             None => self.yoff_end,
         };
         totals.counts.add(&t.counts);
-        for ((yoff, day), c) in t.days {
+        for ((yoff, day), c) in t.days.drain(..) {
             let slot = match day {
                 Day::Dated(d) => totals.days.entry(d).or_default(),
                 Day::Yearless { month, day } => {
@@ -160,10 +169,10 @@ impl InputMerge {
                 }
             }
         }
-        for (d, n) in t.domains {
+        for (d, n) in t.domains.drain() {
             *totals.domains.entry(d).or_default() += n;
         }
-        for e in t.examples {
+        for e in t.examples.drain(..) {
             if totals.unreadable.len() < EXAMPLES {
                 totals.unreadable.push(Unreadable {
                     input: self.input,
@@ -182,7 +191,7 @@ impl InputMerge {
                     + i64::from(m.stamp.sod)
             }
         });
-        totals.lives.merge(t.lives, clock);
+        totals.lives.merge(&mut t.lives, clock);
     }
 
     /// True when the input had syslog dates, whose years must be settled.
@@ -272,9 +281,9 @@ mod tests {
         let mut totals = Totals::default();
         let mut m = InputMerge::new(0);
         // Chunk 1 finishes first; the merge waits for chunk 0.
-        m.add(1, chunk(&[(1, 1), (1, 2)]), &mut totals);
+        m.add(1, chunk(&[(1, 1), (1, 2)]), &mut totals, drop);
         assert!(totals.days.is_empty() && m.yearless.is_empty());
-        m.add(0, chunk(&[(12, 30), (12, 31)]), &mut totals);
+        m.add(0, chunk(&[(12, 30), (12, 31)]), &mut totals, drop);
         m.finish(
             YearRule::NotAfter(time::days_from_civil(2026, 1, 5)),
             &mut totals,
@@ -291,7 +300,7 @@ mod tests {
     fn a_last_date_after_the_file_time_is_last_year() {
         let mut totals = Totals::default();
         let mut m = InputMerge::new(0);
-        m.add(0, chunk(&[(11, 28)]), &mut totals);
+        m.add(0, chunk(&[(11, 28)]), &mut totals, drop);
         m.finish(
             YearRule::NotAfter(time::days_from_civil(2026, 3, 1)),
             &mut totals,
@@ -303,17 +312,17 @@ mod tests {
     fn a_given_first_year() {
         let mut totals = Totals::default();
         let mut m = InputMerge::new(0);
-        m.add(0, chunk(&[(12, 31), (1, 1)]), &mut totals);
+        m.add(0, chunk(&[(12, 31), (1, 1)]), &mut totals, drop);
         assert_eq!(
             m.finish(YearRule::First(2019), &mut totals),
             Some((2020, 1))
         );
         assert_eq!(dates(&totals), ["2019-12-31", "2020-01-01"]);
         let mut next = InputMerge::new(1);
-        next.add(0, chunk(&[(1, 2)]), &mut totals);
+        next.add(0, chunk(&[(1, 2)]), &mut totals, drop);
         next.finish(YearRule::After(2020, 1), &mut totals);
         let mut after_new_year = InputMerge::new(2);
-        after_new_year.add(0, chunk(&[(1, 3)]), &mut totals);
+        after_new_year.add(0, chunk(&[(1, 3)]), &mut totals, drop);
         after_new_year.finish(YearRule::After(2020, 12), &mut totals);
         assert_eq!(
             dates(&totals),

@@ -197,11 +197,16 @@ fn run(
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = mpsc::channel::<(usize, Tally)>();
     let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
+    // Emptied tallies go back to the scanners: their maps keep their memory, so each chunk
+    // does not grow (and the kernel zero) fresh pages.
+    let (spare_tx, spare_rx) = mpsc::channel::<Tally>();
+    let spare_rx = Mutex::new(spare_rx);
     let counts_own_bytes = matches!(opened.body, Body::Mapped(..));
     let lines = dialect.lines();
     std::thread::scope(|s| {
         for _ in 0..threads {
             let (job_rx, done_tx, recycle_tx) = (&job_rx, done_tx.clone(), recycle_tx.clone());
+            let spare_rx = &spare_rx;
             s.spawn(move || {
                 loop {
                     let job = match job_rx.lock() {
@@ -209,7 +214,11 @@ fn run(
                         Err(_) => return,
                     };
                     let Ok(job) = job else { return };
-                    let mut t = Tally::default();
+                    let mut t = spare_rx
+                        .lock()
+                        .ok()
+                        .and_then(|rx| rx.try_recv().ok())
+                        .unwrap_or_default();
                     scan::scan(lines, job.data.bytes(), job.base, job.at_end, &mut t);
                     if done_tx.send((job.index, t)).is_err() {
                         return;
@@ -230,7 +239,9 @@ fn run(
         });
         let mut bytes = 0;
         for (index, tally) in done_rx {
-            let n = merge.add(index, tally, totals);
+            let n = merge.add(index, tally, totals, |t| {
+                let _ = spare_tx.send(t);
+            });
             bytes += n;
             if counts_own_bytes {
                 meter.done.fetch_add(n, Ordering::Relaxed);

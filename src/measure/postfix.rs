@@ -3,18 +3,21 @@
 use super::frame::{self, Frame};
 use super::scan::{self, Lines, Literals};
 use super::tally::{Outcome, Tally};
-use memchr::memmem;
 
 /// Postfix's line reader.
 pub struct Postfix {
     literals: Literals,
 }
 
+const NULL_SENDER: usize = 0;
+const REMOVED: usize = 2;
+
 impl Postfix {
     /// A reader tuned to a log whose first bytes are `head`.
     pub fn new(head: &[u8]) -> Postfix {
         Postfix {
-            literals: Literals::new(&["status=", ": removed", ": from=<>,"], head),
+            // In this order: a message's null sender before its deliveries, its removal after.
+            literals: Literals::new(&[": from=<>,", "status=", ": removed"], head),
         }
     }
 }
@@ -82,7 +85,7 @@ pub fn postfix_agent(agent: &[u8]) -> bool {
 pub fn recognises(line: &[u8]) -> bool {
     frame::parse(line).is_some_and(|f| {
         memchr::memchr(b'/', f.tag).is_some()
-            && (memmem::find(f.tag, b"postfix").is_some() || postfix_agent(f.agent()))
+            && (frame::find(f.tag, b"postfix").is_some() || postfix_agent(f.agent()))
     })
 }
 
@@ -91,28 +94,41 @@ impl Lines for Postfix {
         Some(&self.literals)
     }
 
-    fn line(&self, line: &[u8], _hit: Option<usize>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], hit: Option<usize>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
-        let status_at = || memmem::find(line, b"status=");
-        let Some(f) = frame::parse(line) else {
-            if status_at().is_some() {
-                t.unparsed(offset, line);
+        let frame = frame::parse(line);
+        match hit {
+            Some(NULL_SENDER) => {
+                if let Some(f) = frame.filter(|f| f.agent() == b"qmgr")
+                    && let Some((id, rest)) = frame::queue_id(f.text)
+                    && rest.starts_with(b"from=<>,")
+                {
+                    t.lives.null_sender(id);
+                }
             }
-            return;
-        };
-        let agent = f.agent();
-        let read = if agent == b"qmgr" {
-            qmgr(&f, t)
-        } else if delivers(agent) {
-            match status_at() {
-                Some(at) => status(&f, &line[at..], t),
-                None => Some(()),
+            Some(REMOVED) => {
+                if let Some(f) = frame.filter(|f| f.agent() == b"qmgr")
+                    && let Some((id, rest)) = frame::queue_id(f.text)
+                    && rest == b"removed"
+                {
+                    t.lives.end(id);
+                }
             }
-        } else {
-            Some(()) // another program, perhaps quoting `status=`: not a delivery
-        };
-        if read.is_none() {
-            t.unparsed(offset, line);
+            _ => {
+                let read = match frame {
+                    None => None,
+                    Some(f) if f.agent() == b"qmgr" => expired(&f, t),
+                    Some(f) if delivers(f.agent()) => match frame::find(line, b"status=") {
+                        Some(at) => status(&f, &line[at..], t),
+                        None => Some(()),
+                    },
+                    // Another program, perhaps quoting `status=`: not a delivery.
+                    Some(_) => Some(()),
+                };
+                if read.is_none() {
+                    t.unparsed(offset, line);
+                }
+            }
         }
     }
 
@@ -120,38 +136,23 @@ impl Lines for Postfix {
         // A delivery line the log lost the end of: say so rather than drop it.
         if let Some(f) = frame::parse(line)
             && delivers(f.agent())
-            && memmem::find(f.text, b"to=<").is_some()
+            && frame::find(f.text, b"to=<").is_some()
         {
             t.unparsed(offset, line);
         }
     }
 }
 
-/// A queue manager line: sender, expiry, removal. `None` for a `status=` line that does not parse.
-fn qmgr(f: &Frame<'_>, t: &mut Tally) -> Option<()> {
-    let has_status = || memmem::find(f.text, b"status=").is_some();
-    let Some((id, rest)) = frame::queue_id(f.text) else {
-        return if has_status() { None } else { Some(()) };
-    };
-    if rest == b"removed" {
-        t.lives.end(id);
-        return Some(());
+/// A queue manager line holding `status=`: `QID: from=<…>, status=expired, returned to
+/// sender`, one per message. `None` when it does not parse.
+fn expired(f: &Frame<'_>, t: &mut Tally) -> Option<()> {
+    let (_, rest) = frame::queue_id(f.text)?;
+    let at = frame::find(rest, b"status=")?;
+    if !rest.starts_with(b"from=<") || !rest[at + 7..].starts_with(b"expired") {
+        return None;
     }
-    if !rest.starts_with(b"from=<") {
-        return if has_status() { None } else { Some(()) };
-    }
-    if rest.starts_with(b"from=<>,") {
-        t.lives.null_sender(id);
-    }
-    match memmem::find(rest, b"status=") {
-        // `QID: from=<…>, status=expired, returned to sender`: one per message.
-        Some(i) if rest[i + 7..].starts_with(b"expired") => {
-            t.outcome(f.stamp, Outcome::Expired, 1);
-            Some(())
-        }
-        Some(_) => None,
-        None => Some(()),
-    }
+    t.outcome(f.stamp, Outcome::Expired, 1);
+    Some(())
 }
 
 /// Read a status line; `status` starts at its `status=`. `None` when it does not parse.
@@ -171,9 +172,9 @@ fn status(f: &Frame<'_>, status: &[u8], t: &mut Tally) -> Option<()> {
         b"deliverable" | b"undeliverable" => None,
         _ => return None,
     };
-    let relay = memmem::find(rest, b"relay=").map(|i| {
+    let relay = frame::find(rest, b"relay=").map(|i| {
         let r = &rest[i + 6..];
-        &r[..memmem::find(r, b", ").unwrap_or(r.len())]
+        &r[..frame::find(r, b", ").unwrap_or(r.len())]
     });
     let Some(outcome) = outcome else {
         t.counts.probes += 1;
@@ -246,9 +247,9 @@ Nov 28 06:41:16 mx1 postfix/qmgr[1042]: 2C77A1C0D05: from=<>, size=3210, nrcpt=1
 Nov 28 06:41:17 mx1 postfix/smtp[1]: 2C77A1C0D05: to=<news@example.com>, relay=mx.example.com[192.0.2.1]:25, dsn=2.0.0, status=sent (250 ok)
 Nov 28 06:41:18 mx1 postfix/qmgr[1042]: 2C77A1C0D05: removed
 ";
-        let t = tally(log);
+        let mut t = tally(log);
         let mut open = crate::measure::lives::OpenLives::default();
-        open.merge(t.lives, 0);
+        open.merge(&mut t.lives, 0);
         let f = open.finish();
         assert_eq!((f.messages, f.notifications), (1, 1));
     }

@@ -4,7 +4,6 @@
 use super::frame::{self, Frame};
 use super::scan::{self, Lines, Literals};
 use super::tally::{Outcome, Tally};
-use memchr::memmem;
 
 /// Sendmail's line reader.
 pub struct Sendmail {
@@ -15,7 +14,8 @@ impl Sendmail {
     /// A reader tuned to a log whose first bytes are `head`.
     pub fn new(head: &[u8]) -> Sendmail {
         Sendmail {
-            literals: Literals::new(&["stat=", ": from=<>,"], head),
+            // The null sender first, so it is known before the message's deliveries.
+            literals: Literals::new(&[": from=<>,", "stat="], head),
         }
     }
 }
@@ -38,7 +38,7 @@ impl Lines for Sendmail {
     fn line(&self, line: &[u8], hit: Option<usize>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
         let frame = frame::parse(line);
-        if hit == Some(1) {
+        if hit == Some(0) {
             if let Some(f) = frame.filter(|f| sendmail_tag(f.tag))
                 && let Some((id, rest)) = frame::queue_id(f.text)
                 && rest.starts_with(b"from=<>,")
@@ -47,7 +47,7 @@ impl Lines for Sendmail {
             }
             return;
         }
-        let Some(at) = memmem::find(line, b"stat=") else {
+        let Some(at) = frame::find(line, b"stat=") else {
             return;
         };
         match frame {
@@ -118,7 +118,7 @@ fn status(f: &Frame<'_>, stat: &[u8], t: &mut Tally) -> Option<()> {
     } else {
         Outcome::Bounced
     };
-    let mailer = memmem::find(rest, b", mailer=").map(|i| {
+    let mailer = frame::find(rest, b", mailer=").map(|i| {
         let m = &rest[i + 9..];
         &m[..m.iter().position(|&b| b == b',').unwrap_or(m.len())]
     });

@@ -160,6 +160,20 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Empty, keeping the memory of its maps for the next chunk.
+    pub fn clear(&mut self) {
+        self.counts = Counts::default();
+        self.days.clear();
+        self.last_day = 0;
+        self.domains.clear();
+        self.lives.clear();
+        self.first = None;
+        self.last = None;
+        self.year = YearTrack::default();
+        self.examples.clear();
+        self.bytes = 0;
+    }
+
     /// Record one line's outcome for `n` recipients.
     pub fn outcome(&mut self, stamp: Stamp, outcome: Outcome, n: u64) {
         match outcome {
