@@ -76,7 +76,7 @@ impl Lines for Exim {
         None
     }
 
-    fn line(&self, line: &[u8], _hit: Option<usize>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], _hit: Option<(usize, usize)>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
         if read(line, t).is_none() && FLAGS.iter().any(|f| frame::find(line, f).is_some()) {
             t.unparsed(offset, line);

@@ -34,20 +34,26 @@ pub fn stamp(line: &[u8]) -> Option<(Stamp, usize)> {
     }
 }
 
+/// The first `b` within the first `limit` bytes of `s`. Host names, tags and queue ids are a
+/// few bytes long, where a plain loop beats a vectorised search's set-up.
+fn short_find(s: &[u8], b: u8, limit: usize) -> Option<usize> {
+    s.iter().take(limit).position(|&x| x == b)
+}
+
 /// Reads `TIMESTAMP HOST TAG[PID]: TEXT` (the `[PID]` is optional).
 pub fn parse(line: &[u8]) -> Option<Frame<'_>> {
     let (stamp, n) = stamp(line)?;
     let rest = line.get(n..)?.strip_prefix(b" ")?;
-    let host_end = memchr(b' ', rest)?;
+    let host_end = short_find(rest, b' ', 256)?;
     let rest = &rest[host_end + 1..];
     let colon = find_colon_space(rest)?;
     let head = &rest[..colon];
-    let tag = match memchr(b'[', head) {
+    let tag = match short_find(head, b'[', head.len()) {
         Some(i) if head.last() == Some(&b']') => &head[..i],
         Some(_) => return None,
         None => head,
     };
-    if tag.is_empty() || memchr(b' ', tag).is_some() {
+    if tag.is_empty() || tag.contains(&b' ') {
         return None;
     }
     Some(Frame {
@@ -60,30 +66,47 @@ pub fn parse(line: &[u8]) -> Option<Frame<'_>> {
 /// The first `: ` in a short head (tags are short; a long search means this is not a tag).
 fn find_colon_space(s: &[u8]) -> Option<usize> {
     let limit = s.len().min(128);
-    let mut from = 0;
-    while let Some(i) = memchr(b':', &s[from..limit]) {
-        let at = from + i;
-        if s.get(at + 1) == Some(&b' ') {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    (0..limit).find(|&i| s[i] == b':' && s.get(i + 1) == Some(&b' '))
 }
 
 /// `QID: ` at the start of a message text: the queue id (letters and digits, 5–24 of them).
 pub fn queue_id(text: &[u8]) -> Option<(&[u8], &[u8])> {
-    let end = memchr(b':', &text[..text.len().min(25)])?;
-    let id = &text[..end];
-    if id.len() < 5 || !id.iter().all(u8::is_ascii_alphanumeric) {
-        return None;
+    let mut end = None;
+    for (i, &b) in text.iter().take(25).enumerate() {
+        if b == b':' {
+            end = Some(i);
+            break;
+        }
+        if !b.is_ascii_alphanumeric() {
+            return None;
+        }
     }
+    let end = end?;
+    let id = &text[..end];
     // Words Postfix writes where a queue id would be.
-    if matches!(id, b"NOQUEUE" | b"warning" | b"fatal" | b"panic" | b"error") {
+    if id.len() < 5 || matches!(id, b"NOQUEUE" | b"warning" | b"fatal" | b"panic" | b"error") {
         return None;
     }
     let rest = text[end + 1..].strip_prefix(b" ")?;
     Some((id, rest))
+}
+
+/// The queue id just before `at` in a line of `AGENT`: `…/qmgr[1042]: 6C3C3F2FD41` + `: removed`
+/// at `at`, found without reading the timestamp (these lines need only the id).
+pub fn id_before<'a>(line: &'a [u8], at: usize, agent: &[u8]) -> Option<&'a [u8]> {
+    let head = &line[..at];
+    let start = head.iter().rposition(|&b| b == b' ')? + 1;
+    let id = &head[start..];
+    let tag = head[..start - 1].strip_suffix(b":")?;
+    let tag = match tag.strip_suffix(b"]") {
+        Some(t) => &t[..t.iter().rposition(|&b| b == b'[')?],
+        None => tag,
+    };
+    let named = tag
+        .strip_suffix(agent)
+        .is_some_and(|t| t.ends_with(b"/") || t.ends_with(b" "));
+    let ok = named && (5..=24).contains(&id.len()) && id.iter().all(u8::is_ascii_alphanumeric);
+    ok.then_some(id)
 }
 
 /// The first `needle` in a short `hay` (a line). `memmem::find` builds a searcher per call,
@@ -131,6 +154,17 @@ mod tests {
         assert!(parse(b"Nov 28 06:34:30 mx1").is_none());
         assert!(parse(b"garbage").is_none());
         assert!(parse(b"Nov 28 06:34:30 mx1 no colon here at all").is_none());
+    }
+
+    #[test]
+    fn ids_found_backwards_from_the_literal() {
+        let line = b"Nov 28 06:34:31 mx1 postfix/qmgr[1042]: 3F2A81C0B4E: removed";
+        assert_eq!(id_before(line, 51, b"qmgr"), Some(&b"3F2A81C0B4E"[..]));
+        assert_eq!(id_before(line, 51, b"smtp"), None);
+        let other = b"Nov 28 06:34:31 mx1 postfix/cleanup[1]: 3F2A81C0B4E: removed";
+        assert_eq!(id_before(other, 54, b"qmgr"), None);
+        let text = b"Nov 28 06:34:31 mx1 postfix/smtp[1]: x: message says: removed";
+        assert_eq!(id_before(text, 53, b"qmgr"), None);
     }
 
     #[test]

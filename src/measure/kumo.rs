@@ -41,7 +41,7 @@ impl Lines for Kumo {
         None
     }
 
-    fn line(&self, line: &[u8], _hit: Option<usize>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], _hit: Option<(usize, usize)>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
         if line.iter().all(u8::is_ascii_whitespace) {
             return;

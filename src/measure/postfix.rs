@@ -94,34 +94,28 @@ impl Lines for Postfix {
         Some(&self.literals)
     }
 
-    fn line(&self, line: &[u8], hit: Option<usize>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], hit: Option<(usize, usize)>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
-        let frame = frame::parse(line);
         match hit {
-            Some(NULL_SENDER) => {
-                if let Some(f) = frame.filter(|f| f.agent() == b"qmgr")
-                    && let Some((id, rest)) = frame::queue_id(f.text)
-                    && rest.starts_with(b"from=<>,")
-                {
+            // `…/qmgr[1042]: QID: from=<>, size=…` and `…/qmgr[1042]: QID: removed`
+            Some((NULL_SENDER, at)) => {
+                if let Some(id) = frame::id_before(line, at, b"qmgr") {
                     t.lives.null_sender(id);
                 }
             }
-            Some(REMOVED) => {
-                if let Some(f) = frame.filter(|f| f.agent() == b"qmgr")
-                    && let Some((id, rest)) = frame::queue_id(f.text)
-                    && rest == b"removed"
+            Some((REMOVED, at)) => {
+                if line.len() == at + b": removed".len()
+                    && let Some(id) = frame::id_before(line, at, b"qmgr")
                 {
                     t.lives.end(id);
                 }
             }
             _ => {
-                let read = match frame {
+                let at = hit.map_or(0, |(_, at)| at);
+                let read = match frame::parse(line) {
                     None => None,
                     Some(f) if f.agent() == b"qmgr" => expired(&f, t),
-                    Some(f) if delivers(f.agent()) => match frame::find(line, b"status=") {
-                        Some(at) => status(&f, &line[at..], t),
-                        None => Some(()),
-                    },
+                    Some(f) if delivers(f.agent()) => status(&f, &line[at..], t),
                     // Another program, perhaps quoting `status=`: not a delivery.
                     Some(_) => Some(()),
                 };

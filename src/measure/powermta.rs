@@ -107,7 +107,7 @@ impl Lines for PowerMta {
         None
     }
 
-    fn line(&self, line: &[u8], _hit: Option<usize>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], _hit: Option<(usize, usize)>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
         if line.is_empty() || line.starts_with(b"type,") {
             return;

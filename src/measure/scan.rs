@@ -16,10 +16,10 @@ pub trait Lines: Sync {
     /// The literals that mark interesting lines, or `None` to read every line.
     fn literals(&self) -> Option<&Literals>;
 
-    /// Read one line for literal `hit`, or for every line when there are no literals. Lines
-    /// come in file order; a line holding two literals comes twice, once for each, in the
-    /// order the literals are listed.
-    fn line(&self, line: &[u8], hit: Option<usize>, offset: u64, t: &mut Tally);
+    /// Read one line for a literal — `hit` is (its index, where it starts in the line) — or
+    /// for every line when there are no literals. Lines come in file order; a line holding two
+    /// literals comes twice, once for each, in the order the literals are listed.
+    fn line(&self, line: &[u8], hit: Option<(usize, usize)>, offset: u64, t: &mut Tally);
 
     /// The input's last line, cut off before its newline, in which no literal was found
     /// (formats that read every line see it in [`Lines::line`] instead).
@@ -105,7 +105,7 @@ pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t
     let mut cut_hit = false;
     let n = literals.len();
     // Per literal, the lines (start, end) it was found in; then all of them in file order.
-    let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    let mut found: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); n];
     let mut next = vec![0usize; n];
     let mut start = 0;
     while start < buf.len() {
@@ -123,7 +123,7 @@ pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t
                 let at = pos + i;
                 let ls = memrchr(b'\n', &block[pos..at]).map_or(pos, |i| pos + i + 1);
                 let le = memchr(b'\n', &block[at..]).map_or(block.len(), |i| at + i);
-                lines_of.push((ls, le));
+                lines_of.push((ls, le, at));
                 pos = le + 1;
                 if pos >= block.len() {
                     break;
@@ -136,16 +136,17 @@ pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t
         loop {
             let mut pick: Option<(usize, usize)> = None;
             for (which, lines_of) in found.iter().enumerate() {
-                if let Some(&(ls, _)) = lines_of.get(next[which])
+                if let Some(&(ls, _, _)) = lines_of.get(next[which])
                     && pick.is_none_or(|(_, best)| ls < best)
                 {
                     pick = Some((which, ls));
                 }
             }
             let Some((which, _)) = pick else { break };
-            let (ls, le) = found[which][next[which]];
+            let (ls, le, at) = found[which][next[which]];
             next[which] += 1;
-            lines.line(&block[ls..le], Some(which), base + (start + ls) as u64, t);
+            let hit = Some((which, at - ls));
+            lines.line(&block[ls..le], hit, base + (start + ls) as u64, t);
             cut_hit |= cut_start == Some(start + ls);
         }
         start = end;
@@ -170,10 +171,10 @@ mod tests {
         fn literals(&self) -> Option<&Literals> {
             Some(&self.0)
         }
-        fn line(&self, line: &[u8], hit: Option<usize>, _offset: u64, t: &mut Tally) {
+        fn line(&self, line: &[u8], hit: Option<(usize, usize)>, _offset: u64, t: &mut Tally) {
             t.counts.sent += 1;
             t.examples.push(super::super::tally::Example {
-                offset: hit.unwrap_or(9) as u64,
+                offset: hit.map_or(9, |(which, _)| which) as u64,
                 text: line.to_vec(),
             });
         }

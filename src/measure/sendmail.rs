@@ -35,10 +35,10 @@ impl Lines for Sendmail {
         Some(&self.literals)
     }
 
-    fn line(&self, line: &[u8], hit: Option<usize>, offset: u64, t: &mut Tally) {
+    fn line(&self, line: &[u8], hit: Option<(usize, usize)>, offset: u64, t: &mut Tally) {
         let line = scan::trim_cr(line);
         let frame = frame::parse(line);
-        if hit == Some(0) {
+        if hit.is_some_and(|(which, _)| which == 0) {
             if let Some(f) = frame.filter(|f| sendmail_tag(f.tag))
                 && let Some((id, rest)) = frame::queue_id(f.text)
                 && rest.starts_with(b"from=<>,")
@@ -47,9 +47,7 @@ impl Lines for Sendmail {
             }
             return;
         }
-        let Some(at) = frame::find(line, b"stat=") else {
-            return;
-        };
+        let Some((_, at)) = hit else { return };
         match frame {
             Some(f) if sendmail_tag(f.tag) => {
                 if status(&f, &line[at..], t).is_none() {

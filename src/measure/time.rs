@@ -21,10 +21,6 @@ pub enum Day {
     Yearless { month: u8, day: u8 },
 }
 
-const MONTHS: [&[u8; 3]; 12] = [
-    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
-];
-
 fn digit(b: u8) -> Option<u32> {
     b.is_ascii_digit().then(|| u32::from(b - b'0'))
 }
@@ -49,10 +45,21 @@ fn clock(s: &[u8], at: usize) -> Option<u32> {
 
 /// Month number (1–12) of a three-letter English abbreviation.
 pub fn month_of(abbrev: &[u8]) -> Option<u8> {
-    MONTHS
-        .iter()
-        .position(|m| m.as_slice() == abbrev)
-        .map(|i| i as u8 + 1)
+    Some(match abbrev {
+        b"Jan" => 1,
+        b"Feb" => 2,
+        b"Mar" => 3,
+        b"Apr" => 4,
+        b"May" => 5,
+        b"Jun" => 6,
+        b"Jul" => 7,
+        b"Aug" => 8,
+        b"Sep" => 9,
+        b"Oct" => 10,
+        b"Nov" => 11,
+        b"Dec" => 12,
+        _ => return None,
+    })
 }
 
 /// A syslog timestamp `Nov 28 06:34:30` (day space- or zero-padded); returns it and its length.
