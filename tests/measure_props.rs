@@ -1,7 +1,6 @@
 //! Properties of `measure`: no input makes it panic, and cutting a log into chunks anywhere,
 //! finished in any order, gives the same counts as reading it whole.
 
-#[allow(dead_code)]
 mod loggen;
 
 use mtafit::measure::detect::{Dialect, LogFormat};
@@ -136,28 +135,37 @@ fn chunked(format: LogFormat, log: &[u8], cuts: &[usize], order: &[usize]) -> To
 }
 
 /// What must not depend on the cutting.
-fn summary(t: Totals) -> (String, Vec<(i32, [u64; 3])>, Vec<(String, u64)>, u64, u64) {
+#[derive(Debug, PartialEq)]
+struct Summary {
+    counts: String,
+    days: Vec<(i32, [u64; 3])>,
+    domains: Vec<(String, u64)>,
+    messages: u64,
+    notifications: u64,
+    first: Option<i64>,
+}
+
+fn summary(t: Totals) -> Summary {
     let c = t.counts;
-    let counts = format!(
-        "{} {} {} {} {} {} {} {}",
-        c.sent, c.deferred, c.bounced, c.expired, c.filter_hops, c.local, c.probes, c.unparsed
-    );
-    let days = t.days.into_iter().collect();
     let mut domains: Vec<(String, u64)> = t
         .domains
         .into_iter()
         .map(|(d, n)| (String::from_utf8_lossy(&d).into_owned(), n))
         .collect();
     domains.sort();
-    let first = t.first.map_or(0, |w| w.utc) as u64;
+    let first = t.first.map(|w| w.utc);
     let lives = t.lives.finish();
-    (
-        counts,
-        days,
+    Summary {
+        counts: format!(
+            "sent {} deferred {} bounced {} expired {} hops {} local {} probes {} unparsed {}",
+            c.sent, c.deferred, c.bounced, c.expired, c.filter_hops, c.local, c.probes, c.unparsed
+        ),
+        days: t.days.into_iter().collect(),
         domains,
-        lives.messages * 1_000_000 + lives.notifications,
+        messages: lives.messages,
+        notifications: lives.notifications,
         first,
-    )
+    }
 }
 
 fn line_starts(log: &[u8]) -> Vec<usize> {
