@@ -12,15 +12,49 @@
 
 use rustc_hash::FxHashMap;
 
-/// A message id, packed: queue ids are at most 24 bytes, and longer ids keep their first 24.
-pub type MsgId = [u8; 24];
+/// A message id packed into 128 bits.
+pub type MsgId = u128;
 
-/// Pack an id into a fixed-size key.
+/// Pack an id into a key, exactly for every id a log really holds: up to 15 bytes as they
+/// are, with the length in the top byte (Postfix's queue ids, Sendmail's); up to 21 letters
+/// and digits (hyphens skipped, as in Exim's) at 6 bits each, with bit 126 set; anything else
+/// hashed, with bit 127 set. The three kinds never meet.
 pub fn key(id: &[u8]) -> MsgId {
-    let mut k = [0u8; 24];
-    let n = id.len().min(24);
-    k[..n].copy_from_slice(&id[..n]);
-    k
+    if id.len() <= 15 {
+        let mut b = [0u8; 16];
+        b[..id.len()].copy_from_slice(id);
+        b[15] = id.len() as u8;
+        return u128::from_le_bytes(b);
+    }
+    let mut k: u128 = 0;
+    let mut n = 0;
+    for &b in id {
+        let code = match b {
+            b'0'..=b'9' => b - b'0' + 1,
+            b'A'..=b'Z' => b - b'A' + 11,
+            b'a'..=b'z' => b - b'a' + 37,
+            b'-' => continue,
+            _ => return hashed(id),
+        };
+        n += 1;
+        if n > 21 {
+            return hashed(id);
+        }
+        k = k << 6 | u128::from(code);
+    }
+    k | 1 << 126
+}
+
+fn hashed(id: &[u8]) -> MsgId {
+    use std::hash::{Hash, Hasher};
+    // Fixed seeds: the same id must give the same key on every thread and every run.
+    let half = |seed: u64| {
+        let mut h = rustc_hash::FxHasher::default();
+        seed.hash(&mut h);
+        id.hash(&mut h);
+        h.finish()
+    };
+    (1u128 << 127) | (u128::from(half(1)) << 64) | u128::from(half(2))
 }
 
 /// Part of one message's life.
@@ -80,31 +114,70 @@ pub struct ChunkLives {
     ids: FxHashMap<MsgId, Seen>,
     /// Lives that began after an end marker and ended again within the chunk.
     pub finished: Finished,
+    /// Deliveries to the same id as the last, not yet in `ids`: a message's recipients are
+    /// mostly logged one after another, so this saves most of the map look-ups.
+    pending: Option<(MsgId, u32)>,
+}
+
+impl Seen {
+    fn current(&mut self) -> &mut Life {
+        if self.ended {
+            &mut self.tail
+        } else {
+            &mut self.head
+        }
+    }
 }
 
 impl ChunkLives {
-    fn current(&mut self, id: &[u8]) -> &mut Life {
-        let s = self.ids.entry(key(id)).or_default();
-        if s.ended { &mut s.tail } else { &mut s.head }
+    fn flush(&mut self) {
+        if let Some((id, n)) = self.pending.take() {
+            let l = self.ids.entry(id).or_default().current();
+            l.sent += n;
+            l.seen = true;
+        }
     }
 
     /// `n` recipients of `id` delivered.
     pub fn sent(&mut self, id: &[u8], n: u32) {
-        let l = self.current(id);
-        l.sent += n;
-        l.seen = true;
+        let id = key(id);
+        match &mut self.pending {
+            Some((last, count)) if *last == id => *count += n,
+            _ => {
+                self.flush();
+                self.pending = Some((id, n));
+            }
+        }
     }
 
     /// `id` has the null sender.
     pub fn null_sender(&mut self, id: &[u8]) {
-        let l = self.current(id);
+        self.flush();
+        let l = self.ids.entry(key(id)).or_default().current();
         l.null_sender = true;
         l.seen = true;
     }
 
     /// `id`'s life ended.
     pub fn end(&mut self, id: &[u8]) {
-        let s = self.ids.entry(key(id)).or_default();
+        let id = key(id);
+        // Usually the deliveries just before are this message's: one look-up for both.
+        let pending = match self.pending {
+            Some((last, n)) if last == id => {
+                self.pending = None;
+                n
+            }
+            _ => {
+                self.flush();
+                0
+            }
+        };
+        let s = self.ids.entry(id).or_default();
+        if pending > 0 {
+            let l = s.current();
+            l.sent += pending;
+            l.seen = true;
+        }
         if s.ended {
             // A whole life between two end markers in this chunk.
             self.finished.count(&s.tail);
@@ -116,18 +189,19 @@ impl ChunkLives {
 
     /// Number of ids touched.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.ids.len() + usize::from(self.pending.is_some())
     }
 
     /// Forget every id, keeping the map's memory.
     pub fn clear(&mut self) {
         self.ids.clear();
         self.finished = Finished::default();
+        self.pending = None;
     }
 
     /// True when no id was touched.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.ids.is_empty() && self.pending.is_none()
     }
 }
 
@@ -158,6 +232,7 @@ const FIRST_SWEEP: usize = 1 << 16;
 impl OpenLives {
     /// Fold in the next chunk, in input order; `clock` is the chunk's time in seconds.
     pub fn merge(&mut self, chunk: &mut ChunkLives, clock: i64) {
+        chunk.flush();
         self.finished.add(&chunk.finished);
         chunk.finished = Finished::default();
         for (id, seen) in chunk.ids.drain() {
@@ -232,6 +307,36 @@ impl OpenLives {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_pack_exactly_and_odd_ones_hash_apart() {
+        assert_ne!(key(b"3F2A81C0B4E"), key(b"3F2A81C0B4F"));
+        assert_ne!(key(b"A"), key(b"0A"));
+        assert_ne!(key(b"12345"), key(b"12345\0"));
+        assert_ne!(key(b"123456789012345"), key(b"1234567890123456"));
+        assert_eq!(key(b"1tQ2aB-00000000XyZ-3AbC"), key(b"1tQ2aB00000000XyZ3AbC"));
+        assert!(key(b"1tQ2aB-00000000XyZ-3AbC") < 1 << 127);
+        let odd = key(b"an.id.with.many.dots");
+        assert!(odd >= 1 << 127);
+        assert_eq!(odd, key(b"an.id.with.many.dots"));
+        assert_ne!(odd, key(b"an.id.with.many.dotz"));
+    }
+
+    #[test]
+    fn deliveries_then_the_end_of_one_message_and_of_another() {
+        let mut a = ChunkLives::default();
+        a.sent(b"Q1", 1);
+        a.sent(b"Q1", 1);
+        a.end(b"Q1");
+        a.sent(b"Q2", 1);
+        a.end(b"Q3");
+        a.sent(b"Q1", 1);
+        let mut open = OpenLives::default();
+        open.merge(&mut a, 0);
+        // Q1 twice (before and after its end), Q2 still open, Q3 ended with nothing sent.
+        assert_eq!(open.len(), 2);
+        assert_eq!(open.finish().messages, 3);
+    }
 
     #[test]
     fn a_life_split_over_chunks_counts_once() {
