@@ -17,7 +17,7 @@ use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::SystemTime;
 
 /// Bytes of a mapped window.
-pub const WINDOW: usize = 8 << 20;
+pub const WINDOW: usize = 2 << 20;
 /// Bytes of a read buffer.
 pub const BUFFER: usize = 2 << 20;
 /// The longest line read whole.
