@@ -315,3 +315,36 @@ fn measure_a_log_from_the_profile_editor_in_a_real_terminal() {
     let saved = std::fs::read_to_string(&s.state).unwrap();
     assert!(saved.contains("monthly_volume: 65"), "{saved}");
 }
+
+#[test]
+fn measure_shows_progress_on_a_terminal_and_clears_it() {
+    // A named pipe that pauses mid-log keeps the measurement running long enough to see the
+    // progress line whatever the machine's speed.
+    let home = tempfile::tempdir().unwrap();
+    let fifo = home.path().join("mail.fifo");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let log = std::fs::read(format!(
+        "{}/tests/fixtures/logs/postfix-week.log",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+        let half = log.len() / 2;
+        f.write_all(&log[..half]).unwrap();
+        f.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(1500));
+        f.write_all(&log[half..]).unwrap();
+    });
+    let fifo_arg = fifo.to_str().unwrap().to_owned();
+    let mut s = Session::start_in(home, &["measure", &fifo_arg, "--year", "2025"]);
+    s.wait_text("measuring");
+    s.wait_text("Monthly volume");
+    writer.join().unwrap();
+    assert!(s.wait_exit().success());
+    let screen = s.contents();
+    assert!(!screen.contains("measuring"), "the bar is cleared:\n{screen}");
+    assert!(screen.contains("65 per 30 days"), "{screen}");
+}
