@@ -26,7 +26,12 @@ fn run(path: &std::path::Path, threads: usize) -> u64 {
         year: Some(2025),
         ..Options::default()
     };
-    let m = measure(&[Source::Path(path.into())], &opts, &Arc::new(Meter::default())).unwrap();
+    let m = measure(
+        &[Source::Path(path.into())],
+        &opts,
+        &Arc::new(Meter::default()),
+    )
+    .unwrap();
     m.report.sent
 }
 
@@ -35,7 +40,9 @@ fn throughput(c: &mut Criterion) {
     let mut group = c.benchmark_group("measure");
     group.sample_size(10);
     let postfix = write_log(dir.path(), loggen::Format::ALL[0], 64_000_000);
-    group.throughput(Throughput::Bytes(std::fs::metadata(&postfix).unwrap().len()));
+    group.throughput(Throughput::Bytes(
+        std::fs::metadata(&postfix).unwrap().len(),
+    ));
     for threads in [1usize, 2] {
         group.bench_with_input(BenchmarkId::new("postfix", threads), &threads, |b, &t| {
             b.iter(|| run(&postfix, t))

@@ -345,6 +345,9 @@ fn measure_shows_progress_on_a_terminal_and_clears_it() {
     writer.join().unwrap();
     assert!(s.wait_exit().success());
     let screen = s.contents();
-    assert!(!screen.contains("measuring"), "the bar is cleared:\n{screen}");
+    assert!(
+        !screen.contains("measuring"),
+        "the bar is cleared:\n{screen}"
+    );
     assert!(screen.contains("65 per 30 days"), "{screen}");
 }

@@ -314,7 +314,10 @@ mod tests {
         assert_ne!(key(b"A"), key(b"0A"));
         assert_ne!(key(b"12345"), key(b"12345\0"));
         assert_ne!(key(b"123456789012345"), key(b"1234567890123456"));
-        assert_eq!(key(b"1tQ2aB-00000000XyZ-3AbC"), key(b"1tQ2aB00000000XyZ3AbC"));
+        assert_eq!(
+            key(b"1tQ2aB-00000000XyZ-3AbC"),
+            key(b"1tQ2aB00000000XyZ3AbC")
+        );
         assert!(key(b"1tQ2aB-00000000XyZ-3AbC") < 1 << 127);
         let odd = key(b"an.id.with.many.dots");
         assert!(odd >= 1 << 127);
