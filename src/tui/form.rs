@@ -415,8 +415,9 @@ mod tests {
     fn fields_validate_as_you_type() {
         let cat = Catalogue::builtin();
         let mut f = ProfileForm::new(&Profile::default());
-        f.cursor = 1;
-        f.fields[1].value.clear();
+        let volume = index(&f, Setting::Volume);
+        f.cursor = volume;
+        f.fields[volume].value.clear();
         for c in "250k/day".chars() {
             f.input(c);
         }
@@ -424,31 +425,37 @@ mod tests {
         f.input('x');
         assert!(f.profile(&cat).is_none());
         assert!(
-            f.fields[1].error.as_deref().unwrap().contains("period"),
+            f.fields[volume]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("period"),
             "{:?}",
-            f.fields[1].error
+            f.fields[volume].error
         );
         f.backspace();
         assert!(f.profile(&cat).is_some());
-        f.cursor = 9;
+        let must = index(&f, Setting::Must);
+        f.cursor = must;
         for c in "web_uii".chars() {
             f.input(c);
         }
         assert!(f.profile(&cat).is_none());
         assert!(
-            f.fields[9]
+            f.fields[must]
                 .error
                 .as_deref()
                 .unwrap()
                 .contains("did you mean `web_ui`?")
         );
-        f.cursor = 4;
+        let knows = index(&f, Setting::TeamKnows);
+        f.cursor = knows;
         for c in "powrmta".chars() {
             f.input(c);
         }
         f.profile(&cat);
         assert!(
-            f.fields[4]
+            f.fields[knows]
                 .error
                 .as_deref()
                 .unwrap()
@@ -456,16 +463,31 @@ mod tests {
         );
     }
 
+    fn index(f: &ProfileForm, setting: Setting) -> usize {
+        f.fields.iter().position(|x| x.setting == setting).unwrap()
+    }
+
+    #[test]
+    fn the_log_field_is_not_part_of_the_profile() {
+        let cat = Catalogue::builtin();
+        let mut f = ProfileForm::new(&Profile::default());
+        f.cursor = index(&f, Setting::LogPath);
+        for c in "/var/log/mail.log".chars() {
+            f.input(c);
+        }
+        assert_eq!(f.profile(&cat), Some(Profile::default()));
+    }
+
     #[test]
     fn choices_cycle_both_ways() {
         let mut f = ProfileForm::new(&Profile::default());
-        f.cursor = 3;
+        f.cursor = index(&f, Setting::Team);
         f.cycle(true);
         assert_eq!(f.current().value, "config as code");
         f.cycle(false);
         f.cycle(false);
         assert_eq!(f.current().value, "GUI");
-        f.cursor = 0;
+        f.cursor = index(&f, Setting::Own);
         f.input(' ');
         assert_eq!(f.current().value, "no");
         let cat = Catalogue::builtin();
