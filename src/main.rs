@@ -60,6 +60,7 @@ fn main() -> ExitCode {
             let (msg, code) = match f {
                 Failure::Invalid(m) => (m, 1),
                 Failure::Io(e) => (format!("cannot write the output: {e}"), 1),
+                Failure::Usage(m) => (m, 2),
             };
             let mut err = std::io::stderr().lock();
             for line in msg.lines() {

@@ -351,3 +351,11 @@ fn measure_shows_progress_on_a_terminal_and_clears_it() {
     );
     assert!(screen.contains("65 per 30 days"), "{screen}");
 }
+
+#[test]
+fn measure_without_a_log_on_a_terminal_says_what_to_give() {
+    let mut s = Session::start(&["measure"]);
+    s.wait_text("name a mail log, or pipe one in");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2, "a usage error");
+}

@@ -48,6 +48,14 @@ pub fn run(
     settings: &Settings,
 ) -> Outcome {
     let sources = sources(files);
+    if files.is_empty() && std::io::stdin().is_terminal() {
+        // Reading the keyboard as a log would just wait.
+        return Err(Failure::Usage(
+            "name a mail log, or pipe one in: `mtafit measure /var/log/mail.log` or \
+             `journalctl -u postfix -o short-iso | mtafit measure -`"
+                .into(),
+        ));
+    }
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         return Err(Failure::Invalid(
             "standard input (-) can be read only once; name it once".into(),

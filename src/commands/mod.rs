@@ -20,6 +20,8 @@ pub enum Failure {
     Invalid(String),
     /// Output could not be written (exit 1), except a closed pipe, which ends quietly.
     Io(std::io::Error),
+    /// The command line asks for something that cannot work (exit 2).
+    Usage(String),
 }
 
 impl From<std::io::Error> for Failure {
