@@ -65,8 +65,16 @@ pub fn parse(line: &[u8]) -> Option<Frame<'_>> {
 
 /// The first `: ` in a short head (tags are short; a long search means this is not a tag).
 fn find_colon_space(s: &[u8]) -> Option<usize> {
-    let limit = s.len().min(128);
-    (0..limit).find(|&i| s[i] == b':' && s.get(i + 1) == Some(&b' '))
+    let head = &s[..s.len().min(128)];
+    let mut from = 0;
+    while let Some(i) = head[from..].iter().position(|&b| b == b':') {
+        let at = from + i;
+        if s.get(at + 1) == Some(&b' ') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// `QID: ` at the start of a message text: the queue id (letters and digits, 5–24 of them).

@@ -166,9 +166,15 @@ fn status(f: &Frame<'_>, status: &[u8], t: &mut Tally) -> Option<()> {
         b"deliverable" | b"undeliverable" => None,
         _ => return None,
     };
-    let relay = frame::find(rest, b"relay=").map(|i| {
-        let r = &rest[i + 6..];
-        &r[..frame::find(r, b", ").unwrap_or(r.len())]
+    // `relay=` follows the address (or `orig_to=<…>`), so look there before searching.
+    let after = &rest[4 + addr.len()..];
+    let relay_at = match after.strip_prefix(b">, relay=") {
+        Some(_) => Some(4 + addr.len() + 9),
+        None => frame::find(rest, b"relay=").map(|i| i + 6),
+    };
+    let relay = relay_at.map(|i| {
+        let r = &rest[i..];
+        &r[..memchr::memchr(b',', r).unwrap_or(r.len())]
     });
     let Some(outcome) = outcome else {
         t.counts.probes += 1;
