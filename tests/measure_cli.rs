@@ -1557,3 +1557,202 @@ fn write_profile_is_not_touched_when_an_input_is_bad() {
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     assert_eq!(std::fs::read_to_string(&p).unwrap(), before);
 }
+
+// ------------------------------------------------------------------------------------------
+// Found in review
+// ------------------------------------------------------------------------------------------
+
+/// A sent line for recipient `i`.
+fn sent_line(i: usize) -> String {
+    format!(
+        "Nov 28 06:34:30 mx1 postfix/smtp[1]: {:011X}: to=<u{i}@example.net>, relay=mx.example.net[198.51.100.25]:25, dsn=2.0.0, status=sent (250 ok)\n",
+        0x100000 + i
+    )
+}
+
+#[test]
+fn the_line_after_an_over_long_one_is_not_lost_in_any_input_mode() {
+    // A 4 MiB line whose end falls just inside a 2 MiB read buffer, then 100 deliveries.
+    let head = b"Nov 28 06:34:30 mx1 postfix/smtpd[1]: connect from ";
+    let mut log = head.to_vec();
+    log.resize(4 * 1024 * 1024 - 1, b'z');
+    log.push(b'\n');
+    for i in 0..100 {
+        log.extend_from_slice(sent_line(i).as_bytes());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("long.log");
+    std::fs::write(&plain, &log).unwrap();
+    let gz = dir.path().join("long.log.gz");
+    std::fs::write(&gz, gzip(&log)).unwrap();
+    for path in [&plain, &gz] {
+        let v = report(&[path.to_str().unwrap(), "--year", "2025"]);
+        assert_eq!(v["sent"], 100, "{}", path.display());
+    }
+    let v = report_of(
+        measure_stdin(&with_json(&["-", "--year", "2025"]), Some(&log)),
+        &["-"],
+    );
+    assert_eq!(v["sent"], 100, "standard input");
+}
+
+#[test]
+fn write_profile_keeps_the_volume_when_nothing_was_delivered() {
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = dir.path().join("quiet.log");
+    std::fs::write(
+        &log_path,
+        "Nov 28 06:34:29 mx1 postfix/smtpd[1]: connect from app01.example.com[192.0.2.11]\n",
+    )
+    .unwrap();
+    let profile = dir.path().join("keep.ron");
+    let before = "Profile(\n    monthly_volume: \"7.4M\",\n)\n";
+    std::fs::write(&profile, before).unwrap();
+    let out = measure_raw(&[
+        log_path.to_str().unwrap(),
+        "--write-profile",
+        profile.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("keeps its volume"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&profile).unwrap(), before);
+}
+
+#[test]
+fn write_profile_refuses_a_read_only_profile_before_reading_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("ro.ron");
+    let before = "Profile(monthly_volume: 5)\n";
+    std::fs::write(&profile, before).unwrap();
+    let mut perms = std::fs::metadata(&profile).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&profile, perms).unwrap();
+    let out = write_profile(&profile);
+    let err = assert_error_naming(&out, "ro.ron");
+    assert!(err.contains("read-only"), "{err}");
+    assert_eq!(std::fs::read_to_string(&profile).unwrap(), before);
+}
+
+#[test]
+fn a_forced_format_that_matches_nothing_says_so() {
+    let out = measure_raw(&with_json(&[
+        &log("postfix-classic.log"),
+        "--log-format",
+        "exim",
+    ]));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("looks like a exim log") || stderr(&out).contains("exim log"),
+        "a warning on stderr: {}",
+        stderr(&out)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sent"], 0);
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("is --log-format right"), "{notes}");
+}
+
+#[test]
+fn file_names_cannot_put_escapes_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = dir.path().join("evil\u{1b}]2;PWNED\u{7}.log");
+    std::fs::copy(log("postfix-classic.log"), &evil).unwrap();
+    let out = measure_raw(&[evil.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for (what, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        assert!(!bytes.contains(&0x1b), "{what} holds an escape");
+        assert!(!bytes.contains(&0x07), "{what} holds a bell");
+    }
+    let missing = dir.path().join("gone\u{1b}[2J.log");
+    let out = measure_raw(&[missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!out.stderr.contains(&0x1b), "the error holds an escape");
+}
+
+#[test]
+fn many_inputs_need_few_open_files() {
+    // A year of daily rotations must not need a descriptor each at once.
+    let dir = tempfile::tempdir().unwrap();
+    let mut names = Vec::new();
+    for i in 0..120 {
+        let p = dir.path().join(format!("mail.log.{i}.gz"));
+        std::fs::write(&p, gzip(sent_line(i).as_bytes())).unwrap();
+        names.push(p.to_str().unwrap().to_owned());
+    }
+    let script = format!(
+        "ulimit -n 40 && exec \"$0\" measure --year 2025 --format json {}",
+        names.join(" ")
+    );
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_mtafit"))
+        .env("XDG_CONFIG_HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sent"], 120);
+    let notes = v["notes"].as_array().unwrap();
+    assert_eq!(
+        notes
+            .iter()
+            .filter(|n| n.as_str().unwrap().contains("carry no year"))
+            .count(),
+        0,
+        "--year given: no note about years"
+    );
+}
+
+#[test]
+fn a_file_named_twice_is_read_once() {
+    let path = log("postfix-classic.log");
+    let once = report(&[&path, "--year", "2025"]);
+    let out = measure_raw(&with_json(&[&path, &path, "--year", "2025"]));
+    assert!(stderr(&out).contains("named twice"), "{}", stderr(&out));
+    let twice: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(twice["sent"], once["sent"]);
+}
+
+#[test]
+fn a_zstd_segment_gets_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("20251128-063429");
+    std::fs::write(&p, [0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]).unwrap();
+    let out = measure_raw(&[p.to_str().unwrap()]);
+    let err = assert_error_naming(&out, "20251128-063429");
+    assert!(err.contains("zstdcat"), "{err}");
+}
+
+#[test]
+fn a_bus_error_is_explained_not_a_crash() {
+    // A file truncated under the scan raises SIGBUS; the message says what happened.
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("slow.fifo");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let home = tempfile::tempdir().unwrap();
+    let mut child = mtafit(home.path())
+        .args(["measure", fifo.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Opening the pipe for writing lets the reader start; it then waits for data.
+    let writer = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    unsafe { libc::kill(child.id() as i32, libc::SIGBUS) };
+    let out = child.wait_with_output().unwrap();
+    drop(writer);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("shrank while it was being read"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -64,6 +64,7 @@ fn measure_file(
         format,
         year: None,
         threads: 2,
+        no_map: false,
     };
     mtafit::measure::measure(&[Source::Path(path)], &opts, &Arc::new(Meter::default()))
 }

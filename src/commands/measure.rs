@@ -69,7 +69,9 @@ pub fn run(
         format: settings.format,
         year: settings.year,
         threads: settings.threads,
+        no_map: false,
     };
+    on_bus_error_explain();
     let meter = Arc::new(Meter::default());
     let progress = std::io::stderr()
         .is_terminal()
@@ -95,15 +97,45 @@ pub fn run(
         Format::Table => emit(&r.table())?,
     }
     if let Some(p) = write_profile {
+        if r.monthly_volume == 0 {
+            // Writing 0 over a real volume would lose it for nothing.
+            return Err(Failure::Invalid(format!(
+                "nothing was delivered in what was measured, so {} keeps its volume; check the \
+                 log and --log-format",
+                shown(p)
+            )));
+        }
         write_volume(p, r.monthly_volume)?;
         let _ = writeln!(
             std::io::stderr(),
             "mtafit: set monthly_volume to {} in {}",
             r.monthly_volume,
-            p.display()
+            shown(p)
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Logs are read through memory maps; if a file shrinks underneath (logrotate's
+/// `copytruncate`), reading a page past its new end raises SIGBUS. Say so and exit 1 rather
+/// than die with "Bus error". Only async-signal-safe calls in the handler: write and _exit.
+fn on_bus_error_explain() {
+    extern "C" fn handler(_: libc::c_int) {
+        const MSG: &[u8] = b"mtafit: a log file shrank while it was being read (rotated with \
+copytruncate?); nothing was measured. Run it again.\n";
+        // SAFETY: write(2) and _exit(2) are async-signal-safe; MSG is static.
+        unsafe {
+            libc::write(2, MSG.as_ptr().cast(), MSG.len());
+            libc::_exit(1);
+        }
+    }
+    // SAFETY: installing a handler that only calls async-signal-safe functions.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = handler as *const () as usize;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGBUS, &action, std::ptr::null_mut());
+    }
 }
 
 /// A progress bar on standard error, fed from the meter until the measurement ends.
@@ -138,11 +170,31 @@ fn show_progress(meter: Arc<Meter>) -> (ProgressBar, std::thread::JoinHandle<()>
     (bar, ticker)
 }
 
+/// A path as messages show it: control characters removed.
+fn shown(p: &Path) -> String {
+    crate::text::sanitize(&p.display().to_string()).into_owned()
+}
+
+/// Refuse a profile target that cannot be written, before the scan rather than after it.
 fn check_profile_target(p: &Path) -> Result<(), Failure> {
+    if p.is_symlink() && !p.exists() {
+        return Err(Failure::Invalid(format!(
+            "cannot write {}: it is a link to something that does not exist",
+            shown(p)
+        )));
+    }
     match std::fs::read(p) {
-        Ok(bytes) => profile::with_volume(&p.display().to_string(), &bytes, 0)
-            .map(|_| ())
-            .map_err(|d| Failure::Invalid(render(&d))),
+        Ok(bytes) => {
+            if std::fs::metadata(p).is_ok_and(|m| m.permissions().readonly()) {
+                return Err(Failure::Invalid(format!(
+                    "{} is read-only; make it writable, or name another file",
+                    shown(p)
+                )));
+            }
+            profile::with_volume(&shown(p), &bytes, 0)
+                .map(|_| ())
+                .map_err(|d| Failure::Invalid(render(&d)))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let dir = match p.parent() {
                 Some(d) if !d.as_os_str().is_empty() => d,
@@ -153,14 +205,14 @@ fn check_profile_target(p: &Path) -> Result<(), Failure> {
             } else {
                 Err(Failure::Invalid(format!(
                     "cannot write {}: the folder {} does not exist",
-                    p.display(),
-                    dir.display()
+                    shown(p),
+                    shown(dir)
                 )))
             }
         }
         Err(e) => Err(Failure::Invalid(format!(
             "cannot read the profile {}: {e}",
-            p.display()
+            shown(p)
         ))),
     }
 }

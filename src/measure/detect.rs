@@ -96,6 +96,13 @@ pub const SAMPLE_LINES: usize = 200;
 
 /// The format most of the first lines of `head` are in, or `None` when no line is in any.
 pub fn detect(head: &[u8]) -> Option<LogFormat> {
+    let votes = votes(head);
+    let best = (0..5).max_by_key(|&i| (votes[i], std::cmp::Reverse(i)))?;
+    (votes[best] > 0).then_some(LogFormat::ALL[best])
+}
+
+/// How many of the first lines of `head` each format recognises, in [`LogFormat::ALL`] order.
+pub fn votes(head: &[u8]) -> [usize; 5] {
     let pmta = first_line(head)
         .and_then(PowerMta::from_header)
         .unwrap_or_default();
@@ -120,8 +127,7 @@ pub fn detect(head: &[u8]) -> Option<LogFormat> {
             *v += usize::from(hit);
         }
     }
-    let best = (0..5).max_by_key(|&i| (votes[i], std::cmp::Reverse(i)))?;
-    (votes[best] > 0).then_some(LogFormat::ALL[best])
+    votes
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub struct Exim;
 
 /// Delivery flags, whose lines are reported when they do not parse. No space after the flag:
 /// a line cut right after it must still be seen.
-const FLAGS: [&[u8]; 4] = [b" =>", b" ->", b" ==", b" **"];
+const FLAGS: [&[u8]; 5] = [b" =>", b" ->", b" >>", b" ==", b" **"];
 
 /// An Exim message id: `1tQ2aB-0004Xy-Lk` (up to 4.96) or `1tQ2aB-00000000XyZ-3AbC` (4.97 on).
 fn message_id(s: &[u8]) -> bool {
@@ -106,7 +106,8 @@ fn read(line: &[u8], t: &mut Tally) -> Option<()> {
         return Some(());
     }
     let outcome = match flag {
-        b"=> " | b"-> " => Outcome::Sent,
+        // `>>`: a cutthrough delivery, made while the message was still being received.
+        b"=> " | b"-> " | b">> " => Outcome::Sent,
         b"== " => Outcome::Deferred,
         b"** " => Outcome::Bounced,
         _ => return Some(()), // other flags (`*>`, arrivals) and other lines are not outcomes
@@ -158,15 +159,17 @@ mod tests {
 2025-11-28 06:41:17 1tQ2aC-0004Xy-Lk <= <> R=1tQ2aB-00000000XyZ-3AbC U=Debian-exim P=local S=1234
 2025-11-28 06:41:18 1tQ2aC-0004Xy-Lk => news@example.com R=dnslookup T=remote_smtp H=mx.example.com [192.0.2.1]
 2025-11-28 06:41:19 1tQ2aC-0004Xy-Lk Completed
+2025-11-28 06:42:00 1tQ2aD-0004Xy-Lk >> carol@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.2]
+2025-11-28 06:42:00 1tQ2aD-0004Xy-Lk Completed
 ";
         let mut t = tally(log);
         let c = t.counts;
-        assert_eq!((c.sent, c.deferred, c.bounced, c.unparsed), (3, 1, 1, 0));
+        assert_eq!((c.sent, c.deferred, c.bounced, c.unparsed), (4, 1, 1, 0));
         assert_eq!(t.domains.get(&b"example.net"[..]), Some(&2));
         let mut open = crate::measure::lives::OpenLives::default();
         open.merge(&mut t.lives, 0);
         let f = open.finish();
-        assert_eq!((f.messages, f.notifications), (2, 1));
+        assert_eq!((f.messages, f.notifications), (3, 1));
     }
 
     #[test]

@@ -39,7 +39,8 @@ impl Source {
     pub fn name(&self) -> String {
         match self {
             Source::Stdin => "standard input".into(),
-            Source::Path(p) => p.display().to_string(),
+            // A file name can hold terminal escapes; messages must not pass them on.
+            Source::Path(p) => crate::text::sanitize(&p.display().to_string()).into_owned(),
         }
     }
 }
@@ -140,12 +141,15 @@ fn read_up_to(r: &mut dyn Read, want: usize, into: &mut Vec<u8>) -> io::Result<(
 
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
-/// Open `source`; errors are sentences naming it.
-pub fn open(source: &Source, meter: &Arc<Meter>) -> Result<Opened, String> {
+/// zstd's frame magic: KumoMTA writes its log segments this way.
+const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
+
+/// Open `source` (a regular file is mapped unless `no_map`); errors are sentences naming it.
+pub fn open(source: &Source, meter: &Arc<Meter>, no_map: bool) -> Result<Opened, String> {
     let name = source.name();
     let fail = |e: io::Error| format!("cannot read {name}: {e}");
-    let (mut raw, modified, plain_len): (Box<dyn Read + Send>, _, _) = match source {
-        Source::Stdin => (Box::new(io::stdin()), None, None),
+    let (file, modified, plain_len) = match source {
+        Source::Stdin => (None, None, None),
         Source::Path(p) => {
             let file = File::open(p).map_err(fail)?;
             let meta = file.metadata().map_err(fail)?;
@@ -153,31 +157,50 @@ pub fn open(source: &Source, meter: &Arc<Meter>) -> Result<Opened, String> {
                 return Err(format!("{name} is a folder; name the log files in it"));
             }
             let len = meta.is_file().then_some(meta.len());
-            (Box::new(file), meta.modified().ok(), len)
+            (Some(file), meta.modified().ok(), len)
         }
     };
-    let mut magic = Vec::with_capacity(2);
-    read_up_to(&mut raw, 2, &mut magic).map_err(fail)?;
-    let gzip = magic == GZIP_MAGIC;
-    if let (Some(len), false, Source::Path(p)) = (plain_len, gzip, source) {
-        // A regular file: map it; sniff the head through a plain read.
-        let mut head = magic;
-        read_up_to(&mut raw, HEAD - 2, &mut head).map_err(fail)?;
-        let file = File::open(p).map_err(fail)?;
-        return Ok(Opened {
-            head,
-            body: Body::Mapped(file, len),
-            modified,
-            gzip,
-        });
+    if let (Some(file), Some(len), false) = (&file, plain_len, no_map) {
+        // A regular file: sniff the head with a positioned read, then map the same open file
+        // (opening it again could find a rotated successor under the same name).
+        use std::os::unix::fs::FileExt;
+        let mut head = vec![0u8; HEAD.min(len as usize)];
+        let mut got = 0;
+        while got < head.len() {
+            match file.read_at(&mut head[got..], got as u64) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(fail(e)),
+            }
+        }
+        head.truncate(got);
+        if !head.starts_with(&GZIP_MAGIC) {
+            refuse_zstd(&name, &head)?;
+            let file = file.try_clone().map_err(fail)?;
+            return Ok(Opened {
+                head,
+                body: Body::Mapped(file, len),
+                modified,
+                gzip: false,
+            });
+        }
     }
+    let mut raw: Box<dyn Read + Send> = match file {
+        Some(f) => Box::new(f),
+        None => Box::new(io::stdin()),
+    };
+    let mut magic = Vec::with_capacity(4);
+    read_up_to(&mut raw, 4, &mut magic).map_err(fail)?;
+    refuse_zstd(&name, &magic)?;
+    let gzip = magic.starts_with(&GZIP_MAGIC);
     let counted: Box<dyn Read + Send> = Box::new(Counting {
         inner: io::Cursor::new(magic).chain(raw),
         meter: Arc::clone(meter),
     });
     let mut stream: Box<dyn Read + Send> = if gzip {
         Box::new(MultiGzDecoder::new(io::BufReader::with_capacity(
-            256 << 10,
+            64 << 10,
             counted,
         )))
     } else {
@@ -191,6 +214,16 @@ pub fn open(source: &Source, meter: &Arc<Meter>) -> Result<Opened, String> {
         modified,
         gzip,
     })
+}
+
+fn refuse_zstd(name: &str, head: &[u8]) -> Result<(), String> {
+    if head.starts_with(&ZSTD_MAGIC) {
+        return Err(format!(
+            "{name} is zstd-compressed (as KumoMTA writes its log segments), which mtafit does \
+             not read itself; decompress it on the way in: `zstdcat {name} | mtafit measure -`"
+        ));
+    }
+    Ok(())
 }
 
 /// A read error as a sentence; corrupt gzip data says so.
@@ -335,7 +368,12 @@ pub fn produce_stream(
                     buf.truncate(i + 1);
                 }
                 // Not even one newline in a full buffer: the head of an over-long line.
-                None => skipping = true,
+                None if buf.len() >= MAX_LINE => skipping = true,
+                // What is left after skipping a long line's end: the start of the next line.
+                None => {
+                    carry.append(&mut buf);
+                    continue;
+                }
             }
         }
         let len = buf.len() as u64;

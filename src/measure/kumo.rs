@@ -63,8 +63,8 @@ impl Lines for Kumo {
         };
         let recipients: Vec<&str> = match &rec.recipient {
             Some(Recipient::One(r)) => vec![r],
-            Some(Recipient::Many(rs)) => rs.iter().map(|r| &**r).collect(),
-            None => {
+            Some(Recipient::Many(rs)) if !rs.is_empty() => rs.iter().map(|r| &**r).collect(),
+            _ => {
                 t.unparsed(offset, line);
                 return;
             }

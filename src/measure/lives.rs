@@ -267,6 +267,10 @@ impl OpenLives {
             let at = ages.len() - keep;
             let (_, &mut cutoff, _) = ages.select_nth_unstable(at);
             self.forget(|o| o.touched < cutoff, true);
+            if self.open.len() > MAX_OPEN {
+                // Many lives touched in the same second: the cut-off itself must go too.
+                self.forget(|o| o.touched <= cutoff, true);
+            }
         }
         // Sweep again only once the map has doubled, so sweeping stays linear overall.
         self.next_sweep = self.open.len() * 2;
@@ -399,6 +403,18 @@ mod tests {
         assert_eq!(open.len(), 1);
         assert_eq!(open.finished.messages, u64::from(quiet));
         assert_eq!(open.finish().messages, u64::from(quiet) + 1);
+    }
+
+    #[test]
+    fn the_bound_holds_when_every_life_is_touched_at_once() {
+        let mut open = OpenLives::default();
+        for i in 0..(MAX_OPEN as u32 + 10) {
+            let mut c = ChunkLives::default();
+            c.sent(&(i + 1).to_le_bytes(), 1);
+            open.merge(&mut c, 0);
+        }
+        assert!(open.len() <= MAX_OPEN);
+        assert_eq!(open.finish().messages, MAX_OPEN as u64 + 10);
     }
 
     #[test]

@@ -46,8 +46,10 @@ pub struct Totals {
     pub counts: Counts,
     /// Per local date: sent, deferred, bounced.
     pub days: BTreeMap<i32, [u64; 3]>,
-    /// Sent per domain.
+    /// Sent per domain: every domain up to [`DOMAINS_KEPT`], then the busiest.
     pub domains: FxHashMap<Box<[u8]>, u64>,
+    /// How much a domain's count can be short by, after quiet domains were dropped.
+    pub domains_error: u64,
     /// Messages still open.
     pub lives: OpenLives,
     /// The earliest counted line.
@@ -58,7 +60,32 @@ pub struct Totals {
     pub unreadable: Vec<Unreadable>,
 }
 
+/// Distinct recipient domains kept exactly (a few MB); past twice this, the quietest go.
+pub const DOMAINS_KEPT: usize = 20_000;
+
 impl Totals {
+    /// Keep the [`DOMAINS_KEPT`] busiest domains. A dropped domain that comes back starts from
+    /// zero, so any count can be short by at most the largest count ever dropped, summed over
+    /// the prunes: that bound is kept and reported. The top ten of a real log are far above it.
+    fn prune_domains(&mut self) {
+        let mut counts: Vec<u64> = self.domains.values().copied().collect();
+        let at = counts.len() - DOMAINS_KEPT;
+        let (_, &mut cutoff, _) = counts.select_nth_unstable(at);
+        let mut dropped_max = 0;
+        let mut kept = 0;
+        self.domains.retain(|_, n| {
+            // Ties at the cut-off go while more than DOMAINS_KEPT would stay.
+            let keep = *n > cutoff || (*n == cutoff && kept < DOMAINS_KEPT);
+            if keep {
+                kept += 1;
+            } else {
+                dropped_max = dropped_max.max(*n);
+            }
+            keep
+        });
+        self.domains_error += dropped_max;
+    }
+
     fn see(&mut self, w: When) {
         if self.first.is_none_or(|f| w.utc < f.utc) {
             self.first = Some(w);
@@ -171,6 +198,9 @@ impl InputMerge {
         }
         for (d, n) in t.domains.drain() {
             *totals.domains.entry(d).or_default() += n;
+        }
+        if totals.domains.len() > 2 * DOMAINS_KEPT {
+            totals.prune_domains();
         }
         for e in t.examples.drain(..) {
             if totals.unreadable.len() < EXAMPLES {
@@ -306,6 +336,25 @@ mod tests {
             &mut totals,
         );
         assert_eq!(dates(&totals), ["2025-11-28"]);
+    }
+
+    #[test]
+    fn domains_stay_bounded_and_the_error_is_kept() {
+        let mut totals = Totals::default();
+        let mut m = InputMerge::new(0);
+        for i in 0..(2 * DOMAINS_KEPT + 10) {
+            let mut t = Tally::default();
+            t.domain(format!("d{i}.example").as_bytes());
+            if i < 10 {
+                for _ in 0..100 {
+                    t.domain(format!("d{i}.example").as_bytes());
+                }
+            }
+            m.add(i, t, &mut totals, drop);
+        }
+        assert!(totals.domains.len() <= 2 * DOMAINS_KEPT);
+        assert_eq!(totals.domains.get(&b"d0.example"[..]), Some(&101));
+        assert_eq!(totals.domains_error, 1);
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub struct Options {
     pub year: Option<i32>,
     /// Scanning threads; 0 means one per core.
     pub threads: usize,
+    /// Read files with `read` instead of mapping them: slower, but a file truncated while it is
+    /// read cannot raise SIGBUS (the explorer, which must keep the terminal, uses this).
+    pub no_map: bool,
 }
 
 /// A finished measurement and what the user should be told on the side.
@@ -72,47 +75,65 @@ fn first_dated(head: &[u8]) -> Option<i64> {
     })
 }
 
-/// An input opened, sniffed and placed in time.
+/// An input sniffed and placed in time. Files are closed again until their turn, so memory
+/// and open files do not grow with the number of inputs (a year of daily rotations, say);
+/// standard input, which cannot be opened twice, stays open.
 struct Ready {
     source: Source,
-    opened: input::Opened,
     format: LogFormat,
     first: Option<i64>,
+    modified: Option<SystemTime>,
+    stdin: Option<input::Opened>,
 }
 
 /// Measure `sources` into one report; errors are sentences naming the input.
 pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result<Measured, String> {
-    let total: Option<u64> = sources
-        .iter()
-        .map(|s| match s {
-            Source::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-            Source::Stdin => None,
-        })
-        .sum();
-    meter.total.store(total.unwrap_or(0), Ordering::Relaxed);
     let threads = match opts.threads {
         0 => std::thread::available_parallelism().map_or(2, |n| n.get().min(16)),
-        n => n,
+        n => n.min(64),
     };
     let mut warnings = Vec::new();
-    let mut ready = Vec::new();
+    let mut ready: Vec<Ready> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for source in sources {
-        let opened = input::open(source, meter)?;
         let name = source.name();
+        if let Source::Path(p) = source
+            && let Ok(real) = std::fs::canonicalize(p)
+            && !seen.insert(real)
+        {
+            warnings.push(format!(
+                "{name} is named twice (or through a link); it was read once"
+            ));
+            continue;
+        }
+        let opened = input::open(source, meter, opts.no_map)?;
         if opened.head.is_empty() {
             warnings.push(format!("{name} is empty; it was skipped"));
             continue;
         }
-        let format = match opts.format.or_else(|| detect::detect(&opened.head)) {
-            Some(f) => f,
-            None => return Err(not_a_log(&name, &opened.head)),
+        let format = match opts.format {
+            Some(f) => {
+                let votes = detect::votes(&opened.head);
+                if votes[LogFormat::ALL.iter().position(|&x| x == f).unwrap_or(0)] == 0 {
+                    warnings.push(format!(
+                        "none of the first lines of {name} looks like a {} log; it was read as \
+                         one because --log-format says so",
+                        f.name()
+                    ));
+                }
+                f
+            }
+            None => detect::detect(&opened.head).ok_or_else(|| not_a_log(&name, &opened.head))?,
         };
         let first = first_dated(&opened.head);
+        let modified = opened.modified;
+        let stdin = matches!(source, Source::Stdin).then_some(opened);
         ready.push(Ready {
             source: source.clone(),
-            opened,
             format,
             first,
+            modified,
+            stdin,
         });
     }
     if ready.is_empty() {
@@ -123,12 +144,22 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
             if names.len() == 1 { "is" } else { "are all" }
         ));
     }
+    // Progress counts from here: the sniffing above read some bytes twice.
+    meter.done.store(0, Ordering::Relaxed);
+    let total: Option<u64> = ready
+        .iter()
+        .map(|r| match &r.source {
+            Source::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Source::Stdin => None,
+        })
+        .sum();
+    meter.total.store(total.unwrap_or(0), Ordering::Relaxed);
     // Oldest first, so messages and years carry across rotated files: by the first dated line
     // when every input has one, else by modification time (standard input counts as now).
     if ready.iter().all(|r| r.first.is_some()) {
         ready.sort_by_key(|r| r.first);
     } else {
-        ready.sort_by_key(|r| r.opened.modified.unwrap_or_else(SystemTime::now));
+        ready.sort_by_key(|r| r.modified.unwrap_or_else(SystemTime::now));
     }
     let mut totals = Totals::default();
     let mut files = Vec::new();
@@ -136,10 +167,14 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
     let mut carried: Option<(i32, u8)> = None;
     for (i, r) in ready.into_iter().enumerate() {
         let name = r.source.name();
-        let dialect = Dialect::new(r.format, &r.opened.head);
+        let opened = match r.stdin {
+            Some(o) => o,
+            None => input::open(&r.source, meter, opts.no_map)?,
+        };
+        let dialect = Dialect::new(r.format, &opened.head);
         let mut merge = InputMerge::new(i);
-        let (gzip, modified) = (r.opened.gzip, r.opened.modified);
-        let bytes = run(r.opened, &dialect, threads, meter, &mut merge, &mut totals)
+        let gzip = opened.gzip;
+        let bytes = run(opened, &dialect, threads, meter, &mut merge, &mut totals)
             .map_err(|e| input::gzip_error(&name, gzip, e))?;
         if meter.cancel.load(Ordering::Relaxed) {
             return Err("the measurement was stopped".into());
@@ -148,12 +183,12 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
         let rule = match (opts.year, carried) {
             (Some(_), Some((year, month))) => YearRule::After(year, month),
             (Some(y), None) => YearRule::First(y),
-            (None, _) => YearRule::NotAfter(day_of(modified.unwrap_or_else(SystemTime::now))),
+            (None, _) => YearRule::NotAfter(day_of(r.modified.unwrap_or_else(SystemTime::now))),
         };
         if merge.has_yearless() && opts.year.is_none() {
-            yearless_from.push(match modified {
-                Some(_) => format!("{name}'s modification time"),
-                None => "today's date".to_string(),
+            yearless_from.push(match r.modified {
+                Some(_) => format!("the modification time of {name}"),
+                None => "today's date for standard input".to_string(),
             });
         }
         if let Some(end) = merge.finish(rule, &mut totals) {
@@ -167,7 +202,14 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
             gzip,
         });
     }
-    let report = assemble(totals, &files, &yearless_from);
+    let forced = opts.format.filter(|_| totals.first.is_none());
+    let mut report = assemble(totals, &files, &yearless_from);
+    if let Some(f) = forced {
+        report.notes.push(format!(
+            "nothing was read as a {} delivery line: is --log-format right for this log?",
+            f.name()
+        ));
+    }
     Ok(Measured { report, warnings })
 }
 
@@ -254,18 +296,28 @@ fn run(
     })
 }
 
-/// Count lines before `offset` in a plain file, for pointing at an unreadable line.
-fn line_number(path: &std::path::Path, offset: u64) -> Option<u64> {
-    let mut f = std::fs::File::open(path).ok()?.take(offset);
+/// Line numbers of byte `offsets` (ascending) in a plain file, in one read of the file.
+fn line_numbers(path: &std::path::Path, offsets: &[u64]) -> Vec<Option<u64>> {
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return vec![None; offsets.len()];
+    };
+    let mut out = Vec::with_capacity(offsets.len());
     let mut buf = vec![0u8; 1 << 20];
-    let mut lines = 1u64;
-    loop {
-        let n = f.read(&mut buf).ok()?;
-        if n == 0 {
-            return Some(lines);
+    let (mut at, mut lines) = (0u64, 1u64);
+    for &want in offsets {
+        while at < want {
+            let n = ((want - at) as usize).min(buf.len());
+            match f.read(&mut buf[..n]) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+                    at += n as u64;
+                }
+            }
         }
-        lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+        out.push((at == want).then_some(lines));
     }
+    out
 }
 
 /// One input that was read.
@@ -282,6 +334,7 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
     use report::{DayReport, DomainReport, FileReport, UnparsedExample};
     let c = totals.counts;
     let cut_short = totals.lives.cut_short;
+    let domains_error = totals.domains_error;
     let lives = totals.lives.finish();
     let messages_sent = c.messages + lives.messages;
     let notifications = c.notifications + lives.notifications;
@@ -331,20 +384,33 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
         .collect();
     let name_of = |s: &Source| match s {
         Source::Stdin => "-".to_string(),
-        Source::Path(p) => p.display().to_string(),
+        Source::Path(_) => s.name(),
     };
+    // Line numbers for the examples in plain files: one read per file, up to its last example.
+    let mut numbers = std::collections::HashMap::new();
+    for f in files.iter().filter(|f| !f.gzip) {
+        if let Source::Path(p) = &f.source {
+            let mut offsets: Vec<u64> = totals
+                .unreadable
+                .iter()
+                .filter(|u| u.input == f.index)
+                .map(|u| u.offset)
+                .collect();
+            offsets.sort_unstable();
+            offsets.dedup();
+            for (o, n) in offsets.iter().zip(line_numbers(p, &offsets)) {
+                numbers.insert((f.index, *o), n);
+            }
+        }
+    }
     let unparsed_examples = totals
         .unreadable
         .iter()
         .filter_map(|u| {
             let f = files.iter().find(|f| f.index == u.input)?;
-            let line = match &f.source {
-                Source::Path(p) if !f.gzip => line_number(p, u.offset),
-                _ => None,
-            };
             Some(UnparsedExample {
                 file: name_of(&f.source),
-                line,
+                line: numbers.get(&(u.input, u.offset)).copied().flatten(),
                 text: crate::text::sanitize(&String::from_utf8_lossy(&u.text)).into_owned(),
             })
         })
@@ -356,9 +422,14 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
         }
     }
     let mut notes = Vec::new();
-    for from in yearless_from {
+    if !yearless_from.is_empty() {
+        let mut from = yearless_from[..yearless_from.len().min(3)].join(", ");
+        if yearless_from.len() > 3 {
+            from.push_str(&format!(" and {} more", yearless_from.len() - 3));
+        }
         notes.push(format!(
-            "syslog dates carry no year; the years come from {from} (set the first line's year with --year)"
+            "syslog dates carry no year; the years come from {from} (set the first line's year \
+             with --year)"
         ));
     }
     if formats.contains(&"powermta") {
@@ -387,6 +458,14 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
         notes.push(format!(
             "the log covers only {}; the monthly figure assumes every day is like these",
             describe_span(span)
+        ));
+    }
+    if domains_error > 0 {
+        notes.push(format!(
+            "the log has more than {} recipient domains; only the busiest were counted \
+             throughout, so a domain's count may be short by up to {}",
+            units_grouped(merge::DOMAINS_KEPT as u64),
+            units_grouped(domains_error)
         ));
     }
     if cut_short > 0 {

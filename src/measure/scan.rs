@@ -24,6 +24,12 @@ pub trait Lines: Sync {
     /// The input's last line, cut off before its newline, in which no literal was found
     /// (formats that read every line see it in [`Lines::line`] instead).
     fn cut(&self, _line: &[u8], _offset: u64, _t: &mut Tally) {}
+
+    /// The input's last line, cut off before its newline, for a literal found in it; read
+    /// like any other line unless the format knows better.
+    fn cut_hit(&self, line: &[u8], hit: (usize, usize), offset: u64, t: &mut Tally) {
+        self.line(line, Some(hit), offset, t);
+    }
 }
 
 /// Byte frequencies of a sample of the log, for picking the rare bytes of a literal.
@@ -145,9 +151,13 @@ pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t
             let Some((which, _)) = pick else { break };
             let (ls, le, at) = found[which][next[which]];
             next[which] += 1;
-            let hit = Some((which, at - ls));
-            lines.line(&block[ls..le], hit, base + (start + ls) as u64, t);
-            cut_hit |= cut_start == Some(start + ls);
+            let hit = (which, at - ls);
+            if cut_start == Some(start + ls) {
+                cut_hit = true;
+                lines.cut_hit(&block[ls..le], hit, base + (start + ls) as u64, t);
+            } else {
+                lines.line(&block[ls..le], Some(hit), base + (start + ls) as u64, t);
+            }
         }
         start = end;
     }

@@ -20,9 +20,10 @@ impl Sendmail {
     }
 }
 
-/// Sendmail's syslog tags (Debian's daemon logs as `sm-mta`).
+/// Sendmail's syslog tags: `sendmail`, Debian's `sm-mta` and `sm-msp-queue`, and names set
+/// with `sendmail -L` that keep the prefix (`sendmail-out`).
 fn sendmail_tag(tag: &[u8]) -> bool {
-    matches!(tag, b"sendmail" | b"sm-mta" | b"sm-msp-queue")
+    tag.starts_with(b"sendmail") || tag.starts_with(b"sm-mta") || tag == b"sm-msp-queue"
 }
 
 /// True when a line is Sendmail's.
@@ -56,6 +57,21 @@ impl Lines for Sendmail {
             }
             Some(_) => {}
             None => t.unparsed(offset, line),
+        }
+    }
+
+    fn cut_hit(&self, line: &[u8], hit: (usize, usize), offset: u64, t: &mut Tally) {
+        // A bounce's text is free-form, so a cut `stat=` cannot be told from one: only the
+        // fixed words are read, anything else is reported.
+        let word = &line[hit.1..];
+        let whole = hit.0 == 0
+            || [&b"stat=Sent"[..], b"stat=Deferred", b"stat=queued"]
+                .iter()
+                .any(|w| word.starts_with(w));
+        if whole {
+            self.line(line, Some(hit), offset, t);
+        } else {
+            t.unparsed(offset, line);
         }
     }
 
@@ -116,13 +132,24 @@ fn status(f: &Frame<'_>, stat: &[u8], t: &mut Tally) -> Option<()> {
     } else {
         Outcome::Bounced
     };
-    let mailer = frame::find(rest, b", mailer=").map(|i| {
-        let m = &rest[i + 9..];
-        &m[..m.iter().position(|&b| b == b',').unwrap_or(m.len())]
-    });
+    let field = |name: &[u8]| {
+        frame::find(rest, name).map(|i| {
+            let v = &rest[i + name.len()..];
+            &v[..v.iter().position(|&b| b == b',').unwrap_or(v.len())]
+        })
+    };
     let n = to.len() as u64;
-    if matches!(mailer, Some(b"local" | b"prog")) {
+    if matches!(field(b", mailer="), Some(b"local" | b"prog")) {
         t.counts.local += n;
+        return Some(());
+    }
+    // Mail submitted on this host goes through the submission program to the daemon on the
+    // loopback address first (`mailer=relay, relay=localhost [127.0.0.1]`): a hop, not a
+    // delivery; the daemon's own line for the message counts.
+    if field(b", relay=").is_some_and(|r| {
+        frame::find(r, b"[127.").is_some() || frame::find(r, b"[IPv6:::1]").is_some()
+    }) {
+        t.counts.filter_hops += n;
         return Some(());
     }
     t.outcome(f.stamp, outcome, n);
@@ -155,16 +182,52 @@ Nov 28 06:41:02 mx1 sendmail[4421]: 5ASBaTa3004419: to=\"Smith, J\" <j@example.o
 Nov 28 06:41:03 mx1 sm-mta[4422]: 5ASBaTa3004420: to=root, ctladdr=<root@mx1> (0/0), delay=00:00:00, mailer=local, dsn=2.0.0, stat=Sent
 Nov 28 06:41:04 mx1 sendmail[4423]: 5ASBaTa3004421: to=<q@example.org>, delay=00:00:00, mailer=esmtp, stat=queued
 Nov 28 06:41:05 mx1 sendmail[4424]: 5ASBaTa3004422: to=, delay=00:00:00, mailer=esmtp, stat=Sent
+Nov 28 06:41:06 mx1 sendmail[4425]: 5ASBaTa3004423: to=destuser@example.net, ctladdr=USER (153/126), delay=00:00:01, mailer=relay, pri=30091, relay=localhost [127.0.0.1], dsn=2.0.0, stat=Sent (5ASBaTa3004424 Message accepted for delivery)
+Nov 28 06:41:07 mx1 sendmail-out[4426]: 5ASBaTa3004424: to=<destuser@example.net>, delay=00:00:03, mailer=esmtp, relay=mx.example.net. [192.0.2.1], dsn=2.0.0, stat=Sent (ok)
 ";
         let mut t = Tally::default();
         scan(&Sendmail::new(b""), log.as_bytes(), 0, true, &mut t);
         let c = t.counts;
         assert_eq!(
             (c.sent, c.deferred, c.bounced, c.local, c.unparsed),
-            (2, 1, 1, 1, 1)
+            (3, 1, 1, 1, 1)
         );
-        assert_eq!(t.domains.get(&b"example.net"[..]), Some(&2));
+        assert_eq!(c.filter_hops, 1, "the submission hop to the local daemon");
+        assert_eq!(t.domains.get(&b"example.net"[..]), Some(&3));
         assert!(recognises(log.lines().next().unwrap().as_bytes()));
+    }
+
+    #[test]
+    fn a_last_line_cut_inside_its_stat_is_reported() {
+        let line = "Nov 28 06:40:02 mx1 sendmail[4420]: 5ASBaTa3004418: to=<carol@example.org>, delay=00:05:33, mailer=esmtp, dsn=4.0.0, stat=";
+        for (end, want) in [
+            ("Defe", (0, 0, 1)),
+            ("Deferred: timeout", (1, 0, 0)),
+            ("User unkn", (0, 0, 1)),
+        ] {
+            let mut t = Tally::default();
+            scan(
+                &Sendmail::new(b""),
+                format!("{line}{end}").as_bytes(),
+                0,
+                true,
+                &mut t,
+            );
+            assert_eq!(
+                (t.counts.deferred, t.counts.bounced, t.counts.unparsed),
+                want,
+                "{end}"
+            );
+        }
+        let mut t = Tally::default();
+        scan(
+            &Sendmail::new(b""),
+            format!("{line}User unknown\n").as_bytes(),
+            0,
+            true,
+            &mut t,
+        );
+        assert_eq!(t.counts.bounced, 1, "a whole line is a bounce");
     }
 
     #[test]

@@ -62,7 +62,8 @@ pub fn month_of(abbrev: &[u8]) -> Option<u8> {
     })
 }
 
-/// A syslog timestamp `Nov 28 06:34:30` (day space- or zero-padded); returns it and its length.
+/// A syslog timestamp `Nov 28 06:34:30` (day space- or zero-padded; `journalctl -o
+/// short-precise` adds `.418273`); returns it and its length.
 pub fn syslog(s: &[u8]) -> Option<(Stamp, usize)> {
     if s.len() < 15 || s[3] != b' ' || s[6] != b' ' {
         return None;
@@ -72,7 +73,8 @@ pub fn syslog(s: &[u8]) -> Option<(Stamp, usize)> {
         b' ' => digit(s[5])?,
         _ => two(s, 4)?,
     };
-    if !(1..=31).contains(&day) {
+    // No year to check against: February may have 29 days, no month more than it can.
+    if day < 1 || day > days_in_month(2000, u32::from(month)) {
         return None;
     }
     let sod = clock(s, 7)?;
@@ -80,14 +82,12 @@ pub fn syslog(s: &[u8]) -> Option<(Stamp, usize)> {
         month,
         day: day as u8,
     };
-    Some((
-        Stamp {
-            day,
-            sod,
-            offset: None,
-        },
-        15,
-    ))
+    let stamp = Stamp {
+        day,
+        sod,
+        offset: None,
+    };
+    Some((stamp, 15 + fraction(s, 15)))
 }
 
 /// `YYYY-MM-DD` at the start of `s`: days since 1970-01-01.
@@ -266,6 +266,16 @@ mod tests {
         );
         assert!(syslog(b"Nox 28 06:34:30 x").is_none());
         assert!(syslog(b"Nov 32 06:34:30 x").is_none());
+        assert!(
+            syslog(b"Nov 31 06:34:30 x").is_none(),
+            "November has 30 days"
+        );
+        assert!(syslog(b"Feb 30 06:34:30 x").is_none());
+        assert!(
+            syslog(b"Feb 29 06:34:30 x").is_some(),
+            "some years have one"
+        );
+        assert_eq!(syslog(b"Nov 28 06:34:30.418273 mx1").unwrap().1, 22);
         assert!(syslog(b"Nov 28 26:34:30 x").is_none());
         assert!(syslog(b"Nov 28 06:34").is_none());
     }

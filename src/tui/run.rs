@@ -108,7 +108,11 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                 .name("measure".into())
                 .spawn(move || {
                     let sources = [crate::measure::Source::Path(job.path.clone())];
-                    let opts = crate::measure::Options::default();
+                    // No memory maps: a log truncated under the scan must not kill the app.
+                    let opts = crate::measure::Options {
+                        no_map: true,
+                        ..Default::default()
+                    };
                     let result = crate::measure::measure(&sources, &opts, &job.meter);
                     if let Ok(mut slot) = job.result.lock() {
                         *slot = Some(result);

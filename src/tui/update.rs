@@ -311,6 +311,18 @@ pub fn measured(app: &mut App, result: Result<crate::measure::Measured, String>)
         }
     };
     let r = &m.report;
+    let name = job.path.file_name().map_or_else(
+        || job.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let name = crate::text::sanitize(&name).into_owned();
+    if r.monthly_volume == 0 {
+        app.say(
+            format!("{name}: no deliveries found; the volume is unchanged"),
+            Tone::Error,
+        );
+        return;
+    }
     let Some(Popup::Profile(form)) = app.popup.as_mut() else {
         return;
     };
