@@ -1737,7 +1737,7 @@ fn a_bus_error_is_explained_not_a_crash() {
     let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
     assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
     let home = tempfile::tempdir().unwrap();
-    let mut child = mtafit(home.path())
+    let child = mtafit(home.path())
         .args(["measure", fifo.to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
