@@ -894,6 +894,32 @@ mod measuring_a_log {
     }
 
     #[test]
+    fn a_log_with_no_deliveries_leaves_the_volume_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let quiet = dir.path().join("quiet.log");
+        std::fs::write(
+            &quiet,
+            "Nov 28 06:34:29 mx1 postfix/smtpd[1]: connect from app01.example.com[192.0.2.11]\n",
+        )
+        .unwrap();
+        let m = mtafit::measure::measure(
+            &[mtafit::measure::Source::Path(quiet.clone())],
+            &mtafit::measure::Options::default(),
+            &Default::default(),
+        )
+        .unwrap();
+        let mut a = on_log_field();
+        typed(&mut a, quiet.to_str().unwrap());
+        update(&mut a, Action::Confirm);
+        let before = volume_field(&a);
+        measured(&mut a, Ok(m));
+        assert_eq!(volume_field(&a), before);
+        let (msg, tone) = a.status.clone().unwrap();
+        assert_eq!(tone, Tone::Error);
+        assert!(msg.contains("no deliveries found"), "{msg}");
+    }
+
+    #[test]
     fn esc_stops_a_measurement_before_it_cancels_the_edit() {
         let mut a = on_log_field();
         typed(&mut a, &log("postfix-week.log"));
