@@ -450,13 +450,14 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
     }
     if c.filter_hops > 0 {
         notes.push(format!(
-            "{} deliveries to a content filter on a loopback address are not counted as sent; the filtered copy is",
+            "{} hand-offs to this host's own loopback address (content filters, local submission) \
+             are not counted as sent; the onward delivery is",
             units_grouped(c.filter_hops)
         ));
     }
     if first.is_some() && span < 7.0 {
         notes.push(format!(
-            "the log covers only {}; the monthly figure assumes every day is like these",
+            "the log covers {}; the monthly figure assumes every day is like these",
             describe_span(span)
         ));
     }
@@ -520,13 +521,13 @@ fn units_grouped(n: u64) -> String {
 
 fn describe_span(days: f64) -> String {
     if days >= 1.0 {
-        format!("{days:.1} days")
+        format!("only {days:.1} days")
     } else {
         let hours = days * 24.0;
         if hours >= 1.0 {
-            format!("{hours:.1} hours")
+            format!("only {hours:.1} hours")
         } else if hours * 60.0 >= 1.0 {
-            format!("{:.0} minutes", hours * 60.0)
+            format!("only {:.0} minutes", hours * 60.0)
         } else {
             "less than a minute".into()
         }
