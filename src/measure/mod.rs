@@ -75,15 +75,15 @@ fn first_dated(head: &[u8]) -> Option<i64> {
     })
 }
 
-/// An input sniffed and placed in time. Files are closed again until their turn, so memory
-/// and open files do not grow with the number of inputs (a year of daily rotations, say);
-/// standard input, which cannot be opened twice, stays open.
+/// An input sniffed and placed in time. Regular files are closed again until their turn, so
+/// memory and open files do not grow with the number of inputs (a year of daily rotations,
+/// say); standard input, pipes and `<(zcat …)`, which cannot be read twice, stay open.
 struct Ready {
     source: Source,
     format: LogFormat,
     first: Option<i64>,
     modified: Option<SystemTime>,
-    stdin: Option<input::Opened>,
+    kept: Option<input::Opened>,
 }
 
 /// Measure `sources` into one report; errors are sentences naming the input.
@@ -127,13 +127,16 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
         };
         let first = first_dated(&opened.head);
         let modified = opened.modified;
-        let stdin = matches!(source, Source::Stdin).then_some(opened);
+        let reopenable = match source {
+            Source::Path(p) => std::fs::metadata(p).is_ok_and(|m| m.is_file()),
+            Source::Stdin => false,
+        };
         ready.push(Ready {
             source: source.clone(),
             format,
             first,
             modified,
-            stdin,
+            kept: (!reopenable).then_some(opened),
         });
     }
     if ready.is_empty() {
@@ -167,7 +170,7 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
     let mut carried: Option<(i32, u8)> = None;
     for (i, r) in ready.into_iter().enumerate() {
         let name = r.source.name();
-        let opened = match r.stdin {
+        let opened = match r.kept {
             Some(o) => o,
             None => input::open(&r.source, meter, opts.no_map)?,
         };
@@ -398,6 +401,10 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
                 .collect();
             offsets.sort_unstable();
             offsets.dedup();
+            // Only a regular file can be read again (not a pipe or `<(zcat …)`).
+            if offsets.is_empty() || !std::fs::metadata(p).is_ok_and(|m| m.is_file()) {
+                continue;
+            }
             for (o, n) in offsets.iter().zip(line_numbers(p, &offsets)) {
                 numbers.insert((f.index, *o), n);
             }
