@@ -239,7 +239,7 @@ impl InputMerge {
             Day::Yearless { month, .. } => month,
             Day::Dated(_) => 1,
         };
-        let year_of_step = |yoff: i32| -> i32 {
+        let inferred = |yoff: i32| -> i32 {
             match rule {
                 YearRule::First(y) => y + (yoff - first.yoff),
                 YearRule::After(y, month) => {
@@ -262,6 +262,21 @@ impl InputMerge {
                 }
             }
         };
+        // A February 29th pins its year to a leap year: when the file's time put it in
+        // another, the log is older than that time suggests, so every year moves back until
+        // it fits. Years given by --year are not second-guessed.
+        let leap = |y: i32| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let shift = match rule {
+            YearRule::NotAfter(_) => self
+                .yearless
+                .keys()
+                .find(|&&(_, month, day)| (month, day) == (2, 29))
+                .map_or(0, |&(yoff, _, _)| {
+                    (0..8).find(|d| leap(inferred(yoff) - d)).unwrap_or(0)
+                }),
+            _ => 0,
+        };
+        let year_of_step = |yoff: i32| inferred(yoff) - shift;
         let date = |yoff: i32, month: u8, day: u8| {
             time::days_from_civil(year_of_step(yoff), u32::from(month), u32::from(day))
         };
@@ -355,6 +370,19 @@ mod tests {
         assert!(totals.domains.len() <= 2 * DOMAINS_KEPT);
         assert_eq!(totals.domains.get(&b"d0.example"[..]), Some(&101));
         assert_eq!(totals.domains_error, 1);
+    }
+
+    #[test]
+    fn february_29th_moves_the_log_to_a_leap_year() {
+        let mut totals = Totals::default();
+        let mut m = InputMerge::new(0);
+        m.add(0, chunk(&[(2, 28), (2, 29), (3, 1)]), &mut totals, drop);
+        // The file was written in March 2025, but 2025 has no February 29th: it is 2024's log.
+        m.finish(
+            YearRule::NotAfter(time::days_from_civil(2025, 3, 10)),
+            &mut totals,
+        );
+        assert_eq!(dates(&totals), ["2024-02-28", "2024-02-29", "2024-03-01"]);
     }
 
     #[test]
