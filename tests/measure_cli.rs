@@ -1734,8 +1734,7 @@ fn a_bus_error_is_explained_not_a_crash() {
     // A file truncated under the scan raises SIGBUS; the message says what happened.
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("slow.fifo");
-    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    common::mkfifo(&fifo);
     let home = tempfile::tempdir().unwrap();
     let child = mtafit(home.path())
         .args(["measure", fifo.to_str().unwrap()])

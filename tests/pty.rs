@@ -1,5 +1,7 @@
 //! The real binary in a real pseudo-terminal, its screen read back with a VT100 parser.
 
+mod common;
+
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -322,8 +324,7 @@ fn measure_shows_progress_on_a_terminal_and_clears_it() {
     // progress line whatever the machine's speed.
     let home = tempfile::tempdir().unwrap();
     let fifo = home.path().join("mail.fifo");
-    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    common::mkfifo(&fifo);
     let log = std::fs::read(format!(
         "{}/tests/fixtures/logs/postfix-week.log",
         env!("CARGO_MANIFEST_DIR")

@@ -37,3 +37,10 @@ pub fn stderr(o: &Output) -> String {
 pub fn fixture(rel: &str) -> String {
     format!("{}/tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
 }
+
+/// Make a named pipe at `path`: an input that pauses, or never ends, at the test's command.
+pub fn mkfifo(path: &Path) {
+    let c_path = std::ffi::CString::new(path.to_str().expect("a UTF-8 path")).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo touches nothing else.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
+}
