@@ -46,35 +46,24 @@ pub fn parse(line: &[u8]) -> Option<Frame<'_>> {
     let rest = line.get(n..)?.strip_prefix(b" ")?;
     let host_end = short_find(rest, b' ', 256)?;
     let rest = &rest[host_end + 1..];
-    let colon = find_colon_space(rest)?;
-    let head = &rest[..colon];
-    let tag = match short_find(head, b'[', head.len()) {
-        Some(i) if head.last() == Some(&b']') => &head[..i],
-        Some(_) => return None,
+    // The tag ends at the first `: `; a space before it means this is not a tag but text.
+    let end = memchr::memchr2(b':', b' ', &rest[..rest.len().min(128)])?;
+    if rest[end] != b':' || rest.get(end + 1) != Some(&b' ') {
+        return None;
+    }
+    let head = &rest[..end];
+    let tag = match head.strip_suffix(b"]") {
+        Some(h) => &h[..memchr::memrchr(b'[', h)?],
         None => head,
     };
-    if tag.is_empty() || tag.contains(&b' ') {
+    if tag.is_empty() {
         return None;
     }
     Some(Frame {
         stamp,
         tag,
-        text: &rest[colon + 2..],
+        text: &rest[end + 2..],
     })
-}
-
-/// The first `: ` in a short head (tags are short; a long search means this is not a tag).
-fn find_colon_space(s: &[u8]) -> Option<usize> {
-    let head = &s[..s.len().min(128)];
-    let mut from = 0;
-    while let Some(i) = head[from..].iter().position(|&b| b == b':') {
-        let at = from + i;
-        if s.get(at + 1) == Some(&b' ') {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
 }
 
 /// `QID: ` at the start of a message text: the queue id (letters and digits, 5–24 of them).
