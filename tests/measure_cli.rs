@@ -1720,13 +1720,35 @@ fn a_file_named_twice_is_read_once() {
 }
 
 #[test]
-fn a_zstd_segment_gets_a_hint() {
+fn zstd_segments_are_read_like_the_plain_log() {
+    // KumoMTA writes its log as zstd-compressed segments named by their start time.
+    let plain = std::fs::read(log("kumomta.jsonl")).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("20251128-063429");
-    std::fs::write(&p, [0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]).unwrap();
-    let out = measure_raw(&[p.to_str().unwrap()]);
-    let err = assert_error_naming(&out, "20251128-063429");
-    assert!(err.contains("zstdcat"), "{err}");
+    let seg = dir.path().join("20251128-063429");
+    let packed =
+        ruzstd::encoding::compress_to_vec(&plain[..], ruzstd::encoding::CompressionLevel::Fastest);
+    std::fs::write(&seg, packed).unwrap();
+    let want = report(&[&log("kumomta.jsonl")]);
+    let got = report(&[seg.to_str().unwrap()]);
+    for key in [
+        "sent",
+        "deferred",
+        "bounced",
+        "expired",
+        "unparsed",
+        "monthly_volume",
+    ] {
+        assert_eq!(got[key], want[key], "{key}");
+    }
+    assert_eq!(
+        got["unparsed_examples"][0]["line"],
+        Value::Null,
+        "no line numbers in compressed input"
+    );
+    let broken = dir.path().join("20251128-070000");
+    std::fs::write(&broken, [0x28, 0xb5, 0x2f, 0xfd, 0xff, 0xff, 0xff, 0xff]).unwrap();
+    let err = assert_error_naming(&measure_raw(&[broken.to_str().unwrap()]), "20251128-070000");
+    assert!(err.contains("compressed data"), "{err}");
 }
 
 #[test]

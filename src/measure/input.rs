@@ -94,8 +94,8 @@ pub struct Opened {
     pub body: Body,
     /// Modification time, the reference for syslog years.
     pub modified: Option<SystemTime>,
-    /// True when gzip-compressed.
-    pub gzip: bool,
+    /// True when compressed (gzip or zstd).
+    pub compressed: bool,
 }
 
 /// How an input is read.
@@ -175,14 +175,13 @@ pub fn open(source: &Source, meter: &Arc<Meter>, no_map: bool) -> Result<Opened,
             }
         }
         head.truncate(got);
-        if !head.starts_with(&GZIP_MAGIC) {
-            refuse_zstd(&name, &head)?;
+        if !head.starts_with(&GZIP_MAGIC) && !head.starts_with(&ZSTD_MAGIC) {
             let file = file.try_clone().map_err(fail)?;
             return Ok(Opened {
                 head,
                 body: Body::Mapped(file, len),
                 modified,
-                gzip: false,
+                compressed: false,
             });
         }
     }
@@ -192,8 +191,8 @@ pub fn open(source: &Source, meter: &Arc<Meter>, no_map: bool) -> Result<Opened,
     };
     let mut magic = Vec::with_capacity(4);
     read_up_to(&mut raw, 4, &mut magic).map_err(fail)?;
-    refuse_zstd(&name, &magic)?;
     let gzip = magic.starts_with(&GZIP_MAGIC);
+    let zstd = magic.starts_with(&ZSTD_MAGIC);
     let counted: Box<dyn Read + Send> = Box::new(Counting {
         inner: io::Cursor::new(magic).chain(raw),
         meter: Arc::clone(meter),
@@ -203,40 +202,37 @@ pub fn open(source: &Source, meter: &Arc<Meter>, no_map: bool) -> Result<Opened,
             64 << 10,
             counted,
         )))
+    } else if zstd {
+        Box::new(super::zstd::Frames::new(io::BufReader::with_capacity(
+            64 << 10,
+            counted,
+        )))
     } else {
         counted
     };
     let mut head = Vec::with_capacity(HEAD);
-    read_up_to(&mut stream, HEAD, &mut head).map_err(|e| gzip_error(&name, gzip, e))?;
+    read_up_to(&mut stream, HEAD, &mut head).map_err(|e| read_error(&name, gzip || zstd, e))?;
     Ok(Opened {
         head,
         body: Body::Stream(stream),
         modified,
-        gzip,
+        compressed: gzip || zstd,
     })
 }
 
-fn refuse_zstd(name: &str, head: &[u8]) -> Result<(), String> {
-    if head.starts_with(&ZSTD_MAGIC) {
-        return Err(format!(
-            "{name} is zstd-compressed (as KumoMTA writes its log segments), which mtafit does \
-             not read itself; decompress it on the way in: `zstdcat {name} | mtafit measure -`"
-        ));
-    }
-    Ok(())
-}
-
-/// A read error as a sentence; corrupt gzip data says so.
-pub fn gzip_error(name: &str, gzip: bool, e: io::Error) -> String {
-    if gzip
+/// A read error as a sentence; corrupt compressed data says so.
+pub fn read_error(name: &str, compressed: bool, e: io::Error) -> String {
+    if compressed
         && matches!(
             e.kind(),
             io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData
         )
     {
-        format!("{name}: the gzip data is corrupt ({e}); nothing was measured")
-    } else if gzip && e.kind() == io::ErrorKind::UnexpectedEof {
-        format!("{name}: the gzip data ends early (a partly copied file?); nothing was measured")
+        format!("{name}: the compressed data is corrupt ({e}); nothing was measured")
+    } else if compressed && e.kind() == io::ErrorKind::UnexpectedEof {
+        format!(
+            "{name}: the compressed data ends early (a partly copied file?); nothing was measured"
+        )
     } else {
         format!("cannot read {name}: {e}")
     }

@@ -19,6 +19,7 @@ pub mod scan;
 pub mod sendmail;
 pub mod tally;
 pub mod time;
+pub mod zstd;
 
 pub use detect::LogFormat;
 pub use input::{Meter, Source};
@@ -176,9 +177,9 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
         };
         let dialect = Dialect::new(r.format, &opened.head);
         let mut merge = InputMerge::new(i);
-        let gzip = opened.gzip;
+        let compressed = opened.compressed;
         let bytes = run(opened, &dialect, threads, meter, &mut merge, &mut totals)
-            .map_err(|e| input::gzip_error(&name, gzip, e))?;
+            .map_err(|e| input::read_error(&name, compressed, e))?;
         if meter.cancel.load(Ordering::Relaxed) {
             return Err("the measurement was stopped".into());
         }
@@ -202,7 +203,7 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
             source: r.source,
             format: r.format,
             bytes,
-            gzip,
+            compressed,
         });
     }
     let forced = opts.format.filter(|_| totals.first.is_none());
@@ -329,7 +330,7 @@ struct Read1 {
     source: Source,
     format: LogFormat,
     bytes: u64,
-    gzip: bool,
+    compressed: bool,
 }
 
 /// Turn the totals into the report.
@@ -391,7 +392,7 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
     };
     // Line numbers for the examples in plain files: one read per file, up to its last example.
     let mut numbers = std::collections::HashMap::new();
-    for f in files.iter().filter(|f| !f.gzip) {
+    for f in files.iter().filter(|f| !f.compressed) {
         if let Source::Path(p) = &f.source {
             let mut offsets: Vec<u64> = totals
                 .unreadable
