@@ -4,6 +4,7 @@
 //! decision model, the command implementations. `main.rs` only parses arguments and dispatches.
 
 pub mod atomic;
+pub mod calendar;
 pub mod catalogue;
 pub mod cli;
 pub mod commands;

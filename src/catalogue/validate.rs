@@ -1,6 +1,7 @@
 //! Checks a parsed engine against the rules serde cannot express, and makes its text safe.
 
 use super::model::{Engine, Licence};
+use crate::calendar;
 use crate::ronfile::{Diagnostic, Locator, Severity, Step};
 use crate::text;
 
@@ -306,45 +307,17 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     let y: i32 = s[0..4].parse().ok()?;
     let m: u32 = s[5..7].parse().ok()?;
     let d: u32 = s[8..10].parse().ok()?;
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&d).then_some((y, m, d))
+    calendar::valid(y, m, d).then_some((y, m, d))
 }
 
 /// Today's date in UTC, from the system clock.
 pub fn today() -> (i32, u32, u32) {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_from_days((secs / 86_400) as i64)
+    calendar::civil_from_days(calendar::today())
 }
 
 /// Tomorrow's date in UTC.
 fn tomorrow() -> (i32, u32, u32) {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_from_days((secs / 86_400) as i64 + 1)
-}
-
-/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+    calendar::civil_from_days(calendar::today() + 1)
 }
 
 #[cfg(test)]
@@ -359,8 +332,7 @@ mod tests {
         assert_eq!(parse_date("2026-13-01"), None);
         assert_eq!(parse_date("28/11/2026"), None);
         assert_eq!(parse_date("2026-1-1"), None);
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_785), (2026, 11, 28));
+        assert_eq!(calendar::civil_from_days(20_785), (2026, 11, 28));
     }
 
     #[test]

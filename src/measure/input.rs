@@ -10,7 +10,7 @@ use memmap2::{Mmap, MmapOptions};
 use std::fs::File;
 use std::io::{self, Read};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender};
@@ -390,9 +390,4 @@ pub fn produce_stream(
             return Ok(());
         }
     }
-}
-
-/// The file's name for messages, relative as the user typed it.
-pub fn display(p: &Path) -> String {
-    p.display().to_string()
 }
