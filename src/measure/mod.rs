@@ -453,14 +453,14 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
     if notifications > 0 {
         notes.push(format!(
             "{} bounce notifications (null sender) are left out of the monthly volume",
-            units_grouped(notifications)
+            crate::units::grouped(notifications)
         ));
     }
     if c.filter_hops > 0 {
         notes.push(format!(
             "{} hand-offs to this host's own loopback address (content filters, local submission) \
              are not counted as sent; the onward delivery is",
-            units_grouped(c.filter_hops)
+            crate::units::grouped(c.filter_hops)
         ));
     }
     if first.is_some() && span < 7.0 {
@@ -473,21 +473,21 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
         notes.push(format!(
             "the log has more than {} recipient domains; only the busiest were counted \
              throughout, so a domain's count may be short by up to {}",
-            units_grouped(merge::DOMAINS_KEPT as u64),
-            units_grouped(domains_error)
+            crate::units::grouped(merge::DOMAINS_KEPT as u64),
+            crate::units::grouped(domains_error)
         ));
     }
     if cut_short > 0 {
         notes.push(format!(
             "the log has too few end-of-message lines (qmgr `removed`, Exim `Completed`) to follow \
              every message; {} were taken as finished early, so `messages_sent` may be a little high",
-            units_grouped(cut_short)
+            crate::units::grouped(cut_short)
         ));
     }
     if c.unparsed > 0 {
         notes.push(format!(
             "{} lines looked like deliveries but could not be read; they are not counted",
-            units_grouped(c.unparsed)
+            crate::units::grouped(c.unparsed)
         ));
     }
     Report {
@@ -521,10 +521,6 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
         top_domains,
         notes,
     }
-}
-
-fn units_grouped(n: u64) -> String {
-    crate::units::grouped(n)
 }
 
 fn describe_span(days: f64) -> String {
