@@ -99,7 +99,17 @@ fn date(s: &[u8]) -> Option<i32> {
         return None;
     }
     let (y, m, d) = (four(s, 0)?, two(s, 5)?, two(s, 8)?);
-    valid(y as i32, m, d).then(|| days_from_civil(y as i32, m, d))
+    let day = valid(y as i32, m, d).then(|| days_from_civil(y as i32, m, d))?;
+    plausible(day).then_some(day)
+}
+
+/// 1990-01-01 and 2100-01-01, in days since 1970: no mail log holds a date outside them, and
+/// one garbled year (9999) would otherwise stretch the span and sink the monthly volume.
+const EARLIEST: i32 = 7_305;
+const LATEST: i32 = 47_482;
+
+fn plausible(day: i32) -> bool {
+    (EARLIEST..LATEST).contains(&day)
 }
 
 /// A fraction `.ffffff` (any number of digits) at `at`: its length.
@@ -179,12 +189,12 @@ pub fn spaced(s: &[u8]) -> Option<(Stamp, usize)> {
 
 /// Unix seconds, reported in UTC.
 pub fn unix(secs: i64) -> Option<Stamp> {
-    // Refuse what no log holds: before 1970 or after the year 9999.
-    if !(0..253_402_300_800).contains(&secs) {
+    let day = secs.div_euclid(86_400);
+    if !(i64::from(EARLIEST)..i64::from(LATEST)).contains(&day) {
         return None;
     }
     Some(Stamp {
-        day: Day::Dated(secs.div_euclid(86_400) as i32),
+        day: Day::Dated(day as i32),
         sod: secs.rem_euclid(86_400) as u32,
         offset: Some(0),
     })
@@ -269,6 +279,16 @@ mod tests {
         assert_eq!((n, c.offset), (24, Some(0)));
         let (d, n) = spaced(b"2025-11-28 06:34:31.123 1t").unwrap();
         assert_eq!((n, d.sod), (23, 6 * 3600 + 34 * 60 + 31));
+    }
+
+    #[test]
+    fn dates_outside_1990_to_2100_are_not_log_dates() {
+        assert_eq!(days_from_civil(1990, 1, 1), EARLIEST);
+        assert_eq!(days_from_civil(2100, 1, 1), LATEST);
+        assert!(rfc3339(b"9999-12-31T00:00:00Z").is_none());
+        assert!(spaced(b"1970-01-01 00:00:00").is_none());
+        assert!(unix(253_402_300_799).is_none());
+        assert!(unix(1_764_311_669).is_some());
     }
 
     #[test]
