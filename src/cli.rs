@@ -138,6 +138,14 @@ pub enum Command {
         force: bool,
     },
     /// Measure the real monthly volume from mail logs
+    #[command(after_help = "Examples:
+  journalctl -u postfix -o short-iso --since \"30 days ago\" | mtafit measure -
+  mtafit measure /var/log/mail.log /var/log/mail.log.*.gz
+  mtafit measure /var/log/kumomta/* --format json
+  mtafit measure mail.log --write-profile ours.ron
+
+Postfix, Exim, Sendmail, KumoMTA (zstd segments too) and PowerMTA logs, plain, gzip or zstd.
+Every number is defined in docs/measuring.md.")]
     Measure {
         /// Log files, or - for standard input (default)
         #[arg(value_name = "FILE")]
