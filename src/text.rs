@@ -66,6 +66,28 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Cut `s` to at most `max` display columns from the left, starting with `…` when anything was
+/// cut: the end of a long path being typed stays in view.
+pub fn tail(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    Cow::Owned(std::iter::once('…').chain(kept.into_iter().rev()).collect())
+}
+
 /// Pad or cut `s` to exactly `w` display columns, left-aligned.
 pub fn fit_left(s: &str, w: usize) -> String {
     let cut = truncate(s, w);
@@ -82,6 +104,14 @@ pub fn fit_right(s: &str, w: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tails_keep_the_end() {
+        assert_eq!(tail("/var/log/mail.log", 40), "/var/log/mail.log");
+        assert_eq!(tail("/var/log/mail.log", 9), "…mail.log");
+        assert_eq!(width(&tail("日本語のパス/mail.log", 7)), 7);
+        assert_eq!(tail("abc", 0), "");
+    }
+
     use super::*;
 
     #[test]

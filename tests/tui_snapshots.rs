@@ -117,7 +117,7 @@ fn profile_editor() {
 fn profile_editor_measuring_a_log() {
     both("profile_editor_measuring", |a| {
         act(a, &[Action::EditProfile, Action::Down, Action::Down]);
-        for c in "/var/log/mail.log".chars() {
+        for c in "/srv/archive/mx1.example.com/2025/november/mail.log.2025-11-28.gz".chars() {
             act(a, &[Action::Input(c)]);
         }
         act(a, &[Action::Confirm]);

@@ -164,7 +164,10 @@ pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
         }
         let focused = n == form.cursor;
         let shown = match f.kind {
-            Kind::Text if focused => format!("{}▏", f.value),
+            // While typing, the end of a long value (a path) stays in view.
+            Kind::Text if focused => {
+                format!("{}▏", text::tail(&f.value, value_w.saturating_sub(1)))
+            }
             Kind::Text => f.value.clone(),
             _ => format!("◀ {} ▶", f.value),
         };
