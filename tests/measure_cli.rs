@@ -1777,3 +1777,29 @@ fn a_bus_error_is_explained_not_a_crash() {
         stderr(&out)
     );
 }
+
+#[test]
+fn copied_rotations_are_ordered_by_their_names() {
+    // scp without -p stamps each copy with its copy time, in glob order: mail.log then
+    // mail.log.1, newest first. logrotate's names still say which is older.
+    let dir = tempfile::tempdir().unwrap();
+    let older = dir.path().join("mail.log.1");
+    let newer = dir.path().join("mail.log");
+    std::fs::write(&older, sent_line(1).replace("Nov 28", "Dec 31")).unwrap();
+    std::fs::write(&newer, sent_line(2).replace("Nov 28", "Jan  1")).unwrap();
+    set_mtime(&newer, 1_800_000_000);
+    set_mtime(&older, 1_800_000_060);
+    let v = report(&[
+        newer.to_str().unwrap(),
+        older.to_str().unwrap(),
+        "--year",
+        "2025",
+    ]);
+    let dates: Vec<&str> = v["per_day"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2025-12-31", "2026-01-01"]);
+}

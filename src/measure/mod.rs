@@ -159,9 +159,22 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
         .sum();
     meter.total.store(total.unwrap_or(0), Ordering::Relaxed);
     // Oldest first, so messages and years carry across rotated files: by the first dated line
-    // when every input has one, else by modification time (standard input counts as now).
+    // when every input has one; else, for one rotated set, by logrotate's names (copied files
+    // lose their times); else by modification time (standard input counts as now).
+    let ranks: Option<Vec<(String, u64)>> = ready
+        .iter()
+        .map(|r| match &r.source {
+            Source::Path(p) => rotation(p),
+            Source::Stdin => None,
+        })
+        .collect();
     if ready.iter().all(|r| r.first.is_some()) {
         ready.sort_by_key(|r| r.first);
+    } else if let Some(ranks) = ranks.filter(|k| k.iter().all(|(base, _)| *base == k[0].0)) {
+        let mut order: Vec<(u64, Ready)> =
+            ranks.into_iter().map(|(_, age)| age).zip(ready).collect();
+        order.sort_by_key(|(age, _)| std::cmp::Reverse(*age));
+        ready = order.into_iter().map(|(_, r)| r).collect();
     } else {
         ready.sort_by_key(|r| r.modified.unwrap_or_else(SystemTime::now));
     }
@@ -215,6 +228,38 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
         ));
     }
     Ok(Measured { report, warnings })
+}
+
+/// A rotated log's base name and age by logrotate's naming: `mail.log` is 0, `mail.log.3.gz`
+/// is 3, `maillog-20251123.gz` is older the earlier its date. `None` for other names.
+fn rotation(path: &std::path::Path) -> Option<(String, u64)> {
+    let name = path.file_name()?.to_str()?;
+    let name = [".gz", ".zst"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .unwrap_or(name);
+    let dir = path
+        .parent()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some((base, n)) = name.rsplit_once('.')
+        && digits(n)
+        && n.len() < 6
+    {
+        return Some((format!("{dir}/{base}"), n.parse().ok()?));
+    }
+    if let Some((base, date)) = name.rsplit_once('-')
+        && digits(date)
+        && date.len() == 8
+    {
+        // Dated names sort after the live file (age 0) and before each other by date.
+        return Some((
+            format!("{dir}/{base}"),
+            100_000_000 - date.parse::<u64>().ok()?,
+        ));
+    }
+    Some((format!("{dir}/{name}"), 0))
 }
 
 /// The error for an input in no known format.
@@ -544,5 +589,24 @@ fn day_report(d: i32, c: [u64; 3]) -> report::DayReport {
         sent: c[0],
         deferred: c[1],
         bounced: c[2],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rotation;
+    use std::path::Path;
+
+    #[test]
+    fn rotated_names_give_their_age() {
+        let age = |p: &str| rotation(Path::new(p)).map(|(_, a)| a);
+        assert_eq!(age("/var/log/mail.log"), Some(0));
+        assert_eq!(age("/var/log/mail.log.1"), Some(1));
+        assert_eq!(age("/var/log/mail.log.12.gz"), Some(12));
+        assert!(age("/var/log/maillog-20251123.gz") > age("/var/log/maillog-20251130"));
+        assert!(age("/var/log/maillog-20251130").unwrap() > 0);
+        let base = |p: &str| rotation(Path::new(p)).map(|(b, _)| b);
+        assert_eq!(base("/x/mail.log.2.gz"), base("/x/mail.log"));
+        assert_ne!(base("/x/mail.log"), base("/y/mail.log"));
     }
 }
