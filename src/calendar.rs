@@ -44,12 +44,18 @@ pub fn civil_from_days(z: i32) -> (i32, u32, u32) {
     (yoe + era * 400 + i32::from(m <= 2), m, d)
 }
 
+/// Days since 1970-01-01 of a point in time, in UTC.
+pub fn day_of(t: std::time::SystemTime) -> i32 {
+    let secs = match t.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_secs() as i64,
+        Err(e) => -(e.duration().as_secs() as i64),
+    };
+    secs.div_euclid(86_400) as i32
+}
+
 /// Days since 1970-01-01 of now, in UTC.
 pub fn today() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    (secs / 86_400) as i32
+    day_of(std::time::SystemTime::now())
 }
 
 #[cfg(test)]
@@ -66,5 +72,7 @@ mod tests {
         assert!(valid(2024, 2, 29) && !valid(2025, 2, 29) && !valid(2000, 13, 1));
         assert!(leap(2000) && !leap(1900));
         assert_eq!(civil_from_days(0), (1970, 1, 1));
+        let before = std::time::UNIX_EPOCH - std::time::Duration::from_secs(1);
+        assert_eq!(day_of(before), -1, "a second before 1970 is the day before");
     }
 }

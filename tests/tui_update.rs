@@ -896,7 +896,8 @@ mod measuring_a_log {
     #[test]
     fn a_log_with_no_deliveries_leaves_the_volume_alone() {
         let dir = tempfile::tempdir().unwrap();
-        let quiet = dir.path().join("quiet.log");
+        // A name with a terminal escape in it: messages must show it harmless.
+        let quiet = dir.path().join("quiet\u{1b}[2J.log");
         std::fs::write(
             &quiet,
             "Nov 28 06:34:29 mx1 postfix/smtpd[1]: connect from app01.example.com[192.0.2.11]\n",
@@ -917,6 +918,27 @@ mod measuring_a_log {
         let (msg, tone) = a.status.clone().unwrap();
         assert_eq!(tone, Tone::Error);
         assert!(msg.contains("no deliveries found"), "{msg}");
+        assert!(!msg.chars().any(char::is_control), "{msg:?}");
+    }
+
+    #[test]
+    fn a_file_name_cannot_put_escapes_in_the_status_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let evil = dir.path().join("week\u{1b}]2;x\u{7}.log");
+        std::fs::copy(log("postfix-week.log"), &evil).unwrap();
+        let m = mtafit::measure::measure(
+            &[mtafit::measure::Source::Path(evil.clone())],
+            &mtafit::measure::Options::default(),
+            &Default::default(),
+        )
+        .unwrap();
+        let mut a = on_log_field();
+        typed(&mut a, evil.to_str().unwrap());
+        update(&mut a, Action::Confirm);
+        measured(&mut a, Ok(m));
+        let (msg, _) = a.status.clone().unwrap();
+        assert!(msg.contains("65/month"), "{msg}");
+        assert!(!msg.chars().any(char::is_control), "{msg:?}");
     }
 
     #[test]

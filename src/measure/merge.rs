@@ -301,18 +301,10 @@ mod tests {
     use crate::measure::tally::Outcome;
     use crate::measure::time::Stamp;
 
-    fn at(month: u8, day: u8) -> Stamp {
-        Stamp {
-            day: Day::Yearless { month, day },
-            sod: 0,
-            offset: None,
-        }
-    }
-
     fn chunk(days: &[(u8, u8)]) -> Tally {
         let mut t = Tally::default();
         for &(m, d) in days {
-            t.outcome(at(m, d), Outcome::Sent, 1);
+            t.outcome(Stamp::yearless(m, d), Outcome::Sent, 1);
         }
         t
     }

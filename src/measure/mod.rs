@@ -58,15 +58,6 @@ pub struct Measured {
     pub warnings: Vec<String>,
 }
 
-/// Days since 1970 of a system time (UTC).
-fn day_of(t: SystemTime) -> i32 {
-    let secs = match t.duration_since(SystemTime::UNIX_EPOCH) {
-        Ok(d) => d.as_secs() as i64,
-        Err(e) => -(e.duration().as_secs() as i64),
-    };
-    secs.div_euclid(86_400) as i32
-}
-
 /// The first dated timestamp in a log's head (syslog dates have no year and do not count).
 fn first_dated(head: &[u8]) -> Option<i64> {
     head.split(|&b| b == b'\n').take(50).find_map(|line| {
@@ -200,7 +191,9 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
         let rule = match (opts.year, carried) {
             (Some(_), Some((year, month))) => YearRule::After(year, month),
             (Some(y), None) => YearRule::First(y),
-            (None, _) => YearRule::NotAfter(day_of(r.modified.unwrap_or_else(SystemTime::now))),
+            (None, _) => YearRule::NotAfter(crate::calendar::day_of(
+                r.modified.unwrap_or_else(SystemTime::now),
+            )),
         };
         if merge.has_yearless() && opts.year.is_none() {
             yearless_from.push(match r.modified {

@@ -242,21 +242,13 @@ impl Tally {
 mod tests {
     use super::*;
 
-    fn yearless(month: u8, day: u8) -> Stamp {
-        Stamp {
-            day: Day::Yearless { month, day },
-            sod: 0,
-            offset: None,
-        }
-    }
-
     #[test]
     fn new_year_steps_the_year_and_a_late_line_steps_back() {
         let mut t = Tally::default();
-        t.outcome(yearless(12, 31), Outcome::Sent, 1);
-        t.outcome(yearless(1, 1), Outcome::Sent, 1);
-        t.outcome(yearless(12, 31), Outcome::Sent, 1);
-        t.outcome(yearless(1, 1), Outcome::Deferred, 1);
+        t.outcome(Stamp::yearless(12, 31), Outcome::Sent, 1);
+        t.outcome(Stamp::yearless(1, 1), Outcome::Sent, 1);
+        t.outcome(Stamp::yearless(12, 31), Outcome::Sent, 1);
+        t.outcome(Stamp::yearless(1, 1), Outcome::Deferred, 1);
         assert_eq!(t.year.offset, 1);
         assert_eq!(t.year.span, Some((12, 1)));
         assert_eq!(t.days.len(), 2);
@@ -269,7 +261,7 @@ mod tests {
     #[test]
     fn expired_counts_but_has_no_day_column() {
         let mut t = Tally::default();
-        t.outcome(yearless(3, 1), Outcome::Expired, 1);
+        t.outcome(Stamp::yearless(3, 1), Outcome::Expired, 1);
         assert_eq!(t.counts.expired, 1);
         assert!(t.days.is_empty());
         assert!(t.first.is_some());

@@ -15,6 +15,18 @@ pub struct Stamp {
     pub offset: Option<i32>,
 }
 
+impl Stamp {
+    /// A syslog stamp at midnight, for tests.
+    #[cfg(test)]
+    pub fn yearless(month: u8, day: u8) -> Stamp {
+        Stamp {
+            day: Day::Yearless { month, day },
+            sod: 0,
+            offset: None,
+        }
+    }
+}
+
 /// A date as written: syslog omits the year, everything else has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Day {

@@ -236,6 +236,15 @@ impl Measuring {
         }
     }
 
+    /// The log's file name as messages show it (control characters removed).
+    pub fn name(&self) -> String {
+        let name = self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        crate::text::sanitize(&name).into_owned()
+    }
+
     /// Take the result when the thread has finished.
     pub fn take(&self) -> Option<Result<crate::measure::Measured, String>> {
         self.result.lock().ok()?.take()

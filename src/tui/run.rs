@@ -120,9 +120,9 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                 });
             match spawned {
                 Ok(_) => {
-                    let shown = app.measuring.as_ref().map(|m| m.path.display().to_string());
+                    let name = app.measuring.as_ref().map(|m| m.name());
                     app.say(
-                        format!("measuring {} · Esc stops", shown.unwrap_or_default()),
+                        format!("measuring {} · Esc stops", name.unwrap_or_default()),
                         Tone::Info,
                     );
                 }

@@ -311,11 +311,7 @@ pub fn measured(app: &mut App, result: Result<crate::measure::Measured, String>)
         }
     };
     let r = &m.report;
-    let name = job.path.file_name().map_or_else(
-        || job.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let name = crate::text::sanitize(&name).into_owned();
+    let name = job.name();
     if r.monthly_volume == 0 {
         app.say(
             format!("{name}: no deliveries found; the volume is unchanged"),
@@ -335,10 +331,6 @@ pub fn measured(app: &mut App, result: Result<crate::measure::Measured, String>)
         app.profile = p;
         app.refresh();
     }
-    let name = job.path.file_name().map_or_else(
-        || job.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
     app.say(
         format!(
             "{name}: {}/month ({} sent over {:.1} days, {}) · Enter applies",

@@ -233,10 +233,7 @@ pub fn progress(job: &crate::tui::app::Measuring, width: usize) -> String {
     use std::sync::atomic::Ordering;
     let done = job.meter.done.load(Ordering::Relaxed);
     let total = job.meter.total.load(Ordering::Relaxed);
-    let name = job.path.file_name().map_or_else(
-        || job.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = job.name();
     let gib = |b: u64| {
         let b = b as f64;
         if b >= (1u64 << 30) as f64 {
