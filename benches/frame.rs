@@ -1,7 +1,10 @@
 //! One TUI frame: an update that re-ranks (a weight change), then drawing at 160×48.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use mtafit::catalogue::{Catalogue, synthetic};
+use mtafit::catalogue::Catalogue;
 use mtafit::decide::Weights;
 use mtafit::profile::Profile;
 use mtafit::tui::action::Action;

@@ -1,7 +1,10 @@
 //! Ranking cost: the model on 10 and 10,000 generated engines, and the full analysis.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use mtafit::catalogue::{Catalogue, synthetic};
+use mtafit::catalogue::Catalogue;
 use mtafit::decide::{Weights, analyse, rank};
 use mtafit::profile::Profile;
 use std::hint::black_box;

@@ -1,5 +1,8 @@
 //! Draws many frames after weight changes; a target for profilers (see BENCHMARKS.md).
-use mtafit::catalogue::{Catalogue, synthetic};
+
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+use mtafit::catalogue::Catalogue;
 use mtafit::decide::Weights;
 use mtafit::profile::Profile;
 use mtafit::tui::action::Action;

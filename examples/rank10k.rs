@@ -1,5 +1,8 @@
 //! Ranks 10,000 generated engines many times; a target for profilers.
-use mtafit::catalogue::{Catalogue, synthetic};
+
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+use mtafit::catalogue::Catalogue;
 use mtafit::decide::{Weights, rank};
 use mtafit::profile::Profile;
 

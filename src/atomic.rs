@@ -1,5 +1,9 @@
 //! Writing files so that nothing half-written is ever left behind, and nothing the user did not
 //! ask to replace is overwritten.
+//!
+//! Each write goes through its own temporary file in the target's folder, named unpredictably by
+//! `tempfile` and created exclusively, so a stale file from an earlier run or a second writer
+//! (the explorer's signal watchdog saving state, say) can neither block nor clobber this one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,7 +15,7 @@ use std::path::{Path, PathBuf};
 /// is refused, and a replaced file keeps its permissions. Every error is a sentence naming the
 /// path and what to do.
 pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
-    let shown = path.display();
+    let shown = crate::text::sanitize(&path.display().to_string()).into_owned();
     let target: PathBuf = if path.is_symlink() {
         std::fs::canonicalize(path).map_err(|_| {
             format!("cannot write {shown}: it is a link to something that does not exist")
@@ -23,10 +27,10 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    let shown_dir = crate::text::sanitize(&dir.display().to_string()).into_owned();
     if !dir.is_dir() {
         return Err(format!(
-            "cannot write {shown}: the folder {} does not exist",
-            dir.display()
+            "cannot write {shown}: the folder {shown_dir} does not exist"
         ));
     }
     if target.is_dir() {
@@ -39,57 +43,64 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
             "cannot write {shown}: it is not a regular file (a device, pipe or socket); give a file name"
         ));
     }
+    let exists =
+        || format!("{shown} already exists; choose another name or allow replacing it (--force)");
     if !overwrite && target.exists() {
-        return Err(format!(
-            "{shown} already exists; choose another name or allow replacing it (--force)"
-        ));
+        return Err(exists());
     }
-    let keep_permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
     let name = target
         .file_name()
         .map_or("mtafit".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let mut created = false;
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        created = true;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        if let Some(p) = keep_permissions {
-            std::fs::set_permissions(&tmp, p)?;
-        }
-        if overwrite {
-            std::fs::rename(&tmp, &target)
-        } else {
-            // A hard link fails if the target appeared meanwhile: no race can clobber a file.
-            match std::fs::hard_link(&tmp, &target) {
-                Ok(()) => std::fs::remove_file(&tmp),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-                Err(_) => std::fs::rename(&tmp, &target),
-            }
-        }
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(match e.kind() {
-            std::io::ErrorKind::PermissionDenied => {
-                format!("cannot write {shown}: permission denied; choose a folder you can write to")
-            }
-            std::io::ErrorKind::AlreadyExists => format!(
-                "{shown} already exists; choose another name or allow replacing it (--force)"
-            ),
-            _ if !created => format!(
-                "cannot write {shown}: the folder {} does not take new files ({e}); choose another folder",
-                dir.display()
-            ),
-            _ => format!("cannot write {shown}: {e}"),
-        });
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets the usual permissions (less the umask), not tempfile's private 0600; a
+    // replaced one keeps its own.
+    let permissions = std::fs::metadata(&target)
+        .ok()
+        .map(|m| m.permissions())
+        .or_else(default_permissions);
+    if let Some(p) = &permissions {
+        builder.permissions(p.clone());
     }
-    Ok(())
+    let mut tmp = builder.tempfile_in(&dir).map_err(|e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            format!("cannot write {shown}: permission denied; choose a folder you can write to")
+        }
+        _ => format!(
+            "cannot write {shown}: the folder {shown_dir} does not take new files ({e}); choose another folder"
+        ),
+    })?;
+    let failed = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            format!("cannot write {shown}: permission denied; choose a folder you can write to")
+        }
+        _ => format!("cannot write {shown}: {e}"),
+    };
+    // On any error below, dropping `tmp` removes the temporary file — this call's own, no other.
+    tmp.write_all(bytes).map_err(failed)?;
+    tmp.as_file().sync_all().map_err(failed)?;
+    let persisted = if overwrite {
+        tmp.persist(&target)
+    } else {
+        // Fails if the target appeared meanwhile: no race can clobber a file.
+        tmp.persist_noclobber(&target)
+    };
+    persisted.map(drop).map_err(|e| match e.error.kind() {
+        std::io::ErrorKind::AlreadyExists => exists(),
+        _ => failed(e.error),
+    })
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 #[cfg(test)]
@@ -108,6 +119,49 @@ mod tests {
         write(&p, b"two", true).unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_stale_temporary_file_neither_blocks_nor_is_removed() {
+        // What the old writer named its temporary file: an earlier run with this pid (common
+        // in containers) left one behind.
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir
+            .path()
+            .join(format!(".out.md.tmp-{}", std::process::id()));
+        std::fs::write(&stale, "someone else's").unwrap();
+        let p = dir.path().join("out.md");
+        write(&p, b"mine", false).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"mine");
+        assert_eq!(std::fs::read(&stale).unwrap(), b"someone else's");
+        // A failed write removes only its own temporary file.
+        assert!(write(&p, b"again", false).is_err());
+        assert!(stale.exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn two_threads_saving_at_once_never_collide() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("state.ron");
+        let writers: Vec<_> = (0..4u8)
+            .map(|n| {
+                let p = p.clone();
+                std::thread::spawn(move || {
+                    let body = vec![b'a' + n; 4096];
+                    (0..50).map(|_| write(&p, &body, true)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for w in writers {
+            for r in w.join().unwrap() {
+                r.unwrap();
+            }
+        }
+        let got = std::fs::read(&p).unwrap();
+        assert_eq!(got.len(), 4096);
+        assert!(got.iter().all(|b| *b == got[0]), "one writer's whole file");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
@@ -139,5 +193,10 @@ mod tests {
         assert_eq!(mode, 0o640);
         let e = write(Path::new("/dev/null"), b"x", true).unwrap_err();
         assert!(e.contains("not a regular file"), "{e}");
+        // A new file is readable by others as usual, not private like a temporary file.
+        let fresh = dir.path().join("fresh.md");
+        write(&fresh, b"x", false).unwrap();
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode & 0o044, 0, "{mode:o}");
     }
 }

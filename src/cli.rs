@@ -1,5 +1,12 @@
-//! The command line (DESIGN.md §5, a contract): global options and one subcommand each.
+//! The command line (a contract: docs/cli.md): clap's types live here and only here; each is
+//! turned into the plain options of the front ends before anything runs.
 
+use crate::commands::Common;
+use crate::measure::LogFormat;
+use crate::render::Format as OutputFormat;
+use crate::render::shortlist::ShortlistFormat;
+use crate::setup::Overrides;
+use crate::tui::theme::ThemeName;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -12,7 +19,7 @@ pub struct Cli {
     pub global: Global,
     /// Options of the interactive explorer.
     #[command(flatten)]
-    pub tui: crate::tui::Options,
+    pub tui: TuiArgs,
     /// What to do; without one, the interactive explorer starts.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -47,13 +54,54 @@ pub struct Global {
     pub no_color: bool,
 }
 
+/// Options only the explorer takes.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct TuiArgs {
+    /// Ignore the saved profile and weights of earlier sessions
+    #[arg(long, global = true)]
+    pub fresh: bool,
+    /// Do not capture the mouse (keeps the terminal's own text selection)
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+    /// Colour theme
+    #[arg(long, value_enum, global = true, default_value_t)]
+    pub theme: Theme,
+}
+
+/// The explorer's colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Theme {
+    /// Light text on a dark background
+    #[default]
+    Dark,
+    /// Dark text on a light background
+    Light,
+    /// No colour at all: bold, reverse, dim and underline only
+    Mono,
+}
+
+/// The log formats `measure` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormatArg {
+    /// Postfix through syslog, rsyslog, journalctl or its own logger
+    Postfix,
+    /// Exim's main log
+    Exim,
+    /// Sendmail through syslog
+    Sendmail,
+    /// KumoMTA JSON log records
+    Kumomta,
+    /// PowerMTA accounting CSV
+    Powermta,
+}
+
 /// Output formats of `show`, `walk`, `cost` and `sensitivity`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
     /// Aligned text for people
     #[default]
     Table,
-    /// One JSON object (see DESIGN.md §5)
+    /// One JSON object (see docs/json.md)
     Json,
 }
 
@@ -63,7 +111,7 @@ pub enum RankFormat {
     /// Aligned text for people
     #[default]
     Table,
-    /// One JSON object (see DESIGN.md §5)
+    /// One JSON object (see docs/json.md)
     Json,
     /// One row per engine
     Csv,
@@ -158,13 +206,16 @@ Every number is defined in docs/measuring.md.")]
         write_profile: Option<PathBuf>,
         /// Read every input as this format instead of detecting it
         #[arg(long, value_enum, value_name = "FORMAT")]
-        log_format: Option<crate::measure::LogFormat>,
+        log_format: Option<LogFormatArg>,
         /// The year of the first line, for syslog dates (default: from the file's time)
         #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1970..=9999))]
         year: Option<i32>,
         /// Scanning threads (default: one per core)
         #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
         threads: usize,
+        /// Read regular files through memory maps (falls back to reading when a map fails)
+        #[arg(long)]
+        mmap: bool,
     },
     /// Validate catalogue files (default: every folder mtafit reads)
     Check {
@@ -172,6 +223,91 @@ Every number is defined in docs/measuring.md.")]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+}
+
+impl Global {
+    /// The plain options every command takes.
+    pub fn common(&self) -> Common {
+        Common {
+            overrides: Overrides {
+                catalogue: self.catalogue.clone(),
+                profile: self.profile.clone(),
+                volume: self.volume.clone(),
+                weights: self.weight.clone(),
+                own: match (self.own, self.rent) {
+                    (true, _) => Some(true),
+                    (_, true) => Some(false),
+                    _ => None,
+                },
+                must: self.must.clone(),
+            },
+            no_color: self.no_color,
+        }
+    }
+}
+
+impl From<Format> for OutputFormat {
+    fn from(f: Format) -> OutputFormat {
+        match f {
+            Format::Table => OutputFormat::Table,
+            Format::Json => OutputFormat::Json,
+        }
+    }
+}
+
+impl From<RankFormat> for OutputFormat {
+    fn from(f: RankFormat) -> OutputFormat {
+        match f {
+            RankFormat::Table => OutputFormat::Table,
+            RankFormat::Json => OutputFormat::Json,
+            RankFormat::Csv => OutputFormat::Csv,
+            RankFormat::Markdown => OutputFormat::Markdown,
+        }
+    }
+}
+
+impl From<ExportFormat> for ShortlistFormat {
+    fn from(f: ExportFormat) -> ShortlistFormat {
+        match f {
+            ExportFormat::Markdown => ShortlistFormat::Markdown,
+            ExportFormat::Csv => ShortlistFormat::Csv,
+            ExportFormat::Json => ShortlistFormat::Json,
+            ExportFormat::Ron => ShortlistFormat::Ron,
+        }
+    }
+}
+
+impl From<LogFormatArg> for LogFormat {
+    fn from(f: LogFormatArg) -> LogFormat {
+        match f {
+            LogFormatArg::Postfix => LogFormat::Postfix,
+            LogFormatArg::Exim => LogFormat::Exim,
+            LogFormatArg::Sendmail => LogFormat::Sendmail,
+            LogFormatArg::Kumomta => LogFormat::Kumomta,
+            LogFormatArg::Powermta => LogFormat::Powermta,
+        }
+    }
+}
+
+impl From<Theme> for ThemeName {
+    fn from(t: Theme) -> ThemeName {
+        match t {
+            Theme::Dark => ThemeName::Dark,
+            Theme::Light => ThemeName::Light,
+            Theme::Mono => ThemeName::Mono,
+        }
+    }
+}
+
+impl TuiArgs {
+    /// The explorer's plain options.
+    pub fn options(&self) -> crate::tui::start::Options {
+        crate::tui::start::Options {
+            fresh: self.fresh,
+            mouse: !self.no_mouse,
+            theme: self.theme.into(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -205,6 +341,16 @@ mod tests {
         assert_eq!(cli.global.volume.as_deref(), Some("7.4M"));
         assert_eq!(cli.global.catalogue.len(), 2);
         assert!(cli.global.own);
+    }
+
+    #[test]
+    fn every_log_format_has_a_flag_value() {
+        // The two lists are kept apart on purpose (clap stays at the edge); this keeps them equal.
+        for f in LogFormat::ALL {
+            let arg = LogFormatArg::from_str(f.name(), false).expect("a --log-format value");
+            assert_eq!(LogFormat::from(arg), f);
+        }
+        assert_eq!(LogFormatArg::value_variants().len(), LogFormat::ALL.len());
     }
 
     #[test]

@@ -12,28 +12,31 @@ fn explore(cli: &Cli) -> commands::Outcome {
             "the explorer needs a terminal; for output you can pipe, run `mtafit rank` (see `mtafit --help`)".into(),
         ));
     }
-    let color = commands::use_color(&cli.global, true);
-    let app = mtafit::tui::build(&cli.global, &cli.tui, color)?;
-    mtafit::tui::run::run(app, !cli.tui.no_mouse)?;
-    Ok(ExitCode::SUCCESS)
+    let common = cli.global.common();
+    let color = commands::common::use_color(common.no_color, true);
+    let opts = cli.tui.options();
+    let app =
+        mtafit::tui::start::build(&common.overrides, &opts, color).map_err(Failure::Invalid)?;
+    let ended = mtafit::tui::run::run(app, opts.mouse)?;
+    Ok(ended.exit_code())
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let g = &cli.global;
+    let c = cli.global.common();
     let outcome = match &cli.command {
-        Some(Command::Check { paths }) => commands::check::run(paths, g),
-        Some(Command::Show { id, format }) => commands::show::run(id, *format, g),
-        Some(Command::Rank { format, top }) => commands::rank::run(*format, *top, g),
-        Some(Command::Walk { format }) => commands::walk::run(*format, g),
-        Some(Command::Cost { format }) => commands::cost::run(*format, g),
-        Some(Command::Sensitivity { format }) => commands::sensitivity::run(*format, g),
+        Some(Command::Check { paths }) => commands::check::run(paths, &c),
+        Some(Command::Show { id, format }) => commands::show::run(id, (*format).into(), &c),
+        Some(Command::Rank { format, top }) => commands::rank::run((*format).into(), *top, &c),
+        Some(Command::Walk { format }) => commands::walk::run((*format).into(), &c),
+        Some(Command::Cost { format }) => commands::cost::run((*format).into(), &c),
+        Some(Command::Sensitivity { format }) => commands::sensitivity::run((*format).into(), &c),
         Some(Command::Export {
             shortlist,
             format,
             output,
             force,
-        }) => commands::export::run(shortlist, *format, output, *force, g),
+        }) => commands::export::run(shortlist, (*format).into(), output, *force, &c),
         Some(Command::Measure {
             files,
             format,
@@ -41,14 +44,16 @@ fn main() -> ExitCode {
             log_format,
             year,
             threads,
+            mmap,
         }) => commands::measure::run(
             files,
-            *format,
+            (*format).into(),
             write_profile.as_deref(),
             &commands::measure::Settings {
-                format: *log_format,
+                format: log_format.map(Into::into),
                 year: *year,
                 threads: *threads,
+                mmap: *mmap,
             },
         ),
         None => explore(&cli),

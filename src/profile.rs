@@ -1,6 +1,6 @@
 //! The sender's situation (DESIGN.md §3, a contract): what the model fits engines against.
 
-use crate::catalogue::{Capability, FACTOR_IDS, embedded};
+use crate::catalogue::{Capability, FactorId, embedded};
 use crate::ronfile::{self, Diagnostic, Locator, Pos, Severity, Step};
 use crate::units;
 use serde::{Deserialize, Serialize};
@@ -60,6 +60,27 @@ pub enum SupportNeed {
     VendorSla,
 }
 
+impl SupportNeed {
+    /// Every value.
+    pub const ALL: [SupportNeed; 2] = [SupportNeed::Community, SupportNeed::VendorSla];
+
+    /// A short label: "community", "vendor SLA".
+    pub fn label(self) -> &'static str {
+        match self {
+            SupportNeed::Community => "community",
+            SupportNeed::VendorSla => "vendor SLA",
+        }
+    }
+
+    /// Words for a sentence: "a contract with an SLA".
+    pub fn describe(self) -> &'static str {
+        match self {
+            SupportNeed::Community => "a community is enough",
+            SupportNeed::VendorSla => "a contract with an SLA",
+        }
+    }
+}
+
 /// How the sender feels about bundled list and campaign tooling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Marketing {
@@ -70,6 +91,24 @@ pub enum Marketing {
     Indifferent,
     /// Wants it from the same vendor.
     Wanted,
+}
+
+impl Marketing {
+    /// Every value.
+    pub const ALL: [Marketing; 3] = [
+        Marketing::Unwanted,
+        Marketing::Indifferent,
+        Marketing::Wanted,
+    ];
+
+    /// A short label: "unwanted", "indifferent", "wanted".
+    pub fn label(self) -> &'static str {
+        match self {
+            Marketing::Unwanted => "unwanted",
+            Marketing::Indifferent => "indifferent",
+            Marketing::Wanted => "wanted",
+        }
+    }
 }
 
 /// The sender's profile; every field has the default a reader of the brief would assume.
@@ -110,6 +149,9 @@ pub struct Profile {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub shortlist: Vec<String>,
 }
+
+/// The brief's line between "a tuned Postfix suffices" and the high-volume engines.
+pub const VOLUME_LINE: u64 = 10_000_000;
 
 /// The brief's own example: 7,421,043 messages accepted in 30 days.
 pub const BRIEF_VOLUME: u64 = 7_421_043;
@@ -242,14 +284,14 @@ impl Profile {
             });
         }
         for (id, w) in &self.weights {
-            if !FACTOR_IDS.contains(&id.as_str()) {
+            if FactorId::from_id(id).is_none() {
                 out.push(Issue {
                     at: Where::Key("weights", id.clone()),
                     message: format!(
                         "unknown factor {:?} in weights; expected one of {}{}",
                         crate::text::sanitize(id),
-                        FACTOR_IDS.join(", "),
-                        ronfile::suggest(id, &FACTOR_IDS)
+                        FactorId::ids().join(", "),
+                        ronfile::suggest(id, &FactorId::ids())
                     ),
                 });
             } else if !(0.0..=10.0).contains(w) {

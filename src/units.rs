@@ -56,25 +56,37 @@ pub fn band(min: u64, max: u64) -> String {
 }
 
 fn short(x: f64, prefix: &str) -> String {
+    const UNITS: [(f64, &str); 4] = [(1.0, ""), (1e3, "k"), (1e6, "M"), (1e9, "B")];
     let sign = if x < 0.0 { "-" } else { "" };
     let a = x.abs();
-    let (v, suffix) = if a >= 1e9 {
-        (a / 1e9, "B")
-    } else if a >= 1e6 {
-        (a / 1e6, "M")
-    } else if a >= 1e3 {
-        (a / 1e3, "k")
-    } else {
-        return format!("{sign}{prefix}{}", a.round() as u64);
-    };
-    // Three significant figures at most ("7.4M", "10.4k", "150k"); never "10.0M".
-    let text = if v < 99.95 {
-        let s = format!("{v:.1}");
-        s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
-    } else {
-        format!("{}", v.round() as u64)
-    };
-    format!("{sign}{prefix}{text}{suffix}")
+    // The largest unit the value reaches; then the next one up when rounding carries the
+    // number to 1000 of this one (999,600 is "1M", not "1000k").
+    let mut u = UNITS
+        .iter()
+        .rposition(|(scale, _)| a >= *scale)
+        .unwrap_or(0);
+    loop {
+        let (scale, suffix) = UNITS[u];
+        let v = a / scale;
+        // Three significant figures at most ("7.4M", "10.4k", "150k"); never "10.0M".
+        let text = if u == 0 || v >= 99.95 {
+            format!("{}", v.round() as u64)
+        } else {
+            let s = format!("{v:.1}");
+            s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+        };
+        if text == "1000" && u + 1 < UNITS.len() {
+            u += 1;
+            continue;
+        }
+        return format!("{sign}{prefix}{text}{suffix}");
+    }
+}
+
+/// A weight for people: "10", "9.5", "0.89".
+pub fn weight(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// `x` rounded to `places` decimals, for output.
@@ -171,6 +183,14 @@ mod tests {
         assert_eq!(volume(250_000), "250k");
         assert_eq!(volume(1_000_000_000), "1B");
         assert_eq!(volume(0), "0");
+        // The suffix is chosen after rounding.
+        assert_eq!(volume(999_600), "1M");
+        assert_eq!(volume(999_499), "999k");
+        assert_eq!(volume(99_960), "100k");
+        assert_eq!(volume(999), "999");
+        assert_eq!(usd(999_999.0), "$1M");
+        assert_eq!(usd(999.6), "$1k");
+        assert_eq!(usd(-999_700.0), "-$1M");
     }
 
     #[test]
@@ -182,6 +202,13 @@ mod tests {
         assert_eq!(usd_exact(1_234_567.4), "$1,234,567");
         assert_eq!(usd_exact(999.0), "$999");
         assert_eq!(usd(f64::NAN), "—");
+    }
+
+    #[test]
+    fn weights_drop_needless_decimals() {
+        assert_eq!(weight(10.0), "10");
+        assert_eq!(weight(0.8873), "0.89");
+        assert_eq!(weight(9.5), "9.5");
     }
 
     #[test]

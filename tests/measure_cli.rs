@@ -1753,13 +1753,13 @@ fn zstd_segments_are_read_like_the_plain_log() {
 
 #[test]
 fn a_bus_error_is_explained_not_a_crash() {
-    // A file truncated under the scan raises SIGBUS; the message says what happened.
+    // With --mmap, a file truncated under the scan raises SIGBUS; the message says what happened.
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("slow.fifo");
     common::mkfifo(&fifo);
     let home = tempfile::tempdir().unwrap();
     let child = mtafit(home.path())
-        .args(["measure", fifo.to_str().unwrap()])
+        .args(["measure", "--mmap", fifo.to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

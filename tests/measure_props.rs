@@ -64,7 +64,7 @@ fn measure_file(
         format,
         year: None,
         threads: 2,
-        no_map: false,
+        mmap: false,
     };
     mtafit::measure::measure(&[Source::Path(path)], &opts, &Arc::new(Meter::default()))
 }
@@ -88,7 +88,7 @@ proptest! {
                 for e in &r.unparsed_examples {
                     prop_assert!(!e.text.chars().any(|c| c.is_control()), "{:?}", e.text);
                 }
-                let _ = r.table();
+                let _ = mtafit::render::measure::table(&r);
             }
             Err(e) => prop_assert!(e.contains("mail.log"), "the error names the file: {}", e),
         }

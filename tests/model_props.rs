@@ -1,8 +1,11 @@
 //! The model's invariants, for any profile, any weights and any catalogue.
 
-use mtafit::catalogue::{Capability, Catalogue, Engine, synthetic};
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+use mtafit::catalogue::{Capability, Catalogue, Engine, FactorId, PerFactor};
 use mtafit::decide::rank::weighted;
-use mtafit::decide::{FactorId, Weights, cost, crossover, rank, sensitivity};
+use mtafit::decide::{Weights, cost, crossover, rank, sensitivity};
 use mtafit::profile::{Marketing, Profile, SupportNeed, Team};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -98,7 +101,7 @@ fn weights() -> impl Strategy<Value = Weights> {
         0.0f64..=10.0,
         (0u8..=10).prop_map(f64::from)
     ])
-    .prop_map(Weights)
+    .prop_map(|w| Weights(PerFactor(w)))
 }
 
 fn order(engines: &[Engine], p: &Profile, w: &Weights) -> Vec<String> {
@@ -119,7 +122,7 @@ proptest! {
         let r = rank(&engines, &p, &w);
         prop_assert_eq!(r.rows.len(), engines.len());
         for row in &r.rows {
-            for f in row.fits {
+            for &f in row.fits.values() {
                 prop_assert!((0.0..=1.0).contains(&f), "fit {}", f);
             }
             prop_assert!((0.0..=100.0 + 1e-9).contains(&row.score), "score {}", row.score);
@@ -137,7 +140,7 @@ proptest! {
     #[test]
     fn scaling_every_weight_keeps_the_order(p in profile(), w in weights(), c in 0.01f64..1.0) {
         let engines = &builtin().engines;
-        let scaled = Weights(w.0.map(|x| x * c));
+        let scaled = Weights(PerFactor(w.0.0.map(|x| x * c)));
         prop_assume!(!w.all_zero());
         // Scores closer than the tie tolerance may swap under scaling; those are ties by design.
         let r = rank(engines, &p, &w);
@@ -161,7 +164,7 @@ proptest! {
             for b in before.rows.iter() {
                 let a_first = pos(&before, a.engine) < pos(&before, b.engine);
                 let same_group = a.excluded.is_some() == b.excluded.is_some();
-                if a_first && same_group && a.fits[k] > b.fits[k] {
+                if a_first && same_group && a.fits[f] > b.fits[f] {
                     prop_assert!(pos(&after, a.engine) < pos(&after, b.engine),
                         "{} fell below {} after raising {}", engines[a.engine].id, engines[b.engine].id, f.id());
                 }
@@ -204,7 +207,7 @@ proptest! {
         let Some(top) = s.top else { return Ok(()); };
         let top_with = |f: FactorId, x: f64| {
             let mut w2 = w;
-            w2.0[f as usize] = x;
+            w2.0[f] = x;
             rank(engines, &p, &w2).top().map(|r| r.engine)
         };
         const EPS: f64 = 1e-4;
@@ -231,7 +234,7 @@ proptest! {
             // rounding, yet near enough that a third engine crossing soon after cannot interfere.
             let past = |at: f64, b: usize, up: bool| {
                 let t = r.row_of(top).unwrap();
-                let gap = (r.row_of(b).unwrap().fits[fr.factor as usize] - t.fits[fr.factor as usize]).abs();
+                let gap = (r.row_of(b).unwrap().fits[fr.factor] - t.fits[fr.factor]).abs();
                 let d = (1e-8 * (w.total() + 1.0) / gap.max(1e-12)).clamp(1e-7, 1e-4);
                 let x = if up { (at + d).min(10.0) } else { (at - d).max(0.0) };
                 top_with(fr.factor, x)
@@ -263,7 +266,7 @@ proptest! {
         let t = r.row_of(top).unwrap();
         for b in r.candidates().filter(|b| b.engine != top) {
             let mut w2 = w;
-            for k in 0..8 {
+            for k in FactorId::ALL {
                 let d = s.robustness * 0.99;
                 w2.0[k] = (w.0[k] + if t.fits[k] > b.fits[k] { -d } else if t.fits[k] < b.fits[k] { d } else { 0.0 }).max(0.0);
             }
@@ -347,5 +350,32 @@ fn every_change_of_the_cheaper_engine_is_reported() {
                 }
             }
         }
+    }
+}
+
+/// The generator itself (tests/support/synthetic.rs): its engines are ones the loader accepts.
+mod generated_engines {
+    use super::synthetic::engines;
+    use mtafit::ronfile::Severity;
+
+    #[test]
+    fn generated_engines_pass_the_loaders_checks() {
+        for e in engines(200, 7) {
+            let text = ron::ser::to_string_pretty(&e, ron::ser::PrettyConfig::default()).unwrap();
+            let (parsed, diags) =
+                mtafit::catalogue::parse_engine("gen.ron", Some(&e.id), text.as_bytes());
+            let errors: Vec<_> = diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            assert!(errors.is_empty(), "{}", errors[0]);
+            assert_eq!(parsed.unwrap().engine, e);
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_engines() {
+        assert_eq!(engines(50, 3), engines(50, 3));
+        assert_ne!(engines(50, 3), engines(50, 4));
     }
 }

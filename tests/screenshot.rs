@@ -14,6 +14,9 @@ use mtafit::tui::{
 };
 use std::path::PathBuf;
 
+#[path = "support/svg.rs"]
+mod svg;
+
 const REGENERATE: &str = "UPDATE_SCREENSHOT=1 cargo test --test screenshot";
 
 /// The first screen of a new user: built-in catalogue, default profile and weights, dark theme.
@@ -23,7 +26,7 @@ fn first_screen() -> String {
     let app = App::new(cat, Profile::default(), w, Theme::new(ThemeName::Dark));
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     term.draw(|f| view::view(&app, f)).unwrap();
-    mtafit::tui::svg::render(term.backend().buffer())
+    svg::render(term.backend().buffer())
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //! selection without colour, and no panic at any size.
 
 use insta::assert_snapshot;
+use mtafit::catalogue::FactorId;
 use mtafit::catalogue::{Catalogue, Sources};
-use mtafit::decide::{FactorId, Weights};
+use mtafit::decide::Weights;
 use mtafit::profile::Profile;
 use mtafit::tui::action::Action;
 use mtafit::tui::app::{App, View};

@@ -1,13 +1,16 @@
 //! `update` for every action: the explorer's behaviour without a terminal.
 
-use mtafit::catalogue::Catalogue;
-use mtafit::decide::{FactorId, Weights};
+use mtafit::catalogue::{Catalogue, FactorId};
+use mtafit::decide::Weights;
 use mtafit::profile::Profile;
 use mtafit::tui::action::Action;
 use mtafit::tui::app::{App, Column, Pane, Popup, Tone, View};
 use mtafit::tui::layout;
 use mtafit::tui::theme::{Theme, ThemeName};
-use mtafit::tui::update::update;
+use mtafit::tui::update::Effect;
+use mtafit::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 fn app() -> App {
@@ -16,6 +19,25 @@ fn app() -> App {
     let mut a = App::new(cat, Profile::default(), w, Theme::new(ThemeName::Dark));
     update(&mut a, Action::Resize(120, 40));
     a
+}
+
+/// One turn of the event loop: the update, then a draw, which measures what each area shows
+/// (scrolling and paging rest on that, as they do in the running app).
+fn update(a: &mut App, act: Action) -> Option<Effect> {
+    let effect = mtafit::tui::update::update(a, act);
+    let (w, h) = a.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::view(a, f)).unwrap();
+    effect
+}
+
+/// The first line a popup shows.
+fn popup_top(a: &App) -> usize {
+    a.popup
+        .as_ref()
+        .and_then(|p| p.scroll())
+        .map(|s| s.top())
+        .expect("a scrolling popup")
 }
 
 fn id(a: &App, i: usize) -> &str {
@@ -141,7 +163,7 @@ fn every_slider_moves_its_weight_and_reranks() {
         for _ in 0..n {
             update(&mut a, Action::Down);
         }
-        assert_eq!(a.weight_cursor, n);
+        assert_eq!(a.weight_cursor, *f);
         let w = a.weights.get(*f);
         update(&mut a, Action::Left);
         assert_eq!(a.weights.get(*f), w - 1.0, "{}", f.id());
@@ -281,9 +303,9 @@ fn marking_and_side_by_side() {
     assert_eq!(a.marks.len(), 2);
     assert_eq!(a.shortlist().len(), 2);
     update(&mut a, Action::Compare);
-    assert!(matches!(a.popup, Some(Popup::SideBySide { .. })));
+    assert!(matches!(a.popup, Some(Popup::SideBySide(_))));
     run(&mut a, &[Action::Down, Action::Down]);
-    assert!(matches!(a.popup, Some(Popup::SideBySide { scroll: 2 })));
+    assert_eq!(popup_top(&a), 2);
     update(&mut a, Action::Back);
     assert!(a.popup.is_none());
     // Space again unmarks.
@@ -352,7 +374,7 @@ fn views_switch_and_the_cost_view_has_curves() {
     assert_eq!(a.view, View::Walk);
     update(&mut a, Action::Resize(80, 24));
     run(&mut a, &[Action::Down, Action::Down, Action::Up]);
-    assert_eq!(a.scroll.walk, 1);
+    assert_eq!(a.scroll.walk.top(), 1);
     update(&mut a, Action::Show(View::Compare));
     assert_eq!(a.view, View::Compare);
 }
@@ -361,9 +383,12 @@ fn views_switch_and_the_cost_view_has_curves() {
 fn help_and_problems_open_scroll_and_close() {
     let mut a = app();
     update(&mut a, Action::Help);
-    assert!(matches!(a.popup, Some(Popup::Help { scroll: 0 })));
-    run(&mut a, &[Action::Down, Action::HalfPageDown, Action::Top]);
-    assert!(matches!(a.popup, Some(Popup::Help { scroll: 0 })));
+    assert!(matches!(a.popup, Some(Popup::Help(_))));
+    assert_eq!(popup_top(&a), 0);
+    run(&mut a, &[Action::Down, Action::HalfPageDown]);
+    assert!(popup_top(&a) > 1, "down a line and half a page");
+    update(&mut a, Action::Top);
+    assert_eq!(popup_top(&a), 0);
     update(&mut a, Action::Back);
     assert!(a.popup.is_none());
     update(&mut a, Action::Problems);
@@ -431,7 +456,7 @@ fn mouse_clicks_select_sort_and_set_sliders() {
     let track = layout::slider_track(ar.weights, FactorId::Budget).unwrap();
     update(&mut a, Action::Click(track.x, track.y));
     assert_eq!(a.weights.get(FactorId::Budget), 0.0);
-    assert_eq!(a.weight_cursor, 1);
+    assert_eq!(a.weight_cursor, FactorId::Budget);
     assert_eq!(a.dragging, Some(FactorId::Budget));
     update(&mut a, Action::Drag(track.right() - 1, track.y));
     assert_eq!(a.weights.get(FactorId::Budget), 10.0);
@@ -485,7 +510,7 @@ fn the_wheel_scrolls_what_is_under_it() {
     assert_eq!(a.selected, a.ranking_rows[0]);
     let d = layout::inner(ar.detail);
     update(&mut a, Action::Wheel(d.x, d.y, true));
-    assert_eq!(a.scroll.detail, 3);
+    assert_eq!(a.scroll.detail.top(), 3);
 }
 
 #[test]
@@ -500,7 +525,8 @@ fn resizing_keeps_the_selection_in_view() {
         .iter()
         .position(|l| *l == layout::RankLine::Engine(a.selected))
         .unwrap();
-    assert!(at >= a.scroll.ranking && at < a.scroll.ranking + visible);
+    let top = a.scroll.ranking.top();
+    assert!(at >= top && at < top + visible);
 }
 
 #[test]
@@ -522,9 +548,8 @@ fn every_weight_at_zero_is_shown_not_fatal() {
 
 mod export {
     use super::*;
-    use mtafit::cli::ExportFormat;
-    use mtafit::tui::export::Dialog;
-    use mtafit::tui::update::Effect;
+    use mtafit::render::shortlist::ShortlistFormat;
+    use mtafit::tui::dialog::Dialog;
 
     fn dialog(a: &App) -> &Dialog {
         match &a.popup {
@@ -626,11 +651,11 @@ mod export {
         let mut a = app();
         update(&mut a, Action::Export);
         update(&mut a, Action::Right);
-        assert_eq!(dialog(&a).format, ExportFormat::Csv);
+        assert_eq!(dialog(&a).format, ShortlistFormat::Csv);
         assert_eq!(dialog(&a).path, "mtafit-shortlist.csv");
         update(&mut a, Action::Left);
         update(&mut a, Action::Left);
-        assert_eq!(dialog(&a).format, ExportFormat::Ron);
+        assert_eq!(dialog(&a).format, ShortlistFormat::Ron);
         assert_eq!(dialog(&a).path, "mtafit-shortlist.ron");
         // A typed name stays when the format changes.
         update(&mut a, Action::Down);
@@ -655,8 +680,8 @@ mod export {
 
 #[test]
 fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
-    use mtafit::cli::Global;
-    use mtafit::tui::{Options, build};
+    use mtafit::setup::Overrides as Global;
+    use mtafit::tui::start::{Options, build};
     let opts = Options {
         fresh: true,
         ..Options::default()
@@ -679,7 +704,7 @@ fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
     );
     let g = Global {
         volume: Some("40M".into()),
-        weight: vec!["team=2".into()],
+        weights: vec!["team=2".into()],
         ..Global::default()
     };
     let a = build(&g, &opts, true).unwrap();
@@ -702,10 +727,8 @@ mod scrolling {
     use super::*;
 
     fn help_scroll(a: &App) -> usize {
-        match a.popup {
-            Some(Popup::Help { scroll }) => scroll,
-            _ => panic!("no help"),
-        }
+        assert!(matches!(a.popup, Some(Popup::Help(_))), "no help");
+        popup_top(a)
     }
 
     #[test]
@@ -733,18 +756,18 @@ mod scrolling {
         for _ in 0..100 {
             update(&mut a, Action::Down);
         }
-        let end = a.scroll.detail;
+        let end = a.scroll.detail.top();
         assert!(end > 0 && end < 100);
         update(&mut a, Action::Up);
-        assert_eq!(a.scroll.detail, end - 1);
+        assert_eq!(a.scroll.detail.top(), end - 1);
         update(&mut a, Action::Bottom);
-        assert_eq!(a.scroll.detail, end);
+        assert_eq!(a.scroll.detail.top(), end);
         update(&mut a, Action::Show(View::Walk));
         update(&mut a, Action::Bottom);
-        let walk_end = a.scroll.walk;
+        let walk_end = a.scroll.walk.top();
         assert!(walk_end > 0, "the walk is longer than 22 lines");
         update(&mut a, Action::Up);
-        assert_eq!(a.scroll.walk, walk_end - 1);
+        assert_eq!(a.scroll.walk.top(), walk_end - 1);
     }
 
     #[test]
@@ -752,10 +775,14 @@ mod scrolling {
         let mut a = app();
         update(&mut a, Action::Resize(80, 24));
         run(&mut a, &[Action::Bottom]);
-        assert!(a.scroll.ranking > 0);
+        assert!(a.scroll.ranking.top() > 0);
         update(&mut a, Action::Resize(120, 60));
-        assert_eq!(a.scroll.ranking, 0, "everything fits: no rows hidden above");
-        assert_eq!(a.scroll.table, 0);
+        assert_eq!(
+            a.scroll.ranking.top(),
+            0,
+            "everything fits: no rows hidden above"
+        );
+        assert_eq!(a.scroll.table.top(), 0);
     }
 
     #[test]
@@ -771,11 +798,8 @@ mod scrolling {
             .iter()
             .position(|l| *l == layout::RankLine::Engine(a.selected))
             .unwrap();
-        assert!(
-            at >= a.scroll.ranking && at < a.scroll.ranking + visible,
-            "{at} {}",
-            a.scroll.ranking
-        );
+        let top = a.scroll.ranking.top();
+        assert!(at >= top && at < top + visible, "{at} {top}");
     }
 }
 
@@ -800,7 +824,7 @@ fn an_open_profile_edit_is_not_what_gets_saved() {
 mod measuring_a_log {
     use super::*;
     use mtafit::tui::form::Setting;
-    use mtafit::tui::update::{Effect, measured};
+    use mtafit::tui::update::measured;
 
     fn log(name: &str) -> String {
         format!("{}/tests/fixtures/logs/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -1,37 +1,38 @@
 //! `mtafit export`: write a shortlist with the profile and weights behind it.
 
-use super::{Failure, Outcome, emit, setup};
-use crate::cli::{ExportFormat, Global};
+use super::common::{Common, Failure, Outcome, emit, note, setup};
+use crate::render::Inputs;
+use crate::render::shortlist::{self, ShortlistFormat};
 use crate::{decide, export};
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Run `export`.
 pub fn run(
     ids: &[String],
-    format: ExportFormat,
+    format: ShortlistFormat,
     output: &Path,
     force: bool,
-    global: &Global,
+    c: &Common,
 ) -> Outcome {
-    let s = setup(global)?;
+    let s = setup(c)?;
     let a = decide::analyse(&s.cat.engines, &s.profile, &s.weights);
-    let i = s.inputs();
+    let i = Inputs {
+        cat: &s.cat,
+        profile: &s.profile,
+    };
     let ids = export::resolve(&i, &a, ids).map_err(Failure::Invalid)?;
-    let text = export::render(&i, &a, &ids, format).map_err(Failure::Invalid)?;
     if output.as_os_str() == "-" {
-        emit(&text)?;
+        emit(&shortlist::render(&i, &a, &ids, format).map_err(Failure::Invalid)?)?;
     } else {
-        crate::atomic::write(output, text.as_bytes(), force).map_err(Failure::Invalid)?;
-        let _ = writeln!(
-            std::io::stderr(),
-            "mtafit: wrote {} ({} engine{}, {})",
-            output.display(),
+        export::write(&i, &a, &ids, format, output, force).map_err(Failure::Invalid)?;
+        note(&[format!(
+            "wrote {} ({} engine{}, {})",
+            crate::text::sanitize(&output.display().to_string()),
             ids.len(),
             if ids.len() == 1 { "" } else { "s" },
-            export::extension(format)
-        );
+            format.extension()
+        )]);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,9 +1,9 @@
 //! `mtafit measure`: read mail logs, print the real volume, optionally into a profile.
 
-use super::{Failure, Outcome, emit};
-use crate::cli::Format;
+use super::common::{Failure, Outcome, emit};
 use crate::measure::{self, LogFormat, Meter, Source};
 use crate::profile;
+use crate::render::Format;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -21,6 +21,8 @@ pub struct Settings {
     pub year: Option<i32>,
     /// `--threads` (0: one per core).
     pub threads: usize,
+    /// `--mmap`: map regular files instead of reading them.
+    pub mmap: bool,
 }
 
 /// The inputs named on the command line; none means standard input.
@@ -69,9 +71,11 @@ pub fn run(
         format: settings.format,
         year: settings.year,
         threads: settings.threads,
-        no_map: false,
+        mmap: settings.mmap,
     };
-    on_bus_error_explain();
+    if settings.mmap {
+        on_bus_error_explain();
+    }
     let meter = Arc::new(Meter::default());
     let progress = std::io::stderr()
         .is_terminal()
@@ -94,7 +98,7 @@ pub fn run(
             let text = serde_json::to_string_pretty(r).expect("a report always serialises");
             emit(&format!("{text}\n"))?;
         }
-        Format::Table => emit(&r.table())?,
+        _ => emit(&crate::render::measure::table(r))?,
     }
     if let Some(p) = write_profile {
         if r.monthly_volume == 0 {
@@ -116,9 +120,10 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Logs are read through memory maps; if a file shrinks underneath (logrotate's
+/// With `--mmap`, logs are read through memory maps; if a file shrinks underneath (logrotate's
 /// `copytruncate`), reading a page past its new end raises SIGBUS. Say so and exit 1 rather
 /// than die with "Bus error". Only async-signal-safe calls in the handler: write and _exit.
+#[cfg(unix)]
 fn on_bus_error_explain() {
     extern "C" fn handler(_: libc::c_int) {
         const MSG: &[u8] = b"mtafit: a log file shrank while it was being read (rotated with \
@@ -137,6 +142,10 @@ copytruncate?); nothing was measured. Run it again.\n";
         libc::sigaction(libc::SIGBUS, &action, std::ptr::null_mut());
     }
 }
+
+/// Elsewhere a map that faults is an access violation the process cannot explain.
+#[cfg(not(unix))]
+fn on_bus_error_explain() {}
 
 /// A progress bar on standard error, fed from the meter until the measurement ends.
 fn show_progress(meter: Arc<Meter>) -> (ProgressBar, std::thread::JoinHandle<()>) {

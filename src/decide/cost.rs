@@ -2,7 +2,6 @@
 
 use crate::catalogue::Engine;
 use crate::profile::Profile;
-use crate::units;
 
 /// One year of running (or renting) an engine at a given monthly volume.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,6 +24,119 @@ pub struct AnnualCost {
     pub estimated: bool,
     /// The licence is already held, so it costs nothing more.
     pub licence_held: bool,
+    /// The licence is charged per node (then `nodes` licences are counted).
+    pub licence_per_node: bool,
+    /// The assumed cost of one server a month.
+    pub node_cost_per_month: f64,
+    /// The assumed operations hours a month.
+    pub ops_hours_per_month: f64,
+    /// The assumed cost of an hour of operations work.
+    pub hourly_rate: f64,
+}
+
+/// What a cost item pays for: a stable id for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CostKind {
+    /// Licence fees.
+    Licence,
+    /// Per-message charges or plan fees.
+    Messages,
+    /// Fixed monthly fees (plan base, dedicated IPs).
+    FixedFees,
+    /// Servers.
+    Servers,
+    /// Operations work.
+    Operations,
+}
+
+impl CostKind {
+    /// Every kind, in the order items are listed.
+    pub const ALL: [CostKind; 5] = [
+        CostKind::Licence,
+        CostKind::Messages,
+        CostKind::FixedFees,
+        CostKind::Servers,
+        CostKind::Operations,
+    ];
+
+    /// The stable id, e.g. `fixed_fees`.
+    pub fn id(self) -> &'static str {
+        match self {
+            CostKind::Licence => "licence",
+            CostKind::Messages => "messages",
+            CostKind::FixedFees => "fixed_fees",
+            CostKind::Servers => "servers",
+            CostKind::Operations => "operations",
+        }
+    }
+}
+
+/// Where an amount comes from, so nobody mistakes an assumption for a price list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Provenance {
+    /// A published price.
+    Sourced,
+    /// An unpublished price estimated in the catalogue, or one extrapolated beyond published plans.
+    Estimated,
+    /// One of the profile's editable assumptions (server cost, hourly rate, hours, capacity).
+    Assumed,
+}
+
+impl Provenance {
+    /// The stable id, e.g. `assumed`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Provenance::Sourced => "sourced",
+            Provenance::Estimated => "estimated",
+            Provenance::Assumed => "assumed",
+        }
+    }
+}
+
+/// How an item's amount was computed, with its numbers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Basis {
+    /// A yearly licence: already paid when `held`; `per_node` licences when charged per node.
+    Licence {
+        /// The profile holds it.
+        held: bool,
+        /// Licences counted, when charged per node.
+        per_node: Option<u64>,
+    },
+    /// Per-message charges or a plan's fee.
+    Messages {
+        /// Beyond the top published plan, extrapolated at the per-message price.
+        extrapolated: bool,
+    },
+    /// A plan's or a dedicated IP's fixed monthly fee.
+    FixedFees,
+    /// Servers for the volume at the assumed monthly cost of one.
+    Servers {
+        /// How many.
+        nodes: u64,
+        /// The assumed cost of one a month.
+        per_month_usd: f64,
+    },
+    /// Operations hours a month at the assumed hourly rate.
+    Operations {
+        /// Hours a month.
+        hours_per_month: f64,
+        /// USD an hour.
+        rate_usd: f64,
+    },
+}
+
+/// One part of an engine's annual cost.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CostItem {
+    /// What it pays for.
+    pub kind: CostKind,
+    /// US dollars a year.
+    pub amount: f64,
+    /// How it was computed.
+    pub basis: Basis,
+    /// Sourced, estimated or assumed.
+    pub provenance: Provenance,
 }
 
 impl AnnualCost {
@@ -33,50 +145,77 @@ impl AnnualCost {
         self.licence + self.messages + self.base + self.servers + self.ops
     }
 
-    /// Each part with a label that says what is assumed: (label, amount).
-    pub fn items(&self, p: &Profile) -> Vec<(String, f64)> {
-        let mut out = Vec::new();
+    /// True when any part rests on an estimated or extrapolated price.
+    pub fn is_estimate(&self) -> bool {
+        self.estimated || self.beyond_tiers
+    }
+
+    /// Each part that applies, in [`CostKind::ALL`] order; the amounts add up to the total.
+    pub fn items(&self) -> Vec<CostItem> {
+        let price = if self.estimated {
+            Provenance::Estimated
+        } else {
+            Provenance::Sourced
+        };
+        let mut out = Vec::with_capacity(CostKind::ALL.len());
         if self.licence > 0.0 || self.licence_held {
-            out.push((
-                if self.licence_held {
-                    "licence (already held)".to_owned()
-                } else if self.estimated {
-                    "licence (estimate)".to_owned()
-                } else {
-                    "licence".to_owned()
+            out.push(CostItem {
+                kind: CostKind::Licence,
+                amount: self.licence,
+                basis: Basis::Licence {
+                    held: self.licence_held,
+                    per_node: self.licence_per_node.then_some(self.nodes.max(1)),
                 },
-                self.licence,
-            ));
+                // Nothing more to pay is a fact of the profile, not an estimate.
+                provenance: if self.licence_held {
+                    Provenance::Sourced
+                } else {
+                    price
+                },
+            });
         }
         if self.messages > 0.0 {
-            let label = match (self.beyond_tiers, self.estimated) {
-                (true, _) => "messages (beyond published plans, extrapolated)",
-                (false, true) => "messages (estimate)",
-                (false, false) => "messages",
-            };
-            out.push((label.to_owned(), self.messages));
+            out.push(CostItem {
+                kind: CostKind::Messages,
+                amount: self.messages,
+                basis: Basis::Messages {
+                    extrapolated: self.beyond_tiers,
+                },
+                provenance: if self.beyond_tiers {
+                    Provenance::Estimated
+                } else {
+                    price
+                },
+            });
         }
         if self.base > 0.0 {
-            out.push(("fixed monthly fees".to_owned(), self.base));
+            out.push(CostItem {
+                kind: CostKind::FixedFees,
+                amount: self.base,
+                basis: Basis::FixedFees,
+                provenance: price,
+            });
         }
         if self.nodes > 0 {
-            out.push((
-                format!(
-                    "{} server{} × {}/month (assumption)",
-                    self.nodes,
-                    if self.nodes == 1 { "" } else { "s" },
-                    units::usd(p.node_cost_per_month_usd)
-                ),
-                self.servers,
-            ));
+            out.push(CostItem {
+                kind: CostKind::Servers,
+                amount: self.servers,
+                basis: Basis::Servers {
+                    nodes: self.nodes,
+                    per_month_usd: self.node_cost_per_month,
+                },
+                provenance: Provenance::Assumed,
+            });
         }
-        out.push((
-            format!(
-                "operations at {}/hour (assumption)",
-                units::usd(p.hourly_rate_usd)
-            ),
-            self.ops,
-        ));
+        out.push(CostItem {
+            kind: CostKind::Operations,
+            amount: self.ops,
+            basis: Basis::Operations {
+                hours_per_month: self.ops_hours_per_month,
+                rate_usd: self.hourly_rate,
+            },
+            provenance: Provenance::Assumed,
+        });
         out
     }
 }
@@ -122,6 +261,10 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
         beyond_tiers,
         estimated,
         licence_held: held && c.licence_per_year_usd > 0.0,
+        licence_per_node: c.licence_per_node,
+        node_cost_per_month: p.node_cost_per_month_usd,
+        ops_hours_per_month: c.ops_hours_per_month,
+        hourly_rate: p.hourly_rate_usd,
     }
 }
 
@@ -154,7 +297,15 @@ mod tests {
         p.licences_held = vec!["powermta".into()];
         let c = cost("powermta", &p, 60_000_000);
         assert_eq!(c.licence, 0.0);
-        assert!(c.items(&p)[0].0.contains("already held"));
+        let first = c.items()[0];
+        assert_eq!(first.kind, CostKind::Licence);
+        assert_eq!(
+            first.basis,
+            Basis::Licence {
+                held: true,
+                per_node: Some(1)
+            }
+        );
     }
 
     #[test]
@@ -168,6 +319,44 @@ mod tests {
         assert!(!sg.beyond_tiers);
         let sg = cost("sendgrid", &p, 7_421_043);
         assert!(sg.beyond_tiers);
-        assert!(sg.items(&p).iter().any(|(l, _)| l.contains("extrapolated")));
+        let messages = sg
+            .items()
+            .into_iter()
+            .find(|i| i.kind == CostKind::Messages);
+        assert_eq!(
+            messages.map(|i| (i.basis, i.provenance)),
+            Some((
+                Basis::Messages { extrapolated: true },
+                Provenance::Estimated
+            ))
+        );
+    }
+
+    #[test]
+    fn items_add_up_and_say_what_is_assumed() {
+        let p = Profile::default();
+        for (id, v) in [
+            ("postfix", 7_421_043),
+            ("powermta", 60_000_000),
+            ("sendgrid", 7_421_043),
+        ] {
+            let c = cost(id, &p, v);
+            let items = c.items();
+            let sum: f64 = items.iter().map(|i| i.amount).sum();
+            assert!((sum - c.total()).abs() < 1e-6, "{id}");
+            let kinds: Vec<CostKind> = items.iter().map(|i| i.kind).collect();
+            let mut sorted = kinds.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(kinds, sorted, "{id}: one item per kind, in order");
+            for i in &items {
+                if matches!(i.kind, CostKind::Servers | CostKind::Operations) {
+                    assert_eq!(i.provenance, Provenance::Assumed, "{id}");
+                }
+            }
+        }
+        // PowerMTA's licence is unpublished: an estimate.
+        let pmta = cost("powermta", &p, 60_000_000).items();
+        assert_eq!(pmta[0].provenance, Provenance::Estimated);
     }
 }

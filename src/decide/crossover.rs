@@ -1,6 +1,8 @@
 //! Cost across volumes: the log-scale grid, the leading candidates and where their costs cross.
 
-use super::{Weights, cost, rank};
+use super::cost;
+use super::rank::rank;
+use super::weights::Weights;
 use crate::catalogue::Engine;
 use crate::profile::Profile;
 
@@ -142,6 +144,42 @@ fn locate(
         b: cheap_above,
         monthly_volume: b,
         step: (ci - cj).abs() > 0.01 * ci.max(cj),
+    }
+}
+
+/// Leading candidates of the profile's own kind in a cost table.
+pub const TABLE_OWN: usize = 3;
+/// Leading candidates of the other kind (rent if you own, own if you rent).
+pub const TABLE_OTHER: usize = 2;
+
+/// Every engine's annual cost at the volumes of [`volumes`], the leaders, and where the
+/// leaders' order changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostTable {
+    /// 100k to 1B a month in 1-2-5 steps, plus the profile's own volume.
+    pub volumes: Vec<u64>,
+    /// The leading candidates (engine indices): the profile's own kind, then the other kind.
+    pub leaders: Vec<usize>,
+    /// For each engine, its cost at each volume.
+    pub costs: Vec<Vec<cost::AnnualCost>>,
+    /// Where the cheaper of two leaders changes.
+    pub changes: Vec<Crossover>,
+}
+
+/// The cost table for a profile and weights.
+pub fn cost_table(engines: &[Engine], p: &Profile, w: &Weights) -> CostTable {
+    let volumes = volumes(p.monthly_volume);
+    let leaders = leaders(engines, p, w, TABLE_OWN, TABLE_OTHER);
+    let costs = engines
+        .iter()
+        .map(|e| volumes.iter().map(|v| cost::annual(e, p, *v)).collect())
+        .collect();
+    let changes = crossovers(engines, &leaders, p);
+    CostTable {
+        volumes,
+        leaders,
+        costs,
+        changes,
     }
 }
 

@@ -5,11 +5,13 @@
 //! when asked for, because ranking ten thousand engines a frame must not format eighty thousand
 //! sentences nobody will read.
 
-use super::FactorId;
-use crate::catalogue::{Capability, Config, Engine, Level, Licence};
+use crate::catalogue::{Capability, Config, Engine, FactorId, Level, Licence, PerFactor};
 use crate::profile::{Marketing, Profile, SupportNeed};
 use crate::units;
 use std::fmt::Write as _;
+
+/// One fit per factor, each 0–1.
+pub type Fits = PerFactor<f64>;
 
 /// Where a reason is written, when one is wanted.
 pub type Why<'a> = Option<&'a mut String>;
@@ -286,35 +288,29 @@ pub fn quantize(f: f64) -> f64 {
     ((f * 1e6 + 0.5) as i64) as f64 / 1e6
 }
 
-/// Every fit of one engine, in factor order.
-pub fn all(e: &Engine, p: &Profile, annual_cost: f64) -> [f64; 8] {
-    let fits = [
-        volume(e, p, None),
-        budget(e, p, annual_cost, None),
-        team(e, p, None),
-        cloud_native(e, p, None),
-        support(e, p, None),
-        marketing(e, p, None),
-        capabilities(e, p, None),
-        reversibility(e, p, None),
-    ];
-    fits.map(quantize)
+/// Every fit of one engine.
+pub fn all(e: &Engine, p: &Profile, annual_cost: f64) -> Fits {
+    PerFactor::from_fn(|f| quantize(one(e, p, annual_cost, f, None)))
+}
+
+/// One factor's fit, with its reason written to `why` when asked for.
+fn one(e: &Engine, p: &Profile, annual_cost: f64, f: FactorId, why: Why<'_>) -> f64 {
+    match f {
+        FactorId::Volume => volume(e, p, why),
+        FactorId::Budget => budget(e, p, annual_cost, why),
+        FactorId::Team => team(e, p, why),
+        FactorId::CloudNative => cloud_native(e, p, why),
+        FactorId::Support => support(e, p, why),
+        FactorId::Marketing => marketing(e, p, why),
+        FactorId::Capabilities => capabilities(e, p, why),
+        FactorId::Reversibility => reversibility(e, p, why),
+    }
 }
 
 /// The reason for one factor's fit.
 pub fn explain(e: &Engine, p: &Profile, annual_cost: f64, f: FactorId) -> String {
     let mut s = String::new();
-    let w = Some(&mut s);
-    match f {
-        FactorId::Volume => volume(e, p, w),
-        FactorId::Budget => budget(e, p, annual_cost, w),
-        FactorId::Team => team(e, p, w),
-        FactorId::CloudNative => cloud_native(e, p, w),
-        FactorId::Support => support(e, p, w),
-        FactorId::Marketing => marketing(e, p, w),
-        FactorId::Capabilities => capabilities(e, p, w),
-        FactorId::Reversibility => reversibility(e, p, w),
-    };
+    one(e, p, annual_cost, f, Some(&mut s));
     s
 }
 

@@ -1,23 +1,36 @@
 //! Knock-outs, scores and the ranking.
 
-use super::{FactorId, Weights, cost, fit};
-use crate::catalogue::{Engine, Level};
+use super::cost;
+use super::fit::{self, Fits};
+use super::weights::Weights;
+use crate::catalogue::{Capability, Engine, FactorId, Level};
 use crate::profile::Profile;
 use std::cmp::Ordering;
+
+/// Why an engine is out of the running.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KnockOut {
+    /// A managed service, and the profile owns its sending layer.
+    Managed,
+    /// Self-hosted, and the profile rents (an ESP is enough).
+    SelfHosted,
+    /// Capabilities the profile must have that the engine lacks, each with the level it has.
+    LacksMust(Vec<(Capability, Level)>),
+}
 
 /// One engine's place in a ranking.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// Index into the engine slice that was ranked.
     pub engine: usize,
-    /// Fit per factor, in factor order.
-    pub fits: [f64; 8],
+    /// Fit per factor.
+    pub fits: Fits,
     /// Annual cost of ownership at the profile's volume.
     pub cost: f64,
     /// 100 × Σ(w·fit) / Σw; 0 when every weight is 0.
     pub score: f64,
     /// Why the engine is knocked out, if it is.
-    pub excluded: Option<String>,
+    pub excluded: Option<KnockOut>,
 }
 
 impl Row {
@@ -27,7 +40,7 @@ impl Row {
         if total <= 0.0 {
             0.0
         } else {
-            100.0 * w.get(f) * self.fits[f as usize] / total
+            100.0 * w.get(f) * self.fits[f] / total
         }
     }
 }
@@ -69,27 +82,27 @@ impl Ranking {
 }
 
 /// Why an engine is out: the wrong kind for own/rent, or a `must` it lacks.
-pub fn knock_out(e: &Engine, p: &Profile) -> Option<String> {
+pub fn knock_out(e: &Engine, p: &Profile) -> Option<KnockOut> {
     if p.own_infrastructure && e.is_managed() {
-        return Some("a managed service, and you want to own the sending layer".into());
+        return Some(KnockOut::Managed);
     }
     if !p.own_infrastructure && !e.is_managed() {
-        return Some("self-hosted, and a managed service (ESP) is enough for you".into());
+        return Some(KnockOut::SelfHosted);
     }
     if p.must.iter().all(|c| e.capability(*c) == Level::Yes) {
         return None;
     }
-    let missing: Vec<String> = p
+    let missing: Vec<(Capability, Level)> = p
         .must
         .iter()
         .filter(|c| e.capability(**c) != Level::Yes)
-        .map(|c| format!("{} ({})", c.label(), e.capability(*c)))
+        .map(|c| (*c, e.capability(*c)))
         .collect();
-    (!missing.is_empty()).then(|| format!("lacks a must: {}", missing.join(", ")))
+    Some(KnockOut::LacksMust(missing))
 }
 
 /// 100 × Σ(w·fit) / Σw, and 0 (never NaN) when every weight is 0.
-pub fn score(fits: &[f64; 8], w: &Weights) -> f64 {
+pub fn score(fits: &Fits, w: &Weights) -> f64 {
     let total = w.total();
     if total <= 0.0 {
         return 0.0;
@@ -98,8 +111,8 @@ pub fn score(fits: &[f64; 8], w: &Weights) -> f64 {
 }
 
 /// Σ w·fit: the score without the division, for exact comparisons.
-pub fn weighted(fits: &[f64; 8], w: &Weights) -> f64 {
-    fits.iter().zip(w.0.iter()).map(|(f, w)| f * w).sum()
+pub fn weighted(fits: &Fits, w: &Weights) -> f64 {
+    fits.values().zip(w.0.values()).map(|(f, w)| f * w).sum()
 }
 
 /// Fit gaps smaller than this are no gap at all (fits are kept to six decimals). Score ties are
@@ -207,7 +220,7 @@ mod tests {
     #[test]
     fn all_weights_zero_is_a_defined_state() {
         let cat = Catalogue::builtin();
-        let r = rank(&cat.engines, &Profile::default(), &Weights([0.0; 8]));
+        let r = rank(&cat.engines, &Profile::default(), &Weights::uniform(0.0));
         assert!(r.rows.iter().all(|r| r.score == 0.0));
         assert!(r.top().is_none());
         assert!(r.hint().unwrap().contains("raise at least one weight"));
@@ -231,7 +244,10 @@ mod tests {
         let e = cat.engine("kumomta").unwrap();
         assert_eq!(
             knock_out(e, &p).unwrap(),
-            "lacks a must: external queue (no)"
+            KnockOut::LacksMust(vec![(
+                crate::catalogue::Capability::ExternalQueue,
+                Level::No
+            )])
         );
         assert!(knock_out(cat.engine("mailerq").unwrap(), &p).is_none());
     }

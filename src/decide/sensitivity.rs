@@ -2,12 +2,11 @@
 //!
 //! For a weighted sum, the top pick t stays ahead of a rival b while Σ w_j (f_tj − f_bj) > 0,
 //! which is linear in each weight: every rival gives at most one bound per slider
-//! (research/decision-anchors.md §2.3). Knocked-out engines are never rivals.
+//! (docs/model.md, "Sensitivity"). Knocked-out engines are never rivals.
 
-use super::rank::{Ranking, TIE, compare, score_key};
+use super::rank::{Ranking, Row, TIE, compare, score_key};
 use super::weights::MAX_WEIGHT;
-use super::{FactorId, Row};
-use crate::catalogue::Engine;
+use crate::catalogue::{Engine, FactorId};
 
 /// The range of one weight over which the top pick stays the same.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,9 +67,9 @@ pub fn analyse(r: &Ranking, engines: &[Engine]) -> Sensitivity {
     // margin is then exactly w·gap, and a bound computed from it lands exactly on the slider.
     let margin = |b: &Row| -> f64 {
         top.fits
-            .iter()
-            .zip(b.fits.iter())
-            .zip(w.0.iter())
+            .values()
+            .zip(b.fits.values())
+            .zip(w.0.values())
             .map(|((t, f), w)| w * (t - f))
             .sum()
     };
@@ -86,8 +85,8 @@ pub fn analyse(r: &Ranking, engines: &[Engine]) -> Sensitivity {
     for b in &rivals {
         let spread: f64 = top
             .fits
-            .iter()
-            .zip(b.fits.iter())
+            .values()
+            .zip(b.fits.values())
             .map(|(t, f)| (t - f).abs())
             .sum();
         if spread > TIE {
@@ -121,12 +120,11 @@ fn range(
     margin: &dyn Fn(&Row) -> f64,
     engines: &[Engine],
 ) -> FactorRange {
-    let k = f as usize;
     // (bound, rival) pairs: where each rival draws level going up, and going down.
     let mut ups: Vec<(f64, &Row)> = Vec::new();
     let mut downs: Vec<(f64, &Row)> = Vec::new();
     for b in rivals {
-        let gap = top.fits[k] - b.fits[k];
+        let gap = top.fits[f] - b.fits[f];
         let d = margin(b).max(0.0);
         if gap < -TIE {
             ups.push((current + d / -gap, b));
@@ -156,7 +154,7 @@ fn range(
             .filter(|(x, _)| (x - at).abs() <= 1e-9)
             .map(|(_, b)| *b)
             .min_by(|a, b| {
-                let (fa, fb) = (a.fits[k], b.fits[k]);
+                let (fa, fb) = (a.fits[f], b.fits[f]);
                 let steeper = if up {
                     fb.total_cmp(&fa)
                 } else {
@@ -232,7 +230,7 @@ mod tests {
     #[test]
     fn no_top_means_no_ranges() {
         let cat = Catalogue::builtin();
-        let r = rank(&cat.engines, &Profile::default(), &Weights([0.0; 8]));
+        let r = rank(&cat.engines, &Profile::default(), &Weights::uniform(0.0));
         let s = analyse(&r, &cat.engines);
         assert_eq!(s.top, None);
         assert_eq!(s.robustness, 0.0);

@@ -1,18 +1,22 @@
 //! The brief's decision diagram, walked gate by gate, and how it compares with the ranking.
+//!
+//! Every answer is a typed value; `render::walk` words it for each output.
 
-use super::{FactorId, Ranking, rank::knock_out};
-use crate::catalogue::{Capability, Engine};
+use super::rank::{KnockOut, Ranking, knock_out};
+use super::weights::MAX_WEIGHT;
+use crate::catalogue::{Capability, Engine, FactorId};
 use crate::profile::{Marketing, Profile};
-use crate::units;
 
 /// The brief's line between "a tuned Postfix suffices" and the high-volume engines.
-pub const VOLUME_LINE: u64 = 10_000_000;
+pub use crate::profile::VOLUME_LINE;
 /// The engine for senders below the volume line.
 pub const BELOW_LINE: &str = "postfix";
 /// The engine a held licence and a team that knows it make defensible.
 pub const LICENCE_ENGINE: &str = "powermta";
 /// The default for high volume: evaluate it first.
 pub const DEFAULT_ENGINE: &str = "kumomta";
+/// The specialist that bundles marketing: wanting marketing from one vendor leads there too.
+pub const MARKETING_ENGINE: &str = "greenarrow";
 /// The specialists, in the brief's order, with the requirements that lead to each.
 pub const SPECIALISTS: [(&str, &[Capability]); 3] = [
     (
@@ -20,7 +24,7 @@ pub const SPECIALISTS: [(&str, &[Capability]); 3] = [
         &[Capability::ProgrammablePolicy, Capability::BuiltInFiltering],
     ),
     ("mailerq", &[Capability::ExternalQueue]),
-    ("greenarrow", &[Capability::BundledMarketing]),
+    (MARKETING_ENGINE, &[Capability::BundledMarketing]),
 ];
 
 /// The gates of the diagram, in order.
@@ -39,6 +43,15 @@ pub enum Gate {
 }
 
 impl Gate {
+    /// Every gate, in the diagram's order.
+    pub const ALL: [Gate; 5] = [
+        Gate::OwnOrRent,
+        Gate::Volume,
+        Gate::Licence,
+        Gate::Specialist,
+        Gate::Default,
+    ];
+
     /// A stable id for JSON.
     pub fn id(self) -> &'static str {
         match self {
@@ -49,40 +62,90 @@ impl Gate {
             Gate::Default => "default",
         }
     }
+}
 
-    /// The question the gate asks.
-    pub fn question(self) -> &'static str {
-        match self {
-            Gate::OwnOrRent => "Do you need to own the sending layer, or is an ESP enough?",
-            Gate::Volume => "Is your volume below about 10M messages a month?",
-            Gate::Licence => {
-                "Do you already hold a PowerMTA licence, and does your team know the engine?"
-            }
-            Gate::Specialist => "Does a concrete requirement push you to a specialist?",
-            Gate::Default => "Otherwise: is the free, modern default enough?",
-        }
-    }
+/// Why the walk could not stop at an engine it was heading for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Blocked {
+    /// The engine is not in the catalogue (its id).
+    Missing(&'static str),
+    /// The engine is knocked out (index, and why).
+    Out(usize, KnockOut),
+}
 
-    /// The brief's reason for the gate, in our words.
-    pub fn reason(self) -> &'static str {
-        match self {
-            Gate::OwnOrRent => {
-                "Renting is right more often than infrastructure people admit; owning pays when per-message prices hurt, when you need control a service will not give, or when owning the reputation is the point."
-            }
-            Gate::Volume => {
-                "Volume decides the most: below about ten million a month a tuned Postfix usually suffices, and the high-volume engines only earn their complexity above it."
-            }
-            Gate::Licence => {
-                "A licence already paid for and a team that already knows the engine are real assets; building on them is defensible."
-            }
-            Gate::Specialist => {
-                "Move to a specialist only when a concrete requirement pushes you there: programmable policy and filtering (Halon), queue-driven throughput (MailerQ), or sending and marketing from one vendor (GreenArrow)."
-            }
-            Gate::Default => {
-                "Free and modern is a strong default: evaluate KumoMTA before paying for a commercial licence."
-            }
-        }
-    }
+/// What pushes a sender to a specialist.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Need {
+    /// Musts that the specialist is known for.
+    Musts(Vec<Capability>),
+    /// Marketing tooling wanted from the same vendor.
+    Marketing,
+}
+
+/// The profile's answer at one gate, with what it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// An ESP is enough; the best-fitting managed service with every must (or none).
+    Rent {
+        /// The monthly volume.
+        volume: u64,
+        /// The service (engine index), if one fits.
+        service: Option<usize>,
+        /// True when no service fits because every weight is 0.
+        all_weights_zero: bool,
+    },
+    /// The sender will run its own sending infrastructure.
+    Own,
+    /// Below the line: the engine for small senders, and stop.
+    BelowLine {
+        /// The monthly volume.
+        volume: u64,
+        /// The engine (index).
+        engine: usize,
+    },
+    /// Below the line, but the engine for small senders cannot be used.
+    BelowLineBlocked {
+        /// The monthly volume.
+        volume: u64,
+        /// Why not.
+        blocked: Blocked,
+    },
+    /// Above the line.
+    AboveLine {
+        /// The monthly volume.
+        volume: u64,
+    },
+    /// A licence is held and the team knows the engine: build on it.
+    Licensed {
+        /// The engine (index).
+        engine: usize,
+    },
+    /// Licence and knowledge, but the engine cannot be used.
+    LicensedBlocked(Blocked),
+    /// A licence is held, but the team does not know the engine.
+    LicenceOnly,
+    /// The team knows the engine, but holds no licence.
+    KnowledgeOnly,
+    /// Neither a licence nor a team that knows it.
+    NoLicence,
+    /// A concrete requirement leads to a specialist.
+    Specialist {
+        /// What leads there.
+        need: Need,
+        /// The specialist (index).
+        engine: usize,
+    },
+    /// No requirement calls for a specialist.
+    NoSpecialistNeeded,
+    /// Requirements call for specialists, but none can be used.
+    SpecialistsBlocked(Vec<(Need, Blocked)>),
+    /// The free, modern default.
+    DefaultEngine {
+        /// The engine (index).
+        engine: usize,
+    },
+    /// The default cannot be used, so the path ends without an engine.
+    DefaultBlocked(Blocked),
 }
 
 /// One gate passed on the way.
@@ -90,8 +153,8 @@ impl Gate {
 pub struct Step {
     /// Which gate.
     pub gate: Gate,
-    /// The profile's answer, with its numbers.
-    pub answer: String,
+    /// The profile's answer.
+    pub answer: Answer,
     /// True for the gate that decided.
     pub decides: bool,
 }
@@ -99,115 +162,101 @@ pub struct Step {
 /// The walk for one profile: the gates passed and the engine it ends in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Walk {
-    /// The verdict, or `None` when no engine on the path has every must.
-    pub engine: Option<String>,
+    /// The verdict (engine index), or `None` when no engine on the path has every must.
+    pub engine: Option<usize>,
     /// The gates, in order, up to the one that decided.
     pub steps: Vec<Step>,
+}
+
+impl Walk {
+    /// The gate that decided.
+    pub fn deciding_gate(&self) -> Option<Gate> {
+        self.steps.iter().find(|s| s.decides).map(|s| s.gate)
+    }
 }
 
 /// Walk the brief's diagram for `p`.
 pub fn walk(engines: &[Engine], p: &Profile, ranking: &Ranking) -> Walk {
     let mut steps = Vec::new();
-    let find = |id: &str| engines.iter().find(|e| e.id == id);
     // An engine the walk may stop at: in the catalogue, and not knocked out by a must.
-    let usable = |id: &str| -> Result<&Engine, String> {
-        match find(id) {
-            None => Err(format!("{id} is not in the catalogue")),
-            Some(e) => match knock_out(e, p) {
-                Some(why) => Err(format!("{} {why}", e.name)),
-                None => Ok(e),
-            },
+    let usable = |id: &'static str| -> Result<usize, Blocked> {
+        let i = engines
+            .iter()
+            .position(|e| e.id == id)
+            .ok_or(Blocked::Missing(id))?;
+        match knock_out(&engines[i], p) {
+            Some(why) => Err(Blocked::Out(i, why)),
+            None => Ok(i),
         }
     };
-    let decide = |steps: &mut Vec<Step>, gate, answer: String, engine: Option<&Engine>| Walk {
-        engine: engine.map(|e| e.id.clone()),
-        steps: {
-            steps.push(Step {
-                gate,
-                answer,
-                decides: true,
-            });
-            std::mem::take(steps)
-        },
+    let decide = |mut steps: Vec<Step>, gate, answer, engine: Option<usize>| {
+        steps.push(Step {
+            gate,
+            answer,
+            decides: true,
+        });
+        Walk { engine, steps }
+    };
+    let pass = |steps: &mut Vec<Step>, gate, answer| {
+        steps.push(Step {
+            gate,
+            answer,
+            decides: false,
+        });
     };
 
     if !p.own_infrastructure {
         // The brief says only "an ESP is enough"; which one is a question of fit, so the
         // walk takes the weighted ranking's best managed service (with every must).
-        let best = ranking
+        let service = ranking
             .top()
-            .map(|r| &engines[r.engine])
-            .filter(|e| e.is_managed());
-        let answer = match best {
-            Some(e) => format!(
-                "an ESP is enough; the best-fitting managed service with every must at {}/month is {}",
-                units::volume(p.monthly_volume),
-                e.name
-            ),
-            None if ranking.weights.all_zero() => {
-                "an ESP is enough, but with every weight at 0 no service fits best".into()
-            }
-            None => "an ESP is enough, but no managed service has every must".into(),
+            .map(|r| r.engine)
+            .filter(|i| engines[*i].is_managed());
+        let answer = Answer::Rent {
+            volume: p.monthly_volume,
+            service,
+            all_weights_zero: ranking.weights.all_zero(),
         };
-        return decide(&mut steps, Gate::OwnOrRent, answer, best);
+        return decide(steps, Gate::OwnOrRent, answer, service);
     }
-    steps.push(Step {
-        gate: Gate::OwnOrRent,
-        answer: "own it: you will run your own sending infrastructure".into(),
-        decides: false,
-    });
+    pass(&mut steps, Gate::OwnOrRent, Answer::Own);
 
-    let vol = units::volume(p.monthly_volume);
-    if p.monthly_volume < VOLUME_LINE {
+    let volume = p.monthly_volume;
+    if volume < VOLUME_LINE {
         match usable(BELOW_LINE) {
-            Ok(e) => {
-                return decide(
-                    &mut steps,
-                    Gate::Volume,
-                    format!("yes, {vol}/month: {} and stop", e.name),
-                    Some(e),
-                );
+            Ok(engine) => {
+                let answer = Answer::BelowLine { volume, engine };
+                return decide(steps, Gate::Volume, answer, Some(engine));
             }
-            Err(why) => steps.push(Step {
-                gate: Gate::Volume,
-                answer: format!("yes, {vol}/month, but {why}; a requirement moves you on"),
-                decides: false,
-            }),
+            Err(blocked) => pass(
+                &mut steps,
+                Gate::Volume,
+                Answer::BelowLineBlocked { volume, blocked },
+            ),
         }
     } else {
-        steps.push(Step {
-            gate: Gate::Volume,
-            answer: format!("no, {vol}/month is above the line"),
-            decides: false,
-        });
+        pass(&mut steps, Gate::Volume, Answer::AboveLine { volume });
     }
     // The licence gate follows whenever the volume gate did not settle it.
     let held = p.licences_held.iter().any(|id| id == LICENCE_ENGINE);
     let known = p.team_knows.iter().any(|id| id == LICENCE_ENGINE);
     let answer = match (held, known) {
         (true, true) => match usable(LICENCE_ENGINE) {
-            Ok(e) => {
+            Ok(engine) => {
                 return decide(
-                    &mut steps,
+                    steps,
                     Gate::Licence,
-                    format!(
-                        "yes: licence held and the team knows it; a {} estate",
-                        e.name
-                    ),
-                    Some(e),
+                    Answer::Licensed { engine },
+                    Some(engine),
                 );
             }
-            Err(why) => format!("yes, but {why}"),
+            Err(blocked) => Answer::LicensedBlocked(blocked),
         },
-        (true, false) => "a licence is held, but the team does not know the engine".into(),
-        (false, true) => "the team knows it, but no licence is held".into(),
-        (false, false) => "no".into(),
+        (true, false) => Answer::LicenceOnly,
+        (false, true) => Answer::KnowledgeOnly,
+        (false, false) => Answer::NoLicence,
     };
-    steps.push(Step {
-        gate: Gate::Licence,
-        answer,
-        decides: false,
-    });
+    pass(&mut steps, Gate::Licence, answer);
 
     let mut blocked = Vec::new();
     for (id, needs) in SPECIALISTS {
@@ -216,57 +265,36 @@ pub fn walk(engines: &[Engine], p: &Profile, ranking: &Ranking) -> Walk {
             .copied()
             .filter(|c| p.must.contains(c))
             .collect();
-        let wants_marketing = id == "greenarrow" && p.marketing == Marketing::Wanted;
-        if asked.is_empty() && !wants_marketing {
-            continue;
-        }
-        let because = if asked.is_empty() {
-            "you want marketing tooling from the same vendor".to_owned()
+        let need = if !asked.is_empty() {
+            Need::Musts(asked)
+        } else if id == MARKETING_ENGINE && p.marketing == Marketing::Wanted {
+            Need::Marketing
         } else {
-            format!(
-                "you must have {}",
-                asked
-                    .iter()
-                    .map(|c| c.label())
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            )
+            continue;
         };
         match usable(id) {
-            Ok(e) => {
-                return decide(
-                    &mut steps,
-                    Gate::Specialist,
-                    format!("yes: {because}, so {}", e.name),
-                    Some(e),
-                );
+            Ok(engine) => {
+                let answer = Answer::Specialist { need, engine };
+                return decide(steps, Gate::Specialist, answer, Some(engine));
             }
-            Err(why) => blocked.push(format!("{because}, but {why}")),
+            Err(why) => blocked.push((need, why)),
         }
     }
-    steps.push(Step {
-        gate: Gate::Specialist,
-        answer: if blocked.is_empty() {
-            "no concrete requirement for a specialist".into()
-        } else {
-            blocked.join("; ")
-        },
-        decides: false,
-    });
+    let answer = if blocked.is_empty() {
+        Answer::NoSpecialistNeeded
+    } else {
+        Answer::SpecialistsBlocked(blocked)
+    };
+    pass(&mut steps, Gate::Specialist, answer);
 
     match usable(DEFAULT_ENGINE) {
-        Ok(e) => decide(
-            &mut steps,
+        Ok(engine) => decide(
+            steps,
             Gate::Default,
-            format!("yes: evaluate {} first", e.name),
-            Some(e),
+            Answer::DefaultEngine { engine },
+            Some(engine),
         ),
-        Err(why) => decide(
-            &mut steps,
-            Gate::Default,
-            format!("no: {why}; no engine on the brief's path has every must — see the ranking"),
-            None,
-        ),
+        Err(why) => decide(steps, Gate::Default, Answer::DefaultBlocked(why), None),
     }
 }
 
@@ -284,18 +312,90 @@ pub struct Disagreement {
     pub reconcile: Vec<(FactorId, f64)>,
 }
 
-/// Compare the ranking's top pick with the walk's verdict; `None` when they agree (or either
-/// has no answer).
-pub fn disagreement(r: &Ranking, engines: &[Engine], w: &Walk) -> Option<Disagreement> {
-    let top = r.top()?;
-    let walk_id = w.engine.as_deref()?;
-    if engines[top.engine].id == walk_id {
-        return None;
+/// How the walk's verdict and the ranking's top pick relate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Agreement {
+    /// Both end at the same engine.
+    Agree {
+        /// The engine (index).
+        engine: usize,
+        /// The gate that decided.
+        gate: Gate,
+    },
+    /// Both have an answer, and they differ.
+    Disagree {
+        /// The gate that decided the walk.
+        gate: Gate,
+        /// Why, factor by factor.
+        why: Disagreement,
+    },
+    /// The walk ends at an engine, but the ranking has no top pick.
+    NoRankingTop {
+        /// The walk's engine (index).
+        walk: usize,
+        /// The gate that decided.
+        gate: Gate,
+    },
+    /// No engine on the brief's path has every must.
+    NoWalkEngine,
+    /// Every weight is 0 and the sender rents: no service fits best, so neither has an answer.
+    WeightsZero,
+}
+
+impl Agreement {
+    /// The stable id for JSON: `agree`, `disagree`, `no_ranking_top` or `no_walk_engine`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Agreement::Agree { .. } => "agree",
+            Agreement::Disagree { .. } => "disagree",
+            Agreement::NoRankingTop { .. } => "no_ranking_top",
+            Agreement::NoWalkEngine => "no_walk_engine",
+            Agreement::WeightsZero => "weights_zero",
+        }
+    }
+
+    /// True when both end at the same engine.
+    pub fn agrees(&self) -> bool {
+        matches!(self, Agreement::Agree { .. })
+    }
+
+    /// The factor-by-factor difference, when the two disagree.
+    pub fn disagreement(&self) -> Option<&Disagreement> {
+        match self {
+            Agreement::Disagree { why, .. } => Some(why),
+            _ => None,
+        }
+    }
+}
+
+/// Compare the ranking's top pick with the walk's verdict.
+pub fn agreement(r: &Ranking, w: &Walk) -> Agreement {
+    let Some(walk) = w.engine else {
+        let renting_without_weights = w.steps.iter().any(|s| {
+            matches!(
+                s.answer,
+                Answer::Rent {
+                    all_weights_zero: true,
+                    ..
+                }
+            )
+        });
+        return if renting_without_weights {
+            Agreement::WeightsZero
+        } else {
+            Agreement::NoWalkEngine
+        };
+    };
+    let gate = w.deciding_gate().unwrap_or(Gate::Default);
+    let Some(top) = r.top() else {
+        return Agreement::NoRankingTop { walk, gate };
+    };
+    if top.engine == walk {
+        return Agreement::Agree { engine: walk, gate };
     }
     let other = r
-        .rows
-        .iter()
-        .find(|row| engines[row.engine].id == walk_id)?;
+        .row_of(walk)
+        .expect("every engine the walk can reach has a row in the ranking");
     let weights = &r.weights;
     let mut factors: Vec<(FactorId, f64)> = FactorId::ALL
         .iter()
@@ -310,23 +410,26 @@ pub fn disagreement(r: &Ranking, engines: &[Engine], w: &Walk) -> Option<Disagre
     factors.sort_by(|a, b| b.1.total_cmp(&a.1));
     let margin: f64 = FactorId::ALL
         .iter()
-        .map(|f| weights.get(*f) * (top.fits[*f as usize] - other.fits[*f as usize]))
+        .map(|f| weights.get(*f) * (top.fits[*f] - other.fits[*f]))
         .sum();
     let reconcile = FactorId::ALL
         .iter()
         .filter_map(|f| {
-            let gain = other.fits[*f as usize] - top.fits[*f as usize];
+            let gain = other.fits[*f] - top.fits[*f];
             (gain > 1e-9)
                 .then(|| (*f, weights.get(*f) + margin / gain))
-                .filter(|(_, x)| *x <= super::weights::MAX_WEIGHT)
+                .filter(|(_, x)| *x <= MAX_WEIGHT)
         })
         .collect();
-    Some(Disagreement {
-        top: top.engine,
-        walk: other.engine,
-        factors,
-        reconcile,
-    })
+    Agreement::Disagree {
+        gate,
+        why: Disagreement {
+            top: top.engine,
+            walk,
+            factors,
+            reconcile,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -345,7 +448,8 @@ mod tests {
     }
 
     fn verdict(p: &Profile) -> Option<String> {
-        walked(p).engine
+        let cat = Catalogue::builtin();
+        walked(p).engine.map(|i| cat.engines[i].id.clone())
     }
 
     #[test]
@@ -358,13 +462,14 @@ mod tests {
         };
         let w = walked(&rent);
         assert_eq!(w.steps.len(), 1);
-        assert!(w.steps[0].answer.starts_with("an ESP is enough"));
-        assert!(
-            Catalogue::builtin()
-                .engine(w.engine.as_deref().unwrap())
-                .unwrap()
-                .is_managed()
-        );
+        assert!(matches!(
+            w.steps[0].answer,
+            Answer::Rent {
+                service: Some(_),
+                ..
+            }
+        ));
+        assert!(Catalogue::builtin().engines[w.engine.unwrap()].is_managed());
         let big = Profile {
             monthly_volume: 40_000_000,
             ..Profile::default()
@@ -400,10 +505,16 @@ mod tests {
             must: vec![Capability::ExternalQueue],
             ..Profile::default()
         };
+        assert_eq!(verdict(&p).as_deref(), Some("mailerq"));
         let w = walked(&p);
-        assert_eq!(w.engine.as_deref(), Some("mailerq"));
         assert!(
-            w.steps[1].answer.contains("Postfix lacks a must"),
+            matches!(
+                &w.steps[1].answer,
+                Answer::BelowLineBlocked {
+                    blocked: Blocked::Out(_, KnockOut::LacksMust(_)),
+                    ..
+                }
+            ),
             "{:?}",
             w.steps[1]
         );
@@ -419,9 +530,8 @@ mod tests {
             must: vec![Capability::WebUi],
             ..Profile::default()
         };
-        let w = walked(&p);
-        assert_eq!(w.engine.as_deref(), Some("powermta"), "{w:?}");
-        assert_eq!(w.steps[2].gate, Gate::Licence);
+        assert_eq!(verdict(&p).as_deref(), Some("powermta"));
+        assert_eq!(walked(&p).steps[2].gate, Gate::Licence);
     }
 
     #[test]
@@ -433,12 +543,64 @@ mod tests {
         };
         let w = walked(&p);
         assert_eq!(w.engine, None);
+        assert!(matches!(
+            w.steps.last().unwrap().answer,
+            Answer::DefaultBlocked(_)
+        ));
+    }
+}
+
+#[cfg(test)]
+mod agreement_tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::decide::Weights;
+
+    fn agreement_for(p: &Profile, w: &Weights) -> (Catalogue, Agreement) {
+        let cat = Catalogue::builtin();
+        let r = crate::decide::rank(&cat.engines, p, w);
+        let walked = walk(&cat.engines, p, &r);
+        let a = agreement(&r, &walked);
+        (cat, a)
+    }
+
+    #[test]
+    fn the_four_relations() {
+        let cat = Catalogue::builtin();
+        let defaults = Weights::defaults(&cat.factors);
+        let (cat, a) = agreement_for(&Profile::default(), &defaults);
         assert!(
-            w.steps
-                .last()
-                .unwrap()
-                .answer
-                .contains("no engine on the brief's path")
+            matches!(a, Agreement::Agree { engine, gate: Gate::Volume } if cat.engines[engine].id == "postfix")
         );
+        // Only reversibility counts: the ranking prefers an open engine over the walk's pick.
+        let mut rev = Weights::uniform(0.0);
+        rev.set(FactorId::Reversibility, 10.0);
+        let big = Profile {
+            monthly_volume: 40_000_000,
+            licences_held: vec!["powermta".into()],
+            team_knows: vec!["powermta".into()],
+            ..Profile::default()
+        };
+        let (cat, a) = agreement_for(&big, &rev);
+        let d = a.disagreement().expect("they disagree");
+        assert_eq!(cat.engines[d.walk].id, "powermta");
+        assert_eq!(a.id(), "disagree");
+        assert_eq!(d.factors[0].0, FactorId::Reversibility);
+        let (_, a) = agreement_for(&Profile::default(), &Weights::uniform(0.0));
+        assert_eq!(a.id(), "no_ranking_top");
+        let none = Profile {
+            monthly_volume: 40_000_000,
+            must: vec![Capability::ExternalQueue, Capability::BundledMarketing],
+            ..Profile::default()
+        };
+        let (_, a) = agreement_for(&none, &defaults);
+        assert_eq!(a, Agreement::NoWalkEngine);
+        // Renting with every weight at 0: the weights are why, not the musts.
+        let rent = Profile {
+            own_infrastructure: false,
+            ..Profile::default()
+        };
+        let (_, a) = agreement_for(&rent, &Weights::uniform(0.0));
+        assert_eq!(a, Agreement::WeightsZero);
     }
 }

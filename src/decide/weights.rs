@@ -1,23 +1,31 @@
 //! One weight per factor, 0–10.
 
-use super::FactorId;
-use crate::catalogue::{FACTOR_IDS, Factor};
+use crate::catalogue::{Factor, FactorId, PerFactor};
 use std::collections::BTreeMap;
 
 /// The largest weight a slider allows.
 pub const MAX_WEIGHT: f64 = 10.0;
 
-/// Factor weights, indexed by [`FactorId`].
+/// Factor weights, one per [`FactorId`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Weights(pub [f64; 8]);
+pub struct Weights(pub PerFactor<f64>);
 
 impl Weights {
+    /// Every weight at `v` (kept within 0–10).
+    pub fn uniform(v: f64) -> Weights {
+        let mut w = Weights(PerFactor::splat(0.0));
+        for f in FactorId::ALL {
+            w.set(f, v);
+        }
+        w
+    }
+
     /// The default weights of the factors file.
     pub fn defaults(factors: &[Factor]) -> Weights {
-        let mut w = Weights([0.0; 8]);
+        let mut w = Weights::uniform(0.0);
         for f in factors {
             if let Some(id) = FactorId::from_id(&f.id) {
-                w.0[id as usize] = f.default_weight;
+                w.0[id] = f.default_weight;
             }
         }
         w
@@ -25,12 +33,12 @@ impl Weights {
 
     /// The weight of one factor.
     pub fn get(&self, f: FactorId) -> f64 {
-        self.0[f as usize]
+        self.0[f]
     }
 
     /// Set one weight, kept within 0–10 (NaN becomes 0).
     pub fn set(&mut self, f: FactorId, v: f64) {
-        self.0[f as usize] = if v.is_nan() {
+        self.0[f] = if v.is_nan() {
             0.0
         } else {
             v.clamp(0.0, MAX_WEIGHT)
@@ -39,7 +47,7 @@ impl Weights {
 
     /// The sum of all weights.
     pub fn total(&self) -> f64 {
-        self.0.iter().sum()
+        self.0.values().sum()
     }
 
     /// True when every weight is zero: no ranking is possible.
@@ -56,19 +64,6 @@ impl Weights {
         }
     }
 
-    /// As a map from factor id to weight, in factor order when serialised.
-    pub fn to_map(&self) -> serde_json::Map<String, serde_json::Value> {
-        FactorId::ALL
-            .iter()
-            .map(|f| {
-                (
-                    f.id().to_owned(),
-                    crate::decide::weights::json_number(self.get(*f)),
-                )
-            })
-            .collect()
-    }
-
     /// As a sorted map, for profile files.
     pub fn to_btree(&self) -> BTreeMap<String, f64> {
         FactorId::ALL
@@ -76,21 +71,6 @@ impl Weights {
             .map(|f| (f.id().to_owned(), self.get(*f)))
             .collect()
     }
-}
-
-/// A whole number as an integer (`10`, not `10.0`), anything else as a float.
-pub fn json_number(v: f64) -> serde_json::Value {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        serde_json::Value::from(v as i64)
-    } else {
-        serde_json::Value::from(v)
-    }
-}
-
-/// A weight for people: "10", "9.5", "0.89".
-pub fn label(v: f64) -> String {
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// Read `--weight ID=N`.
@@ -106,8 +86,8 @@ pub fn parse_weight(arg: &str) -> Result<(FactorId, f64), String> {
         format!(
             "--weight names the unknown factor {:?}{}; expected one of {}",
             crate::text::sanitize(id),
-            crate::ronfile::suggest(id, &FACTOR_IDS),
-            FACTOR_IDS.join(", ")
+            crate::ronfile::suggest(id, &FactorId::ids()),
+            FactorId::ids().join(", ")
         )
     })?;
     let v: f64 = n
@@ -151,21 +131,12 @@ mod tests {
                 .unwrap_err()
                 .contains("needs a number")
         );
-        let mut w = Weights([1.0; 8]);
+        let mut w = Weights::uniform(1.0);
         w.set(FactorId::Volume, 42.0);
         w.set(FactorId::Budget, f64::NAN);
         assert_eq!(
             (w.get(FactorId::Volume), w.get(FactorId::Budget)),
             (10.0, 0.0)
         );
-    }
-
-    #[test]
-    fn json_numbers_are_integers_when_whole() {
-        assert_eq!(json_number(10.0).to_string(), "10");
-        assert_eq!(json_number(9.5).to_string(), "9.5");
-        assert_eq!(label(10.0), "10");
-        assert_eq!(label(0.8873), "0.89");
-        assert_eq!(label(9.5), "9.5");
     }
 }

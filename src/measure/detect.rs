@@ -6,10 +6,9 @@ use super::postfix::{self, Postfix};
 use super::powermta::PowerMta;
 use super::scan::Lines;
 use super::sendmail::{self, Sendmail};
-use clap::ValueEnum;
 
 /// The log formats mtafit reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LogFormat {
     /// Postfix through syslog, rsyslog, journalctl or its own logger.
     Postfix,

@@ -144,8 +144,9 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 /// zstd's frame magic: KumoMTA writes its log segments this way.
 const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
 
-/// Open `source` (a regular file is mapped unless `no_map`); errors are sentences naming it.
-pub fn open(source: &Source, meter: &Arc<Meter>, no_map: bool) -> Result<Opened, String> {
+/// Open `source`; with `mmap`, a plain regular file is mapped window by window (and read when
+/// a map fails). Errors are sentences naming it.
+pub fn open(source: &Source, meter: &Arc<Meter>, mmap: bool) -> Result<Opened, String> {
     let name = source.name();
     let fail = |e: io::Error| format!("cannot read {name}: {e}");
     let (file, modified, plain_len) = match source {
@@ -160,30 +161,17 @@ pub fn open(source: &Source, meter: &Arc<Meter>, no_map: bool) -> Result<Opened,
             (Some(file), meta.modified().ok(), len)
         }
     };
-    if let (Some(file), Some(len), false) = (&file, plain_len, no_map) {
-        // A regular file: sniff the head with a positioned read, then map the same open file
-        // (opening it again could find a rotated successor under the same name).
-        use std::os::unix::fs::FileExt;
-        let mut head = vec![0u8; HEAD.min(len as usize)];
-        let mut got = 0;
-        while got < head.len() {
-            match file.read_at(&mut head[got..], got as u64) {
-                Ok(0) => break,
-                Ok(n) => got += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(fail(e)),
-            }
-        }
-        head.truncate(got);
-        if !head.starts_with(&GZIP_MAGIC) && !head.starts_with(&ZSTD_MAGIC) {
-            let file = file.try_clone().map_err(fail)?;
-            return Ok(Opened {
-                head,
-                body: Body::Mapped(file, len),
-                modified,
-                compressed: false,
-            });
-        }
+    if mmap
+        && let (Some(file), Some(len)) = (&file, plain_len)
+        && let Some(head) = mappable_head(file, len).map_err(fail)?
+    {
+        let file = file.try_clone().map_err(fail)?;
+        return Ok(Opened {
+            head,
+            body: Body::Mapped(file, len),
+            modified,
+            compressed: false,
+        });
     }
     let mut raw: Box<dyn Read + Send> = match file {
         Some(f) => Box::new(f),
@@ -218,6 +206,42 @@ pub fn open(source: &Source, meter: &Arc<Meter>, no_map: bool) -> Result<Opened,
         modified,
         compressed: gzip || zstd,
     })
+}
+
+/// The head of a plain (uncompressed) file that can be mapped, read with a positioned read so the
+/// same open file is mapped next (opening it again could find a rotated successor under the same
+/// name); `None` for a compressed file or when the system will not map it, to read it instead.
+fn mappable_head(file: &File, len: u64) -> io::Result<Option<Vec<u8>>> {
+    let mut head = vec![0u8; HEAD.min(len as usize)];
+    let mut got = 0;
+    while got < head.len() {
+        match read_at(file, &mut head[got..], got as u64) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    head.truncate(got);
+    if head.is_empty() || head.starts_with(&GZIP_MAGIC) || head.starts_with(&ZSTD_MAGIC) {
+        return Ok(None);
+    }
+    // A file system that cannot map (some network and FUSE mounts) is read instead.
+    // SAFETY: a read-only map of bytes that exist now, dropped at once.
+    let trial = unsafe { MmapOptions::new().len((len as usize).min(WINDOW)).map(file) };
+    Ok(trial.is_ok().then_some(head))
+}
+
+/// A positioned read: the file's own position is left alone.
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, offset)
+}
+
+/// A positioned read (on Windows the position moves, which no caller relies on).
+#[cfg(windows)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, offset)
 }
 
 /// A read error as a sentence; corrupt compressed data says so.
@@ -299,11 +323,10 @@ pub fn produce_mapped(
 
 /// The offset just after the next newline at or after `from`, or the end of the file.
 fn skip_line(file: &File, from: u64) -> io::Result<u64> {
-    use std::os::unix::fs::FileExt;
     let mut buf = vec![0u8; 64 << 10];
     let mut at = from;
     loop {
-        let n = file.read_at(&mut buf, at)?;
+        let n = read_at(file, &mut buf, at)?;
         if n == 0 {
             return Ok(at);
         }
@@ -389,5 +412,48 @@ pub fn produce_stream(
         if eof {
             return Ok(());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opened(path: &std::path::Path, mmap: bool) -> Opened {
+        open(&Source::Path(path.to_path_buf()), &Arc::default(), mmap).unwrap()
+    }
+
+    #[test]
+    fn files_are_read_unless_mapping_is_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("mail.log");
+        std::fs::write(
+            &log,
+            "Nov 28 06:34:29 mx1 postfix/smtp[1]: ABC: to=<a@b.example>\n",
+        )
+        .unwrap();
+        // The default cannot raise SIGBUS when the file shrinks under the scan: no map.
+        let read = opened(&log, false);
+        assert!(matches!(read.body, Body::Stream(_)));
+        assert!(read.head.starts_with(b"Nov 28"));
+        let mapped = opened(&log, true);
+        assert!(matches!(mapped.body, Body::Mapped(_, _)));
+        assert_eq!(mapped.head, read.head);
+    }
+
+    #[test]
+    fn what_cannot_be_mapped_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        // An empty file cannot be mapped, and a compressed one is decoded as a stream.
+        let empty = dir.path().join("empty.log");
+        std::fs::write(&empty, "").unwrap();
+        assert!(matches!(opened(&empty, true).body, Body::Stream(_)));
+        let gz = dir.path().join("mail.log.gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut enc, b"line\n").unwrap();
+        std::fs::write(&gz, enc.finish().unwrap()).unwrap();
+        let o = opened(&gz, true);
+        assert!(matches!(o.body, Body::Stream(_)) && o.compressed);
+        assert_eq!(o.head, b"line\n");
     }
 }

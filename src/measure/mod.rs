@@ -44,9 +44,10 @@ pub struct Options {
     pub year: Option<i32>,
     /// Scanning threads; 0 means one per core.
     pub threads: usize,
-    /// Read files with `read` instead of mapping them: slower, but a file truncated while it is
-    /// read cannot raise SIGBUS (the explorer, which must keep the terminal, uses this).
-    pub no_map: bool,
+    /// Map regular files into memory instead of reading them, falling back to reads when a map
+    /// fails. A file truncated while mapped raises SIGBUS, so only the command line, which
+    /// explains that signal, offers it; reading is the default (BENCHMARKS.md compares the two).
+    pub mmap: bool,
 }
 
 /// A finished measurement and what the user should be told on the side.
@@ -98,7 +99,7 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
             ));
             continue;
         }
-        let opened = input::open(source, meter, opts.no_map)?;
+        let opened = input::open(source, meter, opts.mmap)?;
         if opened.head.is_empty() {
             warnings.push(format!("{name} is empty; it was skipped"));
             continue;
@@ -177,7 +178,7 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
         let name = r.source.name();
         let opened = match r.kept {
             Some(o) => o,
-            None => input::open(&r.source, meter, opts.no_map)?,
+            None => input::open(&r.source, meter, opts.mmap)?,
         };
         let dialect = Dialect::new(r.format, &opened.head);
         let mut merge = InputMerge::new(i);

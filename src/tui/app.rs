@@ -4,10 +4,11 @@
 //! which `update` calls after any change; views read it and never compute the model themselves.
 
 use super::form::ProfileForm;
+use super::scroll::Scroll;
 use super::search::Search;
 use super::theme::Theme;
-use crate::catalogue::Catalogue;
-use crate::decide::{self, Analysis, FactorId, Weights};
+use crate::catalogue::{Catalogue, FactorId};
+use crate::decide::{self, Analysis, Weights};
 use crate::profile::Profile;
 use std::collections::BTreeSet;
 
@@ -114,24 +115,15 @@ pub struct Sort {
 #[derive(Debug, Clone)]
 pub enum Popup {
     /// Every key, grouped.
-    Help {
-        /// First line shown.
-        scroll: usize,
-    },
+    Help(Scroll),
     /// The marked engines side by side.
-    SideBySide {
-        /// First row shown.
-        scroll: usize,
-    },
+    SideBySide(Scroll),
     /// Catalogue problems.
-    Problems {
-        /// First line shown.
-        scroll: usize,
-    },
+    Problems(Scroll),
     /// The profile editor.
     Profile(Box<ProfileForm>),
     /// The export dialog.
-    Export(Box<super::export::Dialog>),
+    Export(Box<super::dialog::Dialog>),
 }
 
 /// How serious a status message is.
@@ -145,17 +137,27 @@ pub enum Tone {
     Error,
 }
 
-/// Vertical scroll offsets of the scrollable areas.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Scroll {
-    /// Ranking pane: first row shown.
-    pub ranking: usize,
-    /// Table pane: first row shown.
-    pub table: usize,
-    /// Detail pane: first line shown.
-    pub detail: usize,
-    /// Walk view: first line shown.
-    pub walk: usize,
+impl Popup {
+    /// The popup's scroll, for those that scroll.
+    pub fn scroll(&self) -> Option<&Scroll> {
+        match self {
+            Popup::Help(s) | Popup::SideBySide(s) | Popup::Problems(s) => Some(s),
+            Popup::Profile(_) | Popup::Export(_) => None,
+        }
+    }
+}
+
+/// The scrollable areas outside popups.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scrolls {
+    /// The ranking pane (rows, counting the rule above the knocked-out engines).
+    pub ranking: Scroll,
+    /// The table pane (rows).
+    pub table: Scroll,
+    /// The detail pane (lines).
+    pub detail: Scroll,
+    /// The walk view (lines).
+    pub walk: Scroll,
 }
 
 /// The whole state of the explorer.
@@ -192,7 +194,7 @@ pub struct App {
     /// Columns scrolled past on the right of the frozen name column.
     pub hscroll: usize,
     /// The selected weight slider.
-    pub weight_cursor: usize,
+    pub weight_cursor: FactorId,
     /// The fuzzy search.
     pub search: Search,
     /// Engine ids marked for the shortlist.
@@ -205,15 +207,18 @@ pub struct App {
     pub color: bool,
     /// The slider being dragged with the mouse.
     pub dragging: Option<FactorId>,
-    /// Scroll offsets.
-    pub scroll: Scroll,
-    /// The terminal size, for page sizes and mouse hit tests.
+    /// Scroll positions.
+    pub scroll: Scrolls,
+    /// The terminal size, for mouse hit tests.
     pub size: (u16, u16),
     /// Set by `Quit`.
     pub quit: bool,
     /// A mail log being measured in the background for the profile editor.
     pub measuring: Option<Measuring>,
 }
+
+/// What a measuring thread ends with.
+pub type MeasureResult = Result<crate::measure::Measured, String>;
 
 /// A measurement running on its own thread; the event loop collects the result.
 #[derive(Debug, Clone)]
@@ -222,8 +227,8 @@ pub struct Measuring {
     pub path: std::path::PathBuf,
     /// Its progress, and the way to stop it.
     pub meter: std::sync::Arc<crate::measure::Meter>,
-    /// Filled by the thread when it ends.
-    pub result: std::sync::Arc<std::sync::Mutex<Option<Result<crate::measure::Measured, String>>>>,
+    /// The thread, once started; joined when it ends, so a panic is reported, not lost.
+    pub thread: std::sync::Arc<std::sync::Mutex<Option<std::thread::JoinHandle<MeasureResult>>>>,
 }
 
 impl Measuring {
@@ -232,7 +237,7 @@ impl Measuring {
         Measuring {
             path,
             meter: Default::default(),
-            result: Default::default(),
+            thread: Default::default(),
         }
     }
 
@@ -245,9 +250,9 @@ impl Measuring {
         crate::text::sanitize(&name).into_owned()
     }
 
-    /// Take the result when the thread has finished.
-    pub fn take(&self) -> Option<Result<crate::measure::Measured, String>> {
-        self.result.lock().ok()?.take()
+    /// Take the result when the thread has finished (a panic in it is an `Err`).
+    pub fn take(&self) -> Option<MeasureResult> {
+        super::worker::finished(&mut *self.thread.lock().ok()?)
     }
 }
 
@@ -275,14 +280,14 @@ impl App {
                 reversed: false,
             },
             hscroll: 0,
-            weight_cursor: 0,
+            weight_cursor: FactorId::Volume,
             search: Search::default(),
             marks: BTreeSet::new(),
             status: None,
             theme,
             color: true,
             dragging: None,
-            scroll: Scroll::default(),
+            scroll: Scrolls::default(),
             size: (120, 40),
             quit: false,
             measuring: None,
@@ -344,7 +349,7 @@ impl App {
                 Column::Band => (ea.volume.min_per_month, ea.volume.max_per_month)
                     .cmp(&(eb.volume.min_per_month, eb.volume.max_per_month)),
                 Column::Config => ea.config.level().cmp(&eb.config.level()),
-                Column::Fit(f) => row(b).fits[f as usize].total_cmp(&row(a).fits[f as usize]),
+                Column::Fit(f) => row(b).fits[f].total_cmp(&row(a).fits[f]),
             };
             let ordered = if self.sort.reversed {
                 natural.reverse()

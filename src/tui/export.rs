@@ -1,50 +1,12 @@
-//! The export dialog and the clipboard copy: the shortlist leaves the app from here.
+//! The export dialog's keys and the clipboard copy: the shortlist leaves the app from here.
 
 use super::action::Action;
 use super::app::{App, Popup, Tone};
-use super::update::Effect;
-use crate::cli::ExportFormat;
-use crate::commands::Inputs;
-use crate::export;
+use super::dialog::Dialog;
+use super::effect::{Effect, Request};
+use crate::render::Inputs;
+use crate::render::shortlist::{self, ShortlistFormat};
 use std::path::PathBuf;
-
-/// A file to write for the user.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Request {
-    /// Where.
-    pub path: PathBuf,
-    /// What.
-    pub contents: String,
-    /// Replace an existing file (the user confirmed).
-    pub force: bool,
-}
-
-/// The formats, in the order ←→ cycles them.
-pub const FORMATS: [ExportFormat; 4] = [
-    ExportFormat::Markdown,
-    ExportFormat::Csv,
-    ExportFormat::Json,
-    ExportFormat::Ron,
-];
-
-/// The export dialog's state.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Dialog {
-    /// The chosen format.
-    pub format: ExportFormat,
-    /// The file to write.
-    pub path: String,
-    /// True once the user typed a path (then a format change keeps it).
-    pub path_edited: bool,
-    /// The focused field: 0 format, 1 path.
-    pub field: usize,
-    /// The file exists and the user has been asked; Enter again replaces it.
-    pub confirm: bool,
-    /// The engines that will be written, in rank order.
-    pub ids: Vec<String>,
-    /// True when the engines are the marked ones (not the default top five).
-    pub marked: bool,
-}
 
 /// The shortlist's ids: the marked engines, or else the top five.
 fn shortlist_ids(app: &App) -> Vec<String> {
@@ -55,19 +17,19 @@ fn shortlist_ids(app: &App) -> Vec<String> {
 }
 
 /// Render the shortlist in a format from the app's own state.
-pub fn contents(app: &App, ids: &[String], format: ExportFormat) -> Result<String, String> {
+pub fn contents(app: &App, ids: &[String], format: ShortlistFormat) -> Result<String, String> {
     let i = Inputs {
         cat: &app.cat,
         profile: &app.profile,
     };
-    export::render(&i, &app.analysis, ids, format)
+    shortlist::render(&i, &app.analysis, ids, format)
 }
 
 /// `e` opens the dialog; `y` copies the Markdown.
 pub fn start(app: &mut App, action: Action) -> Option<Effect> {
     let ids = shortlist_ids(app);
     if action == Action::CopyMarkdown {
-        return match contents(app, &ids, ExportFormat::Markdown) {
+        return match contents(app, &ids, ShortlistFormat::Markdown) {
             Ok(text) => Some(Effect::Copy(text)),
             Err(e) => {
                 app.say(e, Tone::Error);
@@ -76,8 +38,8 @@ pub fn start(app: &mut App, action: Action) -> Option<Effect> {
         };
     }
     app.popup = Some(Popup::Export(Box::new(Dialog {
-        format: ExportFormat::Markdown,
-        path: export::default_path(ExportFormat::Markdown),
+        format: ShortlistFormat::Markdown,
+        path: ShortlistFormat::Markdown.default_path(),
         path_edited: false,
         field: 0,
         confirm: false,
@@ -99,15 +61,16 @@ pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Up | Action::Down | Action::FocusNext | Action::FocusPrev => d.field = 1 - d.field,
         Action::Left | Action::Right if d.field == 0 => {
-            let i = FORMATS.iter().position(|f| *f == d.format).unwrap_or(0);
-            let n = FORMATS.len();
-            d.format = FORMATS[if action == Action::Right {
+            let all = ShortlistFormat::ALL;
+            let i = all.iter().position(|f| *f == d.format).unwrap_or(0);
+            let n = all.len();
+            d.format = all[if action == Action::Right {
                 (i + 1) % n
             } else {
                 (i + n - 1) % n
             }];
             if !d.path_edited {
-                d.path = export::default_path(d.format);
+                d.path = d.format.default_path();
             }
             d.confirm = false;
         }

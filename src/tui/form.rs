@@ -9,8 +9,8 @@ use crate::units;
 pub enum Kind {
     /// Yes or no; ←→ or Space toggles.
     Toggle,
-    /// One of a few values; ←→ cycles.
-    Choice(&'static [&'static str]),
+    /// One of a few values, by their labels; ←→ cycles.
+    Choice(Vec<&'static str>),
     /// Typed text.
     Text,
 }
@@ -65,16 +65,19 @@ pub struct Field {
     pub hint: &'static str,
 }
 
-const TEAMS: &[&str] = &[
-    "API",
-    "GUI",
-    "static config",
-    "config as code",
-    "programming",
-];
 const YES_NO: &[&str] = &["no", "yes"];
-const SUPPORT: &[&str] = &["community", "vendor SLA"];
-const MARKETING: &[&str] = &["unwanted", "indifferent", "wanted"];
+
+/// The labels of a choice, from the profile enum's own `ALL` and label, so they cannot drift.
+fn labels<T: Copy, const N: usize>(all: [T; N], label: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.into_iter().map(label).collect()
+}
+
+/// The value whose label is `shown` (the first one if none is).
+fn chosen<T: Copy, const N: usize>(all: [T; N], label: fn(T) -> &'static str, shown: &str) -> T {
+    all.into_iter()
+        .find(|v| label(*v) == shown)
+        .unwrap_or(all[0])
+}
 
 /// The profile editor's state.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,14 +127,13 @@ impl ProfileForm {
             error: None,
             hint,
         };
-        let choice =
-            |opts: &'static [&'static str], i: usize| opts[i.min(opts.len() - 1)].to_owned();
+        let yes_no = |b: bool| YES_NO[usize::from(b)].to_owned();
         let fields = vec![
             f(
                 Setting::Own,
                 "Own the sending layer",
                 Kind::Toggle,
-                choice(YES_NO, usize::from(p.own_infrastructure)),
+                yes_no(p.own_infrastructure),
                 "no: an ESP (a managed service) is enough — the brief's first question",
             ),
             f(
@@ -160,8 +162,8 @@ impl ProfileForm {
             f(
                 Setting::Team,
                 "Team can run",
-                Kind::Choice(TEAMS),
-                choice(TEAMS, p.team.level().into()),
+                Kind::Choice(labels(Team::ALL, Team::describe)),
+                p.team.describe().to_owned(),
                 "what your people can operate well",
             ),
             f(
@@ -182,21 +184,21 @@ impl ProfileForm {
                 Setting::CloudNative,
                 "Cloud-native",
                 Kind::Toggle,
-                choice(YES_NO, usize::from(p.cloud_native)),
+                yes_no(p.cloud_native),
                 "containers, Kubernetes, Prometheus",
             ),
             f(
                 Setting::Support,
                 "Support needed",
-                Kind::Choice(SUPPORT),
-                choice(SUPPORT, usize::from(p.support == SupportNeed::VendorSla)),
+                Kind::Choice(labels(SupportNeed::ALL, SupportNeed::label)),
+                p.support.label().to_owned(),
                 "vendor SLA: only engines with a support contract fit",
             ),
             f(
                 Setting::Marketing,
                 "Bundled marketing",
-                Kind::Choice(MARKETING),
-                choice(MARKETING, p.marketing as usize),
+                Kind::Choice(labels(Marketing::ALL, Marketing::label)),
+                p.marketing.label().to_owned(),
                 "list and campaign tooling from the same vendor",
             ),
             f(
@@ -256,7 +258,7 @@ impl ProfileForm {
         let f = &mut self.fields[self.cursor];
         let opts: &[&str] = match &f.kind {
             Kind::Toggle => YES_NO,
-            Kind::Choice(o) => o,
+            Kind::Choice(o) => o.as_slice(),
             Kind::Text => return,
         };
         let i = opts.iter().position(|o| *o == f.value).unwrap_or(0);
@@ -293,34 +295,26 @@ impl ProfileForm {
         let ids = cat.ids();
         let mut ok = true;
         for f in &mut self.fields {
-            let index = |opts: &[&str]| opts.iter().position(|o| *o == f.value).unwrap_or(0);
+            let yes = f.value == YES_NO[1];
             let result: Result<(), String> = match f.setting {
                 Setting::Own => {
-                    p.own_infrastructure = index(YES_NO) == 1;
+                    p.own_infrastructure = yes;
                     Ok(())
                 }
                 Setting::CloudNative => {
-                    p.cloud_native = index(YES_NO) == 1;
+                    p.cloud_native = yes;
                     Ok(())
                 }
                 Setting::Team => {
-                    p.team = Team::ALL[index(TEAMS)];
+                    p.team = chosen(Team::ALL, Team::describe, &f.value);
                     Ok(())
                 }
                 Setting::Support => {
-                    p.support = if index(SUPPORT) == 1 {
-                        SupportNeed::VendorSla
-                    } else {
-                        SupportNeed::Community
-                    };
+                    p.support = chosen(SupportNeed::ALL, SupportNeed::label, &f.value);
                     Ok(())
                 }
                 Setting::Marketing => {
-                    p.marketing = [
-                        Marketing::Unwanted,
-                        Marketing::Indifferent,
-                        Marketing::Wanted,
-                    ][index(MARKETING)];
+                    p.marketing = chosen(Marketing::ALL, Marketing::label, &f.value);
                     Ok(())
                 }
                 Setting::LogPath => Ok(()),
@@ -486,12 +480,34 @@ mod tests {
         assert_eq!(f.current().value, "config as code");
         f.cycle(false);
         f.cycle(false);
-        assert_eq!(f.current().value, "GUI");
+        assert_eq!(f.current().value, Team::Gui.describe());
         f.cursor = index(&f, Setting::Own);
         f.input(' ');
         assert_eq!(f.current().value, "no");
         let cat = Catalogue::builtin();
         assert!(!f.profile(&cat).unwrap().own_infrastructure);
+    }
+
+    #[test]
+    fn every_choice_reads_back_as_the_value_it_shows() {
+        let cat = Catalogue::builtin();
+        for team in Team::ALL {
+            for support in SupportNeed::ALL {
+                for marketing in Marketing::ALL {
+                    let p = Profile {
+                        team,
+                        support,
+                        marketing,
+                        ..Profile::default()
+                    };
+                    let mut f = ProfileForm::new(&p);
+                    assert_eq!(f.profile(&cat), Some(p.clone()));
+                    // The label shown for the team is the one sentences use.
+                    let shown = &f.fields[index(&f, Setting::Team)].value;
+                    assert_eq!(shown, team.describe());
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! against the same ones, so a click always lands on what was drawn there.
 
 use super::app::{App, Column, View};
-use crate::decide::FactorId;
+use crate::catalogue::FactorId;
 use crate::text;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Below this size the app only says how large a terminal it needs.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
@@ -38,9 +38,12 @@ pub fn areas(area: Rect, app: &App) -> Areas {
     if too_small(area) {
         return Areas::default();
     }
-    let header = Rect::new(area.x, area.y, area.width, 1);
-    let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-    let body = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
+    let [header, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let mut a = Areas {
         header,
         body,
@@ -48,13 +51,17 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         ..Areas::default()
     };
     if app.view == View::Compare {
-        let left = (body.width * 32 / 100).clamp(30, 46).min(body.width / 2);
-        let bottom = (body.height * 45 / 100).max(10).min(body.height - 5);
-        let top = body.height - bottom;
-        a.ranking = Rect::new(body.x, body.y, left, top);
-        a.table = Rect::new(body.x + left, body.y, body.width - left, top);
-        a.weights = Rect::new(body.x, body.y + top, left, bottom);
-        a.detail = Rect::new(body.x + left, body.y + top, body.width - left, bottom);
+        // Proportions in u32: a u16 product overflows from 2,048 columns.
+        let share = |len: u16, percent: u32| (u32::from(len) * percent / 100) as u16;
+        let left = share(body.width, 32).clamp(30, 46).min(body.width / 2);
+        let bottom = share(body.height, 45)
+            .max(10)
+            .min(body.height.saturating_sub(5));
+        let [upper, lower] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(bottom)]).areas(body);
+        let columns = Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]);
+        [a.ranking, a.table] = columns.areas(upper);
+        [a.weights, a.detail] = columns.areas(lower);
     }
     a
 }
@@ -154,7 +161,7 @@ pub fn max_hscroll() -> usize {
 /// The slider track of a factor in the weights pane: (x, y, width) in screen cells.
 pub fn slider_track(weights: Rect, f: FactorId) -> Option<Rect> {
     let inner = inner(weights);
-    let row = f as u16 * rows_per_slider(weights);
+    let row = f.index() as u16 * rows_per_slider(weights);
     if row >= inner.height || inner.width < 24 {
         return None;
     }
@@ -194,7 +201,8 @@ pub fn tab_label(v: View) -> &'static str {
 /// Two lines per slider show every range; with one, the weights pane shows the selected
 /// slider's range under the sliders when it has room for it.
 pub fn weights_show_selected_range(weights: Rect) -> bool {
-    rows_per_slider(weights) == 1 && inner(weights).y + 8 + 1 < inner(weights).bottom()
+    let sliders = FactorId::COUNT as u16;
+    rows_per_slider(weights) == 1 && inner(weights).y + sliders + 1 < inner(weights).bottom()
 }
 
 /// Where the view tabs sit in the header: (view, x start, x end).
@@ -224,6 +232,29 @@ mod tests {
         assert_eq!(weight_at(track, 20), 5.0);
         assert_eq!(weight_at(track, 99), 10.0);
         assert_eq!(weight_at(track, 0), 0.0);
+    }
+
+    #[test]
+    fn very_wide_and_tall_screens_split_without_overflow() {
+        // 2,048 × 32 overflows a u16; the split must not.
+        let cat = crate::catalogue::Catalogue::builtin();
+        let w = crate::decide::Weights::defaults(&cat.factors);
+        let app = App::new(
+            cat,
+            crate::profile::Profile::default(),
+            w,
+            crate::tui::theme::Theme::new(crate::tui::theme::ThemeName::Dark),
+        );
+        for (w, h) in [(2048, 40), (u16::MAX, u16::MAX), (60, 16)] {
+            let a = areas(Rect::new(0, 0, w, h), &app);
+            assert_eq!(a.ranking.width + a.table.width, w, "{w}×{h}");
+            assert!(
+                a.ranking.width <= 46 && a.ranking.width >= 30,
+                "{w}×{h}: {a:?}"
+            );
+            assert_eq!(a.ranking.height + a.weights.height, h - 2, "{w}×{h}");
+            assert_eq!(a.detail.x, a.table.x);
+        }
     }
 
     #[test]

@@ -2,16 +2,35 @@
 
 use super::app::{App, Tone};
 use super::event::to_action;
-use super::terminal::{Guard, LastWords, stop_flag, watchdog};
+use super::terminal::{Guard, LastWords, StopSignal, exit_status, watchdog};
 use super::update::{Effect, update};
 use super::{persist, view};
 use ratatui::crossterm::event;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A stop signal arrived (its number).
+    Signal(i32),
+}
+
+impl Ended {
+    /// The process's exit status: 0 after quitting, 128 + the signal's number after a signal.
+    pub fn exit_code(self) -> std::process::ExitCode {
+        match self {
+            Ended::Quit => std::process::ExitCode::SUCCESS,
+            Ended::Signal(s) => std::process::ExitCode::from(exit_status(s)),
+        }
+    }
+}
+
 /// Run the explorer until the user quits or a signal arrives; then save the state.
-pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
-    let stop = stop_flag();
+pub fn run(mut app: App, mouse: bool) -> std::io::Result<Ended> {
+    let stop = StopSignal::install();
     let last: LastWords = Default::default();
     watchdog(stop.clone(), mouse, last.clone());
     let (guard, mut term) = Guard::enter(mouse)?;
@@ -21,7 +40,7 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
         super::action::Action::Resize(size.width, size.height),
     );
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && stop.received().is_none() {
         if let Some(job) = &app.measuring {
             // Redraw the progress each turn; collect the result when the thread is done.
             dirty = true;
@@ -52,7 +71,8 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
         job.meter.cancel.store(true, Ordering::Relaxed);
     }
     drop(guard);
-    save(&app)
+    save(&app);
+    Ok(stop.received().map_or(Ended::Quit, Ended::Signal))
 }
 
 /// The profile to remember: with the weights and the marked engines.
@@ -68,7 +88,7 @@ pub fn to_save(app: &App) -> crate::profile::Profile {
 }
 
 /// Save profile, weights and marks for next time; a failure is reported, never fatal.
-pub fn save(app: &App) -> std::io::Result<()> {
+pub fn save(app: &App) {
     if let Err(e) = persist::save(&to_save(app)) {
         // The terminal may be gone (a hang-up): writing the message must not panic.
         use std::io::Write;
@@ -77,7 +97,6 @@ pub fn save(app: &App) -> std::io::Result<()> {
             "mtafit: could not save your profile and weights: {e}"
         );
     }
-    Ok(())
 }
 
 /// Carry out an effect and report the result in the status line.
@@ -104,22 +123,18 @@ pub fn carry_out(app: &mut App, effect: Effect) {
             let Some(job) = app.measuring.clone() else {
                 return;
             };
-            let spawned = std::thread::Builder::new()
-                .name("measure".into())
-                .spawn(move || {
-                    let sources = [crate::measure::Source::Path(job.path.clone())];
-                    // No memory maps: a log truncated under the scan must not kill the app.
-                    let opts = crate::measure::Options {
-                        no_map: true,
-                        ..Default::default()
-                    };
-                    let result = crate::measure::measure(&sources, &opts, &job.meter);
-                    if let Ok(mut slot) = job.result.lock() {
-                        *slot = Some(result);
-                    }
-                });
+            let (path, meter) = (job.path.clone(), job.meter.clone());
+            let spawned = super::worker::spawn("measuring", move || {
+                let sources = [crate::measure::Source::Path(path)];
+                // No memory maps: a log truncated under the scan must not kill the app.
+                let opts = crate::measure::Options::default();
+                crate::measure::measure(&sources, &opts, &meter)
+            });
             match spawned {
-                Ok(_) => {
+                Ok(handle) => {
+                    if let Ok(mut slot) = job.thread.lock() {
+                        *slot = Some(handle);
+                    }
                     let name = app.measuring.as_ref().map(|m| m.name());
                     app.say(
                         format!("measuring {} · Esc stops", name.unwrap_or_default()),

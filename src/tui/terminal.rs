@@ -10,7 +10,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use std::io::{Stdout, stdout};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Set up on creation, restored on drop.
 pub struct Guard {
@@ -52,7 +52,13 @@ pub fn restore(mouse: bool) {
 
 fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
+    let ui = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
+        // A background thread's panic is caught and reported by the UI (see `worker`):
+        // restoring the terminal or printing over the screen would break a UI that keeps going.
+        if !super::worker::owns_terminal(ui) {
+            return;
+        }
         // Restore first, so the message lands on a normal screen.
         restore(mouse);
         previous(info);
@@ -62,32 +68,69 @@ fn install_panic_hook(mouse: bool) {
 /// What the watchdog saves if it has to end the process itself.
 pub type LastWords = Arc<std::sync::Mutex<Option<crate::profile::Profile>>>;
 
-/// After a stop signal, give the event loop a moment to end cleanly; if it does not (crossterm
-/// spins forever reading a terminal that hung up), restore the terminal, save, and exit.
-pub fn watchdog(stop: Arc<AtomicBool>, mouse: bool, last: LastWords) {
-    std::thread::spawn(move || {
-        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-            std::thread::sleep(std::time::Duration::from_millis(50));
+/// The stop signal that arrived, if any: set from a signal handler, read by the event loop.
+#[derive(Debug, Clone, Default)]
+pub struct StopSignal(Arc<AtomicUsize>);
+
+impl StopSignal {
+    /// Watch SIGINT, SIGTERM and SIGHUP (on Unix; elsewhere Ctrl-C arrives as a key).
+    pub fn install() -> StopSignal {
+        let s = StopSignal::default();
+        #[cfg(unix)]
+        for sig in [
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ] {
+            let _ = signal_hook::flag::register_usize(sig, Arc::clone(&s.0), sig as usize);
         }
+        s
+    }
+
+    /// The signal's number, once one has arrived.
+    pub fn received(&self) -> Option<i32> {
+        match self.0.load(Ordering::SeqCst) {
+            0 => None,
+            n => i32::try_from(n).ok(),
+        }
+    }
+}
+
+/// The exit status after a stop signal: 128 plus its number (130 for SIGINT, 143 for SIGTERM,
+/// 129 for SIGHUP), as shells report a process a signal ended.
+pub fn exit_status(signal: i32) -> u8 {
+    u8::try_from(128 + signal).unwrap_or(1)
+}
+
+/// After a stop signal, give the event loop a moment to end cleanly; if it does not (crossterm
+/// spins forever reading a terminal that hung up), restore the terminal, save, and exit with the
+/// signal's status.
+pub fn watchdog(stop: StopSignal, mouse: bool, last: LastWords) {
+    std::thread::spawn(move || {
+        let signal = loop {
+            if let Some(s) = stop.received() {
+                break s;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
         std::thread::sleep(std::time::Duration::from_millis(500));
         restore(mouse);
         if let Some(p) = last.lock().ok().and_then(|mut g| g.take()) {
             let _ = super::persist::save(&p);
         }
-        std::process::exit(0);
+        std::process::exit(i32::from(exit_status(signal)));
     });
 }
 
-/// A flag that turns true when SIGINT, SIGTERM or SIGHUP arrives; the event loop checks it.
-pub fn stop_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    for sig in [
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-    ] {
-        let _ = signal_hook::flag::register(sig, Arc::clone(&flag));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals_exit_as_shells_expect() {
+        assert_eq!(exit_status(2), 130);
+        assert_eq!(exit_status(15), 143);
+        assert_eq!(exit_status(1), 129);
+        assert_eq!(StopSignal::default().received(), None);
     }
-    flag
 }

@@ -3,7 +3,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 /// The colour scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
     /// Light text on a dark background.
     #[default]

@@ -5,23 +5,14 @@
 
 use super::action::Action;
 use super::app::{App, Column, Pane, Popup, Tone, View};
+pub use super::effect::Effect;
 use super::form::{ProfileForm, Setting};
 use super::layout::{self, RankLine};
+use super::scroll::Scroll;
 use super::theme::{Theme, ThemeName};
-use crate::decide::FactorId;
+use crate::catalogue::FactorId;
 use crate::decide::weights::MAX_WEIGHT;
 use ratatui::layout::Rect;
-
-/// Work for the event loop.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Write the shortlist to a file.
-    Export(super::export::Request),
-    /// Put text on the clipboard with OSC 52.
-    Copy(String),
-    /// Measure a mail log in the background (the job is in `app.measuring`).
-    Measure,
-}
 
 /// Apply one action.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -33,9 +24,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         app.status = None;
     }
     match action {
+        // The next draw measures every area again and keeps the selection in view.
         Action::Resize(w, h) => {
             app.size = (w, h);
-            clamp_scrolls(app);
             return None;
         }
         Action::Quit => {
@@ -50,19 +41,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     }
     if app.search.typing {
         search_typing(app, action);
-        ensure_visible(app);
         return None;
     }
     if app.popup.is_some() {
-        let effect = popup(app, action);
-        if scrolls(action) {
-            clamp_scrolls(app);
-        }
-        return effect;
+        return popup(app, action);
     }
     match action {
-        Action::Help => app.popup = Some(Popup::Help { scroll: 0 }),
-        Action::Problems => app.popup = Some(Popup::Problems { scroll: 0 }),
+        Action::Help => app.popup = Some(Popup::Help(Scroll::default())),
+        Action::Problems => app.popup = Some(Popup::Problems(Scroll::default())),
         Action::EditProfile => {
             app.popup = Some(Popup::Profile(Box::new(ProfileForm::new(&app.profile))))
         }
@@ -73,7 +59,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                     Tone::Warn,
                 );
             } else {
-                app.popup = Some(Popup::SideBySide { scroll: 0 });
+                app.popup = Some(Popup::SideBySide(Scroll::default()));
             }
         }
         Action::Search => {
@@ -127,26 +113,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if !matches!(action, Action::Drag(..) | Action::Click(..)) {
         app.dragging = None;
     }
-    if scrolls(action) {
-        clamp_scrolls(app);
-    }
     None
-}
-
-/// Actions after which a scroll offset may need bringing back within its content.
-fn scrolls(action: Action) -> bool {
-    matches!(
-        action,
-        Action::Up
-            | Action::Down
-            | Action::Top
-            | Action::Bottom
-            | Action::HalfPageDown
-            | Action::HalfPageUp
-            | Action::Wheel(..)
-            | Action::Back
-            | Action::Show(_)
-    )
 }
 
 fn search_typing(app: &mut App, action: Action) {
@@ -156,7 +123,6 @@ fn search_typing(app: &mut App, action: Action) {
             app.refilter();
             if let Some(best) = app.search.hits.first() {
                 app.selected = best.engine;
-                ensure_visible(app);
             }
         }
         Action::Backspace => {
@@ -188,24 +154,11 @@ fn search_typing(app: &mut App, action: Action) {
 fn popup(app: &mut App, action: Action) -> Option<Effect> {
     let p = app.popup.as_mut()?;
     match p {
-        Popup::Help { scroll } | Popup::SideBySide { scroll } | Popup::Problems { scroll } => {
-            let page = usize::from(app.size.1 / 2);
-            match action {
-                Action::Back | Action::Confirm => app.popup = None,
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = scroll.saturating_add(1),
-                Action::Top => *scroll = 0,
-                Action::Bottom => *scroll = usize::MAX,
-                Action::HalfPageDown => *scroll = scroll.saturating_add(page),
-                Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
-                Action::Wheel(_, _, down) => {
-                    *scroll = if down {
-                        scroll.saturating_add(3)
-                    } else {
-                        scroll.saturating_sub(3)
-                    }
-                }
-                _ => {}
+        Popup::Help(scroll) | Popup::SideBySide(scroll) | Popup::Problems(scroll) => {
+            if matches!(action, Action::Back | Action::Confirm) {
+                app.popup = None;
+            } else {
+                scroll_text(scroll, action);
             }
         }
         Popup::Export(_) => return super::export::handle(app, action),
@@ -343,24 +296,6 @@ pub fn measured(app: &mut App, result: Result<crate::measure::Measured, String>)
     );
 }
 
-/// Rows a list pane shows (its inner height).
-fn viewport(app: &App, pane: Pane) -> usize {
-    let a = layout::areas(Rect::new(0, 0, app.size.0, app.size.1), app);
-    let r = match pane {
-        Pane::Ranking => a.ranking,
-        Pane::Table => a.table,
-        Pane::Weights => a.weights,
-        Pane::Detail => a.detail,
-    };
-    let inner = layout::inner(r).height as usize;
-    // The table spends one line on its header.
-    if pane == Pane::Table {
-        inner.saturating_sub(1).max(1)
-    } else {
-        inner.max(1)
-    }
-}
-
 /// The engines of a list pane, in its order.
 fn list_rows(app: &App, pane: Pane) -> &[usize] {
     match pane {
@@ -378,52 +313,22 @@ fn move_selection(app: &mut App, pane: Pane, delta: isize) {
     let at = rows.iter().position(|&i| i == app.selected).unwrap_or(0) as isize;
     let to = (at + delta).clamp(0, rows.len() as isize - 1) as usize;
     app.selected = rows[to];
-    app.scroll.detail = 0;
-    ensure_visible(app);
+    app.scroll.detail.to_top();
 }
 
-/// Scroll both lists so the selected engine is visible.
-pub fn ensure_visible(app: &mut App) {
-    let lines = layout::ranking_lines(app);
-    let h = viewport(app, Pane::Ranking);
-    let at = lines
-        .iter()
-        .position(|l| *l == RankLine::Engine(app.selected))
-        .unwrap_or(0);
-    app.scroll.ranking = follow(app.scroll.ranking, at, h).min(lines.len().saturating_sub(h));
-    let h = viewport(app, Pane::Table);
-    let at = app
-        .table_rows
-        .iter()
-        .position(|&i| i == app.selected)
-        .unwrap_or(0);
-    app.scroll.table = follow(app.scroll.table, at, h).min(app.table_rows.len().saturating_sub(h));
-}
-
-/// The offset that keeps row `at` inside a window of `h` rows starting at `offset`.
-fn follow(offset: usize, at: usize, h: usize) -> usize {
-    if at < offset {
-        at
-    } else if at >= offset + h {
-        at + 1 - h
-    } else {
-        offset
-    }
-}
-
-/// Keep every scroll offset within its content at the current size: lists show the
-/// selection and no blank page, text areas stop at their last full page.
-fn clamp_scrolls(app: &mut App) {
-    ensure_visible(app);
-    let lim = super::view::scroll_limits(app);
-    match &mut app.popup {
-        Some(Popup::Help { scroll }) => *scroll = (*scroll).min(lim.help),
-        Some(Popup::Problems { scroll }) => *scroll = (*scroll).min(lim.problems),
-        Some(Popup::SideBySide { scroll }) => *scroll = (*scroll).min(lim.side_by_side),
+/// Move a text area's scroll for a movement key; other actions leave it alone.
+fn scroll_text(scroll: &Scroll, action: Action) {
+    let page = scroll.half_page() as isize;
+    match action {
+        Action::Up => scroll.scroll_by(-1),
+        Action::Down => scroll.scroll_by(1),
+        Action::Top => scroll.to_top(),
+        Action::Bottom => scroll.to_bottom(),
+        Action::HalfPageDown => scroll.scroll_by(page),
+        Action::HalfPageUp => scroll.scroll_by(-page),
+        Action::Wheel(_, _, down) => scroll.scroll_by(if down { 3 } else { -3 }),
         _ => {}
     }
-    app.scroll.detail = app.scroll.detail.min(lim.detail);
-    app.scroll.walk = app.scroll.walk.min(lim.walk);
 }
 
 fn set_weight(app: &mut App, f: FactorId, v: f64) {
@@ -433,20 +338,23 @@ fn set_weight(app: &mut App, f: FactorId, v: f64) {
 
 fn pane(app: &mut App, action: Action) {
     let focus = app.focus;
-    let half = (viewport(app, focus) / 2).max(1) as isize;
+    let half = match focus {
+        Pane::Table => app.scroll.table.half_page(),
+        _ => app.scroll.ranking.half_page(),
+    } as isize;
     match (focus, action) {
         (_, Action::FocusNext) | (_, Action::FocusPrev) => {
             let i = Pane::ALL.iter().position(|p| *p == focus).unwrap_or(0) as isize;
             let d = if action == Action::FocusNext { 1 } else { -1 };
-            app.focus = Pane::ALL[(i + d).rem_euclid(4) as usize];
+            app.focus = Pane::ALL[(i + d).rem_euclid(Pane::ALL.len() as isize) as usize];
         }
         (_, Action::FocusWeights) => app.focus = Pane::Weights,
-        (Pane::Weights, Action::Up) => app.weight_cursor = app.weight_cursor.saturating_sub(1),
-        (Pane::Weights, Action::Down) => app.weight_cursor = (app.weight_cursor + 1).min(7),
-        (Pane::Weights, Action::Top) => app.weight_cursor = 0,
-        (Pane::Weights, Action::Bottom) => app.weight_cursor = 7,
+        (Pane::Weights, Action::Up) => app.weight_cursor = app.weight_cursor.step(-1),
+        (Pane::Weights, Action::Down) => app.weight_cursor = app.weight_cursor.step(1),
+        (Pane::Weights, Action::Top) => app.weight_cursor = FactorId::Volume,
+        (Pane::Weights, Action::Bottom) => app.weight_cursor = FactorId::LAST,
         (Pane::Weights, Action::Left | Action::Right) => {
-            let f = FactorId::ALL[app.weight_cursor];
+            let f = app.weight_cursor;
             let step = if action == Action::Right { 1.0 } else { -1.0 };
             // Whole steps from wherever the slider is (a flip jump can leave it fractional).
             let w = app.weights.get(f);
@@ -458,14 +366,15 @@ fn pane(app: &mut App, action: Action) {
             set_weight(app, f, next.clamp(0.0, MAX_WEIGHT));
         }
         (Pane::Weights, Action::FlipUp | Action::FlipDown) => flip(app, action == Action::FlipUp),
-        (Pane::Detail, Action::Up) => app.scroll.detail = app.scroll.detail.saturating_sub(1),
-        (Pane::Detail, Action::Down) => app.scroll.detail += 1,
-        (Pane::Detail, Action::Top) => app.scroll.detail = 0,
-        (Pane::Detail, Action::Bottom) => app.scroll.detail = usize::MAX,
-        (Pane::Detail, Action::HalfPageDown) => app.scroll.detail += half as usize,
-        (Pane::Detail, Action::HalfPageUp) => {
-            app.scroll.detail = app.scroll.detail.saturating_sub(half as usize)
-        }
+        (
+            Pane::Detail,
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::HalfPageDown
+            | Action::HalfPageUp,
+        ) => scroll_text(&app.scroll.detail, action),
         (Pane::Ranking | Pane::Table, Action::Up) => move_selection(app, focus, -1),
         (Pane::Ranking | Pane::Table, Action::Down) => move_selection(app, focus, 1),
         (Pane::Ranking | Pane::Table, Action::Top) => move_selection(app, focus, isize::MIN / 2),
@@ -484,7 +393,6 @@ fn pane(app: &mut App, action: Action) {
         (_, Action::SortReverse) => {
             app.sort.reversed = !app.sort.reversed;
             app.rebuild_rows();
-            ensure_visible(app);
         }
         (_, Action::Mark) if app.ranking_rows.is_empty() => {
             app.say("no engine matches the search; Esc clears it", Tone::Warn);
@@ -509,7 +417,6 @@ fn sort_by(app: &mut App, column: Column, reversed: bool) {
     app.sort.column = column;
     app.sort.reversed = reversed;
     app.rebuild_rows();
-    ensure_visible(app);
     let dir = if column.best_first() {
         "best first"
     } else {
@@ -543,13 +450,12 @@ fn step_match(app: &mut App, forward: bool) {
         (None, _) => 0,
     };
     app.selected = rows[next];
-    ensure_visible(app);
     app.say(format!("match {} of {n}", next + 1), Tone::Info);
 }
 
 /// Jump the selected weight just past where the top pick changes.
 fn flip(app: &mut App, up: bool) {
-    let f = FactorId::ALL[app.weight_cursor];
+    let f = app.weight_cursor;
     let Some(range) = app
         .analysis
         .sensitivity
@@ -596,17 +502,7 @@ fn flip(app: &mut App, up: bool) {
 }
 
 fn walk_view(app: &mut App, action: Action) {
-    match action {
-        Action::Up => app.scroll.walk = app.scroll.walk.saturating_sub(1),
-        Action::Down => app.scroll.walk += 1,
-        Action::Top => app.scroll.walk = 0,
-        Action::Bottom => app.scroll.walk = usize::MAX,
-        Action::HalfPageDown => app.scroll.walk += usize::from(app.size.1 / 2),
-        Action::HalfPageUp => {
-            app.scroll.walk = app.scroll.walk.saturating_sub(usize::from(app.size.1 / 2))
-        }
-        _ => {}
-    }
+    scroll_text(&app.scroll.walk, action);
 }
 
 fn contains(r: Rect, x: u16, y: u16) -> bool {
@@ -634,7 +530,7 @@ fn click(app: &mut App, x: u16, y: u16) {
             if let Some(track) = layout::slider_track(a.weights, f) {
                 let rows = layout::rows_per_slider(a.weights);
                 if y >= track.y && y < track.y + rows {
-                    app.weight_cursor = f as usize;
+                    app.weight_cursor = f;
                     if contains(track, x, track.y) {
                         app.dragging = Some(f);
                         set_weight(app, f, layout::weight_at(track, x));
@@ -646,10 +542,10 @@ fn click(app: &mut App, x: u16, y: u16) {
         app.focus = Pane::Ranking;
         let inner = layout::inner(a.ranking);
         if y >= inner.y {
-            let line = app.scroll.ranking + usize::from(y - inner.y);
+            let line = app.scroll.ranking.top() + usize::from(y - inner.y);
             if let Some(RankLine::Engine(i)) = layout::ranking_lines(app).get(line) {
                 app.selected = *i;
-                app.scroll.detail = 0;
+                app.scroll.detail.to_top();
             }
         }
     } else if contains(a.table, x, y) {
@@ -661,10 +557,10 @@ fn click(app: &mut App, x: u16, y: u16) {
                 sort_by(app, c, reversed);
             }
         } else if y > inner.y {
-            let row = app.scroll.table + usize::from(y - inner.y - 1);
+            let row = app.scroll.table.top() + usize::from(y - inner.y - 1);
             if let Some(&i) = app.table_rows.get(row) {
                 app.selected = i;
-                app.scroll.detail = 0;
+                app.scroll.detail.to_top();
             }
         }
     } else if contains(a.detail, x, y) {
@@ -687,7 +583,7 @@ fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
     let a = layout::areas(Rect::new(0, 0, app.size.0, app.size.1), app);
     let d = if down { 3 } else { -3 };
     match app.view {
-        View::Walk => walk_view(app, if down { Action::Down } else { Action::Up }),
+        View::Walk => walk_view(app, Action::Wheel(x, y, down)),
         View::Cost => {}
         View::Compare => {
             if contains(a.ranking, x, y) {
@@ -695,14 +591,9 @@ fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
             } else if contains(a.table, x, y) {
                 move_selection(app, Pane::Table, d);
             } else if contains(a.detail, x, y) {
-                app.scroll.detail = if down {
-                    app.scroll.detail + 3
-                } else {
-                    app.scroll.detail.saturating_sub(3)
-                };
+                scroll_text(&app.scroll.detail, Action::Wheel(x, y, down));
             } else if contains(a.weights, x, y) {
-                let c = app.weight_cursor as isize + if down { 1 } else { -1 };
-                app.weight_cursor = c.clamp(0, 7) as usize;
+                app.weight_cursor = app.weight_cursor.step(if down { 1 } else { -1 });
             }
         }
     }

@@ -1,7 +1,9 @@
 //! The detail pane: why the selected engine scores what it does, what it costs, and its facts.
 
 use super::{bar, pane};
-use crate::decide::{FactorId, cost, fit};
+use crate::catalogue::FactorId;
+use crate::decide::{Provenance, cost, fit};
+use crate::render::sentence;
 use crate::text;
 use crate::tui::app::{App, Pane};
 use crate::units;
@@ -48,8 +50,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Span::styled(name, t.title),
         Span::styled(rest, t.dim),
     ]));
-    if let Some(reason) = &row.excluded {
-        wrap(&mut out, "out", reason, t.warn);
+    if let Some(k) = &row.excluded {
+        wrap(&mut out, "out", &sentence::knock_out(k), t.warn);
     }
     out.push(Line::from(Span::styled(
         "why this score (points of 100)",
@@ -82,21 +84,20 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         ),
         Span::styled(format!("{}/yr", units::usd_exact(c.total())), t.text),
     ]));
-    for (label, amount) in c.items(p) {
-        let style = if label.contains("assumption")
-            || label.contains("estimate")
-            || label.contains("extrapolated")
-        {
-            t.warn
-        } else {
-            t.text
+    for item in c.items() {
+        let style = match item.provenance {
+            Provenance::Sourced => t.text,
+            Provenance::Estimated | Provenance::Assumed => t.warn,
         };
         out.push(Line::from(vec![
             Span::styled(
-                format!("  {}", text::fit_left(&label, width.saturating_sub(14))),
+                format!(
+                    "  {}",
+                    text::fit_left(&sentence::cost_label(&item), width.saturating_sub(14))
+                ),
                 style,
             ),
-            Span::styled(text::fit_right(&units::usd_exact(amount), 10), t.text),
+            Span::styled(text::fit_right(&units::usd_exact(item.amount), 10), t.text),
         ]));
     }
     if let Some(basis) = &e.cost.estimate {
@@ -173,6 +174,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         frame,
         inner,
         lines(app, usize::from(inner.width)),
-        app.scroll.detail,
+        &app.scroll.detail,
     );
 }

@@ -4,6 +4,7 @@ use super::{popup_area, popup_frame};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Group};
+use crate::tui::scroll::Scroll;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -46,7 +47,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 }
 
 /// Draw the help overlay.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: &Scroll) {
     let all = lines(app);
     let r = popup_area(area, 84, all.len() as u16 + 2);
     let inner = popup_frame(app, frame, r, "Keys", "↑↓ scroll · Esc/q close");

@@ -13,6 +13,7 @@ pub mod weights;
 
 use super::app::{App, Pane, Popup, View};
 use super::layout::{self, Areas};
+use super::scroll::Scroll;
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -37,9 +38,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     status::draw(app, frame, a.status);
     if let Some(p) = &app.popup {
         match p {
-            Popup::Help { scroll } => help::draw(app, frame, area, *scroll),
-            Popup::SideBySide { scroll } => popups::side_by_side(app, frame, area, *scroll),
-            Popup::Problems { scroll } => popups::problems(app, frame, area, *scroll),
+            Popup::Help(scroll) => help::draw(app, frame, area, scroll),
+            Popup::SideBySide(scroll) => popups::side_by_side(app, frame, area, scroll),
+            Popup::Problems(scroll) => popups::problems(app, frame, area, scroll),
             Popup::Profile(form) => popups::profile(app, frame, area, form),
             Popup::Export(d) => popups::export(app, frame, area, d),
         }
@@ -51,74 +52,6 @@ fn compare(app: &App, frame: &mut Frame, a: &Areas) {
     table::draw(app, frame, a.table);
     weights::draw(app, frame, a.weights);
     detail::draw(app, frame, a.detail);
-}
-
-/// The furthest each scrollable area can scroll at the app's size: the same geometry the views
-/// draw with, so a scroll offset can never leave the last page half empty or get stuck past it.
-pub fn scroll_limits(app: &App) -> ScrollLimits {
-    let screen = Rect::new(0, 0, app.size.0, app.size.1);
-    let over = |len: usize, visible: u16| len.saturating_sub(usize::from(visible));
-    let a = layout::areas(screen, app);
-    let detail = layout::inner(a.detail);
-    let walk_inner = layout::inner(a.body);
-    let help_len = help::lines(app).len();
-    let problems_len = popups::problem_lines(app).len();
-    let sbs_len = popups::side_by_side_rows(app, &app.marked()).len();
-    ScrollLimits {
-        help: over(
-            help_len,
-            popup_area(screen, 84, help_len as u16 + 2)
-                .height
-                .saturating_sub(2),
-        ),
-        problems: over(
-            problems_len,
-            popup_area(screen, 100, problems_len as u16 + 2)
-                .height
-                .saturating_sub(2),
-        ),
-        side_by_side: over(
-            sbs_len,
-            popup_area(
-                screen,
-                screen.width.saturating_sub(4),
-                screen.height.saturating_sub(2),
-            )
-            .height
-            .saturating_sub(3),
-        ),
-        detail: if detail.width < 10 {
-            0
-        } else {
-            over(
-                detail::lines(app, usize::from(detail.width)).len(),
-                detail.height,
-            )
-        },
-        walk: if walk_inner.width < 10 {
-            0
-        } else {
-            over(
-                walk::lines(app, usize::from(walk_inner.width)).len(),
-                walk_inner.height,
-            )
-        },
-    }
-}
-
-/// How far each scrollable area can scroll.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ScrollLimits {
-    /// The help overlay.
-    pub help: usize,
-    /// The catalogue problems popup.
-    pub problems: usize,
-    /// The side-by-side popup.
-    pub side_by_side: usize,
-    /// The detail pane.
-    pub detail: usize,
-    /// The walk view.
-    pub walk: usize,
 }
 
 /// A pane's border: highlighted when focused, with a title.
@@ -237,10 +170,11 @@ pub fn highlighted_name<'a>(app: &App, engine: usize, width: usize, base: Style)
     spans
 }
 
-/// Draw `lines` into `area` from line `scroll`, clamped so the last page stays full.
-pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: usize) {
+/// Draw `lines` into `area` from the scroll's first line, recording what fits so the last page
+/// stays full and `update` can page by what was shown.
+pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: &Scroll) {
     let h = usize::from(area.height);
-    let from = scroll.min(lines.len().saturating_sub(h));
+    let from = scroll.show_text(lines.len(), h);
     for (n, line) in lines.into_iter().skip(from).take(h).enumerate() {
         frame.render_widget(line, Rect::new(area.x, area.y + n as u16, area.width, 1));
     }

@@ -2,10 +2,11 @@
 
 use super::{popup_area, popup_frame};
 use crate::catalogue::Capability;
-use crate::decide::FactorId;
+use crate::catalogue::FactorId;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::form::{Kind, ProfileForm};
+use crate::tui::scroll::Scroll;
 use crate::units;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -39,7 +40,7 @@ pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<Strin
     });
     for f in FactorId::ALL {
         add(&format!("fit: {}", f.name().to_lowercase()), &|i| {
-            format!("{:.2}", app.row(i).fits[f as usize])
+            format!("{:.2}", app.row(i).fits[f])
         });
     }
     for c in Capability::ALL {
@@ -49,7 +50,7 @@ pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<Strin
 }
 
 /// Draw the side-by-side comparison of the marked engines.
-pub fn side_by_side(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+pub fn side_by_side(app: &App, frame: &mut Frame, area: Rect, scroll: &Scroll) {
     let t = &app.theme;
     let engines = app.marked();
     let rows = side_by_side_rows(app, &engines);
@@ -80,8 +81,8 @@ pub fn side_by_side(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
     let body_h = usize::from(inner.height.saturating_sub(1));
-    let max = rows.len().saturating_sub(body_h);
-    for (n, (label, values)) in rows.iter().skip(scroll.min(max)).take(body_h).enumerate() {
+    let top = scroll.show_text(rows.len(), body_h);
+    for (n, (label, values)) in rows.iter().skip(top).take(body_h).enumerate() {
         let differ = values.iter().any(|v| v != &values[0]);
         let style = if differ { t.differ } else { t.text };
         let mut spans = vec![Span::styled(
@@ -131,7 +132,7 @@ pub fn problem_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 /// Draw the list of catalogue problems.
-pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: &Scroll) {
     let lines = problem_lines(app);
     let r = popup_area(area, 100, lines.len() as u16 + 2);
     let inner = popup_frame(
@@ -266,7 +267,7 @@ pub fn progress(job: &crate::tui::app::Measuring, width: usize) -> String {
 }
 
 /// Draw the export dialog.
-pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::export::Dialog) {
+pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::dialog::Dialog) {
     let t = &app.theme;
     let r = popup_area(area, 76, 10);
     let inner = popup_frame(
@@ -314,11 +315,7 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::export::
             ),
         ]),
         Line::raw(""),
-        field(
-            0,
-            "Format",
-            format!("◀ {} ▶", crate::export::name(d.format)),
-        ),
+        field(0, "Format", format!("◀ {} ▶", d.format.name())),
         field(
             1,
             "File",

@@ -30,9 +30,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let name_w = w
         .saturating_sub(2 + rank_w + 1 + 2 + 1 + bar_w + 1 + score_w)
         .max(4);
+    let at = lines
+        .iter()
+        .position(|l| *l == RankLine::Engine(app.selected));
+    let top = app
+        .scroll
+        .ranking
+        .show_row(at, lines.len(), usize::from(inner.height));
     for (row, line) in lines
         .iter()
-        .skip(app.scroll.ranking)
+        .skip(top)
         .take(usize::from(inner.height))
         .enumerate()
     {
@@ -54,7 +61,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             RankLine::Engine(i) => {
                 let rowd = app.row(*i);
                 let selected = *i == app.selected;
-                let excluded = rowd.excluded.is_some();
                 let (base, mark) = row_styles(app, *i);
                 let mut spans = vec![
                     Span::styled(if selected { "▶ " } else { "  " }, base),
@@ -62,11 +68,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     Span::styled(if app.is_marked(*i) { "● " } else { "  " }, mark),
                 ];
                 spans.extend(highlighted_name(app, *i, name_w, base));
-                if excluded {
-                    let reason = rowd.excluded.as_deref().unwrap_or_default();
+                if let Some(k) = &rowd.excluded {
+                    let reason = crate::render::sentence::knock_out(k);
                     let room = w.saturating_sub(2 + rank_w + 1 + 2 + name_w + 1);
                     spans.push(Span::styled(
-                        format!(" {}", text::fit_left(reason, room)),
+                        format!(" {}", text::fit_left(&reason, room)),
                         base,
                     ));
                 } else {

@@ -76,7 +76,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         && app.popup.is_none()
         && !weights_pane_has_room(app)
     {
-        let f = crate::decide::FactorId::ALL[app.weight_cursor];
+        let f = app.weight_cursor;
         let note = super::weights::range_note(app, f, &format!("{}: ", f.name()));
         left.push(Span::styled(
             text::truncate(&note, room).into_owned(),

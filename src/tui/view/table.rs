@@ -62,13 +62,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     // Rows.
     let visible = usize::from(inner.height.saturating_sub(1));
-    for (n, &i) in app
-        .table_rows
-        .iter()
-        .skip(app.scroll.table)
-        .take(visible)
-        .enumerate()
-    {
+    let at = app.table_rows.iter().position(|&i| i == app.selected);
+    let top = app.scroll.table.show_row(at, app.table_rows.len(), visible);
+    for (n, &i) in app.table_rows.iter().skip(top).take(visible).enumerate() {
         let y = inner.y + 1 + n as u16;
         let row = app.row(i);
         let e = &app.cat.engines[i];
@@ -99,7 +95,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Column::Kind => e.kind.to_string(),
                 Column::Band => units::band(e.volume.min_per_month, e.volume.max_per_month),
                 Column::Config => e.config.label(),
-                Column::Fit(f) => format!("{:.2}", row.fits[*f as usize]),
+                Column::Fit(f) => format!("{:.2}", row.fits[*f]),
                 Column::Name => unreachable!("handled above"),
             };
             let cell = if right_aligned(*c) {

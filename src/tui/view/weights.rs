@@ -1,11 +1,11 @@
 //! The weights pane: a slider per factor, shaded where the top pick stays the same.
 
 use super::pane;
-use crate::decide::FactorId;
-use crate::decide::weights::label;
+use crate::catalogue::FactorId;
 use crate::text;
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::{self, SLIDER_LABEL};
+use crate::units::weight as label;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -25,11 +25,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let rows = layout::rows_per_slider(area);
     let focused = app.focus == Pane::Weights && app.popup.is_none();
     for f in FactorId::ALL {
-        let y = inner.y + f as u16 * rows;
+        let y = inner.y.saturating_add(f.index() as u16 * rows);
         if y >= inner.bottom() {
             break;
         }
-        let selected = app.weight_cursor == f as usize;
+        let selected = app.weight_cursor == f;
         let weight = app.weights.get(f);
         let label_style = if selected && focused {
             t.selected
@@ -97,9 +97,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     // One line per slider leaves no room for each range: say it for the selected one below.
-    let below = inner.y + 8 * rows + 1;
+    let below = inner.y.saturating_add(FactorId::COUNT as u16 * rows + 1);
     if layout::weights_show_selected_range(area) {
-        let f = FactorId::ALL[app.weight_cursor];
+        let f = app.weight_cursor;
         let note = range_note(app, f, &format!("{}: ", f.name()));
         for (n, line) in textwrap::wrap(&note, usize::from(inner.width).max(10))
             .iter()

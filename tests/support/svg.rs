@@ -1,4 +1,4 @@
-//! A terminal screen as a standalone SVG picture.
+//! A terminal screen as a standalone SVG picture (test-only: the screenshot test includes it).
 //!
 //! The README shows the explorer as it really looks. Drawing that picture from the very buffer
 //! the terminal would get, instead of a hand-made screenshot, lets a test notice when it goes

@@ -1,9 +1,13 @@
 //! Generated engines for benchmarks and property tests: plausible, varied and reproducible.
+//! Test-only code: `#[path = "…/tests/support/synthetic.rs"] mod synthetic;` includes it.
 //!
 //! A fixed seed gives the same engines on every machine, so a benchmark of 10,000 engines measures
 //! the same work each run.
 
-use super::model::{
+// Included with `#[path]` by the tests and benches that need it; not every one uses every item.
+#![allow(dead_code)]
+
+use mtafit::catalogue::{
     Capability, Config, Cost, Engine, Kind, Level, Licence, Status, Support, Tier, Volume,
 };
 
@@ -132,31 +136,4 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
 pub fn engines(n: usize, seed: u64) -> Vec<Engine> {
     let mut rng = Rng::new(seed);
     (0..n).map(|i| engine(&mut rng, i)).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ronfile::Severity;
-
-    #[test]
-    fn generated_engines_pass_the_loaders_checks() {
-        for e in engines(200, 7) {
-            let text = ron::ser::to_string_pretty(&e, ron::ser::PrettyConfig::default()).unwrap();
-            let (parsed, diags) =
-                crate::catalogue::parse_engine("gen.ron", Some(&e.id), text.as_bytes());
-            let errors: Vec<_> = diags
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect();
-            assert!(errors.is_empty(), "{}", errors[0]);
-            assert_eq!(parsed.unwrap().engine, e);
-        }
-    }
-
-    #[test]
-    fn the_same_seed_gives_the_same_engines() {
-        assert_eq!(engines(50, 3), engines(50, 3));
-        assert_ne!(engines(50, 3), engines(50, 4));
-    }
 }

@@ -1,0 +1,115 @@
+//! `check`: validate catalogue files, collecting every problem without stopping at the first.
+
+use super::load::{Catalogue, Sources, load_folder, parse_factors, read_engine_file};
+use crate::ronfile::{Diagnostic, Severity};
+use std::path::{Path, PathBuf};
+
+/// What a check found, before it is printed.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Every diagnostic, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Engines that loaded.
+    pub engines: usize,
+    /// What was checked, for the summary line.
+    pub scope: String,
+}
+
+impl Report {
+    /// Errors and warnings: what makes `check` exit 1.
+    pub fn problems(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Note)
+            .count()
+    }
+}
+
+/// Check the given paths, or with none every folder mtafit reads.
+pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
+    if paths.is_empty() {
+        let sources = Sources::standard(catalogue_dirs.to_vec());
+        let cat = Catalogue::load(&sources);
+        let mut scope = vec!["the built-in catalogue".to_owned()];
+        if let Some(u) = sources.user_dir.filter(|d| d.is_dir()) {
+            scope.push(u.display().to_string());
+        }
+        scope.extend(catalogue_dirs.iter().map(|d| d.display().to_string()));
+        return Report {
+            engines: cat.engines.len(),
+            diagnostics: cat.diagnostics,
+            scope: scope.join(", "),
+        };
+    }
+    let mut report = Report {
+        scope: paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        ..Report::default()
+    };
+    for path in paths {
+        let (engines, mut diags) = check_path(path);
+        report.engines += engines;
+        report.diagnostics.append(&mut diags);
+    }
+    report
+}
+
+/// Check one file or folder; returns the engines that loaded and the diagnostics.
+fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
+    if path.is_dir() {
+        // `mtafit check data` means its engines folder and factors.
+        let engines_dir = path.join("engines");
+        let has_ron = std::fs::read_dir(path)
+            .map(|rd| {
+                rd.filter_map(Result::ok)
+                    .any(|e| e.path().extension().is_some_and(|x| x == "ron"))
+            })
+            .unwrap_or(false);
+        if engines_dir.is_dir() {
+            let (n, mut d) = check_path(&engines_dir);
+            let factors = path.join("factors.ron");
+            if factors.is_file() {
+                d.extend(check_factors(&factors));
+            }
+            return (n, d);
+        }
+        if !has_ron {
+            let d = Diagnostic::whole_file(
+                Severity::Warning,
+                &path.display().to_string(),
+                "expected engine files (*.ron) in this folder, found none",
+            );
+            return (0, vec![d]);
+        }
+        let (parsed, diags) = load_folder(path);
+        return (parsed.len(), diags);
+    }
+    if !path.exists() {
+        let d = Diagnostic::whole_file(
+            Severity::Error,
+            &path.display().to_string(),
+            "expected an engine file or a folder of them, but there is no such path",
+        );
+        return (0, vec![d]);
+    }
+    if path.file_name().is_some_and(|n| n == "factors.ron") {
+        return (0, check_factors(path));
+    }
+    let (parsed, diags) = read_engine_file(path);
+    (usize::from(parsed.is_some_and(|p| p.valid)), diags)
+}
+
+fn check_factors(path: &Path) -> Vec<Diagnostic> {
+    let shown = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => parse_factors(&shown, &bytes).err().unwrap_or_default(),
+        Err(e) => vec![Diagnostic::whole_file(
+            Severity::Error,
+            &shown,
+            format!("cannot read the file: {e}"),
+        )],
+    }
+}

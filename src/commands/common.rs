@@ -1,0 +1,66 @@
+//! What every command shares: how it ends, where its output goes, and how it starts.
+
+use crate::setup::{Overrides, Setup};
+use std::io::{IsTerminal, Write};
+
+/// What every command takes besides its own options.
+#[derive(Debug, Clone, Default)]
+pub struct Common {
+    /// The catalogue, profile and weight overrides.
+    pub overrides: Overrides,
+    /// `--no-color` was given.
+    pub no_color: bool,
+}
+
+/// How a command ended, mapped to the exit status of docs/cli.md.
+#[derive(Debug)]
+pub enum Failure {
+    /// Invalid input or a failed operation (exit 1); the sentence goes to standard error.
+    Invalid(String),
+    /// Output could not be written (exit 1), except a closed pipe, which ends quietly.
+    Io(std::io::Error),
+    /// The command line asks for something that cannot work (exit 2).
+    Usage(String),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        Failure::Io(e)
+    }
+}
+
+/// What a command returns.
+pub type Outcome = Result<std::process::ExitCode, Failure>;
+
+/// True when colour may be used on a stream: not disabled and a terminal.
+pub fn use_color(no_color: bool, is_terminal: bool) -> bool {
+    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    is_terminal && !no_color && !no_color_env
+}
+
+/// True when standard output may be coloured.
+pub fn stdout_color(c: &Common) -> bool {
+    use_color(c.no_color, std::io::stdout().is_terminal())
+}
+
+/// Write `text` to standard output in one go.
+pub fn emit(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Print each sentence on standard error, prefixed with the program's name.
+pub fn note(lines: &[String]) {
+    let mut err = std::io::stderr().lock();
+    for l in lines {
+        let _ = writeln!(err, "mtafit: {l}");
+    }
+}
+
+/// Load the catalogue, profile and weights, printing the notes on standard error.
+pub fn setup(c: &Common) -> Result<Setup, Failure> {
+    let s = Setup::load(&c.overrides).map_err(Failure::Invalid)?;
+    note(&s.notes);
+    Ok(s)
+}

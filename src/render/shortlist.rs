@@ -1,0 +1,238 @@
+//! A shortlist as a document: Markdown for a ticket, CSV for a spreadsheet, JSON for programs,
+//! and RON that mtafit loads back — each carrying the profile and weights behind the scores.
+
+use super::Inputs;
+use super::json::pretty;
+use super::markdown::{cell, url};
+use super::rank::{self, Rows};
+use super::{sentence, walk};
+use crate::catalogue::FactorId;
+use crate::decide::Analysis;
+use crate::units;
+use std::fmt::Write as _;
+
+/// The formats a shortlist is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShortlistFormat {
+    /// For a ticket or pull request.
+    Markdown,
+    /// For a spreadsheet.
+    Csv,
+    /// The `rank` JSON, restricted to the shortlist.
+    Json,
+    /// Profile, weights and shortlist, loadable with `--profile`.
+    Ron,
+}
+
+impl ShortlistFormat {
+    /// Every format, in the order the explorer cycles them.
+    pub const ALL: [ShortlistFormat; 4] = [
+        ShortlistFormat::Markdown,
+        ShortlistFormat::Csv,
+        ShortlistFormat::Json,
+        ShortlistFormat::Ron,
+    ];
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ShortlistFormat::Markdown => "md",
+            ShortlistFormat::Csv => "csv",
+            ShortlistFormat::Json => "json",
+            ShortlistFormat::Ron => "ron",
+        }
+    }
+
+    /// The format's name, as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ShortlistFormat::Markdown => "markdown",
+            ShortlistFormat::Csv => "csv",
+            ShortlistFormat::Json => "json",
+            ShortlistFormat::Ron => "ron",
+        }
+    }
+
+    /// The default file name: `mtafit-shortlist.<ext>`.
+    pub fn default_path(self) -> String {
+        format!("mtafit-shortlist.{}", self.extension())
+    }
+}
+
+/// The shortlist `ids` (known ids, in ranking order) in `format`.
+pub fn render(
+    i: &Inputs<'_>,
+    a: &Analysis,
+    ids: &[String],
+    format: ShortlistFormat,
+) -> Result<String, String> {
+    match format {
+        ShortlistFormat::Markdown => Ok(markdown(i, a, ids)),
+        ShortlistFormat::Csv => Ok(rank::csv(i, a, Rows::Only(ids))),
+        ShortlistFormat::Json => {
+            let mut v = rank::json_value(i, a, Rows::Only(ids));
+            v["shortlist"] = serde_json::json!(ids);
+            Ok(pretty(&v))
+        }
+        ShortlistFormat::Ron => ron(i, a, ids),
+    }
+}
+
+/// Profile, weights and shortlist in one profile file: `--profile` loads it back.
+fn ron(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<String, String> {
+    let mut p = i.profile.clone();
+    p.weights = a.ranking.weights.to_btree();
+    p.shortlist = ids.to_vec();
+    let body = ron::ser::to_string_pretty(&p, ron::ser::PrettyConfig::default().struct_names(true))
+        .map_err(|e| format!("cannot write RON: {e}"))?;
+    Ok(format!(
+        "// An mtafit shortlist: the profile and weights that produced it, and the engines chosen.\n\
+         // Reproduce the scores with: mtafit rank --profile <this file>\n{body}\n"
+    ))
+}
+
+/// The Markdown for a ticket: profile and weights, the table, the walk, then each engine.
+pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
+    let p = i.profile;
+    let w = &a.ranking.weights;
+    let mut out = String::from("# MTA shortlist\n\n");
+    let _ = writeln!(
+        out,
+        "Made with mtafit {} on {}. Scores are 0–100: the weighted fit of each engine to the profile below.\n",
+        env!("CARGO_PKG_VERSION"),
+        {
+            let (y, m, d) = crate::catalogue::validate::today();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+    );
+    out.push_str("## Profile\n\n");
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "none".to_owned()
+        } else {
+            cell(&v.join(", "))
+        }
+    };
+    let caps = |v: &[crate::catalogue::Capability]| {
+        if v.is_empty() {
+            "none".to_owned()
+        } else {
+            v.iter().map(|c| c.id()).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let items = [
+        (
+            "Own the sending layer",
+            if p.own_infrastructure {
+                "yes".to_owned()
+            } else {
+                "no — an ESP is enough".to_owned()
+            },
+        ),
+        (
+            "Monthly volume",
+            format!(
+                "{} ({})",
+                units::usd_exact(p.monthly_volume as f64).trim_start_matches('$'),
+                units::volume(p.monthly_volume)
+            ),
+        ),
+        (
+            "Budget cap",
+            p.annual_budget_usd.map_or("none".to_owned(), |b| {
+                format!("{}/year", units::usd_exact(b))
+            }),
+        ),
+        ("Team can run", p.team.describe().to_owned()),
+        ("Team already runs", list(&p.team_knows)),
+        ("Licences held", list(&p.licences_held)),
+        (
+            "Cloud-native",
+            if p.cloud_native { "yes" } else { "no" }.to_owned(),
+        ),
+        ("Support needed", p.support.describe().to_owned()),
+        ("Bundled marketing", p.marketing.label().to_owned()),
+        ("Must have", caps(&p.must)),
+        ("Would like", caps(&p.want)),
+        (
+            "Assumptions",
+            format!(
+                "{}/ops hour, {}/server/month",
+                units::usd_exact(p.hourly_rate_usd),
+                units::usd_exact(p.node_cost_per_month_usd)
+            ),
+        ),
+    ];
+    for (k, v) in items {
+        let _ = writeln!(out, "- **{k}:** {v}");
+    }
+    out.push_str("\n## Weights\n\n");
+    let ws: Vec<String> = FactorId::ALL
+        .iter()
+        .map(|f| format!("{} {}", f.name(), units::weight(w.get(*f))))
+        .collect();
+    let _ = writeln!(out, "{} (each 0–10)\n", ws.join(" · "));
+
+    out.push_str("## Shortlist\n\n");
+    out.push_str(&rank::markdown(i, a, Rows::Only(ids)));
+    out.push_str("\nCost/yr includes the assumptions above; estimated licence prices are marked in each engine's notes.\n\n");
+
+    out.push_str("## The brief's walk\n\n");
+    if let Some(v) = walk::verdict(&i.cat.engines, &a.walk) {
+        let _ = write!(out, "Verdict: **{}**. ", cell(&v));
+    }
+    out.push_str(&cell(&walk::sentence(&i.cat.engines, &a.agreement)));
+    if a.agreement.disagreement().is_some() {
+        out.push_str(" See `mtafit walk` for the factors that make the difference.");
+    }
+    out.push_str("\n\n");
+    for (n, st) in a.walk.steps.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. {} — {}",
+            n + 1,
+            walk::question(st.gate),
+            cell(&walk::answer(&i.cat.engines, &st.answer))
+        );
+    }
+    out.push_str("\n## Engines\n");
+    for id in ids {
+        let Some(e) = i.cat.engine(id) else { continue };
+        let idx = i.cat.engines.iter().position(|x| x.id == *id).unwrap_or(0);
+        let _ = writeln!(out, "\n### {}\n", cell(&e.name));
+        if let Some(row) = a.ranking.row_of(idx)
+            && let Some(why) = &row.excluded
+        {
+            let _ = writeln!(
+                out,
+                "**Knocked out:** {}\n",
+                cell(&sentence::knock_out(why))
+            );
+        }
+        let _ = writeln!(out, "**Good at:** {}\n", cell(&e.good_at));
+        let _ = writeln!(out, "**Cautions:** {}\n", cell(&e.cautions));
+        if let Some(basis) = &e.cost.estimate {
+            let _ = writeln!(out, "**Price estimate:** {}\n", cell(basis));
+        }
+        let _ = writeln!(out, "**Sources** (checked {}):\n", cell(&e.checked));
+        for s in &e.sources {
+            let _ = writeln!(out, "- {}", url(s));
+        }
+    }
+    out.push_str("\n---\n\nTo reproduce these scores, export the same shortlist as RON and run `mtafit rank --profile <file>.ron`.\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_paths() {
+        assert_eq!(
+            ShortlistFormat::Markdown.default_path(),
+            "mtafit-shortlist.md"
+        );
+        assert_eq!(ShortlistFormat::Ron.default_path(), "mtafit-shortlist.ron");
+    }
+}

@@ -1,0 +1,282 @@
+//! The brief's walk in words: each gate's question and reason, each answer, the verdict and how
+//! the ranking relates to it — written once here for the commands, the explorer and the export.
+
+use super::json::pretty;
+use super::sentence;
+use super::style::Ansi;
+use crate::catalogue::{Engine, FactorId};
+use crate::decide::walk::{Agreement, Answer, Blocked, Gate, Need};
+use crate::decide::{Analysis, Walk};
+use crate::units;
+use serde_json::{Value, json};
+
+/// The question a gate asks.
+pub fn question(g: Gate) -> &'static str {
+    match g {
+        Gate::OwnOrRent => "Do you need to own the sending layer, or is an ESP enough?",
+        Gate::Volume => "Is your volume below about 10M messages a month?",
+        Gate::Licence => {
+            "Do you already hold a PowerMTA licence, and does your team know the engine?"
+        }
+        Gate::Specialist => "Does a concrete requirement push you to a specialist?",
+        Gate::Default => "Otherwise: is the free, modern default enough?",
+    }
+}
+
+/// The brief's reason for a gate, in our words.
+pub fn reason(g: Gate) -> &'static str {
+    match g {
+        Gate::OwnOrRent => {
+            "Renting is right more often than infrastructure people admit; owning pays when per-message prices hurt, when you need control a service will not give, or when owning the reputation is the point."
+        }
+        Gate::Volume => {
+            "Volume decides the most: below about ten million a month a tuned Postfix usually suffices, and the high-volume engines only earn their complexity above it."
+        }
+        Gate::Licence => {
+            "A licence already paid for and a team that already knows the engine are real assets; building on them is defensible."
+        }
+        Gate::Specialist => {
+            "Move to a specialist only when a concrete requirement pushes you there: programmable policy and filtering (Halon), queue-driven throughput (MailerQ), or sending and marketing from one vendor (GreenArrow)."
+        }
+        Gate::Default => {
+            "Free and modern is a strong default: evaluate KumoMTA before paying for a commercial licence."
+        }
+    }
+}
+
+fn name(engines: &[Engine], i: usize) -> &str {
+    &engines[i].name
+}
+
+/// Why the walk could not stop at an engine: "Postfix lacks a must: external queue (no)".
+fn blocked(engines: &[Engine], b: &Blocked) -> String {
+    match b {
+        Blocked::Missing(id) => format!("{id} is not in the catalogue"),
+        Blocked::Out(i, k) => format!("{} {}", name(engines, *i), sentence::knock_out(k)),
+    }
+}
+
+fn need(n: &Need) -> String {
+    match n {
+        Need::Musts(caps) => format!(
+            "you must have {}",
+            caps.iter()
+                .map(|c| c.label())
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+        Need::Marketing => "you want marketing tooling from the same vendor".into(),
+    }
+}
+
+/// The profile's answer at a gate, with its numbers.
+pub fn answer(engines: &[Engine], a: &Answer) -> String {
+    match a {
+        Answer::Rent {
+            volume,
+            service: Some(i),
+            ..
+        } => format!(
+            "an ESP is enough; the best-fitting managed service with every must at {}/month is {}",
+            units::volume(*volume),
+            name(engines, *i)
+        ),
+        Answer::Rent {
+            all_weights_zero: true,
+            ..
+        } => "an ESP is enough, but with every weight at 0 no service fits best".into(),
+        Answer::Rent { .. } => "an ESP is enough, but no managed service has every must".into(),
+        Answer::Own => "own it: you will run your own sending infrastructure".into(),
+        Answer::BelowLine { volume, engine } => format!(
+            "yes, {}/month: {} and stop",
+            units::volume(*volume),
+            name(engines, *engine)
+        ),
+        Answer::BelowLineBlocked { volume, blocked: b } => format!(
+            "yes, {}/month, but {}; a requirement moves you on",
+            units::volume(*volume),
+            blocked(engines, b)
+        ),
+        Answer::AboveLine { volume } => {
+            format!("no, {}/month is above the line", units::volume(*volume))
+        }
+        Answer::Licensed { engine } => format!(
+            "yes: licence held and the team knows it; a {} estate",
+            name(engines, *engine)
+        ),
+        Answer::LicensedBlocked(b) => format!("yes, but {}", blocked(engines, b)),
+        Answer::LicenceOnly => "a licence is held, but the team does not know the engine".into(),
+        Answer::KnowledgeOnly => "the team knows it, but no licence is held".into(),
+        Answer::NoLicence => "no".into(),
+        Answer::Specialist { need: n, engine } => {
+            format!("yes: {}, so {}", need(n), name(engines, *engine))
+        }
+        Answer::NoSpecialistNeeded => "no concrete requirement for a specialist".into(),
+        Answer::SpecialistsBlocked(list) => list
+            .iter()
+            .map(|(n, b)| format!("{}, but {}", need(n), blocked(engines, b)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Answer::DefaultEngine { engine } => {
+            format!("yes: evaluate {} first", name(engines, *engine))
+        }
+        Answer::DefaultBlocked(b) => format!(
+            "no: {}; no engine on the brief's path has every must — see the ranking",
+            blocked(engines, b)
+        ),
+    }
+}
+
+/// The walk's verdict: the engine's name, or that the path has none.
+pub fn verdict(engines: &[Engine], w: &Walk) -> Option<String> {
+    w.engine.map(|i| engines[i].name.clone())
+}
+
+/// The walk's verdict and how the weighted ranking relates to it, in one sentence.
+pub fn sentence(engines: &[Engine], a: &Agreement) -> String {
+    let ends = |w: usize, gate: Gate| {
+        format!(
+            "The brief's walk ends at {} (gate: {})",
+            name(engines, w),
+            gate.id()
+        )
+    };
+    match a {
+        Agreement::Agree { engine, gate } => format!(
+            "{}, and the weighted ranking puts the same engine first.",
+            ends(*engine, *gate)
+        ),
+        Agreement::Disagree { gate, why } => format!(
+            "{}, but the weighted ranking puts {} first.",
+            ends(why.walk, *gate),
+            name(engines, why.top)
+        ),
+        Agreement::NoRankingTop { walk, gate } => format!(
+            "{}, but the weighted ranking has no top pick (every weight is 0, or every engine is knocked out).",
+            ends(*walk, *gate)
+        ),
+        Agreement::NoWalkEngine => "No engine on the brief's path has every must.".into(),
+        Agreement::WeightsZero => {
+            "Every weight is 0, so neither the ranking nor the brief's walk can pick a service; raise at least one weight."
+                .into()
+        }
+    }
+}
+
+/// One sentence per weight that would bring the walk's engine level with the ranking's pick.
+pub fn reconcile(engines: &[Engine], a: &Agreement) -> Vec<String> {
+    let Some(d) = a.disagreement() else {
+        return Vec::new();
+    };
+    d.reconcile
+        .iter()
+        .map(|(f, x)| {
+            format!(
+                "Raise {} to {x:.1} and {} draws level.",
+                f.name().to_lowercase(),
+                name(engines, d.walk)
+            )
+        })
+        .collect()
+}
+
+/// "reversibility +3.2, budget +1.0": the factors that favour the ranking's pick, in points.
+pub fn favour(a: &Agreement) -> Vec<(FactorId, f64)> {
+    a.disagreement()
+        .map(|d| {
+            d.factors
+                .iter()
+                .copied()
+                .filter(|(_, p)| *p > 0.0)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The verdict and the ranking's relation to it, as text lines for people.
+pub fn summary_text(engines: &[Engine], a: &Agreement) -> String {
+    let mut out = format!("{}\n", sentence(engines, a));
+    let favour = favour(a);
+    if let (Some(d), false) = (a.disagreement(), favour.is_empty()) {
+        out.push_str(&format!(
+            "  Factors that favour {}: {}.\n",
+            name(engines, d.top),
+            favour
+                .iter()
+                .map(|(f, p)| format!("{} +{p:.1}", f.name().to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    for s in reconcile(engines, a) {
+        out.push_str(&format!("  {s}\n"));
+    }
+    out
+}
+
+/// The walk for people: each gate, its answer and reason, then the verdict.
+pub fn table(a: &Analysis, engines: &[Engine], profile: &str, color: bool) -> String {
+    let Ansi { bold, reset, .. } = Ansi::new(color);
+    let mut out = format!("The brief's decision, walked in order\nProfile  {profile}\n\n");
+    for (i, st) in a.walk.steps.iter().enumerate() {
+        out.push_str(&format!("{bold}{}. {}{reset}\n", i + 1, question(st.gate)));
+        out.push_str(&format!(
+            "   → {}{}\n",
+            answer(engines, &st.answer),
+            if st.decides { "   ◀ decides" } else { "" }
+        ));
+        let reason = textwrap::fill(
+            reason(st.gate),
+            textwrap::Options::new(96)
+                .initial_indent("     ")
+                .subsequent_indent("     "),
+        );
+        out.push_str(&reason);
+        out.push_str("\n\n");
+    }
+    let verdict = verdict(engines, &a.walk).unwrap_or_else(|| "none".to_owned());
+    out.push_str(&format!("{bold}Verdict: {verdict}{reset}\n"));
+    out.push_str(&summary_text(engines, &a.agreement));
+    out
+}
+
+/// The walk as JSON: the contract's `engine` and `steps`, with each gate's reason, and how the
+/// ranking relates to it.
+pub fn json_value(a: &Analysis, engines: &[Engine]) -> Value {
+    let steps: Vec<Value> = a
+        .walk
+        .steps
+        .iter()
+        .map(|st| {
+            json!({
+                "question": question(st.gate),
+                "answer": answer(engines, &st.answer),
+                "gate": st.gate.id(),
+                "reason": reason(st.gate),
+                "decides": st.decides,
+            })
+        })
+        .collect();
+    let top = a.ranking.top().map(|r| engines[r.engine].id.clone());
+    let mut v = json!({
+        "engine": a.walk.engine.map(|i| engines[i].id.clone()),
+        "steps": steps,
+        "ranking_top": top,
+        "agrees": a.agreement.agrees(),
+        "agreement": a.agreement.id(),
+    });
+    if let Some(d) = a.agreement.disagreement() {
+        v["disagreement"] = json!({
+            "factors": d.factors.iter().map(|(f, p)| json!({"id": f.id(), "points": units::round_to(*p, 2)})).collect::<Vec<_>>(),
+            "reconcile": d.reconcile.iter().map(|(f, x)| json!({"id": f.id(), "weight": units::round_to(*x, 3)})).collect::<Vec<_>>(),
+        });
+    }
+    v
+}
+
+/// `walk --format json`: the walk with the profile it was made for.
+pub fn json(a: &Analysis, engines: &[Engine], profile: &crate::profile::Profile) -> String {
+    let mut v = json_value(a, engines);
+    v["profile"] = serde_json::to_value(profile).unwrap_or_default();
+    pretty(&v)
+}

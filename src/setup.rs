@@ -1,0 +1,213 @@
+//! What every front end starts from: the catalogue, the profile and the weights, built from the
+//! built-in data, the user's files and the command line's overrides.
+//!
+//! Nothing here prints. Notes and warnings come back as sentences for the front end to show:
+//! the commands print them on standard error, the explorer in its status line.
+
+use crate::catalogue::{Capability, Catalogue, FactorId, Sources};
+use crate::decide::Weights;
+use crate::decide::weights::parse_weight;
+use crate::profile::{self, Profile};
+use crate::ronfile::Severity;
+use std::path::PathBuf;
+
+/// The command line's say over the catalogue, the profile and the weights.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overrides {
+    /// Extra catalogue folders, in order (later entries replace earlier ones).
+    pub catalogue: Vec<PathBuf>,
+    /// A profile file to start from.
+    pub profile: Option<PathBuf>,
+    /// A monthly volume as typed (`7.4M`, `250k/day`).
+    pub volume: Option<String>,
+    /// Weights as typed (`budget=9.5`).
+    pub weights: Vec<String>,
+    /// Own the sending layer (`Some(true)`), rent it (`Some(false)`), or keep the profile's.
+    pub own: Option<bool>,
+    /// Capabilities every engine must have, as typed.
+    pub must: Vec<String>,
+}
+
+/// The catalogue, profile and weights, and what the user should be told about them.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// The merged catalogue.
+    pub cat: Catalogue,
+    /// The profile file (or defaults) with the overrides applied.
+    pub profile: Profile,
+    /// Default weights, then the profile's saved weights, then the overrides.
+    pub weights: Weights,
+    /// Sentences for the user: replaced catalogue entries, catalogue problems, unknown ids.
+    pub notes: Vec<String>,
+}
+
+impl Setup {
+    /// Load everything a model command needs; an unusable profile or override is an error.
+    pub fn load(over: &Overrides) -> Result<Setup, String> {
+        let cat = catalogue(over);
+        let mut notes = catalogue_notes(&cat);
+        let mut profile = base_profile(over)?;
+        let (weights, mut more) = apply(over, &mut profile, &cat)?;
+        notes.append(&mut more);
+        Ok(Setup {
+            cat,
+            profile,
+            weights,
+            notes,
+        })
+    }
+}
+
+/// The catalogue: built-in, the user's folder, then each `--catalogue` folder.
+pub fn catalogue(over: &Overrides) -> Catalogue {
+    Catalogue::load(&Sources::standard(over.catalogue.clone()))
+}
+
+/// One line per replaced entry and per problem, then a summary when there are problems: one
+/// bad file is visible without stopping the command.
+pub fn catalogue_notes(cat: &Catalogue) -> Vec<String> {
+    let first_line = |d: &crate::ronfile::Diagnostic| {
+        d.render(false)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // Replacements are not problems, but the user should know their file is the one in use.
+    let mut out: Vec<String> = cat
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Note)
+        .map(first_line)
+        .collect();
+    let problems: Vec<String> = cat.problems().map(first_line).collect();
+    if !problems.is_empty() {
+        let n = problems.len();
+        out.extend(problems);
+        out.push(format!(
+            "{n} catalogue problem(s); the other engines are used. Run `mtafit check` for details."
+        ));
+    }
+    out
+}
+
+/// The profile the overrides start from: `--profile FILE` (or a built-in name), else defaults.
+pub fn base_profile(over: &Overrides) -> Result<Profile, String> {
+    match &over.profile {
+        Some(path) => profile::load(path).map_err(|diags| {
+            diags
+                .iter()
+                .map(|d| d.render(false))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim_end()
+                .to_owned()
+        }),
+        None => Ok(Profile::default()),
+    }
+}
+
+/// Apply the overrides to `p` and build the weights: defaults, then `p`'s saved weights, then
+/// `--weight`. Returns warnings about ids the catalogue does not know.
+pub fn apply(
+    over: &Overrides,
+    p: &mut Profile,
+    cat: &Catalogue,
+) -> Result<(Weights, Vec<String>), String> {
+    if let Some(v) = &over.volume {
+        p.monthly_volume = crate::units::parse_volume(v).map_err(|e| format!("--volume: {e}"))?;
+    }
+    if let Some(own) = over.own {
+        p.own_infrastructure = own;
+    }
+    for m in &over.must {
+        let c = Capability::parse(m).map_err(|e| format!("--must: {e}"))?;
+        if !p.must.contains(&c) {
+            p.must.push(c);
+        }
+    }
+    let problems = p.problems();
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    let mut w = Weights::defaults(&cat.factors);
+    w.apply(&p.weights);
+    for arg in &over.weights {
+        let (f, v): (FactorId, f64) = parse_weight(arg)?;
+        w.set(f, v);
+    }
+    // Engine ids the profile names but the catalogue lacks are probably typos: say so.
+    let ids = cat.ids();
+    let mut warnings = Vec::new();
+    for (field, list) in [
+        ("team_knows", &p.team_knows),
+        ("licences_held", &p.licences_held),
+    ] {
+        for id in list.iter().filter(|id| cat.engine(id).is_none()) {
+            warnings.push(format!(
+                "warning: {field} names {:?}, which is not in the catalogue{}",
+                crate::text::sanitize(id),
+                crate::ronfile::suggest(id, &ids)
+            ));
+        }
+    }
+    Ok((w, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_apply_over_the_profile() {
+        let cat = Catalogue::builtin();
+        let over = Overrides {
+            volume: Some("40M".into()),
+            own: Some(false),
+            must: vec!["http_api".into()],
+            weights: vec!["budget=9.5".into()],
+            ..Overrides::default()
+        };
+        let mut p = Profile {
+            team_knows: vec!["postfx".into()],
+            ..Profile::default()
+        };
+        let (w, warnings) = apply(&over, &mut p, &cat).unwrap();
+        assert_eq!(p.monthly_volume, 40_000_000);
+        assert!(!p.own_infrastructure);
+        assert_eq!(p.must, vec![Capability::HttpApi]);
+        assert_eq!(w.get(FactorId::Budget), 9.5);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].contains("did you mean `postfix`?"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn bad_overrides_are_sentences() {
+        let cat = Catalogue::builtin();
+        let bad = |over: Overrides| apply(&over, &mut Profile::default(), &cat).unwrap_err();
+        assert!(
+            bad(Overrides {
+                volume: Some("lots".into()),
+                ..Overrides::default()
+            })
+            .starts_with("--volume: ")
+        );
+        assert!(
+            bad(Overrides {
+                must: vec!["web_uii".into()],
+                ..Overrides::default()
+            })
+            .starts_with("--must: ")
+        );
+        assert!(
+            bad(Overrides {
+                weights: vec!["budget".into()],
+                ..Overrides::default()
+            })
+            .contains("ID=N")
+        );
+    }
+}

@@ -1,0 +1,407 @@
+//! The layers of ARCHITECTURE.md, checked on the source: imports only look down, no module
+//! depends on itself through others, nothing below the front ends prints, clap stays at the edge.
+//!
+//! The check reads `use crate::…` and `crate::…` paths (and `super::…` inside a module folder);
+//! test modules at the end of a file (`#[cfg(test)]`) are left out, as they may reach anywhere.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Each top-level module's layer; a module may use its own layer's others and any below.
+const LAYERS: &[(&str, u8)] = &[
+    // Helpers every layer uses.
+    ("text", 0),
+    ("units", 0),
+    ("calendar", 0),
+    ("ronfile", 0),
+    ("atomic", 0),
+    // Facts.
+    ("catalogue", 1),
+    ("profile", 1),
+    ("measure", 1),
+    // The model.
+    ("decide", 2),
+    // The presentation layer.
+    ("render", 3),
+    // What the front ends start from.
+    ("setup", 4),
+    // Front ends.
+    ("commands", 5),
+    ("tui", 5),
+    ("export", 5),
+    // The edge.
+    ("cli", 6),
+];
+
+/// The layer at and above which code may print.
+const FRONT_ENDS: u8 = 5;
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// The module path of a file under `src/`: `["tui", "view", "ranking"]`; `mod.rs` is its folder.
+fn module_of(file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src()).unwrap();
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|c| c.to_string_lossy().trim_end_matches(".rs").to_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts
+}
+
+/// The code of a file without its trailing test module and without comments.
+fn code(file: &Path) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let text = match text.find("\n#[cfg(test)]\nmod ") {
+        Some(i) => &text[..i],
+        None => &text,
+    };
+    text.lines()
+        .map(|l| match l.find("//") {
+            Some(i) if !l[..i].contains('"') => &l[..i],
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every path a file names that starts with `prefix`, as its identifier segments (a brace
+/// group `prefix{a::b, c}` gives each alternative).
+fn paths_after(code: &str, prefix: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(i) = rest.find(prefix) {
+        let before = rest[..i].chars().last();
+        rest = &rest[i + prefix.len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            continue;
+        }
+        out.extend(expand(rest));
+    }
+    out
+}
+
+/// The paths at the start of `s`: `a::b::C`, or a brace group of them.
+fn expand(s: &str) -> Vec<Vec<String>> {
+    if let Some(inner) = s.strip_prefix('{') {
+        let mut depth = 1;
+        let mut end = 0;
+        for (i, c) in inner.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                end = i;
+                break;
+            }
+        }
+        let body = &inner[..end];
+        let mut items = Vec::new();
+        let mut depth = 0;
+        let mut start = 0;
+        for (i, c) in body.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    items.push(&body[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        items.push(&body[start..]);
+        return items
+            .into_iter()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .flat_map(expand)
+            .collect();
+    }
+    let mut segs = Vec::new();
+    let mut s = s;
+    loop {
+        let end = s
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(s.len());
+        if end == 0 {
+            break;
+        }
+        segs.push(s[..end].to_owned());
+        s = &s[end..];
+        match s.strip_prefix("::") {
+            Some(r) if r.starts_with('{') => {
+                return expand(r)
+                    .into_iter()
+                    .map(|tail| segs.iter().cloned().chain(tail).collect())
+                    .collect();
+            }
+            Some(r) => s = r,
+            None => break,
+        }
+    }
+    if segs.is_empty() { vec![] } else { vec![segs] }
+}
+
+fn layer(module: &str) -> u8 {
+    LAYERS
+        .iter()
+        .find(|(m, _)| *m == module)
+        .unwrap_or_else(|| panic!("src/{module} has no layer in tests/architecture.rs: add it"))
+        .1
+}
+
+struct Source {
+    module: Vec<String>,
+    file: PathBuf,
+    code: String,
+}
+
+fn sources() -> Vec<Source> {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .filter(|f| !f.ends_with("main.rs") && !f.ends_with("lib.rs"))
+        .map(|f| Source {
+            module: module_of(&f),
+            code: code(&f),
+            file: f,
+        })
+        .collect()
+}
+
+/// The modules a file uses, as absolute module paths.
+fn uses(s: &Source) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = paths_after(&s.code, "crate::");
+    // `super::` from a file inside a module folder: relative to the file's parent module.
+    let is_mod_rs = s.file.ends_with("mod.rs");
+    for p in paths_after(&s.code, "super::") {
+        let mut base = s.module.clone();
+        if !is_mod_rs {
+            base.pop();
+        }
+        out.push(base.into_iter().chain(p).collect());
+    }
+    out
+}
+
+/// The node of a module path at `depth` segments (the module itself when shorter).
+fn node(path: &[String], depth: usize) -> String {
+    path.iter()
+        .take(depth)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("::")
+}
+
+/// A cycle in `graph`, if there is one, as the nodes on it.
+fn cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        g: &BTreeMap<String, BTreeSet<String>>,
+        state: &mut BTreeMap<String, u8>,
+        stack: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        match state.get(n) {
+            Some(2) => return None,
+            Some(1) => {
+                let from = stack.iter().position(|x| x == n).unwrap_or(0);
+                return Some(stack[from..].to_vec());
+            }
+            _ => {}
+        }
+        state.insert(n.to_owned(), 1);
+        stack.push(n.to_owned());
+        for m in g.get(n).into_iter().flatten() {
+            if let Some(c) = visit(m, g, state, stack) {
+                return Some(c);
+            }
+        }
+        stack.pop();
+        state.insert(n.to_owned(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    for n in graph.keys() {
+        if let Some(c) = visit(n, graph, &mut state, &mut Vec::new()) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+#[test]
+fn imports_only_look_down() {
+    let mut wrong = Vec::new();
+    for s in sources() {
+        let from = &s.module[0];
+        for u in uses(&s) {
+            let to = &u[0];
+            if layer(to) > layer(from) {
+                wrong.push(format!(
+                    "{} uses {} ({} is above {})",
+                    s.file.display(),
+                    u.join("::"),
+                    to,
+                    from
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_front_ends_do_not_lean_on_each_other() {
+    // The export front end renders through `render`, not through a command.
+    for s in sources().iter().filter(|s| s.module[0] == "export") {
+        for u in uses(s) {
+            assert_ne!(
+                u[0],
+                "commands",
+                "{} uses {}",
+                s.file.display(),
+                u.join("::")
+            );
+            assert_ne!(u[0], "tui", "{} uses {}", s.file.display(), u.join("::"));
+        }
+    }
+}
+
+/// For each module folder, what its `mod.rs` re-exports: item name → the part it comes from.
+fn re_exports(all: &[Source]) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for s in all.iter().filter(|s| s.file.ends_with("mod.rs")) {
+        for line in s
+            .code
+            .lines()
+            .filter(|l| l.trim_start().starts_with("pub use "))
+        {
+            let path = line.trim_start().trim_start_matches("pub use ");
+            for p in expand(path) {
+                if let (Some(part), Some(item)) = (p.first(), p.last())
+                    && p.len() > 1
+                    && part != "crate"
+                {
+                    let at = s.module.iter().chain([item]).cloned().collect::<Vec<_>>();
+                    let from = s.module.iter().chain([part]).cloned().collect::<Vec<_>>();
+                    out.insert(at.join("::"), from.join("::"));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_module_depends_on_itself_through_others() {
+    // Between top-level modules, and between the parts of the modules with many parts; an
+    // item re-exported by a folder's mod.rs counts as the part that defines it.
+    let all = sources();
+    let via = re_exports(&all);
+    let mut graphs: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
+    for s in &all {
+        for u in uses(s) {
+            let (a, b) = (node(&s.module, 1), node(&u, 1));
+            let top = graphs.entry(String::new()).or_default();
+            top.entry(a.clone()).or_default();
+            if a != b {
+                top.entry(a.clone()).or_default().insert(b.clone());
+            }
+            for inner in ["tui", "decide", "render", "commands", "catalogue"] {
+                if s.module[0] == inner && u[0] == inner && s.module.len() > 1 && u.len() > 1 {
+                    let (x, y) = (node(&s.module, 2), node(&u, 2));
+                    let y = via.get(&y).cloned().unwrap_or(y);
+                    let g = graphs.entry(inner.to_owned()).or_default();
+                    g.entry(x.clone()).or_default();
+                    if x != y {
+                        g.entry(x).or_default().insert(y);
+                    }
+                }
+            }
+        }
+    }
+    for (scope, g) in &graphs {
+        if let Some(c) = cycle(g) {
+            panic!(
+                "a circle of imports in {}: {}",
+                if scope.is_empty() { "src" } else { scope },
+                c.join(" → ")
+            );
+        }
+    }
+}
+
+#[test]
+fn nothing_below_the_front_ends_prints() {
+    let mut wrong = Vec::new();
+    for s in sources()
+        .iter()
+        .filter(|s| layer(&s.module[0]) < FRONT_ENDS)
+    {
+        for needle in [
+            "println!",
+            "eprintln!",
+            "print!(",
+            "eprint!(",
+            "dbg!(",
+            "stdout()",
+            "stderr()",
+        ] {
+            if s.code.contains(needle) {
+                wrong.push(format!("{} uses {needle}", s.file.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn clap_stays_at_the_edge() {
+    for s in sources().iter().filter(|s| s.module[0] != "cli") {
+        assert!(
+            !s.code.contains("clap::") && !s.code.contains("clap::{"),
+            "{} uses clap: give it a plain type and convert in cli.rs",
+            s.file.display()
+        );
+    }
+}
+
+#[test]
+fn the_checker_reads_paths_as_written() {
+    let got = expand("{decide::{self, Analysis}, render::rank, units};");
+    assert_eq!(
+        got,
+        vec![
+            vec!["decide".to_owned(), "self".to_owned()],
+            vec!["decide".to_owned(), "Analysis".to_owned()],
+            vec!["render".to_owned(), "rank".to_owned()],
+            vec!["units".to_owned()],
+        ]
+    );
+    let mut g = BTreeMap::new();
+    g.insert("a".to_owned(), BTreeSet::from(["b".to_owned()]));
+    g.insert("b".to_owned(), BTreeSet::from(["a".to_owned()]));
+    assert!(cycle(&g).is_some(), "a circle is found");
+    g.insert("b".to_owned(), BTreeSet::new());
+    assert!(cycle(&g).is_none());
+}
