@@ -213,9 +213,9 @@ Every number is defined in docs/measuring.md.")]
         /// Scanning threads (default: one per core)
         #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
         threads: usize,
-        /// Read regular files through memory maps (falls back to reading when a map fails)
+        /// Read files instead of mapping them into memory (slower; a map that fails is read anyway)
         #[arg(long)]
-        mmap: bool,
+        no_mmap: bool,
     },
     /// Validate catalogue files (default: every folder mtafit reads)
     Check {

@@ -44,7 +44,7 @@ fn main() -> ExitCode {
             log_format,
             year,
             threads,
-            mmap,
+            no_mmap,
         }) => commands::measure::run(
             files,
             (*format).into(),
@@ -53,7 +53,7 @@ fn main() -> ExitCode {
                 format: log_format.map(Into::into),
                 year: *year,
                 threads: *threads,
-                mmap: *mmap,
+                mmap: !*no_mmap,
             },
         ),
         None => explore(&cli),

@@ -1,4 +1,5 @@
-//! The sender's situation (DESIGN.md §3, a contract): what the model fits engines against.
+//! The sender's situation (a contract: docs/catalogue.md, "Profile files"): what the model fits
+//! engines against.
 
 use crate::catalogue::{Capability, FactorId, embedded};
 use crate::ronfile::{self, Diagnostic, Locator, Pos, Severity, Step};

@@ -1,4 +1,6 @@
 //! The real binary in a real pseudo-terminal, its screen read back with a VT100 parser.
+//! Unix only: the tests send signals and make named pipes.
+#![cfg(unix)]
 
 mod common;
 
@@ -220,9 +222,19 @@ fn sigterm_restores_the_terminal() {
     s.wait_text("Ranking");
     s.wait_for("the alternate screen", |sc| sc.alternate_screen());
     signal(&s, libc::SIGTERM);
-    s.wait_exit();
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 143, "128 + SIGTERM, as shells expect");
     s.wait_for("the normal screen", |sc| !sc.alternate_screen());
     assert!(!s.screen.lock().unwrap().screen().hide_cursor());
+}
+
+#[test]
+fn sigint_ends_with_130() {
+    // Ctrl-C as a key quits (status 0); SIGINT from outside, e.g. `kill -INT`, ends with 130.
+    let mut s = Session::start(&["--fresh"]);
+    s.wait_text("Ranking");
+    signal(&s, libc::SIGINT);
+    assert_eq!(s.wait_exit().exit_code(), 130);
 }
 
 #[test]
@@ -235,7 +247,7 @@ fn a_hang_up_ends_the_app_and_saves() {
     s.keys("h");
     s.wait_for("volume weight 9", |sc| sc.contents().contains("─    9 "));
     signal(&s, libc::SIGHUP);
-    s.wait_exit();
+    assert_eq!(s.wait_exit().exit_code(), 129);
     let saved = std::fs::read_to_string(&s.state).unwrap();
     assert!(saved.contains("\"volume\": 9.0"), "{saved}");
 }

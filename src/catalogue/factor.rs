@@ -128,6 +128,11 @@ impl<T> PerFactor<T> {
     pub fn values(&self) -> impl Iterator<Item = &T> {
         self.0.iter()
     }
+
+    /// Each value through `f`.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> PerFactor<U> {
+        PerFactor(self.0.map(f))
+    }
 }
 
 impl<T: Copy> PerFactor<T> {

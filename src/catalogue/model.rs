@@ -1,6 +1,6 @@
 //! The catalogue's types: facts about engines and services, never scores.
 //!
-//! Field names are a contract (DESIGN.md §2): other programs read `show --format json`, and users
+//! Field names are a contract (docs/catalogue.md): other programs read `show --format json`, and users
 //! write these files by hand, so every struct denies unknown fields to catch typos.
 
 use serde::{Deserialize, Serialize};
@@ -233,27 +233,6 @@ impl fmt::Display for Level {
     }
 }
 
-/// The closed set of capability ids (DESIGN.md §2 contract), with a short label each.
-pub const CAPABILITIES: [(&str, &str); 17] = [
-    ("ip_pools", "IP pools"),
-    ("per_isp_shaping", "per-ISP shaping"),
-    ("adaptive_backoff", "adaptive backoff"),
-    ("bounce_classification", "bounce classification"),
-    ("dkim_signing", "DKIM signing"),
-    ("programmable_policy", "programmable policy"),
-    ("built_in_filtering", "built-in filtering"),
-    ("external_queue", "external queue"),
-    ("multi_tenant", "multi-tenant"),
-    ("http_api", "HTTP API"),
-    ("event_streaming", "event streaming"),
-    ("prometheus_metrics", "Prometheus metrics"),
-    ("container_image", "container image"),
-    ("kubernetes", "Kubernetes"),
-    ("web_ui", "web UI"),
-    ("bundled_marketing", "bundled marketing"),
-    ("managed_option", "managed option"),
-];
-
 /// One of the seventeen capabilities: a closed set, so a typo in a file is an error, and a
 /// lookup is an integer comparison (the model does one per engine per frame).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -295,7 +274,7 @@ pub enum Capability {
 }
 
 impl Capability {
-    /// Every capability, in the order of [`CAPABILITIES`].
+    /// Every capability, in contract order (docs/catalogue.md).
     pub const ALL: [Capability; 17] = [
         Capability::IpPools,
         Capability::PerIspShaping,
@@ -316,28 +295,61 @@ impl Capability {
         Capability::ManagedOption,
     ];
 
-    /// The contract id, e.g. `ip_pools`.
+    /// The contract id, e.g. `ip_pools` (a closed set: an unknown id is an error).
     pub fn id(self) -> &'static str {
-        CAPABILITIES[self as usize].0
+        match self {
+            Capability::IpPools => "ip_pools",
+            Capability::PerIspShaping => "per_isp_shaping",
+            Capability::AdaptiveBackoff => "adaptive_backoff",
+            Capability::BounceClassification => "bounce_classification",
+            Capability::DkimSigning => "dkim_signing",
+            Capability::ProgrammablePolicy => "programmable_policy",
+            Capability::BuiltInFiltering => "built_in_filtering",
+            Capability::ExternalQueue => "external_queue",
+            Capability::MultiTenant => "multi_tenant",
+            Capability::HttpApi => "http_api",
+            Capability::EventStreaming => "event_streaming",
+            Capability::PrometheusMetrics => "prometheus_metrics",
+            Capability::ContainerImage => "container_image",
+            Capability::Kubernetes => "kubernetes",
+            Capability::WebUi => "web_ui",
+            Capability::BundledMarketing => "bundled_marketing",
+            Capability::ManagedOption => "managed_option",
+        }
     }
 
     /// A label for people, e.g. "IP pools".
     pub fn label(self) -> &'static str {
-        CAPABILITIES[self as usize].1
+        match self {
+            Capability::IpPools => "IP pools",
+            Capability::PerIspShaping => "per-ISP shaping",
+            Capability::AdaptiveBackoff => "adaptive backoff",
+            Capability::BounceClassification => "bounce classification",
+            Capability::DkimSigning => "DKIM signing",
+            Capability::ProgrammablePolicy => "programmable policy",
+            Capability::BuiltInFiltering => "built-in filtering",
+            Capability::ExternalQueue => "external queue",
+            Capability::MultiTenant => "multi-tenant",
+            Capability::HttpApi => "HTTP API",
+            Capability::EventStreaming => "event streaming",
+            Capability::PrometheusMetrics => "Prometheus metrics",
+            Capability::ContainerImage => "container image",
+            Capability::Kubernetes => "Kubernetes",
+            Capability::WebUi => "web UI",
+            Capability::BundledMarketing => "bundled marketing",
+            Capability::ManagedOption => "managed option",
+        }
     }
 
     /// The capability with this id.
     pub fn from_id(id: &str) -> Option<Capability> {
-        CAPABILITIES
-            .iter()
-            .position(|(c, _)| *c == id)
-            .map(|i| Capability::ALL[i])
+        Capability::ALL.into_iter().find(|c| c.id() == id)
     }
 
     /// Read an id, or say what was expected (with a suggestion for a near miss).
     pub fn parse(id: &str) -> Result<Capability, String> {
         Capability::from_id(id).ok_or_else(|| {
-            let ids: Vec<&str> = CAPABILITIES.iter().map(|(c, _)| *c).collect();
+            let ids: Vec<&str> = Capability::ALL.iter().map(|c| c.id()).collect();
             format!(
                 "unknown capability \"{}\"; expected one of {}{}",
                 crate::text::sanitize(id),

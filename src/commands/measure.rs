@@ -21,7 +21,7 @@ pub struct Settings {
     pub year: Option<i32>,
     /// `--threads` (0: one per core).
     pub threads: usize,
-    /// `--mmap`: map regular files instead of reading them.
+    /// Map regular files instead of reading them (on unless `--no-mmap`).
     pub mmap: bool,
 }
 
@@ -120,7 +120,7 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// With `--mmap`, logs are read through memory maps; if a file shrinks underneath (logrotate's
+/// Logs are read through memory maps; if a file shrinks underneath (logrotate's
 /// `copytruncate`), reading a page past its new end raises SIGBUS. Say so and exit 1 rather
 /// than die with "Bus error". Only async-signal-safe calls in the handler: write and _exit.
 #[cfg(unix)]

@@ -180,9 +180,27 @@ pub fn rank(engines: &[Engine], p: &Profile, w: &Weights) -> Ranking {
             )
         })
     });
-    let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
-    let rows = order.iter().filter_map(|&i| slots[i].take()).collect();
+    let mut rows = rows;
+    permute(&mut rows, &order);
     Ranking { rows, weights: *w }
+}
+
+/// Put `v[order[i]]` at position `i`, in place: one swap per row, following each cycle of the
+/// permutation once (a second buffer of ten thousand rows would cost page faults every frame).
+fn permute<T>(v: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; v.len()];
+    for start in 0..v.len() {
+        let mut i = start;
+        while !placed[i] {
+            placed[i] = true;
+            let from = order[i];
+            if from == start {
+                break;
+            }
+            v.swap(i, from);
+            i = from;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -204,6 +222,23 @@ mod tests {
                 .iter()
                 .all(|r| cat.engines[r.engine].is_managed())
         );
+    }
+
+    #[test]
+    fn permuting_in_place_gathers_by_the_order() {
+        for order in [
+            vec![],
+            vec![0],
+            vec![2, 0, 1],
+            vec![3, 2, 1, 0],
+            vec![1, 0, 3, 2, 4],
+            vec![4, 0, 1, 2, 3],
+        ] {
+            let mut v: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
+            permute(&mut v, &order);
+            let want: Vec<usize> = order.iter().map(|i| i * 10).collect();
+            assert_eq!(v, want, "{order:?}");
+        }
     }
 
     #[test]

@@ -238,10 +238,14 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
     std::os::unix::fs::FileExt::read_at(file, buf, offset)
 }
 
-/// A positioned read (on Windows the position moves, which no caller relies on).
-#[cfg(windows)]
+/// A positioned read through a clone of the handle (the position moves, which no caller relies
+/// on: mapped files are never read sequentially).
+#[cfg(not(unix))]
 fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
-    std::os::windows::fs::FileExt::seek_read(file, buf, offset)
+    use std::io::{Seek, SeekFrom};
+    let mut f = file.try_clone()?;
+    f.seek(SeekFrom::Start(offset))?;
+    f.read(buf)
 }
 
 /// A read error as a sentence; corrupt compressed data says so.

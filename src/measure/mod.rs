@@ -45,8 +45,9 @@ pub struct Options {
     /// Scanning threads; 0 means one per core.
     pub threads: usize,
     /// Map regular files into memory instead of reading them, falling back to reads when a map
-    /// fails. A file truncated while mapped raises SIGBUS, so only the command line, which
-    /// explains that signal, offers it; reading is the default (BENCHMARKS.md compares the two).
+    /// fails. Maps are faster (BENCHMARKS.md), but a file truncated while mapped raises SIGBUS:
+    /// the command line maps and explains that signal; the explorer, which must keep its
+    /// terminal, reads.
     pub mmap: bool,
 }
 

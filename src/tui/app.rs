@@ -23,6 +23,11 @@ pub enum View {
     Walk,
 }
 
+impl View {
+    /// Every view, in the order of their tabs and keys.
+    pub const ALL: [View; 3] = [View::Compare, View::Cost, View::Walk];
+}
+
 /// The panes of the compare view, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {

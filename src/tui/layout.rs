@@ -207,7 +207,7 @@ pub fn weights_show_selected_range(weights: Rect) -> bool {
 
 /// Where the view tabs sit in the header: (view, x start, x end).
 pub fn view_tabs(header: Rect) -> Vec<(View, u16, u16)> {
-    let labels = [View::Compare, View::Cost, View::Walk].map(|v| (v, tab_label(v)));
+    let labels = View::ALL.map(|v| (v, tab_label(v)));
     let total: u16 = labels.iter().map(|(_, l)| l.len() as u16 + 1).sum();
     let mut x = header.right().saturating_sub(total + 1);
     labels

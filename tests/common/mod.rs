@@ -38,6 +38,7 @@ pub fn fixture(rel: &str) -> String {
     format!("{}/tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
 }
 
+#[cfg(unix)]
 /// Make a named pipe at `path`: an input that pauses, or never ends, at the test's command.
 pub fn mkfifo(path: &Path) {
     let c_path = std::ffi::CString::new(path.to_str().expect("a UTF-8 path")).unwrap();
