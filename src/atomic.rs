@@ -54,42 +54,47 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
-    // A new file gets the usual permissions (less the umask), not tempfile's private 0600; a
-    // replaced one keeps its own.
-    let permissions = std::fs::metadata(&target)
-        .ok()
-        .map(|m| m.permissions())
-        .or_else(default_permissions);
-    if let Some(p) = &permissions {
-        builder.permissions(p.clone());
+    // A new file gets the usual permissions less the umask, not tempfile's private 0600.
+    if let Some(p) = default_permissions() {
+        builder.permissions(p);
     }
+    let denied =
+        || format!("cannot write {shown}: permission denied; choose a folder you can write to");
     let mut tmp = builder.tempfile_in(&dir).map_err(|e| match e.kind() {
-        std::io::ErrorKind::PermissionDenied => {
-            format!("cannot write {shown}: permission denied; choose a folder you can write to")
-        }
+        std::io::ErrorKind::PermissionDenied => denied(),
         _ => format!(
             "cannot write {shown}: the folder {shown_dir} does not take new files ({e}); choose another folder"
         ),
     })?;
     let failed = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::PermissionDenied => {
-            format!("cannot write {shown}: permission denied; choose a folder you can write to")
-        }
+        std::io::ErrorKind::PermissionDenied => denied(),
         _ => format!("cannot write {shown}: {e}"),
     };
     // On any error below, dropping `tmp` removes the temporary file — this call's own, no other.
     tmp.write_all(bytes).map_err(failed)?;
     tmp.as_file().sync_all().map_err(failed)?;
-    let persisted = if overwrite {
-        tmp.persist(&target)
-    } else {
-        // Fails if the target appeared meanwhile: no race can clobber a file.
-        tmp.persist_noclobber(&target)
-    };
-    persisted.map(drop).map_err(|e| match e.error.kind() {
-        std::io::ErrorKind::AlreadyExists => exists(),
-        _ => failed(e.error),
-    })
+    // A replaced file keeps its exact mode: set after creation, so the umask does not apply.
+    if let Ok(m) = std::fs::metadata(&target) {
+        tmp.as_file()
+            .set_permissions(m.permissions())
+            .map_err(failed)?;
+    }
+    if overwrite {
+        return tmp.persist(&target).map(drop).map_err(|e| failed(e.error));
+    }
+    // No-replace renames or hard links fail if the target appeared meanwhile: no race can
+    // clobber a file. File systems with neither (exFAT, some network mounts) get a plain rename
+    // after the check above, as before.
+    match tmp.persist_noclobber(&target) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(e) if !target.exists() => e
+            .file
+            .persist(&target)
+            .map(drop)
+            .map_err(|e| failed(e.error)),
+        Err(e) => Err(failed(e.error)),
+    }
 }
 
 #[cfg(unix)]
@@ -191,6 +196,11 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
         let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+        // Group-writable survives too: the umask (usually 022) does not apply to a replaced file.
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o664)).unwrap();
+        write(&real, b"newer", true).unwrap();
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o664);
         let e = write(Path::new("/dev/null"), b"x", true).unwrap_err();
         assert!(e.contains("not a regular file"), "{e}");
         // A new file is readable by others as usual, not private like a temporary file.

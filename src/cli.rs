@@ -4,6 +4,7 @@
 use crate::commands::Common;
 use crate::measure::LogFormat;
 use crate::render::Format as OutputFormat;
+use crate::render::rank::RankFormat as RankOutput;
 use crate::render::shortlist::ShortlistFormat;
 use crate::setup::Overrides;
 use crate::tui::theme::ThemeName;
@@ -255,13 +256,13 @@ impl From<Format> for OutputFormat {
     }
 }
 
-impl From<RankFormat> for OutputFormat {
-    fn from(f: RankFormat) -> OutputFormat {
+impl From<RankFormat> for RankOutput {
+    fn from(f: RankFormat) -> RankOutput {
         match f {
-            RankFormat::Table => OutputFormat::Table,
-            RankFormat::Json => OutputFormat::Json,
-            RankFormat::Csv => OutputFormat::Csv,
-            RankFormat::Markdown => OutputFormat::Markdown,
+            RankFormat::Table => RankOutput::Table,
+            RankFormat::Json => RankOutput::Json,
+            RankFormat::Csv => RankOutput::Csv,
+            RankFormat::Markdown => RankOutput::Markdown,
         }
     }
 }
@@ -351,6 +352,36 @@ mod tests {
             assert_eq!(LogFormat::from(arg), f);
         }
         assert_eq!(LogFormatArg::value_variants().len(), LogFormat::ALL.len());
+    }
+
+    /// Each clap value maps to its own plain value, and every plain value has a clap value.
+    fn one_to_one<C: ValueEnum, P: PartialEq + std::fmt::Debug>(
+        plain: usize,
+        to: impl Fn(&C) -> P,
+    ) {
+        let mapped: Vec<P> = C::value_variants().iter().map(to).collect();
+        assert_eq!(mapped.len(), plain, "a value missing on one side");
+        for (i, a) in mapped.iter().enumerate() {
+            assert!(!mapped[i + 1..].contains(a), "{a:?} mapped twice");
+        }
+    }
+
+    #[test]
+    fn every_plain_value_has_its_own_flag_value() {
+        use strum::EnumCount;
+        one_to_one::<Format, _>(OutputFormat::COUNT, |f| OutputFormat::from(*f));
+        one_to_one::<RankFormat, _>(RankOutput::COUNT, |f| RankOutput::from(*f));
+        one_to_one::<ExportFormat, _>(ShortlistFormat::COUNT, |f| ShortlistFormat::from(*f));
+        one_to_one::<Theme, _>(ThemeName::COUNT, |t| ThemeName::from(*t));
+        // And the names agree, where the plain side has them.
+        for f in ExportFormat::value_variants() {
+            let name = f.to_possible_value().unwrap();
+            assert_eq!(name.get_name(), ShortlistFormat::from(*f).name());
+        }
+        for t in Theme::value_variants() {
+            let name = t.to_possible_value().unwrap();
+            assert_eq!(name.get_name(), ThemeName::from(*t).name());
+        }
     }
 
     #[test]

@@ -9,7 +9,19 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// What the team can operate, from least to most programming.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    Default,
+    strum::EnumCount,
+)]
 pub enum Team {
     /// Integrates with an HTTP API or SMTP relay and no more.
     Api,
@@ -42,7 +54,7 @@ impl Team {
     }
 
     /// Every value, in ladder order.
-    pub const ALL: [Team; 5] = [
+    pub const ALL: [Team; <Team as strum::EnumCount>::COUNT] = [
         Team::Api,
         Team::Gui,
         Team::StaticConfig,
@@ -52,7 +64,7 @@ impl Team {
 }
 
 /// The support the sender needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, strum::EnumCount)]
 pub enum SupportNeed {
     /// A community and the team's own skill are enough.
     #[default]
@@ -63,7 +75,8 @@ pub enum SupportNeed {
 
 impl SupportNeed {
     /// Every value.
-    pub const ALL: [SupportNeed; 2] = [SupportNeed::Community, SupportNeed::VendorSla];
+    pub const ALL: [SupportNeed; <SupportNeed as strum::EnumCount>::COUNT] =
+        [SupportNeed::Community, SupportNeed::VendorSla];
 
     /// A short label: "community", "vendor SLA".
     pub fn label(self) -> &'static str {
@@ -83,7 +96,7 @@ impl SupportNeed {
 }
 
 /// How the sender feels about bundled list and campaign tooling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, strum::EnumCount)]
 pub enum Marketing {
     /// Would rather not pay for it.
     Unwanted,
@@ -96,7 +109,7 @@ pub enum Marketing {
 
 impl Marketing {
     /// Every value.
-    pub const ALL: [Marketing; 3] = [
+    pub const ALL: [Marketing; <Marketing as strum::EnumCount>::COUNT] = [
         Marketing::Unwanted,
         Marketing::Indifferent,
         Marketing::Wanted,

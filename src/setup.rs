@@ -37,24 +37,30 @@ pub struct Setup {
     pub profile: Profile,
     /// Default weights, then the profile's saved weights, then the overrides.
     pub weights: Weights,
-    /// Sentences for the user: replaced catalogue entries, catalogue problems, unknown ids.
-    pub notes: Vec<String>,
+    /// Warnings for the user about the profile (ids the catalogue does not know).
+    pub warnings: Vec<String>,
 }
 
 impl Setup {
-    /// Load everything a model command needs; an unusable profile or override is an error.
-    pub fn load(over: &Overrides) -> Result<Setup, String> {
-        let cat = catalogue(over);
-        let mut notes = catalogue_notes(&cat);
+    /// Build the profile and weights over a loaded catalogue; an unusable profile or override
+    /// is an error.
+    pub fn over(cat: Catalogue, over: &Overrides) -> Result<Setup, String> {
         let mut profile = base_profile(over)?;
-        let (weights, mut more) = apply(over, &mut profile, &cat)?;
-        notes.append(&mut more);
+        let (weights, warnings) = apply(over, &mut profile, &cat)?;
         Ok(Setup {
             cat,
             profile,
             weights,
-            notes,
+            warnings,
         })
+    }
+
+    /// The catalogue and profile, as the renderers take them.
+    pub fn inputs(&self) -> crate::render::Inputs<'_> {
+        crate::render::Inputs {
+            cat: &self.cat,
+            profile: &self.profile,
+        }
     }
 }
 

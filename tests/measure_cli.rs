@@ -1804,3 +1804,19 @@ fn copied_rotations_are_ordered_by_their_names() {
         .collect();
     assert_eq!(dates, ["2025-12-31", "2026-01-01"]);
 }
+
+#[test]
+fn reading_instead_of_mapping_changes_no_number() {
+    // --no-mmap reads every file; the report must be the same, byte for byte.
+    for name in [
+        "postfix-week.log",
+        "exim-main.log",
+        "powermta.csv",
+        "kumomta.jsonl",
+    ] {
+        let path = log(name);
+        let mapped = report(&[&path, "--year", "2025"]);
+        let read = report(&[&path, "--year", "2025", "--no-mmap"]);
+        assert_eq!(mapped, read, "{name}");
+    }
+}

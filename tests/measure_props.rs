@@ -64,7 +64,7 @@ fn measure_file(
         format,
         year: None,
         threads: 2,
-        mmap: false,
+        mmap: true,
     };
     mtafit::measure::measure(&[Source::Path(path)], &opts, &Arc::new(Meter::default()))
 }

@@ -6,7 +6,7 @@
 use std::ops::{Index, IndexMut};
 
 /// The eight factors, in contract order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumCount)]
 pub enum FactorId {
     /// The engine's volume band against the monthly volume.
     Volume,
@@ -27,8 +27,11 @@ pub enum FactorId {
 }
 
 impl FactorId {
+    /// How many factors there are: counted from the enum, so `ALL` cannot miss one.
+    pub const COUNT: usize = <FactorId as strum::EnumCount>::COUNT;
+
     /// Every factor, in contract order.
-    pub const ALL: [FactorId; 8] = [
+    pub const ALL: [FactorId; FactorId::COUNT] = [
         FactorId::Volume,
         FactorId::Budget,
         FactorId::Team,
@@ -38,9 +41,6 @@ impl FactorId {
         FactorId::Capabilities,
         FactorId::Reversibility,
     ];
-
-    /// How many factors there are.
-    pub const COUNT: usize = FactorId::ALL.len();
 
     /// The contract id, e.g. `cloud_native`.
     pub fn id(self) -> &'static str {
@@ -114,11 +114,6 @@ impl FactorId {
 pub struct PerFactor<T>(pub [T; FactorId::COUNT]);
 
 impl<T> PerFactor<T> {
-    /// A value for each factor from `f`.
-    pub fn from_fn(mut f: impl FnMut(FactorId) -> T) -> PerFactor<T> {
-        PerFactor(FactorId::ALL.map(&mut f))
-    }
-
     /// Each factor with its value, in contract order.
     pub fn iter(&self) -> impl Iterator<Item = (FactorId, &T)> {
         FactorId::ALL.into_iter().zip(self.0.iter())
@@ -186,7 +181,7 @@ mod tests {
 
     #[test]
     fn per_factor_values_follow_their_factor() {
-        let mut v = PerFactor::from_fn(|f| f.index() * 10);
+        let mut v = PerFactor(FactorId::ALL.map(|f| f.index() * 10));
         v[FactorId::Team] = 99;
         assert_eq!(v[FactorId::Budget], 10);
         assert_eq!(v[FactorId::Team], 99);

@@ -235,7 +235,7 @@ impl fmt::Display for Level {
 
 /// One of the seventeen capabilities: a closed set, so a typo in a file is an error, and a
 /// lookup is an integer comparison (the model does one per engine per frame).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumCount)]
 pub enum Capability {
     /// Source IP pools.
     IpPools,
@@ -275,7 +275,7 @@ pub enum Capability {
 
 impl Capability {
     /// Every capability, in contract order (docs/catalogue.md).
-    pub const ALL: [Capability; 17] = [
+    pub const ALL: [Capability; <Capability as strum::EnumCount>::COUNT] = [
         Capability::IpPools,
         Capability::PerIspShaping,
         Capability::AdaptiveBackoff,

@@ -58,9 +58,12 @@ pub fn note(lines: &[String]) {
     }
 }
 
-/// Load the catalogue, profile and weights, printing the notes on standard error.
+/// Load the catalogue, profile and weights, printing the notes on standard error — the
+/// catalogue's even when the profile then fails, since a bad file may be why.
 pub fn setup(c: &Common) -> Result<Setup, Failure> {
-    let s = Setup::load(&c.overrides).map_err(Failure::Invalid)?;
-    note(&s.notes);
+    let cat = crate::setup::catalogue(&c.overrides);
+    note(&crate::setup::catalogue_notes(&cat));
+    let s = Setup::over(cat, &c.overrides).map_err(Failure::Invalid)?;
+    note(&s.warnings);
     Ok(s)
 }

@@ -11,7 +11,7 @@ pub fn run(format: Format, c: &Common) -> Outcome {
     let t = crossover::cost_table(&s.cat.engines, &s.profile, &s.weights);
     let text = match format {
         Format::Json => cost::json(&t, &s.cat.engines, &s.profile),
-        _ => cost::table(&t, &s.cat.engines, &s.profile, stdout_color(c)),
+        Format::Table => cost::table(&t, &s.cat.engines, &s.profile, stdout_color(c)),
     };
     emit(&text)?;
     Ok(ExitCode::SUCCESS)

@@ -1,7 +1,6 @@
 //! `mtafit export`: write a shortlist with the profile and weights behind it.
 
 use super::common::{Common, Failure, Outcome, emit, note, setup};
-use crate::render::Inputs;
 use crate::render::shortlist::{self, ShortlistFormat};
 use crate::{decide, export};
 use std::path::Path;
@@ -17,10 +16,7 @@ pub fn run(
 ) -> Outcome {
     let s = setup(c)?;
     let a = decide::analyse(&s.cat.engines, &s.profile, &s.weights);
-    let i = Inputs {
-        cat: &s.cat,
-        profile: &s.profile,
-    };
+    let i = s.inputs();
     let ids = export::resolve(&i, &a, ids).map_err(Failure::Invalid)?;
     if output.as_os_str() == "-" {
         emit(&shortlist::render(&i, &a, &ids, format).map_err(Failure::Invalid)?)?;

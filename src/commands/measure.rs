@@ -94,11 +94,8 @@ pub fn run(
     drop(err);
     let r = &measured.report;
     match format {
-        Format::Json => {
-            let text = serde_json::to_string_pretty(r).expect("a report always serialises");
-            emit(&format!("{text}\n"))?;
-        }
-        _ => emit(&crate::render::measure::table(r))?,
+        Format::Json => emit(&crate::render::measure::json(r))?,
+        Format::Table => emit(&crate::render::measure::table(r))?,
     }
     if let Some(p) = write_profile {
         if r.monthly_volume == 0 {

@@ -2,18 +2,15 @@
 
 use super::common::{Common, Outcome, emit, setup, stdout_color};
 use crate::decide;
-use crate::render::rank::{self, Rows};
-use crate::render::{Format, json::pretty};
+use crate::render::json::pretty;
+use crate::render::rank::{self, RankFormat as Format, Rows};
 use std::process::ExitCode;
 
 /// Run `rank`.
 pub fn run(format: Format, top: Option<usize>, c: &Common) -> Outcome {
     let s = setup(c)?;
     let a = decide::analyse(&s.cat.engines, &s.profile, &s.weights);
-    let i = crate::render::Inputs {
-        cat: &s.cat,
-        profile: &s.profile,
-    };
+    let i = s.inputs();
     let text = match format {
         Format::Table => rank::table(&i, &a, top, stdout_color(c)),
         Format::Json => pretty(&rank::json_value(&i, &a, Rows::All(top))),

@@ -11,7 +11,7 @@ pub fn run(format: Format, c: &Common) -> Outcome {
     let a = decide::analyse(&s.cat.engines, &s.profile, &s.weights);
     let text = match format {
         Format::Json => sensitivity::json(&a.sensitivity, &s.cat.engines),
-        _ => sensitivity::table(&a.sensitivity, &s.cat.engines, stdout_color(c)),
+        Format::Table => sensitivity::table(&a.sensitivity, &s.cat.engines, stdout_color(c)),
     };
     emit(&text)?;
     Ok(ExitCode::SUCCESS)

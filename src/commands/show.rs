@@ -14,7 +14,7 @@ pub fn run(id: &str, format: Format, c: &Common) -> Outcome {
         .ok_or_else(|| Failure::Invalid(cat.no_such_engine(id)))?;
     let text = match format {
         Format::Json => engine::json(e),
-        _ => engine::sheet(e, cat.paths.get(id).map(String::as_str), 100),
+        Format::Table => engine::sheet(e, cat.paths.get(id).map(String::as_str), 100),
     };
     emit(&text)?;
     Ok(ExitCode::SUCCESS)

@@ -35,7 +35,7 @@ pub struct AnnualCost {
 }
 
 /// What a cost item pays for: a stable id for programs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumCount)]
 pub enum CostKind {
     /// Licence fees.
     Licence,
@@ -51,7 +51,7 @@ pub enum CostKind {
 
 impl CostKind {
     /// Every kind, in the order items are listed.
-    pub const ALL: [CostKind; 5] = [
+    pub const ALL: [CostKind; <CostKind as strum::EnumCount>::COUNT] = [
         CostKind::Licence,
         CostKind::Messages,
         CostKind::FixedFees,

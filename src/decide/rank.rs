@@ -73,11 +73,9 @@ impl Ranking {
         self.rows.iter().find(|r| r.engine == engine)
     }
 
-    /// A hint for the one state with no ranking: every weight at zero.
-    pub fn hint(&self) -> Option<&'static str> {
-        self.weights
-            .all_zero()
-            .then_some("every weight is 0, so no engine can score; raise at least one weight")
+    /// True in the one state with no ranking to speak of: every weight at zero.
+    pub fn unweighted(&self) -> bool {
+        self.weights.all_zero()
     }
 }
 
@@ -258,7 +256,7 @@ mod tests {
         let r = rank(&cat.engines, &Profile::default(), &Weights::uniform(0.0));
         assert!(r.rows.iter().all(|r| r.score == 0.0));
         assert!(r.top().is_none());
-        assert!(r.hint().unwrap().contains("raise at least one weight"));
+        assert!(r.unweighted());
         // Still ordered: by name among the candidates.
         let names: Vec<&str> = r
             .candidates()

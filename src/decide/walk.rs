@@ -28,7 +28,7 @@ pub const SPECIALISTS: [(&str, &[Capability]); 3] = [
 ];
 
 /// The gates of the diagram, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
 pub enum Gate {
     /// Own the sending layer, or rent an ESP?
     OwnOrRent,
@@ -44,7 +44,7 @@ pub enum Gate {
 
 impl Gate {
     /// Every gate, in the diagram's order.
-    pub const ALL: [Gate; 5] = [
+    pub const ALL: [Gate; <Gate as strum::EnumCount>::COUNT] = [
         Gate::OwnOrRent,
         Gate::Volume,
         Gate::Licence,
@@ -343,7 +343,8 @@ pub enum Agreement {
 }
 
 impl Agreement {
-    /// The stable id for JSON: `agree`, `disagree`, `no_ranking_top` or `no_walk_engine`.
+    /// The stable id for JSON: `agree`, `disagree`, `no_ranking_top`, `no_walk_engine` or
+    /// `weights_zero`.
     pub fn id(&self) -> &'static str {
         match self {
             Agreement::Agree { .. } => "agree",

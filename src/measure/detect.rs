@@ -8,7 +8,7 @@ use super::scan::Lines;
 use super::sendmail::{self, Sendmail};
 
 /// The log formats mtafit reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumCount)]
 pub enum LogFormat {
     /// Postfix through syslog, rsyslog, journalctl or its own logger.
     Postfix,
@@ -35,7 +35,7 @@ impl LogFormat {
     }
 
     /// Every format, in the order detection prefers on a tie.
-    pub const ALL: [LogFormat; 5] = [
+    pub const ALL: [LogFormat; <LogFormat as strum::EnumCount>::COUNT] = [
         LogFormat::Postfix,
         LogFormat::Exim,
         LogFormat::Sendmail,

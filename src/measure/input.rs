@@ -211,6 +211,7 @@ pub fn open(source: &Source, meter: &Arc<Meter>, mmap: bool) -> Result<Opened, S
 /// The head of a plain (uncompressed) file that can be mapped, read with a positioned read so the
 /// same open file is mapped next (opening it again could find a rotated successor under the same
 /// name); `None` for a compressed file or when the system will not map it, to read it instead.
+#[cfg(unix)]
 fn mappable_head(file: &File, len: u64) -> io::Result<Option<Vec<u8>>> {
     let mut head = vec![0u8; HEAD.min(len as usize)];
     let mut got = 0;
@@ -232,20 +233,23 @@ fn mappable_head(file: &File, len: u64) -> io::Result<Option<Vec<u8>>> {
     Ok(trial.is_ok().then_some(head))
 }
 
+/// Elsewhere files are read: a positioned read that leaves the file's own position alone (which
+/// the read fallback relies on) is a Unix call.
+#[cfg(not(unix))]
+fn mappable_head(_file: &File, _len: u64) -> io::Result<Option<Vec<u8>>> {
+    Ok(None)
+}
+
 /// A positioned read: the file's own position is left alone.
 #[cfg(unix)]
 fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
     std::os::unix::fs::FileExt::read_at(file, buf, offset)
 }
 
-/// A positioned read through a clone of the handle (the position moves, which no caller relies
-/// on: mapped files are never read sequentially).
+/// Never called elsewhere (nothing is mapped there); it keeps the mapped reader compiling.
 #[cfg(not(unix))]
-fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
-    use std::io::{Seek, SeekFrom};
-    let mut f = file.try_clone()?;
-    f.seek(SeekFrom::Start(offset))?;
-    f.read(buf)
+fn read_at(_file: &File, _buf: &mut [u8], _offset: u64) -> io::Result<usize> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
 }
 
 /// A read error as a sentence; corrupt compressed data says so.

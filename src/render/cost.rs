@@ -47,7 +47,8 @@ pub fn json(t: &CostTable, engines: &[Engine], p: &Profile) -> String {
     }))
 }
 
-/// "at 7.4M/month: Postfix is cheaper below, KumoMTA above (at a step …)".
+/// Who is cheaper either side of a change: "SES is cheaper below, Postfix above", with why when
+/// it happens at a step.
 pub fn change(engines: &[Engine], c: &Crossover) -> String {
     format!(
         "{} is cheaper below, {} above{}",
@@ -60,6 +61,20 @@ pub fn change(engines: &[Engine], c: &Crossover) -> String {
         }
     )
 }
+
+/// The same change in a narrow column: "Mailgun → Stalwart (at a step)", read with
+/// [`CHANGE_KEY`].
+pub fn change_short(engines: &[Engine], c: &Crossover) -> String {
+    format!(
+        "{} → {}{}",
+        engines[c.a].name,
+        engines[c.b].name,
+        if c.step { " (at a step)" } else { "" }
+    )
+}
+
+/// How to read [`change_short`].
+pub const CHANGE_KEY: &str = "(cheaper below → cheaper above)";
 
 /// The cost table for people: one row per volume, one column per leading candidate.
 pub fn table(t: &CostTable, engines: &[Engine], p: &Profile, color: bool) -> String {

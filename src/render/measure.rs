@@ -26,6 +26,12 @@ pub fn sparkline(values: &[u64], width: usize) -> String {
         .collect()
 }
 
+/// The report as `measure --format json` prints it (docs/json.md).
+pub fn json(r: &Report) -> String {
+    // A report holds only strings, integers and finite numbers: serialising it cannot fail.
+    serde_json::to_string_pretty(r).unwrap_or_default() + "\n"
+}
+
 /// The report for people.
 pub fn table(r: &Report) -> String {
     let mut o = String::new();

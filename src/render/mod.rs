@@ -27,16 +27,13 @@ pub struct Inputs<'a> {
     pub profile: &'a Profile,
 }
 
-/// The output formats of the commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The output formats of `show`, `walk`, `cost`, `sensitivity` and `measure`; `rank` has
+/// more ([`rank::RankFormat`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumCount)]
 pub enum Format {
     /// Aligned text for people.
     #[default]
     Table,
     /// One JSON object (docs/json.md).
     Json,
-    /// One row per engine.
-    Csv,
-    /// A Markdown table.
-    Markdown,
 }

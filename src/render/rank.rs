@@ -7,10 +7,30 @@ use super::sentence;
 use super::style::Ansi;
 use super::walk;
 use crate::catalogue::{Engine, FactorId};
-use crate::decide::{Analysis, Row, cost, fit};
+use crate::decide::{Analysis, Ranking, Row, cost, fit};
 use crate::text::{fit_left, fit_right};
 use crate::units;
 use serde_json::{Value, json};
+
+/// The output formats of `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumCount)]
+pub enum RankFormat {
+    /// Aligned text for people.
+    #[default]
+    Table,
+    /// One JSON object (docs/json.md).
+    Json,
+    /// One row per engine.
+    Csv,
+    /// A Markdown table.
+    Markdown,
+}
+
+/// What to do when every weight is 0 and no engine can score.
+pub fn hint(r: &Ranking) -> Option<&'static str> {
+    r.unweighted()
+        .then_some("every weight is 0, so no engine can score; raise at least one weight")
+}
 
 /// Which rows an output shows.
 #[derive(Debug, Clone, Copy)]
@@ -104,7 +124,7 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
         "ranking": ranking,
         "walk": walk::json_value(a, engines),
     });
-    if let Some(h) = a.ranking.hint() {
+    if let Some(h) = hint(&a.ranking) {
         v["hint"] = json!(h);
     }
     v
@@ -202,7 +222,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
             .collect::<Vec<_>>()
             .join(" · ")
     ));
-    if let Some(h) = a.ranking.hint() {
+    if let Some(h) = hint(&a.ranking) {
         out.push_str(&format!("Note: {h}.\n\n"));
     }
     let mut header = format!(

@@ -12,7 +12,7 @@ use crate::units;
 use std::fmt::Write as _;
 
 /// The formats a shortlist is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
 pub enum ShortlistFormat {
     /// For a ticket or pull request.
     Markdown,
@@ -26,7 +26,7 @@ pub enum ShortlistFormat {
 
 impl ShortlistFormat {
     /// Every format, in the order the explorer cycles them.
-    pub const ALL: [ShortlistFormat; 4] = [
+    pub const ALL: [ShortlistFormat; <ShortlistFormat as strum::EnumCount>::COUNT] = [
         ShortlistFormat::Markdown,
         ShortlistFormat::Csv,
         ShortlistFormat::Json,
@@ -178,13 +178,7 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
     out.push_str("\nCost/yr includes the assumptions above; estimated licence prices are marked in each engine's notes.\n\n");
 
     out.push_str("## The brief's walk\n\n");
-    if let Some(v) = walk::verdict(&i.cat.engines, &a.walk) {
-        let _ = write!(out, "Verdict: **{}**. ", cell(&v));
-    }
-    out.push_str(&cell(&walk::sentence(&i.cat.engines, &a.agreement)));
-    if a.agreement.disagreement().is_some() {
-        out.push_str(" See `mtafit walk` for the factors that make the difference.");
-    }
+    out.push_str(&walk::sentence_markdown(&i.cat.engines, &a.agreement));
     out.push_str("\n\n");
     for (n, st) in a.walk.steps.iter().enumerate() {
         let _ = writeln!(

@@ -2,6 +2,7 @@
 //! the ranking relates to it — written once here for the commands, the explorer and the export.
 
 use super::json::pretty;
+use super::markdown::cell;
 use super::sentence;
 use super::style::Ansi;
 use crate::catalogue::{Engine, FactorId};
@@ -132,30 +133,28 @@ pub fn verdict(engines: &[Engine], w: &Walk) -> Option<String> {
     w.engine.map(|i| engines[i].name.clone())
 }
 
-/// The walk's verdict and how the weighted ranking relates to it, in one sentence.
+/// The walk's verdict and how the weighted ranking relates to it, in one sentence: the text
+/// outputs and the explorer show this.
 pub fn sentence(engines: &[Engine], a: &Agreement) -> String {
-    let ends = |w: usize, gate: Gate| {
-        format!(
-            "The brief's walk ends at {} (gate: {})",
-            name(engines, w),
-            gate.id()
-        )
-    };
     match a {
         Agreement::Agree { engine, gate } => format!(
-            "{}, and the weighted ranking puts the same engine first.",
-            ends(*engine, *gate)
+            "The brief's walk also ends at {} (gate: {}): the two agree.",
+            name(engines, *engine),
+            gate.id()
         ),
         Agreement::Disagree { gate, why } => format!(
-            "{}, but the weighted ranking puts {} first.",
-            ends(why.walk, *gate),
+            "The brief's walk ends at {} (gate: {}), but the weighted ranking puts {} first.",
+            name(engines, why.walk),
+            gate.id(),
             name(engines, why.top)
         ),
-        Agreement::NoRankingTop { walk, gate } => format!(
-            "{}, but the weighted ranking has no top pick (every weight is 0, or every engine is knocked out).",
-            ends(*walk, *gate)
+        Agreement::NoRankingTop { walk, .. } => format!(
+            "The brief's walk ends at {}; the ranking has no top pick.",
+            name(engines, *walk)
         ),
-        Agreement::NoWalkEngine => "No engine on the brief's path has every must.".into(),
+        Agreement::NoWalkEngine => {
+            "The brief's walk finds no engine on its path with every must.".into()
+        }
         Agreement::WeightsZero => {
             "Every weight is 0, so neither the ranking nor the brief's walk can pick a service; raise at least one weight."
                 .into()
@@ -163,7 +162,34 @@ pub fn sentence(engines: &[Engine], a: &Agreement) -> String {
     }
 }
 
-/// One sentence per weight that would bring the walk's engine level with the ranking's pick.
+/// The same in Markdown, for the export: the verdict in bold, then how the ranking relates.
+pub fn sentence_markdown(engines: &[Engine], a: &Agreement) -> String {
+    let bold = |i: usize| format!("**{}**", cell(name(engines, i)));
+    let verdict = |w: usize, gate: Gate| format!("Verdict: {} (gate: `{}`).", bold(w), gate.id());
+    match a {
+        Agreement::Agree { engine, gate } => format!(
+            "{} The weighted ranking puts the same engine first.",
+            verdict(*engine, *gate)
+        ),
+        Agreement::Disagree { gate, why } => format!(
+            "{} The weighted ranking puts {} first instead; see `mtafit walk` for the factors that make the difference.",
+            verdict(why.walk, *gate),
+            bold(why.top)
+        ),
+        Agreement::NoRankingTop { walk, gate } => format!(
+            "{} The weighted ranking has no top pick.",
+            verdict(*walk, *gate)
+        ),
+        Agreement::NoWalkEngine => "Verdict: no engine on the brief's path has every must.".into(),
+        Agreement::WeightsZero => {
+            "Verdict: none — every weight is 0, so no service can be picked; raise at least one weight."
+                .into()
+        }
+    }
+}
+
+/// One sentence per weight that would bring the walk's engine level with the ranking's pick,
+/// naming the factor by the id `--weight` takes.
 pub fn reconcile(engines: &[Engine], a: &Agreement) -> Vec<String> {
     let Some(d) = a.disagreement() else {
         return Vec::new();
@@ -172,15 +198,15 @@ pub fn reconcile(engines: &[Engine], a: &Agreement) -> Vec<String> {
         .iter()
         .map(|(f, x)| {
             format!(
-                "Raise {} to {x:.1} and {} draws level.",
-                f.name().to_lowercase(),
+                "Raising {} to {x:.1} would bring {} level.",
+                f.id(),
                 name(engines, d.walk)
             )
         })
         .collect()
 }
 
-/// "reversibility +3.2, budget +1.0": the factors that favour the ranking's pick, in points.
+/// The factors that favour the ranking's pick over the walk's, with their score points.
 pub fn favour(a: &Agreement) -> Vec<(FactorId, f64)> {
     a.disagreement()
         .map(|d| {
@@ -203,7 +229,7 @@ pub fn summary_text(engines: &[Engine], a: &Agreement) -> String {
             name(engines, d.top),
             favour
                 .iter()
-                .map(|(f, p)| format!("{} +{p:.1}", f.name().to_lowercase()))
+                .map(|(f, p)| format!("{} +{p:.1}", f.id()))
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
@@ -279,4 +305,90 @@ pub fn json(a: &Analysis, engines: &[Engine], profile: &crate::profile::Profile)
     let mut v = json_value(a, engines);
     v["profile"] = serde_json::to_value(profile).unwrap_or_default();
     pretty(&v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::decide::{Weights, analyse};
+    use crate::profile::Profile;
+
+    fn words(p: &Profile, w: &Weights) -> (String, String, Vec<String>) {
+        let cat = Catalogue::builtin();
+        let a = analyse(&cat.engines, p, w);
+        (
+            sentence(&cat.engines, &a.agreement),
+            sentence_markdown(&cat.engines, &a.agreement),
+            reconcile(&cat.engines, &a.agreement),
+        )
+    }
+
+    #[test]
+    fn one_sentence_per_relation_in_each_output() {
+        let cat = Catalogue::builtin();
+        let defaults = Weights::defaults(&cat.factors);
+        let (text, md, _) = words(&Profile::default(), &defaults);
+        assert_eq!(
+            text,
+            "The brief's walk also ends at Postfix (gate: volume): the two agree."
+        );
+        assert_eq!(
+            md,
+            "Verdict: **Postfix** (gate: `volume`). The weighted ranking puts the same engine first."
+        );
+        // A team that writes no code at 40M, with team skill weighing most: the ranking prefers
+        // an engine it can run; the walk still says KumoMTA.
+        let mut w = defaults;
+        w.set(FactorId::Team, 10.0);
+        w.set(FactorId::Volume, 2.0);
+        let big = Profile {
+            monthly_volume: 40_000_000,
+            ..Profile::default()
+        };
+        let (text, md, fixes) = words(&big, &w);
+        assert!(
+            text.starts_with(
+                "The brief's walk ends at KumoMTA (gate: default), but the weighted ranking puts "
+            ),
+            "{text}"
+        );
+        assert!(
+            md.starts_with("Verdict: **KumoMTA** (gate: `default`). The weighted ranking puts **"),
+            "{md}"
+        );
+        // Reconciling names the id `--weight` takes.
+        assert!(
+            fixes
+                .iter()
+                .all(|f| f.starts_with("Raising ") && !f.contains("Team skill")),
+            "{fixes:?}"
+        );
+        let (text, md, _) = words(&Profile::default(), &Weights::uniform(0.0));
+        assert_eq!(
+            text,
+            "The brief's walk ends at Postfix; the ranking has no top pick."
+        );
+        assert!(md.ends_with("The weighted ranking has no top pick."));
+        let none = Profile {
+            monthly_volume: 40_000_000,
+            must: vec![
+                crate::catalogue::Capability::ExternalQueue,
+                crate::catalogue::Capability::BundledMarketing,
+            ],
+            ..Profile::default()
+        };
+        let (text, md, _) = words(&none, &defaults);
+        assert_eq!(
+            text,
+            "The brief's walk finds no engine on its path with every must."
+        );
+        assert_eq!(md, "Verdict: no engine on the brief's path has every must.");
+        let rent = Profile {
+            own_infrastructure: false,
+            ..Profile::default()
+        };
+        let (text, _, _) = words(&rent, &Weights::uniform(0.0));
+        assert!(text.starts_with("Every weight is 0"), "{text}");
+    }
 }

@@ -13,7 +13,7 @@ use crate::profile::Profile;
 use std::collections::BTreeSet;
 
 /// The three views.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
 pub enum View {
     /// Ranking, table, weights and detail.
     Compare,
@@ -25,11 +25,12 @@ pub enum View {
 
 impl View {
     /// Every view, in the order of their tabs and keys.
-    pub const ALL: [View; 3] = [View::Compare, View::Cost, View::Walk];
+    pub const ALL: [View; <View as strum::EnumCount>::COUNT] =
+        [View::Compare, View::Cost, View::Walk];
 }
 
 /// The panes of the compare view, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
 pub enum Pane {
     /// The live ranking.
     Ranking,
@@ -43,11 +44,12 @@ pub enum Pane {
 
 impl Pane {
     /// Tab order.
-    pub const ALL: [Pane; 4] = [Pane::Ranking, Pane::Table, Pane::Weights, Pane::Detail];
+    pub const ALL: [Pane; <Pane as strum::EnumCount>::COUNT] =
+        [Pane::Ranking, Pane::Table, Pane::Weights, Pane::Detail];
 }
 
 /// A table column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
 pub enum Column {
     /// The engine's name (kept in view when scrolling sideways).
     Name,
@@ -69,7 +71,7 @@ pub enum Column {
 
 impl Column {
     /// Every column, in display order.
-    pub const ALL: [Column; 15] = [
+    pub const ALL: [Column; <Column as strum::EnumCount>::COUNT - 1 + FactorId::COUNT] = [
         Column::Name,
         Column::Score,
         Column::Cost,

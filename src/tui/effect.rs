@@ -1,5 +1,6 @@
 //! Work `update` asks the event loop to do: everything that touches the world outside the app.
 
+use crate::render::shortlist::ShortlistFormat;
 use std::path::PathBuf;
 
 /// Work for the event loop.
@@ -13,13 +14,15 @@ pub enum Effect {
     Measure,
 }
 
-/// A file to write for the user.
+/// A shortlist to write for the user.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     /// Where.
     pub path: PathBuf,
-    /// What.
-    pub contents: String,
+    /// The engine ids, in ranking order.
+    pub ids: Vec<String>,
+    /// In which format.
+    pub format: ShortlistFormat,
     /// Replace an existing file (the user confirmed).
     pub force: bool,
 }

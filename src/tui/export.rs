@@ -97,19 +97,13 @@ pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
                 d.confirm = true;
                 return None;
             }
-            let (ids, format, force) = (d.ids.clone(), d.format, d.confirm);
             // The dialog stays open until the write succeeds, so a failed path can be fixed.
-            return match contents(app, &ids, format) {
-                Ok(text) => Some(Effect::Export(Request {
-                    path,
-                    contents: text,
-                    force,
-                })),
-                Err(e) => {
-                    app.say(e, Tone::Error);
-                    None
-                }
-            };
+            return Some(Effect::Export(Request {
+                path,
+                ids: d.ids.clone(),
+                format: d.format,
+                force: d.confirm,
+            }));
         }
         _ => {}
     }

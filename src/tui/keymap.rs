@@ -31,7 +31,7 @@ pub enum Context {
 }
 
 /// How bindings are grouped in the help overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
 pub enum Group {
     /// Moving around.
     Navigate,
@@ -49,7 +49,7 @@ pub enum Group {
 
 impl Group {
     /// Every group, in help order.
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; <Group as strum::EnumCount>::COUNT] = [
         Group::Navigate,
         Group::Decide,
         Group::Search,

@@ -103,12 +103,25 @@ pub fn save(app: &App) {
 pub fn carry_out(app: &mut App, effect: Effect) {
     match effect {
         Effect::Export(req) => {
-            match crate::atomic::write(&req.path, req.contents.as_bytes(), req.force) {
+            let inputs = crate::render::Inputs {
+                cat: &app.cat,
+                profile: &app.profile,
+            };
+            let written = crate::export::write(
+                &inputs,
+                &app.analysis,
+                &req.ids,
+                req.format,
+                &req.path,
+                req.force,
+            );
+            match written {
                 Ok(()) => {
                     if matches!(app.popup, Some(super::app::Popup::Export(_))) {
                         app.popup = None;
                     }
-                    app.say(format!("wrote {}", req.path.display()), Tone::Info)
+                    let shown = crate::text::sanitize(&req.path.display().to_string()).into_owned();
+                    app.say(format!("wrote {shown}"), Tone::Info)
                 }
                 Err(e) => {
                     // The dialog stays open so the path can be fixed.
@@ -127,7 +140,10 @@ pub fn carry_out(app: &mut App, effect: Effect) {
             let spawned = super::worker::spawn("measuring", move || {
                 let sources = [crate::measure::Source::Path(path)];
                 // No memory maps: a log truncated under the scan must not kill the app.
-                let opts = crate::measure::Options::default();
+                let opts = crate::measure::Options {
+                    mmap: false,
+                    ..Default::default()
+                };
                 crate::measure::measure(&sources, &opts, &meter)
             });
             match spawned {

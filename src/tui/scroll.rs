@@ -22,11 +22,6 @@ impl Scroll {
         self.top.get()
     }
 
-    /// Lines the last draw could show (0 before the first draw).
-    pub fn height(&self) -> usize {
-        self.height.get()
-    }
-
     /// Half of what the last draw could show, at least one line: the Ctrl-D / Ctrl-U step.
     pub fn half_page(&self) -> usize {
         (self.height.get() / 2).max(1)

@@ -3,7 +3,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 /// The colour scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumCount)]
 pub enum ThemeName {
     /// Light text on a dark background.
     #[default]
@@ -12,6 +12,27 @@ pub enum ThemeName {
     Light,
     /// No colour at all: bold, reverse, dim and underline only.
     Mono,
+}
+
+impl ThemeName {
+    /// Every scheme, in the order `t` cycles them.
+    pub const ALL: [ThemeName; <ThemeName as strum::EnumCount>::COUNT] =
+        [ThemeName::Dark, ThemeName::Light, ThemeName::Mono];
+
+    /// The name `--theme` takes and messages show.
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::Mono => "mono",
+        }
+    }
+
+    /// The next scheme in the cycle.
+    pub fn next(self) -> ThemeName {
+        let i = ThemeName::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        ThemeName::ALL[(i + 1) % ThemeName::ALL.len()]
+    }
 }
 
 /// Styles by meaning.

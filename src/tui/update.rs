@@ -9,7 +9,7 @@ pub use super::effect::Effect;
 use super::form::{ProfileForm, Setting};
 use super::layout::{self, RankLine};
 use super::scroll::Scroll;
-use super::theme::{Theme, ThemeName};
+use super::theme::Theme;
 use crate::catalogue::FactorId;
 use crate::decide::weights::MAX_WEIGHT;
 use ratatui::layout::Rect;
@@ -78,13 +78,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             );
         }
         Action::CycleTheme => {
-            let next = match app.theme.name {
-                ThemeName::Dark => ThemeName::Light,
-                ThemeName::Light => ThemeName::Mono,
-                ThemeName::Mono => ThemeName::Dark,
-            };
+            let next = app.theme.name.next();
             app.theme = Theme::new(next);
-            app.say(format!("theme: {next:?}").to_lowercase(), Tone::Info);
+            app.say(format!("theme: {}", next.name()), Tone::Info);
         }
         Action::ResetWeights => {
             app.weights = app.default_weights;
@@ -153,14 +149,16 @@ fn search_typing(app: &mut App, action: Action) {
 
 fn popup(app: &mut App, action: Action) -> Option<Effect> {
     let p = app.popup.as_mut()?;
-    match p {
-        Popup::Help(scroll) | Popup::SideBySide(scroll) | Popup::Problems(scroll) => {
-            if matches!(action, Action::Back | Action::Confirm) {
-                app.popup = None;
-            } else {
-                scroll_text(scroll, action);
-            }
+    if let Some(scroll) = p.scroll() {
+        if matches!(action, Action::Back | Action::Confirm) {
+            app.popup = None;
+        } else {
+            scroll_text(scroll, action);
         }
+        return None;
+    }
+    match p {
+        Popup::Help(_) | Popup::SideBySide(_) | Popup::Problems(_) => {}
         Popup::Export(_) => return super::export::handle(app, action),
         Popup::Profile(form) => {
             match action {

@@ -118,11 +118,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     for (n, &i) in c.leaders.iter().enumerate() {
         let e = &app.cat.engines[i];
         let cost = crate::decide::cost::annual(e, &app.profile, app.profile.monthly_volume);
-        let star = if cost.estimated || cost.beyond_tiers {
-            "*"
-        } else {
-            ""
-        };
+        let star = if cost.is_estimate() { "*" } else { "" };
         let value = format!("{}{star}", units::usd(cost.total()));
         lines.push(Line::from(vec![
             Span::styled("■ ", t.series[n % t.series.len()]),
@@ -137,18 +133,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     for x in &c.crossovers {
         let s = format!(
-            "{}: {} → {}{}",
+            "{}: {}",
             units::volume(x.monthly_volume),
-            app.cat.engines[x.a].name,
-            app.cat.engines[x.b].name,
-            if x.step { " (at a step)" } else { "" }
+            crate::render::cost::change_short(&app.cat.engines, x)
         );
         for l in textwrap::wrap(&s, w.max(10)) {
             lines.push(Line::from(Span::styled(l.into_owned(), t.text)));
         }
     }
     lines.push(Line::from(Span::styled(
-        "(cheaper below → cheaper above)",
+        crate::render::cost::CHANGE_KEY,
         t.dim,
     )));
     lines.push(Line::raw(""));

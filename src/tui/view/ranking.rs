@@ -11,9 +11,10 @@ use ratatui::text::{Line, Span};
 /// Draw the ranking pane.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let title = match app.analysis.ranking.hint() {
-        Some(_) => Line::from(Span::styled(" Ranking — all weights are 0 ", t.warn)),
-        None => Line::from(Span::styled(" Ranking ", t.title)),
+    let title = if app.analysis.ranking.unweighted() {
+        Line::from(Span::styled(" Ranking — all weights are 0 ", t.warn))
+    } else {
+        Line::from(Span::styled(" Ranking ", t.title))
     };
     let block = pane(app, Some(Pane::Ranking), title);
     let inner = block.inner(area);
