@@ -449,3 +449,39 @@ fn a_broken_profile_is_located() {
     );
     assert!(err.contains("did you mean `team`?"));
 }
+
+#[test]
+fn cost_parts_have_stable_ids_and_add_up() {
+    // The old `cost_items` keys were labels that changed with the profile; `costs` has ids.
+    for volume in ["7.4M", "60M"] {
+        let v = json(&["rank", "--format", "json", "--volume", volume]);
+        for e in v["ranking"].as_array().unwrap() {
+            let costs = e["costs"].as_array().unwrap();
+            let sum: f64 = costs
+                .iter()
+                .map(|c| c["annual_usd"].as_f64().unwrap())
+                .sum();
+            let total = e["annual_cost_usd"].as_f64().unwrap();
+            assert!(
+                (sum - total).abs() < 0.05,
+                "{}: {sum} against {total}",
+                e["id"]
+            );
+            for c in costs {
+                let kind = c["kind"].as_str().unwrap();
+                assert!(
+                    ["licence", "messages", "fixed_fees", "servers", "operations"].contains(&kind),
+                    "{kind}"
+                );
+                let provenance = c["provenance"].as_str().unwrap();
+                assert!(["sourced", "estimated", "assumed"].contains(&provenance));
+                if kind == "servers" || kind == "operations" {
+                    assert_eq!(provenance, "assumed", "{}", e["id"]);
+                }
+            }
+            // The deprecated object is still there for programs written against it.
+            assert!(e["cost_items"].is_object());
+        }
+        assert!(v["walk"]["agreement"].is_string());
+    }
+}

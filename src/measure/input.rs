@@ -449,6 +449,18 @@ mod tests {
         assert_eq!(mapped.head, read.head);
     }
 
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_the_system_will_not_map_is_read_instead() {
+        // sysfs files are regular files of 4,096 bytes that mmap refuses (ENODEV): before the
+        // fallback, measuring one failed with "No such device".
+        let f = std::path::Path::new("/sys/kernel/uevent_seqnum");
+        assert!(f.is_file(), "sysfs is mounted on Linux");
+        let o = opened(f, true);
+        assert!(matches!(o.body, Body::Stream(_)));
+        assert!(o.head.iter().all(u8::is_ascii_digit) || o.head.ends_with(b"\n"));
+    }
+
     #[test]
     fn what_cannot_be_mapped_is_read() {
         let dir = tempfile::tempdir().unwrap();
