@@ -148,7 +148,8 @@ pub struct Profile {
     pub support: SupportNeed,
     /// Bundled marketing tooling: wanted, unwanted or neither.
     pub marketing: Marketing,
-    /// Capabilities an engine must have (`Yes`), or it is knocked out.
+    /// Capabilities an engine must have (`Yes` or a standard add-on): one it has only partly
+    /// ranks it below those that meet every must; one it lacks puts it out of the running.
     pub must: Vec<Capability>,
     /// Capabilities that count toward the capabilities factor.
     pub want: Vec<Capability>,
@@ -156,6 +157,14 @@ pub struct Profile {
     pub hourly_rate_usd: f64,
     /// Cost of one server a month (an assumption).
     pub node_cost_per_month_usd: f64,
+    /// Operations hours a month for a self-hosted estate whatever its size: patching, log
+    /// review, deliverability upkeep (an assumption, the same for every self-hosted engine).
+    pub ops_base_hours_per_month: f64,
+    /// Operations hours a month for each server of the estate (an assumption).
+    pub ops_hours_per_node_per_month: f64,
+    /// Operations hours a month to keep an integration with a managed service going (an
+    /// assumption, the same for every service).
+    pub service_ops_hours_per_month: f64,
     /// Factor weights saved with the profile (an addition to the contract); empty: defaults.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub weights: BTreeMap<String, f64>,
@@ -186,6 +195,9 @@ impl Default for Profile {
             want: Vec::new(),
             hourly_rate_usd: 90.0,
             node_cost_per_month_usd: 150.0,
+            ops_base_hours_per_month: 6.0,
+            ops_hours_per_node_per_month: 2.0,
+            service_ops_hours_per_month: 2.0,
             weights: BTreeMap::new(),
             shortlist: Vec::new(),
         }
@@ -264,6 +276,21 @@ impl Profile {
         // Upper bounds keep every cost a finite number a table can print.
         for (field, v, max) in [
             ("hourly_rate_usd", self.hourly_rate_usd, 100_000.0),
+            (
+                "ops_base_hours_per_month",
+                self.ops_base_hours_per_month,
+                744.0,
+            ),
+            (
+                "ops_hours_per_node_per_month",
+                self.ops_hours_per_node_per_month,
+                744.0,
+            ),
+            (
+                "service_ops_hours_per_month",
+                self.service_ops_hours_per_month,
+                744.0,
+            ),
             (
                 "node_cost_per_month_usd",
                 self.node_cost_per_month_usd,
@@ -372,7 +399,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
 }
 
 /// Top-level field names of a profile file, in the order `Profile` declares them.
-const FIELDS: [&str; 15] = [
+const FIELDS: [&str; 18] = [
     "own_infrastructure",
     "monthly_volume",
     "annual_budget_usd",
@@ -386,6 +413,9 @@ const FIELDS: [&str; 15] = [
     "want",
     "hourly_rate_usd",
     "node_cost_per_month_usd",
+    "ops_base_hours_per_month",
+    "ops_hours_per_node_per_month",
+    "service_ops_hours_per_month",
     "weights",
     "shortlist",
 ];

@@ -83,7 +83,29 @@ fn every_engine_is_complete_and_sourced() {
         assert!(!e.vendor.is_empty(), "{}", e.id);
         if e.kind == Kind::SelfHosted {
             assert!(e.cost.node_capacity_per_month > 0, "{}", e.id);
-            assert!(e.cost.ops_hours_per_month > 0.0, "{}", e.id);
+            // Operations hours are the profile's assumption, the same for every engine.
+            assert!(e.cost.ops_hours_per_month.is_none(), "{}", e.id);
+        }
+        // Every band and proven ceiling says where it comes from; an unsourced one says so.
+        assert!(!e.volume.band_basis.is_unsourced(), "{}: band basis", e.id);
+        assert!(
+            !e.volume.proven_basis.is_unsourced(),
+            "{}: proven basis",
+            e.id
+        );
+        assert!(
+            !e.first_release_basis.is_unsourced(),
+            "{}: first release",
+            e.id
+        );
+        assert!(e.role.is_some(), "{}: role", e.id);
+        for (c, level) in &e.capabilities {
+            assert_eq!(
+                *level == mtafit::catalogue::Level::AddOn,
+                e.add_on(*c).is_some(),
+                "{}: {c}",
+                e.id
+            );
         }
         if matches!(e.licence, Licence::Commercial) && e.kind == Kind::SelfHosted {
             assert!(
@@ -151,4 +173,81 @@ fn the_specialists_are_the_only_self_hosted_engines_with_their_speciality() {
     );
     assert_eq!(with(&[Capability::ExternalQueue]), ["mailerq"]);
     assert_eq!(with(&[Capability::BundledMarketing]), ["greenarrow"]);
+}
+
+#[test]
+fn the_corrected_facts_stay_corrected() {
+    // Each was wrong once; each figure below is what the file's own cited source says.
+    let c = cat();
+    let e = |id: &str| c.engine(id).unwrap().clone();
+    // SparkPost's price page: $1.00 per 1,000 above the 50k Starter plan.
+    assert_eq!(e("sparkpost").cost.per_thousand_usd, 1.00);
+    // KumoMTA's FAQ describes a remote-management service (partial), and its help page the paid
+    // support with an SLA, which is a separate contract priced only by estimate.
+    let k = e("kumomta");
+    assert_eq!(k.capability(Capability::ManagedOption), Level::Partial);
+    assert!(k.support.vendor_sla);
+    assert!(k.sources.iter().any(|s| s.contains("get_help")));
+    assert!(k.support.contract_basis.is_estimate());
+    // Stalwart's first release was 0.1.0 in September 2022; multi-tenancy is an enterprise
+    // feature, so partial.
+    let s = e("stalwart");
+    assert_eq!(s.first_release, 2022);
+    assert_eq!(s.capability(Capability::MultiTenant), Level::Partial);
+    // Build-your-own container images: Halon's vendor kit is supported (yes), Momentum's is an
+    // experimental example (partial). Community Kubernetes charts are not official support:
+    // KumoMTA and Postfix alike.
+    assert_eq!(
+        e("halon").capability(Capability::ContainerImage),
+        Level::Yes
+    );
+    assert_eq!(
+        e("momentum").capability(Capability::ContainerImage),
+        Level::Partial
+    );
+    assert_eq!(
+        e("kumomta").capability(Capability::Kubernetes),
+        e("postfix").capability(Capability::Kubernetes)
+    );
+    // Proofpoint bought Sendmail, Inc. in 2013.
+    assert!(e("sendmail").vendor.contains("Proofpoint"));
+    // Postfix's DKIM, filtering and metrics are packaged add-ons, named.
+    let p = e("postfix");
+    for cap in [
+        Capability::DkimSigning,
+        Capability::BuiltInFiltering,
+        Capability::PrometheusMetrics,
+    ] {
+        assert_eq!(p.capability(cap), Level::AddOn, "{cap:?}");
+        assert!(p.add_on(cap).is_some(), "{cap:?}");
+    }
+}
+
+#[test]
+fn every_band_year_and_ceiling_says_where_it_comes_from() {
+    // A figure without a source is labelled as the brief's or as an estimate with its reason;
+    // none is left bare.
+    use mtafit::catalogue::Basis;
+    for e in cat().engines {
+        for (what, b) in [
+            ("first release", &e.first_release_basis),
+            ("band", &e.volume.band_basis),
+            ("proven ceiling", &e.volume.proven_basis),
+        ] {
+            assert_ne!(*b, Basis::Unsourced, "{}: {what}", e.id);
+        }
+        if !e.is_managed() {
+            assert_ne!(
+                e.cost.node_capacity_basis,
+                Basis::Unsourced,
+                "{}: node capacity",
+                e.id
+            );
+        }
+        assert!(
+            e.cost.ops_hours_per_month.is_none(),
+            "{}: ops hours are the profile's",
+            e.id
+        );
+    }
 }

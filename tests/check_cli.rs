@@ -338,15 +338,38 @@ fn show_json_carries_the_catalogue_field_names() {
 }
 
 #[test]
-fn show_table_labels_assumptions_and_estimates() {
+fn show_table_labels_estimates_and_sources() {
     let text = stdout(&run(&["show", "powermta"]));
     assert!(
         text.starts_with("PowerMTA (powermta) — self-hosted, commercial"),
         "{text}"
     );
     assert!(text.contains("licence $8,000/year per node"));
-    assert!(text.contains("(assumption)"));
+    assert!(text.contains("role          a sending MTA"), "{text}");
+    assert!(
+        text.contains("proven up to  1.8B messages a month (source:"),
+        "{text}"
+    );
     assert!(text.contains("estimate"));
+}
+
+#[test]
+fn show_names_add_ons_and_says_where_figures_come_from() {
+    // Postfix signs DKIM through a packaged milter: the sheet says so instead of "no".
+    let text = stdout(&run(&["show", "postfix"]));
+    assert!(
+        text.contains("add-ons       DKIM signing: the OpenDKIM or Rspamd milter"),
+        "{text}"
+    );
+    assert!(text.contains("through an add-on: DKIM signing"), "{text}");
+    assert!(
+        text.contains("0 to 10M messages a month (the brief's figure)"),
+        "{text}"
+    );
+    // A band nobody publishes is labelled an estimate.
+    let text = stdout(&run(&["show", "stalwart"]));
+    assert!(text.contains("role          a mailbox server"), "{text}");
+    assert!(text.contains("(an estimate:"), "{text}");
 }
 
 #[test]

@@ -5,7 +5,7 @@ mod synthetic;
 
 use mtafit::catalogue::{Capability, Catalogue, Engine, FactorId, PerFactor};
 use mtafit::decide::rank::weighted;
-use mtafit::decide::{Weights, cost, crossover, rank, sensitivity};
+use mtafit::decide::{KnockOut, Weights, cost, crossover, rank, sensitivity};
 use mtafit::profile::{Marketing, Profile, SupportNeed, Team};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -131,10 +131,78 @@ proptest! {
     }
 
     #[test]
-    fn knock_outs_never_appear_above_a_candidate(p in profile(), w in weights()) {
+    fn standing_comes_before_score(p in profile(), w in weights()) {
+        // Knock-outs never above a candidate; more generally the standings never interleave: no
+        // engine beyond its proven range above one inside it, none over the cap above one within
+        // it, none meeting a must only partly above one meeting them all.
         let r = rank(&builtin().engines, &p, &w);
-        let first_out = r.rows.iter().position(|r| r.excluded.is_some()).unwrap_or(r.rows.len());
-        prop_assert!(r.rows[first_out..].iter().all(|r| r.excluded.is_some()));
+        let first_out = r.rows.iter().position(|r| r.is_out()).unwrap_or(r.rows.len());
+        prop_assert!(r.rows[first_out..].iter().all(|r| r.is_out()));
+        let tiers: Vec<u8> = r.rows.iter().map(|r| r.tier()).collect();
+        prop_assert!(tiers.windows(2).all(|t| t[0] <= t[1]), "{:?}", tiers);
+        for (i, a) in r.rows.iter().enumerate() {
+            for b in &r.rows[i + 1..] {
+                let beyond = |x: &mtafit::decide::Row| x.out.iter().any(|k| matches!(k, KnockOut::BeyondProven { .. }));
+                let over = |x: &mtafit::decide::Row| x.out.iter().any(|k| matches!(k, KnockOut::OverCap { .. }));
+                prop_assert!(!beyond(a) || b.is_out(), "beyond its range above a candidate");
+                prop_assert!(!over(a) || b.is_out(), "over the cap above a candidate");
+                prop_assert!(a.caveats.is_empty() || b.tier() != 0, "a partial must above a full match");
+            }
+        }
+    }
+
+    #[test]
+    fn no_profile_gets_an_empty_answer(p in profile(), w in weights()) {
+        // A top pick, or (when none fits) the closest engines and why; only all-zero weights
+        // leave nothing to say but how to fix that.
+        let cat = builtin();
+        let a = mtafit::decide::analyse(&cat.engines, &p, &w);
+        let i = mtafit::render::Inputs { cat, profile: &p };
+        let answered = a.ranking.top().is_some()
+            || mtafit::render::rank::no_candidate(&i, &a).is_some_and(|n| !n.closest.is_empty())
+            || a.ranking.unweighted()
+            || a.ranking.rows.iter().all(|r| r.out.iter().any(|k| matches!(k, KnockOut::Managed | KnockOut::SelfHosted)));
+        prop_assert!(answered);
+    }
+
+    #[test]
+    fn a_mailbox_server_never_leads_a_sender(p in profile(), w in weights()) {
+        let r = rank(&builtin().engines, &p, &w);
+        if p.own_infrastructure && let Some(t) = r.top() {
+            let top = &builtin().engines[t.engine];
+            let others = r.rows.iter().any(|x| x.tier() == 0);
+            prop_assert!(!(top.id == "stalwart" && others), "Stalwart leads {:?}", p);
+        }
+    }
+
+    #[test]
+    fn asking_for_a_need_an_engine_meets_never_lowers_its_score(p in profile(), w in weights()) {
+        let cat = builtin();
+        let base = rank(&cat.engines, &p, &w);
+        let asks = [
+            Profile { cloud_native: true, ..p.clone() },
+            Profile { support: SupportNeed::VendorSla, ..p.clone() },
+            Profile { want: vec![Capability::DkimSigning], ..p.clone() },
+        ];
+        for q in asks {
+            let more = rank(&cat.engines, &q, &w);
+            for row in &more.rows {
+                let was = base.row_of(row.engine).unwrap();
+                // Only the asked factor's fit may differ; a perfect fit there cannot lower the mean.
+                let f = if q.cloud_native != p.cloud_native {
+                    FactorId::CloudNative
+                } else if q.support != p.support {
+                    FactorId::Support
+                } else {
+                    FactorId::Capabilities
+                };
+                let newly_asked = !base.asked[f] && more.asked[f];
+                // A required SLA can add a support contract's price, a fact about the engine.
+                if newly_asked && row.fits[f] >= 1.0 && (row.cost - was.cost).abs() < 1e-9 {
+                    prop_assert!(row.score >= was.score - 1e-6, "{}: {} < {}", cat.engines[row.engine].id, row.score, was.score);
+                }
+            }
+        }
     }
 
     #[test]
@@ -163,7 +231,7 @@ proptest! {
         for a in before.rows.iter() {
             for b in before.rows.iter() {
                 let a_first = pos(&before, a.engine) < pos(&before, b.engine);
-                let same_group = a.excluded.is_some() == b.excluded.is_some();
+                let same_group = (a.tier(), a.musts_missing()) == (b.tier(), b.musts_missing());
                 if a_first && same_group && a.fits[f] > b.fits[f] {
                     prop_assert!(pos(&after, a.engine) < pos(&after, b.engine),
                         "{} fell below {} after raising {}", engines[a.engine].id, engines[b.engine].id, f.id());
@@ -262,9 +330,10 @@ proptest! {
             }
         }
         // Every slider moved by less than the robustness radius, in the worst direction against
-        // any one rival, keeps the top pick.
+        // any one rival (a candidate of the top pick's standing: the others rank below it
+        // whatever the weights), keeps the top pick.
         let t = r.row_of(top).unwrap();
-        for b in r.candidates().filter(|b| b.engine != top) {
+        for b in r.rivals() {
             let mut w2 = w;
             for k in FactorId::ALL {
                 let d = s.robustness * 0.99;

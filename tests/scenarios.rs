@@ -37,13 +37,16 @@ fn each_scenario_ranks_and_walks_to_the_briefs_answer() {
         assert_eq!(v["walk"]["agrees"], true, "{name}");
         let w = json(&["walk", "--format", "json", "--profile", &profile(name)]);
         assert_eq!(w["engine"], *answer, "{name}: walk command");
-        // Every engine of the wrong kind, or without a must, is set apart with its reason.
+        // Every engine of the wrong kind, without a must, of the wrong role or beyond what it is
+        // proven to carry is set apart with its reason.
         for r in v["ranking"].as_array().unwrap().iter().skip(1) {
             if let Some(reason) = r["excluded"].as_str() {
                 assert!(
                     reason.starts_with("lacks a must: ")
                         || reason.contains("managed service")
-                        || reason.contains("self-hosted"),
+                        || reason.contains("self-hosted")
+                        || reason.starts_with("a mailbox server")
+                        || reason.starts_with("beyond what it is proven to carry"),
                     "{name}: {reason}"
                 );
             }
@@ -119,7 +122,7 @@ fn rank_table_for_the_briefs_volume_puts_postfix_first_with_reasons() {
     assert!(first.contains("Postfix"), "{first}");
     assert!(text.contains("Why Postfix leads"));
     assert!(text.contains("7.4M/month is inside Postfix's band (up to 10M/month)"));
-    assert!(text.contains("Knocked out ("));
+    assert!(text.contains("Out of the running ("));
     assert!(
         text.contains("Amazon SES      a managed service, and you want to own the sending layer")
     );

@@ -14,11 +14,24 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 fn app() -> App {
+    app_with(Profile::default())
+}
+
+fn app_with(p: Profile) -> App {
     let cat = Catalogue::builtin();
     let w = Weights::defaults(&cat.factors);
-    let mut a = App::new(cat, Profile::default(), w, Theme::new(ThemeName::Dark));
+    let mut a = App::new(cat, p, w, Theme::new(ThemeName::Dark));
     update(&mut a, Action::Resize(120, 40));
     a
+}
+
+/// A sender whose top pick the weights can move: 20M a month with the default team, where the
+/// sending MTAs are close (the brief's 7.4M sender keeps Postfix whatever one weight does).
+fn contested() -> App {
+    app_with(Profile {
+        monthly_volume: 20_000_000,
+        ..Profile::default()
+    })
 }
 
 /// One turn of the event loop: the update, then a draw, which measures what each area shows
@@ -168,7 +181,7 @@ fn every_slider_moves_its_weight_and_reranks() {
         update(&mut a, Action::Left);
         assert_eq!(a.weights.get(*f), w - 1.0, "{}", f.id());
         assert_eq!(
-            a.analysis.ranking.weights, a.weights,
+            a.analysis.ranking.given, a.weights,
             "re-ranked in the same update"
         );
         update(&mut a, Action::Right);
@@ -190,21 +203,23 @@ fn every_slider_moves_its_weight_and_reranks() {
 
 #[test]
 fn a_weight_change_can_change_the_top_pick() {
-    let mut a = app();
+    let mut a = contested();
+    let before = top(&a).to_owned();
     update(&mut a, Action::FocusWeights);
-    // Volume is the first slider: at 0 the cheaper general-purpose engines catch up.
+    // Volume is the first slider: at 0 the fit to volume stops counting, and engines that are
+    // cheaper or easier to run but less suited to 20M a month catch up.
     for _ in 0..10 {
         update(&mut a, Action::Left);
     }
-    assert_ne!(top(&a), "postfix");
+    assert_ne!(top(&a), before);
     update(&mut a, Action::ResetWeights);
     assert_eq!(a.weights, a.default_weights);
-    assert_eq!(top(&a), "postfix");
+    assert_eq!(top(&a), before);
 }
 
 #[test]
 fn flip_jumps_to_where_the_top_pick_changes() {
-    let mut a = app();
+    let mut a = contested();
     update(&mut a, Action::FocusWeights);
     let range = a.analysis.sensitivity.factors[0].clone();
     let below = range
@@ -997,4 +1012,50 @@ mod measuring_a_log {
         assert!(update(&mut a, Action::Confirm).is_none());
         assert!(a.status.clone().unwrap().0.contains("already measuring"));
     }
+}
+
+#[test]
+fn a_slider_the_profile_does_not_ask_about_says_so_and_how_to_make_it_count() {
+    // The brief's sender does not run containers: the cloud-native weight moves no score, and
+    // the weights pane says so instead of pretending the slider matters.
+    let mut a = app();
+    update(&mut a, Action::FocusWeights);
+    while a.weight_cursor != FactorId::CloudNative {
+        update(&mut a, Action::Down);
+    }
+    let note = mtafit::tui::view::weights::range_note(&a, FactorId::CloudNative, "");
+    assert!(note.contains("not asked by this profile"), "{note}");
+    assert!(
+        note.contains("press p and set cloud-native to yes"),
+        "{note}"
+    );
+    let before: Vec<f64> = a.analysis.ranking.rows.iter().map(|r| r.score).collect();
+    update(&mut a, Action::Right);
+    let after: Vec<f64> = a.analysis.ranking.rows.iter().map(|r| r.score).collect();
+    assert_eq!(before, after, "an unasked weight changes no score");
+    // Asked, it counts, and the note gives its range instead.
+    a.profile.cloud_native = true;
+    a.refresh();
+    let note = mtafit::tui::view::weights::range_note(&a, FactorId::CloudNative, "");
+    assert!(note.starts_with("keeps "), "{note}");
+}
+
+#[test]
+fn the_detail_pane_compares_the_top_pick_with_its_rivals() {
+    // At 20M with the default team the top two are close: the detail pane of the top pick says
+    // by how much it leads, that it is a near tie, and what would change the pick.
+    let a = contested();
+    let top = a.analysis.ranking.top().unwrap().engine;
+    let mut a = a;
+    a.selected = top;
+    let text: String = mtafit::tui::view::detail::lines(&a, 100)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    assert!(
+        text.contains(" leads ") && text.contains(" points."),
+        "{text}"
+    );
+    assert!(text.contains("near tie"), "{text}");
+    assert!(text.contains("what if"), "{text}");
 }

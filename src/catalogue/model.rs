@@ -25,8 +25,14 @@ pub struct Engine {
     pub language: String,
     /// Year of the first public release.
     pub first_release: u16,
+    /// Where the first-release year comes from (unsourced years are shown as estimates).
+    #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
+    pub first_release_basis: Basis,
     /// How alive the project is.
     pub status: Status,
+    /// What it is for; without it, a service is a service and an engine a general-purpose MTA.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
     /// What configuring it demands of a team.
     pub config: Config,
     /// The monthly volume band where it fits.
@@ -37,6 +43,9 @@ pub struct Engine {
     pub support: Support,
     /// The closed set of capabilities (see [`Capability`]); missing ones count as `Unknown`.
     pub capabilities: BTreeMap<Capability, Level>,
+    /// For each capability that is an `AddOn`: the standard, packaged add-on that gives it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub add_ons: BTreeMap<Capability, String>,
     /// What it is genuinely good at, in our own words.
     pub good_at: String,
     /// What to watch out for, in our own words.
@@ -63,6 +72,57 @@ pub enum Licence {
     Open(String),
     /// Proprietary software or a commercial service.
     Commercial,
+}
+
+/// What an engine is for: the model recommends each for its own job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumCount)]
+pub enum Role {
+    /// Built to send bulk and transactional mail at volume: pools, shaping, feedback.
+    SendingMta,
+    /// A general-purpose MTA: relays, routes and delivers any mail, sends well when tuned.
+    GeneralMta,
+    /// A mail server for people's mailboxes (IMAP, JMAP) that also sends; not a bulk sender.
+    MailboxServer,
+    /// A managed sending service.
+    Service,
+}
+
+impl Role {
+    /// Words for a sentence: "a sending MTA".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Role::SendingMta => "a sending MTA",
+            Role::GeneralMta => "a general-purpose MTA",
+            Role::MailboxServer => "a mailbox server",
+            Role::Service => "a managed sending service",
+        }
+    }
+}
+
+/// Where a figure in the catalogue comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Basis {
+    /// The brief's own figure.
+    Brief,
+    /// A published source: its URL.
+    Source(String),
+    /// An estimate, with what it rests on.
+    Estimate(String),
+    /// Nothing says; shown as an estimate.
+    #[default]
+    Unsourced,
+}
+
+impl Basis {
+    /// True when nothing backs the figure.
+    pub fn is_unsourced(&self) -> bool {
+        *self == Basis::Unsourced
+    }
+
+    /// True when the figure is an estimate (said so, or unsourced).
+    pub fn is_estimate(&self) -> bool {
+        matches!(self, Basis::Estimate(_) | Basis::Unsourced)
+    }
 }
 
 /// How actively the project or product is developed.
@@ -127,14 +187,32 @@ impl Config {
     }
 }
 
-/// The band of monthly volume where an engine fits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Two figures of monthly volume: the band where the brief places an engine, and the ceiling it
+/// is proven to carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Volume {
     /// Below this the engine is more than the sender needs.
     pub min_per_month: u64,
-    /// Above this the engine is under-powered or priced out.
+    /// Above this the engine leaves the band where it is usually placed.
     pub max_per_month: u64,
+    /// Where the band comes from: the brief, a source, or an estimate.
+    #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
+    pub band_basis: Basis,
+    /// The most it is shown to carry a month (vendors' or users' published figures); without
+    /// it, the band's top, as an estimate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proven_max_per_month: Option<u64>,
+    /// Where the proven ceiling comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
+    pub proven_basis: Basis,
+}
+
+impl Volume {
+    /// The proven ceiling, or the band's top when none is given.
+    pub fn proven_max(&self) -> u64 {
+        self.proven_max_per_month.unwrap_or(self.max_per_month)
+    }
 }
 
 /// One plan tier of a managed service.
@@ -163,10 +241,16 @@ pub struct Cost {
     pub base_per_month_usd: f64,
     /// Plan tiers, smallest first; the cheapest one covering the volume applies.
     pub tiers: Vec<Tier>,
-    /// Self-hosted: messages one node carries a month (an assumption).
+    /// Self-hosted: messages one node carries a month (an assumption unless sourced).
     pub node_capacity_per_month: u64,
-    /// Self-hosted: hours of operations work a month (an assumption).
-    pub ops_hours_per_month: f64,
+    /// Where the node capacity comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
+    pub node_capacity_basis: Basis,
+    /// No longer used: operations hours are the profile's assumptions, the same for every
+    /// engine of a kind, so an unsourced hour never decides a ranking. Accepted so older files
+    /// still load.
+    #[serde(default)]
+    pub ops_hours_per_month: Option<f64>,
     /// When any price above is not published by the vendor: the basis of the estimate.
     #[serde(default)]
     pub estimate: Option<String>,
@@ -177,7 +261,7 @@ fn yes() -> bool {
 }
 
 /// Where support comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Support {
     /// A public community: mailing list, forum, chat.
@@ -186,6 +270,13 @@ pub struct Support {
     pub vendor_sla: bool,
     /// Paid help from consultancies other than the vendor.
     pub third_party: bool,
+    /// The yearly price of the support contract with an SLA, when it is sold apart from the
+    /// licence or plan (`None`: included, or none to buy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_usd_per_year: Option<f64>,
+    /// Where that price comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
+    pub contract_basis: Basis,
 }
 
 /// How far an engine has a capability.
@@ -193,28 +284,38 @@ pub struct Support {
 pub enum Level {
     /// Native and documented.
     Yes,
+    /// Through a standard, packaged add-on that operators routinely install (named in
+    /// `add_ons`): it meets a must, with a note.
+    AddOn,
     /// Limited, or only through a vendor add-on.
     Partial,
-    /// Absent, or only through third-party software.
+    /// Absent, or only through unusual third-party software.
     No,
     /// No source says.
     Unknown,
 }
 
 impl Level {
-    /// Share of the capability this level gives: Yes 1, Partial ½, otherwise 0.
+    /// Share of the capability this level gives: Yes 1, an add-on ¾, Partial ½, otherwise 0.
     pub fn credit(self) -> f64 {
         match self {
             Level::Yes => 1.0,
+            Level::AddOn => 0.75,
             Level::Partial => 0.5,
             Level::No | Level::Unknown => 0.0,
         }
+    }
+
+    /// True when it meets a must: natively or through a standard add-on.
+    pub fn meets(self) -> bool {
+        matches!(self, Level::Yes | Level::AddOn)
     }
 
     /// One-character mark for dense tables.
     pub fn mark(self) -> &'static str {
         match self {
             Level::Yes => "✔",
+            Level::AddOn => "+",
             Level::Partial => "~",
             Level::No => "✘",
             Level::Unknown => "?",
@@ -226,6 +327,7 @@ impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Level::Yes => "yes",
+            Level::AddOn => "add-on",
             Level::Partial => "partial",
             Level::No => "no",
             Level::Unknown => "unknown",
@@ -388,6 +490,20 @@ impl Engine {
     /// True for a managed service.
     pub fn is_managed(&self) -> bool {
         self.kind == Kind::Managed
+    }
+
+    /// What it is for: as the file says, else a service or a general-purpose MTA by its kind.
+    pub fn role(&self) -> Role {
+        self.role.unwrap_or(if self.is_managed() {
+            Role::Service
+        } else {
+            Role::GeneralMta
+        })
+    }
+
+    /// The add-on that gives a capability, when its level is `AddOn`.
+    pub fn add_on(&self, c: Capability) -> Option<&str> {
+        self.add_ons.get(&c).map(String::as_str)
     }
 
     /// Short licence label: the SPDX expression or "commercial".

@@ -17,6 +17,7 @@ pub fn validate(engine: &mut Engine, path: &str, src: &str, stem: Option<&str>) 
     };
     v.identity(engine, stem);
     v.volume(engine);
+    v.add_ons(engine);
     v.cost(engine);
     v.sources(engine);
     v.dates(engine);
@@ -108,7 +109,7 @@ impl Checker<'_> {
     }
 
     fn volume(&mut self, e: &Engine) {
-        let v = e.volume;
+        let v = &e.volume;
         if v.min_per_month > v.max_per_month {
             self.error(
                 &[Step::Field("volume"), Step::Field("min_per_month")],
@@ -124,6 +125,46 @@ impl Checker<'_> {
                 "expected max_per_month above 0".into(),
             );
         }
+        if let Some(proven) = v.proven_max_per_month
+            && proven < v.max_per_month
+        {
+            self.error(
+                &[Step::Field("volume"), Step::Field("proven_max_per_month")],
+                format!(
+                    "expected proven_max_per_month ≥ max_per_month (a proven ceiling inside the band would be the band's top), found {proven} < {}",
+                    v.max_per_month
+                ),
+            );
+        }
+    }
+
+    /// Every `AddOn` names its add-on, and every named add-on is for an `AddOn` capability.
+    fn add_ons(&mut self, e: &Engine) {
+        for (c, level) in &e.capabilities {
+            if *level == super::model::Level::AddOn && !e.add_ons.contains_key(c) {
+                self.error(
+                    &[Step::Field("capabilities"), Step::Key(c.id())],
+                    format!(
+                        "\"{}\" is AddOn, so name the add-on in add_ons: {{\"{}\": \"…\"}}",
+                        c.id(),
+                        c.id()
+                    ),
+                );
+            }
+        }
+        for c in e.add_ons.keys() {
+            if e.capability(*c) != super::model::Level::AddOn {
+                self.at_key(
+                    Severity::Error,
+                    &[Step::Field("add_ons"), Step::Key(c.id())],
+                    format!(
+                        "add_ons names one for \"{}\", whose level is {} in capabilities; expected AddOn there",
+                        c.id(),
+                        e.capability(*c)
+                    ),
+                );
+            }
+        }
     }
 
     fn cost(&mut self, e: &Engine) {
@@ -132,7 +173,7 @@ impl Checker<'_> {
             ("licence_per_year_usd", c.licence_per_year_usd),
             ("per_thousand_usd", c.per_thousand_usd),
             ("base_per_month_usd", c.base_per_month_usd),
-            ("ops_hours_per_month", c.ops_hours_per_month),
+            ("ops_hours_per_month", c.ops_hours_per_month.unwrap_or(0.0)),
         ];
         for (field, value) in numbers {
             if !value.is_finite() || value < 0.0 {
@@ -150,7 +191,7 @@ impl Checker<'_> {
                     "expected a tier with up_to_per_month above 0 and a price of 0 or more".into(),
                 );
             } else if i > 0 {
-                let prev = c.tiers[i - 1];
+                let prev = &c.tiers[i - 1];
                 if t.up_to_per_month <= prev.up_to_per_month || t.usd_per_month < prev.usd_per_month
                 {
                     self.error(

@@ -15,7 +15,7 @@ pub fn run(format: Format, top: Option<usize>, c: &Common) -> Outcome {
         Format::Table => rank::table(&i, &a, top, stdout_color(c)),
         Format::Json => pretty(&rank::json_value(&i, &a, Rows::All(top))),
         Format::Csv => rank::csv(&i, &a, Rows::All(top)),
-        Format::Markdown => rank::markdown(&i, &a, Rows::All(top)),
+        Format::Markdown => rank::markdown_report(&i, &a, Rows::All(top)),
     };
     emit(&text)?;
     Ok(ExitCode::SUCCESS)

@@ -1,5 +1,6 @@
 //! Everything the model says about one profile and set of weights, computed in one go.
 
+use super::compare::{self, Comparison};
 use super::rank::{Ranking, rank};
 use super::sensitivity::{self, Sensitivity};
 use super::walk::{self, Agreement, Walk};
@@ -18,6 +19,8 @@ pub struct Analysis {
     pub agreement: Agreement,
     /// How far the weights can move before the top pick changes.
     pub sensitivity: Sensitivity,
+    /// How firm the top pick is: its margin, a near tie, and what would change it.
+    pub comparison: Option<Comparison>,
 }
 
 /// Rank, walk and analyse in one go.
@@ -26,10 +29,12 @@ pub fn analyse(engines: &[Engine], p: &Profile, w: &Weights) -> Analysis {
     let walk = walk::walk(engines, p, &ranking);
     let sensitivity = sensitivity::analyse(&ranking, engines);
     let agreement = walk::agreement(&ranking, &walk);
+    let comparison = compare::compare(engines, p, w, &ranking);
     Analysis {
         ranking,
         walk,
         agreement,
         sensitivity,
+        comparison,
     }
 }

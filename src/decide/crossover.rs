@@ -76,14 +76,10 @@ pub fn leaders(
 /// Costs are step functions (whole servers, plan tiers), so the order can change where two costs
 /// meet (a crossover: equal within 1% there) or at a jump (a step, flagged as such).
 pub fn crossovers(engines: &[Engine], which: &[usize], p: &Profile) -> Vec<Crossover> {
-    const STEPS: usize = 800;
     let at = |i: usize, v: u64| cost::annual(&engines[i], p, v).total();
-    let grid: Vec<u64> = (0..=STEPS)
-        .map(|s| {
-            let t = s as f64 / STEPS as f64;
-            let lv = (LOW as f64).log10() + t * ((HIGH as f64).log10() - (LOW as f64).log10());
-            10f64.powf(lv).round() as u64
-        })
+    let pieces: Vec<Option<Vec<u64>>> = which
+        .iter()
+        .map(|&i| cost::breakpoints(&engines[i], LOW, HIGH, MAX_PIECES))
         .collect();
     let sign = |d: f64| {
         if d > 0.0 {
@@ -96,11 +92,12 @@ pub fn crossovers(engines: &[Engine], which: &[usize], p: &Profile) -> Vec<Cross
     };
     let mut out = Vec::new();
     for (n, &i) in which.iter().enumerate() {
-        for &j in &which[n + 1..] {
+        for (k, &j) in which[n + 1..].iter().enumerate() {
             let diff = |v: u64| at(i, v) - at(j, v);
-            // The last grid point where one engine was strictly cheaper, and which one.
+            let points = probes(&pieces[n], &pieces[n + 1 + k]);
+            // The last probe where one engine was strictly cheaper, and which one.
             let mut last: Option<(u64, i32)> = None;
-            for &v in &grid {
+            for &v in &points {
                 let s = sign(diff(v));
                 if s == 0 {
                     continue;
@@ -115,6 +112,40 @@ pub fn crossovers(engines: &[Engine], which: &[usize], p: &Profile) -> Vec<Cross
         }
     }
     out.sort_by_key(|c| c.monthly_volume);
+    out
+}
+
+/// More pieces than this per engine and the probes fall back to a fine log-scale grid.
+const MAX_PIECES: usize = 4096;
+
+/// Where to compare two costs so that no change of order is missed: both ends of every piece
+/// on which both costs are affine (two affine costs change order at most once on a piece, and
+/// a step changes it between one piece's end and the next one's start). Without both engines'
+/// pieces, a log-scale grid fine enough for the chart.
+fn probes(a: &Option<Vec<u64>>, b: &Option<Vec<u64>>) -> Vec<u64> {
+    let (Some(a), Some(b)) = (a, b) else {
+        const STEPS: usize = 4000;
+        return (0..=STEPS)
+            .map(|s| {
+                let t = s as f64 / STEPS as f64;
+                let lv = (LOW as f64).log10() + t * ((HIGH as f64).log10() - (LOW as f64).log10());
+                10f64.powf(lv).round() as u64
+            })
+            .collect();
+    };
+    let mut starts: Vec<u64> = std::iter::once(LOW)
+        .chain(a.iter().chain(b).copied())
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::with_capacity(starts.len() * 2);
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(HIGH, |next| next - 1);
+        out.push(s);
+        if end > s {
+            out.push(end);
+        }
+    }
     out
 }
 

@@ -5,7 +5,7 @@
 //! when asked for, because ranking ten thousand engines a frame must not format eighty thousand
 //! sentences nobody will read.
 
-use crate::catalogue::{Capability, Config, Engine, FactorId, Level, Licence, PerFactor};
+use crate::catalogue::{Capability, Config, Engine, FactorId, Level, Licence, PerFactor, Status};
 use crate::profile::{Marketing, Profile, SupportNeed};
 use crate::units;
 use std::fmt::Write as _;
@@ -18,12 +18,25 @@ pub type Why<'a> = Option<&'a mut String>;
 
 /// Fit lost per decade (factor of ten) below an engine's band: over-engineered.
 pub const VOLUME_BELOW_PER_DECADE: f64 = 0.5;
-/// Fit lost per decade above an engine's band: under-powered, which hurts more.
-pub const VOLUME_ABOVE_PER_DECADE: f64 = 1.0;
+/// Fit lost per decade above the band where the brief places a sending MTA, while still inside
+/// what it is proven to carry: such engines are built to scale out, so only a small preference
+/// for the engine made for the volume.
+pub const VOLUME_ABOVE_BAND_PER_DECADE: f64 = 0.1;
+/// The same for a general-purpose MTA or a mailbox server: the brief says their limits start to
+/// bite above their band, so the fit falls as fast as for an engine that is under-powered.
+pub const VOLUME_ABOVE_BAND_GENERAL_PER_DECADE: f64 = 1.0;
+/// Marketing fit of an engine that bundles marketing tooling a sender is indifferent to: the
+/// brief counts bundled features you will not use as a cost.
+pub const MARKETING_UNUSED: f64 = 0.75;
+/// Fit lost per decade beyond what an engine is proven to carry: under-powered, which hurts most.
+pub const VOLUME_BEYOND_PROVEN_PER_DECADE: f64 = 1.0;
 /// Without a budget cap, costs are compared with this fixed yearly reference (an assumption).
 pub const REFERENCE_BUDGET_USD: f64 = 25_000.0;
 /// Fit lost per step an engine's configuration demands beyond what the team can run.
 pub const TEAM_PER_STEP: f64 = 0.35;
+/// Fit lost by an engine the team does not run when it already runs another of the same kind:
+/// moving is a migration (the credit the brief gives a PowerMTA team, for any engine).
+pub const TEAM_MIGRATION: f64 = 0.3;
 
 fn say(why: Why<'_>, text: impl FnOnce() -> String) {
     if let Some(w) = why {
@@ -31,43 +44,104 @@ fn say(why: Why<'_>, text: impl FnOnce() -> String) {
     }
 }
 
-/// Inside the band 1.0; outside, falls with the distance in decades, faster above than below.
+/// Whether the profile asks about a factor. A factor it does not ask about (no cloud-native
+/// need, community support enough, indifferent to marketing, no wanted capabilities) is left
+/// out of the score rather than scored a perfect fit for everyone, which would compress every
+/// score and let asking for a need lower the best match.
+pub fn asked(p: &Profile, f: FactorId) -> bool {
+    match f {
+        FactorId::Volume | FactorId::Budget | FactorId::Team | FactorId::Reversibility => true,
+        FactorId::CloudNative => p.cloud_native,
+        FactorId::Support => p.support == SupportNeed::VendorSla,
+        // Indifferent still counts: unused bundled tooling is a cost (the brief).
+        FactorId::Marketing => true,
+        FactorId::Capabilities => !p.want.is_empty(),
+    }
+}
+
+/// "about 3×" for a ratio, in words people use.
+fn times(ratio: f64) -> String {
+    if ratio < 10.0 {
+        format!("about {:.0}×", ratio.max(1.0)).replace("about 1×", "just over 1×")
+    } else {
+        format!("about {}×", units::volume(ratio.round() as u64))
+    }
+}
+
+/// Inside the band where the brief places the engine, 1.0. Below it, over-engineered: the fit
+/// falls with the distance in decades. Above it but within what the engine is proven to carry,
+/// a gentle slope; beyond that, under-powered, falling fast (and the ranking lists the engine
+/// after those that carry the volume).
 pub fn volume(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
     let v = p.monthly_volume.max(1) as f64;
     let (min, max) = (e.volume.min_per_month, e.volume.max_per_month);
-    let describe = |relation: &str| {
-        let band = if min == 0 {
+    let proven = e.volume.proven_max();
+    let band = || {
+        if min == 0 {
             format!("band (up to {}/month)", units::volume(max))
         } else {
             format!("{}–{}/month band", units::volume(min), units::volume(max))
-        };
-        format!(
-            "{}/month is {relation} {}'s {band}",
-            units::volume(p.monthly_volume),
-            e.name
-        )
+        }
+    };
+    let vol = units::volume(p.monthly_volume);
+    let estimate = if e.volume.proven_basis.is_estimate() {
+        " (an estimate)"
+    } else {
+        ""
     };
     if p.monthly_volume < min {
         let decades = (min as f64 / v).log10();
         say(why, || {
             format!(
-                "{}: over-engineered by {decades:.1} decades",
-                describe("below")
+                "{vol}/month is below {}'s {}: {} more capacity than you need",
+                e.name,
+                band(),
+                times(min as f64 / v)
             )
         });
         (1.0 - VOLUME_BELOW_PER_DECADE * decades).clamp(0.0, 1.0)
-    } else if p.monthly_volume > max {
+    } else if p.monthly_volume <= max {
+        say(why, || {
+            format!("{vol}/month is inside {}'s {}", e.name, band())
+        });
+        1.0
+    } else if p.monthly_volume <= proven {
         let decades = (v / max.max(1) as f64).log10();
+        let slope = above_band_slope(e);
         say(why, || {
             format!(
-                "{}: under-powered by {decades:.1} decades",
-                describe("above")
+                "{vol}/month is above {}'s {}, within the {}/month it is proven to carry{estimate}",
+                e.name,
+                band(),
+                units::volume(proven)
             )
         });
-        (1.0 - VOLUME_ABOVE_PER_DECADE * decades).clamp(0.0, 1.0)
+        (1.0 - slope * decades).clamp(0.0, 1.0)
     } else {
-        say(why, || describe("inside"));
-        1.0
+        let above_band = (proven as f64 / max.max(1) as f64).log10();
+        let beyond = (v / proven.max(1) as f64).log10();
+        say(why, || {
+            format!(
+                "{vol}/month is {} what {} is proven to carry ({}/month{estimate})",
+                times(v / proven.max(1) as f64),
+                e.name,
+                units::volume(proven)
+            )
+        });
+        (1.0 - above_band_slope(e) * above_band - VOLUME_BEYOND_PROVEN_PER_DECADE * beyond)
+            .clamp(0.0, 1.0)
+    }
+}
+
+/// How fast the volume fit falls above an engine's band, inside its proven range.
+fn above_band_slope(e: &Engine) -> f64 {
+    match e.role() {
+        crate::catalogue::Role::SendingMta | crate::catalogue::Role::Service => {
+            VOLUME_ABOVE_BAND_PER_DECADE
+        }
+        crate::catalogue::Role::GeneralMta | crate::catalogue::Role::MailboxServer => {
+            VOLUME_ABOVE_BAND_GENERAL_PER_DECADE
+        }
     }
 }
 
@@ -114,35 +188,48 @@ pub fn budget(e: &Engine, p: &Profile, annual_cost: f64, why: Why<'_>) -> f64 {
     if fit.is_finite() { fit } else { 0.0 }
 }
 
-/// What the configuration demands against what the team can run; 1.0 if it knows the engine.
+/// What the configuration demands against what the team can run; 1.0 if it already runs the
+/// engine, and a migration step less for others when it runs another engine of the same kind.
 pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
     if p.team_knows.contains(&e.id) {
-        say(why, || format!("your team already runs {}", e.name));
+        say(why, || {
+            format!("your team already runs {}: no migration", e.name)
+        });
         return 1.0;
     }
     let need = e.config.level();
     let have = p.team.level();
-    if need <= have {
-        say(why, || {
+    let steps = need.saturating_sub(have);
+    // Ids the team runs are checked against the catalogue elsewhere; an unknown one still
+    // means the team runs something it would move from.
+    let migrating = !p.team_knows.is_empty();
+    let fit =
+        (1.0 - TEAM_PER_STEP * f64::from(steps) - if migrating { TEAM_MIGRATION } else { 0.0 })
+            .max(0.0);
+    say(why, || {
+        let mut s = if steps == 0 {
             format!(
                 "needs {}, which a team that does {} can run",
                 e.config.describe(),
                 p.team.describe()
             )
-        });
-        1.0
-    } else {
-        let steps = need - have;
-        say(why, || {
+        } else {
             format!(
                 "needs {}: {steps} step{} beyond a team that does {}",
                 e.config.describe(),
                 if steps == 1 { "" } else { "s" },
                 p.team.describe()
             )
-        });
-        (1.0 - TEAM_PER_STEP * f64::from(steps)).max(0.0)
-    }
+        };
+        if migrating {
+            s.push_str(&format!(
+                "; moving from what your team runs ({}) is a migration",
+                p.team_knows.join(", ")
+            ));
+        }
+        s
+    });
+    fit
 }
 
 /// The capabilities that make an engine cloud-native.
@@ -168,11 +255,19 @@ pub fn cloud_native(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
     say(why, || {
         CLOUD
             .iter()
-            .map(|c| format!("{} {}", c.label(), e.capability(*c)))
+            .map(|c| level_words(e, *c))
             .collect::<Vec<_>>()
             .join(", ")
     });
     fit
+}
+
+/// "DKIM signing add-on (OpenDKIM milter)", "Kubernetes partial": a capability as a reason says it.
+fn level_words(e: &Engine, c: Capability) -> String {
+    match (e.capability(c), e.add_on(c)) {
+        (Level::AddOn, Some(name)) => format!("{} through {name}", c.label()),
+        (level, _) => format!("{} {level}", c.label()),
+    }
 }
 
 /// Neutral unless a vendor SLA is needed; then SLA 1.0, third-party help 0.5, none 0.
@@ -183,7 +278,7 @@ pub fn support(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
         });
         return 1.0;
     }
-    let s = e.support;
+    let s = &e.support;
     if s.vendor_sla {
         say(why, || "a support contract with an SLA is available".into());
         1.0
@@ -203,14 +298,25 @@ pub fn marketing(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
     let has = e.capability(Capability::BundledMarketing);
     match p.marketing {
         Marketing::Indifferent => {
-            say(why, || {
-                "bundled marketing does not matter to you (neutral)".into()
-            });
-            1.0
+            if has == Level::Yes {
+                say(why, || {
+                    "bundles marketing tooling you have not asked for: a cost you may not use"
+                        .into()
+                });
+                MARKETING_UNUSED
+            } else {
+                say(why, || "no bundled marketing to pay for".into());
+                1.0
+            }
         }
         Marketing::Wanted => {
             say(why, || match has {
                 Level::Yes => "bundles list and campaign tooling".into(),
+                Level::AddOn => format!(
+                    "marketing tooling through {}",
+                    e.add_on(Capability::BundledMarketing)
+                        .unwrap_or("an add-on")
+                ),
                 Level::Partial => {
                     "some marketing tooling (templates, lists), not a full suite".into()
                 }
@@ -243,23 +349,37 @@ pub fn capabilities(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
     let got: f64 = wanted.iter().map(|c| e.capability(*c).credit()).sum();
     let fit = got / wanted.len() as f64;
     say(why, || {
-        let mut s = format!("has {got} of {} wanted:", wanted.len());
+        let mut s = format!("has {} of {} wanted:", units::weight(got), wanted.len());
         for c in wanted {
-            let _ = write!(s, " {} {};", c.label(), e.capability(*c));
+            let _ = write!(s, " {};", level_words(e, *c));
         }
         s.trim_end_matches(';').to_owned()
     });
     fit
 }
 
-/// Open licence and readable configuration you keep score high; proprietary lower.
+/// How much of a fit is left for a project in each state: a stalled or legacy engine is one you
+/// may have to leave, so its exit cost is nearer.
+pub fn status_share(s: Status) -> f64 {
+    match s {
+        Status::Active => 1.0,
+        Status::Maintained => 0.9,
+        Status::Stalled => 0.7,
+        Status::Legacy => 0.5,
+    }
+}
+
+/// How cheaply you could leave, and how soon you may have to: an open licence and readable
+/// configuration you keep score high, a proprietary engine lower; a stalled or legacy project
+/// takes a share off (the status is a fact of the catalogue, shown with every engine).
 pub fn reversibility(e: &Engine, _p: &Profile, why: Why<'_>) -> f64 {
     let open = matches!(e.licence, Licence::Open(_));
     let text_config = matches!(
         e.config,
         Config::StaticFile | Config::ConfigAsCode(_) | Config::Scripting(_)
     );
-    let fit = if open { 0.7 } else { 0.3 } + if text_config { 0.3 } else { 0.1 };
+    let base = if open { 0.7 } else { 0.3 } + if text_config { 0.3 } else { 0.1 };
+    let fit = base * status_share(e.status);
     say(why, || {
         let licence = match (&e.licence, e.is_managed()) {
             (Licence::Open(spdx), _) => format!("open licence ({spdx})"),
@@ -275,7 +395,13 @@ pub fn reversibility(e: &Engine, _p: &Profile, why: Why<'_>) -> f64 {
         } else {
             "settings held in its own console or database".into()
         };
-        format!("{licence}; {config}")
+        let status = match e.status {
+            Status::Active => String::new(),
+            Status::Maintained => "; maintained, with little new: expect to move one day".into(),
+            Status::Stalled => "; development has stalled: you may have to move".into(),
+            Status::Legacy => "; a legacy project: plan the move".into(),
+        };
+        format!("{licence}; {config}{status}")
     });
     fit
 }
@@ -347,14 +473,36 @@ mod tests {
         assert!((f - (1.0 - 0.5 * (15e6f64 / 7_421_043.0).log10())).abs() < 1e-12);
         assert_eq!(
             why,
-            "7.4M/month is below KumoMTA's 15M–150M/month band: over-engineered by 0.3 decades"
+            "7.4M/month is below KumoMTA's 15M–150M/month band: about 2× more capacity than you need"
         );
         let big = Profile {
             monthly_volume: 100_000_000,
             ..Profile::default()
         };
-        assert_eq!(volume(&engine("postfix"), &big, Some(&mut why)), 0.0);
-        assert!(why.contains("under-powered by 1.0 decades"), "{why}");
+        // Beyond the 55M a month Postfix is proven to carry: under-powered, in words.
+        assert!(volume(&engine("postfix"), &big, Some(&mut why)) < 0.1);
+        assert!(
+            why.contains("about 2× what Postfix is proven to carry"),
+            "{why}"
+        );
+        // Above KumoMTA's band but well inside what it is proven to carry: barely less.
+        let isp = Profile {
+            monthly_volume: 1_500_000_000,
+            ..Profile::default()
+        };
+        let kumo = volume(&engine("kumomta"), &isp, Some(&mut why));
+        assert!((kumo - (1.0 - 0.1 * 1.0)).abs() < 1e-12, "{kumo}");
+        assert!(
+            why.contains("within the 3.6B/month it is proven to carry"),
+            "{why}"
+        );
+        // A general-purpose MTA above its band falls as if under-powered, as the brief says.
+        let twenty = Profile {
+            monthly_volume: 20_000_000,
+            ..Profile::default()
+        };
+        let postfix = volume(&engine("postfix"), &twenty, None);
+        assert!((postfix - (1.0 - 2f64.log10())).abs() < 1e-12, "{postfix}");
         // One decade below costs half as much as one decade above.
         let low = Profile {
             monthly_volume: 1_500_000,
@@ -410,6 +558,16 @@ mod tests {
             assert_eq!(marketing(&e, &p, None), 1.0);
             assert_eq!(capabilities(&e, &p, None), 1.0);
         }
+        // Not asked, they leave the score; marketing always counts (unused bundles cost).
+        for f in [
+            FactorId::CloudNative,
+            FactorId::Support,
+            FactorId::Capabilities,
+        ] {
+            assert!(!asked(&p, f), "{f:?}");
+        }
+        assert!(asked(&p, FactorId::Marketing));
+        assert_eq!(marketing(&engine("greenarrow"), &p, None), MARKETING_UNUSED);
         let asks = Profile {
             cloud_native: true,
             support: SupportNeed::VendorSla,
@@ -418,15 +576,27 @@ mod tests {
             ..Profile::default()
         };
         let kumo = engine("kumomta");
-        assert!((cloud_native(&kumo, &asks, None) - 2.5 / 3.0).abs() < 1e-12);
+        // Prometheus and an image, but Kubernetes only through a community example.
+        assert!((cloud_native(&kumo, &asks, None) - 2.0 / 3.0).abs() < 1e-12);
         assert_eq!(support(&kumo, &asks, None), 1.0);
         assert_eq!(support(&engine("postfix"), &asks, None), 0.5);
         assert_eq!(marketing(&kumo, &asks, None), 0.0);
         assert_eq!(marketing(&engine("greenarrow"), &asks, None), 1.0);
-        assert_eq!(capabilities(&kumo, &asks, None), 0.25);
+        assert_eq!(capabilities(&kumo, &asks, None), 0.0);
         let mut why = String::new();
         capabilities(&kumo, &asks, Some(&mut why));
-        assert_eq!(why, "has 0.5 of 2 wanted: web UI no; Kubernetes partial");
+        assert_eq!(why, "has 0 of 2 wanted: web UI no; Kubernetes no");
+        // An add-on counts three quarters, and the reason names it.
+        let postfix_wants = Profile {
+            want: vec![Capability::DkimSigning],
+            ..Profile::default()
+        };
+        assert_eq!(capabilities(&engine("postfix"), &postfix_wants, None), 0.75);
+        capabilities(&engine("postfix"), &postfix_wants, Some(&mut why));
+        assert!(
+            why.contains("DKIM signing through the OpenDKIM or Rspamd milter"),
+            "{why}"
+        );
     }
 
     #[test]
@@ -443,7 +613,8 @@ mod tests {
     fn reversibility_prefers_open_and_readable() {
         let p = Profile::default();
         assert_eq!(reversibility(&engine("kumomta"), &p, None), 1.0);
-        assert!((reversibility(&engine("powermta"), &p, None) - 0.6).abs() < 1e-12);
+        // Proprietary and stalled: 0.6 for its licence and configuration, 70 % of it for its status.
+        assert!((reversibility(&engine("powermta"), &p, None) - 0.6 * 0.7).abs() < 1e-12);
         assert!((reversibility(&engine("ses"), &p, None) - 0.4).abs() < 1e-12);
     }
 

@@ -6,11 +6,14 @@
 //! others.
 
 pub mod analysis;
+pub mod brief;
+pub mod compare;
 pub mod cost;
 pub mod crossover;
 pub mod fit;
 pub mod rank;
 pub mod sensitivity;
+pub mod standing;
 pub mod walk;
 pub mod weights;
 

@@ -1,22 +1,22 @@
-//! Knock-outs, scores and the ranking.
+//! Standing, scores and the ranking.
+//!
+//! An engine's standing comes before its score: a candidate with no caveat ranks above one with
+//! a caveat (a must met only partly, a mailbox server), and every candidate above the engines
+//! that are out (over the budget cap, beyond what they are proven to carry, lacking a must, the
+//! wrong kind). Standing depends on the engine and the profile alone, so ordering by it keeps
+//! the ranking free of rank reversal and the same under any scaling of the weights.
 
+use super::brief;
 use super::cost;
 use super::fit::{self, Fits};
 use super::weights::Weights;
-use crate::catalogue::{Capability, Engine, FactorId, Level};
+use crate::catalogue::{Capability, Engine, FactorId, PerFactor};
 use crate::profile::Profile;
 use std::cmp::Ordering;
 
-/// Why an engine is out of the running.
-#[derive(Debug, Clone, PartialEq)]
-pub enum KnockOut {
-    /// A managed service, and the profile owns its sending layer.
-    Managed,
-    /// Self-hosted, and the profile rents (an ESP is enough).
-    SelfHosted,
-    /// Capabilities the profile must have that the engine lacks, each with the level it has.
-    LacksMust(Vec<(Capability, Level)>),
-}
+pub use super::standing::{
+    Caveat, KnockOut, MAILBOX_SERVER_MAX, NEAR_CAP, Note, caveats_and_notes, knock_out, knock_outs,
+};
 
 /// One engine's place in a ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,14 +27,22 @@ pub struct Row {
     pub fits: Fits,
     /// Annual cost of ownership at the profile's volume.
     pub cost: f64,
-    /// 100 × Σ(w·fit) / Σw; 0 when every weight is 0.
+    /// 100 × Σ(w·fit) / Σw over the factors the profile asks about; 0 when those weights are 0.
     pub score: f64,
-    /// Why the engine is knocked out, if it is.
-    pub excluded: Option<KnockOut>,
+    /// Why the engine is out, if it is (every reason, worst first).
+    pub out: Vec<KnockOut>,
+    /// Why a candidate ranks below the candidates without caveats.
+    pub caveats: Vec<Caveat>,
+    /// What to know besides.
+    pub notes: Vec<Note>,
+    /// Where the brief's diagram places the engine for this profile (lower first; see
+    /// [`brief::preference`]): the tie-break among equal scores.
+    pub preference: u8,
 }
 
 impl Row {
-    /// Score points this factor contributes: 100 × w·fit / Σw (they add up to the score).
+    /// Score points this factor contributes: 100 × w·fit / Σw (they add up to the score); `w`
+    /// are the weights the score used (see [`Ranking::weights`]).
     pub fn contribution(&self, w: &Weights, f: FactorId) -> f64 {
         let total = w.total();
         if total <= 0.0 {
@@ -43,29 +51,109 @@ impl Row {
             100.0 * w.get(f) * self.fits[f] / total
         }
     }
+
+    /// True when the engine is out of the running.
+    pub fn is_out(&self) -> bool {
+        !self.out.is_empty()
+    }
+
+    /// 0 a candidate, 1 a candidate with a caveat, 2 and up out (see [`KnockOut::tier`]).
+    pub fn tier(&self) -> u8 {
+        match self.out.first() {
+            Some(k) => k.tier(),
+            None if self.caveats.is_empty() => 0,
+            None => 1,
+        }
+    }
+
+    /// Musts it lacks, for ordering the engines that lack some: fewer first.
+    pub fn musts_missing(&self) -> usize {
+        self.out
+            .iter()
+            .map(|k| match k {
+                KnockOut::LacksMust(m) => m.len(),
+                _ => 0,
+            })
+            .sum()
+    }
 }
 
-/// Engines ordered best first: candidates by score, then the knocked-out ones.
+/// Why no engine is a candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoCandidate {
+    /// Pairs of musts that no engine of the right kind meets together.
+    pub conflicts: Vec<(Capability, Capability)>,
+    /// The closest engines of the right kind (indices), best first.
+    pub closest: Vec<usize>,
+}
+
+/// Engines ordered best first: by standing, then by score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
     /// Every engine, candidates first.
     pub rows: Vec<Row>,
-    /// The weights the scores were computed with.
+    /// The weights the scores used: the given weights, with those of factors the profile does
+    /// not ask about set to 0.
     pub weights: Weights,
+    /// The weights as given.
+    pub given: Weights,
+    /// Which factors the profile asks about.
+    pub asked: PerFactor<bool>,
 }
 
 impl Ranking {
-    /// The top candidate, unless every engine is knocked out or every weight is zero.
+    /// The top candidate, unless no engine is a candidate or every weight that counts is zero.
     pub fn top(&self) -> Option<&Row> {
         if self.weights.all_zero() {
             return None;
         }
-        self.rows.first().filter(|r| r.excluded.is_none())
+        self.rows.first().filter(|r| !r.is_out())
     }
 
-    /// The rows that are not knocked out.
+    /// The rows that are not out of the running.
     pub fn candidates(&self) -> impl Iterator<Item = &Row> {
-        self.rows.iter().filter(|r| r.excluded.is_none())
+        self.rows.iter().filter(|r| !r.is_out())
+    }
+
+    /// The candidates that could overtake the top pick by weights alone: those of its tier.
+    pub fn rivals(&self) -> impl Iterator<Item = &Row> {
+        let tier = self.top().map(Row::tier);
+        let top = self.top().map(|r| r.engine);
+        self.rows
+            .iter()
+            .filter(move |r| Some(r.tier()) == tier && Some(r.engine) != top)
+    }
+
+    /// When no engine is a candidate (and some weight counts): what stands in the way.
+    pub fn no_candidate(&self, engines: &[Engine], p: &Profile) -> Option<NoCandidate> {
+        if self.candidates().next().is_some() || self.unweighted() {
+            return None;
+        }
+        let right_kind: Vec<&Row> = self
+            .rows
+            .iter()
+            .filter(|r| {
+                !r.out
+                    .iter()
+                    .any(|k| matches!(k, KnockOut::Managed | KnockOut::SelfHosted))
+            })
+            .collect();
+        let mut conflicts = Vec::new();
+        for (i, x) in p.must.iter().enumerate() {
+            for y in &p.must[i + 1..] {
+                let together = right_kind.iter().any(|r| {
+                    let e = &engines[r.engine];
+                    e.capability(*x).meets() && e.capability(*y).meets()
+                });
+                if !together {
+                    conflicts.push((*x, *y));
+                }
+            }
+        }
+        Some(NoCandidate {
+            conflicts,
+            closest: right_kind.iter().take(3).map(|r| r.engine).collect(),
+        })
     }
 
     /// The row for an engine index.
@@ -73,30 +161,10 @@ impl Ranking {
         self.rows.iter().find(|r| r.engine == engine)
     }
 
-    /// True in the one state with no ranking to speak of: every weight at zero.
+    /// True in the one state with no ranking to speak of: every weight that counts is zero.
     pub fn unweighted(&self) -> bool {
         self.weights.all_zero()
     }
-}
-
-/// Why an engine is out: the wrong kind for own/rent, or a `must` it lacks.
-pub fn knock_out(e: &Engine, p: &Profile) -> Option<KnockOut> {
-    if p.own_infrastructure && e.is_managed() {
-        return Some(KnockOut::Managed);
-    }
-    if !p.own_infrastructure && !e.is_managed() {
-        return Some(KnockOut::SelfHosted);
-    }
-    if p.must.iter().all(|c| e.capability(*c) == Level::Yes) {
-        return None;
-    }
-    let missing: Vec<(Capability, Level)> = p
-        .must
-        .iter()
-        .filter(|c| e.capability(**c) != Level::Yes)
-        .map(|c| (*c, e.capability(*c)))
-        .collect();
-    Some(KnockOut::LacksMust(missing))
 }
 
 /// 100 × Σ(w·fit) / Σw, and 0 (never NaN) when every weight is 0.
@@ -146,41 +214,112 @@ pub fn cmp_names(x: &str, y: &str) -> Ordering {
     }
 }
 
+/// Which factors a profile asks about, and the weights that count for it.
+pub fn effective(p: &Profile, w: &Weights) -> (PerFactor<bool>, Weights) {
+    let asked = PerFactor(FactorId::ALL.map(|f| fit::asked(p, f)));
+    let effective = w.only(&asked);
+    (asked, effective)
+}
+
+/// One engine's row: its cost, fits, score with the `effective` weights, and standing.
+pub fn evaluate(i: usize, e: &Engine, p: &Profile, effective: &Weights) -> Row {
+    let c = cost::annual(e, p, p.monthly_volume);
+    let cost = c.total();
+    let fits = fit::all(e, p, cost);
+    let out = knock_outs(e, p, &c);
+    let (caveats, notes) = caveats_and_notes(e, p, &c);
+    Row {
+        engine: i,
+        fits,
+        cost,
+        score: score(&fits, effective),
+        out,
+        caveats,
+        notes,
+        preference: brief::preference(p, &e.id).unwrap_or(u8::MAX),
+    }
+}
+
+/// Best first: by standing (tier, then fewer musts missing), then score; among equal scores the
+/// engine the brief's diagram reaches first (see [`brief::preference`]) — the brief decides
+/// what the weights cannot tell apart — then name and id.
+fn order(engines: &[Engine], a: &Row, b: &Row) -> Ordering {
+    sort_key(a)
+        .cmp(&sort_key(b))
+        .then_with(|| tie_break(engines, a, b))
+}
+
+/// The ranking's order before the tie-break: standing, then score.
+fn sort_key(r: &Row) -> (u8, usize, std::cmp::Reverse<i64>) {
+    (
+        r.tier(),
+        r.musts_missing(),
+        std::cmp::Reverse(score_key(r.score)),
+    )
+}
+
+/// Between rows of equal standing and score: the brief's preference, then name and id.
+pub fn tie_break(engines: &[Engine], a: &Row, b: &Row) -> Ordering {
+    a.preference
+        .cmp(&b.preference)
+        .then_with(|| compare((&engines[a.engine], 0), (&engines[b.engine], 0)))
+}
+
+/// The top candidate for a profile and its lead over the next candidate of its standing,
+/// without ranking the rest: what-if questions ask this many times.
+pub fn leader(engines: &[Engine], p: &Profile, w: &Weights) -> Option<(usize, f64)> {
+    let (_, eff) = effective(p, w);
+    if eff.all_zero() {
+        return None;
+    }
+    let mut best: Option<Row> = None;
+    let mut second: Option<Row> = None;
+    for (i, e) in engines.iter().enumerate() {
+        let row = evaluate(i, e, p, &eff);
+        if best
+            .as_ref()
+            .is_none_or(|b| order(engines, &row, b) == Ordering::Less)
+        {
+            second = best.replace(row);
+        } else if second
+            .as_ref()
+            .is_none_or(|s| order(engines, &row, s) == Ordering::Less)
+        {
+            second = Some(row);
+        }
+    }
+    let top = best.filter(|b| !b.is_out())?;
+    let margin = second
+        .filter(|s| s.tier() == top.tier())
+        .map_or(top.score, |s| top.score - s.score);
+    Some((top.engine, margin))
+}
+
 /// Rank every engine for the profile and weights.
 pub fn rank(engines: &[Engine], p: &Profile, w: &Weights) -> Ranking {
+    let (asked, effective) = effective(p, w);
     let rows: Vec<Row> = engines
         .iter()
         .enumerate()
-        .map(|(i, e)| {
-            let cost = cost::annual(e, p, p.monthly_volume).total();
-            let fits = fit::all(e, p, cost);
-            Row {
-                engine: i,
-                fits,
-                cost,
-                score: score(&fits, w),
-                excluded: knock_out(e, p),
-            }
-        })
+        .map(|(i, e)| evaluate(i, e, p, &effective))
         .collect();
-    // Sort small keys, then move each row once: rows are large and moving them during the sort
-    // cost more than scoring them.
-    let keys: Vec<(bool, i64)> = rows
-        .iter()
-        .map(|r| (r.excluded.is_some(), score_key(r.score)))
-        .collect();
+    // Sort small keys (the same order as `order`), then move each row once: rows are large and
+    // moving them during the sort cost more than scoring them.
+    let keys: Vec<_> = rows.iter().map(sort_key).collect();
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_unstable_by(|&a, &b| {
-        keys[a].0.cmp(&keys[b].0).then_with(|| {
-            compare(
-                (&engines[rows[a].engine], keys[a].1),
-                (&engines[rows[b].engine], keys[b].1),
-            )
-        })
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| tie_break(engines, &rows[a], &rows[b]))
     });
     let mut rows = rows;
     permute(&mut rows, &order);
-    Ranking { rows, weights: *w }
+    Ranking {
+        rows,
+        weights: effective,
+        given: *w,
+        asked,
+    }
 }
 
 /// Put `v[order[i]]` at position `i`, in place: one swap per row, following each cycle of the
@@ -204,7 +343,7 @@ fn permute<T>(v: &mut [T], order: &[usize]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::Catalogue;
+    use crate::catalogue::{Capability, Catalogue, Level};
 
     #[test]
     fn the_briefs_sender_gets_postfix() {
@@ -212,13 +351,15 @@ mod tests {
         let w = Weights::defaults(&cat.factors);
         let r = rank(&cat.engines, &Profile::default(), &w);
         assert_eq!(cat.engines[r.top().unwrap().engine].id, "postfix");
-        // Managed services are knocked out and listed last.
-        let first_out = r.rows.iter().position(|r| r.excluded.is_some()).unwrap();
-        assert!(r.rows[first_out..].iter().all(|r| r.excluded.is_some()));
+        // Managed services are knocked out and listed last, with the other engines out.
+        let first_out = r.rows.iter().position(|r| r.is_out()).unwrap();
+        assert!(r.rows[first_out..].iter().all(|r| r.is_out()));
         assert!(
-            r.rows[first_out..]
+            cat.engines
                 .iter()
-                .all(|r| cat.engines[r.engine].is_managed())
+                .enumerate()
+                .filter(|(_, e)| e.is_managed())
+                .all(|(i, _)| r.rows[first_out..].iter().any(|row| row.engine == i))
         );
     }
 
@@ -245,7 +386,10 @@ mod tests {
         let w = Weights::defaults(&cat.factors);
         let r = rank(&cat.engines, &Profile::default(), &w);
         for row in &r.rows {
-            let sum: f64 = FactorId::ALL.iter().map(|f| row.contribution(&w, *f)).sum();
+            let sum: f64 = FactorId::ALL
+                .iter()
+                .map(|f| row.contribution(&r.weights, *f))
+                .sum();
             assert!((sum - row.score).abs() < 1e-9);
         }
     }
@@ -257,14 +401,17 @@ mod tests {
         assert!(r.rows.iter().all(|r| r.score == 0.0));
         assert!(r.top().is_none());
         assert!(r.unweighted());
-        // Still ordered: by name among the candidates.
+        // Still ordered: every score ties, so the brief's pick comes first (Postfix below 10M),
+        // then the walk's default engine (KumoMTA), then by name, within each standing.
         let names: Vec<&str> = r
             .candidates()
+            .filter(|r| r.tier() == 0)
             .map(|r| cat.engines[r.engine].name.as_str())
             .collect();
-        let mut sorted = names.clone();
+        assert_eq!(names[..2], ["Postfix", "KumoMTA"]);
+        let mut sorted = names[2..].to_vec();
         sorted.sort_by_key(|n| n.to_lowercase());
-        assert_eq!(names, sorted);
+        assert_eq!(names[2..], sorted);
     }
 
     #[test]
@@ -277,11 +424,133 @@ mod tests {
         let e = cat.engine("kumomta").unwrap();
         assert_eq!(
             knock_out(e, &p).unwrap(),
-            KnockOut::LacksMust(vec![(
-                crate::catalogue::Capability::ExternalQueue,
-                Level::No
-            )])
+            KnockOut::LacksMust(vec![(Capability::ExternalQueue, Level::No)])
         );
         assert!(knock_out(cat.engine("mailerq").unwrap(), &p).is_none());
+    }
+}
+
+#[cfg(test)]
+mod standing_tests {
+    use super::*;
+    use crate::catalogue::{Capability, Catalogue, Level};
+
+    fn ranked(p: &Profile) -> (Catalogue, Ranking) {
+        let cat = Catalogue::builtin();
+        let w = Weights::defaults(&cat.factors);
+        let r = rank(&cat.engines, p, &w);
+        (cat, r)
+    }
+
+    fn row<'a>(cat: &Catalogue, r: &'a Ranking, id: &str) -> &'a Row {
+        let i = cat.engines.iter().position(|e| e.id == id).unwrap();
+        r.row_of(i).unwrap()
+    }
+
+    #[test]
+    fn standing_orders_before_score() {
+        // Tiers never interleave: a candidate with no caveat, then caveats, then each way out.
+        let p = Profile {
+            monthly_volume: 20_000_000,
+            annual_budget_usd: Some(15_000.0),
+            must: vec![Capability::WebUi],
+            ..Profile::default()
+        };
+        let (_, r) = ranked(&p);
+        let tiers: Vec<u8> = r.rows.iter().map(Row::tier).collect();
+        let mut sorted = tiers.clone();
+        sorted.sort_unstable();
+        assert_eq!(tiers, sorted);
+    }
+
+    #[test]
+    fn an_add_on_meets_a_must_and_says_so() {
+        // Postfix signs DKIM through the OpenDKIM or Rspamd milter: a must, met, with a note.
+        let p = Profile {
+            must: vec![Capability::DkimSigning],
+            ..Profile::default()
+        };
+        let (cat, r) = ranked(&p);
+        let postfix = row(&cat, &r, "postfix");
+        assert!(!postfix.is_out());
+        assert_eq!(
+            postfix.notes,
+            vec![Note::AddOnMust(vec![Capability::DkimSigning])]
+        );
+        assert_eq!(cat.engines[r.top().unwrap().engine].id, "postfix");
+    }
+
+    #[test]
+    fn a_partial_must_stays_visible_below_full_matches() {
+        let p = Profile {
+            monthly_volume: 20_000_000,
+            must: vec![Capability::MultiTenant],
+            ..Profile::default()
+        };
+        let (cat, r) = ranked(&p);
+        let greenarrow = row(&cat, &r, "greenarrow");
+        assert!(!greenarrow.is_out(), "a partial must does not knock out");
+        assert_eq!(
+            greenarrow.caveats,
+            vec![Caveat::PartialMust(vec![(
+                Capability::MultiTenant,
+                Level::Partial
+            )])]
+        );
+        let at = r
+            .rows
+            .iter()
+            .position(|x| x.engine == greenarrow.engine)
+            .unwrap();
+        assert!(r.rows[..at].iter().all(|x| x.tier() <= 1));
+        assert!(
+            r.rows[at..].iter().all(|x| x.tier() >= 1),
+            "every full match ranks above it"
+        );
+    }
+
+    #[test]
+    fn over_the_cap_and_beyond_the_proven_range_are_out() {
+        let p = Profile {
+            monthly_volume: 30_000_000,
+            annual_budget_usd: Some(15_000.0),
+            ..Profile::default()
+        };
+        let (cat, r) = ranked(&p);
+        assert!(matches!(
+            row(&cat, &r, "greenarrow").out[..],
+            [KnockOut::OverCap { .. }]
+        ));
+        let top = r.top().unwrap();
+        assert!(top.cost <= 15_000.0);
+        let big = Profile {
+            monthly_volume: 200_000_000,
+            ..Profile::default()
+        };
+        let (cat, r) = ranked(&big);
+        assert!(matches!(
+            row(&cat, &r, "postfix").out[..],
+            [KnockOut::BeyondProven { .. }]
+        ));
+    }
+
+    #[test]
+    fn a_mailbox_server_never_leads_a_sender() {
+        for volume in [50_000, 500_000, 2_000_000, 20_000_000] {
+            let (cat, r) = ranked(&Profile {
+                monthly_volume: volume,
+                ..Profile::default()
+            });
+            assert_ne!(
+                cat.engines[r.top().unwrap().engine].id,
+                "stalwart",
+                "{volume}"
+            );
+            let stalwart = row(&cat, &r, "stalwart");
+            assert!(
+                stalwart.is_out() || !stalwart.caveats.is_empty(),
+                "{volume}"
+            );
+        }
     }
 }

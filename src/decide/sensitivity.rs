@@ -4,7 +4,7 @@
 //! which is linear in each weight: every rival gives at most one bound per slider
 //! (docs/model.md, "Sensitivity"). Knocked-out engines are never rivals.
 
-use super::rank::{Ranking, Row, TIE, compare, score_key};
+use super::rank::{Ranking, Row, TIE, score_key, tie_break};
 use super::weights::MAX_WEIGHT;
 use crate::catalogue::{Engine, FactorId};
 
@@ -23,6 +23,8 @@ pub struct FactorRange {
     pub below: Option<usize>,
     /// The engine (index) that becomes top just above `to`; `None` when `to` is 10.
     pub above: Option<usize>,
+    /// False when the profile does not ask about the factor: its weight then moves nothing.
+    pub asked: bool,
 }
 
 /// The sensitivity of the top pick to every weight, and of the whole decision.
@@ -52,17 +54,20 @@ pub fn analyse(r: &Ranking, engines: &[Engine]) -> Sensitivity {
                 .iter()
                 .map(|f| FactorRange {
                     factor: *f,
-                    weight: w.get(*f),
-                    from: w.get(*f),
-                    to: w.get(*f),
+                    weight: r.given.get(*f),
+                    from: r.given.get(*f),
+                    to: r.given.get(*f),
                     below: None,
                     above: None,
+                    asked: r.asked[*f],
                 })
                 .collect(),
             ties: Vec::new(),
         };
     };
-    let rivals: Vec<&Row> = r.candidates().filter(|b| b.engine != top.engine).collect();
+    // Only candidates of the top pick's standing can overtake it by weights: the others rank
+    // below it whatever the weights.
+    let rivals: Vec<&Row> = r.rivals().collect();
     // Σ w·(gap) factor by factor, not a difference of two sums: when only one factor differs the
     // margin is then exactly w·gap, and a bound computed from it lands exactly on the slider.
     let margin = |b: &Row| -> f64 {
@@ -100,7 +105,22 @@ pub fn analyse(r: &Ranking, engines: &[Engine]) -> Sensitivity {
 
     let factors = FactorId::ALL
         .iter()
-        .map(|&f| range(f, top, &rivals, w.get(f), &margin, engines))
+        .map(|&f| {
+            if r.asked[f] {
+                range(f, top, &rivals, w.get(f), &margin, engines)
+            } else {
+                // Not asked: the factor is out of the score, so its weight can move freely.
+                FactorRange {
+                    factor: f,
+                    weight: r.given.get(f),
+                    from: 0.0,
+                    to: MAX_WEIGHT,
+                    below: None,
+                    above: None,
+                    asked: false,
+                }
+            }
+        })
         .collect();
     Sensitivity {
         top: Some(top.engine),
@@ -163,12 +183,13 @@ fn range(
                 if (fa - fb).abs() > TIE {
                     steeper
                 } else {
-                    compare((&engines[a.engine], 0), (&engines[b.engine], 0))
+                    tie_break(engines, a, b)
                 }
             })
             .map(|b| b.engine)
     };
     FactorRange {
+        asked: true,
         factor: f,
         weight: current,
         from,
@@ -215,15 +236,15 @@ mod tests {
         let w = Weights::defaults(&cat.factors);
         let r = rank(&cat.engines, &Profile::default(), &w);
         let s = analyse(&r, &cat.engines);
-        // Same score: the name decides, and the tie is said out loud.
-        assert_eq!(cat.engines[s.top.unwrap()].id, "aardvark");
+        // Same score: the brief's pick (Postfix) comes first, and the tie is said out loud.
+        assert_eq!(cat.engines[s.top.unwrap()].id, "postfix");
         let ties: Vec<&str> = s.ties.iter().map(|i| cat.engines[*i].id.as_str()).collect();
-        assert_eq!(ties, ["postfix"]);
+        assert!(ties.contains(&"aardvark"), "{ties:?}");
         // Identical fits: no weight can separate them, so the twin never defines a bound.
         assert!(
             s.factors
                 .iter()
-                .all(|f| f.above.map(|i| cat.engines[i].id.as_str()) != Some("postfix"))
+                .all(|f| f.above.map(|i| cat.engines[i].id.as_str()) != Some("aardvark"))
         );
     }
 

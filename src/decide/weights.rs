@@ -45,6 +45,17 @@ impl Weights {
         };
     }
 
+    /// These weights with those of the factors not `asked` set to 0.
+    pub fn only(&self, asked: &crate::catalogue::PerFactor<bool>) -> Weights {
+        let mut w = *self;
+        for (f, a) in asked.iter() {
+            if !a {
+                w.0[f] = 0.0;
+            }
+        }
+        w
+    }
+
     /// The sum of all weights.
     pub fn total(&self) -> f64 {
         self.0.values().sum()

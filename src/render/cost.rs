@@ -118,9 +118,8 @@ pub fn table(t: &CostTable, engines: &[Engine], p: &Profile, color: bool) -> Str
         ));
     }
     out.push_str(&format!(
-        "\nAssumptions: {}/server/month, {}/ops hour, each engine's ops hours and node capacity (see `mtafit show ID`).\n* a licence or plan price that is estimated, or extrapolated beyond published plans.\n",
-        units::usd(p.node_cost_per_month_usd),
-        units::usd(p.hourly_rate_usd)
+        "\nAssumptions: {}; each engine's node capacity is in `mtafit show ID`.\n* a licence or plan price that is estimated, or extrapolated beyond published plans.\n",
+        super::sentence::assumptions(p)
     ));
     out
 }

@@ -1,6 +1,6 @@
 //! One engine's facts: a fact sheet for people and JSON with the catalogue's field names.
 
-use crate::catalogue::{Capability, Engine, Level};
+use crate::catalogue::{Basis, Capability, Engine, Level};
 use crate::units;
 
 /// Width of the label column in the fact sheet.
@@ -36,25 +36,45 @@ pub fn sheet(e: &Engine, path: Option<&str>, width: usize) -> String {
             out.push_str(&format!("  {label}\n"));
         }
     };
+    row("role", e.role().describe());
     row("vendor", &e.vendor);
     if !e.language.is_empty() {
         row("language", &e.language);
     }
-    row("first release", &e.first_release.to_string());
+    row(
+        "first release",
+        &with_basis(e.first_release.to_string(), &e.first_release_basis),
+    );
     row("config", &e.config.describe());
     row(
         "volume band",
-        &format!(
-            "{} to {} messages a month",
-            units::volume(e.volume.min_per_month),
-            units::volume(e.volume.max_per_month)
+        &with_basis(
+            format!(
+                "{} to {} messages a month",
+                units::volume(e.volume.min_per_month),
+                units::volume(e.volume.max_per_month)
+            ),
+            &e.volume.band_basis,
         ),
+    );
+    row(
+        "proven up to",
+        &match e.volume.proven_max_per_month {
+            Some(max) => with_basis(
+                format!("{} messages a month", units::volume(max)),
+                &e.volume.proven_basis,
+            ),
+            None => format!(
+                "{} messages a month (no published figure: the band's top)",
+                units::volume(e.volume.proven_max())
+            ),
+        },
     );
     row("cost", &cost_text(e));
     if let Some(basis) = &e.cost.estimate {
         row("estimate", basis);
     }
-    let s = e.support;
+    let s = &e.support;
     let support: Vec<&str> = [
         (s.community, "community"),
         (s.vendor_sla, "vendor SLA"),
@@ -64,15 +84,26 @@ pub fn sheet(e: &Engine, path: Option<&str>, width: usize) -> String {
     .filter(|(has, _)| *has)
     .map(|(_, name)| *name)
     .collect();
-    row(
-        "support",
-        &if support.is_empty() {
-            "none listed".to_owned()
-        } else {
-            support.join(", ")
-        },
-    );
+    let mut support = if support.is_empty() {
+        "none listed".to_owned()
+    } else {
+        support.join(", ")
+    };
+    if let Some(usd) = s.contract_usd_per_year {
+        support.push_str(&format!(
+            "; an SLA contract costs {}/year ({})",
+            units::usd_exact(usd),
+            basis_words(&s.contract_basis, "unsourced")
+        ));
+    }
+    row("support", &support);
     row("capabilities", &capability_text(e));
+    for (i, (c, how)) in e.add_ons.iter().enumerate() {
+        row(
+            if i == 0 { "add-ons" } else { "" },
+            &format!("{}: {how}", c.label()),
+        );
+    }
     row("good at", &e.good_at);
     row("cautions", &e.cautions);
     for (i, s) in e.sources.iter().enumerate() {
@@ -126,15 +157,28 @@ fn cost_text(e: &Engine) -> String {
     }
     if !e.is_managed() {
         parts.push(format!(
-            "one node carries {}/month (assumption)",
-            units::volume(c.node_capacity_per_month)
+            "one node carries {}/month ({})",
+            units::volume(c.node_capacity_per_month),
+            basis_words(&c.node_capacity_basis, "an assumption")
         ));
     }
-    parts.push(format!(
-        "{} ops hours/month (assumption)",
-        trim_float(c.ops_hours_per_month)
-    ));
+
     parts.join("; ")
+}
+
+/// A fact followed by where it comes from.
+fn with_basis(fact: String, b: &Basis) -> String {
+    format!("{fact} ({})", basis_words(b, "no source: an estimate"))
+}
+
+/// "sourced", "the brief's figure", or what an estimate rests on.
+pub fn basis_words(b: &Basis, unsourced: &str) -> String {
+    match b {
+        Basis::Brief => "the brief's figure".into(),
+        Basis::Source(url) => format!("source: {url}"),
+        Basis::Estimate(why) => format!("an estimate: {why}"),
+        Basis::Unsourced => unsourced.into(),
+    }
 }
 
 fn capability_text(e: &Engine) -> String {
@@ -148,6 +192,7 @@ fn capability_text(e: &Engine) -> String {
     };
     [
         (Level::Yes, "yes"),
+        (Level::AddOn, "through an add-on"),
         (Level::Partial, "partial"),
         (Level::No, "no"),
         (Level::Unknown, "unknown"),

@@ -3,6 +3,7 @@
 //! the explorer, the export) uses it; nothing here prints.
 
 pub mod check;
+pub mod compare;
 pub mod cost;
 pub mod engine;
 pub mod json;

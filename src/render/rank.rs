@@ -1,6 +1,7 @@
 //! The ranking as a table for people, JSON (docs/json.md), CSV and Markdown.
 
 use super::Inputs;
+use super::compare;
 use super::json::number;
 use super::markdown::cell;
 use super::sentence;
@@ -50,14 +51,14 @@ pub fn selected<'a>(a: &'a Analysis, engines: &[Engine], rows: Rows<'_>) -> Vec<
         .map(|(i, r)| (i + 1, r))
         .filter(|(i, r)| match rows {
             Rows::Only(ids) => ids.iter().any(|id| *id == engines[r.engine].id),
-            Rows::All(top) => r.excluded.is_some() || top.is_none_or(|n| *i <= n),
+            Rows::All(top) => r.is_out() || top.is_none_or(|n| *i <= n),
         })
         .collect()
 }
 
-/// Why an engine is out, or "" when it is not.
+/// Why an engine is out, or `None` when it is not.
 fn excluded(r: &Row) -> Option<String> {
-    r.excluded.as_ref().map(sentence::knock_out)
+    sentence::out(r)
 }
 
 /// The `rank --format json` object (docs/json.md).
@@ -74,7 +75,8 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
                 .map(|f| {
                     json!({
                         "id": f.id(),
-                        "weight": number(w.get(*f)),
+                        "weight": number(a.ranking.given.get(*f)),
+                        "asked": a.ranking.asked[*f],
                         "fit": units::round_to(r.fits[*f], 3),
                         "contribution": units::round_to(r.contribution(w, *f), 1),
                         "why": fit::explain(e, s.profile, r.cost, *f),
@@ -110,13 +112,18 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
                 "cost_estimated": c.is_estimate(),
                 "cost_items": by_label,
                 "costs": costs,
+                "standing": standing(r),
+                "caveats": r.caveats.iter().map(sentence::caveat).collect::<Vec<_>>(),
+                "notes": r.notes.iter().map(|n| sentence::note(e, n)).collect::<Vec<_>>(),
+                "status": e.status,
+                "role": e.role(),
                 "factors": factors,
             })
         })
         .collect();
     let weights: serde_json::Map<String, Value> = FactorId::ALL
         .iter()
-        .map(|f| (f.id().to_owned(), number(w.get(*f))))
+        .map(|f| (f.id().to_owned(), number(a.ranking.given.get(*f))))
         .collect();
     let mut v = json!({
         "profile": s.profile,
@@ -124,13 +131,87 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
         "ranking": ranking,
         "walk": walk::json_value(a, engines),
     });
+    if let Some(c) = &a.comparison {
+        v["comparison"] = compare::json(engines, c);
+    }
+    if let Some(closest) = closest_json(s, a) {
+        v["no_candidate"] = closest;
+    }
     if let Some(h) = hint(&a.ranking) {
         v["hint"] = json!(h);
     }
     v
 }
 
-/// The header of the CSV formats (stable: other programs read it).
+/// "candidate", "caveat" or "out": where an engine stands before its score counts.
+pub fn standing(r: &Row) -> &'static str {
+    match r.tier() {
+        0 => "candidate",
+        1 => "caveat",
+        _ => "out",
+    }
+}
+
+/// Why no engine is a candidate, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoCandidateWords {
+    /// "multi-tenant and bundled marketing": pairs of musts no engine has together.
+    pub conflicts: Vec<String>,
+    /// The closest engines (indices) and why each is out.
+    pub closest: Vec<(usize, String)>,
+}
+
+/// When no engine is a candidate: the pairs of musts no engine of the right kind has together,
+/// and the closest engines with what each lacks, as sentences.
+pub fn no_candidate(s: &Inputs<'_>, a: &Analysis) -> Option<NoCandidateWords> {
+    let none = a.ranking.no_candidate(&s.cat.engines, s.profile)?;
+    let conflicts = none
+        .conflicts
+        .iter()
+        .map(|(x, y)| format!("{} and {}", x.label(), y.label()))
+        .collect();
+    let closest = none
+        .closest
+        .iter()
+        .filter_map(|i| a.ranking.row_of(*i))
+        .map(|r| (r.engine, sentence::out(r).unwrap_or_default()))
+        .collect();
+    Some(NoCandidateWords { conflicts, closest })
+}
+
+fn closest_json(s: &Inputs<'_>, a: &Analysis) -> Option<Value> {
+    let NoCandidateWords { conflicts, closest } = no_candidate(s, a)?;
+    Some(json!({
+        "conflicting_musts": conflicts,
+        "closest": closest.iter().map(|(i, why)| json!({"id": s.cat.engines[*i].id, "lacks": why})).collect::<Vec<_>>(),
+    }))
+}
+
+/// The same in words, for the text and Markdown outputs.
+pub fn no_candidate_text(s: &Inputs<'_>, a: &Analysis) -> Option<String> {
+    let NoCandidateWords { conflicts, closest } = no_candidate(s, a)?;
+    let mut out = String::from("No engine meets every requirement.");
+    if !conflicts.is_empty() {
+        out.push_str(&format!(
+            " No engine of your kind has {} together.",
+            conflicts.join("; nor ")
+        ));
+    }
+    if !closest.is_empty() {
+        out.push_str(" Closest: ");
+        out.push_str(
+            &closest
+                .iter()
+                .map(|(i, why)| format!("{} ({why})", s.cat.engines[*i].name))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        out.push('.');
+    }
+    Some(out)
+}
+
+/// The header of the CSV formats (stable: other programs read it; columns are only added).
 pub fn csv_header() -> Vec<String> {
     let mut h: Vec<String> = [
         "id",
@@ -146,6 +227,11 @@ pub fn csv_header() -> Vec<String> {
     .collect();
     h.extend(FactorId::ALL.iter().map(|f| f.id().to_owned()));
     h.push("excluded".into());
+    h.extend(
+        ["standing", "caveats", "cost_estimated", "status"]
+            .iter()
+            .map(|s| s.to_string()),
+    );
     h
 }
 
@@ -167,6 +253,11 @@ pub fn csv(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
         ];
         rec.extend(r.fits.values().map(|f| format!("{f:.3}")));
         rec.push(excluded(r).unwrap_or_default());
+        rec.push(standing(r).to_owned());
+        rec.push(sentence::remarks(e, r).join("; "));
+        let estimated = cost::annual(e, s.profile, s.profile.monthly_volume).is_estimate();
+        rec.push(estimated.to_string());
+        rec.push(e.status.to_string());
         let _ = w.write_record(&rec);
     }
     let bytes = w.into_inner().unwrap_or_default();
@@ -182,26 +273,72 @@ pub fn markdown(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
     out.push_str("\n|---:|---|---:|---:|---|---|---|");
     out.push_str(&"---:|".repeat(FactorId::COUNT));
     out.push('\n');
+    let mut set_apart: Vec<String> = Vec::new();
+    let (mut any_estimate, mut any_unasked) = (false, false);
     for (rank, r) in selected(a, &s.cat.engines, rows) {
         let e = &s.cat.engines[r.engine];
-        let rank = if r.excluded.is_some() {
+        let rank = if r.is_out() {
             "out".to_owned()
         } else {
             rank.to_string()
         };
+        let estimated = cost::annual(e, s.profile, s.profile.monthly_volume).is_estimate();
+        any_estimate |= estimated;
         out.push_str(&format!(
-            "| {rank} | {} | {:.1} | {} | {} | {} | {} |",
+            "| {rank} | {} | {:.1} | {}{} | {} | {} | {} |",
             cell(&e.name),
             r.score,
             units::usd(r.cost),
+            if estimated { "\\*" } else { "" },
             cell(&e.licence_label()),
             units::band(e.volume.min_per_month, e.volume.max_per_month),
             cell(&e.config.label()),
         ));
-        for f in r.fits.values() {
-            out.push_str(&format!(" {f:.2} |"));
+        for f in FactorId::ALL {
+            if a.ranking.asked[f] {
+                out.push_str(&format!(" {:.2} |", r.fits[f]));
+            } else {
+                any_unasked = true;
+                out.push_str(" · |");
+            }
         }
         out.push('\n');
+        if let Some(why) = sentence::out(r) {
+            set_apart.push(format!(
+                "- **{}** is out of the running: {}",
+                cell(&e.name),
+                cell(&why)
+            ));
+        } else {
+            for remark in sentence::remarks(e, r) {
+                set_apart.push(format!("- **{}**: {}", cell(&e.name), cell(&remark)));
+            }
+        }
+    }
+    let mut keys = Vec::new();
+    if any_estimate {
+        keys.push("\\* the cost rests on an estimated or extrapolated price.");
+    }
+    if any_unasked {
+        keys.push("· the profile does not ask about this factor, so it is left out of the score.");
+    }
+    if !keys.is_empty() {
+        out.push_str(&format!("\n{}\n", keys.join(" ")));
+    }
+    if !set_apart.is_empty() {
+        out.push('\n');
+        out.push_str(&set_apart.join("\n"));
+        out.push('\n');
+    }
+    out
+}
+
+/// `rank --format markdown`: the table, then how firm the top pick is.
+pub fn markdown_report(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
+    let mut out = markdown(s, a, rows);
+    if let Some(c) = &a.comparison {
+        out.push('\n');
+        out.push_str(&compare::markdown(&s.cat.engines, c));
     }
     out
 }
@@ -214,11 +351,23 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
     let w = &a.ranking.weights;
     let Ansi { bold, dim, reset } = Ansi::new(color);
     let mut out = format!("Profile  {}\n", s.profile.summary());
+    // Weights as set; a factor the profile does not ask about is marked and left out of scores.
     out.push_str(&format!(
         "Weights  {}\n\n",
         FactorId::ALL
             .iter()
-            .map(|f| format!("{} {}", f.id(), units::weight(w.get(*f))))
+            .map(|f| {
+                let mark = if a.ranking.asked[*f] {
+                    ""
+                } else {
+                    " (not asked)"
+                };
+                format!(
+                    "{} {}{mark}",
+                    f.id(),
+                    units::weight(a.ranking.given.get(*f))
+                )
+            })
             .collect::<Vec<_>>()
             .join(" · ")
     ));
@@ -239,7 +388,8 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
     out.push_str(&format!("{reset}\n"));
     let rows = selected(a, engines, Rows::All(top));
     let mut estimated = false;
-    for (rank, r) in rows.iter().filter(|(_, r)| r.excluded.is_none()) {
+    let mut remarks: Vec<(usize, Vec<String>)> = Vec::new();
+    for (rank, r) in rows.iter().filter(|(_, r)| !r.is_out()) {
         let e = &engines[r.engine];
         let star = if cost::annual(e, s.profile, s.profile.monthly_volume).is_estimate() {
             estimated = true;
@@ -258,16 +408,39 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
                 13
             )
         );
-        for f in r.fits.values() {
-            line.push_str(&format!(" {f:>6.2}"));
+        for (f, fit) in r.fits.iter() {
+            if a.ranking.asked[f] {
+                line.push_str(&format!(" {fit:>6.2}"));
+            } else {
+                line.push_str(&format!(" {:>6}", "·"));
+            }
         }
-        out.push_str(&line);
+        let said = sentence::remarks(e, r);
+        if !said.is_empty() {
+            line.push_str(&format!("  [{}]", remarks.len() + 1));
+            remarks.push((r.engine, said));
+        }
+        out.push_str(line.trim_end());
         out.push('\n');
     }
-    let out_rows: Vec<_> = rows.iter().filter(|(_, r)| r.excluded.is_some()).collect();
+    if let Some(none) = no_candidate_text(s, a) {
+        out.push_str(&format!("{bold}{none}{reset}\n"));
+    }
+    if !remarks.is_empty() {
+        out.push('\n');
+        for (n, (engine, said)) in remarks.iter().enumerate() {
+            out.push_str(&format!(
+                "[{}] {}: {}.\n",
+                n + 1,
+                engines[*engine].name,
+                said.join("; ")
+            ));
+        }
+    }
+    let out_rows: Vec<_> = rows.iter().filter(|(_, r)| r.is_out()).collect();
     if !out_rows.is_empty() {
         out.push_str(&format!(
-            "\n{bold}Knocked out ({}){reset}\n",
+            "\n{bold}Out of the running ({}){reset}\n",
             out_rows.len()
         ));
         for (_, r) in out_rows {
@@ -285,7 +458,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
             "\n{bold}Why {} leads{reset} (score points per factor)\n",
             e.name
         ));
-        for f in FactorId::ALL {
+        for f in FactorId::ALL.into_iter().filter(|f| a.ranking.asked[*f]) {
             out.push_str(&format!(
                 "  {}  {:>5.1}  {}\n",
                 fit_left(f.name(), 13),
@@ -293,13 +466,16 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
                 fit::explain(e, s.profile, t.cost, f)
             ));
         }
+        if let Some(c) = &a.comparison {
+            out.push('\n');
+            out.push_str(&compare::text(engines, c));
+        }
     }
     out.push('\n');
     out.push_str(&walk::summary_text(engines, &a.agreement));
     out.push_str(&format!(
-        "Costs assume {}/server/month and {}/ops hour (edit them in your profile){}.\n",
-        units::usd(s.profile.node_cost_per_month_usd),
-        units::usd(s.profile.hourly_rate_usd),
+        "Costs assume {} (edit them in your profile){}.\n",
+        sentence::assumptions(s.profile),
         if estimated {
             "; * marks a price that is estimated or extrapolated"
         } else {

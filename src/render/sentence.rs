@@ -1,34 +1,105 @@
 //! Sentences about single results that several outputs show: why an engine is out, what a
 //! cost item is.
 
+use crate::catalogue::{Capability, Engine, FactorId, Level};
 use crate::decide::KnockOut;
 use crate::decide::cost::{Basis, CostItem};
+use crate::decide::rank::{Caveat, MAILBOX_SERVER_MAX, Note, Row};
 use crate::units;
+
+fn levels(list: &[(Capability, Level)]) -> String {
+    list.iter()
+        .map(|(c, level)| format!("{} ({level})", c.label()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Why an engine is knocked out, as a clause: "lacks a must: external queue (no)".
 pub fn knock_out(k: &KnockOut) -> String {
     match k {
         KnockOut::Managed => "a managed service, and you want to own the sending layer".into(),
         KnockOut::SelfHosted => "self-hosted, and a managed service (ESP) is enough for you".into(),
-        KnockOut::LacksMust(missing) => format!(
-            "lacks a must: {}",
-            missing
-                .iter()
-                .map(|(c, level)| format!("{} ({level})", c.label()))
-                .collect::<Vec<_>>()
-                .join(", ")
+        KnockOut::LacksMust(missing) => format!("lacks a must: {}", levels(missing)),
+        KnockOut::MailboxServer => format!(
+            "a mailbox server: not a sender's MTA above {}/month",
+            units::volume(MAILBOX_SERVER_MAX)
+        ),
+        KnockOut::BeyondProven { proven, estimated } => format!(
+            "beyond what it is proven to carry ({}/month{})",
+            units::volume(*proven),
+            if *estimated { ", an estimate" } else { "" }
+        ),
+        KnockOut::OverCap {
+            cost,
+            cap,
+            estimated,
+        } => format!(
+            "over your {}/yr cap at {}/yr{}",
+            units::usd(*cap),
+            units::usd(*cost),
+            if *estimated { " (estimated)" } else { "" }
         ),
     }
+}
+
+/// Every reason an engine is out, joined: what `excluded` says in the JSON and the tables.
+pub fn out(r: &Row) -> Option<String> {
+    (!r.out.is_empty()).then(|| r.out.iter().map(knock_out).collect::<Vec<_>>().join("; "))
+}
+
+/// Why a candidate ranks below those without a caveat.
+pub fn caveat(c: &Caveat) -> String {
+    match c {
+        Caveat::PartialMust(list) => format!("meets a must only partly: {}", levels(list)),
+        Caveat::MailboxServer => {
+            "a mailbox server: it sends its users' mail, not bulk or transactional streams".into()
+        }
+    }
+}
+
+/// What to know besides: a must met through an add-on, an estimated price near the cap.
+pub fn note(e: &Engine, n: &Note) -> String {
+    match n {
+        Note::AddOnMust(caps) => format!(
+            "meets {} through {}",
+            caps.iter()
+                .map(|c| c.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+            caps.iter()
+                .map(|c| e.add_on(*c).unwrap_or("an add-on").to_owned())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        Note::EstimateNearCap { cost, cap } => format!(
+            "an estimated {}/yr, close to your {}/yr cap: ask the vendor for a quote",
+            units::usd(*cost),
+            units::usd(*cap)
+        ),
+    }
+}
+
+/// Caveats and notes of a row, as sentences, caveats first.
+pub fn remarks(e: &Engine, r: &Row) -> Vec<String> {
+    r.caveats
+        .iter()
+        .map(caveat)
+        .chain(r.notes.iter().map(|n| note(e, n)))
+        .collect()
 }
 
 /// A cost item's label, saying what is assumed: "1 server × $150/month (assumption)".
 pub fn cost_label(item: &CostItem) -> String {
     match item.basis {
-        Basis::Licence { held: true, .. } => "licence (already held)".into(),
+        Basis::Licence { held: true, .. } => "licence renewal (held)".into(),
         Basis::Licence { .. } if item.provenance == crate::decide::Provenance::Estimated => {
             "licence (estimate)".into()
         }
         Basis::Licence { .. } => "licence".into(),
+        Basis::Support if item.provenance == crate::decide::Provenance::Estimated => {
+            "support contract with an SLA (estimate)".into()
+        }
+        Basis::Support => "support contract with an SLA".into(),
         Basis::Messages { extrapolated: true } => {
             "messages (beyond published plans, extrapolated)".into()
         }
@@ -54,7 +125,17 @@ pub fn cost_label(item: &CostItem) -> String {
 /// How a cost item's amount was computed, with its numbers: "8 hours/month × $90/hour × 12".
 pub fn cost_basis(item: &CostItem) -> String {
     match item.basis {
-        Basis::Licence { held: true, .. } => "already held: nothing more to pay this year".into(),
+        Basis::Licence {
+            held: true,
+            per_node,
+        } => format!(
+            "the renewal of a licence you hold{}",
+            per_node.map_or(String::new(), |n| format!(
+                " ({n} server licence{})",
+                if n == 1 { "" } else { "s" }
+            ))
+        ),
+        Basis::Support => "a yearly support contract with an SLA, sold apart".into(),
         Basis::Licence {
             per_node: Some(n), ..
         } => format!(
@@ -76,13 +157,63 @@ pub fn cost_basis(item: &CostItem) -> String {
             units::usd_exact(per_month_usd)
         ),
         Basis::Operations {
-            hours_per_month,
+            base_hours,
+            node_hours,
+            nodes,
             rate_usd,
-        } => format!(
-            "{} hours/month × {}/hour × 12",
-            units::weight(hours_per_month),
-            units::usd_exact(rate_usd)
-        ),
+        } => {
+            let hours = if nodes == 0 || node_hours == 0.0 {
+                format!("{} hours/month", units::weight(base_hours))
+            } else {
+                format!(
+                    "({} + {} × {nodes} server{}) hours/month",
+                    units::weight(base_hours),
+                    units::weight(node_hours),
+                    if nodes == 1 { "" } else { "s" }
+                )
+            };
+            format!("{hours} × {}/hour × 12", units::usd_exact(rate_usd))
+        }
+    }
+}
+
+/// The profile's cost assumptions in one phrase: "$150/server/month, $90/ops hour, 6 ops hours a
+/// month plus 2 per server (2 for a managed service)".
+pub fn assumptions(p: &crate::profile::Profile) -> String {
+    format!(
+        "{}/server/month, {}/ops hour, {} ops hours a month plus {} per server ({} for a managed service)",
+        units::usd(p.node_cost_per_month_usd),
+        units::usd(p.hourly_rate_usd),
+        units::weight(p.ops_base_hours_per_month),
+        units::weight(p.ops_hours_per_node_per_month),
+        units::weight(p.service_ops_hours_per_month),
+    )
+}
+
+/// " (the brief's figure)", " (an estimate)", or nothing for a sourced fact: a short tag after a
+/// figure on screen.
+pub fn basis_tag(b: &crate::catalogue::Basis) -> &'static str {
+    use crate::catalogue::Basis;
+    match b {
+        Basis::Source(_) => "",
+        Basis::Brief => " (the brief's figure)",
+        Basis::Estimate(_) | Basis::Unsourced => " (an estimate)",
+    }
+}
+
+/// What to set in the profile so a factor it does not ask about counts, e.g. "set cloud-native
+/// to yes".
+pub fn how_to_ask(f: FactorId) -> &'static str {
+    match f {
+        FactorId::CloudNative => "set cloud-native to yes",
+        FactorId::Support => "set support to a vendor SLA",
+        FactorId::Capabilities => "add capabilities you want",
+        // Always asked: nothing to set.
+        FactorId::Volume
+        | FactorId::Budget
+        | FactorId::Team
+        | FactorId::Marketing
+        | FactorId::Reversibility => "",
     }
 }
 
@@ -122,11 +253,16 @@ mod tests {
             kind: CostKind::Operations,
             amount: 8640.0,
             basis: Basis::Operations {
-                hours_per_month: 8.0,
+                base_hours: 6.0,
+                node_hours: 2.0,
+                nodes: 1,
                 rate_usd: 90.0,
             },
             provenance: Provenance::Assumed,
         };
-        assert_eq!(cost_basis(&ops), "8 hours/month × $90/hour × 12");
+        assert_eq!(
+            cost_basis(&ops),
+            "(6 + 2 × 1 server) hours/month × $90/hour × 12"
+        );
     }
 }

@@ -5,7 +5,7 @@ use super::Inputs;
 use super::json::pretty;
 use super::markdown::{cell, url};
 use super::rank::{self, Rows};
-use super::{sentence, walk};
+use super::{compare, sentence, walk};
 use crate::catalogue::FactorId;
 use crate::decide::Analysis;
 use crate::units;
@@ -81,7 +81,7 @@ pub fn render(
 /// Profile, weights and shortlist in one profile file: `--profile` loads it back.
 fn ron(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<String, String> {
     let mut p = i.profile.clone();
-    p.weights = a.ranking.weights.to_btree();
+    p.weights = a.ranking.given.to_btree();
     p.shortlist = ids.to_vec();
     let body = ron::ser::to_string_pretty(&p, ron::ser::PrettyConfig::default().struct_names(true))
         .map_err(|e| format!("cannot write RON: {e}"))?;
@@ -94,7 +94,7 @@ fn ron(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<String, String> {
 /// The Markdown for a ticket: profile and weights, the table, the walk, then each engine.
 pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
     let p = i.profile;
-    let w = &a.ranking.weights;
+    let w = &a.ranking.given;
     let mut out = String::from("# MTA shortlist\n\n");
     let _ = writeln!(
         out,
@@ -154,14 +154,7 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
         ("Bundled marketing", p.marketing.label().to_owned()),
         ("Must have", caps(&p.must)),
         ("Would like", caps(&p.want)),
-        (
-            "Assumptions",
-            format!(
-                "{}/ops hour, {}/server/month",
-                units::usd_exact(p.hourly_rate_usd),
-                units::usd_exact(p.node_cost_per_month_usd)
-            ),
-        ),
+        ("Assumptions", sentence::assumptions(p)),
     ];
     for (k, v) in items {
         let _ = writeln!(out, "- **{k}:** {v}");
@@ -169,13 +162,25 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
     out.push_str("\n## Weights\n\n");
     let ws: Vec<String> = FactorId::ALL
         .iter()
-        .map(|f| format!("{} {}", f.name(), units::weight(w.get(*f))))
+        .map(|f| {
+            let asked = if a.ranking.asked[*f] {
+                ""
+            } else {
+                " (not asked by this profile)"
+            };
+            format!("{} {}{asked}", f.name(), units::weight(w.get(*f)))
+        })
         .collect();
     let _ = writeln!(out, "{} (each 0–10)\n", ws.join(" · "));
 
     out.push_str("## Shortlist\n\n");
     out.push_str(&rank::markdown(i, a, Rows::Only(ids)));
     out.push_str("\nCost/yr includes the assumptions above; estimated licence prices are marked in each engine's notes.\n\n");
+    if let Some(c) = &a.comparison {
+        out.push_str("## How firm the top pick is\n\n");
+        out.push_str(&compare::markdown(&i.cat.engines, c));
+        out.push('\n');
+    }
 
     out.push_str("## The brief's walk\n\n");
     out.push_str(&walk::sentence_markdown(&i.cat.engines, &a.agreement));
@@ -194,14 +199,13 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
         let Some(e) = i.cat.engine(id) else { continue };
         let idx = i.cat.engines.iter().position(|x| x.id == *id).unwrap_or(0);
         let _ = writeln!(out, "\n### {}\n", cell(&e.name));
-        if let Some(row) = a.ranking.row_of(idx)
-            && let Some(why) = &row.excluded
-        {
-            let _ = writeln!(
-                out,
-                "**Knocked out:** {}\n",
-                cell(&sentence::knock_out(why))
-            );
+        if let Some(row) = a.ranking.row_of(idx) {
+            if let Some(why) = sentence::out(row) {
+                let _ = writeln!(out, "**Out of the running:** {}\n", cell(&why));
+            }
+            for remark in sentence::remarks(e, row) {
+                let _ = writeln!(out, "**Note:** {}\n", cell(&remark));
+            }
         }
         let _ = writeln!(out, "**Good at:** {}\n", cell(&e.good_at));
         let _ = writeln!(out, "**Cautions:** {}\n", cell(&e.cautions));

@@ -196,24 +196,28 @@ pub fn reconcile(engines: &[Engine], a: &Agreement) -> Vec<String> {
     };
     d.reconcile
         .iter()
-        .map(|(f, x)| {
+        .map(|r| {
             format!(
-                "Raising {} to {x:.1} would bring {} level.",
-                f.id(),
+                "{} {} to {:.1} would bring {} level.",
+                if r.to < r.from { "Lowering" } else { "Raising" },
+                r.factor.id(),
+                r.to,
                 name(engines, d.walk)
             )
         })
         .collect()
 }
 
-/// The factors that favour the ranking's pick over the walk's, with their score points.
-pub fn favour(a: &Agreement) -> Vec<(FactorId, f64)> {
+/// The factors that favour the ranking's pick over the walk's (`top`), or the walk's over the
+/// ranking's, with their score points.
+pub fn favour(a: &Agreement, top: bool) -> Vec<(FactorId, f64)> {
     a.disagreement()
         .map(|d| {
             d.factors
                 .iter()
                 .copied()
-                .filter(|(_, p)| *p > 0.0)
+                .filter(|(_, p)| if top { *p > 0.0 } else { *p < 0.0 })
+                .map(|(f, p)| (f, p.abs()))
                 .collect()
         })
         .unwrap_or_default()
@@ -222,17 +226,21 @@ pub fn favour(a: &Agreement) -> Vec<(FactorId, f64)> {
 /// The verdict and the ranking's relation to it, as text lines for people.
 pub fn summary_text(engines: &[Engine], a: &Agreement) -> String {
     let mut out = format!("{}\n", sentence(engines, a));
-    let favour = favour(a);
-    if let (Some(d), false) = (a.disagreement(), favour.is_empty()) {
-        out.push_str(&format!(
-            "  Factors that favour {}: {}.\n",
-            name(engines, d.top),
-            favour
-                .iter()
-                .map(|(f, p)| format!("{} +{p:.1}", f.id()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+    if let Some(d) = a.disagreement() {
+        for (engine, side) in [(d.top, true), (d.walk, false)] {
+            let points = favour(a, side);
+            if !points.is_empty() {
+                out.push_str(&format!(
+                    "  Factors that favour {}: {}.\n",
+                    name(engines, engine),
+                    points
+                        .iter()
+                        .map(|(f, p)| format!("{} +{p:.1}", f.id()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
     }
     for s in reconcile(engines, a) {
         out.push_str(&format!("  {s}\n"));
@@ -263,6 +271,10 @@ pub fn table(a: &Analysis, engines: &[Engine], profile: &str, color: bool) -> St
     let verdict = verdict(engines, &a.walk).unwrap_or_else(|| "none".to_owned());
     out.push_str(&format!("{bold}Verdict: {verdict}{reset}\n"));
     out.push_str(&summary_text(engines, &a.agreement));
+    if let Some(c) = &a.comparison {
+        out.push_str(&format!("\n{bold}The ranking's top pick{reset}\n"));
+        out.push_str(&super::compare::text(engines, c));
+    }
     out
 }
 
@@ -291,10 +303,13 @@ pub fn json_value(a: &Analysis, engines: &[Engine]) -> Value {
         "agrees": a.agreement.agrees(),
         "agreement": a.agreement.id(),
     });
+    if let Some(c) = &a.comparison {
+        v["comparison"] = super::compare::json(engines, c);
+    }
     if let Some(d) = a.agreement.disagreement() {
         v["disagreement"] = json!({
             "factors": d.factors.iter().map(|(f, p)| json!({"id": f.id(), "points": units::round_to(*p, 2)})).collect::<Vec<_>>(),
-            "reconcile": d.reconcile.iter().map(|(f, x)| json!({"id": f.id(), "weight": units::round_to(*x, 3)})).collect::<Vec<_>>(),
+            "reconcile": d.reconcile.iter().map(|r| json!({"id": r.factor.id(), "weight": units::round_to(r.to, 3)})).collect::<Vec<_>>(),
         });
     }
     v
@@ -357,13 +372,10 @@ mod tests {
             md.starts_with("Verdict: **KumoMTA** (gate: `default`). The weighted ranking puts **"),
             "{md}"
         );
-        // Reconciling names the id `--weight` takes.
-        assert!(
-            fixes
-                .iter()
-                .all(|f| f.starts_with("Raising ") && !f.contains("Team skill")),
-            "{fixes:?}"
-        );
+        // Reconciling names the id `--weight` takes, the factor that decides first: here team
+        // skill, which puts the ranking's pick ahead.
+        assert!(fixes[0].starts_with("Lowering team to "), "{fixes:?}");
+        assert!(fixes.iter().all(|f| !f.contains("Team skill")), "{fixes:?}");
         let (text, md, _) = words(&Profile::default(), &Weights::uniform(0.0));
         assert_eq!(
             text,

@@ -67,7 +67,11 @@ pub fn parse<T: DeserializeOwned>(path: &str, src: &str, shape: &str) -> Result<
             format!("expected {shape}, found an empty file"),
         ));
     }
-    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    // `implicit_some`: an optional field takes a bare value (`annual_budget_usd: 15000`,
+    // `role: SendingMta`) as well as `Some(…)`, which people expect and write.
+    let options = ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     options.from_str::<T>(src).map_err(|e| {
         let start = Pos {
             line: e.span.start.line,

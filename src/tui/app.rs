@@ -61,6 +61,8 @@ pub enum Column {
     Licence,
     /// Self-hosted or managed.
     Kind,
+    /// Development status: active, maintained, stalled, legacy.
+    Status,
     /// Volume band.
     Band,
     /// Configuration style.
@@ -77,6 +79,7 @@ impl Column {
         Column::Cost,
         Column::Licence,
         Column::Kind,
+        Column::Status,
         Column::Band,
         Column::Config,
         Column::Fit(FactorId::Volume),
@@ -97,6 +100,7 @@ impl Column {
             Column::Cost => "Cost/yr",
             Column::Licence => "Licence",
             Column::Kind => "Kind",
+            Column::Status => "Status",
             Column::Band => "Volume band",
             Column::Config => "Config",
             Column::Fit(f) => f.short(),
@@ -353,6 +357,7 @@ impl App {
                 Column::Cost => row(a).cost.total_cmp(&row(b).cost),
                 Column::Licence => ea.licence_label().cmp(&eb.licence_label()),
                 Column::Kind => ea.kind.cmp(&eb.kind),
+                Column::Status => ea.status.cmp(&eb.status),
                 Column::Band => (ea.volume.min_per_month, ea.volume.max_per_month)
                     .cmp(&(eb.volume.min_per_month, eb.volume.max_per_month)),
                 Column::Config => ea.config.level().cmp(&eb.config.level()),

@@ -46,6 +46,12 @@ pub enum Setting {
     HourlyRate,
     /// `node_cost_per_month_usd`
     NodeCost,
+    /// `ops_base_hours_per_month`
+    OpsBaseHours,
+    /// `ops_hours_per_node_per_month`
+    OpsNodeHours,
+    /// `service_ops_hours_per_month`
+    ServiceOpsHours,
 }
 
 /// One field of the form.
@@ -113,6 +119,14 @@ fn parse_amount(s: &str) -> Result<f64, String> {
     match num.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(v * scale),
         _ => Err("expected an amount such as 20000, 20k or 1.5M".into()),
+    }
+}
+
+/// Hours a month: a number from 0 to 744 (every hour of a 31-day month).
+fn parse_hours(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=744.0).contains(&v) => Ok(v),
+        _ => Err("expected hours a month, from 0 to 744".into()),
     }
 }
 
@@ -206,7 +220,7 @@ impl ProfileForm {
                 "Must have",
                 Kind::Text,
                 p.must.iter().map(|c| c.id()).collect::<Vec<_>>().join(", "),
-                "capability ids; an engine without one is knocked out",
+                "capability ids; an engine without one is out, one with it only partly ranks lower",
             ),
             f(
                 Setting::Want,
@@ -228,6 +242,27 @@ impl ProfileForm {
                 Kind::Text,
                 format!("{}", p.node_cost_per_month_usd),
                 "an assumption: the cost of one server a month",
+            ),
+            f(
+                Setting::OpsBaseHours,
+                "Ops hours/month",
+                Kind::Text,
+                format!("{}", p.ops_base_hours_per_month),
+                "an assumption: hours a month to run a self-hosted estate, whatever its size",
+            ),
+            f(
+                Setting::OpsNodeHours,
+                "  + per server",
+                Kind::Text,
+                format!("{}", p.ops_hours_per_node_per_month),
+                "an assumption: hours a month each server adds",
+            ),
+            f(
+                Setting::ServiceOpsHours,
+                "Service hours/month",
+                Kind::Text,
+                format!("{}", p.service_ops_hours_per_month),
+                "an assumption: hours a month to look after a managed service's integration",
             ),
         ];
         ProfileForm {
@@ -341,6 +376,15 @@ impl ProfileForm {
                 }
                 Setting::HourlyRate => parse_amount(&f.value).map(|v| p.hourly_rate_usd = v),
                 Setting::NodeCost => parse_amount(&f.value).map(|v| p.node_cost_per_month_usd = v),
+                Setting::OpsBaseHours => {
+                    parse_hours(&f.value).map(|v| p.ops_base_hours_per_month = v)
+                }
+                Setting::OpsNodeHours => {
+                    parse_hours(&f.value).map(|v| p.ops_hours_per_node_per_month = v)
+                }
+                Setting::ServiceOpsHours => {
+                    parse_hours(&f.value).map(|v| p.service_ops_hours_per_month = v)
+                }
                 Setting::TeamKnows | Setting::Licences => {
                     let items = split_list(&f.value);
                     match items.iter().find(|id| cat.engine(id).is_none()) {

@@ -90,7 +90,7 @@ pub fn ranking_lines(app: &App) -> Vec<RankLine> {
     let mut out = Vec::with_capacity(app.ranking_rows.len() + 1);
     let mut ruled = false;
     for &i in &app.ranking_rows {
-        if !ruled && app.row(i).excluded.is_some() {
+        if !ruled && app.row(i).is_out() {
             out.push(RankLine::Rule);
             ruled = true;
         }
@@ -115,6 +115,7 @@ pub fn column_width(app: &App, c: Column) -> u16 {
         Column::Cost => 9,
         Column::Licence => 14,
         Column::Kind => 12,
+        Column::Status => 10,
         Column::Band => 12,
         Column::Config => 8,
         Column::Fit(_) => 7,

@@ -8,7 +8,8 @@
 #![allow(dead_code)]
 
 use mtafit::catalogue::{
-    Capability, Config, Cost, Engine, Kind, Level, Licence, Status, Support, Tier, Volume,
+    Basis, Capability, Config, Cost, Engine, Kind, Level, Licence, Role, Status, Support, Tier,
+    Volume,
 };
 
 /// A small deterministic generator (xorshift64*); good enough for test data.
@@ -45,10 +46,16 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
     let managed = rng.below(4) == 0;
     let min = 10f64.powf(4.0 + rng.unit() * 4.0) as u64;
     let max = min.saturating_mul(2 + rng.below(200));
-    let levels = [Level::Yes, Level::Partial, Level::No, Level::Unknown];
-    let capabilities = Capability::ALL
+    let levels: [Level; 5] = [
+        Level::Yes,
+        Level::AddOn,
+        Level::Partial,
+        Level::No,
+        Level::Unknown,
+    ];
+    let capabilities: std::collections::BTreeMap<Capability, Level> = Capability::ALL
         .iter()
-        .map(|c| (*c, levels[rng.below(4) as usize]))
+        .map(|c| (*c, levels[rng.below(5) as usize]))
         .collect();
     let tiers = if managed && rng.below(2) == 0 {
         let mut up = 10_000 * (1 + rng.below(10));
@@ -84,12 +91,18 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
         vendor: format!("Vendor {}", rng.below(50)),
         language: ["C", "Rust", "Go", "Java", ""][rng.below(5) as usize].into(),
         first_release: 1980 + rng.below(46) as u16,
+        first_release_basis: Basis::Unsourced,
         status: [
             Status::Active,
             Status::Maintained,
             Status::Stalled,
             Status::Legacy,
         ][rng.below(4) as usize],
+        role: Some(if managed {
+            Role::Service
+        } else {
+            [Role::SendingMta, Role::GeneralMta, Role::MailboxServer][rng.below(3) as usize]
+        }),
         config: match rng.below(5) {
             0 => Config::Api,
             1 => Config::Gui,
@@ -100,6 +113,9 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
         volume: Volume {
             min_per_month: if rng.below(3) == 0 { 0 } else { min },
             max_per_month: max.max(1),
+            band_basis: Basis::Unsourced,
+            proven_max_per_month: (rng.below(2) == 0).then(|| max.max(1) * (1 + rng.below(20))),
+            proven_basis: Basis::Unsourced,
         },
         cost: Cost {
             licence_per_year_usd: if commercial && !managed {
@@ -116,14 +132,22 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
             } else {
                 1_000_000 + rng.below(500_000_000)
             },
-            ops_hours_per_month: rng.unit() * 20.0,
+            node_capacity_basis: Basis::Unsourced,
+            ops_hours_per_month: None,
             estimate: None,
         },
         support: Support {
             community: rng.below(2) == 0,
             vendor_sla: rng.below(2) == 0,
             third_party: rng.below(2) == 0,
+            contract_usd_per_year: (rng.below(3) == 0).then(|| rng.unit() * 20_000.0),
+            contract_basis: Basis::Unsourced,
         },
+        add_ons: capabilities
+            .iter()
+            .filter(|(_, l)| **l == Level::AddOn)
+            .map(|(c, _)| (*c, format!("an add-on for {}", c.id())))
+            .collect(),
         capabilities,
         good_at: "Generated for tests.".into(),
         cautions: "Not a real engine.".into(),

@@ -2,6 +2,7 @@
 //! the volumes where the leading candidates' costs cross.
 
 use super::pane;
+use crate::render::sentence;
 use crate::text;
 use crate::tui::app::App;
 use crate::units;
@@ -147,9 +148,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     )));
     lines.push(Line::raw(""));
     let assumptions = format!(
-        "Assumptions: {}/server/month, {}/ops hour (p edits them); * estimated or extrapolated price.",
-        units::usd(app.profile.node_cost_per_month_usd),
-        units::usd(app.profile.hourly_rate_usd)
+        "Assumptions: {} (p edits them); * estimated or extrapolated price.",
+        sentence::assumptions(&app.profile)
     );
     for l in textwrap::wrap(&assumptions, w.max(10)) {
         lines.push(Line::from(Span::styled(l.into_owned(), t.warn)));

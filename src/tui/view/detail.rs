@@ -3,7 +3,7 @@
 use super::{bar, pane};
 use crate::catalogue::FactorId;
 use crate::decide::{Provenance, cost, fit};
-use crate::render::sentence;
+use crate::render::{compare, sentence};
 use crate::text;
 use crate::tui::app::{App, Pane};
 use crate::units;
@@ -34,9 +34,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     };
 
-    let status = match &row.excluded {
-        Some(_) => "knocked out".to_owned(),
-        None => format!("rank {} · score {:.1}", app.rank_of(i), row.score),
+    let status = if row.is_out() {
+        "out of the running".to_owned()
+    } else {
+        format!("rank {} · score {:.1}", app.rank_of(i), row.score)
     };
     let name = text::truncate(&format!("{} ", e.name), width).into_owned();
     let rest = format!(
@@ -50,8 +51,44 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Span::styled(name, t.title),
         Span::styled(rest, t.dim),
     ]));
-    if let Some(k) = &row.excluded {
-        wrap(&mut out, "out", &sentence::knock_out(k), t.warn);
+    if let Some(why) = sentence::out(row) {
+        wrap(&mut out, "out", &why, t.warn);
+    }
+    for remark in sentence::remarks(e, row) {
+        wrap(&mut out, "note", &remark, t.warn);
+    }
+    if let Some(c) = &app.analysis.comparison {
+        if c.top == i {
+            wrap(
+                &mut out,
+                "lead",
+                &compare::lead(&app.cat.engines, c),
+                t.text,
+            );
+            if let Some(tie) = compare::near_tie(&app.cat.engines, c) {
+                wrap(&mut out, "near tie", &tie, t.warn);
+            }
+            for w in &c.what_ifs {
+                wrap(
+                    &mut out,
+                    "what if",
+                    &compare::what_if(&app.cat.engines, w),
+                    t.text,
+                );
+            }
+        } else if !row.is_out() {
+            let top = app.row(c.top);
+            wrap(
+                &mut out,
+                "behind",
+                &format!(
+                    "{} by {:.1} points",
+                    app.cat.engines[c.top].name,
+                    top.score - row.score
+                ),
+                t.dim,
+            );
+        }
     }
     out.push(Line::from(Span::styled(
         "why this score (points of 100)",
@@ -66,7 +103,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .fold(0.0, f64::max);
     for f in FactorId::ALL {
         let c = row.contribution(w, f);
-        let why = fit::explain(e, p, row.cost, f);
+        let why = if app.analysis.ranking.asked[f] {
+            fit::explain(e, p, row.cost, f)
+        } else {
+            format!("not asked by this profile (p: {})", sentence::how_to_ask(f))
+        };
         let head = format!("  {} ", text::fit_left(f.name(), 13));
         let reason_w = width.saturating_sub(text::width(&head) + bar_w + 7);
         out.push(Line::from(vec![
@@ -104,27 +145,62 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         wrap(&mut out, "estimate", basis, t.warn);
     }
     let mut facts = vec![
+        e.role().describe().to_owned(),
         format!("vendor {}", e.vendor),
-        format!("first release {}", e.first_release),
+        format!(
+            "first release {}{}",
+            e.first_release,
+            sentence::basis_tag(&e.first_release_basis)
+        ),
         e.config.describe(),
         format!(
-            "band {}",
-            units::band(e.volume.min_per_month, e.volume.max_per_month)
+            "band {}{}",
+            units::band(e.volume.min_per_month, e.volume.max_per_month),
+            sentence::basis_tag(&e.volume.band_basis)
+        ),
+        format!(
+            "proven up to {}/month{}",
+            units::volume(e.volume.proven_max()),
+            sentence::basis_tag(&e.volume.proven_basis)
         ),
     ];
     if !e.language.is_empty() {
-        facts.insert(1, format!("written in {}", e.language));
+        facts.insert(2, format!("written in {}", e.language));
     }
     wrap(&mut out, "facts", &facts.join(" · "), t.text);
+    for (c, how) in &e.add_ons {
+        wrap(&mut out, "add-on", &format!("{}: {how}", c.label()), t.text);
+    }
     if !e.is_managed() {
+        wrap(
+            &mut out,
+            "capacity",
+            &format!(
+                "one node carries {}/month{}",
+                units::volume(e.cost.node_capacity_per_month),
+                sentence::basis_tag(&e.cost.node_capacity_basis)
+            ),
+            t.text,
+        );
         wrap(
             &mut out,
             "assumed",
             &format!(
-                "one node carries {}/month; {} ops hours/month; {}/server/month and {}/hour (edit with p)",
-                units::volume(e.cost.node_capacity_per_month),
-                e.cost.ops_hours_per_month,
+                "{} ops hours/month for the estate and {} per server; {}/server/month and {}/hour (edit with p)",
+                units::weight(p.ops_base_hours_per_month),
+                units::weight(p.ops_hours_per_node_per_month),
                 units::usd(p.node_cost_per_month_usd),
+                units::usd(p.hourly_rate_usd)
+            ),
+            t.warn,
+        );
+    } else {
+        wrap(
+            &mut out,
+            "assumed",
+            &format!(
+                "{} ops hours/month to look after the integration at {}/hour (edit with p)",
+                units::weight(p.service_ops_hours_per_month),
                 units::usd(p.hourly_rate_usd)
             ),
             t.warn,

@@ -101,7 +101,7 @@ pub fn popup_frame(app: &App, frame: &mut Frame, area: Rect, title: &str, footer
 pub fn row_styles(app: &App, engine: usize) -> (Style, Style) {
     let t = &app.theme;
     let selected = engine == app.selected;
-    let base = if app.row(engine).excluded.is_some() {
+    let base = if app.row(engine).is_out() {
         t.dim
     } else {
         t.text

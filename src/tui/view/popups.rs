@@ -3,6 +3,7 @@
 use super::{popup_area, popup_frame};
 use crate::catalogue::Capability;
 use crate::catalogue::FactorId;
+use crate::render::sentence;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::form::{Kind, ProfileForm};
@@ -19,32 +20,79 @@ pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<Strin
         rows.push((label.to_owned(), engines.iter().map(|i| f(*i)).collect()));
     };
     let cat = &app.cat;
-    add("rank", &|i| match &app.row(i).excluded {
-        Some(_) => "out".into(),
-        None => app.rank_of(i).to_string(),
+    add("rank", &|i| {
+        if app.row(i).is_out() {
+            "out".into()
+        } else {
+            app.rank_of(i).to_string()
+        }
     });
     add("score", &|i| format!("{:.1}", app.row(i).score));
-    add("cost/yr", &|i| units::usd(app.row(i).cost));
+    add("standing", &|i| {
+        let r = app.row(i);
+        sentence::out(r)
+            .map(|why| format!("out: {why}"))
+            .or_else(|| r.caveats.first().map(sentence::caveat))
+            .unwrap_or_else(|| "a candidate".into())
+    });
+    add("cost/yr", &|i| {
+        let e = &cat.engines[i];
+        let p = &app.profile;
+        let estimated = crate::decide::cost::annual(e, p, p.monthly_volume).is_estimate();
+        format!(
+            "{}{}",
+            units::usd(app.row(i).cost),
+            if estimated { "* (estimated)" } else { "" }
+        )
+    });
     add("kind", &|i| cat.engines[i].kind.to_string());
+    add("role", &|i| cat.engines[i].role().describe().to_owned());
     add("licence", &|i| cat.engines[i].licence_label());
     add("vendor", &|i| cat.engines[i].vendor.clone());
     add("language", &|i| cat.engines[i].language.clone());
     add("first release", &|i| {
-        cat.engines[i].first_release.to_string()
+        let e = &cat.engines[i];
+        format!(
+            "{}{}",
+            e.first_release,
+            sentence::basis_tag(&e.first_release_basis)
+        )
     });
     add("status", &|i| cat.engines[i].status.to_string());
     add("config", &|i| cat.engines[i].config.describe());
     add("volume band", &|i| {
-        let v = cat.engines[i].volume;
-        units::band(v.min_per_month, v.max_per_month)
+        let v = &cat.engines[i].volume;
+        format!(
+            "{}{}",
+            units::band(v.min_per_month, v.max_per_month),
+            sentence::basis_tag(&v.band_basis)
+        )
+    });
+    add("proven up to", &|i| {
+        let v = &cat.engines[i].volume;
+        format!(
+            "{}/mo{}",
+            units::volume(v.proven_max()),
+            sentence::basis_tag(&v.proven_basis)
+        )
     });
     for f in FactorId::ALL {
         add(&format!("fit: {}", f.name().to_lowercase()), &|i| {
-            format!("{:.2}", app.row(i).fits[f])
+            if app.analysis.ranking.asked[f] {
+                format!("{:.2}", app.row(i).fits[f])
+            } else {
+                "· (not asked)".into()
+            }
         });
     }
     for c in Capability::ALL {
-        add(c.label(), &|i| cat.engines[i].capability(c).to_string());
+        add(c.label(), &|i| {
+            let e = &cat.engines[i];
+            match e.add_on(c) {
+                Some(how) => format!("add-on via {how}"),
+                None => e.capability(c).to_string(),
+            }
+        });
     }
     rows
 }

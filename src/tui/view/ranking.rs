@@ -48,7 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let r = Rect::new(inner.x, y, inner.width, 1);
         let spans = match line {
             RankLine::Rule => {
-                let label = " knocked out ";
+                let label = " out of the running ";
                 let side = w.saturating_sub(text::width(label)) / 2;
                 vec![Span::styled(
                     format!(
@@ -69,8 +69,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     Span::styled(if app.is_marked(*i) { "● " } else { "  " }, mark),
                 ];
                 spans.extend(highlighted_name(app, *i, name_w, base));
-                if let Some(k) = &rowd.excluded {
-                    let reason = crate::render::sentence::knock_out(k);
+                if let Some(reason) = crate::render::sentence::out(rowd) {
                     let room = w.saturating_sub(2 + rank_w + 1 + 2 + name_w + 1);
                     spans.push(Span::styled(
                         format!(" {}", text::fit_left(&reason, room)),

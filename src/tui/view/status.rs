@@ -133,7 +133,8 @@ pub fn hint_order(ctx: Context, searching: bool) -> Vec<&'static keymap::Binding
     let by_action = |a: A| keymap::BINDINGS.iter().find(|b| b.action == a);
     let mut out: Vec<&keymap::Binding> = Vec::new();
     let push = |b: &'static keymap::Binding, out: &mut Vec<&'static keymap::Binding>| {
-        if !movement(b.action) && !out.iter().any(|o| std::ptr::eq(*o, b)) {
+        // One hint per action: a view may bind the same action under its own context.
+        if !movement(b.action) && !out.iter().any(|o| o.action == b.action) {
             out.push(b);
         }
     };

@@ -93,6 +93,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 }
                 Column::Licence => e.licence_label(),
                 Column::Kind => e.kind.to_string(),
+                Column::Status => e.status.to_string(),
                 Column::Band => units::band(e.volume.min_per_month, e.volume.max_per_month),
                 Column::Config => e.config.label(),
                 Column::Fit(f) => format!("{:.2}", row.fits[*f]),

@@ -2,6 +2,7 @@
 
 use super::pane;
 use crate::decide::walk::Gate;
+use crate::render::compare;
 use crate::render::walk as words;
 use crate::text;
 use crate::tui::app::App;
@@ -87,6 +88,29 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         for s in words::reconcile(engines, &a.agreement) {
             for l in wrap(&s, "  ") {
                 out.push(Line::from(Span::styled(l, t.dim)));
+            }
+        }
+    }
+    if let Some(c) = &a.comparison {
+        out.push(Line::raw(""));
+        out.push(Line::from(Span::styled("The ranking's top pick", t.title)));
+        for l in wrap(&compare::lead(engines, c), "") {
+            out.push(Line::from(Span::styled(l, t.text)));
+        }
+        if let Some(tie) = compare::near_tie(engines, c) {
+            for l in wrap(&tie, "") {
+                out.push(Line::from(Span::styled(l, t.warn)));
+            }
+        }
+        if !c.what_ifs.is_empty() {
+            out.push(Line::from(Span::styled(
+                "What would change the pick:",
+                t.text,
+            )));
+            for w in &c.what_ifs {
+                for l in wrap(&compare::what_if(engines, w), "  ") {
+                    out.push(Line::from(Span::styled(l, t.dim)));
+                }
             }
         }
     }

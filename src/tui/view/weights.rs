@@ -2,6 +2,7 @@
 
 use super::pane;
 use crate::catalogue::FactorId;
+use crate::render::sentence;
 use crate::text;
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::{self, SLIDER_LABEL};
@@ -31,12 +32,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         let selected = app.weight_cursor == f;
         let weight = app.weights.get(f);
+        let asked = app.analysis.ranking.asked[f];
         let label_style = if selected && focused {
             t.selected
         } else if selected {
             t.title
-        } else {
+        } else if asked {
             t.text
+        } else {
+            t.dim
         };
         let marker = if selected { "▶" } else { " " };
         let mut spans = vec![
@@ -66,7 +70,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                         std::cmp::Ordering::Equal => "●",
                         std::cmp::Ordering::Greater => "─",
                     };
-                    let mut style = if safe { t.safe } else { t.track };
+                    let mut style = if safe && asked { t.safe } else { t.track };
                     if j <= knob {
                         style = style.add_modifier(Modifier::BOLD);
                     }
@@ -118,6 +122,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 /// who takes over past each end.
 pub fn range_note(app: &App, f: FactorId, prefix: &str) -> String {
     let s = &app.analysis.sensitivity;
+    if !app.analysis.ranking.asked[f] {
+        return format!(
+            "{prefix}not asked by this profile, so it moves no score; to make it count, press p and {}",
+            sentence::how_to_ask(f)
+        );
+    }
     let (Some(r), Some(top)) = (s.factors.iter().find(|r| r.factor == f), s.top) else {
         return format!("{prefix}no top pick to keep");
     };

@@ -1,0 +1,190 @@
+//! Where an engine stands before its score counts: out of the running and why, or a candidate
+//! with caveats and notes. Every rule reads one engine and the profile alone.
+
+use super::cost;
+use crate::catalogue::{Capability, Engine, Level, Role};
+use crate::profile::Profile;
+
+/// Above this a mailbox server is not recommended as a sender's MTA.
+pub const MAILBOX_SERVER_MAX: u64 = 1_000_000;
+
+/// An estimated price this close to the budget cap (as a share of it) is flagged.
+pub const NEAR_CAP: f64 = 0.25;
+
+/// Why an engine is out of the running.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KnockOut {
+    /// A managed service, and the profile owns its sending layer.
+    Managed,
+    /// Self-hosted, and the profile rents (an ESP is enough).
+    SelfHosted,
+    /// Capabilities the profile must have that the engine lacks, each with the level it has.
+    LacksMust(Vec<(Capability, Level)>),
+    /// A mailbox server, above the volume where it could stand in for a sending MTA.
+    MailboxServer,
+    /// The volume is beyond what the engine is proven to carry.
+    BeyondProven {
+        /// The proven ceiling, a month.
+        proven: u64,
+        /// The ceiling is an estimate.
+        estimated: bool,
+    },
+    /// The annual cost is over the budget cap.
+    OverCap {
+        /// The annual cost.
+        cost: f64,
+        /// The cap.
+        cap: f64,
+        /// The price is estimated.
+        estimated: bool,
+    },
+}
+
+impl KnockOut {
+    /// How far out: the ranking lists engines over the cap first, then those beyond their
+    /// proven range, then those lacking musts, then the wrong kind.
+    pub fn tier(&self) -> u8 {
+        match self {
+            KnockOut::OverCap { .. } => 2,
+            KnockOut::BeyondProven { .. } => 3,
+            KnockOut::LacksMust(_) | KnockOut::MailboxServer => 4,
+            KnockOut::Managed | KnockOut::SelfHosted => 5,
+        }
+    }
+}
+
+/// Why a candidate ranks below every candidate without a caveat.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Caveat {
+    /// Musts it meets only partly, each with the level it has.
+    PartialMust(Vec<(Capability, Level)>),
+    /// A mailbox server: fine for a small sender's own mail, not what a sending MTA is for.
+    MailboxServer,
+}
+
+/// Something the reader should know that does not change the standing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// Musts met through a standard add-on (named in the catalogue).
+    AddOnMust(Vec<Capability>),
+    /// An estimated price within [`NEAR_CAP`] of the budget cap: check it with the vendor.
+    EstimateNearCap {
+        /// The annual cost.
+        cost: f64,
+        /// The cap.
+        cap: f64,
+    },
+}
+
+/// How an engine meets the profile's musts.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Musts {
+    /// Musts it lacks, each with the level it has.
+    pub lacks: Vec<(Capability, Level)>,
+    /// Musts it meets only partly.
+    pub partly: Vec<(Capability, Level)>,
+    /// Musts it meets through a standard add-on.
+    pub add_ons: Vec<Capability>,
+}
+
+/// Whether an engine meets the profile's musts: what it lacks, what it has only partly, and what
+/// through an add-on.
+pub fn musts(e: &Engine, p: &Profile) -> Musts {
+    let mut lacks = Vec::new();
+    let mut partly = Vec::new();
+    let mut add_ons = Vec::new();
+    for c in &p.must {
+        match e.capability(*c) {
+            Level::Yes => {}
+            Level::AddOn => add_ons.push(*c),
+            Level::Partial => partly.push((*c, Level::Partial)),
+            level => lacks.push((*c, level)),
+        }
+    }
+    Musts {
+        lacks,
+        partly,
+        add_ons,
+    }
+}
+
+/// Why an engine is out, worst first: the wrong kind for own/rent, a must it lacks, a mailbox
+/// server above a modest volume, the volume beyond its proven range, a cost over the cap.
+pub fn knock_outs(e: &Engine, p: &Profile, cost: &cost::AnnualCost) -> Vec<KnockOut> {
+    let mut out = Vec::new();
+    if p.own_infrastructure && e.is_managed() {
+        out.push(KnockOut::Managed);
+    }
+    if !p.own_infrastructure && !e.is_managed() {
+        out.push(KnockOut::SelfHosted);
+    }
+    let lacks = musts(e, p).lacks;
+    if !lacks.is_empty() {
+        out.push(KnockOut::LacksMust(lacks));
+    }
+    if e.role() == Role::MailboxServer && p.monthly_volume > MAILBOX_SERVER_MAX {
+        out.push(KnockOut::MailboxServer);
+    }
+    if p.monthly_volume > e.volume.proven_max() {
+        out.push(KnockOut::BeyondProven {
+            proven: e.volume.proven_max(),
+            estimated: e.volume.proven_basis.is_estimate(),
+        });
+    }
+    if let Some(cap) = p.annual_budget_usd
+        && cost.total() > cap
+    {
+        out.push(KnockOut::OverCap {
+            cost: cost.total(),
+            cap,
+            estimated: cost.is_estimate(),
+        });
+    }
+    out.sort_by_key(|k| std::cmp::Reverse(k.tier()));
+    out
+}
+
+/// The first reason an engine is out for the walk: the wrong kind or a must it lacks (the
+/// brief's diagram knows nothing of caps and proven ranges).
+pub fn knock_out(e: &Engine, p: &Profile) -> Option<KnockOut> {
+    if p.own_infrastructure && e.is_managed() {
+        return Some(KnockOut::Managed);
+    }
+    if !p.own_infrastructure && !e.is_managed() {
+        return Some(KnockOut::SelfHosted);
+    }
+    let lacks = musts(e, p).lacks;
+    (!lacks.is_empty()).then_some(KnockOut::LacksMust(lacks))
+}
+
+/// A candidate's caveats and notes.
+pub fn caveats_and_notes(
+    e: &Engine,
+    p: &Profile,
+    cost: &cost::AnnualCost,
+) -> (Vec<Caveat>, Vec<Note>) {
+    let Musts {
+        partly, add_ons, ..
+    } = musts(e, p);
+    let mut caveats = Vec::new();
+    let mut notes = Vec::new();
+    if !partly.is_empty() {
+        caveats.push(Caveat::PartialMust(partly));
+    }
+    if e.role() == Role::MailboxServer && p.own_infrastructure {
+        caveats.push(Caveat::MailboxServer);
+    }
+    if !add_ons.is_empty() {
+        notes.push(Note::AddOnMust(add_ons));
+    }
+    if let Some(cap) = p.annual_budget_usd
+        && cost.is_estimate()
+        && (cost.total() - cap).abs() <= NEAR_CAP * cap
+    {
+        notes.push(Note::EstimateNearCap {
+            cost: cost.total(),
+            cap,
+        });
+    }
+    (caveats, notes)
+}
