@@ -5,7 +5,7 @@ mod synthetic;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use mtafit::catalogue::Catalogue;
-use mtafit::decide::{Weights, analyse, rank};
+use mtafit::decide::{Weights, analyse, compare, rank};
 use mtafit::profile::Profile;
 use std::hint::black_box;
 
@@ -20,6 +20,18 @@ fn ranking(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("analyse", n), &engines, |b, e| {
             b.iter(|| analyse(black_box(e), black_box(&profile), black_box(&weights)))
+        });
+        // The comparison alone (margin, near tie, what-ifs), on a ranking made once.
+        let r = rank(&engines, &profile, &weights);
+        group.bench_with_input(BenchmarkId::new("compare", n), &engines, |b, e| {
+            b.iter(|| {
+                compare::compare(
+                    black_box(e),
+                    black_box(&profile),
+                    black_box(&weights),
+                    black_box(&r),
+                )
+            })
         });
     }
     group.finish();

@@ -99,10 +99,10 @@ fn every_engine_is_complete_and_sourced() {
             e.id
         );
         assert!(e.role.is_some(), "{}: role", e.id);
-        for (c, level) in &e.capabilities {
+        for (c, level) in e.capabilities.iter() {
             assert_eq!(
-                *level == mtafit::catalogue::Level::AddOn,
-                e.add_on(*c).is_some(),
+                level == mtafit::catalogue::Level::AddOn,
+                e.add_on(c).is_some(),
                 "{}: {c}",
                 e.id
             );
@@ -250,4 +250,16 @@ fn every_band_year_and_ceiling_says_where_it_comes_from() {
             e.id
         );
     }
+}
+
+#[test]
+fn capabilities_are_stored_at_their_place_in_the_list() {
+    // The in-memory array is indexed by declaration order: it must be the list's order.
+    for (i, c) in Capability::ALL.iter().enumerate() {
+        assert_eq!(*c as usize, i, "{c}");
+    }
+    let e = cat().engine("postfix").unwrap().clone();
+    let listed: Vec<Capability> = e.capabilities.iter().map(|(c, _)| c).collect();
+    assert_eq!(listed, Capability::ALL);
+    assert_eq!(e.capabilities.len(), 17);
 }

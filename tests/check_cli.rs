@@ -401,3 +401,26 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_capability_listed_twice_is_an_error_where_it_is_repeated() {
+    // A second entry would silently overrule the first; the file must say which it means.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme-mta.ron");
+    let good = std::fs::read_to_string(fixture("good/acme-mta.ron")).unwrap();
+    let bad = good.replacen(
+        "        \"ip_pools\": Yes,\n",
+        "        \"ip_pools\": Yes,\n        \"ip_pools\": No,\n",
+        1,
+    );
+    assert_ne!(good, bad);
+    std::fs::write(&path, bad).unwrap();
+    let out = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("\"ip_pools\" is listed twice"), "{text}");
+    assert!(
+        text.starts_with(&format!("{}:23:", path.display())),
+        "{text}"
+    );
+}

@@ -42,7 +42,7 @@ pub struct Engine {
     /// Where help comes from.
     pub support: Support,
     /// The closed set of capabilities (see [`Capability`]); missing ones count as `Unknown`.
-    pub capabilities: BTreeMap<Capability, Level>,
+    pub capabilities: Capabilities,
     /// For each capability that is an `AddOn`: the standard, packaged add-on that gives it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub add_ons: BTreeMap<Capability, String>,
@@ -481,10 +481,101 @@ impl<'de> Deserialize<'de> for Capability {
     }
 }
 
+/// Each capability's level as a file lists it: a map in the file (`"dkim_signing": Yes`), an
+/// array in memory, so a lookup is an index instead of a walk through a tree scattered over the
+/// heap (the model looks up several per engine, for ten thousand engines, many times a frame).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Capabilities([Option<Level>; <Capability as strum::EnumCount>::COUNT]);
+
+impl Capabilities {
+    /// The level a file gives, if it lists the capability.
+    pub fn get(&self, c: Capability) -> Option<Level> {
+        self.0[c as usize]
+    }
+
+    /// True when the file lists the capability.
+    pub fn contains_key(&self, c: &Capability) -> bool {
+        self.0[*c as usize].is_some()
+    }
+
+    /// Set a capability's level.
+    pub fn insert(&mut self, c: Capability, level: Level) {
+        self.0[c as usize] = Some(level);
+    }
+
+    /// The listed capabilities and their levels, in [`Capability::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Capability, Level)> + '_ {
+        Capability::ALL
+            .iter()
+            .filter_map(|c| self.get(*c).map(|l| (*c, l)))
+    }
+
+    /// How many the file lists.
+    pub fn len(&self) -> usize {
+        self.0.iter().filter(|l| l.is_some()).count()
+    }
+
+    /// True when the file lists none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl FromIterator<(Capability, Level)> for Capabilities {
+    fn from_iter<I: IntoIterator<Item = (Capability, Level)>>(iter: I) -> Capabilities {
+        let mut out = Capabilities::default();
+        for (c, l) in iter {
+            out.insert(c, l);
+        }
+        out
+    }
+}
+
+impl Serialize for Capabilities {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.len()))?;
+        for (c, l) in self.iter() {
+            m.serialize_entry(&c, &l)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Capabilities {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Capabilities, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Capabilities;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map of capability ids to levels")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Capabilities, A::Error> {
+                let mut out = Capabilities::default();
+                while let Some((c, l)) = map.next_entry::<Capability, Level>()? {
+                    // A second entry would silently overrule the first: say so instead.
+                    if out.contains_key(&c) {
+                        return Err(serde::de::Error::custom(format!(
+                            "\"{}\" is listed twice; keep one entry",
+                            c.id()
+                        )));
+                    }
+                    out.insert(c, l);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
 impl Engine {
     /// The level of a capability; a capability the file does not list is `Unknown`.
     pub fn capability(&self, c: Capability) -> Level {
-        self.capabilities.get(&c).copied().unwrap_or(Level::Unknown)
+        self.capabilities.get(c).unwrap_or(Level::Unknown)
     }
 
     /// True for a managed service.

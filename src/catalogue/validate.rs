@@ -140,8 +140,8 @@ impl Checker<'_> {
 
     /// Every `AddOn` names its add-on, and every named add-on is for an `AddOn` capability.
     fn add_ons(&mut self, e: &Engine) {
-        for (c, level) in &e.capabilities {
-            if *level == super::model::Level::AddOn && !e.add_ons.contains_key(c) {
+        for (c, level) in e.capabilities.iter() {
+            if level == super::model::Level::AddOn && !e.add_ons.contains_key(&c) {
                 self.error(
                     &[Step::Field("capabilities"), Step::Key(c.id())],
                     format!(

@@ -86,17 +86,16 @@ pub fn compare(engines: &[Engine], p: &Profile, w: &Weights, r: &Ranking) -> Opt
         margin: runner.map_or(top.score, |b| top.score - b.score),
         tie_break,
         near_tie: near_tie(engines, p, r),
-        what_ifs: what_ifs(engines, p, w, top.engine),
+        what_ifs: what_ifs(engines, p, w, r, top.engine),
     })
 }
 
-/// The cost of one engine with the assumed parts scaled by `assumed` and the estimated parts by
-/// `estimated`.
-fn cost_within(e: &Engine, p: &Profile, assumed: f64, estimated: f64) -> f64 {
+/// An engine's annual cost split into what rests on a price list, on an estimate and on the
+/// profile's assumptions, so that each can be scaled by its spread.
+fn cost_parts(e: &Engine, p: &Profile) -> (f64, f64, f64) {
     let c = cost::annual(e, p, p.monthly_volume);
-    let est = c.estimated_part();
-    let ass = c.assumed();
-    (c.total() - est - ass) + est * estimated + ass * assumed
+    let (est, ass) = (c.estimated_part(), c.assumed());
+    (c.total() - est - ass, est, ass)
 }
 
 /// The first rival (ranking order) that would overtake the top pick at some corner of the
@@ -120,25 +119,145 @@ fn near_tie(engines: &[Engine], p: &Profile, r: &Ranking) -> Option<usize> {
             .map(|f| w.get(*f) * row.fits[*f])
             .sum()
     };
-    let te = &engines[top.engine];
+    let (t_sure, t_est, t_ass) = cost_parts(&engines[top.engine], p);
+    let top_rest = without_budget(top);
     r.rivals()
         .find(|b| {
-            let be = &engines[b.engine];
+            let lead = top_rest - without_budget(b);
+            // A budget fit lies in 0–1: a lead larger than its whole weight cannot be undone.
+            if lead > wb {
+                return false;
+            }
+            let (b_sure, b_est, b_ass) = cost_parts(&engines[b.engine], p);
             [1.0 - ASSUMPTION_SPREAD, 1.0 + ASSUMPTION_SPREAD]
                 .iter()
                 .any(|&a| {
-                    let ct = cost_within(te, p, a, 1.0 + ESTIMATE_SPREAD);
-                    let cb = cost_within(be, p, a, 1.0 - ESTIMATE_SPREAD);
-                    let margin =
-                        without_budget(top) - without_budget(b) + wb * (fit_of(ct) - fit_of(cb));
-                    margin <= 0.0
+                    let ct = t_sure + t_est * (1.0 + ESTIMATE_SPREAD) + t_ass * a;
+                    let cb = b_sure + b_est * (1.0 - ESTIMATE_SPREAD) + b_ass * a;
+                    lead + wb * (fit_of(ct) - fit_of(cb)) <= 0.0
                 })
         })
         .map(|b| b.engine)
 }
 
+/// What orders one engine under a changed profile: a row reduced to its ordering keys, so the
+/// catalogue can be re-ordered many times without re-costing every engine.
+#[derive(Debug, Clone, Copy)]
+struct Standing {
+    engine: usize,
+    tier: u8,
+    missing: usize,
+    score: f64,
+    preference: u8,
+}
+
+impl Standing {
+    /// A row's standing with another score.
+    fn of(row: &Row, score: f64) -> Standing {
+        Standing {
+            engine: row.engine,
+            tier: row.tier(),
+            missing: row.musts_missing(),
+            score,
+            preference: row.preference,
+        }
+    }
+}
+
+/// The leader among `rows` and its lead over the next of its standing, ordered as
+/// [`rank::rank`] orders them; `None` when every engine is out.
+fn lead(engines: &[Engine], rows: impl Iterator<Item = Standing>) -> Option<(usize, f64)> {
+    let order = |a: &Standing, b: &Standing| {
+        (
+            a.tier,
+            a.missing,
+            std::cmp::Reverse(rank::score_key(a.score)),
+            a.preference,
+        )
+            .cmp(&(
+                b.tier,
+                b.missing,
+                std::cmp::Reverse(rank::score_key(b.score)),
+                b.preference,
+            ))
+            .then_with(|| rank::compare((&engines[a.engine], 0), (&engines[b.engine], 0)))
+    };
+    let mut best: Option<Standing> = None;
+    let mut second: Option<Standing> = None;
+    for x in rows {
+        if best.is_none_or(|b| order(&x, &b) == std::cmp::Ordering::Less) {
+            second = best.replace(x);
+        } else if second.is_none_or(|s| order(&x, &s) == std::cmp::Ordering::Less) {
+            second = Some(x);
+        }
+    }
+    let top = best?;
+    // Tier 2 and up is out of the running: no pick.
+    (top.tier < 2).then(|| {
+        let margin = second
+            .filter(|s| s.tier == top.tier)
+            .map_or(top.score, |s| top.score - s.score);
+        (top.engine, margin)
+    })
+}
+
+/// The factor a change touches when it touches one fit alone (and no cost or standing): then
+/// the ranking's rows can be re-scored instead of re-evaluated.
+fn only_fit(c: &Change) -> Option<FactorId> {
+    match c {
+        Change::Team(_) => Some(FactorId::Team),
+        Change::CloudNative(_) => Some(FactorId::CloudNative),
+        Change::Marketing(_) => Some(FactorId::Marketing),
+        // A vendor SLA adds a support contract to the cost; a cap changes standings.
+        Change::Support(_) | Change::CapBelow(_) => None,
+    }
+}
+
+/// The leader with one change to the profile.
+fn leader_with(
+    engines: &[Engine],
+    p: &Profile,
+    w: &Weights,
+    base: &[(&Row, Standing)],
+    c: &Change,
+) -> Option<(usize, f64)> {
+    let q = apply(p, c);
+    let Some(f) = only_fit(c) else {
+        return leader(engines, &q, w);
+    };
+    let (_, eff) = rank::effective(&q, w);
+    if eff.all_zero() {
+        return None;
+    }
+    let total = eff.total();
+    lead(
+        engines,
+        base.iter().map(|(row, base)| {
+            let e = &engines[row.engine];
+            let mut fits = row.fits;
+            fits[f] = fit::of(e, &q, row.cost, f);
+            Standing {
+                score: 100.0 * rank::weighted(&fits, &eff) / total,
+                // Only marketing moves the brief's preference (a wanted suite points at GreenArrow).
+                preference: if f == FactorId::Marketing {
+                    crate::decide::brief::preference(&q, &e.id).unwrap_or(u8::MAX)
+                } else {
+                    base.preference
+                },
+                ..*base
+            }
+        }),
+    )
+}
+
 /// Every single-field change to the profile that gives another leader.
-fn what_ifs(engines: &[Engine], p: &Profile, w: &Weights, top: usize) -> Vec<WhatIf> {
+fn what_ifs(engines: &[Engine], p: &Profile, w: &Weights, r: &Ranking, top: usize) -> Vec<WhatIf> {
+    // Each candidate's standing, once: the changes below re-score rows but move no standing,
+    // and an engine out of the running can neither lead nor be the runner-up of one who does.
+    let base: Vec<(&Row, Standing)> = r
+        .candidates()
+        .map(|row| (row, Standing::of(row, row.score)))
+        .collect();
     let mut changes: Vec<Change> = Vec::new();
     changes.extend(
         Team::ALL
@@ -162,7 +281,7 @@ fn what_ifs(engines: &[Engine], p: &Profile, w: &Weights, top: usize) -> Vec<Wha
     let mut out: Vec<WhatIf> = changes
         .into_iter()
         .filter_map(|c| {
-            let (leader, margin) = leader(engines, &apply(p, &c), w)?;
+            let (leader, margin) = leader_with(engines, p, w, &base, &c)?;
             (leader != top).then_some(WhatIf {
                 change: c,
                 leader,
@@ -170,7 +289,7 @@ fn what_ifs(engines: &[Engine], p: &Profile, w: &Weights, top: usize) -> Vec<Wha
             })
         })
         .collect();
-    out.extend(cap_change(engines, p, w, top));
+    out.extend(cap_change(engines, p, w, r, top));
     out
 }
 
@@ -193,60 +312,66 @@ use rank::leader;
 /// the cap; above it, the cap still sets every engine's budget fit and can tip the order. Caps
 /// are tried downward from the current one (or the top pick's cost) in steps of a fifth, then
 /// the change is bisected to the dollar. Each try re-scores only the budget fit of every engine.
-fn cap_change(engines: &[Engine], p: &Profile, w: &Weights, top: usize) -> Option<WhatIf> {
+fn cap_change(
+    engines: &[Engine],
+    p: &Profile,
+    w: &Weights,
+    r: &Ranking,
+    top: usize,
+) -> Option<WhatIf> {
     let (_, eff) = rank::effective(p, w);
-    // What a cap does not change, computed once: each engine's row without a cap.
-    let uncapped = Profile {
-        annual_budget_usd: None,
-        ..p.clone()
+    // What a cap does not change, computed once: each engine's row without a cap (the
+    // ranking's own rows when the profile has none).
+    let evaluated: Vec<Row>;
+    let rows: &[Row] = if p.annual_budget_usd.is_none() {
+        &r.rows
+    } else {
+        let uncapped = Profile {
+            annual_budget_usd: None,
+            ..p.clone()
+        };
+        evaluated = engines
+            .iter()
+            .enumerate()
+            .map(|(i, e)| rank::evaluate(i, e, &uncapped, &eff))
+            .collect();
+        &evaluated
     };
-    let rows: Vec<Row> = engines
-        .iter()
-        .enumerate()
-        .map(|(i, e)| rank::evaluate(i, e, &uncapped, &eff))
-        .collect();
     let total = eff.total();
     let wb = eff.get(FactorId::Budget);
+    // Everything but the budget fit, once and compactly: each try below then reads a small array
+    // and costs a division per engine.
+    // Engines already out stay out under any cap, so they can neither lead nor be runner-up.
+    let fixed: Vec<(Standing, f64, f64)> = rows
+        .iter()
+        .filter(|row| !row.is_out())
+        .map(|row| {
+            let rest = rank::weighted(&row.fits, &eff) - wb * row.fits[FactorId::Budget];
+            (Standing::of(row, 0.0), row.cost.max(0.0), rest)
+        })
+        .collect();
     // The leader under a cap and its margin, or `None` when nothing fits under it.
     let leads_at = |cap: f64| -> Option<(usize, f64)> {
-        // (row, tier, score) under the cap, ordered as the ranking orders them.
-        let order = |a: &(&Row, u8, f64), b: &(&Row, u8, f64)| {
-            (a.1, std::cmp::Reverse(rank::score_key(a.2)))
-                .cmp(&(b.1, std::cmp::Reverse(rank::score_key(b.2))))
-                .then_with(|| rank::tie_break(engines, a.0, b.0))
-        };
-        let mut best: Option<(&Row, u8, f64)> = None;
-        let mut second: Option<(&Row, u8, f64)> = None;
-        for row in &rows {
-            let tier = if row.cost > cap {
-                row.tier().max(2)
-            } else {
-                row.tier()
-            };
-            let budget = fit::quantize(cap / (cap + row.cost.max(0.0)));
-            let score = if total > 0.0 {
-                100.0
-                    * (rank::weighted(&row.fits, &eff) - wb * row.fits[FactorId::Budget]
-                        + wb * budget)
-                    / total
-            } else {
-                0.0
-            };
-            let x = (row, tier, score);
-            if best.is_none_or(|b| order(&x, &b) == std::cmp::Ordering::Less) {
-                second = best.replace(x);
-            } else if second.is_none_or(|s| order(&x, &s) == std::cmp::Ordering::Less) {
-                second = Some(x);
-            }
-        }
-        let (row, tier, score) = best?;
-        // Out of the running (tier 2 and up) is no pick.
-        (tier < 2).then(|| {
-            let margin = second
-                .filter(|s| s.1 == tier)
-                .map_or(score, |s| score - s.2);
-            (row.engine, margin)
-        })
+        lead(
+            engines,
+            fixed.iter().map(|&(base, cost, rest)| {
+                let budget = fit::quantize(cap / (cap + cost));
+                let score = if total > 0.0 {
+                    100.0 * (rest + wb * budget) / total
+                } else {
+                    0.0
+                };
+                Standing {
+                    tier: if cost > cap {
+                        base.tier.max(2)
+                    } else {
+                        base.tier
+                    },
+                    score,
+                    ..base
+                }
+            }),
+        )
     };
     let top_cost = rows.iter().find(|r| r.engine == top)?.cost;
     if !(top_cost.is_finite() && top_cost > 1.0) {
@@ -300,6 +425,43 @@ mod tests {
         let a = analyse(&cat.engines, p, &w);
         let c = compare(&cat.engines, p, &w, &a.ranking).expect("a top pick");
         (cat, c)
+    }
+
+    #[test]
+    fn rescoring_one_fit_gives_the_leader_a_full_ranking_gives() {
+        // The what-ifs re-score the ranking's rows for a change that touches one fit; that must
+        // pick the same leader, with the same margin, as ranking the changed profile afresh.
+        let cat = Catalogue::builtin();
+        let w = Weights::defaults(&cat.factors);
+        for volume in [50_000, 3_000_000, 20_000_000, 400_000_000, 3_000_000_000] {
+            for own in [true, false] {
+                for must in [vec![], vec![crate::catalogue::Capability::DkimSigning]] {
+                    let p = Profile {
+                        monthly_volume: volume,
+                        own_infrastructure: own,
+                        must,
+                        team_knows: vec!["postfix".into()],
+                        ..Profile::default()
+                    };
+                    let r = rank::rank(&cat.engines, &p, &w);
+                    let mut changes: Vec<Change> = Team::ALL.map(Change::Team).to_vec();
+                    changes.extend(Marketing::ALL.map(Change::Marketing));
+                    changes.extend([Change::CloudNative(true), Change::CloudNative(false)]);
+                    for c in &changes {
+                        let base: Vec<(&Row, Standing)> = r
+                            .candidates()
+                            .map(|row| (row, Standing::of(row, row.score)))
+                            .collect();
+                        let fast = leader_with(&cat.engines, &p, &w, &base, c);
+                        let full = leader(&cat.engines, &apply(&p, c), &w);
+                        assert_eq!(fast.map(|x| x.0), full.map(|x| x.0), "{c:?} at {volume}");
+                        if let (Some(a), Some(b)) = (fast, full) {
+                            assert!((a.1 - b.1).abs() < 1e-9, "{c:?} at {volume}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

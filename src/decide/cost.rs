@@ -171,13 +171,20 @@ impl AnnualCost {
         self.servers + self.ops
     }
 
-    /// The parts that rest on estimated or extrapolated prices.
+    /// The parts that rest on estimated or extrapolated prices: the items [`items`](Self::items)
+    /// marks estimated, added without listing them (the near-tie check asks this per engine).
     pub fn estimated_part(&self) -> f64 {
-        self.items()
-            .iter()
-            .filter(|i| i.provenance == Provenance::Estimated)
-            .map(|i| i.amount)
-            .sum()
+        let mut est = 0.0;
+        if self.estimated {
+            est += self.licence + self.base;
+        }
+        if self.support_estimated {
+            est += self.support;
+        }
+        if self.estimated || self.beyond_tiers {
+            est += self.messages;
+        }
+        est
     }
 
     /// Each part that applies, in [`CostKind::ALL`] order; the amounts add up to the total.
@@ -434,6 +441,33 @@ mod tests {
         }
         let opensmtpd = cat.engine("opensmtpd").unwrap();
         assert_eq!(breakpoints(opensmtpd, 100_000, 1_000_000_000, 10), None);
+    }
+
+    #[test]
+    fn the_estimated_part_is_the_sum_of_the_items_marked_estimated() {
+        let cat = Catalogue::builtin();
+        for sla in [SupportNeed::Community, SupportNeed::VendorSla] {
+            let p = Profile {
+                support: sla,
+                ..Profile::default()
+            };
+            for e in &cat.engines {
+                for v in [1_000, 7_421_043, 3_000_000_000] {
+                    let c = annual(e, &p, v);
+                    let listed: f64 = c
+                        .items()
+                        .iter()
+                        .filter(|i| i.provenance == Provenance::Estimated)
+                        .map(|i| i.amount)
+                        .sum();
+                    assert!(
+                        (c.estimated_part() - listed).abs() < 1e-6,
+                        "{} at {v}",
+                        e.id
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -83,7 +83,8 @@ pub fn volume(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
             format!("{}–{}/month band", units::volume(min), units::volume(max))
         }
     };
-    let vol = units::volume(p.monthly_volume);
+    // Words are built only when a reason is asked for: ranking ten thousand engines asks none.
+    let vol = || units::volume(p.monthly_volume);
     let estimate = if e.volume.proven_basis.is_estimate() {
         " (an estimate)"
     } else {
@@ -93,7 +94,8 @@ pub fn volume(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
         let decades = (min as f64 / v).log10();
         say(why, || {
             format!(
-                "{vol}/month is below {}'s {}: {} more capacity than you need",
+                "{}/month is below {}'s {}: {} more capacity than you need",
+                vol(),
                 e.name,
                 band(),
                 times(min as f64 / v)
@@ -102,7 +104,7 @@ pub fn volume(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
         (1.0 - VOLUME_BELOW_PER_DECADE * decades).clamp(0.0, 1.0)
     } else if p.monthly_volume <= max {
         say(why, || {
-            format!("{vol}/month is inside {}'s {}", e.name, band())
+            format!("{}/month is inside {}'s {}", vol(), e.name, band())
         });
         1.0
     } else if p.monthly_volume <= proven {
@@ -110,7 +112,8 @@ pub fn volume(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
         let slope = above_band_slope(e);
         say(why, || {
             format!(
-                "{vol}/month is above {}'s {}, within the {}/month it is proven to carry{estimate}",
+                "{}/month is above {}'s {}, within the {}/month it is proven to carry{estimate}",
+                vol(),
                 e.name,
                 band(),
                 units::volume(proven)
@@ -122,7 +125,8 @@ pub fn volume(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
         let beyond = (v / proven.max(1) as f64).log10();
         say(why, || {
             format!(
-                "{vol}/month is {} what {} is proven to carry ({}/month{estimate})",
+                "{}/month is {} what {} is proven to carry ({}/month{estimate})",
+                vol(),
                 times(v / proven.max(1) as f64),
                 e.name,
                 units::volume(proven)
@@ -429,6 +433,11 @@ pub fn all(e: &Engine, p: &Profile, annual_cost: f64) -> Fits {
         reversibility(e, p, None),
     ])
     .map(quantize)
+}
+
+/// One factor's fit, rounded as [`all`] rounds it.
+pub fn of(e: &Engine, p: &Profile, annual_cost: f64, f: FactorId) -> f64 {
+    quantize(one(e, p, annual_cost, f, None))
 }
 
 /// One factor's fit, with its reason written to `why` when asked for.

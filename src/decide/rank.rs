@@ -258,6 +258,21 @@ fn sort_key(r: &Row) -> (u8, usize, std::cmp::Reverse<i64>) {
     )
 }
 
+/// The first eight bytes of a name, lower-cased, as a number: equal-score engines sort by
+/// comparing these before comparing whole names (ties are common among generated engines).
+fn name_prefix(name: &str) -> u64 {
+    let mut b = [0u8; 8];
+    for (d, s) in b.iter_mut().zip(name.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    if name.is_ascii() {
+        u64::from_be_bytes(b)
+    } else {
+        // Lower-casing beyond ASCII can reorder names: leave those to the full comparison.
+        0
+    }
+}
+
 /// Between rows of equal standing and score: the brief's preference, then name and id.
 pub fn tie_break(engines: &[Engine], a: &Row, b: &Row) -> Ordering {
     a.preference
@@ -305,12 +320,33 @@ pub fn rank(engines: &[Engine], p: &Profile, w: &Weights) -> Ranking {
         .collect();
     // Sort small keys (the same order as `order`), then move each row once: rows are large and
     // moving them during the sort cost more than scoring them.
-    let keys: Vec<_> = rows.iter().map(sort_key).collect();
+    let keys: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            let name = &engines[r.engine].name;
+            (
+                sort_key(r),
+                r.preference,
+                name_prefix(name),
+                name.is_ascii(),
+            )
+        })
+        .collect();
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_unstable_by(|&a, &b| {
-        keys[a]
-            .cmp(&keys[b])
-            .then_with(|| tie_break(engines, &rows[a], &rows[b]))
+        let (ka, kb) = (&keys[a], &keys[b]);
+        ka.0.cmp(&kb.0).then_with(|| {
+            // Equal standing and score: the brief's preference, then names, the
+            // prefixes deciding when they differ and both names are ASCII.
+            let quick = ka.1.cmp(&kb.1).then_with(|| {
+                if ka.3 && kb.3 {
+                    ka.2.cmp(&kb.2)
+                } else {
+                    Ordering::Equal
+                }
+            });
+            quick.then_with(|| tie_break(engines, &rows[a], &rows[b]))
+        })
     });
     let mut rows = rows;
     permute(&mut rows, &order);

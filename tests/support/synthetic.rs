@@ -53,7 +53,7 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
         Level::No,
         Level::Unknown,
     ];
-    let capabilities: std::collections::BTreeMap<Capability, Level> = Capability::ALL
+    let capabilities: mtafit::catalogue::Capabilities = Capability::ALL
         .iter()
         .map(|c| (*c, levels[rng.below(5) as usize]))
         .collect();
@@ -145,8 +145,8 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
         },
         add_ons: capabilities
             .iter()
-            .filter(|(_, l)| **l == Level::AddOn)
-            .map(|(c, _)| (*c, format!("an add-on for {}", c.id())))
+            .filter(|(_, l)| *l == Level::AddOn)
+            .map(|(c, _)| (c, format!("an add-on for {}", c.id())))
             .collect(),
         capabilities,
         good_at: "Generated for tests.".into(),
