@@ -152,10 +152,19 @@ fn above_band_slope(e: &Engine) -> f64 {
 /// R / (R + cost): R is the profile's cap, or a fixed reference when there is none.
 pub fn budget(e: &Engine, p: &Profile, annual_cost: f64, why: Why<'_>) -> f64 {
     let cost = annual_cost.max(0.0);
-    let estimate = if e.cost.estimate.is_some() {
-        " (price estimated)"
-    } else {
-        ""
+    // "$10.4k/yr (price estimated; servers and operations assumed)": the reason says which parts
+    // of the figure rest on estimates and on the profile's assumptions.
+    let figure = || {
+        let mut parts = Vec::new();
+        if e.cost.estimate.is_some() {
+            parts.push("price estimated");
+        }
+        parts.push(if e.is_managed() || e.cost.node_capacity_per_month == 0 {
+            "operations assumed"
+        } else {
+            "servers and operations assumed"
+        });
+        format!("{}/yr ({})", units::usd(cost), parts.join("; "))
     };
     let fit = match p.annual_budget_usd {
         Some(cap) if cap > 0.0 => {
@@ -163,17 +172,13 @@ pub fn budget(e: &Engine, p: &Profile, annual_cost: f64, why: Why<'_>) -> f64 {
                 let ratio = cost / cap;
                 if ratio <= 1.0 {
                     format!(
-                        "{}/yr{estimate}, {:.0}% of your {}/yr cap",
-                        units::usd(cost),
+                        "{}, {:.0}% of your {}/yr cap",
+                        figure(),
                         ratio * 100.0,
                         units::usd(cap)
                     )
                 } else {
-                    format!(
-                        "{}/yr{estimate}, {ratio:.1}× your {}/yr cap",
-                        units::usd(cost),
-                        units::usd(cap)
-                    )
+                    format!("{}, {ratio:.1}× your {}/yr cap", figure(), units::usd(cap))
                 }
             });
             cap / (cap + cost)
@@ -181,8 +186,8 @@ pub fn budget(e: &Engine, p: &Profile, annual_cost: f64, why: Why<'_>) -> f64 {
         _ => {
             say(why, || {
                 format!(
-                    "{}/yr{estimate} against a {}/yr reference (an assumption; set a budget to use yours)",
-                    units::usd(cost),
+                    "{} against a {}/yr reference (an assumption; set a budget to use yours)",
+                    figure(),
                     units::usd(REFERENCE_BUDGET_USD)
                 )
             });
@@ -532,10 +537,19 @@ mod tests {
             ..Profile::default()
         };
         assert!((budget(&e, &capped, 20_000.0, Some(&mut why)) - 1.0 / 3.0).abs() < 1e-12);
-        assert_eq!(why, "$20k/yr, 2.0× your $10k/yr cap");
+        assert_eq!(
+            why,
+            "$20k/yr (servers and operations assumed), 2.0× your $10k/yr cap"
+        );
         let mut why = String::new();
         budget(&engine("powermta"), &capped, 5_000.0, Some(&mut why));
-        assert_eq!(why, "$5k/yr (price estimated), 50% of your $10k/yr cap");
+        assert_eq!(
+            why,
+            "$5k/yr (price estimated; servers and operations assumed), 50% of your $10k/yr cap"
+        );
+        let mut why = String::new();
+        budget(&engine("ses"), &capped, 5_000.0, Some(&mut why));
+        assert!(why.starts_with("$5k/yr (operations assumed)"), "{why}");
     }
 
     #[test]

@@ -79,13 +79,28 @@ pub fn note(e: &Engine, n: &Note) -> String {
     }
 }
 
-/// Caveats and notes of a row, as sentences, caveats first.
+/// Caveats and notes of a row, as sentences, caveats first, then the project's status when it
+/// is not active.
 pub fn remarks(e: &Engine, r: &Row) -> Vec<String> {
     r.caveats
         .iter()
         .map(caveat)
         .chain(r.notes.iter().map(|n| note(e, n)))
+        .chain(status(e.status))
         .collect()
+}
+
+/// What a project's status means for a team choosing it; nothing for an active one.
+pub fn status(s: crate::catalogue::Status) -> Option<String> {
+    use crate::catalogue::Status;
+    match s {
+        Status::Active => None,
+        Status::Maintained => Some("maintained: fixes and occasional releases, little new".into()),
+        Status::Stalled => {
+            Some("development has stalled: the product ships, the roadmap does not move".into())
+        }
+        Status::Legacy => Some("a legacy project, rarely chosen for new builds".into()),
+    }
 }
 
 /// A cost item's label, saying what is assumed: "1 server × $150/month (assumption)".
