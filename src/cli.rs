@@ -58,7 +58,8 @@ pub struct Global {
 /// Options only the explorer takes.
 #[derive(Debug, Clone, Copy, Default, Args)]
 pub struct TuiArgs {
-    /// Ignore the saved profile and weights of earlier sessions
+    /// Start from the defaults, leaving the saved profile and weights alone (quitting after a
+    /// change asks whether to save)
     #[arg(long, global = true)]
     pub fresh: bool,
     /// Do not capture the mouse (keeps the terminal's own text selection)

@@ -151,7 +151,7 @@ impl Drop for Session {
 
 #[test]
 fn search_weigh_mark_and_quit_in_a_real_terminal() {
-    let mut s = Session::start(&["--fresh"]);
+    let mut s = Session::start(&[]);
     s.wait_text("Ranking");
     s.wait_for("the alternate screen", |sc| sc.alternate_screen());
     assert!(
@@ -200,13 +200,13 @@ fn search_weigh_mark_and_quit_in_a_real_terminal() {
 
 #[test]
 fn the_mouse_is_captured_unless_no_mouse() {
-    let s = Session::start(&["--fresh"]);
+    let s = Session::start(&[]);
     s.wait_text("Ranking");
     s.wait_for("mouse capture", |sc| {
         sc.mouse_protocol_mode() != vt100::MouseProtocolMode::None
     });
     drop(s);
-    let s = Session::start(&["--fresh", "--no-mouse"]);
+    let s = Session::start(&["--no-mouse"]);
     s.wait_text("Ranking");
     std::thread::sleep(Duration::from_millis(200));
     assert_eq!(
@@ -218,7 +218,7 @@ fn the_mouse_is_captured_unless_no_mouse() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let mut s = Session::start(&["--fresh"]);
+    let mut s = Session::start(&[]);
     s.wait_text("Ranking");
     s.wait_for("the alternate screen", |sc| sc.alternate_screen());
     signal(&s, libc::SIGTERM);
@@ -231,7 +231,7 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn sigint_ends_with_130() {
     // Ctrl-C as a key quits (status 0); SIGINT from outside, e.g. `kill -INT`, ends with 130.
-    let mut s = Session::start(&["--fresh"]);
+    let mut s = Session::start(&[]);
     s.wait_text("Ranking");
     signal(&s, libc::SIGINT);
     assert_eq!(s.wait_exit().exit_code(), 130);
@@ -241,7 +241,7 @@ fn sigint_ends_with_130() {
 fn a_hang_up_ends_the_app_and_saves() {
     // SIGHUP is what a closed terminal window sends. (A real hang-up also makes crossterm spin
     // on a dead terminal; the watchdog in src/tui/terminal.rs ends that case the same way.)
-    let mut s = Session::start(&["--fresh"]);
+    let mut s = Session::start(&[]);
     s.wait_text("Ranking");
     s.keys("w");
     s.keys("h");
@@ -254,7 +254,7 @@ fn a_hang_up_ends_the_app_and_saves() {
 
 #[test]
 fn the_saved_state_comes_back_and_a_corrupt_one_is_set_aside() {
-    let mut s = Session::start(&["--fresh"]);
+    let mut s = Session::start(&[]);
     s.wait_text("Ranking");
     s.keys("w");
     s.keys("hh");
@@ -275,7 +275,7 @@ fn the_saved_state_comes_back_and_a_corrupt_one_is_set_aside() {
 
 #[test]
 fn mark_two_and_export_in_a_real_terminal() {
-    let mut s = Session::start(&["--fresh"]);
+    let mut s = Session::start(&[]);
     s.wait_text("Ranking");
     s.keys(" ");
     s.keys("j");
@@ -302,7 +302,7 @@ fn mark_two_and_export_in_a_real_terminal() {
 
 #[test]
 fn measure_a_log_from_the_profile_editor_in_a_real_terminal() {
-    let mut s = Session::start(&["--fresh"]);
+    let mut s = Session::start(&[]);
     s.wait_text("Ranking");
     s.keys("p");
     s.wait_text("Measure from log");
@@ -371,4 +371,53 @@ fn measure_without_a_log_on_a_terminal_says_what_to_give() {
     s.wait_text("name a mail log, or pipe one in");
     let status = s.wait_exit();
     assert_eq!(status.exit_code(), 2, "a usage error");
+}
+
+#[test]
+fn a_fresh_session_leaves_the_saved_state_alone_unless_asked() {
+    // A first session lowers the volume weight to 8 and saves it on quitting.
+    let mut s = Session::start(&[]);
+    s.wait_text("Ranking");
+    s.keys("w");
+    s.keys("hh");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    let state = s.state.clone();
+    let before = std::fs::read_to_string(&state).unwrap();
+    assert!(before.contains("\"volume\": 8.0"), "{before}");
+    let mut home = std::mem::replace(&mut s.home, tempfile::tempdir().unwrap());
+
+    // --fresh and no change: quits at once and writes nothing.
+    let mut f = Session::start_in(home, &["--fresh"]);
+    f.wait_text("Ranking");
+    f.keys("q");
+    assert!(f.wait_exit().success());
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), before);
+    home = std::mem::replace(&mut f.home, tempfile::tempdir().unwrap());
+
+    // --fresh (the default weights, volume 10) with a change: quitting asks; n quits without
+    // saving.
+    let mut f = Session::start_in(home, &["--fresh"]);
+    f.wait_text("Ranking");
+    f.keys("w");
+    f.keys("h");
+    f.keys("q");
+    f.wait_text("Save before quitting?");
+    f.keys("n");
+    assert!(f.wait_exit().success());
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), before);
+    home = std::mem::replace(&mut f.home, tempfile::tempdir().unwrap());
+
+    // y saves, and says where.
+    let mut f = Session::start_in(home, &["--fresh"]);
+    f.wait_text("Ranking");
+    f.keys("w");
+    f.keys("h");
+    f.keys("q");
+    f.wait_text("Save before quitting?");
+    f.keys("y");
+    assert!(f.wait_exit().success());
+    let after = std::fs::read_to_string(&state).unwrap();
+    assert!(after.contains("\"volume\": 9.0"), "{after}");
+    f.wait_text("saved your profile and weights to");
 }

@@ -828,13 +828,13 @@ fn an_open_profile_edit_is_not_what_gets_saved() {
     }
     typed(&mut a, "40M");
     assert_eq!(a.profile.monthly_volume, 40_000_000, "previewed");
-    let saved = mtafit::tui::run::to_save(&a);
+    let saved = a.to_save();
     assert_eq!(
         saved.monthly_volume, 7_421_043,
         "the unapplied edit is not saved"
     );
     update(&mut a, Action::Confirm);
-    assert_eq!(mtafit::tui::run::to_save(&a).monthly_volume, 40_000_000);
+    assert_eq!(a.to_save().monthly_volume, 40_000_000);
 }
 
 mod measuring_a_log {
@@ -1058,4 +1058,42 @@ fn the_detail_pane_compares_the_top_pick_with_its_rivals() {
     );
     assert!(text.contains("near tie"), "{text}");
     assert!(text.contains("what if"), "{text}");
+}
+
+#[test]
+fn a_fresh_session_asks_before_saving_and_only_when_something_changed() {
+    let mut a = app();
+    a.fresh = true;
+    // Nothing changed: quitting quits, and nothing is to be saved.
+    update(&mut a, Action::Quit);
+    assert!(a.quit && !a.saves_on_quit());
+
+    let mut a = app();
+    a.fresh = true;
+    update(&mut a, Action::FocusWeights);
+    update(&mut a, Action::Left);
+    assert!(a.changed());
+    update(&mut a, Action::Quit);
+    assert!(!a.quit, "a change in a fresh session asks first");
+    assert!(matches!(a.popup, Some(Popup::SaveOnQuit)));
+    // Esc stays.
+    update(&mut a, Action::Back);
+    assert!(!a.quit && a.popup.is_none());
+    // Asked again, Enter (or y) saves and quits.
+    update(&mut a, Action::Quit);
+    update(&mut a, Action::Confirm);
+    assert!(a.quit && a.saves_on_quit());
+
+    // Quitting again from the question quits without saving.
+    let mut a = app();
+    a.fresh = true;
+    update(&mut a, Action::FocusWeights);
+    update(&mut a, Action::Left);
+    update(&mut a, Action::Quit);
+    update(&mut a, Action::Quit);
+    assert!(a.quit && !a.saves_on_quit());
+
+    // A normal session always saves.
+    let a = app();
+    assert!(a.saves_on_quit());
 }

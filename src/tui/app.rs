@@ -135,6 +135,8 @@ pub enum Popup {
     Profile(Box<ProfileForm>),
     /// The export dialog.
     Export(Box<super::dialog::Dialog>),
+    /// A fresh session with changes is quitting: save them for next time?
+    SaveOnQuit,
 }
 
 /// How serious a status message is.
@@ -153,7 +155,7 @@ impl Popup {
     pub fn scroll(&self) -> Option<&Scroll> {
         match self {
             Popup::Help(s) | Popup::SideBySide(s) | Popup::Problems(s) => Some(s),
-            Popup::Profile(_) | Popup::Export(_) => None,
+            Popup::Profile(_) | Popup::Export(_) | Popup::SaveOnQuit => None,
         }
     }
 }
@@ -226,6 +228,13 @@ pub struct App {
     pub quit: bool,
     /// A mail log being measured in the background for the profile editor.
     pub measuring: Option<Measuring>,
+    /// Started with `--fresh`: the saved state of earlier sessions is left alone unless the
+    /// user changes something and chooses to save it on quitting.
+    pub fresh: bool,
+    /// What would be saved as the session started, to tell whether the user changed anything.
+    pub baseline: crate::profile::Profile,
+    /// The user chose to save on quitting (a fresh session).
+    pub save_on_quit: bool,
 }
 
 /// What a measuring thread ends with.
@@ -302,10 +311,37 @@ impl App {
             size: (120, 40),
             quit: false,
             measuring: None,
+            fresh: false,
+            baseline: crate::profile::Profile::default(),
+            save_on_quit: false,
         };
         app.refresh();
         app.selected = app.ranking_rows.first().copied().unwrap_or(0);
+        app.baseline = app.to_save();
         app
+    }
+
+    /// The profile to remember: with the weights and the marked engines.
+    pub fn to_save(&self) -> crate::profile::Profile {
+        // An edit still open in the profile form is a preview, not a decision: keep the original.
+        let mut p = match &self.popup {
+            Some(Popup::Profile(form)) => form.original.clone(),
+            _ => self.profile.clone(),
+        };
+        p.weights = self.weights.to_btree();
+        p.shortlist = self.marks.iter().cloned().collect();
+        p
+    }
+
+    /// True when the profile, weights or marks differ from the session's start.
+    pub fn changed(&self) -> bool {
+        self.to_save() != self.baseline
+    }
+
+    /// True when quitting now should save the state: always in a normal session; in a fresh one
+    /// only when the user said so.
+    pub fn saves_on_quit(&self) -> bool {
+        !self.fresh || self.save_on_quit
     }
 
     /// Rebuild what depends on the profile and weights: the analysis, both lists' rows and

@@ -22,6 +22,14 @@ fn key(app: &App, k: &KeyEvent) -> Option<Action> {
     if keymap::is_interrupt(k) {
         return Some(Action::Quit);
     }
+    // The save question takes y and n as well as Enter and q.
+    if matches!(app.popup, Some(Popup::SaveOnQuit)) {
+        match k.code {
+            KeyCode::Char('y' | 'Y') => return Some(Action::Confirm),
+            KeyCode::Char('n' | 'N') => return Some(Action::Quit),
+            _ => {}
+        }
+    }
     let ctx = context(app);
     let typing =
         ctx == Context::Search || matches!(&app.popup, Some(Popup::Profile(_) | Popup::Export(_)));

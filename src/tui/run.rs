@@ -62,8 +62,11 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<Ended> {
                 carry_out(&mut app, effect);
             }
             dirty = true;
-            if let Ok(mut g) = last.lock() {
-                *g = Some(to_save(&app));
+            // A signal saves what the loop last recorded; a fresh session records nothing.
+            if app.saves_on_quit()
+                && let Ok(mut g) = last.lock()
+            {
+                *g = Some(app.to_save());
             }
         }
     }
@@ -71,31 +74,34 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<Ended> {
         job.meter.cancel.store(true, Ordering::Relaxed);
     }
     drop(guard);
-    save(&app);
+    if app.saves_on_quit() {
+        save(&app);
+    }
     Ok(stop.received().map_or(Ended::Quit, Ended::Signal))
 }
 
-/// The profile to remember: with the weights and the marked engines.
-pub fn to_save(app: &App) -> crate::profile::Profile {
-    // An edit still open in the profile form is a preview, not a decision: keep the original.
-    let mut p = match &app.popup {
-        Some(super::app::Popup::Profile(form)) => form.original.clone(),
-        _ => app.profile.clone(),
-    };
-    p.weights = app.weights.to_btree();
-    p.shortlist = app.marks.iter().cloned().collect();
-    p
-}
-
-/// Save profile, weights and marks for next time; a failure is reported, never fatal.
+/// Save profile, weights and marks for next time; a failure is reported, never fatal. A fresh
+/// session that chose to save says where the state went.
 pub fn save(app: &App) {
-    if let Err(e) = persist::save(&to_save(app)) {
-        // The terminal may be gone (a hang-up): writing the message must not panic.
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "mtafit: could not save your profile and weights: {e}"
-        );
+    // The terminal may be gone (a hang-up): writing a message must not panic.
+    use std::io::Write;
+    match persist::save(&app.to_save()) {
+        Ok(()) if app.fresh => {
+            if let Some(path) = persist::state_file() {
+                let shown = crate::text::sanitize(&path.display().to_string()).into_owned();
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "mtafit: saved your profile and weights to {shown}"
+                );
+            }
+        }
+        Ok(()) => {}
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "mtafit: could not save your profile and weights: {e}"
+            );
+        }
     }
 }
 

@@ -54,10 +54,12 @@ pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, Strin
     let theme = Theme::new(if color { opts.theme } else { ThemeName::Mono });
     let mut app = App::new(cat, profile, weights, theme);
     app.color = color;
+    app.fresh = opts.fresh;
     app.marks = marks
         .into_iter()
         .filter(|id| app.cat.engine(id).is_some())
         .collect();
+    app.baseline = app.to_save();
     let problems = app.problem_count();
     if let Some(n) = notes.first() {
         let more = match notes.len() {

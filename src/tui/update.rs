@@ -29,6 +29,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.size = (w, h);
             return None;
         }
+        // A fresh session leaves the saved state alone; with changes, quitting asks first, and
+        // quitting again from the question quits without saving.
+        Action::Quit if app.fresh && app.changed() && !matches!(app.popup, Some(Popup::SaveOnQuit)) => {
+            app.popup = Some(Popup::SaveOnQuit);
+            return None;
+        }
         Action::Quit => {
             app.quit = true;
             return None;
@@ -159,6 +165,14 @@ fn popup(app: &mut App, action: Action) -> Option<Effect> {
     }
     match p {
         Popup::Help(_) | Popup::SideBySide(_) | Popup::Problems(_) => {}
+        Popup::SaveOnQuit => match action {
+            Action::Confirm => {
+                app.save_on_quit = true;
+                app.quit = true;
+            }
+            Action::Back => app.popup = None,
+            _ => {}
+        },
         Popup::Export(_) => return super::export::handle(app, action),
         Popup::Profile(form) => {
             match action {

@@ -43,6 +43,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             Popup::Problems(scroll) => popups::problems(app, frame, area, scroll),
             Popup::Profile(form) => popups::profile(app, frame, area, form),
             Popup::Export(d) => popups::export(app, frame, area, d),
+            Popup::SaveOnQuit => popups::save_on_quit(app, frame, area),
         }
     }
 }

@@ -193,6 +193,37 @@ pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: &Scroll) {
     super::scrolled(frame, inner, lines, scroll);
 }
 
+/// Draw the question a fresh session asks before quitting with changes.
+pub fn save_on_quit(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let path = crate::tui::persist::state_file()
+        .map(|p| text::sanitize(&p.display().to_string()).into_owned())
+        .unwrap_or_else(|| "(no state folder on this system)".into());
+    let body = format!(
+        "This session started fresh (--fresh), so your saved profile and weights were left alone. Save this session's profile, weights and marks for next time, replacing them in {path}?"
+    );
+    let width = 70u16.min(area.width.saturating_sub(2));
+    let lines = textwrap::wrap(&body, usize::from(width.saturating_sub(2)).max(10));
+    let r = popup_area(area, width, lines.len() as u16 + 4);
+    let inner = popup_frame(
+        app,
+        frame,
+        r,
+        "Save before quitting?",
+        "y save and quit · n quit without saving · Esc stay",
+    );
+    for (n, l) in lines.iter().enumerate() {
+        let y = inner.y + n as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        frame.render_widget(
+            Span::styled(l.to_string(), t.text),
+            Rect::new(inner.x, y, inner.width, 1),
+        );
+    }
+}
+
 /// Draw the profile editor.
 pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
     let t = &app.theme;
