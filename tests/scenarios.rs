@@ -488,3 +488,32 @@ fn cost_parts_have_stable_ids_and_add_up() {
         assert!(v["walk"]["agreement"].is_string());
     }
 }
+
+#[test]
+fn outputs_keep_what_marks_an_estimate_and_why_an_engine_is_out() {
+    // Markdown: an estimated cost keeps its star and the key says what it means; every engine
+    // that is out says why.
+    let md = stdout(&run(&["rank", "--format", "markdown"]));
+    assert!(md.contains("$18.4k\\*"), "{md}");
+    assert!(md.contains("the cost rests on an estimated or extrapolated price"), "{md}");
+    assert!(
+        md.contains("**Amazon SES** is out of the running: a managed service"),
+        "{md}"
+    );
+    // CSV: a column says whether the cost is estimated.
+    let csv = stdout(&run(&["rank", "--format", "csv"]));
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let col = header.iter().position(|h| h == "cost_estimated").unwrap();
+    let estimated: Vec<String> = rdr
+        .records()
+        .map(|r| r.unwrap()[col].to_owned())
+        .collect();
+    assert!(estimated.iter().any(|v| v == "true") && estimated.iter().any(|v| v == "false"));
+    // --top 3: the best three, and a count of the rest out of the running, not every one.
+    for format in ["table", "markdown"] {
+        let top = stdout(&run(&["rank", "--top", "3", "--format", format]));
+        assert!(!top.contains("Amazon SES"), "{format}: {top}");
+        assert!(top.contains("more out of the running; without --top"), "{format}: {top}");
+    }
+}

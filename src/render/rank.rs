@@ -275,7 +275,11 @@ pub fn markdown(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
     out.push('\n');
     let mut set_apart: Vec<String> = Vec::new();
     let (mut any_estimate, mut any_unasked) = (false, false);
-    for (rank, r) in selected(a, &s.cat.engines, rows) {
+    // With `--top`, the best few only; JSON and CSV keep every engine that is out (docs/cli.md).
+    let topped = matches!(rows, Rows::All(Some(_)));
+    let chosen = selected(a, &s.cat.engines, rows);
+    let hidden = chosen.iter().filter(|(_, r)| topped && r.is_out()).count();
+    for (rank, r) in chosen.into_iter().filter(|(_, r)| !(topped && r.is_out())) {
         let e = &s.cat.engines[r.engine];
         let rank = if r.is_out() {
             "out".to_owned()
@@ -329,6 +333,11 @@ pub fn markdown(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
         out.push('\n');
         out.push_str(&set_apart.join("\n"));
         out.push('\n');
+    }
+    if hidden > 0 {
+        out.push_str(&format!(
+            "\n{hidden} more out of the running; without --top the list says why.\n"
+        ));
     }
     out
 }
@@ -438,7 +447,13 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
         }
     }
     let out_rows: Vec<_> = rows.iter().filter(|(_, r)| r.is_out()).collect();
-    if !out_rows.is_empty() {
+    if top.is_some() && !out_rows.is_empty() {
+        // `--top` asks for the best few: say how many more there are, not why each is out.
+        out.push_str(&format!(
+            "\n{dim}{} more out of the running; without --top the table says why.{reset}\n",
+            out_rows.len()
+        ));
+    } else if !out_rows.is_empty() {
         out.push_str(&format!(
             "\n{bold}Out of the running ({}){reset}\n",
             out_rows.len()
