@@ -495,7 +495,10 @@ fn outputs_keep_what_marks_an_estimate_and_why_an_engine_is_out() {
     // that is out says why.
     let md = stdout(&run(&["rank", "--format", "markdown"]));
     assert!(md.contains("$18.4k\\*"), "{md}");
-    assert!(md.contains("the cost rests on an estimated or extrapolated price"), "{md}");
+    assert!(
+        md.contains("the cost rests on an estimated or extrapolated price"),
+        "{md}"
+    );
     assert!(
         md.contains("**Amazon SES** is out of the running: a managed service"),
         "{md}"
@@ -505,15 +508,15 @@ fn outputs_keep_what_marks_an_estimate_and_why_an_engine_is_out() {
     let mut rdr = csv::Reader::from_reader(csv.as_bytes());
     let header = rdr.headers().unwrap().clone();
     let col = header.iter().position(|h| h == "cost_estimated").unwrap();
-    let estimated: Vec<String> = rdr
-        .records()
-        .map(|r| r.unwrap()[col].to_owned())
-        .collect();
+    let estimated: Vec<String> = rdr.records().map(|r| r.unwrap()[col].to_owned()).collect();
     assert!(estimated.iter().any(|v| v == "true") && estimated.iter().any(|v| v == "false"));
     // --top 3: the best three, and a count of the rest out of the running, not every one.
     for format in ["table", "markdown"] {
         let top = stdout(&run(&["rank", "--top", "3", "--format", format]));
         assert!(!top.contains("Amazon SES"), "{format}: {top}");
-        assert!(top.contains("more out of the running; without --top"), "{format}: {top}");
+        assert!(
+            top.contains("more out of the running; without --top"),
+            "{format}: {top}"
+        );
     }
 }

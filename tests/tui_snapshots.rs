@@ -80,6 +80,18 @@ fn search() {
 }
 
 #[test]
+fn search_by_a_field_says_which() {
+    // `/lua` matches the engines configured in Lua by that field, not their names: the ranking
+    // and the detail pane say so.
+    both("search_lua", |a| {
+        act(a, &[Action::Search]);
+        for c in "lua".chars() {
+            update(a, Action::Input(c));
+        }
+    });
+}
+
+#[test]
 fn side_by_side() {
     both("side_by_side", |a| {
         act(

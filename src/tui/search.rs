@@ -1,6 +1,9 @@
-//! Fuzzy search over names, ids, vendors and languages, with the matched characters of the name.
+//! Search over names, ids, vendors and languages: an exact id or name first, then names that
+//! start with the query, then fuzzy matches of names and ids, then a field that contains the
+//! query word for word (configuration language, implementation language, vendor), which the hit
+//! names so the user sees why it matched.
 
-use crate::catalogue::Engine;
+use crate::catalogue::{Config, Engine};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -13,7 +16,25 @@ pub struct Hit {
     pub score: i64,
     /// Character positions in the engine's name to highlight.
     pub name_chars: Vec<usize>,
+    /// When the name did not match: the field that did and its value, e.g. ("config: ", "Lua").
+    pub field: Option<(&'static str, String)>,
 }
+
+impl Hit {
+    /// Why it matched, when not by name: "config: Lua", "written in Rust".
+    pub fn why(&self) -> Option<String> {
+        self.field
+            .as_ref()
+            .map(|(label, value)| format!("{label}{value}"))
+    }
+}
+
+/// An exact id or name.
+const EXACT: i64 = 1_000_000;
+/// A name or id that starts with the query.
+const PREFIX: i64 = 100_000;
+/// A field (configuration language, implementation language, vendor) that contains the query.
+const FIELD: i64 = 50;
 
 /// The search: what was typed and what it matches.
 #[derive(Debug, Clone, Default)]
@@ -48,27 +69,24 @@ impl Search {
         !self.active() || self.hit(engine).is_some()
     }
 
-    /// Match every engine against the query (smart case: lower-case queries ignore case).
+    /// Match every engine against the query (smart case for fuzzy matches: lower-case queries
+    /// ignore case; exact, prefix and field matches always ignore case).
     pub fn run(&mut self, engines: &[Engine]) {
         self.hits.clear();
         self.by_engine.clear();
-        if self.query.is_empty() {
+        let q = self.query.trim();
+        if q.is_empty() {
             return;
         }
+        let ql = q.to_lowercase();
         let m = SkimMatcherV2::default().smart_case();
         for (i, e) in engines.iter().enumerate() {
-            let name = m.fuzzy_indices(&e.name, &self.query);
-            let rest = format!("{} {} {} {}", e.name, e.id, e.vendor, e.language);
-            let best = match (name, m.fuzzy_match(&rest, &self.query)) {
-                (Some((s, idx)), other) => Some((s.max(other.unwrap_or(0)), idx)),
-                (None, Some(s)) => Some((s, Vec::new())),
-                (None, None) => None,
-            };
-            if let Some((score, name_chars)) = best {
+            if let Some((score, name_chars, field)) = score(e, q, &ql, &m) {
                 self.hits.push(Hit {
                     engine: i,
                     score,
                     name_chars,
+                    field,
                 });
             }
         }
@@ -79,6 +97,52 @@ impl Search {
             self.by_engine[h.engine] = Some(i);
         }
     }
+}
+
+/// What a match found: its score, the name's characters to highlight, the field that matched.
+type Found = (i64, Vec<usize>, Option<(&'static str, String)>);
+
+/// How well one engine matches.
+fn score(e: &Engine, q: &str, ql: &str, m: &SkimMatcherV2) -> Option<Found> {
+    let name = e.name.to_lowercase();
+    let id = e.id.to_lowercase();
+    let whole_name = || (0..e.name.chars().count()).collect::<Vec<_>>();
+    if id == ql || name == ql {
+        return Some((EXACT, whole_name(), None));
+    }
+    if name.starts_with(ql) || id.starts_with(ql) {
+        let n = q.chars().count();
+        let chars = if name.starts_with(ql) {
+            (0..n).collect()
+        } else {
+            Vec::new()
+        };
+        // A shorter name is a closer match to the same prefix.
+        return Some((PREFIX - name.len() as i64, chars, None));
+    }
+    if let Some((s, idx)) = m.fuzzy_indices(&e.name, q) {
+        return Some((s, idx, None));
+    }
+    if let Some(s) = m.fuzzy_match(&e.id, q) {
+        return Some((s, Vec::new(), None));
+    }
+    // Other fields only word for word: letters scattered over a vendor's name are no match.
+    let config = match &e.config {
+        Config::ConfigAsCode(lang) | Config::Scripting(lang) => Some(lang.as_str()),
+        _ => None,
+    };
+    [
+        ("config: ", config),
+        ("written in ", Some(e.language.as_str())),
+        ("vendor: ", Some(e.vendor.as_str())),
+    ]
+    .into_iter()
+    .find_map(|(label, value)| {
+        let v = value?;
+        v.to_lowercase()
+            .contains(ql)
+            .then(|| (FIELD, Vec::new(), Some((label, v.to_owned()))))
+    })
 }
 
 #[cfg(test)]
@@ -105,6 +169,46 @@ mod tests {
         assert!(find("twilio").contains(&"sendgrid".to_owned()), "vendor");
         assert!(find("zzzzqqq").is_empty());
         assert!(find("").is_empty());
+    }
+
+    #[test]
+    fn exact_ids_come_first_and_fields_match_word_for_word() {
+        let cat = Catalogue::builtin();
+        let search = |q: &str| {
+            let mut s = Search {
+                query: q.into(),
+                ..Search::default()
+            };
+            s.run(&cat.engines);
+            s
+        };
+        let ids = |s: &Search| {
+            s.hits
+                .iter()
+                .map(|h| cat.engines[h.engine].id.as_str())
+                .collect::<Vec<_>>()
+        };
+        // `/ses` is Amazon SES (its id), not SendGrid.
+        assert_eq!(ids(&search("ses"))[0], "ses");
+        assert_eq!(ids(&search("SES"))[0], "ses");
+        // `/lua` finds the engines configured in Lua, and only those, saying why.
+        let lua = search("lua");
+        let found = ids(&lua);
+        assert!(
+            found.contains(&"kumomta") && found.contains(&"momentum"),
+            "{found:?}"
+        );
+        for id in ["powermta", "exim", "sendmail", "mailgun"] {
+            assert!(!found.contains(&id), "{id} in {found:?}");
+        }
+        let kumo = cat.engines.iter().position(|e| e.id == "kumomta").unwrap();
+        assert_eq!(lua.hit(kumo).unwrap().why().as_deref(), Some("config: Lua"));
+        // `/rust` finds what is written in Rust, not letters scattered over "undisclosed".
+        let rust = ids(&search("rust"));
+        assert!(
+            !rust.contains(&"powermta") && !rust.contains(&"exim"),
+            "{rust:?}"
+        );
     }
 
     #[test]

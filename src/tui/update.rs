@@ -31,7 +31,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         // A fresh session leaves the saved state alone; with changes, quitting asks first, and
         // quitting again from the question quits without saving.
-        Action::Quit if app.fresh && app.changed() && !matches!(app.popup, Some(Popup::SaveOnQuit)) => {
+        Action::Quit
+            if app.fresh && app.changed() && !matches!(app.popup, Some(Popup::SaveOnQuit)) =>
+        {
             app.popup = Some(Popup::SaveOnQuit);
             return None;
         }

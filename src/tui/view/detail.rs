@@ -51,6 +51,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Span::styled(name, t.title),
         Span::styled(rest, t.dim),
     ]));
+    if let Some(why) = app.search.hit(i).and_then(|h| h.why()) {
+        wrap(&mut out, "matched", &why, t.dim);
+    }
     if let Some(why) = sentence::out(row) {
         wrap(&mut out, "out", &why, t.warn);
     }

@@ -76,16 +76,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                         base,
                     ));
                 } else {
-                    let frac = rowd.score / 100.0;
                     spans.push(Span::styled(" ", base));
-                    spans.push(Span::styled(
-                        bar(frac, bar_w),
-                        if selected {
-                            t.selected.patch(t.bar)
-                        } else {
-                            t.bar
-                        },
-                    ));
+                    // A hit on another field than the name says which, where the bar would be.
+                    // (The value alone: the detail pane names the field.)
+                    match app.search.hit(*i).and_then(|h| h.field.as_ref()) {
+                        Some((_, value)) => spans.push(Span::styled(
+                            text::fit_left(value, bar_w),
+                            if selected { t.selected } else { t.dim },
+                        )),
+                        None => spans.push(Span::styled(
+                            bar(rowd.score / 100.0, bar_w),
+                            if selected {
+                                t.selected.patch(t.bar)
+                            } else {
+                                t.bar
+                            },
+                        )),
+                    }
                     spans.push(Span::styled(format!(" {:>score_w$.1}", rowd.score), base));
                 }
                 spans
