@@ -162,6 +162,15 @@ use Context as C;
 
 const PANES: &[Context] = &[C::Ranking, C::Table, C::Weights, C::Detail];
 const LISTS: &[Context] = &[C::Ranking, C::Table, C::Detail, C::Walk, C::Popup];
+/// The lists and the weights pane, whose first and last slider are its top and bottom.
+const LISTS_AND_WEIGHTS: &[Context] = &[
+    C::Ranking,
+    C::Table,
+    C::Detail,
+    C::Walk,
+    C::Popup,
+    C::Weights,
+];
 const ALL_VIEWS: &[Context] = &[C::Global];
 
 /// The key map.
@@ -220,7 +229,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "top",
         description: "go to the top",
         group: Group::Navigate,
-        contexts: LISTS,
+        contexts: LISTS_AND_WEIGHTS,
     },
     Binding {
         keys: &[k('G'), code(KeyCode::End)],
@@ -228,7 +237,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "bottom",
         description: "go to the bottom",
         group: Group::Navigate,
-        contexts: LISTS,
+        contexts: LISTS_AND_WEIGHTS,
     },
     Binding {
         keys: &[ctrl('d'), code(KeyCode::PageDown)],
@@ -558,6 +567,11 @@ mod tests {
             Some(Action::Show(View::Cost))
         );
         assert_eq!(at(KeyCode::Char('g'), C::Table), Some(Action::Top));
+        // The weights pane too: its first and last slider (help says so for every list).
+        assert_eq!(at(KeyCode::Char('g'), C::Weights), Some(Action::Top));
+        assert_eq!(at(KeyCode::Char('G'), C::Weights), Some(Action::Bottom));
+        assert_eq!(at(KeyCode::Home, C::Weights), Some(Action::Top));
+        assert_eq!(at(KeyCode::End, C::Weights), Some(Action::Bottom));
         assert_eq!(at(KeyCode::Char('G'), C::Table), Some(Action::Bottom));
         assert_eq!(
             lookup(&ev(KeyCode::Char('d'), KeyModifiers::CONTROL), C::Table),
