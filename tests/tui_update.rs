@@ -286,7 +286,7 @@ fn a_kept_filter_survives_a_weight_change() {
 fn n_and_shift_n_step_through_matches_in_list_order() {
     let mut a = app();
     update(&mut a, Action::Search);
-    typed(&mut a, "mta");
+    typed(&mut a, "m");
     update(&mut a, Action::Confirm);
     let best = a.search.hits[0].engine;
     assert_eq!(a.selected, best, "the best match is selected first");
@@ -1096,4 +1096,29 @@ fn a_fresh_session_asks_before_saving_and_only_when_something_changed() {
     // A normal session always saves.
     let a = app();
     assert!(a.saves_on_quit());
+}
+
+#[test]
+fn the_sorted_column_is_always_in_view_with_its_arrow() {
+    // At 160 columns the table cannot show every column: sorting by one scrolled off brings it
+    // into view, whole, with the arrow that says which way it sorts.
+    let mut a = app();
+    update(&mut a, Action::Resize(160, 48));
+    update(&mut a, Action::FocusNext);
+    assert_eq!(a.focus, Pane::Table);
+    for _ in 0..Column::ALL.len() + 1 {
+        update(&mut a, Action::SortNext);
+        let mut t = Terminal::new(TestBackend::new(160, 48)).unwrap();
+        t.draw(|f| view::view(&a, f)).unwrap();
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        let title = a.sort.column.title();
+        let shown = screen.contains(&format!("{title}▼")) || screen.contains(&format!("{title}▲"));
+        assert!(shown, "{title} is not in view with its arrow");
+    }
 }

@@ -171,6 +171,9 @@ pub struct Scrolls {
     pub detail: Scroll,
     /// The walk view (lines).
     pub walk: Scroll,
+    /// The table's columns the last draw showed whole: (first, last) indices into
+    /// [`Column::ALL`], so a sort can bring its column into view.
+    pub columns: std::cell::Cell<(usize, usize)>,
 }
 
 /// The whole state of the explorer.

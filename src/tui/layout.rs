@@ -101,7 +101,9 @@ pub fn ranking_lines(app: &App) -> Vec<RankLine> {
 
 /// Width of a table column in cells.
 pub fn column_width(app: &App, c: Column) -> u16 {
-    match c {
+    // Room for the title, its sort arrow and a gap, whatever the content needs.
+    let title = text::width(c.title()) as u16 + 2;
+    let content = match c {
         Column::Name => {
             let longest = app
                 .table_rows
@@ -119,7 +121,8 @@ pub fn column_width(app: &App, c: Column) -> u16 {
         Column::Band => 12,
         Column::Config => 8,
         Column::Fit(_) => 7,
-    }
+    };
+    content.max(title)
 }
 
 /// The visible columns of the table with their x offset inside the pane: the name column,
@@ -135,7 +138,14 @@ pub fn table_columns(app: &App, width: u16) -> Vec<(Column, u16, u16)> {
         if x >= width {
             break;
         }
-        let w = w.min(width - x);
+        // Only whole columns, so no header loses its sort arrow; one cut column rather than
+        // none when the pane is too narrow for any.
+        if x + w > width {
+            if out.len() <= 1 {
+                out.push((*c, x, width - x));
+            }
+            break;
+        }
         out.push((*c, x, w));
         x += w;
     }

@@ -431,6 +431,13 @@ fn sort_by(app: &mut App, column: Column, reversed: bool) {
     app.sort.column = column;
     app.sort.reversed = reversed;
     app.rebuild_rows();
+    // Bring the sorted column into view when the last draw did not show it whole: it becomes
+    // the first column after the frozen names.
+    let at = Column::ALL.iter().position(|c| *c == column).unwrap_or(0);
+    let (first, last) = app.scroll.columns.get();
+    if at > 0 && (at < first || at > last) {
+        app.hscroll = (at - 1).min(layout::max_hscroll());
+    }
     let dir = if column.best_first() {
         "best first"
     } else {

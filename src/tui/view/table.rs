@@ -31,6 +31,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let cols = layout::table_columns(app, inner.width - layout::TABLE_GUTTER);
+    let index = |c: Column| Column::ALL.iter().position(|x| *x == c).unwrap_or(0);
+    app.scroll.columns.set((
+        cols.get(1).map_or(0, |c| index(c.0)),
+        cols.last().map_or(0, |c| index(c.0)),
+    ));
     // Header.
     let mut header = vec![Span::styled(
         " ".repeat(usize::from(layout::TABLE_GUTTER)),
@@ -43,9 +48,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             ""
         };
-        let label = format!("{}{arrow}", c.title());
+        // The title gives way to the arrow: a sorted column always shows which way it sorts.
+        let room = usize::from(*w).saturating_sub(if right_aligned(*c) { 1 } else { 0 });
+        let title = text::truncate(c.title(), room.saturating_sub(text::width(arrow)));
+        let label = format!("{title}{arrow}");
         let cell = if right_aligned(*c) {
-            text::fit_right(&label, usize::from(*w).saturating_sub(1)) + " "
+            text::fit_right(&label, room) + " "
         } else {
             text::fit_left(&label, usize::from(*w))
         };
