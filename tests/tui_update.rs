@@ -1122,3 +1122,80 @@ fn the_sorted_column_is_always_in_view_with_its_arrow() {
         assert!(shown, "{title} is not in view with its arrow");
     }
 }
+
+#[test]
+fn typing_into_a_prefilled_field_replaces_it() {
+    // "40M" typed over the brief's 7421043 is 40M, not 742104340M.
+    let mut a = app();
+    update(&mut a, Action::EditProfile);
+    update(&mut a, Action::Down);
+    for c in "40M".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    assert_eq!(a.profile.monthly_volume, 40_000_000, "ranked live");
+    update(&mut a, Action::Confirm);
+    assert_eq!(a.profile.monthly_volume, 40_000_000);
+}
+
+/// The screen as text, after drawing at `w`×`h`.
+fn screen(a: &mut App, w: u16, h: u16) -> String {
+    update(a, Action::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::view(a, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn the_profile_form_scrolls_in_a_small_terminal() {
+    // At 60×16 not every field fits: the form scrolls to the focused one, and the top pick
+    // line stays in view.
+    let mut a = app();
+    update(&mut a, Action::EditProfile);
+    let n = match &a.popup {
+        Some(Popup::Profile(f)) => f.fields.len(),
+        _ => unreachable!(),
+    };
+    for _ in 0..n - 1 {
+        update(&mut a, Action::Down);
+    }
+    let s = screen(&mut a, 60, 16);
+    assert!(s.contains("Service hours/month"), "{s}");
+    assert!(s.contains("top pick now"), "{s}");
+    assert!(
+        s.contains(&format!("of {n}")),
+        "the form says it scrolls: {s}"
+    );
+}
+
+#[test]
+fn a_pick_field_opens_its_list_and_ticks_with_space() {
+    let mut a = app();
+    update(&mut a, Action::EditProfile);
+    while !matches!(&a.popup, Some(Popup::Profile(f)) if f.current().label == "Must have") {
+        update(&mut a, Action::Down);
+    }
+    // Typing opens the list, filtered.
+    for c in "queue".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("external_queue"), "{s}");
+    update(&mut a, Action::Input(' '));
+    update(&mut a, Action::Confirm);
+    assert_eq!(
+        a.profile.must,
+        [mtafit::catalogue::Capability::ExternalQueue],
+        "ranked live"
+    );
+    update(&mut a, Action::Confirm);
+    assert!(a.popup.is_none());
+    assert_eq!(a.profile.must.len(), 1);
+}

@@ -69,6 +69,8 @@ pub enum Action {
     CycleTheme,
     /// A character typed into a text field.
     Input(char),
+    /// An edit of a form's text field: a cursor movement or deletion (readline keys).
+    Edit(tui_input::InputRequest),
     /// Delete the character before the cursor in a text field.
     Backspace,
     /// Mouse: a click at a screen position.

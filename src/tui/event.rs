@@ -30,6 +30,27 @@ fn key(app: &App, k: &KeyEvent) -> Option<Action> {
             _ => {}
         }
     }
+    // A text field of the profile form edits with tui-input's readline keys (Ctrl-U, Ctrl-W,
+    // Home, End, Delete, ←→ and the rest); moving between fields, applying and cancelling keep
+    // their keys.
+    if let Some(Popup::Profile(form)) = &app.popup
+        && form.current().kind == super::form::Kind::Text
+        && !matches!(
+            k.code,
+            KeyCode::Up
+                | KeyCode::Down
+                | KeyCode::Tab
+                | KeyCode::BackTab
+                | KeyCode::Enter
+                | KeyCode::Esc
+        )
+        && let Some(req) = tui_input::backend::crossterm::to_input_request(&Event::Key(*k))
+    {
+        return Some(match req {
+            tui_input::InputRequest::InsertChar(c) => Action::Input(c),
+            other => Action::Edit(other),
+        });
+    }
     let ctx = context(app);
     let typing =
         ctx == Context::Search || matches!(&app.popup, Some(Popup::Profile(_) | Popup::Export(_)));
@@ -116,6 +137,37 @@ mod tests {
                 "{open:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_text_field_takes_the_usual_readline_keys() {
+        use tui_input::InputRequest as R;
+        let mut a = app();
+        update(&mut a, Action::EditProfile);
+        update(&mut a, Action::Down); // the monthly volume, a text field
+        let ctrl = |c| {
+            to_action(
+                &a,
+                &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+            )
+        };
+        assert_eq!(ctrl('u'), Some(Action::Edit(R::DeleteLine)));
+        assert_eq!(ctrl('w'), Some(Action::Edit(R::DeletePrevWord)));
+        assert_eq!(press(&a, KeyCode::Home), Some(Action::Edit(R::GoToStart)));
+        assert_eq!(press(&a, KeyCode::End), Some(Action::Edit(R::GoToEnd)));
+        assert_eq!(
+            press(&a, KeyCode::Delete),
+            Some(Action::Edit(R::DeleteNextChar))
+        );
+        assert_eq!(
+            press(&a, KeyCode::Left),
+            Some(Action::Edit(R::GoToPrevChar))
+        );
+        assert_eq!(press(&a, KeyCode::Char('7')), Some(Action::Input('7')));
+        // Moving, applying and cancelling keep their keys.
+        assert_eq!(press(&a, KeyCode::Down), Some(Action::Down));
+        assert_eq!(press(&a, KeyCode::Enter), Some(Action::Confirm));
+        assert_eq!(press(&a, KeyCode::Esc), Some(Action::Back));
     }
 
     #[test]

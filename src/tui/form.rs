@@ -3,6 +3,7 @@
 use crate::catalogue::{Capability, Catalogue};
 use crate::profile::{Marketing, Profile, SupportNeed, Team};
 use crate::units;
+use tui_input::{Input, InputRequest};
 
 /// What kind of input a field takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +14,89 @@ pub enum Kind {
     Choice(Vec<&'static str>),
     /// Typed text.
     Text,
+    /// Ids picked from a list (capabilities, engines): never typed blind.
+    Pick(PickFrom),
+}
+
+/// What a pick field picks from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickFrom {
+    /// Capability ids.
+    Capabilities,
+    /// Engine ids of the catalogue.
+    Engines,
+}
+
+/// The list a pick field opens: every valid id, filtered by what is typed, with the chosen ones
+/// ticked.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    /// Every (id, label) that may be picked, in catalogue order.
+    pub options: Vec<(String, String)>,
+    /// The ids ticked.
+    pub chosen: Vec<String>,
+    /// What is typed to filter the list.
+    pub query: Input,
+    /// The options that match the query (indices into `options`), best first.
+    pub shown: Vec<usize>,
+    /// The highlighted row of `shown`.
+    pub cursor: usize,
+}
+
+impl Picker {
+    /// A picker over `options` with `chosen` ticked.
+    pub fn new(options: Vec<(String, String)>, chosen: Vec<String>) -> Picker {
+        let mut p = Picker {
+            options,
+            chosen,
+            query: Input::default(),
+            shown: Vec::new(),
+            cursor: 0,
+        };
+        p.filter();
+        p
+    }
+
+    /// Filter the options by the query with the fuzzy matcher (ids and labels), best first.
+    pub fn filter(&mut self) {
+        use fuzzy_matcher::FuzzyMatcher;
+        let q = self.query.value().trim();
+        if q.is_empty() {
+            self.shown = (0..self.options.len()).collect();
+        } else {
+            let m = fuzzy_matcher::skim::SkimMatcherV2::default();
+            let mut scored: Vec<(i64, usize)> = self
+                .options
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (id, label))| {
+                    m.fuzzy_match(&format!("{id} {label}"), q).map(|s| (s, i))
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.shown = scored.into_iter().map(|(_, i)| i).collect();
+        }
+        self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// Tick or untick the highlighted option.
+    pub fn toggle(&mut self) {
+        let Some(&i) = self.shown.get(self.cursor) else {
+            return;
+        };
+        let id = &self.options[i].0;
+        match self.chosen.iter().position(|c| c == id) {
+            Some(at) => {
+                self.chosen.remove(at);
+            }
+            None => self.chosen.push(id.clone()),
+        }
+    }
+
+    /// True when the option is ticked.
+    pub fn is_chosen(&self, i: usize) -> bool {
+        self.chosen.contains(&self.options[i].0)
+    }
 }
 
 /// Which profile setting a field edits.
@@ -55,7 +139,7 @@ pub enum Setting {
 }
 
 /// One field of the form.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Field {
     /// What it edits.
     pub setting: Setting,
@@ -69,6 +153,19 @@ pub struct Field {
     pub error: Option<String>,
     /// A hint shown under the form for the focused field.
     pub hint: &'static str,
+    /// A text field's editing state (cursor, the usual readline keys), from tui-input.
+    pub input: Input,
+    /// The whole text is selected, as on entering a field: typing replaces it.
+    pub selected: bool,
+}
+
+impl Field {
+    /// Replace a text field's value (and put the cursor at its end).
+    pub fn set(&mut self, value: String) {
+        self.input = Input::new(value.clone());
+        self.value = value;
+        self.selected = false;
+    }
 }
 
 const YES_NO: &[&str] = &["no", "yes"];
@@ -86,7 +183,7 @@ fn chosen<T: Copy, const N: usize>(all: [T; N], label: fn(T) -> &'static str, sh
 }
 
 /// The profile editor's state.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct ProfileForm {
     /// The fields, in order.
     pub fields: Vec<Field>,
@@ -94,6 +191,8 @@ pub struct ProfileForm {
     pub cursor: usize,
     /// The profile before editing, restored by Esc.
     pub original: Profile,
+    /// The list open for a pick field, if any.
+    pub picker: Option<Picker>,
 }
 
 fn list(items: &[String]) -> String {
@@ -137,6 +236,8 @@ impl ProfileForm {
             setting,
             label,
             kind,
+            input: Input::new(value.clone()),
+            selected: false,
             value,
             error: None,
             hint,
@@ -183,16 +284,16 @@ impl ProfileForm {
             f(
                 Setting::TeamKnows,
                 "Team already runs",
-                Kind::Text,
+                Kind::Pick(PickFrom::Engines),
                 list(&p.team_knows),
-                "engine ids, comma-separated, e.g. powermta",
+                "engines your team runs today; Space or → picks from the catalogue",
             ),
             f(
                 Setting::Licences,
                 "Licences held",
-                Kind::Text,
+                Kind::Pick(PickFrom::Engines),
                 list(&p.licences_held),
-                "engine ids whose licence is already paid",
+                "engines whose licence is already paid; Space or → picks from the catalogue",
             ),
             f(
                 Setting::CloudNative,
@@ -218,16 +319,16 @@ impl ProfileForm {
             f(
                 Setting::Must,
                 "Must have",
-                Kind::Text,
+                Kind::Pick(PickFrom::Capabilities),
                 p.must.iter().map(|c| c.id()).collect::<Vec<_>>().join(", "),
-                "capability ids; an engine without one is out, one with it only partly ranks lower",
+                "an engine without one is out, one with it only partly ranks lower; Space or → picks",
             ),
             f(
                 Setting::Want,
                 "Would like",
-                Kind::Text,
+                Kind::Pick(PickFrom::Capabilities),
                 p.want.iter().map(|c| c.id()).collect::<Vec<_>>().join(", "),
-                "capability ids that count toward the capabilities factor",
+                "capabilities that count toward the capabilities factor; Space or → picks",
             ),
             f(
                 Setting::HourlyRate,
@@ -269,6 +370,50 @@ impl ProfileForm {
             fields,
             cursor: 0,
             original: p.clone(),
+            picker: None,
+        }
+    }
+
+    /// Open the list for the focused pick field, with its current ids ticked; `typed` starts the
+    /// filter.
+    pub fn open_picker(&mut self, cat: &Catalogue, typed: Option<char>) {
+        let f = &self.fields[self.cursor];
+        let Kind::Pick(from) = f.kind else {
+            return;
+        };
+        let options = match from {
+            PickFrom::Capabilities => Capability::ALL
+                .iter()
+                .map(|c| (c.id().to_owned(), c.label().to_owned()))
+                .collect(),
+            PickFrom::Engines => cat
+                .engines
+                .iter()
+                .map(|e| (e.id.clone(), crate::text::sanitize(&e.name).into_owned()))
+                .collect(),
+        };
+        let mut picker = Picker::new(options, split_list(&f.value));
+        if let Some(c) = typed.filter(|c| *c != ' ') {
+            picker.query = Input::new(c.to_string());
+            picker.filter();
+        }
+        self.picker = Some(picker);
+    }
+
+    /// Close the list, writing the ticked ids into the field (in the list's order) unless
+    /// `cancel`.
+    pub fn close_picker(&mut self, cancel: bool) {
+        let Some(p) = self.picker.take() else {
+            return;
+        };
+        if !cancel {
+            let ids: Vec<String> = p
+                .options
+                .iter()
+                .filter(|(id, _)| p.chosen.contains(id))
+                .map(|(id, _)| id.clone())
+                .collect();
+            self.fields[self.cursor].set(ids.join(", "));
         }
     }
 
@@ -282,10 +427,46 @@ impl ProfileForm {
         self.fields.iter_mut().find(|f| f.setting == setting)
     }
 
-    /// Move the focus by `d` fields, wrapping.
+    /// Move the focus by `d` fields, wrapping; a text field's text is selected on entering it,
+    /// so typing replaces it.
     pub fn move_by(&mut self, d: isize) {
         let n = self.fields.len() as isize;
+        if let Some(f) = self.fields.get_mut(self.cursor) {
+            f.selected = false;
+        }
         self.cursor = (self.cursor as isize + d).rem_euclid(n) as usize;
+        let f = &mut self.fields[self.cursor];
+        if f.kind == Kind::Text {
+            f.input = Input::new(f.value.clone());
+            f.selected = !f.value.is_empty();
+        }
+    }
+
+    /// Edit the focused text field: tui-input does the editing; a selection is replaced by what
+    /// is typed, cleared by a deletion, and dropped by a cursor movement.
+    pub fn edit(&mut self, req: InputRequest) {
+        let f = &mut self.fields[self.cursor];
+        if f.kind != Kind::Text {
+            return;
+        }
+        if std::mem::take(&mut f.selected) {
+            match req {
+                InputRequest::InsertChar(c) => f.input = Input::new(c.to_string()),
+                InputRequest::DeletePrevChar
+                | InputRequest::DeleteNextChar
+                | InputRequest::DeletePrevWord
+                | InputRequest::DeleteNextWord
+                | InputRequest::DeleteLine
+                | InputRequest::DeleteTillEnd
+                | InputRequest::DeleteFromStart => f.input = Input::default(),
+                other => {
+                    f.input.handle(other);
+                }
+            }
+        } else {
+            f.input.handle(req);
+        }
+        f.value = f.input.value().to_owned();
     }
 
     /// Cycle a choice or toggle; `forward` picks the direction.
@@ -294,7 +475,7 @@ impl ProfileForm {
         let opts: &[&str] = match &f.kind {
             Kind::Toggle => YES_NO,
             Kind::Choice(o) => o.as_slice(),
-            Kind::Text => return,
+            Kind::Text | Kind::Pick(_) => return,
         };
         let i = opts.iter().position(|o| *o == f.value).unwrap_or(0);
         let n = opts.len();
@@ -308,20 +489,16 @@ impl ProfileForm {
 
     /// Type a character into a text field (a space toggles a toggle).
     pub fn input(&mut self, c: char) {
-        let f = &mut self.fields[self.cursor];
-        match f.kind {
-            Kind::Text => f.value.push(c),
+        match self.fields[self.cursor].kind {
+            Kind::Text => self.edit(InputRequest::InsertChar(c)),
             _ if c == ' ' => self.cycle(true),
             _ => {}
         }
     }
 
-    /// Delete the last character of a text field.
+    /// Delete the character before the cursor of a text field (or the selection).
     pub fn backspace(&mut self) {
-        let f = &mut self.fields[self.cursor];
-        if f.kind == Kind::Text {
-            f.value.pop();
-        }
+        self.edit(InputRequest::DeletePrevChar);
     }
 
     /// Read every field into a profile, marking invalid fields; `None` when any is invalid.
@@ -455,7 +632,7 @@ mod tests {
         let mut f = ProfileForm::new(&Profile::default());
         let volume = index(&f, Setting::Volume);
         f.cursor = volume;
-        f.fields[volume].value.clear();
+        f.fields[volume].set(String::new());
         for c in "250k/day".chars() {
             f.input(c);
         }
@@ -473,11 +650,10 @@ mod tests {
         );
         f.backspace();
         assert!(f.profile(&cat).is_some());
+        // Pick fields are filled from their lists; a bad id (from an older state file, say) is
+        // still caught, with a suggestion.
         let must = index(&f, Setting::Must);
-        f.cursor = must;
-        for c in "web_uii".chars() {
-            f.input(c);
-        }
+        f.fields[must].set("web_uii".into());
         assert!(f.profile(&cat).is_none());
         assert!(
             f.fields[must]
@@ -487,10 +663,7 @@ mod tests {
                 .contains("did you mean `web_ui`?")
         );
         let knows = index(&f, Setting::TeamKnows);
-        f.cursor = knows;
-        for c in "powrmta".chars() {
-            f.input(c);
-        }
+        f.fields[knows].set("powrmta".into());
         f.profile(&cat);
         assert!(
             f.fields[knows]
@@ -499,6 +672,83 @@ mod tests {
                 .unwrap()
                 .contains("did you mean `powermta`?")
         );
+    }
+
+    #[test]
+    fn entering_a_text_field_selects_it_so_typing_replaces_it() {
+        let cat = Catalogue::builtin();
+        let mut f = ProfileForm::new(&Profile::default());
+        let volume = index(&f, Setting::Volume);
+        f.cursor = volume - 1;
+        f.move_by(1);
+        assert!(f.fields[volume].selected);
+        for c in "40M".chars() {
+            f.input(c);
+        }
+        assert_eq!(
+            f.fields[volume].value, "40M",
+            "typing replaced the selection"
+        );
+        assert_eq!(f.profile(&cat).unwrap().monthly_volume, 40_000_000);
+    }
+
+    #[test]
+    fn readline_keys_edit_a_text_field() {
+        let mut f = ProfileForm::new(&Profile::default());
+        let volume = index(&f, Setting::Volume);
+        f.cursor = volume;
+        f.fields[volume].set("12 345".into());
+        f.edit(InputRequest::DeletePrevWord);
+        assert_eq!(f.fields[volume].value, "12 ");
+        f.edit(InputRequest::GoToStart);
+        f.edit(InputRequest::DeleteNextChar);
+        assert_eq!(f.fields[volume].value, "2 ");
+        f.edit(InputRequest::GoToEnd);
+        f.input('9');
+        assert_eq!(f.fields[volume].value, "2 9");
+        f.edit(InputRequest::DeleteLine);
+        assert_eq!(f.fields[volume].value, "");
+        // A selection is cleared by a deletion and kept by nothing else but typing.
+        f.fields[volume].set("7.4M".into());
+        f.fields[volume].selected = true;
+        f.edit(InputRequest::DeletePrevChar);
+        assert_eq!(f.fields[volume].value, "");
+    }
+
+    #[test]
+    fn a_pick_field_lists_every_valid_id_and_ticks_the_chosen() {
+        let cat = Catalogue::builtin();
+        let mut f = ProfileForm::new(&Profile {
+            must: vec![Capability::DkimSigning],
+            ..Profile::default()
+        });
+        f.cursor = index(&f, Setting::Must);
+        f.open_picker(&cat, None);
+        let pk = f.picker.as_mut().unwrap();
+        assert_eq!(pk.options.len(), Capability::ALL.len());
+        assert_eq!(pk.chosen, ["dkim_signing"]);
+        // Typing filters with the fuzzy matcher; Space ticks the highlighted one.
+        for c in "webui".chars() {
+            pk.query.handle(InputRequest::InsertChar(c));
+        }
+        pk.filter();
+        assert_eq!(pk.options[pk.shown[0]].0, "web_ui");
+        pk.toggle();
+        f.close_picker(false);
+        assert_eq!(f.current().value, "dkim_signing, web_ui");
+        assert_eq!(
+            f.profile(&cat).unwrap().must,
+            [Capability::DkimSigning, Capability::WebUi]
+        );
+        // Esc leaves the field as it was.
+        f.open_picker(&cat, Some('k'));
+        f.picker.as_mut().unwrap().toggle();
+        f.close_picker(true);
+        assert_eq!(f.current().value, "dkim_signing, web_ui");
+        // Engines: the catalogue's ids.
+        f.cursor = index(&f, Setting::Licences);
+        f.open_picker(&cat, None);
+        assert_eq!(f.picker.as_ref().unwrap().options.len(), cat.engines.len());
     }
 
     fn index(f: &ProfileForm, setting: Setting) -> usize {

@@ -176,14 +176,48 @@ fn popup(app: &mut App, action: Action) -> Option<Effect> {
             _ => {}
         },
         Popup::Export(_) => return super::export::handle(app, action),
-        Popup::Profile(form) => {
+        Popup::Profile(form) if form.picker.is_some() => {
+            let Some(pk) = form.picker.as_mut() else {
+                return None;
+            };
             match action {
+                Action::Up => pk.cursor = pk.cursor.saturating_sub(1),
+                Action::Down => pk.cursor = (pk.cursor + 1).min(pk.shown.len().saturating_sub(1)),
+                Action::Top => pk.cursor = 0,
+                Action::Bottom => pk.cursor = pk.shown.len().saturating_sub(1),
+                Action::Input(' ') => pk.toggle(),
+                Action::Input(c) => {
+                    pk.query.handle(tui_input::InputRequest::InsertChar(c));
+                    pk.filter();
+                }
+                Action::Backspace => {
+                    pk.query.handle(tui_input::InputRequest::DeletePrevChar);
+                    pk.filter();
+                }
+                Action::Confirm => form.close_picker(false),
+                Action::Back => form.close_picker(true),
+                _ => return None,
+            }
+            preview(app);
+        }
+        Popup::Profile(form) => {
+            let pick = matches!(form.current().kind, super::form::Kind::Pick(_));
+            match action {
+                // A pick field opens its list: Space or →, or typing, which starts the filter.
+                Action::Right | Action::Input(_) if pick => {
+                    let typed = match action {
+                        Action::Input(c) => Some(c),
+                        _ => None,
+                    };
+                    form.open_picker(&app.cat, typed);
+                }
                 Action::Up | Action::FocusPrev => form.move_by(-1),
                 Action::Down | Action::FocusNext => form.move_by(1),
                 Action::Left => form.cycle(false),
                 Action::Right => form.cycle(true),
                 Action::Input(c) => form.input(c),
                 Action::Backspace => form.backspace(),
+                Action::Edit(req) => form.edit(req),
                 Action::Back if app.measuring.is_some() => {
                     stop_measuring(app);
                     app.say("measuring stopped; Esc again cancels the edit", Tone::Info);
@@ -225,17 +259,21 @@ fn popup(app: &mut App, action: Action) -> Option<Effect> {
                 }
                 _ => return None,
             }
-            // Preview: a valid form re-ranks as you type; an invalid one keeps the last valid.
-            if let Some(Popup::Profile(form)) = app.popup.as_mut()
-                && let Some(p) = form.profile(&app.cat)
-                && p != app.profile
-            {
-                app.profile = p;
-                app.refresh();
-            }
+            preview(app);
         }
     }
     None
+}
+
+/// Preview: a valid form re-ranks as you type; an invalid one keeps the last valid.
+fn preview(app: &mut App) {
+    if let Some(Popup::Profile(form)) = app.popup.as_mut()
+        && let Some(p) = form.profile(&app.cat)
+        && p != app.profile
+    {
+        app.profile = p;
+        app.refresh();
+    }
 }
 
 fn stop_measuring(app: &mut App) {
@@ -290,7 +328,7 @@ pub fn measured(app: &mut App, result: Result<crate::measure::Measured, String>)
         return;
     };
     if let Some(f) = form.field_mut(Setting::Volume) {
-        f.value = r.monthly_volume.to_string();
+        f.set(r.monthly_volume.to_string());
     }
     if let Some(p) = form.profile(&app.cat)
         && p != app.profile

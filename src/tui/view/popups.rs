@@ -11,6 +11,7 @@ use crate::tui::scroll::Scroll;
 use crate::units;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 /// The side-by-side table: (row label, one value per engine).
@@ -224,86 +225,211 @@ pub fn save_on_quit(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Draw the profile editor.
+/// Draw the profile editor: the fields (scrolled to keep the focused one in view), then the
+/// focused field's error or hint in full, the top pick now, and, when a pick field's list is
+/// open, the list.
 pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
     let t = &app.theme;
-    let r = popup_area(area, 90, form.fields.len() as u16 + 6);
-    let inner = popup_frame(
-        app,
-        frame,
-        r,
-        "Profile",
-        "↑↓ field · ←→ change · type to edit · Enter apply · Esc cancel",
-    );
-    let label_w = 22usize;
-    let value_w = usize::from(inner.width).saturating_sub(label_w + 2).min(34);
-    for (n, f) in form.fields.iter().enumerate() {
-        let y = inner.y + n as u16;
-        if y >= inner.bottom() {
-            break;
-        }
+    let r = popup_area(area, 90, form.fields.len() as u16 + 8);
+    let footer = if form.picker.is_some() {
+        "type to filter · Space ticks · ↑↓ move · Enter done · Esc back"
+    } else {
+        "↑↓ field · ←→ change · type to edit · Enter apply · Esc cancel"
+    };
+    let inner = popup_frame(app, frame, r, "Profile", footer);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    if let Some(pk) = &form.picker {
+        picker(app, frame, inner, form.current().label, pk);
+        return;
+    }
+    let w = usize::from(inner.width);
+    // What goes under the fields, in full: the focused field's error, else its hint.
+    let f = form.current();
+    let note = match (&app.measuring, &f.error) {
+        (Some(job), _) => vec![(progress(job, w.saturating_sub(2)), t.good)],
+        (None, Some(err)) => textwrap::wrap(err, w.saturating_sub(2).max(10))
+            .into_iter()
+            .map(|l| (l.into_owned(), t.error))
+            .collect(),
+        (None, None) => textwrap::wrap(f.hint, w.saturating_sub(2).max(10))
+            .into_iter()
+            .map(|l| (l.into_owned(), t.dim))
+            .collect(),
+    };
+    let top_pick = app
+        .analysis
+        .ranking
+        .top()
+        .map_or("no top pick".to_owned(), |r| {
+            format!(
+                "top pick now: {} ({:.1})",
+                app.cat.engines[r.engine].name, r.score
+            )
+        });
+    // The fields get what the note and the top pick leave; they scroll to keep the focus.
+    let below = note.len() as u16 + 2;
+    let rows = inner.height.saturating_sub(below).max(1);
+    let first = (form.cursor + 1).saturating_sub(usize::from(rows));
+    let label_w = 22usize.min(w / 2);
+    let value_w = w.saturating_sub(label_w + 2).min(40);
+    for (n, f) in form
+        .fields
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(rows))
+    {
+        let y = inner.y + (n - first) as u16;
         let focused = n == form.cursor;
-        let shown = match f.kind {
-            // While typing, the end of a long value (a path) stays in view.
-            Kind::Text if focused => {
-                format!("{}▏", text::tail(&f.value, value_w.saturating_sub(1)))
-            }
-            Kind::Text => f.value.clone(),
-            _ => format!("◀ {} ▶", f.value),
-        };
-        let value_style = if f.error.is_some() {
-            t.error
-        } else if focused {
-            t.selected
-        } else {
-            t.text
-        };
         let mut spans = vec![
             Span::styled(if focused { "▶ " } else { "  " }, t.title),
             Span::styled(
                 text::fit_left(f.label, label_w),
                 if focused { t.title } else { t.text },
             ),
-            Span::styled(text::fit_left(&shown, value_w), value_style),
         ];
-        if let Some(err) = &f.error {
-            let room = usize::from(inner.width).saturating_sub(label_w + value_w + 3);
-            spans.push(Span::styled(
-                format!(" {}", text::truncate(err, room)),
-                t.error,
-            ));
+        let plain = if f.error.is_some() {
+            t.error
+        } else if focused {
+            t.selected
+        } else {
+            t.text
+        };
+        match &f.kind {
+            Kind::Text if focused => spans.extend(text_field(app, f, value_w)),
+            Kind::Text => spans.push(Span::styled(text::fit_left(&f.value, value_w), plain)),
+            Kind::Pick(_) if f.value.is_empty() => spans.push(Span::styled(
+                text::fit_left("(none: Space picks)", value_w),
+                if focused { t.selected } else { t.dim },
+            )),
+            Kind::Pick(_) => spans.push(Span::styled(text::fit_left(&f.value, value_w), plain)),
+            _ => spans.push(Span::styled(
+                text::fit_left(&format!("◀ {} ▶", f.value), value_w),
+                plain,
+            )),
+        }
+        if f.error.is_some() && !focused {
+            spans.push(Span::styled(" ✘", t.error));
         }
         frame.render_widget(Line::from(spans), Rect::new(inner.x, y, inner.width, 1));
     }
-    let y = inner.y + form.fields.len() as u16 + 1;
-    if y < inner.bottom() {
-        let width = usize::from(inner.width.saturating_sub(2));
-        let line = match &app.measuring {
-            Some(job) => Span::styled(progress(job, width), t.good),
-            None => Span::styled(
-                text::truncate(form.current().hint, width).into_owned(),
-                t.dim,
-            ),
-        };
+    if first > 0 || first + usize::from(rows) < form.fields.len() {
+        // Say that the form scrolls, in its top-right corner.
+        let more = format!(
+            " {}–{} of {} ",
+            first + 1,
+            (first + usize::from(rows)).min(form.fields.len()),
+            form.fields.len()
+        );
+        let x = inner.right().saturating_sub(text::width(&more) as u16);
         frame.render_widget(
-            line,
+            Span::styled(more, t.dim),
+            Rect::new(x, inner.y.saturating_sub(1), inner.right() - x, 1),
+        );
+    }
+    let mut y = inner.y + rows + 1;
+    for (line, style) in note {
+        if y >= inner.bottom() {
+            break;
+        }
+        frame.render_widget(
+            Span::styled(line, style),
+            Rect::new(inner.x + 2, y, inner.width.saturating_sub(2), 1),
+        );
+        y += 1;
+    }
+    if y < inner.bottom() {
+        frame.render_widget(
+            Span::styled(
+                text::truncate(&top_pick, w.saturating_sub(2)).into_owned(),
+                t.good,
+            ),
             Rect::new(inner.x + 2, y, inner.width.saturating_sub(2), 1),
         );
     }
-    if y + 1 < inner.bottom() {
-        let top = app
-            .analysis
-            .ranking
-            .top()
-            .map_or("no top pick".to_owned(), |r| {
-                format!(
-                    "top pick now: {} ({:.1})",
-                    app.cat.engines[r.engine].name, r.score
-                )
-            });
+}
+
+/// A focused text field: the part of its text around the cursor, the cursor as a reversed
+/// cell, and the whole text highlighted while it is selected (typing replaces it).
+fn text_field<'a>(app: &App, f: &crate::tui::form::Field, width: usize) -> Vec<Span<'a>> {
+    let t = &app.theme;
+    let width = width.max(2);
+    if f.selected {
+        return vec![
+            Span::styled(
+                text::truncate(&f.value, width).into_owned(),
+                t.selected.add_modifier(Modifier::REVERSED),
+            ),
+            Span::raw(" ".repeat(width.saturating_sub(text::width(&f.value)))),
+        ];
+    }
+    let value = f.input.value();
+    let scroll = f.input.visual_scroll(width.saturating_sub(1));
+    let cursor = f.input.visual_cursor().saturating_sub(scroll);
+    // Cells, not chars: tui-input counts display width, and so does the window.
+    let mut before = String::new();
+    let mut at = String::from(" ");
+    let mut after = String::new();
+    let mut col = 0usize;
+    for ch in value.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if col + cw <= scroll {
+            col += cw;
+            continue;
+        }
+        let pos = col - scroll;
+        if pos < cursor {
+            before.push(ch);
+        } else if pos == cursor && at == " " {
+            at = ch.to_string();
+        } else {
+            after.push(ch);
+        }
+        col += cw;
+    }
+    let used = text::width(&before) + text::width(&at);
+    let after = text::truncate(&after, width.saturating_sub(used)).into_owned();
+    let pad = width.saturating_sub(used + text::width(&after));
+    vec![
+        Span::styled(before, t.selected),
+        Span::styled(at, t.selected.add_modifier(Modifier::REVERSED)),
+        Span::styled(after, t.selected),
+        Span::raw(" ".repeat(pad)),
+    ]
+}
+
+/// A pick field's list: the filter, then each matching option with a tick box.
+fn picker(app: &App, frame: &mut Frame, inner: Rect, label: &str, pk: &crate::tui::form::Picker) {
+    let t = &app.theme;
+    let w = usize::from(inner.width);
+    let head = format!("{label}: {}▏", pk.query.value());
+    frame.render_widget(
+        Span::styled(text::truncate(&head, w).into_owned(), t.title),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    let rows = usize::from(inner.height.saturating_sub(2));
+    if pk.shown.is_empty() {
         frame.render_widget(
-            Span::styled(top, t.good),
-            Rect::new(inner.x + 2, y + 1, inner.width.saturating_sub(2), 1),
+            Span::styled("nothing matches; Backspace widens the filter", t.dim),
+            Rect::new(inner.x, inner.y + 2, inner.width, 1),
+        );
+        return;
+    }
+    let first = (pk.cursor + 1).saturating_sub(rows);
+    for (n, &i) in pk.shown.iter().enumerate().skip(first).take(rows) {
+        let y = inner.y + 2 + (n - first) as u16;
+        let (id, name) = &pk.options[i];
+        let tick = if pk.is_chosen(i) { "[x]" } else { "[ ]" };
+        let line = format!(
+            "{} {tick} {id} — {name}",
+            if n == pk.cursor { "▶" } else { " " }
+        );
+        let style = if n == pk.cursor { t.selected } else { t.text };
+        frame.render_widget(
+            Span::styled(text::truncate(&line, w).into_owned(), style),
+            Rect::new(inner.x, y, inner.width, 1),
         );
     }
 }
