@@ -177,9 +177,7 @@ fn popup(app: &mut App, action: Action) -> Option<Effect> {
         },
         Popup::Export(_) => return super::export::handle(app, action),
         Popup::Profile(form) if form.picker.is_some() => {
-            let Some(pk) = form.picker.as_mut() else {
-                return None;
-            };
+            let pk = form.picker.as_mut()?;
             match action {
                 Action::Up => pk.cursor = pk.cursor.saturating_sub(1),
                 Action::Down => pk.cursor = (pk.cursor + 1).min(pk.shown.len().saturating_sub(1)),
