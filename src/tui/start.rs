@@ -55,6 +55,7 @@ pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, Strin
     let mut app = App::new(cat, profile, weights, theme);
     app.color = color;
     app.fresh = opts.fresh;
+    app.cwd = std::env::current_dir().unwrap_or_default();
     app.marks = marks
         .into_iter()
         .filter(|id| app.cat.engine(id).is_some())

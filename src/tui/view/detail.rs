@@ -167,8 +167,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             sentence::basis_tag(&e.volume.proven_basis)
         ),
     ];
-    if !e.language.is_empty() {
-        facts.insert(2, format!("written in {}", e.language));
+    match e.language.as_str() {
+        "" => {}
+        // A vendor that does not say is not a language.
+        "undisclosed" => facts.insert(2, "implementation language undisclosed".into()),
+        lang => facts.insert(2, format!("written in {lang}")),
     }
     wrap(&mut out, "facts", &facts.join(" · "), t.text);
     for (c, how) in &e.add_ons {

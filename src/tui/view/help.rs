@@ -9,12 +9,31 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// The help text, one line per binding under group headings.
+/// What a new user needs first, before the full list.
+const FIRST_STEPS: &[&str] = &[
+    "↑↓ choose an engine: the pane below says why it scores what it does.",
+    "p edits your profile (volume, team, needs): the ranking follows as you type.",
+    "w jumps to the weights; ←→ move the selected one, and the ranking re-orders live.",
+    "/ searches; Space marks engines, c compares them side by side, e exports them.",
+    "2 shows costs against volume, 3 the brief's decision walk, 1 comes back.",
+    "q quits; your profile, weights and marks are there next time.",
+];
+
+/// The help text: first steps, then one line per binding under group headings, each saying
+/// where it applies when its key means something else elsewhere.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     // The popup is at most 84 wide, less its border and a margin.
     let width = usize::from(app.size.0.saturating_sub(2).min(84)).saturating_sub(3);
     let t = app.theme;
-    let mut out = Vec::new();
+    let mut out = vec![Line::from(Span::styled("First steps", t.title))];
+    for step in FIRST_STEPS {
+        let opts = textwrap::Options::new(width.max(20))
+            .initial_indent("  ")
+            .subsequent_indent("    ");
+        for l in textwrap::wrap(step, opts) {
+            out.push(Line::from(Span::styled(l.into_owned(), t.text)));
+        }
+    }
     for g in Group::ALL {
         let bindings: Vec<_> = keymap::BINDINGS.iter().filter(|b| b.group == g).collect();
         if bindings.is_empty() {
@@ -25,16 +44,28 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         out.push(Line::from(Span::styled(g.title().to_owned(), t.title)));
         for b in bindings {
-            out.push(Line::from(vec![
-                Span::styled(
-                    format!("  {}", text::fit_left(&keymap::keys_label(b), 16)),
-                    t.focus,
-                ),
-                Span::styled(
-                    text::truncate(b.description, width.saturating_sub(18)).into_owned(),
-                    t.text,
-                ),
-            ]));
+            // The whole description, wrapped under itself; where the key means this, dimmed.
+            let room = width.saturating_sub(18).max(10);
+            let mut rows: Vec<(String, bool)> = textwrap::wrap(b.description, room)
+                .into_iter()
+                .map(|l| (l.into_owned(), false))
+                .collect();
+            if let Some(places) = keymap::where_it_applies(b) {
+                for l in textwrap::wrap(&format!("(in: {places})"), room) {
+                    rows.push((l.into_owned(), true));
+                }
+            }
+            for (n, (row, dim)) in rows.into_iter().enumerate() {
+                let keys = if n == 0 {
+                    keymap::keys_label(b)
+                } else {
+                    String::new()
+                };
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {}", text::fit_left(&keys, 16)), t.focus),
+                    Span::styled(row, if dim { t.dim } else { t.text }),
+                ]));
+            }
         }
     }
     out.push(Line::raw(""));

@@ -169,11 +169,17 @@ pub fn problem_lines(app: &App) -> Vec<Line<'static>> {
             crate::ronfile::Severity::Warning => t.warn,
             crate::ronfile::Severity::Note => t.dim,
         };
+        // Wrapped to the popup (at most 100 wide, less its border): nothing is cut.
+        let width = usize::from(app.size.0.saturating_sub(2).min(100))
+            .saturating_sub(2)
+            .max(20);
         for (n, l) in d.render(false).lines().enumerate() {
-            lines.push(Line::from(Span::styled(
-                l.to_owned(),
-                if n == 0 { style } else { t.text },
-            )));
+            for piece in textwrap::wrap(l, width) {
+                lines.push(Line::from(Span::styled(
+                    piece.into_owned(),
+                    if n == 0 { style } else { t.text },
+                )));
+            }
         }
         lines.push(Line::raw(""));
     }
@@ -474,14 +480,6 @@ pub fn progress(job: &crate::tui::app::Measuring, width: usize) -> String {
 /// Draw the export dialog.
 pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::dialog::Dialog) {
     let t = &app.theme;
-    let r = popup_area(area, 76, 10);
-    let inner = popup_frame(
-        app,
-        frame,
-        r,
-        "Export the shortlist",
-        "↑↓ field · ←→ format · type the path · Enter write · Esc cancel",
-    );
     let names: Vec<String> = d
         .ids
         .iter()
@@ -492,6 +490,37 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::dialog::
     } else {
         "none marked: the top five"
     };
+    let engines = format!("{} ({which})", names.join(", "));
+    let full = text::sanitize(&app.cwd.join(&d.path).display().to_string()).into_owned();
+    let note = if d.confirm {
+        format!("{full} exists: Enter again to replace it, Esc to cancel")
+    } else {
+        format!("Writes {full}. (Outside this dialog, y copies the Markdown.)")
+    };
+    // As wide as the text asks, within the screen; what is still longer wraps.
+    let want = [text::width(&engines) + 13, text::width(&note) + 4, 76]
+        .into_iter()
+        .max()
+        .unwrap_or(76);
+    let width = (want as u16).min(area.width.saturating_sub(4)).max(20);
+    let body = usize::from(width.saturating_sub(2));
+    let wrap = |s: &str, w: usize| -> Vec<String> {
+        textwrap::wrap(s, w.max(10))
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect()
+    };
+    let engine_lines = wrap(&engines, body.saturating_sub(11));
+    let note_lines = wrap(&note, body);
+    let height = (engine_lines.len() + note_lines.len() + 6) as u16;
+    let r = popup_area(area, width, height);
+    let inner = popup_frame(
+        app,
+        frame,
+        r,
+        "Export the shortlist",
+        "↑↓ field · ←→ format · type the path · Enter write · Esc cancel",
+    );
     let w = usize::from(inner.width);
     let field = |n: usize, label: &str, value: String| {
         let focused = d.field == n;
@@ -502,59 +531,42 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::dialog::
                 if focused { t.title } else { t.text },
             ),
             Span::styled(
-                text::truncate(&value, w.saturating_sub(12)).into_owned(),
+                text::tail(&value, w.saturating_sub(12)).into_owned(),
                 if focused { t.selected } else { t.text },
             ),
         ])
     };
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(text::fit_left("  Engines", 11), t.text),
-            Span::styled(
-                text::truncate(
-                    &format!("{} ({which})", names.join(", ")),
-                    w.saturating_sub(11),
-                )
-                .into_owned(),
-                t.text,
-            ),
-        ]),
-        Line::raw(""),
-        field(0, "Format", format!("◀ {} ▶", d.format.name())),
-        field(
-            1,
-            "File",
-            if d.field == 1 {
-                format!("{}▏", d.path)
-            } else {
-                d.path.clone()
-            },
-        ),
-        Line::raw(""),
-    ];
-    let note = if d.confirm {
-        Span::styled(
-            text::truncate(
-                &format!(
-                    "{} exists: Enter again to replace it, Esc to cancel",
-                    d.path
+    let mut lines: Vec<Line> = engine_lines
+        .into_iter()
+        .enumerate()
+        .map(|(k, l)| {
+            Line::from(vec![
+                Span::styled(
+                    text::fit_left(if k == 0 { "  Engines" } else { "" }, 11),
+                    t.text,
                 ),
-                w,
-            )
-            .into_owned(),
-            t.warn,
-        )
-    } else {
-        Span::styled(
-            text::truncate(
-                "Written to the current folder unless the path says otherwise. (Outside this dialog, y copies the Markdown.)",
-                w,
-            )
-            .into_owned(),
-            t.dim,
-        )
-    };
-    lines.push(Line::from(note));
+                Span::styled(l, t.text),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(field(0, "Format", format!("◀ {} ▶", d.format.name())));
+    lines.push(field(
+        1,
+        "File",
+        if d.field == 1 {
+            format!("{}▏", d.path)
+        } else {
+            d.path.clone()
+        },
+    ));
+    lines.push(Line::raw(""));
+    let style = if d.confirm { t.warn } else { t.dim };
+    lines.extend(
+        note_lines
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, style))),
+    );
     for (n, line) in lines
         .into_iter()
         .take(usize::from(inner.height))

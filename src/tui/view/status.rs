@@ -52,9 +52,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(top) = app.analysis.sensitivity.top {
         let r = app.analysis.sensitivity.robustness;
         right.push(Span::styled(
-            format!("{} holds ±{r:.1} ", app.cat.engines[top].name),
+            format!(
+                "{} holds if every weight moves ±{r:.1} ",
+                app.cat.engines[top].name
+            ),
             t.dim,
         ));
+    }
+    // A note or message the user must read comes first: the figures on the right give way,
+    // last one first, until it fits whole.
+    let wanted = status_text(app).map_or(0, |m| text::width(&m));
+    while !right.is_empty()
+        && wanted + right.iter().map(|s| text::width(&s.content)).sum::<usize>() + 1 > width
+    {
+        right.pop();
     }
     let right_width: usize = right.iter().map(|s| text::width(&s.content)).sum();
     let room = width.saturating_sub(right_width + 1);
@@ -156,12 +167,33 @@ pub fn hint_order(ctx: Context, searching: bool) -> Vec<&'static keymap::Binding
     out
 }
 
-/// True when the weights pane itself shows the selected slider's range.
+/// The text the left of the status line must show whole, if any: the selected weight's range
+/// (when the weights pane cannot show it) or a message.
+fn status_text(app: &App) -> Option<String> {
+    if app.search.typing {
+        return None;
+    }
+    if app.status.is_none()
+        && app.focus == Pane::Weights
+        && app.view == View::Compare
+        && app.popup.is_none()
+        && !weights_pane_has_room(app)
+    {
+        let f = app.weight_cursor;
+        return Some(super::weights::range_note(
+            app,
+            f,
+            &format!("{}: ", f.name()),
+        ));
+    }
+    app.status.as_ref().map(|(m, _)| m.clone())
+}
+
+/// True when the weights pane itself shows the selected slider's range whole.
 fn weights_pane_has_room(app: &App) -> bool {
     let a = crate::tui::layout::areas(
         ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
         app,
     );
-    crate::tui::layout::rows_per_slider(a.weights) == 2
-        || crate::tui::layout::weights_show_selected_range(a.weights)
+    super::weights::shows_selected_note(app, a.weights)
 }

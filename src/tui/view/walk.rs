@@ -34,14 +34,17 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     for (n, gate) in Gate::ALL.iter().enumerate() {
         match a.walk.steps.iter().find(|s| s.gate == *gate) {
             Some(step) => {
-                let mut head = vec![Span::styled(
-                    format!("● {}. {}", n + 1, words::question(*gate)),
-                    t.title,
-                )];
-                if step.decides {
-                    head.push(Span::styled("  ◀ decides", t.good));
+                // The question wraps like everything else; "◀ decides" follows its last line.
+                let question = format!("● {}. {}", n + 1, words::question(*gate));
+                let lines = wrap(&question, "");
+                let last = lines.len().saturating_sub(1);
+                for (k, l) in lines.into_iter().enumerate() {
+                    let mut head = vec![Span::styled(l, t.title)];
+                    if k == last && step.decides {
+                        head.push(Span::styled("  ◀ decides", t.good));
+                    }
+                    out.push(Line::from(head));
                 }
-                out.push(Line::from(head));
                 let answer = format!("→ {}", words::answer(engines, &step.answer));
                 for l in wrap(&answer, "   ") {
                     out.push(Line::from(Span::styled(

@@ -17,8 +17,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let s = &app.analysis.sensitivity;
     let mut title = vec![Span::styled(" Weights ", t.title)];
-    if s.top.is_some() {
-        title.push(Span::styled(format!("holds ±{:.1} ", s.robustness), t.dim));
+    // The top pick's robustness in words, where the title has room (the status line says it
+    // everywhere).
+    let holds = format!("top pick holds if every weight moves ±{:.1} ", s.robustness);
+    if s.top.is_some() && text::width(&holds) + 12 <= usize::from(area.width) {
+        title.push(Span::styled(holds, t.dim));
     }
     let block = pane(app, Some(Pane::Weights), Line::from(title));
     let inner = block.inner(area);
@@ -101,13 +104,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     // One line per slider leaves no room for each range: say it for the selected one below.
-    let below = inner.y.saturating_add(FactorId::COUNT as u16 * rows + 1);
-    if layout::weights_show_selected_range(area) {
-        let f = app.weight_cursor;
-        let note = range_note(app, f, &format!("{}: ", f.name()));
-        for (n, line) in textwrap::wrap(&note, usize::from(inner.width).max(10))
+    if let Some((below, lines)) = selected_note(app, area) {
+        for (n, line) in lines
             .iter()
-            .take(usize::from(inner.bottom() - below))
+            .take(usize::from(inner.bottom().saturating_sub(below)))
             .enumerate()
         {
             frame.render_widget(
@@ -118,13 +118,43 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The selected weight's range as the space under the sliders shows it: the row it starts on and
+/// its lines, wrapped; `None` when the pane has no such space.
+fn selected_note(app: &App, area: Rect) -> Option<(u16, Vec<String>)> {
+    if !layout::weights_show_selected_range(area) {
+        return None;
+    }
+    let inner = layout::inner(area);
+    let below = inner
+        .y
+        .saturating_add(FactorId::COUNT as u16 * layout::rows_per_slider(area) + 1);
+    let f = app.weight_cursor;
+    let note = range_note(app, f, &format!("{}: ", f.name()));
+    let lines = textwrap::wrap(&note, usize::from(inner.width).max(10))
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    Some((below, lines))
+}
+
+/// True when the pane shows the selected weight's range whole (under its slider, or wrapped
+/// under all of them); otherwise the status line says it.
+pub fn shows_selected_note(app: &App, area: Rect) -> bool {
+    let inner = layout::inner(area);
+    if let Some((below, lines)) = selected_note(app, area) {
+        return lines.len() <= usize::from(inner.bottom().saturating_sub(below));
+    }
+    layout::rows_per_slider(area) == 2
+        && text::width(&range_note(app, app.weight_cursor, "  ")) <= usize::from(inner.width)
+}
+
 /// "keeps Postfix from 0.15 to 10 · below: OpenSMTPD": the selected weight's stable range and
 /// who takes over past each end.
 pub fn range_note(app: &App, f: FactorId, prefix: &str) -> String {
     let s = &app.analysis.sensitivity;
     if !app.analysis.ranking.asked[f] {
         return format!(
-            "{prefix}not asked by this profile, so it moves no score; to make it count, press p and {}",
+            "{prefix}not asked, so it moves no score: p, then {}",
             sentence::how_to_ask(f)
         );
     }
