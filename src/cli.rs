@@ -65,9 +65,9 @@ pub struct TuiArgs {
     /// Do not capture the mouse (keeps the terminal's own text selection)
     #[arg(long, global = true)]
     pub no_mouse: bool,
-    /// Colour theme
-    #[arg(long, value_enum, global = true, default_value_t)]
-    pub theme: Theme,
+    /// Colour theme (default: the one chosen last with t, else dark)
+    #[arg(long, value_enum, global = true)]
+    pub theme: Option<Theme>,
 }
 
 /// The explorer's colour themes.
@@ -307,7 +307,7 @@ impl TuiArgs {
         crate::tui::start::Options {
             fresh: self.fresh,
             mouse: !self.no_mouse,
-            theme: self.theme.into(),
+            theme: self.theme.map(Into::into),
         }
     }
 }

@@ -423,3 +423,24 @@ fn a_fresh_session_leaves_the_saved_state_alone_unless_asked() {
     assert!(after.contains("\"volume\": 9.0"), "{after}");
     f.wait_text("saved your profile and weights to");
 }
+
+#[test]
+fn the_theme_is_remembered() {
+    let mut s = Session::start(&[]);
+    s.wait_text("Ranking");
+    s.keys("t");
+    s.wait_text("theme: light");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    let ui = s.state.with_file_name("ui.ron");
+    let saved = std::fs::read_to_string(&ui).unwrap();
+    assert!(saved.contains("\"light\""), "{saved}");
+    // The next session starts light: one more t goes on to mono.
+    let home = std::mem::replace(&mut s.home, tempfile::tempdir().unwrap());
+    let mut again = Session::start_in(home, &[]);
+    again.wait_text("Ranking");
+    again.keys("t");
+    again.wait_text("theme: mono");
+    again.keys("q");
+    assert!(again.wait_exit().success());
+}

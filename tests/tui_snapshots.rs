@@ -267,3 +267,52 @@ fn every_size_draws_without_a_panic() {
         }
     }
 }
+
+#[test]
+fn the_cost_chart_reads_without_colour() {
+    // Monochrome: each engine's line has its own marker, the legend shows the same glyph, and
+    // your volume has one no engine uses.
+    let mut a = app_with(Catalogue::builtin(), ThemeName::Mono);
+    update(&mut a, Action::Show(View::Cost));
+    let t = draw(&mut a, 120, 40);
+    let text = format!("{}", t.backend());
+    for glyph in ["• ", "█ ", "▄ "] {
+        let legend = text.lines().any(|l| l.contains(&format!("│{glyph}")));
+        assert!(legend, "legend glyph {glyph:?} missing:\n{text}");
+    }
+    assert!(text.contains("⡇ your volume, 7.4M/month"), "{text}");
+    assert_snapshot!("cost_mono_120x40", t.backend());
+}
+
+#[test]
+fn the_light_theme_brings_its_background_and_dark_text_stays_readable() {
+    let mut a = app_with(Catalogue::builtin(), ThemeName::Light);
+    let t = draw(&mut a, 120, 40);
+    let buf = t.backend().buffer();
+    // Every cell has the light background, whatever the terminal's own.
+    for (x, y) in [(0, 0), (60, 20), (119, 39), (50, 5)] {
+        assert_eq!(
+            buf[(x, y)].bg,
+            ratatui::style::Color::Indexed(255),
+            "{x},{y}"
+        );
+    }
+    // The dark theme's explanations are not colour 8.
+    let dark = mtafit::tui::theme::Theme::new(ThemeName::Dark);
+    assert_ne!(dark.dim.fg, Some(ratatui::style::Color::DarkGray));
+}
+
+#[test]
+fn pane_cursors_hide_behind_a_popup() {
+    let mut a = app();
+    update(&mut a, Action::Mark);
+    update(&mut a, Action::Down);
+    update(&mut a, Action::Mark);
+    update(&mut a, Action::Compare);
+    let t = draw(&mut a, 120, 40);
+    let buf = t.backend().buffer();
+    // Column 1 is the panes' cursor column, left of the popup.
+    for y in 0..40 {
+        assert_ne!(buf[(1, y)].symbol(), "▶", "a pane cursor shows at row {y}");
+    }
+}

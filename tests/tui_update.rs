@@ -711,7 +711,7 @@ fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
         "t cannot bring colour back under NO_COLOR"
     );
     let light = Options {
-        theme: ThemeName::Light,
+        theme: Some(ThemeName::Light),
         ..opts
     };
     assert_eq!(

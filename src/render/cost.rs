@@ -73,6 +73,81 @@ pub fn change_short(engines: &[Engine], c: &Crossover) -> String {
     )
 }
 
+/// One line of the "where the cheaper one changes" list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeLine {
+    /// A single change.
+    One(Crossover),
+    /// Two engines that trade places again and again at price steps (a server added, a plan
+    /// outgrown) between two volumes: one line instead of a run of flips.
+    Alternate {
+        /// The two engines (indices).
+        pair: (usize, usize),
+        /// The first and last volume of the run.
+        from: u64,
+        /// The last volume of the run.
+        to: u64,
+        /// How many times they trade places.
+        times: usize,
+    },
+}
+
+/// The changes in volume order, a run of three or more step flips between the same two engines
+/// (with no smooth crossing of theirs in between) folded into one line at its first volume.
+pub fn change_lines(changes: &[Crossover]) -> Vec<ChangeLine> {
+    let key = |c: &Crossover| (c.a.min(c.b), c.a.max(c.b));
+    let mut out: Vec<ChangeLine> = Vec::new();
+    let mut used = vec![false; changes.len()];
+    for (i, c) in changes.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        if c.step {
+            let run: Vec<usize> = changes
+                .iter()
+                .enumerate()
+                .skip(i)
+                .filter(|(_, d)| key(d) == key(c))
+                .take_while(|(_, d)| d.step)
+                .map(|(j, _)| j)
+                .collect();
+            if run.len() >= 3 {
+                for j in &run {
+                    used[*j] = true;
+                }
+                out.push(ChangeLine::Alternate {
+                    pair: key(c),
+                    from: c.monthly_volume,
+                    to: changes[*run.last().unwrap_or(&i)].monthly_volume,
+                    times: run.len(),
+                });
+                continue;
+            }
+        }
+        used[i] = true;
+        out.push(ChangeLine::One(*c));
+    }
+    out
+}
+
+/// A folded run in words: "GreenArrow and Halon alternate at price steps between 72M and 216M
+/// (5 times)".
+pub fn alternate(
+    engines: &[Engine],
+    pair: (usize, usize),
+    from: u64,
+    to: u64,
+    times: usize,
+) -> String {
+    format!(
+        "{} and {} alternate at price steps between {} and {} ({times} times)",
+        engines[pair.0].name,
+        engines[pair.1].name,
+        units::volume(from),
+        units::volume(to)
+    )
+}
+
 /// How to read [`change_short`].
 pub const CHANGE_KEY: &str = "(cheaper below → cheaper above)";
 
@@ -110,11 +185,20 @@ pub fn table(t: &CostTable, engines: &[Engine], p: &Profile, color: bool) -> Str
     if t.changes.is_empty() {
         out.push_str("  nowhere between 100k and 1B a month\n");
     }
-    for c in &t.changes {
+    for line in change_lines(&t.changes) {
+        let (at, words) = match line {
+            ChangeLine::One(c) => (c.monthly_volume, change(engines, &c)),
+            ChangeLine::Alternate {
+                pair,
+                from,
+                to,
+                times,
+            } => (from, alternate(engines, pair, from, to, times)),
+        };
         out.push_str(&format!(
             "  {}: {}\n",
-            fit_left(&format!("{}/month", units::volume(c.monthly_volume)), 12),
-            change(engines, c)
+            fit_left(&format!("{}/month", units::volume(at)), 12),
+            words
         ));
     }
     out.push_str(&format!(
@@ -122,4 +206,44 @@ pub fn table(t: &CostTable, engines: &[Engine], p: &Profile, color: bool) -> Str
         super::sentence::assumptions(p)
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_of_step_flips_is_one_line() {
+        // GreenArrow (1) and Halon (2) trade places five times at price steps between 72M and
+        // 216M; Postfix (0) crosses GreenArrow once in between, smoothly.
+        let x = |a, b, v, step| Crossover {
+            a,
+            b,
+            monthly_volume: v,
+            step,
+        };
+        let changes = [
+            x(1, 2, 72_000_000, true),
+            x(2, 1, 100_000_000, true),
+            x(0, 1, 110_000_000, false),
+            x(1, 2, 144_000_000, true),
+            x(2, 1, 180_000_000, true),
+            x(1, 2, 216_000_000, true),
+        ];
+        let lines = change_lines(&changes);
+        assert_eq!(
+            lines,
+            [
+                ChangeLine::Alternate {
+                    pair: (1, 2),
+                    from: 72_000_000,
+                    to: 216_000_000,
+                    times: 5
+                },
+                ChangeLine::One(changes[2]),
+            ]
+        );
+        // Two flips stay as they are.
+        assert_eq!(change_lines(&changes[..2]).len(), 2);
+    }
 }

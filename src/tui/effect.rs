@@ -12,6 +12,8 @@ pub enum Effect {
     Copy(String),
     /// Measure a mail log in the background (the job is in `app.measuring`).
     Measure,
+    /// Remember the theme for the next session.
+    RememberTheme(super::theme::ThemeName),
 }
 
 /// A shortlist to write for the user.

@@ -260,7 +260,7 @@ mod tests {
             let a = areas(Rect::new(0, 0, w, h), &app);
             assert_eq!(a.ranking.width + a.table.width, w, "{w}×{h}");
             assert!(
-                a.ranking.width <= 46 && a.ranking.width >= 30,
+                a.ranking.width <= 60 && a.ranking.width >= 30,
                 "{w}×{h}: {a:?}"
             );
             assert_eq!(a.ranking.height + a.weights.height, h - 2, "{w}×{h}");

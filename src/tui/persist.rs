@@ -65,6 +65,42 @@ pub fn load() -> Loaded {
     }
 }
 
+/// `ui.ron` beside the state: the explorer's own settings (the theme), apart from the profile.
+fn ui_file() -> Option<PathBuf> {
+    state_file().map(|p| p.with_file_name("ui.ron"))
+}
+
+/// The explorer's settings file.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Ui {
+    /// The theme's name: dark, light or mono.
+    theme: String,
+}
+
+/// The theme chosen last with `t`, if any was saved (an unreadable file is ignored: it only
+/// holds a preference).
+pub fn load_theme() -> Option<super::theme::ThemeName> {
+    let bytes = std::fs::read(ui_file()?).ok()?;
+    let ui: Ui = ron::de::from_bytes(&bytes).ok()?;
+    super::theme::ThemeName::ALL
+        .into_iter()
+        .find(|t| t.name() == ui.theme)
+}
+
+/// Remember the theme for the next session.
+pub fn save_theme(name: super::theme::ThemeName) -> Result<(), String> {
+    let path = ui_file().ok_or("no state folder is known on this system")?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let body = format!(
+        "// mtafit's explorer settings.\nUi(theme: {:?})\n",
+        name.name()
+    );
+    crate::atomic::write(&path, body.as_bytes(), true)
+}
+
 /// Save the profile (carrying weights and marks) atomically; an error is returned, not raised.
 pub fn save(p: &Profile) -> Result<(), String> {
     let path = state_file().ok_or("no state folder is known on this system")?;

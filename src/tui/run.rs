@@ -171,6 +171,14 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                 }
             }
         }
+        Effect::RememberTheme(name) => {
+            if let Err(e) = persist::save_theme(name) {
+                app.say(
+                    format!("theme: {} (not remembered: {e})", name.name()),
+                    Tone::Warn,
+                );
+            }
+        }
         Effect::Copy(text) => {
             use std::io::Write;
             let seq = super::export::osc52(&text);

@@ -13,8 +13,8 @@ pub struct Options {
     pub fresh: bool,
     /// Capture the mouse (off keeps the terminal's own text selection).
     pub mouse: bool,
-    /// The colour theme.
-    pub theme: ThemeName,
+    /// The colour theme asked for on the command line; `None`: the one remembered.
+    pub theme: Option<ThemeName>,
 }
 
 impl Default for Options {
@@ -22,7 +22,7 @@ impl Default for Options {
         Options {
             fresh: false,
             mouse: true,
-            theme: ThemeName::Dark,
+            theme: None,
         }
     }
 }
@@ -51,7 +51,11 @@ pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, Strin
     let (weights, mut warnings) = setup::apply(over, &mut profile, &cat)?;
     notes.append(&mut warnings);
     let marks = std::mem::take(&mut profile.shortlist);
-    let theme = Theme::new(if color { opts.theme } else { ThemeName::Mono });
+    let chosen = opts
+        .theme
+        .or_else(persist::load_theme)
+        .unwrap_or(ThemeName::Dark);
+    let theme = Theme::new(if color { chosen } else { ThemeName::Mono });
     let mut app = App::new(cat, profile, weights, theme);
     app.color = color;
     app.fresh = opts.fresh;

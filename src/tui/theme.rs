@@ -40,6 +40,9 @@ impl ThemeName {
 pub struct Theme {
     /// Which scheme this is.
     pub name: ThemeName,
+    /// The whole screen's background and text: the light theme brings its own background, so
+    /// dark text never lands on a dark terminal.
+    pub base: Style,
     /// Ordinary text.
     pub text: Style,
     /// Less important text: hints, units, knocked-out engines.
@@ -81,11 +84,13 @@ impl Theme {
         match name {
             ThemeName::Dark => Theme {
                 name,
+                base: Style::new(),
                 text: Style::new().fg(Color::Gray),
-                dim: Style::new().fg(Color::DarkGray),
+                // Colour 8 is near-black on many terminals: explanations use a readable grey.
+                dim: Style::new().fg(Color::Indexed(246)),
                 title: Style::new().fg(Color::White).add_modifier(b),
                 focus: Style::new().fg(Color::Cyan),
-                border: Style::new().fg(Color::DarkGray),
+                border: Style::new().fg(Color::Indexed(242)),
                 selected: Style::new()
                     .bg(Color::Indexed(237))
                     .fg(Color::White)
@@ -94,24 +99,27 @@ impl Theme {
                     .fg(Color::Yellow)
                     .add_modifier(b | Modifier::UNDERLINED),
                 bar: Style::new().fg(Color::Cyan),
-                track: Style::new().fg(Color::DarkGray),
+                track: Style::new().fg(Color::Indexed(242)),
                 safe: Style::new().fg(Color::Green),
                 good: Style::new().fg(Color::Green),
                 warn: Style::new().fg(Color::Yellow),
                 error: Style::new().fg(Color::Red).add_modifier(b),
                 mark: Style::new().fg(Color::Magenta).add_modifier(b),
                 differ: Style::new().fg(Color::Yellow).add_modifier(b),
+                // Okabe and Ito's palette, told apart by most colour-blind readers: orange, sky
+                // blue, bluish green, yellow, blue, vermilion.
                 series: [
-                    Style::new().fg(Color::Cyan),
-                    Style::new().fg(Color::Yellow),
-                    Style::new().fg(Color::Green),
-                    Style::new().fg(Color::Magenta),
-                    Style::new().fg(Color::Red),
-                    Style::new().fg(Color::Blue),
+                    Style::new().fg(Color::Indexed(214)),
+                    Style::new().fg(Color::Indexed(117)),
+                    Style::new().fg(Color::Indexed(36)),
+                    Style::new().fg(Color::Indexed(227)),
+                    Style::new().fg(Color::Indexed(32)),
+                    Style::new().fg(Color::Indexed(202)),
                 ],
             },
             ThemeName::Light => Theme {
                 name,
+                base: Style::new().bg(Color::Indexed(255)).fg(Color::Black),
                 text: Style::new().fg(Color::Black),
                 dim: Style::new().fg(Color::Indexed(244)),
                 title: Style::new().fg(Color::Black).add_modifier(b),
@@ -132,17 +140,19 @@ impl Theme {
                 error: Style::new().fg(Color::Red).add_modifier(b),
                 mark: Style::new().fg(Color::Magenta).add_modifier(b),
                 differ: Style::new().fg(Color::Indexed(130)).add_modifier(b),
+                // Okabe and Ito's palette, darkened for a light background.
                 series: [
-                    Style::new().fg(Color::Blue),
-                    Style::new().fg(Color::Indexed(130)),
-                    Style::new().fg(Color::Indexed(28)),
-                    Style::new().fg(Color::Magenta),
-                    Style::new().fg(Color::Red),
+                    Style::new().fg(Color::Indexed(166)),
                     Style::new().fg(Color::Indexed(31)),
+                    Style::new().fg(Color::Indexed(29)),
+                    Style::new().fg(Color::Indexed(136)),
+                    Style::new().fg(Color::Indexed(25)),
+                    Style::new().fg(Color::Indexed(125)),
                 ],
             },
             ThemeName::Mono => Theme {
                 name,
+                base: Style::new(),
                 text: Style::new(),
                 dim: Style::new().add_modifier(Modifier::DIM),
                 title: Style::new().add_modifier(b),

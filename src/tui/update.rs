@@ -89,6 +89,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             let next = app.theme.name.next();
             app.theme = Theme::new(next);
             app.say(format!("theme: {}", next.name()), Tone::Info);
+            return Some(Effect::RememberTheme(next));
         }
         Action::ResetWeights => {
             app.weights = app.default_weights;

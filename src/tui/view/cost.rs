@@ -12,6 +12,25 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
 
+/// Without colour, each series is told apart by its marker, named in the legend by the same
+/// glyph; your volume is drawn in Braille, which no series uses then.
+const MONO_MARKERS: [(Marker, &str); 5] = [
+    (Marker::Dot, "•"),
+    (Marker::Block, "█"),
+    (Marker::Bar, "▄"),
+    (Marker::Quadrant, "▚"),
+    (Marker::HalfBlock, "▀"),
+];
+
+/// The marker and legend glyph of series `n`.
+fn marker(mono: bool, n: usize) -> (Marker, &'static str) {
+    if mono {
+        MONO_MARKERS[n % MONO_MARKERS.len()]
+    } else {
+        (Marker::Braille, "■")
+    }
+}
+
 /// Draw the cost view.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
@@ -46,18 +65,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         (3.0, 6.0)
     };
     let you = log(app.profile.monthly_volume as f64).clamp(5.0, 9.0);
-    let marker = vec![(you, ymin), (you, ymax)];
+    let you_line = vec![(you, ymin), (you, ymax)];
     let mut datasets: Vec<Dataset> = series
         .iter()
         .enumerate()
         .map(|(n, pts)| {
             Dataset::default()
                 .name(app.cat.engines[c.leaders[n]].name.clone())
-                .marker(if t.is_mono() {
-                    Marker::Dot
-                } else {
-                    Marker::Braille
-                })
+                .marker(marker(t.is_mono(), n).0)
                 .graph_type(GraphType::Line)
                 .style(t.series[n % t.series.len()])
                 .data(pts)
@@ -69,10 +84,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 "you: {}/mo",
                 units::volume(app.profile.monthly_volume)
             ))
-            .marker(Marker::Dot)
+            .marker(if t.is_mono() {
+                Marker::Braille
+            } else {
+                Marker::Dot
+            })
             .graph_type(GraphType::Line)
             .style(t.warn)
-            .data(&marker),
+            .data(&you_line),
     );
     let x_labels: Vec<Span> = ["100k", "1M", "10M", "100M", "1B"]
         .iter()
@@ -122,22 +141,44 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let star = if cost.is_estimate() { "*" } else { "" };
         let value = format!("{}{star}", units::usd(cost.total()));
         lines.push(Line::from(vec![
-            Span::styled("■ ", t.series[n % t.series.len()]),
+            Span::styled(
+                format!("{} ", marker(t.is_mono(), n).1),
+                t.series[n % t.series.len()],
+            ),
             Span::styled(text::fit_left(&e.name, w.saturating_sub(12)), t.text),
             Span::styled(text::fit_right(&value, 9), t.text),
         ]));
     }
+    lines.push(Line::from(vec![
+        Span::styled(if t.is_mono() { "⡇ " } else { "│ " }, t.warn),
+        Span::styled(
+            format!(
+                "your volume, {}/month",
+                units::volume(app.profile.monthly_volume)
+            ),
+            t.text,
+        ),
+    ]));
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled("Where costs cross", t.title)));
     if c.crossovers.is_empty() {
         lines.push(Line::from(Span::styled("none between 100k and 1B", t.dim)));
     }
-    for x in &c.crossovers {
-        let s = format!(
-            "{}: {}",
-            units::volume(x.monthly_volume),
-            crate::render::cost::change_short(&app.cat.engines, x)
-        );
+    for line in crate::render::cost::change_lines(&c.crossovers) {
+        use crate::render::cost::ChangeLine;
+        let s = match line {
+            ChangeLine::One(x) => format!(
+                "{}: {}",
+                units::volume(x.monthly_volume),
+                crate::render::cost::change_short(&app.cat.engines, &x)
+            ),
+            ChangeLine::Alternate {
+                pair,
+                from,
+                to,
+                times,
+            } => crate::render::cost::alternate(&app.cat.engines, pair, from, to, times),
+        };
         for l in textwrap::wrap(&s, w.max(10)) {
             lines.push(Line::from(Span::styled(l.into_owned(), t.text)));
         }

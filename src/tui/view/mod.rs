@@ -24,6 +24,8 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 /// Draw the whole screen.
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    // The theme's background under everything (the light theme has one of its own).
+    frame.buffer_mut().set_style(area, app.theme.base);
     if layout::too_small(area) {
         too_small(app, frame, area);
         return;
@@ -86,6 +88,7 @@ pub fn popup_frame(app: &App, frame: &mut Frame, area: Rect, title: &str, footer
     frame.render_widget(Clear, area);
     let t = &app.theme;
     let block = Block::bordered()
+        .style(t.base)
         .border_type(BorderType::Double)
         .border_style(t.focus)
         .title(Span::styled(format!(" {title} "), t.title))

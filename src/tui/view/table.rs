@@ -79,7 +79,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let selected = i == app.selected;
         let (base, mark) = row_styles(app, i);
         let mut spans = vec![
-            Span::styled(if selected { "▶" } else { " " }, base),
+            Span::styled(
+                if selected && app.popup.is_none() {
+                    "▶"
+                } else {
+                    " "
+                },
+                base,
+            ),
             Span::styled(if app.is_marked(i) { "●" } else { " " }, mark),
         ];
         for (c, _, w) in &cols {

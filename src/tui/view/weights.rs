@@ -45,7 +45,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             t.dim
         };
-        let marker = if selected { "▶" } else { " " };
+        // Cursors hide behind a popup: only the popup's own shows.
+        let marker = if selected && app.popup.is_none() {
+            "▶"
+        } else {
+            " "
+        };
         let mut spans = vec![
             Span::styled(
                 format!(
