@@ -503,6 +503,22 @@ pub fn load(arg: &Path) -> Result<Profile, Vec<Diagnostic>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_optional_field_takes_a_bare_value_or_some() {
+        // `annual_budget_usd: 15000` as people write it, and `Some(15000)` as RON writes it.
+        for text in [
+            "Profile(annual_budget_usd: 15000)",
+            "Profile(annual_budget_usd: Some(15000))",
+            "Profile(annual_budget_usd: 15000.0)",
+        ] {
+            let p = parse("p.ron", text.as_bytes()).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(p.annual_budget_usd, Some(15000.0), "{text}");
+        }
+        let p = parse("p.ron", b"Profile(annual_budget_usd: None)").unwrap();
+        assert_eq!(p.annual_budget_usd, None);
+    }
+
     #[test]
     fn the_volume_is_replaced_and_nothing_else_moves() {
         let src = "// ours\nProfile(\n    own_infrastructure: true, // keep\n    monthly_volume: \"7.4M\",\n    team: ConfigAsCode,\n)\n";

@@ -1330,3 +1330,33 @@ fn help_says_where_a_key_means_what() {
     assert!(all.starts_with("First steps"), "{all}");
     assert!(all.contains("(in: weights, table, forms)"), "{all}");
 }
+
+#[test]
+fn a_reason_cut_in_the_ranking_is_whole_in_the_detail_pane() {
+    let p = Profile {
+        must: vec![
+            mtafit::catalogue::Capability::MultiTenant,
+            mtafit::catalogue::Capability::BundledMarketing,
+            mtafit::catalogue::Capability::ExternalQueue,
+        ],
+        ..Profile::default()
+    };
+    let mut a = app_with(p);
+    let out = a
+        .analysis
+        .ranking
+        .rows
+        .iter()
+        .find(|r| r.is_out() && mtafit::render::sentence::out(r).unwrap().len() > 60)
+        .expect("a long reason")
+        .engine;
+    a.selected = out;
+    let why = mtafit::render::sentence::out(a.row(out)).unwrap();
+    let text: String = view::detail::lines(&a, 80)
+        .iter()
+        .map(|l| l.to_string() + " ")
+        .collect();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&why), "{why}\n{text}");
+}
