@@ -1360,3 +1360,23 @@ fn a_reason_cut_in_the_ranking_is_whole_in_the_detail_pane() {
     let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains(&why), "{why}\n{text}");
 }
+
+#[test]
+fn the_export_path_takes_readline_keys() {
+    use tui_input::InputRequest as R;
+    let mut a = app();
+    update(&mut a, Action::Export);
+    update(&mut a, Action::Down);
+    update(&mut a, Action::Edit(R::DeleteLine));
+    for c in "out.md".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    update(&mut a, Action::Edit(R::GoToStart));
+    for c in "x-".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    match &a.popup {
+        Some(Popup::Export(d)) => assert_eq!(d.path, "x-out.md"),
+        _ => panic!("the dialog closed"),
+    }
+}

@@ -3,7 +3,7 @@
 use crate::render::shortlist::ShortlistFormat;
 
 /// The export dialog's state.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Dialog {
     /// The chosen format.
     pub format: ShortlistFormat,
@@ -11,6 +11,8 @@ pub struct Dialog {
     pub path: String,
     /// True once the user typed a path (then a format change keeps it).
     pub path_edited: bool,
+    /// The path's editing state (cursor, readline keys), from tui-input.
+    pub input: tui_input::Input,
     /// The focused field: 0 format, 1 path.
     pub field: usize,
     /// The file exists and the user has been asked; Enter again replaces it.
@@ -19,4 +21,20 @@ pub struct Dialog {
     pub ids: Vec<String>,
     /// True when the engines are the marked ones (not the default top five).
     pub marked: bool,
+}
+
+impl Dialog {
+    /// Edit the path: tui-input does the editing.
+    pub fn edit(&mut self, req: tui_input::InputRequest) {
+        self.input.handle(req);
+        self.path = self.input.value().to_owned();
+        self.path_edited = true;
+        self.confirm = false;
+    }
+
+    /// Set the path (a format change), with the cursor at its end.
+    pub fn set_path(&mut self, path: String) {
+        self.input = tui_input::Input::new(path.clone());
+        self.path = path;
+    }
 }

@@ -33,8 +33,12 @@ fn key(app: &App, k: &KeyEvent) -> Option<Action> {
     // A text field of the profile form edits with tui-input's readline keys (Ctrl-U, Ctrl-W,
     // Home, End, Delete, ←→ and the rest); moving between fields, applying and cancelling keep
     // their keys.
-    if let Some(Popup::Profile(form)) = &app.popup
-        && form.current().kind == super::form::Kind::Text
+    let text_field = match &app.popup {
+        Some(Popup::Profile(form)) => form.current().kind == super::form::Kind::Text,
+        Some(Popup::Export(d)) => d.field == 1,
+        _ => false,
+    };
+    if text_field
         && !matches!(
             k.code,
             KeyCode::Up

@@ -40,6 +40,7 @@ pub fn start(app: &mut App, action: Action) -> Option<Effect> {
     app.popup = Some(Popup::Export(Box::new(Dialog {
         format: ShortlistFormat::Markdown,
         path: ShortlistFormat::Markdown.default_path(),
+        input: tui_input::Input::new(ShortlistFormat::Markdown.default_path()),
         path_edited: false,
         field: 0,
         confirm: false,
@@ -70,23 +71,16 @@ pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
                 (i + n - 1) % n
             }];
             if !d.path_edited {
-                d.path = d.format.default_path();
+                d.set_path(d.format.default_path());
             }
             d.confirm = false;
         }
-        Action::Input(c) if d.field == 1 => {
-            d.path.push(c);
-            d.path_edited = true;
-            d.confirm = false;
-        }
+        Action::Input(c) if d.field == 1 => d.edit(tui_input::InputRequest::InsertChar(c)),
+        Action::Edit(req) if d.field == 1 => d.edit(req),
         Action::Input(' ') if d.field == 0 => {
             return handle(app, Action::Right);
         }
-        Action::Backspace if d.field == 1 => {
-            d.path.pop();
-            d.path_edited = true;
-            d.confirm = false;
-        }
+        Action::Backspace if d.field == 1 => d.edit(tui_input::InputRequest::DeletePrevChar),
         Action::Confirm => {
             let path = PathBuf::from(d.path.trim());
             if d.path.trim().is_empty() {

@@ -304,7 +304,7 @@ pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
             t.text
         };
         match &f.kind {
-            Kind::Text if focused => spans.extend(text_field(app, f, value_w)),
+            Kind::Text if focused => spans.extend(text_field(app, &f.input, f.selected, value_w)),
             Kind::Text => spans.push(Span::styled(text::fit_left(&f.value, value_w), plain)),
             Kind::Pick(_) if f.value.is_empty() => spans.push(Span::styled(
                 text::fit_left("(none: Space picks)", value_w),
@@ -359,21 +359,26 @@ pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
 
 /// A focused text field: the part of its text around the cursor, the cursor as a reversed
 /// cell, and the whole text highlighted while it is selected (typing replaces it).
-fn text_field<'a>(app: &App, f: &crate::tui::form::Field, width: usize) -> Vec<Span<'a>> {
+fn text_field<'a>(
+    app: &App,
+    input: &tui_input::Input,
+    selected: bool,
+    width: usize,
+) -> Vec<Span<'a>> {
     let t = &app.theme;
     let width = width.max(2);
-    if f.selected {
+    let value = input.value();
+    if selected {
         return vec![
             Span::styled(
-                text::truncate(&f.value, width).into_owned(),
+                text::truncate(value, width).into_owned(),
                 t.selected.add_modifier(Modifier::REVERSED),
             ),
-            Span::raw(" ".repeat(width.saturating_sub(text::width(&f.value)))),
+            Span::raw(" ".repeat(width.saturating_sub(text::width(value)))),
         ];
     }
-    let value = f.input.value();
-    let scroll = f.input.visual_scroll(width.saturating_sub(1));
-    let cursor = f.input.visual_cursor().saturating_sub(scroll);
+    let scroll = input.visual_scroll(width.saturating_sub(1));
+    let cursor = input.visual_cursor().saturating_sub(scroll);
     // Cells, not chars: tui-input counts display width, and so does the window.
     let mut before = String::new();
     let mut at = String::from(" ");
@@ -551,15 +556,16 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::dialog::
         .collect();
     lines.push(Line::raw(""));
     lines.push(field(0, "Format", format!("◀ {} ▶", d.format.name())));
-    lines.push(field(
-        1,
-        "File",
-        if d.field == 1 {
-            format!("{}▏", d.path)
-        } else {
-            d.path.clone()
-        },
-    ));
+    if d.field == 1 {
+        let mut spans = vec![
+            Span::styled("▶ ", t.title),
+            Span::styled(text::fit_left("File", 9), t.title),
+        ];
+        spans.extend(text_field(app, &d.input, false, w.saturating_sub(12)));
+        lines.push(Line::from(spans));
+    } else {
+        lines.push(field(1, "File", d.path.clone()));
+    }
     lines.push(Line::raw(""));
     let style = if d.confirm { t.warn } else { t.dim };
     lines.extend(
