@@ -432,6 +432,39 @@ fn bad_input_is_a_sentence_and_exit_1() {
 }
 
 #[test]
+fn a_volume_beyond_any_sender_is_refused_the_same_way_however_it_is_written() {
+    // `742104340M` (an extra suffix) used to be ranked, pricing picks in billions of dollars,
+    // while `1e99` was refused: one limit now covers both.
+    let mut errors = Vec::new();
+    for volume in ["742104340M", "1e99"] {
+        let out = run(&["rank", "--volume", volume]);
+        assert_eq!(out.status.code(), Some(1), "{volume}: {}", stdout(&out));
+        assert!(out.stdout.is_empty());
+        let err = stderr(&out);
+        assert!(
+            err.contains("more than 1,000,000,000,000 (a trillion) messages a month"),
+            "{volume}: {err}"
+        );
+        errors.push(err.replace(volume, "V"));
+    }
+    assert_eq!(errors[0], errors[1]);
+    // A profile file is held to the same limit, located.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    std::fs::write(&path, "Profile(\n    monthly_volume: 742104340000000,\n)\n").unwrap();
+    let out = run(&["rank", "--profile", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{}:2:21: error: expected monthly_volume of at most 1,000,000,000,000",
+            path.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_broken_profile_is_located() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
