@@ -386,6 +386,19 @@ fn show_of_an_unknown_id_lists_the_known_ones() {
 }
 
 #[test]
+fn show_takes_an_id_in_any_case_and_suggests_across_case() {
+    // People write the product's spelling, not the catalogue's.
+    let out = run(&["show", "KumoMTA", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "kumomta");
+    let out = run(&["show", "PowerMTAs"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("(did you mean `powermta`?)"), "{err}");
+}
+
+#[test]
 fn output_to_a_pipe_has_no_colour() {
     let out = run(&["check", &fixture("broken/unknown-field.ron")]);
     assert!(!stdout(&out).contains('\u{1b}'));

@@ -465,6 +465,44 @@ fn a_volume_beyond_any_sender_is_refused_the_same_way_however_it_is_written() {
 }
 
 #[test]
+fn engine_ids_in_a_profile_are_matched_whatever_their_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, id: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!("Profile(licences_held: [\"{id}\"], team_knows: [\"{id}\"], shortlist: [\"{id}\"])\n"),
+        )
+        .unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let spelled = write("spelled.ron", "PowerMTA");
+    let exact = write("exact.ron", "powermta");
+    let out = run(&["rank", "--format", "json", "--profile", &spelled]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("not in the catalogue"),
+        "{}",
+        stderr(&out)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["profile"]["licences_held"],
+        serde_json::json!(["powermta"])
+    );
+    assert_eq!(v["profile"]["team_knows"], serde_json::json!(["powermta"]));
+    // The licence and the team's knowledge count exactly as with the catalogue's spelling.
+    assert_eq!(v, json(&["rank", "--format", "json", "--profile", &exact]));
+    // An id that matches nothing is still a warning, with a suggestion.
+    let typo = write("typo.ron", "PowerMTAs");
+    let err = stderr(&run(&["rank", "--profile", &typo]));
+    assert!(
+        err.contains("licences_held names \"PowerMTAs\", which is not in the catalogue (did you mean `powermta`?)"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_broken_profile_is_located() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
