@@ -417,7 +417,10 @@ fn bad_input_is_a_sentence_and_exit_1() {
             vec!["rank", "--weight", "budgte=3"],
             "did you mean `budget`?",
         ),
-        (vec!["rank", "--weight", "budget=12"], "from 0 to 10"),
+        (
+            vec!["rank", "--weight", "volume=30"],
+            "--weight volume=30: expected a weight from 0 to 10, found 30",
+        ),
         (vec!["rank", "--must", "web_uii"], "did you mean `web_ui`?"),
         (
             vec!["rank", "--profile", "/no/such.ron"],
