@@ -44,6 +44,11 @@ pub fn grouped(n: u64) -> String {
     out
 }
 
+/// A count and its noun, singular for one: "1 local delivery", "1,234 local deliveries".
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
 /// A volume band: "≤10M/mo", "15M–150M/mo", "≥100M/mo".
 pub fn band(min: u64, max: u64) -> String {
     if min == 0 {
@@ -220,6 +225,13 @@ mod tests {
         assert_eq!(weight(10.0), "10");
         assert_eq!(weight(0.8873), "0.89");
         assert_eq!(weight(9.5), "9.5");
+    }
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(1, "line", "lines"), "1 line");
+        assert_eq!(count(0, "line", "lines"), "0 lines");
+        assert_eq!(count(1234, "delivery", "deliveries"), "1,234 deliveries");
     }
 
     #[test]

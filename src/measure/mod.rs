@@ -110,9 +110,9 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
                 let votes = detect::votes(&opened.head);
                 if votes[LogFormat::ALL.iter().position(|&x| x == f).unwrap_or(0)] == 0 {
                     warnings.push(format!(
-                        "none of the first lines of {name} looks like a {} log; it was read as \
-                         one because --log-format says so",
-                        f.name()
+                        "none of the first lines of {name} looks like {}; it was read as one \
+                         because --log-format says so",
+                        f.a_log()
                     ));
                 }
                 f
@@ -218,8 +218,8 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
     let mut report = assemble(totals, &files, &yearless_from);
     if let Some(f) = forced {
         report.notes.push(format!(
-            "nothing was read as a {} delivery line: is --log-format right for this log?",
-            f.name()
+            "nothing was read as a delivery line of {}: is --log-format right for this log?",
+            f.a_log()
         ));
     }
     Ok(Measured { report, warnings })
@@ -492,15 +492,17 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
     }
     if notifications > 0 {
         notes.push(format!(
-            "{} bounce notifications (null sender) are left out of the monthly volume",
-            crate::units::grouped(notifications)
+            "{} (null sender) {} left out of the monthly volume",
+            crate::units::count(notifications, "bounce notification", "bounce notifications"),
+            if notifications == 1 { "is" } else { "are" }
         ));
     }
     if c.filter_hops > 0 {
         notes.push(format!(
-            "{} hand-offs to this host's own loopback address (content filters, local submission) \
-             are not counted as sent; the onward delivery is",
-            crate::units::grouped(c.filter_hops)
+            "{} to this host's own loopback address (content filters, local submission) {} not \
+             counted as sent; the onward delivery is",
+            crate::units::count(c.filter_hops, "hand-off", "hand-offs"),
+            if c.filter_hops == 1 { "is" } else { "are" }
         ));
     }
     if first.is_some() && span < 7.0 {
@@ -520,15 +522,20 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
     if cut_short > 0 {
         notes.push(format!(
             "the log has too few end-of-message lines (qmgr `removed`, Exim `Completed`) to follow \
-             every message; {} were taken as finished early, so `messages_sent` may be a little high",
-            crate::units::grouped(cut_short)
+             every message; {} {} taken as finished early, so `messages_sent` may be a little high",
+            crate::units::grouped(cut_short),
+            if cut_short == 1 { "was" } else { "were" }
         ));
     }
     if c.unparsed > 0 {
-        notes.push(format!(
-            "{} lines looked like deliveries but could not be read; they are not counted",
-            crate::units::grouped(c.unparsed)
-        ));
+        notes.push(if c.unparsed == 1 {
+            "1 line looked like a delivery but could not be read; it is not counted".to_owned()
+        } else {
+            format!(
+                "{} lines looked like deliveries but could not be read; they are not counted",
+                crate::units::grouped(c.unparsed)
+            )
+        });
     }
     Report {
         format: formats.join("+"),
