@@ -1705,6 +1705,31 @@ fn a_forced_format_that_matches_nothing_says_so() {
 }
 
 #[test]
+fn a_binary_file_is_named_and_its_bytes_are_not_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.out");
+    let mut bytes = b"\x7fELF\x02\x01\x01\x00\x00\x00\x1b[2J\x1b]2;PWNED\x07\xff\xfe".to_vec();
+    bytes.extend((0..=255u8).cycle().take(4096));
+    std::fs::write(&path, &bytes).unwrap();
+    let out = measure_raw(&[path.to_str().unwrap()]);
+    let err = assert_error_naming(&out, "a.out");
+    assert!(
+        err.contains("a.out is not a mail log: it looks binary, not text"),
+        "{err}"
+    );
+    assert!(!err.contains("ELF") && !err.contains("PWNED"), "{err}");
+    assert!(!err.contains('\u{fffd}'), "{err}");
+    for b in [0x1b, 0x07, 0x00, 0x7f] {
+        assert!(!out.stderr.contains(&b), "stderr holds the byte {b:#04x}");
+    }
+    // A text file that is not a log still shows where it went wrong.
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "# Notes\n\nnothing about mail\n").unwrap();
+    let err = assert_error_naming(&measure_raw(&[notes.to_str().unwrap()]), "notes.md");
+    assert!(err.contains("(line 1 starts \"# Notes\")"), "{err}");
+}
+
+#[test]
 fn file_names_cannot_put_escapes_on_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let evil = dir.path().join("evil\u{1b}]2;PWNED\u{7}.log");
