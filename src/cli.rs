@@ -8,7 +8,8 @@ use crate::render::rank::RankFormat as RankOutput;
 use crate::render::shortlist::ShortlistFormat;
 use crate::setup::Overrides;
 use crate::tui::theme::ThemeName;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use std::path::PathBuf;
 
 /// Choose a mail transfer agent or sending service by fit, not by feature list.
@@ -225,6 +226,70 @@ Every number is defined in docs/measuring.md.")]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print a shell completion script to standard output
+    #[command(after_help = "Examples:
+  mtafit completions bash > ~/.local/share/bash-completion/completions/mtafit
+  mtafit completions zsh > ~/.zfunc/_mtafit
+  mtafit completions fish > ~/.config/fish/completions/mtafit.fish")]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff) to standard output
+    #[command(after_help = "Examples:
+  mtafit man > ~/.local/share/man/man1/mtafit.1
+  mtafit man rank > ~/.local/share/man/man1/mtafit-rank.1
+  mtafit man | man -l -")]
+    Man {
+        /// A command's own page (mtafit-COMMAND(1)) instead of mtafit(1)
+        #[arg(value_name = "COMMAND", value_parser = man_command)]
+        command: Option<String>,
+    },
+}
+
+/// Every command with a page of its own, built the way the man pages are built: the main page
+/// refers to `mtafit-rank(1)` and so on, and no `help` command is listed.
+fn man_tree() -> clap::Command {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    cmd
+}
+
+/// Accept a command that has a man page, so a wrong name is a usage error listing the right ones.
+fn man_command(name: &str) -> Result<String, String> {
+    let tree = man_tree();
+    if tree.find_subcommand(name).is_some() {
+        return Ok(name.to_owned());
+    }
+    let names: Vec<&str> = tree.get_subcommands().map(|c| c.get_name()).collect();
+    Err(format!(
+        "there is no command {name:?}{}; expected one of {}",
+        crate::ronfile::suggest(name, &names),
+        names.join(", ")
+    ))
+}
+
+/// The completion script for `shell`, generated from the definitions above.
+pub fn completions(shell: Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "mtafit", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The manual page in roff, generated from the definitions above: mtafit(1), or with a command's
+/// name (checked by the parser) that command's page, mtafit-COMMAND(1).
+pub fn man_page(command: Option<&str>) -> String {
+    let tree = man_tree();
+    let page = command
+        .and_then(|name| tree.find_subcommand(name).cloned())
+        .unwrap_or(tree);
+    let mut out = Vec::new();
+    // Writing into a `Vec` cannot fail, so the only error `render` returns never happens.
+    let _ = clap_mangen::Man::new(page)
+        .source(concat!("mtafit ", env!("CARGO_PKG_VERSION")))
+        .render(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 impl Global {
@@ -315,7 +380,6 @@ impl TuiArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_is_consistent() {

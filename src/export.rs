@@ -19,9 +19,14 @@ pub fn resolve(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<Vec<Strin
             "the shortlist is empty; give engine ids, e.g. --shortlist postfix,kumomta".into(),
         );
     }
-    if let Some(bad) = wanted.iter().find(|id| i.cat.engine(id).is_none()) {
-        return Err(i.cat.no_such_engine(bad));
+    let mut known = Vec::with_capacity(wanted.len());
+    for id in wanted {
+        match i.cat.find_id(id) {
+            Some(e) => known.push(e.id.as_str()),
+            None => return Err(i.cat.no_such_engine(id)),
+        }
     }
+    let wanted = known;
     Ok(a.ranking
         .rows
         .iter()
@@ -72,6 +77,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ids, ["postfix", "kumomta"]);
+        // People write the product's spelling; the catalogue's id is what is kept.
+        let spelled = resolve(&i, &a, &["PowerMTA".into(), "KumoMTA".into()]).unwrap();
+        let exact = resolve(&i, &a, &["powermta".into(), "kumomta".into()]).unwrap();
+        assert_eq!(spelled, exact);
+        assert_eq!(spelled.len(), 2);
         let e = resolve(&i, &a, &["kumo".into()]).unwrap_err();
         assert!(
             e.contains("known ids:") && e.contains("did you mean `kumomta`?"),

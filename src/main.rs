@@ -21,11 +21,19 @@ fn explore(cli: &Cli) -> commands::Outcome {
     Ok(ended.exit_code())
 }
 
+/// Print text generated at the edge (completions, the man page) the way every command prints.
+fn print(text: &str) -> commands::Outcome {
+    commands::common::emit(text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let c = cli.global.common();
     let outcome = match &cli.command {
         Some(Command::Check { paths }) => commands::check::run(paths, &c),
+        Some(Command::Completions { shell }) => print(&mtafit::cli::completions(*shell)),
+        Some(Command::Man { command }) => print(&mtafit::cli::man_page(command.as_deref())),
         Some(Command::Show { id, format }) => commands::show::run(id, (*format).into(), &c),
         Some(Command::Rank { format, top }) => commands::rank::run((*format).into(), *top, &c),
         Some(Command::Walk { format }) => commands::walk::run((*format).into(), &c),

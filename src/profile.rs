@@ -318,9 +318,9 @@ impl Profile {
             out.push(Issue {
                 at: Where::Field("monthly_volume"),
                 message: format!(
-                    "expected monthly_volume of at most {} (10^15), found {}",
-                    units::MAX_VOLUME,
-                    self.monthly_volume
+                    "expected monthly_volume of at most {}, found {}",
+                    units::MAX_VOLUME_WORDS,
+                    units::grouped(self.monthly_volume)
                 ),
             });
         }
@@ -601,6 +601,24 @@ mod tests {
         assert!(e[0].message.contains("from 0 to 100000"), "{}", e[0]);
         let e = parse("p.ron", b"Profile(monthly_volume: 18446744073709551615)").unwrap_err();
         assert!(e[0].message.contains("at most"), "{}", e[0]);
+    }
+
+    #[test]
+    fn a_volume_above_the_limit_is_refused_where_it_is_written() {
+        // As a number: the same bound as `--volume`, pointing at the value.
+        let src = b"Profile(\n    team: Api,\n    monthly_volume: 742_104_340_000_000,\n)";
+        let e = parse("p.ron", src).unwrap_err();
+        assert_eq!((e[0].pos.line, e[0].pos.col), (3, 21), "{}", e[0]);
+        assert!(e[0].message.contains(units::MAX_VOLUME_WORDS), "{}", e[0]);
+        assert!(e[0].message.contains("742,104,340,000,000"), "{}", e[0]);
+        // As text, through `units::parse_volume`.
+        let src = b"Profile(\n    monthly_volume: \"742104340M\",\n)";
+        let e = parse("p.ron", src).unwrap_err();
+        assert_eq!(e[0].pos.line, 2, "{}", e[0]);
+        assert!(e[0].message.contains(units::MAX_VOLUME_WORDS), "{}", e[0]);
+        // The limit itself is a volume.
+        let at_limit = format!("Profile(monthly_volume: {})", units::MAX_VOLUME);
+        assert!(parse("p.ron", at_limit.as_bytes()).is_ok());
     }
 
     #[test]

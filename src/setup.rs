@@ -142,22 +142,33 @@ pub fn apply(
         let (f, v): (FactorId, f64) = parse_weight(arg)?;
         w.set(f, v);
     }
-    // Engine ids the profile names but the catalogue lacks are probably typos: say so.
+    let warnings = normalise_ids(p, cat);
+    Ok((w, warnings))
+}
+
+/// Put the catalogue's spelling on every engine id the profile names (`PowerMTA` becomes
+/// `powermta`), since the model compares ids exactly; returns a warning for each id the
+/// catalogue lacks, which is probably a typo.
+fn normalise_ids(p: &mut Profile, cat: &Catalogue) -> Vec<String> {
     let ids = cat.ids();
     let mut warnings = Vec::new();
     for (field, list) in [
-        ("team_knows", &p.team_knows),
-        ("licences_held", &p.licences_held),
+        ("team_knows", &mut p.team_knows),
+        ("licences_held", &mut p.licences_held),
+        ("shortlist", &mut p.shortlist),
     ] {
-        for id in list.iter().filter(|id| cat.engine(id).is_none()) {
-            warnings.push(format!(
-                "warning: {field} names {:?}, which is not in the catalogue{}",
-                crate::text::sanitize(id),
-                crate::ronfile::suggest(id, &ids)
-            ));
+        for id in list.iter_mut() {
+            match cat.find_id(id) {
+                Some(e) => e.id.clone_into(id),
+                None => warnings.push(format!(
+                    "warning: {field} names {:?}, which is not in the catalogue{}",
+                    crate::text::sanitize(id),
+                    crate::ronfile::suggest(id, &ids)
+                )),
+            }
         }
     }
-    Ok((w, warnings))
+    warnings
 }
 
 #[cfg(test)]
@@ -186,6 +197,27 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert!(
             warnings[0].contains("did you mean `postfix`?"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn engine_ids_in_a_profile_take_the_catalogues_spelling() {
+        let cat = Catalogue::builtin();
+        let mut p = Profile {
+            team_knows: vec!["PowerMTA".into(), "Postfix".into()],
+            licences_held: vec!["POWERMTA".into()],
+            shortlist: vec!["KumoMTA".into(), "Kumo-MTA".into()],
+            ..Profile::default()
+        };
+        let (_, warnings) = apply(&Overrides::default(), &mut p, &cat).unwrap();
+        assert_eq!(p.team_knows, ["powermta", "postfix"]);
+        assert_eq!(p.licences_held, ["powermta"]);
+        assert_eq!(p.shortlist, ["kumomta", "Kumo-MTA"]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("shortlist names \"Kumo-MTA\"")
+                && warnings[0].contains("did you mean `kumomta`?"),
             "{warnings:?}"
         );
     }

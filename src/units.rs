@@ -44,6 +44,11 @@ pub fn grouped(n: u64) -> String {
     out
 }
 
+/// A count and its noun, singular for one: "1 local delivery", "1,234 local deliveries".
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
 /// A volume band: "≤10M/mo", "15M–150M/mo", "≥100M/mo".
 pub fn band(min: u64, max: u64) -> String {
     if min == 0 {
@@ -95,9 +100,17 @@ pub fn round_to(x: f64, places: i32) -> f64 {
     (x * m).round() / m
 }
 
-/// The largest monthly volume mtafit accepts: far beyond any sender, small enough that every
-/// cost stays a finite number.
-pub const MAX_VOLUME: u64 = 1_000_000_000_000_000;
+/// The largest monthly volume mtafit accepts: a trillion messages a month.
+///
+/// The largest email service providers report on the order of 100 billion messages a month and
+/// the whole world sends roughly ten trillion, so a trillion is the most any single sender could
+/// send. A higher figure is a slip (an extra suffix, `742104340M` for `742104340`), and taking it
+/// would price a pick in billions of dollars instead of saying so.
+pub const MAX_VOLUME: u64 = 1_000_000_000_000;
+
+/// [`MAX_VOLUME`] in words, for every message that refuses a larger volume.
+pub const MAX_VOLUME_WORDS: &str =
+    "1,000,000,000,000 (a trillion) messages a month, the most any single sender could send";
 
 /// Why a volume could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +175,10 @@ pub fn parse_volume(s: &str) -> Result<u64, VolumeError> {
     }
     let monthly = (value * scale * per_month).round();
     if monthly > MAX_VOLUME as f64 {
-        return Err(bad("that is more than any sender on Earth"));
+        return Err(VolumeError(format!(
+            "the volume {:?} is more than {MAX_VOLUME_WORDS}; check its digits and its k, M or B suffix",
+            crate::text::sanitize(s)
+        )));
     }
     Ok(monthly as u64)
 }
@@ -212,6 +228,13 @@ mod tests {
     }
 
     #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(1, "line", "lines"), "1 line");
+        assert_eq!(count(0, "line", "lines"), "0 lines");
+        assert_eq!(count(1234, "delivery", "deliveries"), "1,234 deliveries");
+    }
+
+    #[test]
     fn bands() {
         assert_eq!(band(0, 10_000_000), "≤10M/mo");
         assert_eq!(band(15_000_000, 150_000_000), "15M–150M/mo");
@@ -240,12 +263,33 @@ mod tests {
             "5M/fortnight",
             "-3",
             "NaN",
-            "1e30",
             "1,5M",
             "12,34",
         ] {
             let e = parse_volume(bad).unwrap_err();
             assert!(e.0.contains("write it like"), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn one_limit_for_every_way_of_writing_a_huge_volume() {
+        assert_eq!(parse_volume("1000B"), Ok(MAX_VOLUME));
+        assert_eq!(
+            parse_volume("1T").map_err(|e| e.0.contains("write it like")),
+            Err(true)
+        );
+        // A slip of the suffix and an absurd exponent get the same refusal, naming the limit.
+        for huge in [
+            "742104340M",
+            "1e99",
+            "1e30",
+            "1000000000001",
+            "18446744073709551615",
+        ] {
+            let e = parse_volume(huge).unwrap_err().0;
+            assert!(e.contains(MAX_VOLUME_WORDS), "{huge}: {e}");
+            assert!(e.contains(&format!("{huge:?}")), "{huge}: {e}");
+        }
+        assert!(MAX_VOLUME_WORDS.starts_with(&grouped(MAX_VOLUME)));
     }
 }

@@ -142,6 +142,21 @@ fn a_file_over_the_size_limit_is_refused_at_1_1() {
 }
 
 #[test]
+fn a_file_that_is_not_ron_is_told_what_a_catalogue_file_is() {
+    let readme = format!("{}/README.md", env!("CARGO_MANIFEST_DIR"));
+    let out = run(&["check", &readme]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!(
+            "{readme}:1:1: error: README.md is not a catalogue file: catalogue files are RON and end in .ron"
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("enable"), "{text}");
+}
+
+#[test]
 fn a_duplicate_id_in_one_folder_is_an_error() {
     let dir = fixture("duplicate");
     let out = run(&["check", &dir]);
@@ -383,6 +398,19 @@ fn show_of_an_unknown_id_lists_the_known_ones() {
         "{err}"
     );
     assert!(err.contains("known ids: exim, greenarrow, halon"), "{err}");
+}
+
+#[test]
+fn show_takes_an_id_in_any_case_and_suggests_across_case() {
+    // People write the product's spelling, not the catalogue's.
+    let out = run(&["show", "KumoMTA", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "kumomta");
+    let out = run(&["show", "PowerMTAs"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("(did you mean `powermta`?)"), "{err}");
 }
 
 #[test]

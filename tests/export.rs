@@ -338,3 +338,36 @@ fn awkward_names_cannot_break_the_markdown_table() {
     );
     assert!(!md.contains("<b>"), "no raw HTML passes through");
 }
+
+#[test]
+fn shortlist_ids_are_taken_in_any_case_and_written_as_the_catalogue_spells_them() {
+    let out = run(&[
+        "export",
+        "--shortlist",
+        "PowerMTA,KumoMTA",
+        "--format",
+        "json",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut ids: Vec<String> = ranking(&v).into_iter().map(|(id, _)| id).collect();
+    ids.sort();
+    assert_eq!(ids, ["kumomta", "powermta"]);
+    let out = run(&[
+        "export",
+        "--shortlist",
+        "PowerMTAs",
+        "--format",
+        "json",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("did you mean `powermta`?"),
+        "{}",
+        stderr(&out)
+    );
+}

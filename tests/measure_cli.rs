@@ -457,6 +457,53 @@ fn postfix_delivery_agents_local_filters_probes_softbounce_and_expiry() {
 }
 
 #[test]
+fn counts_of_one_read_in_the_singular() {
+    let table = |args: &[&str]| {
+        let out = measure_raw(args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    // One content-filter hop (and its note), one notification, one deferral.
+    let text = table(&[&log("postfix-instances.log"), Y2025[0], Y2025[1]]);
+    assert!(
+        text.contains("Not counted     1 content-filter hop\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Note: 1 hand-off to this host's own loopback address"),
+        "{text}"
+    );
+    assert!(text.contains("is not counted as sent"), "{text}");
+    assert!(text.contains("1  attempt\n"), "{text}");
+    let text = table(&[&log("postfix-classic.log"), Y2025[0], Y2025[1]]);
+    assert!(text.contains("1  bounce notification, left out"), "{text}");
+    assert!(
+        text.contains("Note: 1 bounce notification (null sender) is left out"),
+        "{text}"
+    );
+    // One line that could not be read.
+    let text = table(&[&log("postfix-truncated-cut.log"), Y2025[0], Y2025[1]]);
+    assert!(
+        text.contains(
+            "Note: 1 line looked like a delivery but could not be read; it is not counted"
+        ),
+        "{text}"
+    );
+    // One local delivery: the first line of postfix-agents.log on its own.
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one-local.log");
+    let agents = std::fs::read_to_string(log("postfix-agents.log")).unwrap();
+    let first = agents.lines().next().unwrap();
+    assert!(first.contains("relay=local"), "{first}");
+    std::fs::write(&one, format!("{first}\n")).unwrap();
+    let text = table(&[one.to_str().unwrap(), Y2025[0], Y2025[1]]);
+    assert!(
+        text.contains("Not counted     1 local delivery\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn postfix_content_filter_hops_are_not_counted_and_the_reinjected_copy_counts_once() {
     let v = report(&[&log("postfix-filter.log"), Y2025[0], Y2025[1]]);
     let w = Want {
@@ -1646,7 +1693,7 @@ fn a_forced_format_that_matches_nothing_says_so() {
     ]));
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        stderr(&out).contains("looks like a exim log") || stderr(&out).contains("exim log"),
+        stderr(&out).contains("looks like an Exim log; it was read as one"),
         "a warning on stderr: {}",
         stderr(&out)
     );
@@ -1654,6 +1701,32 @@ fn a_forced_format_that_matches_nothing_says_so() {
     assert_eq!(v["sent"], 0);
     let notes = v["notes"].to_string();
     assert!(notes.contains("is --log-format right"), "{notes}");
+    assert!(notes.contains("a delivery line of an Exim log"), "{notes}");
+}
+
+#[test]
+fn a_binary_file_is_named_and_its_bytes_are_not_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.out");
+    let mut bytes = b"\x7fELF\x02\x01\x01\x00\x00\x00\x1b[2J\x1b]2;PWNED\x07\xff\xfe".to_vec();
+    bytes.extend((0..=255u8).cycle().take(4096));
+    std::fs::write(&path, &bytes).unwrap();
+    let out = measure_raw(&[path.to_str().unwrap()]);
+    let err = assert_error_naming(&out, "a.out");
+    assert!(
+        err.contains("a.out is not a mail log: it looks binary, not text"),
+        "{err}"
+    );
+    assert!(!err.contains("ELF") && !err.contains("PWNED"), "{err}");
+    assert!(!err.contains('\u{fffd}'), "{err}");
+    for b in [0x1b, 0x07, 0x00, 0x7f] {
+        assert!(!out.stderr.contains(&b), "stderr holds the byte {b:#04x}");
+    }
+    // A text file that is not a log still shows where it went wrong.
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "# Notes\n\nnothing about mail\n").unwrap();
+    let err = assert_error_naming(&measure_raw(&[notes.to_str().unwrap()]), "notes.md");
+    assert!(err.contains("(line 1 starts \"# Notes\")"), "{err}");
 }
 
 #[test]

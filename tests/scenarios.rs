@@ -417,7 +417,10 @@ fn bad_input_is_a_sentence_and_exit_1() {
             vec!["rank", "--weight", "budgte=3"],
             "did you mean `budget`?",
         ),
-        (vec!["rank", "--weight", "budget=12"], "from 0 to 10"),
+        (
+            vec!["rank", "--weight", "volume=30"],
+            "--weight volume=30: expected a weight from 0 to 10, found 30",
+        ),
         (vec!["rank", "--must", "web_uii"], "did you mean `web_ui`?"),
         (
             vec!["rank", "--profile", "/no/such.ron"],
@@ -429,6 +432,77 @@ fn bad_input_is_a_sentence_and_exit_1() {
         assert!(out.stdout.is_empty());
         assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
     }
+}
+
+#[test]
+fn a_volume_beyond_any_sender_is_refused_the_same_way_however_it_is_written() {
+    // `742104340M` (an extra suffix) used to be ranked, pricing picks in billions of dollars,
+    // while `1e99` was refused: one limit now covers both.
+    let mut errors = Vec::new();
+    for volume in ["742104340M", "1e99"] {
+        let out = run(&["rank", "--volume", volume]);
+        assert_eq!(out.status.code(), Some(1), "{volume}: {}", stdout(&out));
+        assert!(out.stdout.is_empty());
+        let err = stderr(&out);
+        assert!(
+            err.contains("more than 1,000,000,000,000 (a trillion) messages a month"),
+            "{volume}: {err}"
+        );
+        errors.push(err.replace(volume, "V"));
+    }
+    assert_eq!(errors[0], errors[1]);
+    // A profile file is held to the same limit, located.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    std::fs::write(&path, "Profile(\n    monthly_volume: 742104340000000,\n)\n").unwrap();
+    let out = run(&["rank", "--profile", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{}:2:21: error: expected monthly_volume of at most 1,000,000,000,000",
+            path.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn engine_ids_in_a_profile_are_matched_whatever_their_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, id: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!("Profile(licences_held: [\"{id}\"], team_knows: [\"{id}\"], shortlist: [\"{id}\"])\n"),
+        )
+        .unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let spelled = write("spelled.ron", "PowerMTA");
+    let exact = write("exact.ron", "powermta");
+    let out = run(&["rank", "--format", "json", "--profile", &spelled]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("not in the catalogue"),
+        "{}",
+        stderr(&out)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["profile"]["licences_held"],
+        serde_json::json!(["powermta"])
+    );
+    assert_eq!(v["profile"]["team_knows"], serde_json::json!(["powermta"]));
+    // The licence and the team's knowledge count exactly as with the catalogue's spelling.
+    assert_eq!(v, json(&["rank", "--format", "json", "--profile", &exact]));
+    // An id that matches nothing is still a warning, with a suggestion.
+    let typo = write("typo.ron", "PowerMTAs");
+    let err = stderr(&run(&["rank", "--profile", &typo]));
+    assert!(
+        err.contains("licences_held names \"PowerMTAs\", which is not in the catalogue (did you mean `powermta`?)"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -98,6 +98,24 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
     if path.file_name().is_some_and(|n| n == "factors.ron") {
         return (0, check_factors(path));
     }
+    // The loader reads only `*.ron` files, so anything else (a README, say) would never be a
+    // catalogue entry, and RON's complaint about its first character would only puzzle.
+    if path.extension().is_none_or(|x| x != "ron") {
+        let name = path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy();
+        let d = Diagnostic::whole_file(
+            Severity::Error,
+            &path.display().to_string(),
+            format!(
+                "{} is not a catalogue file: catalogue files are RON and end in .ron; give an \
+                 engine file such as data/engines/postfix.ron, or a folder of them",
+                crate::text::sanitize(&name)
+            ),
+        );
+        return (0, vec![d]);
+    }
     let (parsed, diags) = read_engine_file(path);
     (usize::from(parsed.is_some_and(|p| p.valid)), diags)
 }

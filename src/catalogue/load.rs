@@ -348,6 +348,16 @@ impl Catalogue {
         self.engines.iter().find(|e| e.id == id)
     }
 
+    /// The engine a person means by `id`, whatever its case (`KumoMTA` is `kumomta`).
+    ///
+    /// Catalogue ids are lower-case (`validate` refuses others), so ignoring case cannot make
+    /// one id match two engines; people write the product's own spelling, and that should work.
+    pub fn find_id(&self, id: &str) -> Option<&Engine> {
+        let id = id.trim();
+        self.engine(id)
+            .or_else(|| self.engines.iter().find(|e| e.id.eq_ignore_ascii_case(id)))
+    }
+
     /// All engine ids, sorted.
     pub fn ids(&self) -> Vec<&str> {
         self.engines.iter().map(|e| e.id.as_str()).collect()

@@ -10,11 +10,11 @@ pub fn run(id: &str, format: Format, c: &Common) -> Outcome {
     let cat = setup::catalogue(&c.overrides);
     note(&setup::catalogue_notes(&cat));
     let e = cat
-        .engine(id)
+        .find_id(id)
         .ok_or_else(|| Failure::Invalid(cat.no_such_engine(id)))?;
     let text = match format {
         Format::Json => engine::json(e),
-        Format::Table => engine::sheet(e, cat.paths.get(id).map(String::as_str), 100),
+        Format::Table => engine::sheet(e, cat.paths.get(&e.id).map(String::as_str), 100),
     };
     emit(&text)?;
     Ok(ExitCode::SUCCESS)

@@ -108,12 +108,16 @@ pub fn parse_weight(arg: &str) -> Result<(FactorId, f64), String> {
         .filter(|v: &f64| v.is_finite())
         .ok_or_else(|| {
             format!(
-                "--weight {id}= needs a number from 0 to 10, found {:?}",
+                "--weight {id}={}: expected a number from 0 to 10, found {:?}",
+                crate::text::sanitize(n.trim()),
                 crate::text::sanitize(n)
             )
         })?;
     if !(0.0..=MAX_WEIGHT).contains(&v) {
-        return Err(format!("--weight {id}= must be from 0 to 10, found {v}"));
+        return Err(format!(
+            "--weight {id}={}: expected a weight from 0 to 10, found {v}",
+            crate::text::sanitize(n.trim())
+        ));
     }
     Ok((f, v))
 }
@@ -132,15 +136,13 @@ mod tests {
                 .unwrap_err()
                 .contains("did you mean `budget`?")
         );
-        assert!(
-            parse_weight("budget=11")
-                .unwrap_err()
-                .contains("from 0 to 10")
+        assert_eq!(
+            parse_weight("volume=30").unwrap_err(),
+            "--weight volume=30: expected a weight from 0 to 10, found 30"
         );
-        assert!(
-            parse_weight("budget=NaN")
-                .unwrap_err()
-                .contains("needs a number")
+        assert_eq!(
+            parse_weight("budget=NaN").unwrap_err(),
+            "--weight budget=NaN: expected a number from 0 to 10, found \"NaN\""
         );
         let mut w = Weights::uniform(1.0);
         w.set(FactorId::Volume, 42.0);

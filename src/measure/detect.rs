@@ -34,6 +34,17 @@ impl LogFormat {
         }
     }
 
+    /// The format in a sentence, with its article: "a Postfix log", "an Exim log".
+    pub fn a_log(self) -> &'static str {
+        match self {
+            LogFormat::Postfix => "a Postfix log",
+            LogFormat::Exim => "an Exim log",
+            LogFormat::Sendmail => "a Sendmail log",
+            LogFormat::Kumomta => "a KumoMTA log",
+            LogFormat::Powermta => "a PowerMTA accounting file",
+        }
+    }
+
     /// Every format, in the order detection prefers on a tie.
     pub const ALL: [LogFormat; <LogFormat as strum::EnumCount>::COUNT] = [
         LogFormat::Postfix,

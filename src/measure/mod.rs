@@ -110,9 +110,9 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
                 let votes = detect::votes(&opened.head);
                 if votes[LogFormat::ALL.iter().position(|&x| x == f).unwrap_or(0)] == 0 {
                     warnings.push(format!(
-                        "none of the first lines of {name} looks like a {} log; it was read as \
-                         one because --log-format says so",
-                        f.name()
+                        "none of the first lines of {name} looks like {}; it was read as one \
+                         because --log-format says so",
+                        f.a_log()
                     ));
                 }
                 f
@@ -218,8 +218,8 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
     let mut report = assemble(totals, &files, &yearless_from);
     if let Some(f) = forced {
         report.notes.push(format!(
-            "nothing was read as a {} delivery line: is --log-format right for this log?",
-            f.name()
+            "nothing was read as a delivery line of {}: is --log-format right for this log?",
+            f.a_log()
         ));
     }
     Ok(Measured { report, warnings })
@@ -259,15 +259,46 @@ fn rotation(path: &std::path::Path) -> Option<(String, u64)> {
 
 /// The error for an input in no known format.
 fn not_a_log(name: &str, head: &[u8]) -> String {
-    let first = head.split(|&b| b == b'\n').next().unwrap_or_default();
-    let shown = String::from_utf8_lossy(&first[..first.len().min(60)]).into_owned();
-    format!(
-        "{name}:1:1: not a mail log mtafit can read: none of its first {} lines is a Postfix, \
-         Exim or Sendmail log line, a KumoMTA JSON record or a PowerMTA accounting CSV row \
-         (line 1 starts \"{}\"). Name the format with --log-format if it is one of these.",
-        detect::SAMPLE_LINES,
-        crate::text::sanitize(&shown)
-    )
+    const FORMATS: &str = "Postfix, Exim or Sendmail log lines, KumoMTA JSON records or PowerMTA \
+                           accounting CSV rows, plain, gzip or zstd";
+    match first_line_text(head) {
+        Some(line) => format!(
+            "{name}:1:1: not a mail log mtafit can read: none of its first {} lines is one of \
+             {FORMATS} ({}). Name the format with --log-format if it is one of these.",
+            detect::SAMPLE_LINES,
+            if line.trim().is_empty() {
+                "line 1 is blank".to_owned()
+            } else {
+                format!(
+                    "line 1 starts \"{}\"",
+                    crate::text::truncate(line.trim_end(), 60)
+                )
+            }
+        ),
+        // A binary's bytes would garble the terminal and tell the reader nothing.
+        None => {
+            format!("{name} is not a mail log: it looks binary, not text; mtafit reads {FORMATS}")
+        }
+    }
+}
+
+/// The first line of `head` when it is text a person can read: UTF-8 (a character cut by the
+/// end of the head is dropped) with no control character but tabs, in a head with no NUL byte.
+fn first_line_text(head: &[u8]) -> Option<&str> {
+    if head.contains(&0) {
+        return None;
+    }
+    let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let text = match std::str::from_utf8(line) {
+        Ok(t) => t,
+        Err(e) if e.error_len().is_none() && line.len() == head.len() => {
+            std::str::from_utf8(&line[..e.valid_up_to()]).ok()?
+        }
+        Err(_) => return None,
+    };
+    let readable = !text.chars().any(|c| c != '\t' && crate::text::is_unsafe(c));
+    readable.then_some(text)
 }
 
 /// Scan one input on `threads` threads, folding into `totals`; returns bytes scanned.
@@ -492,15 +523,17 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
     }
     if notifications > 0 {
         notes.push(format!(
-            "{} bounce notifications (null sender) are left out of the monthly volume",
-            crate::units::grouped(notifications)
+            "{} (null sender) {} left out of the monthly volume",
+            crate::units::count(notifications, "bounce notification", "bounce notifications"),
+            if notifications == 1 { "is" } else { "are" }
         ));
     }
     if c.filter_hops > 0 {
         notes.push(format!(
-            "{} hand-offs to this host's own loopback address (content filters, local submission) \
-             are not counted as sent; the onward delivery is",
-            crate::units::grouped(c.filter_hops)
+            "{} to this host's own loopback address (content filters, local submission) {} not \
+             counted as sent; the onward delivery is",
+            crate::units::count(c.filter_hops, "hand-off", "hand-offs"),
+            if c.filter_hops == 1 { "is" } else { "are" }
         ));
     }
     if first.is_some() && span < 7.0 {
@@ -520,15 +553,20 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
     if cut_short > 0 {
         notes.push(format!(
             "the log has too few end-of-message lines (qmgr `removed`, Exim `Completed`) to follow \
-             every message; {} were taken as finished early, so `messages_sent` may be a little high",
-            crate::units::grouped(cut_short)
+             every message; {} {} taken as finished early, so `messages_sent` may be a little high",
+            crate::units::grouped(cut_short),
+            if cut_short == 1 { "was" } else { "were" }
         ));
     }
     if c.unparsed > 0 {
-        notes.push(format!(
-            "{} lines looked like deliveries but could not be read; they are not counted",
-            crate::units::grouped(c.unparsed)
-        ));
+        notes.push(if c.unparsed == 1 {
+            "1 line looked like a delivery but could not be read; it is not counted".to_owned()
+        } else {
+            format!(
+                "{} lines looked like deliveries but could not be read; they are not counted",
+                crate::units::grouped(c.unparsed)
+            )
+        });
     }
     Report {
         format: formats.join("+"),
@@ -589,8 +627,39 @@ fn day_report(d: i32, c: [u64; 3]) -> report::DayReport {
 
 #[cfg(test)]
 mod tests {
-    use super::rotation;
+    use super::{first_line_text, not_a_log, rotation};
     use std::path::Path;
+
+    #[test]
+    fn only_readable_text_is_quoted_from_a_file_that_is_not_a_log() {
+        assert_eq!(first_line_text(b"# notes\r\nmore"), Some("# notes"));
+        assert_eq!(first_line_text(b"a\tb\n"), Some("a\tb"));
+        assert_eq!(first_line_text(b"\n"), Some(""));
+        // A character cut by the end of the head is not a reason to call the file binary.
+        assert_eq!(
+            first_line_text("caf\u{e9}".as_bytes()[..4].as_ref()),
+            Some("caf")
+        );
+        for binary in [
+            &b"\x7fELF\x02\x01\x01\x00\x00"[..],
+            b"\x89PNG\r\n\x1a\n",
+            b"text\nwith a NUL \x00 later",
+            b"\x1b]2;title\x07\n",
+            b"\xff\xfe\n",
+        ] {
+            assert_eq!(first_line_text(binary), None, "{binary:?}");
+        }
+        let e = not_a_log("/bin/ls", b"\x7fELF\x02\x01\x01\x00\x00\x1b[2J");
+        assert!(
+            e.starts_with("/bin/ls is not a mail log: it looks binary"),
+            "{e}"
+        );
+        assert!(!e.contains("ELF"), "{e}");
+        let e = not_a_log("notes.md", b"# Notes\n\nnothing here\n");
+        assert!(e.contains("(line 1 starts \"# Notes\")"), "{e}");
+        let e = not_a_log("gap.txt", b"\nnothing here\n");
+        assert!(e.contains("(line 1 is blank)"), "{e}");
+    }
 
     #[test]
     fn rotated_names_give_their_age() {

@@ -74,22 +74,28 @@ pub fn table(r: &Report) -> String {
     if r.notifications > 0 {
         let _ = writeln!(
             o,
-            "    notifications {:>12}  bounce notifications, left out of the volume",
-            g(r.notifications)
+            "    notifications {:>12}  bounce notification{}, left out of the volume",
+            g(r.notifications),
+            if r.notifications == 1 { "" } else { "s" }
         );
     }
-    let _ = writeln!(o, "  Deferred        {:>12}  attempts", g(r.deferred));
+    let _ = writeln!(
+        o,
+        "  Deferred        {:>12}  attempt{}",
+        g(r.deferred),
+        if r.deferred == 1 { "" } else { "s" }
+    );
     let _ = writeln!(o, "  Bounced         {:>12}", g(r.bounced));
     let _ = writeln!(o, "  Expired         {:>12}", g(r.expired));
     let skipped = [
-        (r.filter_hops, "content-filter hops"),
-        (r.local, "local deliveries"),
-        (r.probes, "address probes"),
+        (r.filter_hops, "content-filter hop", "content-filter hops"),
+        (r.local, "local delivery", "local deliveries"),
+        (r.probes, "address probe", "address probes"),
     ];
     let skipped: Vec<String> = skipped
         .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{} {what}", g(*n)))
+        .filter(|(n, ..)| *n > 0)
+        .map(|&(n, one, many)| units::count(n, one, many))
         .collect();
     if !skipped.is_empty() {
         let _ = writeln!(o, "  Not counted     {}", skipped.join(" · "));

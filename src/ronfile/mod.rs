@@ -283,9 +283,11 @@ fn list(items: &[&str]) -> String {
 
 /// " (did you mean `x`?)" for a near miss, so a one-letter typo reads as one.
 pub fn suggest(found: &str, candidates: &[&str]) -> String {
+    // Case is compared away: `PowerMTA` is as near `powermta` as a person thinks it is.
+    let found = found.to_lowercase();
     candidates
         .iter()
-        .map(|c| (strsim::jaro_winkler(found, c), c))
+        .map(|c| (strsim::jaro_winkler(&found, &c.to_lowercase()), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| format!(" (did you mean `{c}`?)"))
@@ -323,6 +325,14 @@ mod tests {
         assert_eq!(d.len, 4);
         assert!(d.message.contains("unknown field `nmae`"), "{}", d.message);
         assert!(d.message.contains("did you mean `name`?"), "{}", d.message);
+    }
+
+    #[test]
+    fn suggestions_ignore_case() {
+        let ids = ["kumomta", "postfix", "powermta"];
+        assert_eq!(suggest("KumoMTA", &ids), " (did you mean `kumomta`?)");
+        assert_eq!(suggest("PowerMTAA", &ids), " (did you mean `powermta`?)");
+        assert_eq!(suggest("Sendgrid", &ids), "");
     }
 
     #[test]
