@@ -563,14 +563,20 @@ impl ProfileForm {
                     parse_hours(&f.value).map(|v| p.service_ops_hours_per_month = v)
                 }
                 Setting::TeamKnows | Setting::Licences => {
-                    let items = split_list(&f.value);
-                    match items.iter().find(|id| cat.engine(id).is_none()) {
-                        Some(bad) => Err(format!(
+                    let given = split_list(&f.value);
+                    // Any case finds the engine; the profile keeps the catalogue's spelling.
+                    let found: Vec<Option<String>> = given
+                        .iter()
+                        .map(|id| cat.find_id(id).map(|e| e.id.clone()))
+                        .collect();
+                    match given.iter().zip(&found).find(|(_, f)| f.is_none()) {
+                        Some((bad, _)) => Err(format!(
                             "no engine {:?}{}",
                             crate::text::sanitize(bad),
                             crate::ronfile::suggest(bad, &ids)
                         )),
                         None => {
+                            let items: Vec<String> = found.into_iter().flatten().collect();
                             if f.setting == Setting::TeamKnows {
                                 p.team_knows = items;
                             } else {
@@ -672,6 +678,15 @@ mod tests {
                 .unwrap()
                 .contains("did you mean `powermta`?")
         );
+    }
+
+    #[test]
+    fn engine_ids_are_taken_in_any_case() {
+        let cat = Catalogue::builtin();
+        let mut f = ProfileForm::new(&Profile::default());
+        let held = index(&f, Setting::Licences);
+        f.fields[held].set("PowerMTA".into());
+        assert_eq!(f.profile(&cat).unwrap().licences_held, ["powermta"]);
     }
 
     #[test]
