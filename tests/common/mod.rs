@@ -45,3 +45,67 @@ pub fn mkfifo(path: &Path) {
     // SAFETY: a valid NUL-terminated path; mkfifo touches nothing else.
     assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
 }
+
+/// How long a hostile-input case may run before it counts as a hang: far above any real run,
+/// so only a hang trips it (the cases assert behaviour, never speed).
+pub const HANG: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Run with `args` in `config_home`, feeding `stdin` (or nothing), and fail the test if the
+/// process has not ended within [`HANG`]: it is killed and the test says it hung.
+pub fn run_bounded(config_home: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    use wait_timeout::ChildExt;
+    let mut child = mtafit(config_home)
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&bytes);
+        });
+    }
+    // Drain both pipes while waiting, so a talkative child cannot block on a full pipe.
+    let drain = |r: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            if let Some(mut r) = r {
+                let _ = r.read_to_end(&mut v);
+            }
+            v
+        })
+    };
+    let out = drain(
+        child
+            .stdout
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+    );
+    let err = drain(
+        child
+            .stderr
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+    );
+    let status = match child.wait_timeout(HANG).expect("wait") {
+        Some(s) => s,
+        None => {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("mtafit {args:?} hung (killed after {HANG:?})");
+        }
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap_or_default(),
+        stderr: err.join().unwrap_or_default(),
+    }
+}
