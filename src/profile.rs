@@ -166,7 +166,10 @@ pub struct Profile {
     /// assumption, the same for every service).
     pub service_ops_hours_per_month: f64,
     /// Factor weights saved with the profile (an addition to the contract); empty: defaults.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::ronfile::unique::map"
+    )]
     pub weights: BTreeMap<String, f64>,
     /// Engine ids of a saved shortlist (an addition to the contract).
     #[serde(skip_serializing_if = "Vec::is_empty")]

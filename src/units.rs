@@ -94,6 +94,15 @@ pub fn weight(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
+/// A number as found in a file, short even when absurd: "12.5", "1e306".
+pub fn found(x: f64) -> String {
+    if x.is_finite() && x.abs() < 1e12 {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
 /// `x` rounded to `places` decimals, for output.
 pub fn round_to(x: f64, places: i32) -> f64 {
     let m = 10f64.powi(places);

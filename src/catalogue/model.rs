@@ -44,7 +44,11 @@ pub struct Engine {
     /// The closed set of capabilities (see [`Capability`]); missing ones count as `Unknown`.
     pub capabilities: Capabilities,
     /// For each capability that is an `AddOn`: the standard, packaged add-on that gives it.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::ronfile::unique::map"
+    )]
     pub add_ons: BTreeMap<Capability, String>,
     /// What it is genuinely good at, in our own words.
     pub good_at: String,

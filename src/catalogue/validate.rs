@@ -8,6 +8,14 @@ use crate::text;
 /// Everything wrong with `engine`, each located in `src`; text fields are sanitised in place.
 ///
 /// `stem` is the file name without `.ron`, which the id must equal.
+/// The most a licence or support contract could cost a year: ten million dollars.
+const MAX_YEARLY_USD: f64 = 10_000_000.0;
+/// The most a plan or fixed fee could cost a month: ten million dollars.
+const MAX_MONTHLY_USD: f64 = 10_000_000.0;
+/// The most a service could charge per 1,000 messages: a hundred dollars (ten cents a message;
+/// real prices are cents per thousand).
+const MAX_PER_THOUSAND_USD: f64 = 100.0;
+
 pub fn validate(engine: &mut Engine, path: &str, src: &str, stem: Option<&str>) -> Vec<Diagnostic> {
     let mut v = Checker {
         path,
@@ -110,6 +118,21 @@ impl Checker<'_> {
 
     fn volume(&mut self, e: &Engine) {
         let v = &e.volume;
+        for (field, value) in [
+            ("min_per_month", v.min_per_month),
+            ("max_per_month", v.max_per_month),
+            ("proven_max_per_month", v.proven_max_per_month.unwrap_or(0)),
+        ] {
+            if value > crate::units::MAX_VOLUME {
+                self.error(
+                    &[Step::Field("volume"), Step::Field(field)],
+                    format!(
+                        "expected at most {} messages a month (the most any sender sends), found {value}",
+                        crate::units::grouped(crate::units::MAX_VOLUME)
+                    ),
+                );
+            }
+        }
         if v.min_per_month > v.max_per_month {
             self.error(
                 &[Step::Field("volume"), Step::Field("min_per_month")],
@@ -169,26 +192,72 @@ impl Checker<'_> {
 
     fn cost(&mut self, e: &Engine) {
         let c = &e.cost;
+        // Plausible ranges, wide enough for any real price list: a figure beyond them is a typo
+        // (and would make every cost, chart and score meaningless).
         let numbers = [
-            ("licence_per_year_usd", c.licence_per_year_usd),
-            ("per_thousand_usd", c.per_thousand_usd),
-            ("base_per_month_usd", c.base_per_month_usd),
-            ("ops_hours_per_month", c.ops_hours_per_month.unwrap_or(0.0)),
+            (
+                "licence_per_year_usd",
+                c.licence_per_year_usd,
+                MAX_YEARLY_USD,
+                "USD a year",
+            ),
+            (
+                "per_thousand_usd",
+                c.per_thousand_usd,
+                MAX_PER_THOUSAND_USD,
+                "USD per 1,000 messages",
+            ),
+            (
+                "base_per_month_usd",
+                c.base_per_month_usd,
+                MAX_MONTHLY_USD,
+                "USD a month",
+            ),
+            (
+                "ops_hours_per_month",
+                c.ops_hours_per_month.unwrap_or(0.0),
+                744.0,
+                "hours a month",
+            ),
         ];
-        for (field, value) in numbers {
-            if !value.is_finite() || value < 0.0 {
+        for (field, value, max, unit) in numbers {
+            if !value.is_finite() || !(0.0..=max).contains(&value) {
                 self.error(
                     &[Step::Field("cost"), Step::Field(field)],
-                    format!("expected a number of 0 or more, found {value}"),
+                    format!(
+                        "expected 0 to {} {unit}, found {}",
+                        crate::units::grouped(max as u64),
+                        crate::units::found(value)
+                    ),
                 );
             }
         }
+        if let Some(contract) = e.support.contract_usd_per_year
+            && (!contract.is_finite() || !(0.0..=MAX_YEARLY_USD).contains(&contract))
+        {
+            self.error(
+                &[Step::Field("support"), Step::Field("contract_usd_per_year")],
+                format!(
+                    "expected 0 to {} USD a year, found {}",
+                    crate::units::grouped(MAX_YEARLY_USD as u64),
+                    crate::units::found(contract)
+                ),
+            );
+        }
         for (i, t) in c.tiers.iter().enumerate() {
             let path = [Step::Field("cost"), Step::Field("tiers"), Step::Index(i)];
-            if !t.usd_per_month.is_finite() || t.usd_per_month < 0.0 || t.up_to_per_month == 0 {
+            if !t.usd_per_month.is_finite()
+                || !(0.0..=MAX_MONTHLY_USD).contains(&t.usd_per_month)
+                || t.up_to_per_month == 0
+                || t.up_to_per_month > crate::units::MAX_VOLUME
+            {
                 self.error(
                     &path,
-                    "expected a tier with up_to_per_month above 0 and a price of 0 or more".into(),
+                    format!(
+                        "expected a tier with up_to_per_month from 1 to {} and a price from 0 to {} USD a month",
+                        crate::units::grouped(crate::units::MAX_VOLUME),
+                        crate::units::grouped(MAX_MONTHLY_USD as u64)
+                    ),
                 );
             } else if i > 0 {
                 let prev = &c.tiers[i - 1];
@@ -203,6 +272,16 @@ impl Checker<'_> {
                     );
                 }
             }
+        }
+        if c.node_capacity_per_month > crate::units::MAX_VOLUME {
+            self.error(
+                &[Step::Field("cost"), Step::Field("node_capacity_per_month")],
+                format!(
+                    "expected at most {} messages a month (the most any sender sends), found {}",
+                    crate::units::grouped(crate::units::MAX_VOLUME),
+                    c.node_capacity_per_month
+                ),
+            );
         }
         if !e.is_managed() && c.node_capacity_per_month == 0 {
             self.error(

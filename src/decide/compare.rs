@@ -397,8 +397,13 @@ fn cap_change(
     if holds(lo) {
         return None;
     }
-    while hi - lo > 0.5 {
-        let mid = (hi + lo) / 2.0;
+    // Halving the gap: `lo + (hi − lo) / 2` never overflows, and the step count is bounded
+    // whatever the prices (an f64 gap halves to below a dollar in at most about 1,100 steps).
+    for _ in 0..1_100 {
+        if hi - lo <= 0.5 {
+            break;
+        }
+        let mid = lo + (hi - lo) / 2.0;
         if holds(mid) {
             hi = mid;
         } else {

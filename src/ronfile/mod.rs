@@ -6,6 +6,7 @@
 
 pub mod diagnostic;
 pub mod locate;
+pub mod unique;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use locate::{Found, Locator, Step};

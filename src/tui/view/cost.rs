@@ -59,11 +59,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (_, y)| {
             (lo.min(*y), hi.max(*y))
         });
-    let (ymin, ymax) = if ymin.is_finite() {
+    // Whatever the numbers (an absurd price in a user's catalogue), the axis is finite and has
+    // a handful of labels: the label loop below is bounded by the axis, not by the data.
+    let (ymin, ymax) = if ymin.is_finite() && ymax.is_finite() {
         (ymin.floor(), ymax.ceil().max(ymin.floor() + 1.0))
     } else {
         (3.0, 6.0)
     };
+    let (ymin, ymax) = (ymin.clamp(-300.0, 300.0), ymax.clamp(-299.0, 301.0));
     let you = log(app.profile.monthly_volume as f64).clamp(5.0, 9.0);
     let you_line = vec![(you, ymin), (you, ymax)];
     let mut datasets: Vec<Dataset> = series
@@ -97,7 +100,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|l| Span::styled(*l, t.dim))
         .collect();
-    let y_labels: Vec<Span> = (ymin as i32..=ymax as i32)
+    let decades = (ymax - ymin) as i32;
+    let step = (decades / 8).max(1);
+    let y_labels: Vec<Span> = (0..=decades / step)
+        .map(|k| ymin as i32 + k * step)
         .map(|e| Span::styled(units::usd(10f64.powi(e)), t.dim))
         .collect();
     let chart = Chart::new(datasets)
