@@ -40,7 +40,7 @@ const BROKEN: &[(&str, &str, &str)] = &[
     (
         "negative-cost",
         "18:30",
-        "expected a number of 0 or more, found -3",
+        "expected 0 to 744 hours a month, found -3",
     ),
     (
         "non-utf8",
