@@ -5,7 +5,7 @@ mod synthetic;
 
 use mtafit::catalogue::{Capability, Catalogue, Engine, FactorId, PerFactor};
 use mtafit::decide::rank::weighted;
-use mtafit::decide::{KnockOut, Weights, cost, crossover, rank, sensitivity};
+use mtafit::decide::{KnockOut, Weights, cost, crossover, path, rank, sensitivity};
 use mtafit::profile::{Marketing, Profile, SupportNeed, Team};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -344,6 +344,113 @@ proptest! {
                     "{} overtakes {} within the radius {}", engines[b.engine].id, engines[top].id, s.robustness);
             }
         }
+    }
+}
+
+/// The ranking's top pick at one volume.
+fn top_at(engines: &[Engine], p: &Profile, w: &Weights, v: u64) -> Option<usize> {
+    let q = Profile {
+        monthly_volume: v,
+        ..p.clone()
+    };
+    rank(engines, &q, w).top().map(|r| r.engine)
+}
+
+/// Check a path against the ranking: at random volumes, at each side of every change, and on a
+/// fine log grid (`per_decade` points a decade) inside every stretch.
+fn check_path(
+    engines: &[Engine],
+    p: &Profile,
+    w: &Weights,
+    at: &[u64],
+    per_decade: u32,
+) -> Result<(), TestCaseError> {
+    let path = path::path(engines, p, w, path::FROM, path::TO);
+    for &v in at {
+        prop_assert_eq!(path.pick_at(v), top_at(engines, p, w, v), "at {}", v);
+    }
+    for c in &path.changes {
+        prop_assert_eq!(
+            top_at(engines, p, w, c.volume),
+            c.after,
+            "at the change {}",
+            c.volume
+        );
+        prop_assert_eq!(
+            top_at(engines, p, w, c.volume - 1),
+            c.before,
+            "below the change {}",
+            c.volume
+        );
+    }
+    // The next two at each stretch's start are the ranking's.
+    for s in &path.stretches {
+        let q = Profile {
+            monthly_volume: s.from,
+            ..p.clone()
+        };
+        let r = rank(engines, &q, w);
+        let next: Vec<usize> = match r.top() {
+            Some(_) => r
+                .candidates()
+                .skip(1)
+                .take(path::NEXT)
+                .map(|r| r.engine)
+                .collect(),
+            None => Vec::new(),
+        };
+        prop_assert_eq!(&s.next, &next, "next at {}", s.from);
+    }
+    // No change between two adjacent change points, however finely the grid looks.
+    let decades = (path::TO as f64 / path::FROM as f64).log10();
+    let steps = (decades * f64::from(per_decade)) as u32;
+    for k in 0..=steps {
+        let v = (path::FROM as f64 * 10f64.powf(f64::from(k) / f64::from(per_decade))) as u64;
+        let v = v.clamp(path::FROM, path::TO);
+        prop_assert_eq!(
+            path.pick_at(v),
+            top_at(engines, p, w, v),
+            "on the grid at {}",
+            v
+        );
+    }
+    Ok(())
+}
+
+fn volume_in_path() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        path::FROM..=path::TO,
+        (40u32..=100).prop_map(|t| 10f64.powf(f64::from(t) / 10.0) as u64),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The path's pick at a volume is `rank --volume V`'s top pick, for any profile and weights.
+    #[test]
+    fn the_path_is_the_ranking_at_every_volume(
+        p in profile(),
+        w in weights(),
+        at in proptest::collection::vec(volume_in_path(), 16),
+    ) {
+        check_path(&builtin().engines, &p, &w, &at, 400)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(8))]
+
+    /// The same over generated catalogues, where many engines are close.
+    #[test]
+    fn the_path_is_the_ranking_over_generated_catalogues(
+        p in realistic_profile(),
+        w in weights(),
+        seed in 0u64..1_000,
+        at in proptest::collection::vec(volume_in_path(), 8),
+    ) {
+        let engines = synthetic::engines(150, seed);
+        check_path(&engines, &p, &w, &at, 60)?;
     }
 }
 

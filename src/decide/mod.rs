@@ -11,6 +11,7 @@ pub mod compare;
 pub mod cost;
 pub mod crossover;
 pub mod fit;
+pub mod path;
 pub mod rank;
 pub mod sensitivity;
 pub mod standing;

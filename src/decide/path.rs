@@ -1,0 +1,737 @@
+//! The top pick across volumes: the exact volumes where it changes, what follows it, what the
+//! brief's walk says on each stretch and whether the two agree.
+//!
+//! The pick at a volume is the ranking's top at that volume, found without ranking every
+//! engine at every volume. Only an engine's volume fit, budget fit and standing move with the
+//! volume, and each moves in one direction or turns once: the cost never falls as the volume
+//! grows (servers are added, plans outgrown), so the budget fit never rises and the standing
+//! never improves; the volume fit rises to the engine's band and falls after it. So over a range
+//! of volumes each engine's best and worst place are known from its ends, an engine whose best
+//! is worse than another's worst cannot lead anywhere in it, and the range is halved until one
+//! engine is left or a few are, which are then sampled finely and every change bisected to the
+//! message.
+
+use super::brief::{self, VOLUME_LINE, Walk};
+use super::cost;
+use super::fit::{self, Fits};
+use super::rank::{self, KnockOut, MAILBOX_SERVER_MAX};
+use super::weights::Weights;
+use crate::catalogue::{Engine, FactorId};
+use crate::profile::Profile;
+use std::cmp::{Ordering, Reverse};
+
+/// The smallest volume of the default range, a month.
+pub const FROM: u64 = 10_000;
+/// The largest volume of the default range, a month.
+pub const TO: u64 = 10_000_000_000;
+
+/// How many candidates follow the pick in each stretch.
+pub const NEXT: usize = 2;
+/// Ranges wider than this ratio are halved by ratio, narrower ones by difference.
+const NARROW: f64 = 1.05;
+
+/// How a stretch's pick compares with the walk's verdict there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StretchAgreement {
+    /// The ranking's top pick is the walk's verdict.
+    Agree,
+    /// They differ.
+    Disagree,
+    /// No engine is a candidate (or every weight that counts is 0).
+    NoPick,
+    /// The walk reaches no engine.
+    NoWalkEngine,
+}
+
+impl StretchAgreement {
+    /// A stable id for JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            StretchAgreement::Agree => "agree",
+            StretchAgreement::Disagree => "disagree",
+            StretchAgreement::NoPick => "no_ranking_top",
+            StretchAgreement::NoWalkEngine => "no_walk_engine",
+        }
+    }
+}
+
+/// A run of volumes with one top pick and one walk verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stretch {
+    /// The first volume of the stretch, a month.
+    pub from: u64,
+    /// The last volume of the stretch, a month (inclusive).
+    pub to: u64,
+    /// The top pick (engine index), `None` when no engine is a candidate.
+    pub pick: Option<usize>,
+    /// The next two candidates at the start of the stretch, best first.
+    pub next: Vec<usize>,
+    /// The walk's verdict on the stretch.
+    pub walk: Walk,
+    /// Whether the pick and the walk's verdict agree.
+    pub agreement: StretchAgreement,
+}
+
+/// A volume where the top pick changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PickChange {
+    /// The first volume with the new pick, a month.
+    pub volume: u64,
+    /// The pick below it.
+    pub before: Option<usize>,
+    /// The pick from it on.
+    pub after: Option<usize>,
+    /// The annual cost at this volume of the engines either side (before first, then after).
+    pub costs: Vec<(usize, f64)>,
+}
+
+/// The top pick over a range of monthly volumes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    /// The first volume of the range.
+    pub from: u64,
+    /// The last volume of the range (inclusive).
+    pub to: u64,
+    /// The stretches, in order, covering the range without gaps.
+    pub stretches: Vec<Stretch>,
+    /// Every volume where the top pick changes, in order.
+    pub changes: Vec<PickChange>,
+    /// Every weight that counts is 0: nothing is ranked, so there is no pick anywhere.
+    pub weights_zero: bool,
+}
+
+impl Path {
+    /// The stretch holding a volume (the first or last when it lies outside the range).
+    pub fn stretch_at(&self, volume: u64) -> &Stretch {
+        let i = self.stretches.partition_point(|s| s.to < volume);
+        &self.stretches[i.min(self.stretches.len() - 1)]
+    }
+
+    /// The top pick at a volume inside the range.
+    pub fn pick_at(&self, volume: u64) -> Option<usize> {
+        self.stretch_at(volume).pick
+    }
+
+    /// The first change of pick above a volume.
+    pub fn next_change(&self, volume: u64) -> Option<&PickChange> {
+        self.changes.iter().find(|c| c.volume > volume)
+    }
+}
+
+/// The top pick for `p` and `w` at every monthly volume from `from` to `to` (inclusive; a
+/// `from` of 0 is taken as 1).
+pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) -> Path {
+    let from = from.max(1);
+    let to = to.max(from);
+    let (_, eff) = rank::effective(p, w);
+    let search = Search::new(engines, p, &eff);
+    let weights_zero = eff.all_zero();
+    let picks: Vec<(u64, Option<usize>)> = if weights_zero || engines.is_empty() {
+        vec![(from, None)]
+    } else {
+        search.picks(from, to)
+    };
+    let mut q = p.clone();
+    let changes = picks
+        .windows(2)
+        .map(|w| {
+            let (volume, before, after) = (w[1].0, w[0].1, w[1].1);
+            q.monthly_volume = volume;
+            let costs = [before, after]
+                .into_iter()
+                .flatten()
+                .map(|i| (i, cost::annual(&engines[i], &q, volume).total()))
+                .collect();
+            PickChange {
+                volume,
+                before,
+                after,
+                costs,
+            }
+        })
+        .collect();
+    // The walk changes only at the volume line (owning) or with the pick (renting).
+    let mut starts: Vec<(u64, Option<usize>)> = picks.clone();
+    if p.own_infrastructure && (from + 1..=to).contains(&VOLUME_LINE) {
+        let i = starts.partition_point(|s| s.0 < VOLUME_LINE);
+        if starts.get(i).is_none_or(|s| s.0 != VOLUME_LINE) {
+            starts.insert(i, (VOLUME_LINE, starts[i - 1].1));
+        }
+    }
+    let mut stretches: Vec<Stretch> = Vec::with_capacity(starts.len());
+    for (k, &(start, pick)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(to, |s| s.0 - 1);
+        q.monthly_volume = start;
+        let walk = brief::walk_with(engines, &q, || (pick, weights_zero));
+        if let Some(last) = stretches.last_mut()
+            && last.pick == pick
+            && last.walk.engine == walk.engine
+            && last.walk.deciding_gate() == walk.deciding_gate()
+        {
+            last.to = end;
+            continue;
+        }
+        let agreement = match (pick, walk.engine) {
+            (None, _) => StretchAgreement::NoPick,
+            (_, None) => StretchAgreement::NoWalkEngine,
+            (Some(a), Some(b)) if a == b => StretchAgreement::Agree,
+            _ => StretchAgreement::Disagree,
+        };
+        stretches.push(Stretch {
+            from: start,
+            to: end,
+            pick,
+            next: Vec::new(),
+            walk,
+            agreement,
+        });
+    }
+    if !weights_zero {
+        let points: Vec<u64> = stretches.iter().map(|s| s.from).collect();
+        for (s, top) in stretches.iter_mut().zip(search.tops(from, to, &points)) {
+            s.next = top
+                .into_iter()
+                .filter(|&i| Some(i) != s.pick)
+                .take(NEXT)
+                .collect();
+        }
+    }
+    Path {
+        from,
+        to,
+        stretches,
+        changes,
+        weights_zero,
+    }
+}
+
+/// How many months a volume growing by `growth` a month (0.06 for +6 %) takes to reach
+/// `target`; `None` when it does not grow or is already there.
+pub fn months_to_reach(volume: u64, target: u64, growth: f64) -> Option<f64> {
+    if !(growth > 0.0 && growth.is_finite()) || target <= volume || volume == 0 {
+        return None;
+    }
+    Some((target as f64 / volume as f64).ln() / growth.ln_1p())
+}
+
+/// What one engine brings to every volume: its fits that do not move with the volume and the
+/// parts of its standing that do not.
+#[derive(Debug, Clone)]
+struct Fixed {
+    /// Fits at the profile's volume; the volume and budget fits are replaced at each volume.
+    fits: Fits,
+    /// The tier of the knock-outs that do not depend on the volume (0 when none).
+    tier: u8,
+    /// A caveat: a candidate's tier is 1 rather than 0.
+    caveat: bool,
+    /// Musts it lacks.
+    missing: usize,
+    /// The brief's preference below the volume line and at or above it.
+    preference: [u8; 2],
+    /// Its cost never falls as the volume grows (its plan tiers are in order), so bounds hold.
+    monotone: bool,
+}
+
+/// One engine at one volume.
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    tier: u8,
+    score: i64,
+    volume_fit: f64,
+    budget_fit: f64,
+}
+
+/// What orders engines at a volume, or bounds it over a range.
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    tier: u8,
+    missing: usize,
+    score: i64,
+    preference: u8,
+    engine: usize,
+}
+
+/// An engine in a range, with its samples at the range's ends.
+#[derive(Debug, Clone, Copy)]
+struct Member {
+    engine: usize,
+    lo: Sample,
+    hi: Sample,
+}
+
+/// The search's fixed inputs.
+struct Search<'a> {
+    engines: &'a [Engine],
+    profile: &'a Profile,
+    eff: &'a Weights,
+    fixed: Vec<Fixed>,
+}
+
+impl<'a> Search<'a> {
+    fn new(engines: &'a [Engine], p: &'a Profile, eff: &'a Weights) -> Search<'a> {
+        let mut below = p.clone();
+        below.monthly_volume = 0;
+        let mut above = p.clone();
+        above.monthly_volume = VOLUME_LINE;
+        let fixed = engines
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let row = rank::evaluate(i, e, p, eff);
+                let tier = row
+                    .out
+                    .iter()
+                    .filter(|k| {
+                        !matches!(
+                            k,
+                            KnockOut::OverCap { .. }
+                                | KnockOut::BeyondProven { .. }
+                                | KnockOut::MailboxServer
+                        )
+                    })
+                    .map(KnockOut::tier)
+                    .max()
+                    .unwrap_or(0);
+                let tiers = &e.cost.tiers;
+                Fixed {
+                    fits: row.fits,
+                    tier,
+                    caveat: !row.caveats.is_empty(),
+                    missing: row.musts_missing(),
+                    preference: [&below, &above]
+                        .map(|q| brief::preference(q, &e.id).unwrap_or(u8::MAX)),
+                    monotone: tiers.windows(2).all(|t| {
+                        t[0].up_to_per_month < t[1].up_to_per_month
+                            && t[0].usd_per_month <= t[1].usd_per_month
+                    }) && e.cost.per_thousand_usd >= 0.0,
+                }
+            })
+            .collect();
+        Search {
+            engines,
+            profile: p,
+            eff,
+            fixed,
+        }
+    }
+
+    /// Engine `i` at volume `v`, as [`rank::evaluate`] would place it.
+    fn sample(&self, q: &mut Profile, i: usize, v: u64) -> Sample {
+        let e = &self.engines[i];
+        let f = &self.fixed[i];
+        q.monthly_volume = v;
+        let cost = cost::annual(e, q, v).total();
+        let mut fits = f.fits;
+        fits[FactorId::Volume] = fit::of(e, q, cost, FactorId::Volume);
+        fits[FactorId::Budget] = fit::of(e, q, cost, FactorId::Budget);
+        // The same knock-outs `standing::knock_outs` adds with the volume, by tier.
+        let mut tier = f.tier;
+        if e.role() == crate::catalogue::Role::MailboxServer && v > MAILBOX_SERVER_MAX {
+            tier = tier.max(4);
+        }
+        if v > e.volume.proven_max() {
+            tier = tier.max(3);
+        }
+        if let Some(cap) = q.annual_budget_usd
+            && cost > cap
+        {
+            tier = tier.max(2);
+        }
+        if tier == 0 && f.caveat {
+            tier = 1;
+        }
+        Sample {
+            tier,
+            score: rank::score_key(rank::score(&fits, self.eff)),
+            volume_fit: fits[FactorId::Volume],
+            budget_fit: fits[FactorId::Budget],
+        }
+    }
+
+    fn preference(&self, i: usize, v: u64) -> u8 {
+        self.fixed[i].preference[usize::from(v >= VOLUME_LINE)]
+    }
+
+    fn key(&self, i: usize, s: Sample, v: u64) -> Key {
+        Key {
+            tier: s.tier,
+            missing: self.fixed[i].missing,
+            score: s.score,
+            preference: self.preference(i, v),
+            engine: i,
+        }
+    }
+
+    /// Best first, as the ranking orders rows.
+    fn order(&self, a: &Key, b: &Key) -> Ordering {
+        (a.tier, a.missing, Reverse(a.score), a.preference)
+            .cmp(&(b.tier, b.missing, Reverse(b.score), b.preference))
+            .then_with(|| rank::compare((&self.engines[a.engine], 0), (&self.engines[b.engine], 0)))
+    }
+
+    /// The score with the volume and budget fits replaced.
+    fn score_with(&self, i: usize, volume_fit: f64, budget_fit: f64) -> i64 {
+        let mut fits = self.fixed[i].fits;
+        fits[FactorId::Volume] = volume_fit;
+        fits[FactorId::Budget] = budget_fit;
+        rank::score_key(rank::score(&fits, self.eff))
+    }
+
+    /// The best and the worst an engine can be anywhere in `[a, b]`.
+    fn bounds(&self, q: &mut Profile, m: &Member, a: u64, b: u64) -> (Key, Key) {
+        let i = m.engine;
+        let f = &self.fixed[i];
+        let prefs = (self.preference(i, a), self.preference(i, b));
+        if !f.monotone {
+            let best = Key {
+                tier: f.tier.min(m.lo.tier).min(m.hi.tier),
+                missing: f.missing,
+                score: self.score_with(i, 1.0, 1.0),
+                preference: prefs.0.min(prefs.1),
+                engine: i,
+            };
+            let worst = Key {
+                tier: u8::MAX,
+                score: i64::MIN,
+                preference: u8::MAX,
+                ..best
+            };
+            return (best, worst);
+        }
+        // The volume fit rises to the band and falls after it: its least is at an end, and its
+        // most at an end or where the band starts.
+        let e = &self.engines[i];
+        let mut top = m.lo.volume_fit.max(m.hi.volume_fit);
+        let start = e.volume.min_per_month;
+        for v in [start.saturating_sub(1), start] {
+            if v > a && v < b {
+                q.monthly_volume = v;
+                top = top.max(fit::of(e, q, 0.0, FactorId::Volume));
+            }
+        }
+        let low = m.lo.volume_fit.min(m.hi.volume_fit);
+        let best = Key {
+            tier: m.lo.tier,
+            missing: f.missing,
+            score: self.score_with(i, top, m.lo.budget_fit),
+            preference: prefs.0.min(prefs.1),
+            engine: i,
+        };
+        let worst = Key {
+            tier: m.hi.tier,
+            missing: f.missing,
+            score: self.score_with(i, low, m.hi.budget_fit),
+            preference: prefs.0.max(prefs.1),
+            engine: i,
+        };
+        (best, worst)
+    }
+
+    /// The members that can be among the best `k` somewhere in `[a, b]`: none whose best is
+    /// worse than the `k`-th best of the others' worsts.
+    fn prune(
+        &self,
+        q: &mut Profile,
+        members: Vec<Member>,
+        a: u64,
+        b: u64,
+        k: usize,
+    ) -> Vec<Member> {
+        if members.len() <= k {
+            return members;
+        }
+        let bounds: Vec<(Key, Key)> = members.iter().map(|m| self.bounds(q, m, a, b)).collect();
+        let mut worst: Vec<Key> = bounds.iter().map(|b| b.1).collect();
+        let (_, bar, _) = worst.select_nth_unstable_by(k - 1, |x, y| self.order(x, y));
+        let bar = *bar;
+        members
+            .into_iter()
+            .zip(&bounds)
+            .filter(|(_, (best, _))| self.order(best, &bar) != Ordering::Greater)
+            .map(|(m, _)| m)
+            .collect()
+    }
+
+    /// The best [`NEXT`] + 1 candidates (engines not out) at each of `points` (in order, inside
+    /// `[from, to]`), best first: the same halving as the picks', keeping every engine that can
+    /// be among them.
+    fn tops(&self, from: u64, to: u64, points: &[u64]) -> Vec<Vec<usize>> {
+        let mut q = self.profile.clone();
+        let members: Vec<Member> = (0..self.engines.len())
+            .map(|i| Member {
+                engine: i,
+                lo: self.sample(&mut q, i, from),
+                hi: self.sample(&mut q, i, to),
+            })
+            .collect();
+        let mut out = Vec::with_capacity(points.len());
+        self.tops_in(&mut q, members, from, to, points, &mut out);
+        out
+    }
+
+    fn tops_in(
+        &self,
+        q: &mut Profile,
+        members: Vec<Member>,
+        a: u64,
+        b: u64,
+        points: &[u64],
+        out: &mut Vec<Vec<usize>>,
+    ) {
+        if points.is_empty() {
+            return;
+        }
+        let members = self.prune(q, members, a, b, NEXT + 1);
+        if members.len() <= 4 * (NEXT + 1) || b - a <= 1 {
+            for &v in points {
+                let mut keys: Vec<Key> = members
+                    .iter()
+                    .map(|m| self.key(m.engine, self.sample(q, m.engine, v), v))
+                    .filter(|k| k.tier < 2)
+                    .collect();
+                keys.sort_by(|x, y| self.order(x, y));
+                out.push(keys.iter().take(NEXT + 1).map(|k| k.engine).collect());
+            }
+            return;
+        }
+        let m = split_point(a, b);
+        let split: Vec<(Member, Sample)> = members
+            .into_iter()
+            .map(|x| (x, self.sample(q, x.engine, m)))
+            .collect();
+        let at = points.partition_point(|&v| v <= m);
+        let left = split.iter().map(|(x, s)| Member { hi: *s, ..*x }).collect();
+        self.tops_in(q, left, a, m, &points[..at], out);
+        let right = split.iter().map(|(x, s)| Member { lo: *s, ..*x }).collect();
+        self.tops_in(q, right, m, b, &points[at..], out);
+    }
+
+    /// Where the pick changes over `[from, to]`: each first volume with its pick, in order.
+    fn picks(&self, from: u64, to: u64) -> Vec<(u64, Option<usize>)> {
+        let mut q = self.profile.clone();
+        let members: Vec<Member> = self
+            .distinct(&mut q, from)
+            .into_iter()
+            .map(|i| Member {
+                engine: i,
+                lo: self.sample(&mut q, i, from),
+                hi: self.sample(&mut q, i, to),
+            })
+            .collect();
+        let mut out = Vec::new();
+        self.refine(&mut q, members, from, to, &mut out);
+        out
+    }
+
+    /// One engine of each set that moves alike with the volume — the same prices, servers,
+    /// band, proven range and role — keeping the one that leads the others of its set: their
+    /// scores differ by the same amount at every volume, so the others can never lead. (Without
+    /// this, two engines priced alike keep every range open down to single messages.)
+    fn distinct(&self, q: &mut Profile, at: u64) -> Vec<usize> {
+        let mut best: std::collections::HashMap<Vec<u64>, Key> = Default::default();
+        for (i, e) in self.engines.iter().enumerate() {
+            let k = self.key(i, self.sample(q, i, at), at);
+            best.entry(signature(e, self.fixed[i].preference))
+                .and_modify(|b| {
+                    if self.order(&k, b) == Ordering::Less {
+                        *b = k;
+                    }
+                })
+                .or_insert(k);
+        }
+        let mut out: Vec<usize> = best.into_values().map(|k| k.engine).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Append the picks over `[a, b]` to `out`, merging a first pick equal to the last one.
+    fn refine(
+        &self,
+        q: &mut Profile,
+        members: Vec<Member>,
+        a: u64,
+        b: u64,
+        out: &mut Vec<(u64, Option<usize>)>,
+    ) {
+        let members = self.prune(q, members, a, b, 1);
+        let mut push = |v: u64, pick: Option<usize>| {
+            if out.last().is_none_or(|l| l.1 != pick) {
+                out.push((v, pick));
+            }
+        };
+        if let [only] = members[..] {
+            // One engine leads throughout; its standing only worsens, so it drops out of the
+            // running at most once.
+            let first = (only.lo.tier < 2).then_some(only.engine);
+            push(a, first);
+            if only.hi.tier >= 2 && first.is_some() {
+                let at = bisect(a, b, |v| self.sample(q, only.engine, v).tier < 2);
+                push(at, None);
+            }
+            return;
+        }
+        let pick_of = |ms: &[Member], hi: bool| {
+            let v = if hi { b } else { a };
+            ms.iter()
+                .map(|m| self.key(m.engine, if hi { m.hi } else { m.lo }, v))
+                .min_by(|x, y| self.order(x, y))
+                .filter(|k| k.tier < 2)
+                .map(|k| k.engine)
+        };
+        if b - a <= 1 || self.constant(&members, a, b) {
+            push(a, pick_of(&members, false));
+            push(b, pick_of(&members, true));
+            return;
+        }
+        let m = split_point(a, b);
+        let split: Vec<(Member, Sample)> = members
+            .into_iter()
+            .map(|x| (x, self.sample(q, x.engine, m)))
+            .collect();
+        let left = split.iter().map(|(x, s)| Member { hi: *s, ..*x }).collect();
+        self.refine(q, left, a, m, out);
+        let right = split.iter().map(|(x, s)| Member { lo: *s, ..*x }).collect();
+        self.refine(q, right, m, b, out);
+    }
+
+    /// Whether nothing that orders `members` changes inside `[a, b]`: each is placed the same at
+    /// both ends and moves one way in between (its band does not start inside).
+    fn constant(&self, members: &[Member], a: u64, b: u64) -> bool {
+        (a < VOLUME_LINE) == (b < VOLUME_LINE)
+            && members.iter().all(|m| {
+                let start = self.engines[m.engine].volume.min_per_month;
+                self.fixed[m.engine].monotone
+                    && m.lo.tier == m.hi.tier
+                    && m.lo.volume_fit == m.hi.volume_fit
+                    && m.lo.budget_fit == m.hi.budget_fit
+                    && !(start > a && start <= b)
+            })
+    }
+}
+
+/// What decides how an engine moves with the volume: its prices, servers, support contract,
+/// band, proven range and role, and the brief's preference for it (which breaks exact ties
+/// and moves at the volume line), as bits.
+fn signature(e: &Engine, preference: [u8; 2]) -> Vec<u64> {
+    let c = &e.cost;
+    let mut s = vec![
+        c.licence_per_year_usd.to_bits(),
+        u64::from(c.licence_per_node),
+        c.per_thousand_usd.to_bits(),
+        c.base_per_month_usd.to_bits(),
+        c.node_capacity_per_month,
+        u64::from(e.is_managed()),
+        e.role() as u64,
+        u64::from(e.support.vendor_sla),
+        e.support
+            .contract_usd_per_year
+            .map_or(u64::MAX, f64::to_bits),
+        e.volume.min_per_month,
+        e.volume.max_per_month,
+        e.volume.proven_max(),
+        u64::from(preference[0]) << 8 | u64::from(preference[1]),
+    ];
+    for t in &c.tiers {
+        s.extend([t.up_to_per_month, t.usd_per_month.to_bits()]);
+    }
+    s
+}
+
+/// Where to halve `[a, b]` (`b − a > 1`): by ratio while the range is wide, by difference once
+/// it is narrow; strictly inside.
+fn split_point(a: u64, b: u64) -> u64 {
+    if b as f64 / a as f64 > NARROW {
+        let g = ((a as f64) * (b as f64)).sqrt().round() as u64;
+        g.clamp(a + 1, b - 1)
+    } else {
+        a + (b - a) / 2
+    }
+}
+
+/// The first volume in `(lo, hi]` where `same` stops holding, given it holds at `lo` and not
+/// at `hi`.
+fn bisect(mut lo: u64, mut hi: u64, mut same: impl FnMut(u64) -> bool) -> u64 {
+    while hi - lo > 1 {
+        let m = lo + (hi - lo) / 2;
+        if same(m) { lo = m } else { hi = m }
+    }
+    hi
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::profile::Team;
+
+    fn brief_sender() -> Profile {
+        Profile {
+            monthly_volume: 7_421_043,
+            team: Team::StaticConfig,
+            ..Profile::default()
+        }
+    }
+
+    fn pick_by_rank(engines: &[Engine], p: &Profile, w: &Weights, v: u64) -> Option<usize> {
+        let q = Profile {
+            monthly_volume: v,
+            ..p.clone()
+        };
+        rank::rank(engines, &q, w).top().map(|r| r.engine)
+    }
+
+    #[test]
+    fn the_path_matches_the_ranking_everywhere_it_is_sampled() {
+        let cat = Catalogue::builtin();
+        let p = brief_sender();
+        let w = Weights::defaults(&cat.factors);
+        let path = path(&cat.engines, &p, &w, FROM, TO);
+        let mut v = FROM as f64;
+        while v <= TO as f64 {
+            let x = v as u64;
+            assert_eq!(
+                path.pick_at(x),
+                pick_by_rank(&cat.engines, &p, &w, x),
+                "at {x}"
+            );
+            v *= 1.07;
+        }
+        for c in &path.changes {
+            assert_eq!(pick_by_rank(&cat.engines, &p, &w, c.volume), c.after);
+            assert_eq!(pick_by_rank(&cat.engines, &p, &w, c.volume - 1), c.before);
+        }
+    }
+
+    #[test]
+    fn stretches_cover_the_range_in_order() {
+        let cat = Catalogue::builtin();
+        let path = path(
+            &cat.engines,
+            &brief_sender(),
+            &Weights::defaults(&cat.factors),
+            5_000,
+            2_000_000_000,
+        );
+        assert_eq!(path.stretches.first().unwrap().from, 5_000);
+        assert_eq!(path.stretches.last().unwrap().to, 2_000_000_000);
+        for w in path.stretches.windows(2) {
+            assert_eq!(w[0].to + 1, w[1].from);
+        }
+    }
+
+    #[test]
+    fn growth_reaches_a_volume_in_whole_months() {
+        // 1.06^5 ≈ 1.338: from 7.4M, 10M is reached between the fifth and sixth month.
+        let m = months_to_reach(7_421_043, 10_000_000, 0.06).unwrap();
+        assert!((5.0..6.0).contains(&m), "{m}");
+        assert_eq!(months_to_reach(10, 5, 0.06), None);
+        assert_eq!(months_to_reach(10, 50, 0.0), None);
+        assert_eq!(months_to_reach(10, 50, -0.1), None);
+    }
+
+    #[test]
+    fn bisect_finds_the_first_change() {
+        assert_eq!(bisect(0, 100, |x| x < 37), 37);
+        assert_eq!(bisect(5, 6, |_| true), 6);
+    }
+}
