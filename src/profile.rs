@@ -431,10 +431,21 @@ pub fn new_with_volume(volume: u64) -> String {
 }
 
 /// `src` (a valid profile file) with `monthly_volume` set to `volume`; every other byte is kept,
-/// comments included. A missing field is added before the first one.
+/// comments and a byte-order mark included. A missing field is added before the first one.
 pub fn with_volume(path: &str, src: &[u8], volume: u64) -> Result<String, Vec<Diagnostic>> {
     parse(path, src)?;
+    // `decode` drops the mark so positions count from the text; put it back on the way out.
+    let bom = if src.starts_with("\u{feff}".as_bytes()) {
+        "\u{feff}"
+    } else {
+        ""
+    };
     let src = ronfile::decode(path, src).map_err(|d| vec![d])?;
+    Ok(format!("{bom}{}", edit_volume(src, volume)))
+}
+
+/// The edit [`with_volume`] makes, on text already decoded.
+fn edit_volume(src: &str, volume: u64) -> String {
     let loc = Locator::new(src);
     if let Some(f) = loc.find(&[Step::Field("monthly_volume")]) {
         let start = f.value.offset_in(src);
@@ -443,14 +454,14 @@ pub fn with_volume(path: &str, src: &[u8], volume: u64) -> Result<String, Vec<Di
                 .char_indices()
                 .nth(f.value_len)
                 .map_or(src.len() - start, |(i, _)| i);
-        return Ok(format!("{}{volume}{}", &src[..start], &src[end..]));
+        return format!("{}{volume}{}", &src[..start], &src[end..]);
     }
     let first = FIELDS
         .iter()
         .filter_map(|name| loc.find(&[Step::Field(name)]))
         .map(|f| f.key.offset_in(src))
         .min();
-    Ok(match first {
+    match first {
         Some(at) => {
             let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
             let indent = &src[line_start..at];
@@ -468,7 +479,7 @@ pub fn with_volume(path: &str, src: &[u8], volume: u64) -> Result<String, Vec<Di
                 .map_or(src.len(), |(start, _, _)| start);
             format!("{}monthly_volume: {volume}{}", &src[..close], &src[close..])
         }
-    })
+    }
 }
 
 /// The names of the built-in example profiles (`data/profiles/<name>.ron`).
@@ -482,9 +493,9 @@ pub fn builtin_names() -> Vec<&'static str> {
 /// Load `--profile`: a file path, or the name of a built-in example such as `brief-7.4m`.
 pub fn load(arg: &Path) -> Result<Profile, Vec<Diagnostic>> {
     let shown = arg.display().to_string();
-    match std::fs::read(arg) {
+    match ronfile::read(arg) {
         Ok(bytes) => parse(&shown, &bytes),
-        Err(e) => {
+        Err(why) if why.is_missing() => {
             let name = shown.strip_suffix(".ron").unwrap_or(&shown);
             if let Some((path, bytes)) = embedded::PROFILES
                 .iter()
@@ -496,11 +507,13 @@ pub fn load(arg: &Path) -> Result<Profile, Vec<Diagnostic>> {
                 Severity::Error,
                 &shown,
                 format!(
-                    "cannot read the profile: {e}; give a file, or one of the built-in profiles: {}",
+                    "cannot read the profile: there is no such file; give a file, or one of the \
+                     built-in profiles: {}",
                     builtin_names().join(", ")
                 ),
             )])
         }
+        Err(why) => Err(vec![why.diagnostic(Severity::Error, arg)]),
     }
 }
 
@@ -559,6 +572,15 @@ mod tests {
                 .monthly_volume,
             42
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_kept() {
+        let src = "\u{feff}// ours\nProfile(monthly_volume: 5)\n";
+        let out = super::with_volume("p.ron", src.as_bytes(), 7).unwrap();
+        assert_eq!(out, "\u{feff}// ours\nProfile(monthly_volume: 7)\n");
+        let out = super::with_volume("p.ron", "\u{feff}Profile()".as_bytes(), 7).unwrap();
+        assert_eq!(out, "\u{feff}Profile(monthly_volume: 7)");
     }
 
     #[test]

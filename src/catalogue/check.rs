@@ -1,6 +1,9 @@
 //! `check`: validate catalogue files, collecting every problem without stopping at the first.
 
-use super::load::{Catalogue, Sources, load_folder, parse_factors, read_engine_file};
+use super::load::{
+    Catalogue, Sources, bare_ron_message, is_bare_ron, is_ron_file_name, load_folder,
+    parse_factors, read_engine_file,
+};
 use crate::ronfile::{Diagnostic, Severity};
 use std::path::{Path, PathBuf};
 
@@ -62,12 +65,6 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
     if path.is_dir() {
         // `mtafit check data` means its engines folder and factors.
         let engines_dir = path.join("engines");
-        let has_ron = std::fs::read_dir(path)
-            .map(|rd| {
-                rd.filter_map(Result::ok)
-                    .any(|e| e.path().extension().is_some_and(|x| x == "ron"))
-            })
-            .unwrap_or(false);
         if engines_dir.is_dir() {
             let (n, mut d) = check_path(&engines_dir);
             let factors = path.join("factors.ron");
@@ -76,7 +73,9 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
             }
             return (n, d);
         }
-        if !has_ron {
+        let (parsed, diags) = load_folder(path);
+        // No engine and nothing to say: the folder holds no `.ron` entry at all.
+        if parsed.is_empty() && diags.is_empty() {
             let d = Diagnostic::whole_file(
                 Severity::Warning,
                 &path.display().to_string(),
@@ -84,10 +83,9 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
             );
             return (0, vec![d]);
         }
-        let (parsed, diags) = load_folder(path);
         return (parsed.len(), diags);
     }
-    if !path.exists() {
+    if !path.exists() && !path.is_symlink() {
         let d = Diagnostic::whole_file(
             Severity::Error,
             &path.display().to_string(),
@@ -98,9 +96,17 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
     if path.file_name().is_some_and(|n| n == "factors.ron") {
         return (0, check_factors(path));
     }
+    if is_bare_ron(path) {
+        let d = Diagnostic::whole_file(
+            Severity::Error,
+            &path.display().to_string(),
+            bare_ron_message(),
+        );
+        return (0, vec![d]);
+    }
     // The loader reads only `*.ron` files, so anything else (a README, say) would never be a
     // catalogue entry, and RON's complaint about its first character would only puzzle.
-    if path.extension().is_none_or(|x| x != "ron") {
+    if !is_ron_file_name(path) {
         let name = path
             .file_name()
             .unwrap_or(path.as_os_str())
@@ -122,12 +128,8 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
 
 fn check_factors(path: &Path) -> Vec<Diagnostic> {
     let shown = path.display().to_string();
-    match std::fs::read(path) {
+    match crate::ronfile::read(path) {
         Ok(bytes) => parse_factors(&shown, &bytes).err().unwrap_or_default(),
-        Err(e) => vec![Diagnostic::whole_file(
-            Severity::Error,
-            &shown,
-            format!("cannot read the file: {e}"),
-        )],
+        Err(why) => vec![why.diagnostic(Severity::Error, path)],
     }
 }

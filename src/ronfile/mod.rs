@@ -1,15 +1,18 @@
 //! Reading a RON file into a typed value, with errors as good as a compiler's.
 //!
-//! Every way a file can be wrong — too large, not UTF-8, empty, a syntax error, a typo in a field
-//! name, a value of the wrong type — becomes one [`Diagnostic`] that names the file, line and
-//! column, says what was expected and quotes the line. Nothing here panics on any input.
+//! Every way a file can be wrong — not a regular file, too large, not UTF-8, empty, a syntax
+//! error, a typo in a field name, a value of the wrong type — becomes one [`Diagnostic`] that
+//! names the file, line and column, says what was expected and quotes the line. Files are read
+//! only through [`read()`], which is bounded. Nothing here panics on any input.
 
 pub mod diagnostic;
 pub mod locate;
+pub mod read;
 pub mod unique;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use locate::{Found, Locator, Step};
+pub use read::{Unreadable, read};
 
 use serde::de::DeserializeOwned;
 

@@ -30,9 +30,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         // A fresh session leaves the saved state alone; with changes, quitting asks first, and
-        // quitting again from the question quits without saving.
+        // quitting again from the question quits without saving. Over a saved state that could
+        // not be read there is nothing to ask: it is never saved over.
         Action::Quit
-            if app.fresh && app.changed() && !matches!(app.popup, Some(Popup::SaveOnQuit)) =>
+            if app.fresh
+                && !app.keep_saved_state
+                && app.changed()
+                && !matches!(app.popup, Some(Popup::SaveOnQuit)) =>
         {
             app.popup = Some(Popup::SaveOnQuit);
             return None;
