@@ -234,13 +234,13 @@ fn render(diags: &[crate::ronfile::Diagnostic]) -> String {
 /// Set the volume in profile `p`, creating it when absent; atomic.
 pub fn write_volume(p: &Path, volume: u64) -> Result<(), Failure> {
     let text = match std::fs::read(p) {
-        Ok(bytes) => profile::with_volume(&p.display().to_string(), &bytes, volume)
+        Ok(bytes) => profile::with_volume(&shown(p), &bytes, volume)
             .map_err(|d| Failure::Invalid(render(&d)))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => profile::new_with_volume(volume),
         Err(e) => {
             return Err(Failure::Invalid(format!(
                 "cannot read the profile {}: {e}",
-                p.display()
+                shown(p)
             )));
         }
     };
