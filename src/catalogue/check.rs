@@ -35,9 +35,9 @@ pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
         let cat = Catalogue::load(&sources);
         let mut scope = vec!["the built-in catalogue".to_owned()];
         if let Some(u) = sources.user_dir.filter(|d| d.is_dir()) {
-            scope.push(u.display().to_string());
+            scope.push(shown(&u));
         }
-        scope.extend(catalogue_dirs.iter().map(|d| d.display().to_string()));
+        scope.extend(catalogue_dirs.iter().map(|d| shown(d)));
         return Report {
             engines: cat.engines.len(),
             diagnostics: cat.diagnostics,
@@ -47,7 +47,7 @@ pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
     let mut report = Report {
         scope: paths
             .iter()
-            .map(|p| p.display().to_string())
+            .map(|p| shown(p))
             .collect::<Vec<_>>()
             .join(", "),
         ..Report::default()
@@ -58,6 +58,11 @@ pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
         report.diagnostics.append(&mut diags);
     }
     report
+}
+
+/// A path as the summary line shows it: a name can hold terminal escapes, which must not pass.
+fn shown(p: &Path) -> String {
+    crate::text::sanitize(&p.display().to_string()).into_owned()
 }
 
 /// Check one file or folder; returns the engines that loaded and the diagnostics.

@@ -335,11 +335,15 @@ pub fn parse_factors(path: &str, bytes: &[u8]) -> Result<Vec<Factor>, Vec<Diagno
         } else if factors[..i].iter().any(|g| g.id == f.id) {
             diags.push(at(i, "id", format!("factor \"{}\" is listed twice", f.id)));
         }
-        if !(0.0..=10.0).contains(&f.default_weight) {
+        if crate::units::weight_value(f.default_weight).is_none() {
             diags.push(at(
                 i,
                 "default_weight",
-                format!("expected a weight from 0 to 10, found {}", f.default_weight),
+                format!(
+                    "expected {}, found {}",
+                    crate::units::WEIGHT_WORDS,
+                    crate::units::quoted_number(f.default_weight)
+                ),
             ));
         }
     }

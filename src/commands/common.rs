@@ -54,7 +54,10 @@ pub fn emit(text: &str) -> std::io::Result<()> {
 pub fn note(lines: &[String]) {
     let mut err = std::io::stderr().lock();
     for l in lines {
-        let _ = writeln!(err, "mtafit: {l}");
+        // A note quotes names from files and the command line; none may drive the terminal.
+        for line in l.lines() {
+            let _ = writeln!(err, "mtafit: {}", crate::text::sanitize(line));
+        }
     }
 }
 

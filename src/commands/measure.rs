@@ -240,7 +240,7 @@ fn render(diags: &[crate::ronfile::Diagnostic]) -> String {
 /// Set the volume in profile `p`, creating it when absent; atomic.
 pub fn write_volume(p: &Path, volume: u64) -> Result<(), Failure> {
     let text = match read_target(p)? {
-        Some(bytes) => profile::with_volume(&p.display().to_string(), &bytes, volume)
+        Some(bytes) => profile::with_volume(&shown(p), &bytes, volume)
             .map_err(|d| Failure::Invalid(render(&d)))?,
         None => profile::new_with_volume(volume),
     };

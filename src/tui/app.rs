@@ -474,7 +474,9 @@ impl App {
 
     /// Show a message in the status line.
     pub fn say(&mut self, text: impl Into<String>, tone: Tone) {
-        self.status = Some((text.into(), tone));
+        // Status lines often quote a path or a value as typed: make them safe once, here.
+        let text = text.into();
+        self.status = Some((crate::text::sanitize(&text).into_owned(), tone));
     }
 
     /// The number of catalogue problems (errors and warnings, not notes).

@@ -293,7 +293,7 @@ fn start_measuring(app: &mut App, path: String) -> Option<Effect> {
         return None;
     }
     if let Some(m) = &app.measuring {
-        let busy = format!("already measuring {}; Esc stops it", m.path.display());
+        let busy = format!("already measuring {}; Esc stops it", m.name());
         app.say(busy, Tone::Error);
         return None;
     }
