@@ -139,7 +139,7 @@ fn every_argument_echoed_back_is_made_safe() {
         ),
         (
             vec!["rank", "--catalogue", in_dir],
-            0,
+            1,
             "expected a folder of engine files",
         ),
         (
