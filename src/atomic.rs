@@ -4,9 +4,76 @@
 //! Each write goes through its own temporary file in the target's folder, named unpredictably by
 //! `tempfile` and created exclusively, so a stale file from an earlier run or a second writer
 //! (the explorer's signal watchdog saving state, say) can neither block nor clobber this one.
+//!
+//! The temporary files of writes in progress are listed in one place, so that a signal handler
+//! ending the process can remove them with [`remove_in_flight`]: `process::exit` and a fatal
+//! signal skip the destructors that would otherwise.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// The temporary files of the writes in progress in this process.
+static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn in_flight() -> MutexGuard<'static, Vec<PathBuf>> {
+    // A panic elsewhere while the list was held leaves it whole: keep using it.
+    IN_FLIGHT.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Remove the temporary file of every write in progress, for a signal handler about to end the
+/// process. Each target keeps what it held before, or its new content whole; no write can start
+/// or finish after this, so call it last, just before the process ends.
+pub fn remove_in_flight() {
+    let list = in_flight();
+    for p in list.iter() {
+        let _ = std::fs::remove_file(p);
+    }
+    // Held until the process ends: a write that raced this call must not create a file now.
+    std::mem::forget(list);
+}
+
+/// A temporary file on the in-flight list: deleted, then taken off the list, when dropped.
+struct Tracked {
+    file: Option<tempfile::NamedTempFile>,
+    path: PathBuf,
+}
+
+impl Tracked {
+    /// Create the temporary file and list it in one step, so none exists unlisted.
+    fn create(builder: &tempfile::Builder<'_, '_>, dir: &Path) -> std::io::Result<Tracked> {
+        let mut list = in_flight();
+        let file = builder.tempfile_in(dir)?;
+        let path = file.path().to_path_buf();
+        list.push(path.clone());
+        Ok(Tracked {
+            file: Some(file),
+            path,
+        })
+    }
+
+    /// The file; present until [`Tracked::take`].
+    fn file(&mut self) -> std::io::Result<&mut tempfile::NamedTempFile> {
+        self.file
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("the temporary file is gone"))
+    }
+
+    /// The file, to be renamed into place; it stays listed until `self` is dropped.
+    fn take(&mut self) -> std::io::Result<tempfile::NamedTempFile> {
+        self.file
+            .take()
+            .ok_or_else(|| std::io::Error::other("the temporary file is gone"))
+    }
+}
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        // Delete before unlisting: a file that exists is always on the list.
+        drop(self.file.take());
+        in_flight().retain(|p| p != &self.path);
+    }
+}
 
 /// Write `bytes` to `path` through a temporary file in the same folder, renamed into place.
 ///
@@ -60,7 +127,7 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
     }
     let denied =
         || format!("cannot write {shown}: permission denied; choose a folder you can write to");
-    let mut tmp = builder.tempfile_in(&dir).map_err(|e| match e.kind() {
+    let mut tracked = Tracked::create(&builder, &dir).map_err(|e| match e.kind() {
         std::io::ErrorKind::PermissionDenied => denied(),
         _ => format!(
             "cannot write {shown}: the folder {shown_dir} does not take new files ({e}); choose another folder"
@@ -70,8 +137,12 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
         std::io::ErrorKind::PermissionDenied => denied(),
         _ => format!("cannot write {shown}: {e}"),
     };
-    // On any error below, dropping `tmp` removes the temporary file — this call's own, no other.
+    // On any error below, dropping `tracked` removes the temporary file — this call's own, no
+    // other.
+    let tmp = tracked.file().map_err(failed)?;
     tmp.write_all(bytes).map_err(failed)?;
+    #[cfg(debug_assertions)]
+    pause_for_tests(&target);
     tmp.as_file().sync_all().map_err(failed)?;
     // A replaced file keeps its exact mode: set after creation, so the umask does not apply.
     if let Ok(m) = std::fs::metadata(&target) {
@@ -79,6 +150,7 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
             .set_permissions(m.permissions())
             .map_err(failed)?;
     }
+    let tmp = tracked.take().map_err(failed)?;
     if overwrite {
         return tmp.persist(&target).map(drop).map_err(|e| failed(e.error));
     }
@@ -94,6 +166,17 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
             .map(drop)
             .map_err(|e| failed(e.error)),
         Err(e) => Err(failed(e.error)),
+    }
+}
+
+/// Tests stop a write half-way to signal or kill the process there: with
+/// `MTAFIT_TEST_PAUSE_WRITING` set to a file name, a write of a file of that name waits 20
+/// seconds once its temporary file holds the content. Only debug builds look at the variable.
+#[cfg(debug_assertions)]
+fn pause_for_tests(target: &Path) {
+    let wanted = std::env::var_os("MTAFIT_TEST_PAUSE_WRITING");
+    if wanted.is_some() && wanted.as_deref() == target.file_name() {
+        std::thread::sleep(std::time::Duration::from_secs(20));
     }
 }
 
@@ -144,6 +227,35 @@ mod tests {
         assert!(write(&p, b"again", false).is_err());
         assert!(stale.exists());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn a_write_in_progress_is_listed_until_it_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = |dir: &Path| -> Vec<PathBuf> {
+            in_flight()
+                .iter()
+                .filter(|p| p.starts_with(dir))
+                .cloned()
+                .collect()
+        };
+        let builder = {
+            let mut b = tempfile::Builder::new();
+            b.prefix(".out.md.").suffix(".tmp");
+            b
+        };
+        let tracked = Tracked::create(&builder, dir.path()).unwrap();
+        let listed = mine(dir.path());
+        assert_eq!(listed, std::slice::from_ref(&tracked.path));
+        assert!(listed[0].exists(), "a listed file is there to remove");
+        drop(tracked);
+        assert!(mine(dir.path()).is_empty());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        // Whole writes, failed or not, leave nothing listed.
+        let p = dir.path().join("out.md");
+        write(&p, b"x", false).unwrap();
+        assert!(write(&p, b"y", false).is_err());
+        assert!(mine(dir.path()).is_empty());
     }
 
     #[test]

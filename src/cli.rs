@@ -39,7 +39,7 @@ pub struct Global {
     /// Monthly volume: 7421043, 7.4M, 250k/day, 2.5M/week or 90M/year
     #[arg(long, value_name = "V", global = true)]
     pub volume: Option<String>,
-    /// Set a factor's weight, 0–10 (repeatable), e.g. --weight budget=9.5
+    /// Set a factor's weight, 0–10 in hundredths (repeatable), e.g. --weight budget=9.5
     #[arg(long, value_name = "ID=N", global = true)]
     pub weight: Vec<String>,
     /// You will run your own sending infrastructure
@@ -210,8 +210,8 @@ Every number is defined in docs/measuring.md.")]
         /// Read every input as this format instead of detecting it
         #[arg(long, value_enum, value_name = "FORMAT")]
         log_format: Option<LogFormatArg>,
-        /// The year of the first line, for syslog dates (default: from the file's time)
-        #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1970..=9999))]
+        /// The year of the first line, 1990 to 2100, for syslog dates (default: from the file's time)
+        #[arg(long, value_name = "YYYY", value_parser = year)]
         year: Option<i32>,
         /// Scanning threads (default: one per core)
         #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
@@ -246,6 +246,57 @@ Every number is defined in docs/measuring.md.")]
         #[arg(value_name = "COMMAND", value_parser = man_command)]
         command: Option<String>,
     },
+}
+
+/// The command line's mistake as clap words it, ready for standard error, and its exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError {
+    /// clap's message and usage, every line safe for a terminal.
+    pub text: String,
+    /// The exit status clap gives it (2).
+    pub code: u8,
+}
+
+/// Parse `args` (the program's name first). Help and version are printed and end the process
+/// as clap does; a mistake comes back as a [`UsageError`]. clap quotes a bad value as it was
+/// typed and, on a terminal, would pass an escape sequence in it straight through, so its text
+/// is taken plain and made safe line by line.
+pub fn parse<I, T>(args: I) -> Result<Cli, UsageError>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    Cli::try_parse_from(args).map_err(|e| {
+        if !e.use_stderr() {
+            e.exit();
+        }
+        let text = e
+            .render()
+            .to_string()
+            .lines()
+            .map(|l| crate::text::sanitize(l).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n");
+        UsageError {
+            text,
+            code: u8::try_from(e.exit_code()).unwrap_or(2),
+        }
+    })
+}
+
+/// `--year`: a year a mail log's dates may fall in, the same range dated lines are held to.
+fn year(s: &str) -> Result<i32, String> {
+    let range = &crate::measure::time::LOG_YEARS;
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| range.contains(y))
+        .ok_or_else(|| {
+            format!(
+                "expected a year from {} (the years mtafit reads in a mail log)",
+                crate::measure::time::LOG_YEARS_WORDS
+            )
+        })
 }
 
 /// Every command with a page of its own, built the way the man pages are built: the main page

@@ -1,4 +1,3 @@
-use clap::Parser;
 use mtafit::cli::{Cli, Command};
 use mtafit::commands::{self, Failure};
 use std::io::Write;
@@ -28,7 +27,14 @@ fn print(text: &str) -> commands::Outcome {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match mtafit::cli::parse(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "{}", e.text);
+            return ExitCode::from(e.code);
+        }
+    };
     let c = cli.global.common();
     let outcome = match &cli.command {
         Some(Command::Check { paths }) => commands::check::run(paths, &c),
@@ -76,8 +82,10 @@ fn main() -> ExitCode {
                 Failure::Usage(m) => (m, 2),
             };
             let mut err = std::io::stderr().lock();
+            // Messages quote paths and values as given; each was meant to be made safe where it
+            // was quoted, and this catches any that was not.
             for line in msg.lines() {
-                let _ = writeln!(err, "mtafit: {line}");
+                let _ = writeln!(err, "mtafit: {}", mtafit::text::sanitize(line));
             }
             ExitCode::from(code)
         }

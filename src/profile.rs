@@ -268,6 +268,24 @@ impl Profile {
         parts.join(" · ")
     }
 
+    /// Every number at its resolution (valid numbers only, see [`Profile::problems`]): a budget
+    /// in whole dollars, other amounts in cents, hours and weights in hundredths.
+    pub fn round(&mut self) {
+        self.annual_budget_usd = self.annual_budget_usd.map(|b| units::round_to(b, 0));
+        for v in [
+            &mut self.hourly_rate_usd,
+            &mut self.node_cost_per_month_usd,
+            &mut self.ops_base_hours_per_month,
+            &mut self.ops_hours_per_node_per_month,
+            &mut self.service_ops_hours_per_month,
+        ] {
+            *v = units::round_to(*v, 2);
+        }
+        for w in self.weights.values_mut() {
+            *w = units::round_to(*w, 2);
+        }
+    }
+
     /// Problems a person could fix: unknown capability or factor ids, impossible numbers.
     pub fn problems(&self) -> Vec<String> {
         self.issues().into_iter().map(|i| i.message).collect()
@@ -276,44 +294,65 @@ impl Profile {
     /// Each problem with the place in a profile file it belongs to.
     fn issues(&self) -> Vec<Issue> {
         let mut out = Vec::new();
-        // Upper bounds keep every cost a finite number a table can print.
-        for (field, v, max) in [
-            ("hourly_rate_usd", self.hourly_rate_usd, 100_000.0),
+        // Upper bounds keep every cost a finite number a table can print; amounts count in
+        // cents and hours in hundredths, so none is a speck that shows as 0 and still counts.
+        for (field, v, max, unit) in [
+            (
+                "hourly_rate_usd",
+                self.hourly_rate_usd,
+                100_000.0,
+                "USD an hour",
+            ),
             (
                 "ops_base_hours_per_month",
                 self.ops_base_hours_per_month,
                 744.0,
+                "hours a month",
             ),
             (
                 "ops_hours_per_node_per_month",
                 self.ops_hours_per_node_per_month,
                 744.0,
+                "hours a month",
             ),
             (
                 "service_ops_hours_per_month",
                 self.service_ops_hours_per_month,
                 744.0,
+                "hours a month",
             ),
             (
                 "node_cost_per_month_usd",
                 self.node_cost_per_month_usd,
                 10_000_000.0,
+                "USD a month",
             ),
         ] {
-            if !v.is_finite() || !(0.0..=max).contains(&v) {
+            if units::money_value(v, max).is_none() {
+                let step = if unit.starts_with("USD") {
+                    "amounts count in cents"
+                } else {
+                    "hours count in hundredths"
+                };
                 out.push(Issue {
                     at: Where::Field(field),
-                    message: format!("expected {field} from 0 to {max}, found {v}"),
+                    message: format!(
+                        "expected {field} of 0, or from 0.01 to {} {unit} ({step}), found {}",
+                        units::grouped(max as u64),
+                        units::quoted_number(v)
+                    ),
                 });
             }
         }
         if let Some(b) = self.annual_budget_usd
-            && (!b.is_finite() || b <= 0.0 || b > 1e12)
+            && units::budget_value(b).is_none()
         {
             out.push(Issue {
                 at: Where::Field("annual_budget_usd"),
                 message: format!(
-                    "expected annual_budget_usd above 0 and at most 1e12 (or None for no cap), found {b}"
+                    "expected annual_budget_usd to be {}, or None for no cap; found {}",
+                    units::BUDGET_WORDS,
+                    units::quoted_number(b)
                 ),
             });
         }
@@ -338,10 +377,14 @@ impl Profile {
                         ronfile::suggest(id, &FactorId::ids())
                     ),
                 });
-            } else if !(0.0..=10.0).contains(w) {
+            } else if units::weight_value(*w).is_none() {
                 out.push(Issue {
                     at: Where::KeyValue("weights", id.clone()),
-                    message: format!("expected the weight of {id} from 0 to 10, found {w}"),
+                    message: format!(
+                        "expected the weight of {id} to be {}, found {}",
+                        units::WEIGHT_WORDS,
+                        units::quoted_number(*w)
+                    ),
                 });
             }
         }
@@ -390,6 +433,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags);
     }
+    p.round();
     for s in p
         .team_knows
         .iter_mut()
@@ -431,10 +475,21 @@ pub fn new_with_volume(volume: u64) -> String {
 }
 
 /// `src` (a valid profile file) with `monthly_volume` set to `volume`; every other byte is kept,
-/// comments included. A missing field is added before the first one.
+/// comments and a byte-order mark included. A missing field is added before the first one.
 pub fn with_volume(path: &str, src: &[u8], volume: u64) -> Result<String, Vec<Diagnostic>> {
     parse(path, src)?;
+    // `decode` drops the mark so positions count from the text; put it back on the way out.
+    let bom = if src.starts_with("\u{feff}".as_bytes()) {
+        "\u{feff}"
+    } else {
+        ""
+    };
     let src = ronfile::decode(path, src).map_err(|d| vec![d])?;
+    Ok(format!("{bom}{}", edit_volume(src, volume)))
+}
+
+/// The edit [`with_volume`] makes, on text already decoded.
+fn edit_volume(src: &str, volume: u64) -> String {
     let loc = Locator::new(src);
     if let Some(f) = loc.find(&[Step::Field("monthly_volume")]) {
         let start = f.value.offset_in(src);
@@ -443,14 +498,14 @@ pub fn with_volume(path: &str, src: &[u8], volume: u64) -> Result<String, Vec<Di
                 .char_indices()
                 .nth(f.value_len)
                 .map_or(src.len() - start, |(i, _)| i);
-        return Ok(format!("{}{volume}{}", &src[..start], &src[end..]));
+        return format!("{}{volume}{}", &src[..start], &src[end..]);
     }
     let first = FIELDS
         .iter()
         .filter_map(|name| loc.find(&[Step::Field(name)]))
         .map(|f| f.key.offset_in(src))
         .min();
-    Ok(match first {
+    match first {
         Some(at) => {
             let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
             let indent = &src[line_start..at];
@@ -468,7 +523,7 @@ pub fn with_volume(path: &str, src: &[u8], volume: u64) -> Result<String, Vec<Di
                 .map_or(src.len(), |(start, _, _)| start);
             format!("{}monthly_volume: {volume}{}", &src[..close], &src[close..])
         }
-    })
+    }
 }
 
 /// The names of the built-in example profiles (`data/profiles/<name>.ron`).
@@ -482,9 +537,9 @@ pub fn builtin_names() -> Vec<&'static str> {
 /// Load `--profile`: a file path, or the name of a built-in example such as `brief-7.4m`.
 pub fn load(arg: &Path) -> Result<Profile, Vec<Diagnostic>> {
     let shown = arg.display().to_string();
-    match std::fs::read(arg) {
+    match ronfile::read(arg) {
         Ok(bytes) => parse(&shown, &bytes),
-        Err(e) => {
+        Err(why) if why.is_missing() => {
             let name = shown.strip_suffix(".ron").unwrap_or(&shown);
             if let Some((path, bytes)) = embedded::PROFILES
                 .iter()
@@ -496,11 +551,13 @@ pub fn load(arg: &Path) -> Result<Profile, Vec<Diagnostic>> {
                 Severity::Error,
                 &shown,
                 format!(
-                    "cannot read the profile: {e}; give a file, or one of the built-in profiles: {}",
+                    "cannot read the profile: there is no such file; give a file, or one of the \
+                     built-in profiles: {}",
                     builtin_names().join(", ")
                 ),
             )])
         }
+        Err(why) => Err(vec![why.diagnostic(Severity::Error, arg)]),
     }
 }
 
@@ -562,6 +619,15 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_is_kept() {
+        let src = "\u{feff}// ours\nProfile(monthly_volume: 5)\n";
+        let out = super::with_volume("p.ron", src.as_bytes(), 7).unwrap();
+        assert_eq!(out, "\u{feff}// ours\nProfile(monthly_volume: 7)\n");
+        let out = super::with_volume("p.ron", "\u{feff}Profile()".as_bytes(), 7).unwrap();
+        assert_eq!(out, "\u{feff}Profile(monthly_volume: 7)");
+    }
+
+    #[test]
     fn a_broken_profile_is_not_edited() {
         assert!(super::with_volume("p.ron", b"Profile(team: Nope)", 5).is_err());
     }
@@ -597,13 +663,40 @@ mod tests {
         let e = parse("p.ron", b"Profile(monthly_volum: 5)").unwrap_err();
         assert!(e[0].message.contains("did you mean `monthly_volume`?"));
         let e = parse("p.ron", b"Profile(weights: {\"budget\": 11.0})").unwrap_err();
-        assert!(e[0].message.contains("from 0 to 10"));
+        assert!(e[0].message.contains("from 0.01 to 10"));
         let e = parse("p.ron", b"Profile(annual_budget_usd: Some(-5.0))").unwrap_err();
-        assert!(e[0].message.contains("above 0"));
+        assert!(e[0].message.contains("from $1 to"), "{}", e[0]);
         let e = parse("p.ron", b"Profile(hourly_rate_usd: 1e308)").unwrap_err();
-        assert!(e[0].message.contains("from 0 to 100000"), "{}", e[0]);
+        assert!(e[0].message.contains("to 100,000 USD an hour"), "{}", e[0]);
+        assert!(e[0].message.ends_with("found 1e308"), "{}", e[0]);
         let e = parse("p.ron", b"Profile(monthly_volume: 18446744073709551615)").unwrap_err();
         assert!(e[0].message.contains("at most"), "{}", e[0]);
+    }
+
+    #[test]
+    fn money_and_weights_have_a_resolution() {
+        // A speck of a budget would show as "$0/yr" and rule out every engine.
+        let e = parse("p.ron", b"Profile(annual_budget_usd: Some(1e-300))").unwrap_err();
+        assert_eq!(
+            e[0].message,
+            "expected annual_budget_usd to be a yearly cap from $1 to $1,000,000,000,000 \
+             (budgets count in whole dollars), or None for no cap; found 1e-300"
+        );
+        assert_eq!((e[0].pos.line, e[0].pos.col), (1, 28), "{}", e[0]);
+        let e = parse("p.ron", b"Profile(hourly_rate_usd: 1e-9)").unwrap_err();
+        assert!(e[0].message.contains("amounts count in cents"), "{}", e[0]);
+        let e = parse("p.ron", b"Profile(weights: {\"volume\": 5e-324})").unwrap_err();
+        assert!(e[0].message.contains("in hundredths"), "{}", e[0]);
+        assert!(e[0].message.ends_with("found 5e-324"), "{}", e[0]);
+        // What is accepted is kept at its resolution.
+        let p = parse(
+            "p.ron",
+            b"Profile(annual_budget_usd: 15000.4, hourly_rate_usd: 90.555, weights: {\"team\": 0.333})",
+        )
+        .unwrap();
+        assert_eq!(p.annual_budget_usd, Some(15000.0));
+        assert_eq!(p.hourly_rate_usd, 90.56);
+        assert_eq!(p.weights["team"], 0.33);
     }
 
     #[test]

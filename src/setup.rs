@@ -65,8 +65,18 @@ impl Setup {
 }
 
 /// The catalogue: built-in, the user's folder, then each `--catalogue` folder.
-pub fn catalogue(over: &Overrides) -> Catalogue {
-    Catalogue::load(&Sources::standard(over.catalogue.clone()))
+///
+/// A `--catalogue` that is not a folder is an error, not a problem to work around: the user
+/// asked for those engines, and a ranking without them would answer another question.
+pub fn catalogue(over: &Overrides) -> Result<Catalogue, String> {
+    if let Some(d) = over
+        .catalogue
+        .iter()
+        .find_map(|dir| crate::catalogue::load::catalogue_dir_problem(dir))
+    {
+        return Err(d.render(false).trim_end().to_owned());
+    }
+    Ok(Catalogue::load(&Sources::standard(over.catalogue.clone())))
 }
 
 /// One line per replaced entry and per problem, then a summary when there are problems: one

@@ -5,30 +5,154 @@
 //! passed through [`sanitize`] before it is stored, so no later code path can forget.
 
 use std::borrow::Cow;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// True for characters that must never reach a terminal: C0 and C1 controls, DEL, and the
-/// bidirectional overrides that can make text display in a different order than it reads.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// What [`sanitize`] does to a character it does not keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    /// A C0 or C1 control or DEL: a terminal would act on it (ESC starts a command).
+    Control,
+    /// A line, paragraph or tab break: it would break a table row or a message line.
+    Break,
+    /// A bidirectional mark, embedding, override or isolate: text would display in a different
+    /// order than it reads.
+    Bidi,
+    /// A character that draws nothing (a zero-width space, a byte-order mark, a variation
+    /// selector): it hides what a name really is, or makes terminals disagree on its width.
+    Invisible,
 }
 
-/// Line breaks and tabs become single spaces; every other unsafe character is removed.
+/// How `c` is unsafe on a terminal, or `None` when it may be shown as it is.
+///
+/// Every format character (general category Cf) is here, and every default-ignorable one: a
+/// terminal draws them as nothing, or, for some, as a box, so a width counted without them is
+/// wrong somewhere. Emoji skin-tone modifiers are here too: a terminal shows a modified emoji in
+/// two columns or four, and a table cannot be laid out for both.
+pub fn hidden(c: char) -> Option<Hidden> {
+    match c {
+        '\n' | '\r' | '\t' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+            Some(Hidden::Break)
+        }
+        c if c.is_control() => Some(Hidden::Control),
+        '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Some(Hidden::Bidi)
+        }
+        // Format characters (Cf) that are not bidirectional controls.
+        '\u{AD}'
+        | '\u{600}'..='\u{605}'
+        | '\u{6DD}'
+        | '\u{70F}'
+        | '\u{890}'..='\u{891}'
+        | '\u{8E2}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200D}'
+        | '\u{2060}'..='\u{2065}'
+        | '\u{206A}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{110BD}'
+        | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}'
+        // Default-ignorable characters of other categories: fillers, joiners of graphemes and
+        // variation selectors (which switch a symbol between one column and two).
+        | '\u{34F}'
+        | '\u{115F}'..='\u{1160}'
+        | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FFA0}'
+        | '\u{FFF0}'..='\u{FFF8}'
+        | '\u{1F3FB}'..='\u{1F3FF}' => Some(Hidden::Invisible),
+        _ => None,
+    }
+}
+
+/// True for characters that must never reach a terminal: see [`hidden`].
+pub fn is_unsafe(c: char) -> bool {
+    hidden(c).is_some()
+}
+
+/// Characters kept, but as a twin that takes the columns every terminal gives it: ratatui
+/// counts the half-width katakana sound marks as two columns where terminals draw one, and
+/// unicode-width counts Kirat Rai letters written in parts as one column where a terminal
+/// counting characters gives each part one.
+fn twin(c: char, next: Option<char>) -> Option<(char, bool)> {
+    match (c, next) {
+        ('\u{FF9E}', _) => Some(('\u{309B}', false)),
+        ('\u{FF9F}', _) => Some(('\u{309C}', false)),
+        ('\u{16D63}', Some('\u{16D67}')) => Some(('\u{16D69}', true)),
+        ('\u{16D67}', Some('\u{16D67}')) => Some(('\u{16D68}', true)),
+        ('\u{16D69}', Some('\u{16D67}')) => Some(('\u{16D6A}', true)),
+        _ => None,
+    }
+}
+
+fn needs_twin(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}' | '\u{16D67}' | '\u{17D2}'))
+}
+
+/// A Khmer consonant that a coeng sign (U+17D2) before it turns into a subscript: unicode-width
+/// then counts the pair as no columns, where a terminal counting characters gives it one.
+fn khmer_subscript(c: char) -> bool {
+    matches!(c,
+        '\u{1780}'..='\u{1782}'
+        | '\u{1784}'..='\u{1787}'
+        | '\u{1789}'..='\u{178C}'
+        | '\u{178E}'..='\u{1793}'
+        | '\u{1795}'..='\u{1798}'
+        | '\u{179B}'..='\u{179D}'
+        | '\u{17A0}'
+        | '\u{17A2}'
+        | '\u{17A7}'
+        | '\u{17AB}'..='\u{17AC}'
+        | '\u{17AF}')
+}
+
+/// Breaks become single spaces; every other unsafe character is removed, so what remains
+/// displays in the order it reads and in exactly [`width`] columns, each character taking
+/// its own width.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if !s.chars().any(is_unsafe) && !needs_twin(s) {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len());
+    let mut kept = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '\n' | '\r' | '\t' => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
+        match hidden(c) {
+            Some(Hidden::Break) => {
+                if !kept.ends_with(' ') {
+                    kept.push(' ');
                 }
             }
-            c if is_unsafe(c) => {}
-            c => out.push(c),
+            Some(_) => {}
+            None => kept.push(c),
         }
+    }
+    // Twins are chosen after the removals, which can bring two parts of a letter together.
+    if !needs_twin(&kept) {
+        return Cow::Owned(kept);
+    }
+    let mut out = String::with_capacity(kept.len());
+    let mut chars = kept.chars().peekable();
+    while let Some(mut c) = chars.next() {
+        // The consonant is then written in full: a column every terminal agrees on.
+        if c == '\u{17D2}' && chars.peek().is_some_and(|&n| khmer_subscript(n)) {
+            continue;
+        }
+        // A composed letter may compose again with the next part (16D69 + 16D67).
+        while let Some((t, joined)) = twin(c, chars.peek().copied()) {
+            c = t;
+            if !joined {
+                break;
+            }
+            chars.next();
+        }
+        out.push(c);
     }
     Cow::Owned(out)
 }
@@ -39,9 +163,23 @@ pub fn hidden_controls(s: &str) -> impl Iterator<Item = char> + '_ {
         .filter(|&c| is_unsafe(c) && !matches!(c, '\n' | '\r' | '\t'))
 }
 
-/// Display width of a string in terminal columns.
+/// Display width of a string in terminal columns, counted as ratatui counts it when it draws:
+/// by grapheme, skipping any that holds a control character.
 pub fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    s.graphemes(true)
+        .filter(|g| !g.contains(char::is_control))
+        .map(|g| {
+            if g.len() == 1 {
+                1
+            } else {
+                // ratatui adds a column for each half-width sound mark (see `twin`).
+                g.width()
+                    + g.chars()
+                        .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+                        .count()
+            }
+        })
+        .sum()
 }
 
 /// Cut `s` to at most `max` display columns, ending with `…` when anything was cut.
@@ -124,6 +262,87 @@ mod tests {
     #[test]
     fn line_breaks_become_one_space() {
         assert_eq!(sanitize("two\r\nlines\tand tab"), "two lines and tab");
+        assert_eq!(
+            sanitize("row\u{2028}next\u{2029}para\u{85}nel"),
+            "row next para nel"
+        );
+    }
+
+    #[test]
+    fn invisible_and_bidirectional_characters_are_removed() {
+        for c in [
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{061C}',
+            '\u{FEFF}',
+            '\u{FFF9}',
+            '\u{FFFA}',
+            '\u{FFFB}',
+            '\u{202A}',
+            '\u{202B}',
+            '\u{202C}',
+            '\u{202D}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{2067}',
+            '\u{2068}',
+            '\u{2069}',
+            '\u{AD}',
+            '\u{2060}',
+            '\u{FE0F}',
+            '\u{E0041}',
+            '\u{3164}',
+            '\u{1F3FD}',
+        ] {
+            let s = format!("Kumo{c}MTA");
+            assert_eq!(sanitize(&s), "KumoMTA", "U+{:04X}", u32::from(c));
+            assert!(is_unsafe(c), "U+{:04X}", u32::from(c));
+        }
+        assert_eq!(hidden('\u{202E}'), Some(Hidden::Bidi));
+        assert_eq!(hidden('\u{200B}'), Some(Hidden::Invisible));
+        assert_eq!(hidden('\u{2028}'), Some(Hidden::Break));
+        assert_eq!(hidden('\u{1b}'), Some(Hidden::Control));
+    }
+
+    #[test]
+    fn combining_marks_wide_letters_and_plain_emoji_are_kept() {
+        for s in [
+            "Exim\u{301}",
+            "郵便",
+            "📧 mail",
+            "🇫🇷",
+            "العربية",
+            "naïve",
+            "ก็",
+        ] {
+            assert_eq!(sanitize(s), s);
+            assert!(matches!(sanitize(s), Cow::Borrowed(_)), "{s}");
+        }
+        // A modified or joined emoji falls apart into plain ones, each as wide as it says.
+        assert_eq!(sanitize("👍🏽"), "👍");
+        assert_eq!(sanitize("🐻\u{200D}❄\u{FE0F}"), "🐻❄");
+    }
+
+    #[test]
+    fn width_is_what_ratatui_draws() {
+        assert_eq!(width("KumoMTA"), 7);
+        assert_eq!(width("郵便"), 4);
+        assert_eq!(width("e\u{301}"), 1);
+        // A variation selector makes one column two; ratatui counts by grapheme.
+        assert_eq!(width("\u{2328}\u{FE0F}"), 2);
+        assert_eq!(width("\u{2328}"), 1);
+        // Half-width sound marks become their spacing twins, whose width all agree on.
+        let s = sanitize("\u{FF76}\u{FF9E}");
+        assert_eq!(s, "\u{FF76}\u{309B}");
+        assert_eq!(
+            width(&s),
+            s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>()
+        );
+        // Kirat Rai written in parts is composed, so each part is not counted apart.
+        assert_eq!(sanitize("\u{16D63}\u{16D67}\u{16D67}"), "\u{16D6A}");
     }
 
     #[test]

@@ -121,6 +121,66 @@ pub const MAX_VOLUME: u64 = 1_000_000_000_000;
 pub const MAX_VOLUME_WORDS: &str =
     "1,000,000,000,000 (a trillion) messages a month, the most any single sender could send";
 
+/// A number as a message quotes it: as written when it is ordinary, in exponent form when
+/// plain digits would run to hundreds of characters ("1e-300", "1.7e308").
+pub fn quoted_number(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() || (1e-4..1e12).contains(&x.abs()) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
+/// The largest weight a factor takes.
+pub const MAX_WEIGHT: f64 = 10.0;
+
+/// The finest step of a weight. The explorer shows weights to two decimals, and a weight below
+/// a hundredth would count for everything once the others are 0 while it shows as 0.
+pub const WEIGHT_STEP: f64 = 0.01;
+
+/// What a weight may be, for every message that refuses one.
+pub const WEIGHT_WORDS: &str = "0, or a weight from 0.01 to 10 (weights count in hundredths)";
+
+/// `v` as a weight, rounded to its hundredth; `None` when it is not one (see [`WEIGHT_WORDS`]).
+pub fn weight_value(v: f64) -> Option<f64> {
+    if !v.is_finite() || !(0.0..=MAX_WEIGHT).contains(&v) {
+        return None;
+    }
+    if v == 0.0 {
+        return Some(0.0);
+    }
+    (v >= WEIGHT_STEP).then(|| round_to(v, 2).max(WEIGHT_STEP))
+}
+
+/// The smallest yearly budget cap: a dollar. Budgets are shown in whole dollars, so a smaller
+/// cap would read "$0/yr" while ruling out every engine by a factor of hundreds of digits.
+pub const MIN_BUDGET_USD: f64 = 1.0;
+
+/// The largest yearly budget cap: a trillion dollars, far beyond any sending estate.
+pub const MAX_BUDGET_USD: f64 = 1e12;
+
+/// What a budget cap may be, for every message that refuses one.
+pub const BUDGET_WORDS: &str =
+    "a yearly cap from $1 to $1,000,000,000,000 (budgets count in whole dollars)";
+
+/// `v` as a yearly budget cap, rounded to the dollar; `None` when it is not one (see
+/// [`BUDGET_WORDS`]).
+pub fn budget_value(v: f64) -> Option<f64> {
+    (v.is_finite() && (MIN_BUDGET_USD..=MAX_BUDGET_USD).contains(&v)).then(|| v.round())
+}
+
+/// The finest step of a price or rate: a cent. A smaller amount above 0 shows as $0 while it
+/// still counts, and is a slip of the exponent, not a price.
+pub const CENT: f64 = 0.01;
+
+/// `v` as an amount of money from 0 to `max`, rounded to the cent; `None` when it is not one.
+pub fn money_value(v: f64, max: f64) -> Option<f64> {
+    if !v.is_finite() || !(0.0..=max).contains(&v) || (v > 0.0 && v < CENT) {
+        return None;
+    }
+    Some(round_to(v, 2))
+}
+
 /// Why a volume could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VolumeError(pub String);

@@ -105,6 +105,17 @@ proptest! {
 /// A generated log's counts when scanned as the chunks cut at `cuts` (line starts), finished
 /// in the order `order` gives.
 fn chunked(format: LogFormat, log: &[u8], cuts: &[usize], order: &[usize]) -> Totals {
+    chunked_in(format, log, cuts, order, YearRule::First(2025))
+}
+
+/// [`chunked`] with the years of syslog dates given by `rule`.
+fn chunked_in(
+    format: LogFormat,
+    log: &[u8],
+    cuts: &[usize],
+    order: &[usize],
+    rule: YearRule,
+) -> Totals {
     let dialect = Dialect::new(format, &log[..log.len().min(64 << 10)]);
     let mut bounds = vec![0];
     bounds.extend_from_slice(cuts);
@@ -119,7 +130,7 @@ fn chunked(format: LogFormat, log: &[u8], cuts: &[usize], order: &[usize]) -> To
         })
         .collect();
     let mut totals = Totals::default();
-    let mut merge = InputMerge::new(0);
+    let mut merge = InputMerge::new(0, rule);
     let mut slots: Vec<Option<Tally>> = tallies.into_iter().map(Some).collect();
     for &i in order {
         if let Some(t) = slots[i].take() {
@@ -131,7 +142,7 @@ fn chunked(format: LogFormat, log: &[u8], cuts: &[usize], order: &[usize]) -> To
             merge.add(i, t, &mut totals, drop);
         }
     }
-    merge.finish(YearRule::First(2025), &mut totals);
+    merge.finish(&mut totals);
     totals
 }
 
@@ -215,5 +226,62 @@ proptest! {
         let whole = summary(chunked(ours, &log, &[], &[]));
         let cut = summary(chunked(ours, &log, &cuts, &order));
         prop_assert_eq!(whole, cut, "{:?} cut at {:?}", format, cuts);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// A log through February 29th of 2024, read as 2024 and as 2025 (as `--year` would):
+    /// wherever it is cut, in 2024 the leap day is a day like the others, and in 2025 its
+    /// delivery lines are unreadable, as February 30th's are, and nothing moves to March 1st.
+    #[test]
+    fn a_leap_day_is_read_the_same_wherever_the_log_is_cut(
+        seed in 1u64..1000,
+        classic in any::<bool>(),
+        picks in prop::collection::vec(any::<prop::sample::Index>(), 0..12),
+        order in prop::collection::vec(any::<prop::sample::Index>(), 0..14),
+    ) {
+        let format = if classic {
+            loggen::Format::Postfix(loggen::Stamp::Classic)
+        } else {
+            loggen::Format::Sendmail
+        };
+        let opts = loggen::Options {
+            seed,
+            messages: 300,
+            start: (2024, 2, 27),
+            days: 4,
+            ..loggen::Options::default()
+        };
+        let mut log = Vec::new();
+        loggen::generate(format, &opts, &mut log).unwrap();
+        let ours = mtafit::measure::detect::detect(&log).expect("a generated log is recognised");
+        let starts = line_starts(&log);
+        let mut cuts: Vec<usize> = picks.iter().map(|p| starts[p.index(starts.len())]).filter(|&c| c > 0).collect();
+        // Cut where the leap day begins and ends, too.
+        for day in [&b"\nFeb 29 "[..], b"\nMar  1 "] {
+            if let Some(i) = memchr::memmem::find(&log, day) {
+                cuts.push(i + 1);
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let n = cuts.len() + 1;
+        let order: Vec<usize> = order.iter().map(|i| i.index(n)).collect();
+        let date = |y, m, d| mtafit::calendar::days_from_civil(y, m, d);
+        let leap = summary(chunked_in(ours, &log, &[], &[], YearRule::First(2024)));
+        let sent_on = |s: &Summary, day: i32| s.days.iter().find(|(d, _)| *d == day).map_or(0, |(_, c)| c[0]);
+        let on_leap_day = sent_on(&leap, date(2024, 2, 29));
+        prop_assert!(on_leap_day > 0, "the log has a February 29th");
+        let cut_leap = summary(chunked_in(ours, &log, &cuts, &order, YearRule::First(2024)));
+        prop_assert_eq!(&leap, &cut_leap, "2024, cut at {:?}", cuts);
+        let common = summary(chunked_in(ours, &log, &[], &[], YearRule::First(2025)));
+        let cut_common = summary(chunked_in(ours, &log, &cuts, &order, YearRule::First(2025)));
+        prop_assert_eq!(&common, &cut_common, "2025, cut at {:?}", cuts);
+        // March 1st of 2025 holds March 1st's lines only.
+        prop_assert_eq!(sent_on(&common, date(2025, 3, 1)), sent_on(&leap, date(2024, 3, 1)));
+        let total = |s: &Summary| s.days.iter().map(|(_, c)| c[0]).sum::<u64>();
+        prop_assert_eq!(total(&common), total(&leap) - on_leap_day);
     }
 }

@@ -30,6 +30,11 @@ impl Session {
 
     /// Start in an existing home, to see what an earlier session left behind.
     fn start_in(home: tempfile::TempDir, args: &[&str]) -> Session {
+        Session::start_env(home, args, &[])
+    }
+
+    /// Start in `home` with extra environment variables (the debug-build test hooks).
+    fn start_env(home: tempfile::TempDir, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -44,6 +49,9 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         cmd.env("XDG_STATE_HOME", home.path().join("state"));
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         // Exports land in the current folder: make it the session's own.
         cmd.cwd(home.path());
         let child = pair.slave.spawn_command(cmd).unwrap();
@@ -267,7 +275,7 @@ fn the_saved_state_comes_back_and_a_corrupt_one_is_set_aside() {
     std::fs::write(&s.state, "Profile(volume_typo: 1)").unwrap();
     let home = std::mem::replace(&mut s.home, tempfile::tempdir().unwrap());
     let mut again = Session::start_in(home, &[]);
-    again.wait_text("saved state could not be read");
+    again.wait_text("it could not be read");
     again.keys("q");
     assert!(again.wait_exit().success());
     assert!(again.state.with_extension("ron.corrupt").exists());
@@ -443,4 +451,265 @@ fn the_theme_is_remembered() {
     again.wait_text("theme: mono");
     again.keys("q");
     assert!(again.wait_exit().success());
+}
+
+/// The explorer on a terminal whose only handle is `master`: nothing else holds the master side
+/// open, so dropping it hangs the terminal up, as closing a terminal window does.
+struct Bare {
+    child: Box<dyn Child + Send + Sync>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    screen: vt100::Parser,
+}
+
+impl Bare {
+    fn start(home: &std::path::Path, args: &[&str]) -> Bare {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mtafit"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.env_remove("NO_COLOR");
+        cmd.cwd(home);
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        Bare {
+            child,
+            master: Some(pair.master),
+            screen: vt100::Parser::new(
+                NonZeroU16::new(ROWS).unwrap(),
+                NonZeroU16::new(COLS).unwrap(),
+                0,
+            ),
+        }
+    }
+
+    /// Read the screen until it shows `text`. The master is read directly: portable-pty's
+    /// reader is a second handle that would keep the terminal open, and its writer types a
+    /// newline and ^D when dropped, which the app would take for keys.
+    fn wait_text(&mut self, text: &str) {
+        let fd = self.master.as_ref().and_then(|m| m.as_raw_fd()).unwrap();
+        let start = Instant::now();
+        while !self.screen.screen().contents().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {text}; the screen:\n{}",
+                self.screen.screen().contents()
+            );
+            let mut pfd = libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd for a descriptor the master owns.
+            if unsafe { libc::poll(&mut pfd, 1, 100) } <= 0 {
+                continue;
+            }
+            let mut buf = [0u8; 8192];
+            // SAFETY: reads at most buf.len() bytes into buf from an open descriptor.
+            let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+            assert!(
+                n > 0,
+                "the terminal closed; the screen:\n{}",
+                self.screen.screen().contents()
+            );
+            self.screen.process(&buf[..n as usize]);
+        }
+    }
+
+    /// Close the terminal: the kernel sends SIGHUP and the app's reads fail from then on.
+    fn hang_up(&mut self) {
+        drop(self.master.take());
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                let _ = self.child.kill();
+                panic!("the app did not exit after the hang-up");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Bare {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+#[test]
+fn a_hang_up_before_any_key_keeps_the_command_line_overrides() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Bare::start(home.path(), &["--volume", "4.4M"]);
+    s.wait_text("Ranking");
+    s.hang_up();
+    assert_eq!(s.wait_exit().exit_code(), 129, "128 + SIGHUP");
+    let saved = std::fs::read_to_string(home.path().join("state/mtafit/state.ron")).unwrap();
+    assert!(saved.contains("monthly_volume: 4400000"), "{saved}");
+}
+
+/// A home whose saved state `make` prepares (the state folder exists) before any session.
+fn home_with_state(make: impl FnOnce(&std::path::Path)) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("state/mtafit");
+    std::fs::create_dir_all(&dir).unwrap();
+    make(&dir.join("state.ron"));
+    home
+}
+
+#[test]
+fn every_corrupt_saved_state_is_kept_in_a_copy_of_its_own() {
+    let mut home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("state/mtafit");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (n, copy) in [(1, "state.ron.corrupt"), (2, "state.ron.corrupt-2")] {
+        std::fs::write(dir.join("state.ron"), format!("Profile(typo_{n}: 1)")).unwrap();
+        let mut s = Session::start_in(home, &[]);
+        s.wait_text(&format!(
+            "saved state moved to {}: it could not be read",
+            dir.join(copy).display()
+        ));
+        s.keys("q");
+        assert!(s.wait_exit().success());
+        home = std::mem::replace(&mut s.home, tempfile::tempdir().unwrap());
+    }
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    assert_eq!(read("state.ron.corrupt"), "Profile(typo_1: 1)");
+    assert_eq!(read("state.ron.corrupt-2"), "Profile(typo_2: 1)");
+}
+
+#[test]
+fn a_saved_state_that_is_a_named_pipe_is_reported_and_never_saved_over() {
+    use std::os::unix::fs::FileTypeExt;
+    let mut home = home_with_state(common::mkfifo);
+    let state = home.path().join("state/mtafit/state.ron");
+    // A normal session, then a fresh one, which saves only when asked: neither waits on the
+    // pipe, both say why, and neither replaces it.
+    for args in [&[][..], &["--fresh"]] {
+        let mut s = Session::start_in(home, args);
+        s.wait_text(&format!(
+            "saved state {} is a named pipe, not a file",
+            state.display()
+        ));
+        s.keys("w");
+        s.keys("h");
+        s.wait_for("volume weight 9", |sc| sc.contents().contains("─    9 "));
+        s.keys("q");
+        assert!(
+            s.wait_exit().success(),
+            "{args:?}: quits without asking to save"
+        );
+        s.wait_text("mtafit: did not save your profile and weights");
+        assert!(
+            std::fs::symlink_metadata(&state)
+                .unwrap()
+                .file_type()
+                .is_fifo(),
+            "{args:?}"
+        );
+        home = std::mem::replace(&mut s.home, tempfile::tempdir().unwrap());
+    }
+}
+
+#[test]
+fn a_huge_sparse_saved_state_is_reported_and_left_as_it_is() {
+    let home = home_with_state(|p| {
+        std::fs::File::create(p).unwrap().set_len(3 << 30).unwrap();
+    });
+    let mut s = Session::start_in(home, &["--volume", "4.4M"]);
+    s.wait_text("is over 1 MiB (3221225472 bytes)");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(std::fs::metadata(&s.state).unwrap().len(), 3 << 30);
+    assert_eq!(
+        std::fs::read_dir(s.state.parent().unwrap())
+            .unwrap()
+            .count(),
+        1,
+        "nothing set aside or written beside it"
+    );
+}
+
+#[test]
+fn a_saved_state_that_cannot_be_read_is_not_saved_over() {
+    use std::os::unix::fs::PermissionsExt;
+    let saved = "Profile(monthly_volume: 5)\n";
+    let home = home_with_state(|p| {
+        std::fs::write(p, saved).unwrap();
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o000)).unwrap();
+    });
+    let state = home.path().join("state/mtafit/state.ron");
+    if std::fs::read(&state).is_ok() {
+        eprintln!("skipped: this user (root) reads the file whatever its permissions");
+        return;
+    }
+    let mut s = Session::start_in(home, &[]);
+    s.wait_text("cannot be read: permission denied");
+    s.keys("w");
+    s.keys("h");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    s.wait_text("mtafit: did not save your profile and weights");
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), saved);
+}
+
+/// Hidden temporary files in `dir` of writes of `name` (`.{name}.*.tmp`).
+fn temporaries(dir: &std::path::Path, name: &str) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(&format!(".{name}.")))
+        .collect()
+}
+
+#[cfg(debug_assertions)]
+#[test]
+fn sigterm_during_an_export_from_the_explorer_leaves_no_temporary_file() {
+    // The debug-build hook in src/atomic.rs holds the export half-way, its temporary file full,
+    // so the signal lands mid-write whatever the machine's speed.
+    let name = "mtafit-shortlist.md";
+    let mut s = Session::start_env(
+        tempfile::tempdir().unwrap(),
+        &[],
+        &[("MTAFIT_TEST_PAUSE_WRITING", name)],
+    );
+    s.wait_text("Ranking");
+    s.keys(" ");
+    s.wait_text("● 1 marked");
+    s.keys("e");
+    s.wait_text("Export the shortlist");
+    s.keys("\r");
+    let start = Instant::now();
+    while temporaries(s.home.path(), name).is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the export never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    signal(&s, libc::SIGTERM);
+    assert_eq!(s.wait_exit().exit_code(), 143);
+    assert_eq!(temporaries(s.home.path(), name), Vec::<String>::new());
+    assert!(!s.home.path().join(name).exists(), "no half file either");
+    let saved = std::fs::read_to_string(&s.state).unwrap();
+    assert!(
+        saved.contains("\"postfix\""),
+        "the marks are saved: {saved}"
+    );
 }

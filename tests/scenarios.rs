@@ -419,7 +419,7 @@ fn bad_input_is_a_sentence_and_exit_1() {
         ),
         (
             vec!["rank", "--weight", "volume=30"],
-            "--weight volume=30: expected a weight from 0 to 10, found 30",
+            "--weight volume=30: expected 0, or a weight from 0.01 to 10 (weights count in hundredths), found 30",
         ),
         (vec!["rank", "--must", "web_uii"], "did you mean `web_ui`?"),
         (

@@ -15,6 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use std::path::PathBuf;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 fn app_with(cat: Catalogue, theme: ThemeName) -> App {
     let w = Weights::defaults(&cat.factors);
@@ -314,5 +315,84 @@ fn pane_cursors_hide_behind_a_popup() {
     // Column 1 is the panes' cursor column, left of the popup.
     for y in 0..40 {
         assert_ne!(buf[(1, y)].symbol(), "▶", "a pane cursor shows at row {y}");
+    }
+}
+
+#[test]
+fn an_engine_named_with_invisible_and_bidirectional_characters_lines_up_with_the_others() {
+    // Each of these draws nothing, reorders text or changes a width: a zero-width joiner and
+    // space, marks, an override, isolates, a byte-order mark, an annotation, a line separator,
+    // a variation selector and a skin-tone modifier.
+    let name = "Ac\\u{200D}me\\u{200B}\\u{200F}\\u{202E}\\u{2066}\\u{2069}\\u{061C}\\u{FEFF}\\u{FFF9} \
+                MTA\\u{2028}\\u{2328}\\u{FE0F}\\u{1F44D}\\u{1F3FD}";
+    let src = include_str!("fixtures/good/acme-mta.ron").replacen(
+        "name: \"Acme MTA\"",
+        &format!("name: \"{name}\""),
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("acme-mta.ron"), src).unwrap();
+    let cat = Catalogue::load(&Sources {
+        builtin: true,
+        user_dir: None,
+        dirs: vec![dir.path().to_path_buf()],
+    });
+    assert_eq!(
+        cat.engine("acme-mta").map(|e| e.name.as_str()),
+        Some("Acme MTA \u{2328}\u{1F44D}")
+    );
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = app_with(cat.clone(), ThemeName::Dark);
+        let t = draw(&mut a, w, h);
+        let buf = t.backend().buffer();
+        // A row is found by what it reads as, whatever invisible characters a cell holds.
+        let unseen = |c: char| {
+            matches!(c, '\u{61C}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}' | '\u{FE0F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{1F3FB}'..='\u{1F3FF}')
+        };
+        let row_of = |text: &str| {
+            (0..h).find(|&y| {
+                let line: String = (0..w)
+                    .flat_map(|x| buf[(x, y)].symbol().chars())
+                    .filter(|&c| !unseen(c))
+                    .collect();
+                line.contains(text)
+            })
+        };
+        let borders = |y: u16| -> Vec<u16> {
+            (0..w)
+                .filter(|&x| matches!(buf[(x, y)].symbol(), "│" | "┃" | "║" | "▕" | "▏"))
+                .collect()
+        };
+        let acme = row_of("Acme MTA").unwrap_or_else(|| panic!("no Acme row at {w}x{h}"));
+        let postfix = row_of("Postfix").unwrap_or_else(|| panic!("no Postfix row at {w}x{h}"));
+        assert_eq!(
+            borders(acme),
+            borders(postfix),
+            "borders at {w}x{h}:\n{}",
+            t.backend()
+        );
+        // Every cell holds only what a terminal draws, and in the columns ratatui gave it: a
+        // terminal that counts each character's own width puts every later cell of the row,
+        // and the border after them, where ratatui put them.
+        for y in 0..h {
+            for x in 0..w {
+                let s = buf[(x, y)].symbol();
+                assert!(
+                    !s.chars().any(unseen),
+                    "{x},{y} holds {:?} at {w}x{h}",
+                    s.escape_unicode().to_string()
+                );
+                let by_chars: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+                assert_eq!(
+                    by_chars,
+                    s.width(),
+                    "{x},{y} holds {:?}, {by_chars} columns to a terminal and {} to ratatui",
+                    s.escape_unicode().to_string(),
+                    s.width()
+                );
+            }
+        }
     }
 }

@@ -1,6 +1,9 @@
 //! `check`: validate catalogue files, collecting every problem without stopping at the first.
 
-use super::load::{Catalogue, Sources, load_folder, parse_factors, read_engine_file};
+use super::load::{
+    Catalogue, Sources, bare_ron_message, is_bare_ron, is_ron_file_name, load_folder,
+    parse_factors, read_engine_file,
+};
 use crate::ronfile::{Diagnostic, Severity};
 use std::path::{Path, PathBuf};
 
@@ -32,9 +35,9 @@ pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
         let cat = Catalogue::load(&sources);
         let mut scope = vec!["the built-in catalogue".to_owned()];
         if let Some(u) = sources.user_dir.filter(|d| d.is_dir()) {
-            scope.push(u.display().to_string());
+            scope.push(shown(&u));
         }
-        scope.extend(catalogue_dirs.iter().map(|d| d.display().to_string()));
+        scope.extend(catalogue_dirs.iter().map(|d| shown(d)));
         return Report {
             engines: cat.engines.len(),
             diagnostics: cat.diagnostics,
@@ -44,7 +47,7 @@ pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
     let mut report = Report {
         scope: paths
             .iter()
-            .map(|p| p.display().to_string())
+            .map(|p| shown(p))
             .collect::<Vec<_>>()
             .join(", "),
         ..Report::default()
@@ -57,17 +60,16 @@ pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
     report
 }
 
+/// A path as the summary line shows it: a name can hold terminal escapes, which must not pass.
+fn shown(p: &Path) -> String {
+    crate::text::sanitize(&p.display().to_string()).into_owned()
+}
+
 /// Check one file or folder; returns the engines that loaded and the diagnostics.
 fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
     if path.is_dir() {
         // `mtafit check data` means its engines folder and factors.
         let engines_dir = path.join("engines");
-        let has_ron = std::fs::read_dir(path)
-            .map(|rd| {
-                rd.filter_map(Result::ok)
-                    .any(|e| e.path().extension().is_some_and(|x| x == "ron"))
-            })
-            .unwrap_or(false);
         if engines_dir.is_dir() {
             let (n, mut d) = check_path(&engines_dir);
             let factors = path.join("factors.ron");
@@ -76,7 +78,9 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
             }
             return (n, d);
         }
-        if !has_ron {
+        let (parsed, diags) = load_folder(path);
+        // No engine and nothing to say: the folder holds no `.ron` entry at all.
+        if parsed.is_empty() && diags.is_empty() {
             let d = Diagnostic::whole_file(
                 Severity::Warning,
                 &path.display().to_string(),
@@ -84,10 +88,9 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
             );
             return (0, vec![d]);
         }
-        let (parsed, diags) = load_folder(path);
         return (parsed.len(), diags);
     }
-    if !path.exists() {
+    if !path.exists() && !path.is_symlink() {
         let d = Diagnostic::whole_file(
             Severity::Error,
             &path.display().to_string(),
@@ -98,9 +101,17 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
     if path.file_name().is_some_and(|n| n == "factors.ron") {
         return (0, check_factors(path));
     }
+    if is_bare_ron(path) {
+        let d = Diagnostic::whole_file(
+            Severity::Error,
+            &path.display().to_string(),
+            bare_ron_message(),
+        );
+        return (0, vec![d]);
+    }
     // The loader reads only `*.ron` files, so anything else (a README, say) would never be a
     // catalogue entry, and RON's complaint about its first character would only puzzle.
-    if path.extension().is_none_or(|x| x != "ron") {
+    if !is_ron_file_name(path) {
         let name = path
             .file_name()
             .unwrap_or(path.as_os_str())
@@ -122,12 +133,8 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
 
 fn check_factors(path: &Path) -> Vec<Diagnostic> {
     let shown = path.display().to_string();
-    match std::fs::read(path) {
+    match crate::ronfile::read(path) {
         Ok(bytes) => parse_factors(&shown, &bytes).err().unwrap_or_default(),
-        Err(e) => vec![Diagnostic::whole_file(
-            Severity::Error,
-            &shown,
-            format!("cannot read the file: {e}"),
-        )],
+        Err(why) => vec![why.diagnostic(Severity::Error, path)],
     }
 }

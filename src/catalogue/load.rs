@@ -7,7 +7,7 @@ use super::embedded;
 use super::factor::FactorId;
 use super::model::{Engine, Factor};
 use super::validate;
-use crate::ronfile::{self, Diagnostic, Locator, Pos, Severity, Step};
+use crate::ronfile::{self, Diagnostic, Locator, Pos, Severity, Step, Unreadable};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -118,30 +118,65 @@ pub fn parse_engine(
     (Some(parsed), diags)
 }
 
+/// True when a file name ends in `.ron`, in any case: the same rule whether the file is found in
+/// a folder or named on the command line (`Postfix.RON` is an engine file either way).
+pub fn is_ron_file_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+}
+
+/// True for a file named just `.ron`: it ends in `.ron` but has no name to match an engine id.
+pub fn is_bare_ron(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case(".ron"))
+}
+
+/// The sentence for a file named just `.ron`.
+pub fn bare_ron_message() -> String {
+    "the file is named just `.ron`, with nothing before it to match an engine id; name it after \
+     its engine's id, e.g. `acme.ron`"
+        .into()
+}
+
 /// Parse every `*.ron` file in a folder; a second file with an id already seen is an error.
+///
+/// Nothing is skipped without a word: an entry that ends in `.ron` but is not a readable regular
+/// file (a folder, a pipe, a device, a link to nowhere) is a warning saying why.
 pub fn load_folder(dir: &Path) -> (Vec<Parsed>, Vec<Diagnostic>) {
     let shown = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
-        Err(e) => {
-            let d = Diagnostic::whole_file(
+        Err(e) => return (Vec::new(), vec![unreadable_folder(dir, &e)]),
+    };
+    let mut diags = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => {
+                let p = e.path();
+                if is_ron_file_name(&p) || is_bare_ron(&p) {
+                    files.push(p);
+                }
+            }
+            Err(e) => diags.push(Diagnostic::whole_file(
                 Severity::Error,
                 &shown,
-                format!("expected a folder of engine files, but it cannot be read: {e}"),
-            );
-            return (Vec::new(), vec![d]);
+                format!("cannot list every file in this folder: {e}; check its permissions"),
+            )),
         }
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
-        .collect();
+    }
     files.sort();
     let mut out = Vec::new();
-    let mut diags = Vec::new();
     for file in files {
-        let (parsed, mut d) = read_engine_file(&file);
+        if is_bare_ron(&file) {
+            diags.push(Diagnostic::whole_file(
+                Severity::Warning,
+                &file.display().to_string(),
+                format!("skipped: {}", bare_ron_message()),
+            ));
+            continue;
+        }
+        let (parsed, mut d) = read_engine(&file, true);
         diags.append(&mut d);
         out.extend(parsed);
     }
@@ -150,21 +185,84 @@ pub fn load_folder(dir: &Path) -> (Vec<Parsed>, Vec<Diagnostic>) {
     (out, diags)
 }
 
+/// The error for a folder that exists but cannot be listed.
+pub fn unreadable_folder(dir: &Path, e: &std::io::Error) -> Diagnostic {
+    let why = if e.kind() == std::io::ErrorKind::PermissionDenied {
+        "permission denied; check its permissions".to_owned()
+    } else {
+        e.to_string()
+    };
+    Diagnostic::whole_file(
+        Severity::Error,
+        &dir.display().to_string(),
+        format!("expected a folder of engine files, but it cannot be read: {why}"),
+    )
+}
+
 /// Read and parse one engine file from disk.
 pub fn read_engine_file(file: &Path) -> (Option<Parsed>, Vec<Diagnostic>) {
+    read_engine(file, false)
+}
+
+/// Read and parse one engine file; `in_folder`: found by listing a folder, where an entry that
+/// is not a file (a subfolder, a pipe, a link to nowhere) is skipped with a warning, not an error.
+fn read_engine(file: &Path, in_folder: bool) -> (Option<Parsed>, Vec<Diagnostic>) {
     let shown = file.display().to_string();
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
-    match std::fs::read(file) {
+    match ronfile::read(file) {
         Ok(bytes) => parse_engine(&shown, stem.as_deref(), &bytes),
-        Err(e) => (
-            None,
-            vec![Diagnostic::whole_file(
-                Severity::Error,
-                &shown,
-                format!("cannot read the file: {e}"),
-            )],
-        ),
+        Err(why) => {
+            let skipped = in_folder
+                && matches!(
+                    why,
+                    Unreadable::NotAFile(_)
+                        | Unreadable::DanglingLink
+                        | Unreadable::LinkLoop
+                        | Unreadable::Missing
+                );
+            let d = if skipped {
+                let hint = match why {
+                    Unreadable::DanglingLink | Unreadable::LinkLoop => why.fix(),
+                    _ => "engine files are regular files directly in the folder",
+                };
+                Diagnostic::whole_file(
+                    Severity::Warning,
+                    &shown,
+                    format!(
+                        "skipped: {} {}; {hint}",
+                        crate::text::sanitize(&ronfile::read::file_name(file)),
+                        why.what()
+                    ),
+                )
+            } else {
+                why.diagnostic(Severity::Error, file)
+            };
+            (None, vec![d])
+        }
     }
+}
+
+/// Why a `--catalogue` path cannot be used as a folder of engine files, if it cannot.
+pub fn catalogue_dir_problem(dir: &Path) -> Option<Diagnostic> {
+    let shown = dir.display().to_string();
+    let name = crate::text::sanitize(&ronfile::read::file_name(dir)).into_owned();
+    let message = match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => return None,
+        Ok(m) if m.is_file() => format!(
+            "expected a folder of engine files for --catalogue, but {name} is a file, not a \
+             folder; give the folder it is in, or check the file alone with `mtafit check {}`",
+            crate::text::sanitize(&shown)
+        ),
+        Ok(m) => format!(
+            "expected a folder of engine files for --catalogue, but {name} is {}, not a folder",
+            ronfile::read::not_a_file(&m).unwrap_or("a special file")
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            "expected a folder of engine files for --catalogue, but there is no such folder".into()
+        }
+        Err(e) => format!("expected a folder of engine files for --catalogue, but {e}"),
+    };
+    Some(Diagnostic::whole_file(Severity::Error, &shown, message))
 }
 
 /// Keep the first file for each id; report the others. Invalid files take part in the
@@ -237,11 +335,15 @@ pub fn parse_factors(path: &str, bytes: &[u8]) -> Result<Vec<Factor>, Vec<Diagno
         } else if factors[..i].iter().any(|g| g.id == f.id) {
             diags.push(at(i, "id", format!("factor \"{}\" is listed twice", f.id)));
         }
-        if !(0.0..=10.0).contains(&f.default_weight) {
+        if crate::units::weight_value(f.default_weight).is_none() {
             diags.push(at(
                 i,
                 "default_weight",
-                format!("expected a weight from 0 to 10, found {}", f.default_weight),
+                format!(
+                    "expected {}, found {}",
+                    crate::units::WEIGHT_WORDS,
+                    crate::units::quoted_number(f.default_weight)
+                ),
             ));
         }
     }
@@ -301,15 +403,9 @@ impl Catalogue {
             layers.push(load_folder(dir));
         }
         for dir in &sources.dirs {
-            if dir.is_dir() {
-                layers.push(load_folder(dir));
-            } else {
-                let d = Diagnostic::whole_file(
-                    Severity::Error,
-                    &dir.display().to_string(),
-                    "expected a folder of engine files for --catalogue, but there is no such folder",
-                );
-                layers.push((Vec::new(), vec![d]));
+            match catalogue_dir_problem(dir) {
+                None => layers.push(load_folder(dir)),
+                Some(d) => layers.push((Vec::new(), vec![d])),
             }
         }
         let mut by_id: BTreeMap<String, Parsed> = BTreeMap::new();

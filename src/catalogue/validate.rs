@@ -335,7 +335,8 @@ impl Checker<'_> {
         }
     }
 
-    /// Warn about hidden control characters, then make every text field safe to display.
+    /// Warn about control, bidirectional and invisible characters, then make every text field
+    /// safe to display.
     fn text(&mut self, e: &mut Engine) {
         let mut found = Vec::new();
         visit_text(e, &mut |path, s| {
@@ -347,11 +348,33 @@ impl Checker<'_> {
         });
         for (path, c) in found {
             let steps: Vec<Step<'_>> = path.iter().map(|f| Step::Field(f)).collect();
+            let (kind, why, done) = match text::hidden(c) {
+                Some(text::Hidden::Bidi) => (
+                    "the bidirectional control",
+                    "which can make text display in another order than it reads",
+                    "removed",
+                ),
+                Some(text::Hidden::Invisible) => (
+                    "the invisible character",
+                    "which hides what the text says or takes a width a terminal does not give it",
+                    "removed",
+                ),
+                Some(text::Hidden::Break) => (
+                    "the line break",
+                    "which would break a table row",
+                    "replaced by a space",
+                ),
+                _ => (
+                    "the control character",
+                    "which could drive a terminal",
+                    "removed",
+                ),
+            };
             self.at_value(
                 Severity::Warning,
                 &steps,
                 format!(
-                    "text contains the control character U+{:04X}, which could drive a terminal; it was removed",
+                    "text contains {kind} U+{:04X}, {why}; it was {done}",
                     u32::from(c)
                 ),
             );

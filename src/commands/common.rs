@@ -54,16 +54,38 @@ pub fn emit(text: &str) -> std::io::Result<()> {
 pub fn note(lines: &[String]) {
     let mut err = std::io::stderr().lock();
     for l in lines {
-        let _ = writeln!(err, "mtafit: {l}");
+        // A note quotes names from files and the command line; none may drive the terminal.
+        for line in l.lines() {
+            let _ = writeln!(err, "mtafit: {}", crate::text::sanitize(line));
+        }
     }
 }
 
 /// Load the catalogue, profile and weights, printing the notes on standard error — the
 /// catalogue's even when the profile then fails, since a bad file may be why.
 pub fn setup(c: &Common) -> Result<Setup, Failure> {
-    let cat = crate::setup::catalogue(&c.overrides);
+    let cat = crate::setup::catalogue(&c.overrides).map_err(Failure::Invalid)?;
     note(&crate::setup::catalogue_notes(&cat));
     let s = Setup::over(cat, &c.overrides).map_err(Failure::Invalid)?;
     note(&s.warnings);
     Ok(s)
+}
+
+/// From now on, a stop signal (SIGINT, SIGTERM, SIGHUP) first removes the temporary files of
+/// unfinished writes, then ends the process as the signal would have: a command killed while it
+/// writes a file leaves neither a half file nor a hidden temporary one.
+pub fn tidy_on_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                crate::atomic::remove_in_flight();
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
+            }
+        });
+    }
 }

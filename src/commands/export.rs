@@ -1,6 +1,6 @@
 //! `mtafit export`: write a shortlist with the profile and weights behind it.
 
-use super::common::{Common, Failure, Outcome, emit, note, setup};
+use super::common::{Common, Failure, Outcome, emit, note, setup, tidy_on_signals};
 use crate::render::shortlist::{self, ShortlistFormat};
 use crate::{decide, export};
 use std::path::Path;
@@ -21,6 +21,7 @@ pub fn run(
     if output.as_os_str() == "-" {
         emit(&shortlist::render(&i, &a, &ids, format).map_err(Failure::Invalid)?)?;
     } else {
+        tidy_on_signals();
         export::write(&i, &a, &ids, format, output, force).map_err(Failure::Invalid)?;
         note(&[format!(
             "wrote {} ({} engine{}, {})",

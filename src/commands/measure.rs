@@ -1,6 +1,6 @@
 //! `mtafit measure`: read mail logs, print the real volume, optionally into a profile.
 
-use super::common::{Failure, Outcome, emit};
+use super::common::{Failure, Outcome, emit, tidy_on_signals};
 use crate::measure::{self, LogFormat, Meter, Source};
 use crate::profile;
 use crate::render::Format;
@@ -106,6 +106,7 @@ pub fn run(
                 shown(p)
             )));
         }
+        tidy_on_signals();
         write_volume(p, r.monthly_volume)?;
         let _ = writeln!(
             std::io::stderr(),
@@ -183,14 +184,8 @@ fn shown(p: &Path) -> String {
 
 /// Refuse a profile target that cannot be written, before the scan rather than after it.
 fn check_profile_target(p: &Path) -> Result<(), Failure> {
-    if p.is_symlink() && !p.exists() {
-        return Err(Failure::Invalid(format!(
-            "cannot write {}: it is a link to something that does not exist",
-            shown(p)
-        )));
-    }
-    match std::fs::read(p) {
-        Ok(bytes) => {
+    match read_target(p)? {
+        Some(bytes) => {
             if std::fs::metadata(p).is_ok_and(|m| m.permissions().readonly()) {
                 return Err(Failure::Invalid(format!(
                     "{} is read-only; make it writable, or name another file",
@@ -201,7 +196,7 @@ fn check_profile_target(p: &Path) -> Result<(), Failure> {
                 .map(|_| ())
                 .map_err(|d| Failure::Invalid(render(&d)))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        None => {
             let dir = match p.parent() {
                 Some(d) if !d.as_os_str().is_empty() => d,
                 _ => Path::new("."),
@@ -216,9 +211,20 @@ fn check_profile_target(p: &Path) -> Result<(), Failure> {
                 )))
             }
         }
-        Err(e) => Err(Failure::Invalid(format!(
-            "cannot read the profile {}: {e}",
-            shown(p)
+    }
+}
+
+/// The profile to edit, or `None` when there is none yet; a target that is not a regular file
+/// (a device such as /dev/full, a pipe, a link to nothing) is refused, never read or written.
+fn read_target(p: &Path) -> Result<Option<Vec<u8>>, Failure> {
+    match crate::ronfile::read(p) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(why) if why.is_missing() => Ok(None),
+        Err(why) => Err(Failure::Invalid(format!(
+            "cannot write the profile {}: it {}; {}",
+            shown(p),
+            why.what(),
+            why.fix()
         ))),
     }
 }
@@ -233,16 +239,10 @@ fn render(diags: &[crate::ronfile::Diagnostic]) -> String {
 
 /// Set the volume in profile `p`, creating it when absent; atomic.
 pub fn write_volume(p: &Path, volume: u64) -> Result<(), Failure> {
-    let text = match std::fs::read(p) {
-        Ok(bytes) => profile::with_volume(&p.display().to_string(), &bytes, volume)
+    let text = match read_target(p)? {
+        Some(bytes) => profile::with_volume(&shown(p), &bytes, volume)
             .map_err(|d| Failure::Invalid(render(&d)))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => profile::new_with_volume(volume),
-        Err(e) => {
-            return Err(Failure::Invalid(format!(
-                "cannot read the profile {}: {e}",
-                p.display()
-            )));
-        }
+        None => profile::new_with_volume(volume),
     };
     crate::atomic::write(p, text.as_bytes(), true).map_err(Failure::Invalid)
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 /// Run `show`.
 pub fn run(id: &str, format: Format, c: &Common) -> Outcome {
-    let cat = setup::catalogue(&c.overrides);
+    let cat = setup::catalogue(&c.overrides).map_err(Failure::Invalid)?;
     note(&setup::catalogue_notes(&cat));
     let e = cat
         .find_id(id)

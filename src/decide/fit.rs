@@ -177,8 +177,15 @@ pub fn budget(e: &Engine, p: &Profile, annual_cost: f64, why: Why<'_>) -> f64 {
                         ratio * 100.0,
                         units::usd(cap)
                     )
-                } else {
+                } else if ratio < 100.0 {
                     format!("{}, {ratio:.1}× your {}/yr cap", figure(), units::usd(cap))
+                } else {
+                    format!(
+                        "{}, {} your {}/yr cap",
+                        figure(),
+                        times(ratio),
+                        units::usd(cap)
+                    )
                 }
             });
             cap / (cap + cost)

@@ -1,10 +1,11 @@
-//! One weight per factor, 0–10.
+//! One weight per factor, 0–10 in hundredths.
 
 use crate::catalogue::{Factor, FactorId, PerFactor};
+use crate::units;
 use std::collections::BTreeMap;
 
 /// The largest weight a slider allows.
-pub const MAX_WEIGHT: f64 = 10.0;
+pub const MAX_WEIGHT: f64 = units::MAX_WEIGHT;
 
 /// Factor weights, one per [`FactorId`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,12 +37,12 @@ impl Weights {
         self.0[f]
     }
 
-    /// Set one weight, kept within 0–10 (NaN becomes 0).
+    /// Set one weight, kept within 0–10 and rounded to its hundredth (NaN becomes 0).
     pub fn set(&mut self, f: FactorId, v: f64) {
         self.0[f] = if v.is_nan() {
             0.0
         } else {
-            v.clamp(0.0, MAX_WEIGHT)
+            units::round_to(v.clamp(0.0, MAX_WEIGHT), 2)
         };
     }
 
@@ -101,6 +102,7 @@ pub fn parse_weight(arg: &str) -> Result<(FactorId, f64), String> {
             FactorId::ids().join(", ")
         )
     })?;
+    let shown = crate::text::sanitize(n.trim());
     let v: f64 = n
         .trim()
         .parse()
@@ -108,17 +110,17 @@ pub fn parse_weight(arg: &str) -> Result<(FactorId, f64), String> {
         .filter(|v: &f64| v.is_finite())
         .ok_or_else(|| {
             format!(
-                "--weight {id}={}: expected a number from 0 to 10, found {:?}",
-                crate::text::sanitize(n.trim()),
+                "--weight {id}={shown}: expected a number: {}, found {:?}",
+                units::WEIGHT_WORDS,
                 crate::text::sanitize(n)
             )
         })?;
-    if !(0.0..=MAX_WEIGHT).contains(&v) {
-        return Err(format!(
-            "--weight {id}={}: expected a weight from 0 to 10, found {v}",
-            crate::text::sanitize(n.trim())
-        ));
-    }
+    let v = units::weight_value(v).ok_or_else(|| {
+        format!(
+            "--weight {id}={shown}: expected {}, found {shown}",
+            units::WEIGHT_WORDS
+        )
+    })?;
     Ok((f, v))
 }
 
@@ -138,12 +140,22 @@ mod tests {
         );
         assert_eq!(
             parse_weight("volume=30").unwrap_err(),
-            "--weight volume=30: expected a weight from 0 to 10, found 30"
+            "--weight volume=30: expected 0, or a weight from 0.01 to 10 (weights count in \
+             hundredths), found 30"
         );
         assert_eq!(
             parse_weight("budget=NaN").unwrap_err(),
-            "--weight budget=NaN: expected a number from 0 to 10, found \"NaN\""
+            "--weight budget=NaN: expected a number: 0, or a weight from 0.01 to 10 (weights \
+             count in hundredths), found \"NaN\""
         );
+        // Below a hundredth a weight would show as 0 and still count for everything.
+        for tiny in ["5e-324", "0.004", "1e-3"] {
+            let e = parse_weight(&format!("volume={tiny}")).unwrap_err();
+            assert!(e.contains("in hundredths") && e.ends_with(tiny), "{e}");
+        }
+        assert_eq!(parse_weight("volume=0.01"), Ok((FactorId::Volume, 0.01)));
+        assert_eq!(parse_weight("volume=0.333"), Ok((FactorId::Volume, 0.33)));
+        assert_eq!(parse_weight("volume=-0"), Ok((FactorId::Volume, 0.0)));
         let mut w = Weights::uniform(1.0);
         w.set(FactorId::Volume, 42.0);
         w.set(FactorId::Budget, f64::NAN);

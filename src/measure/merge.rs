@@ -2,7 +2,7 @@
 //! chunk edges, and everything else that simply adds up.
 
 use super::lives::OpenLives;
-use super::tally::{Counts, EXAMPLES, Moment, Tally, year_step};
+use super::tally::{Counts, EXAMPLES, LeapRun, Moment, Piece, Tally, year_step};
 use super::time::{self, Day};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
@@ -58,6 +58,9 @@ pub struct Totals {
     pub last: Option<When>,
     /// The first unreadable lines.
     pub unreadable: Vec<Unreadable>,
+    /// Lines dated February 29th of a year that has none (the year given by `--year`), by
+    /// year: they were read as unreadable.
+    pub no_leap_day: BTreeMap<i32, u64>,
 }
 
 /// Distinct recipient domains kept exactly (a few MB); past twice this, the quietest go.
@@ -100,6 +103,7 @@ impl Totals {
 #[derive(Debug)]
 pub struct InputMerge {
     input: usize,
+    rule: YearRule,
     next: usize,
     pending: BTreeMap<usize, Tally>,
     /// Year steps at the end of the chunks merged so far, and the last syslog month.
@@ -122,10 +126,11 @@ pub enum YearRule {
 }
 
 impl InputMerge {
-    /// A merge for input number `input`.
-    pub fn new(input: usize) -> InputMerge {
+    /// A merge for input number `input`, whose syslog dates take their years by `rule`.
+    pub fn new(input: usize, rule: YearRule) -> InputMerge {
         InputMerge {
             input,
+            rule,
             next: 0,
             pending: BTreeMap::new(),
             yoff_end: 0,
@@ -157,7 +162,54 @@ impl InputMerge {
         bytes
     }
 
+    /// Fold a chunk's pieces in order, then the rest of it. A run of February 29th lines is
+    /// read as dated unless the year it falls in is given and has no such day: then as the
+    /// impossible date it is, like February 30th.
     fn fold(&mut self, t: &mut Tally, totals: &mut Totals) {
+        for piece in std::mem::take(&mut t.pieces) {
+            match piece {
+                Piece::Plain(mut p) => self.fold_one(&mut p, totals),
+                Piece::Leap(run) => {
+                    let LeapRun {
+                        mut read,
+                        mut impossible,
+                    } = *run;
+                    match self.missing_leap_day() {
+                        None => self.fold_one(&mut read, totals),
+                        Some(year) => {
+                            let lines = impossible
+                                .counts
+                                .unparsed
+                                .saturating_sub(read.counts.unparsed);
+                            *totals.no_leap_day.entry(year).or_default() += lines;
+                            // The examples quote the line as it was written.
+                            for e in &mut impossible.examples {
+                                if e.text.starts_with(b"Feb 30 ") {
+                                    e.text[4..6].copy_from_slice(b"29");
+                                }
+                            }
+                            self.fold_one(&mut impossible, totals);
+                        }
+                    }
+                }
+            }
+        }
+        self.fold_one(t, totals);
+    }
+
+    /// The year a February 29th read next falls in, when the rule gives years and that one
+    /// has no such day. The file's time gives none: it moves the log to a leap year instead.
+    fn missing_leap_day(&self) -> Option<i32> {
+        let yoff = self.yoff_end + self.last_month.map_or(0, |m| year_step(m, 2));
+        let first = self
+            .yearless_first
+            .map_or((yoff, 2), |f| (f.yoff, month_of(&f)));
+        let year = given_year(self.rule, first, yoff)?;
+        (!crate::calendar::leap(year)).then_some(year)
+    }
+
+    /// Fold one tally: a whole chunk, or a piece of one.
+    fn fold_one(&mut self, t: &mut Tally, totals: &mut Totals) {
         let base = match t.year.span {
             Some((first, last)) => {
                 let base = self.yoff_end + self.last_month.map_or(0, |m| year_step(m, first));
@@ -231,19 +283,15 @@ impl InputMerge {
 
     /// Settle the years of syslog dates and hand them to the totals; returns the year and
     /// month of the last syslog date, for the next input.
-    pub fn finish(self, rule: YearRule, totals: &mut Totals) -> Option<(i32, u8)> {
+    pub fn finish(self, totals: &mut Totals) -> Option<(i32, u8)> {
         let (Some(first), Some(last)) = (self.yearless_first, self.yearless_last) else {
             return None;
         };
-        let month_of = |m: &Moment| match m.stamp.day {
-            Day::Yearless { month, .. } => month,
-            Day::Dated(_) => 1,
-        };
+        let rule = self.rule;
         let inferred = |yoff: i32| -> i32 {
             match rule {
-                YearRule::First(y) => y + (yoff - first.yoff),
-                YearRule::After(y, month) => {
-                    y + year_step(month, month_of(&first)) + (yoff - first.yoff)
+                YearRule::First(_) | YearRule::After(..) => {
+                    given_year(rule, (first.yoff, month_of(&first)), yoff).unwrap_or_default()
                 }
                 YearRule::NotAfter(limit) => {
                     let (ry, _, _) = time::civil_from_days(limit);
@@ -295,6 +343,25 @@ impl InputMerge {
     }
 }
 
+/// The month of a syslog moment (1 for a dated one, which has its year).
+fn month_of(m: &Moment) -> u8 {
+    match m.stamp.day {
+        Day::Yearless { month, .. } => month,
+        Day::Dated(_) => 1,
+    }
+}
+
+/// The year of year step `yoff` when `rule` gives the years (`None` for the file's time):
+/// `first` is the year step and month of the input's first syslog line.
+fn given_year(rule: YearRule, first: (i32, u8), yoff: i32) -> Option<i32> {
+    let (first_yoff, first_month) = first;
+    match rule {
+        YearRule::First(y) => Some(y + (yoff - first_yoff)),
+        YearRule::After(y, month) => Some(y + year_step(month, first_month) + (yoff - first_yoff)),
+        YearRule::NotAfter(_) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,15 +383,12 @@ mod tests {
     #[test]
     fn new_year_between_chunks_out_of_order() {
         let mut totals = Totals::default();
-        let mut m = InputMerge::new(0);
+        let mut m = InputMerge::new(0, YearRule::NotAfter(time::days_from_civil(2026, 1, 5)));
         // Chunk 1 finishes first; the merge waits for chunk 0.
         m.add(1, chunk(&[(1, 1), (1, 2)]), &mut totals, drop);
         assert!(totals.days.is_empty() && m.yearless.is_empty());
         m.add(0, chunk(&[(12, 30), (12, 31)]), &mut totals, drop);
-        m.finish(
-            YearRule::NotAfter(time::days_from_civil(2026, 1, 5)),
-            &mut totals,
-        );
+        m.finish(&mut totals);
         assert_eq!(
             dates(&totals),
             ["2025-12-30", "2025-12-31", "2026-01-01", "2026-01-02"]
@@ -336,19 +400,16 @@ mod tests {
     #[test]
     fn a_last_date_after_the_file_time_is_last_year() {
         let mut totals = Totals::default();
-        let mut m = InputMerge::new(0);
+        let mut m = InputMerge::new(0, YearRule::NotAfter(time::days_from_civil(2026, 3, 1)));
         m.add(0, chunk(&[(11, 28)]), &mut totals, drop);
-        m.finish(
-            YearRule::NotAfter(time::days_from_civil(2026, 3, 1)),
-            &mut totals,
-        );
+        m.finish(&mut totals);
         assert_eq!(dates(&totals), ["2025-11-28"]);
     }
 
     #[test]
     fn domains_stay_bounded_and_the_error_is_kept() {
         let mut totals = Totals::default();
-        let mut m = InputMerge::new(0);
+        let mut m = InputMerge::new(0, YearRule::First(2025));
         for i in 0..(2 * DOMAINS_KEPT + 10) {
             let mut t = Tally::default();
             t.domain(format!("d{i}.example").as_bytes());
@@ -367,32 +428,26 @@ mod tests {
     #[test]
     fn february_29th_moves_the_log_to_a_leap_year() {
         let mut totals = Totals::default();
-        let mut m = InputMerge::new(0);
+        let mut m = InputMerge::new(0, YearRule::NotAfter(time::days_from_civil(2025, 3, 10)));
         m.add(0, chunk(&[(2, 28), (2, 29), (3, 1)]), &mut totals, drop);
         // The file was written in March 2025, but 2025 has no February 29th: it is 2024's log.
-        m.finish(
-            YearRule::NotAfter(time::days_from_civil(2025, 3, 10)),
-            &mut totals,
-        );
+        m.finish(&mut totals);
         assert_eq!(dates(&totals), ["2024-02-28", "2024-02-29", "2024-03-01"]);
     }
 
     #[test]
     fn a_given_first_year() {
         let mut totals = Totals::default();
-        let mut m = InputMerge::new(0);
+        let mut m = InputMerge::new(0, YearRule::First(2019));
         m.add(0, chunk(&[(12, 31), (1, 1)]), &mut totals, drop);
-        assert_eq!(
-            m.finish(YearRule::First(2019), &mut totals),
-            Some((2020, 1))
-        );
+        assert_eq!(m.finish(&mut totals), Some((2020, 1)));
         assert_eq!(dates(&totals), ["2019-12-31", "2020-01-01"]);
-        let mut next = InputMerge::new(1);
+        let mut next = InputMerge::new(1, YearRule::After(2020, 1));
         next.add(0, chunk(&[(1, 2)]), &mut totals, drop);
-        next.finish(YearRule::After(2020, 1), &mut totals);
-        let mut after_new_year = InputMerge::new(2);
+        next.finish(&mut totals);
+        let mut after_new_year = InputMerge::new(2, YearRule::After(2020, 12));
         after_new_year.add(0, chunk(&[(1, 3)]), &mut totals, drop);
-        after_new_year.finish(YearRule::After(2020, 12), &mut totals);
+        after_new_year.finish(&mut totals);
         assert_eq!(
             dates(&totals),
             ["2019-12-31", "2020-01-01", "2020-01-02", "2021-01-03"]

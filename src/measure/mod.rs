@@ -82,6 +82,12 @@ struct Ready {
 
 /// Measure `sources` into one report; errors are sentences naming the input.
 pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result<Measured, String> {
+    if let Some(y) = opts.year.filter(|y| !time::LOG_YEARS.contains(y)) {
+        return Err(format!(
+            "cannot read syslog dates as of {y}: expected a year from {}",
+            time::LOG_YEARS_WORDS
+        ));
+    }
     let threads = match opts.threads {
         0 => std::thread::available_parallelism().map_or(2, |n| n.get().min(16)),
         n => n.min(64),
@@ -182,13 +188,6 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
             None => input::open(&r.source, meter, opts.mmap)?,
         };
         let dialect = Dialect::new(r.format, &opened.head);
-        let mut merge = InputMerge::new(i);
-        let compressed = opened.compressed;
-        let bytes = run(opened, &dialect, threads, meter, &mut merge, &mut totals)
-            .map_err(|e| input::read_error(&name, compressed, e))?;
-        if meter.cancel.load(Ordering::Relaxed) {
-            return Err("the measurement was stopped".into());
-        }
         // With --year the inputs read as one log; without, each file's own time anchors it.
         let rule = match (opts.year, carried) {
             (Some(_), Some((year, month))) => YearRule::After(year, month),
@@ -197,13 +196,20 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
                 r.modified.unwrap_or_else(SystemTime::now),
             )),
         };
+        let mut merge = InputMerge::new(i, rule);
+        let compressed = opened.compressed;
+        let bytes = run(opened, &dialect, threads, meter, &mut merge, &mut totals)
+            .map_err(|e| input::read_error(&name, compressed, e))?;
+        if meter.cancel.load(Ordering::Relaxed) {
+            return Err("the measurement was stopped".into());
+        }
         if merge.has_yearless() && opts.year.is_none() {
             yearless_from.push(match r.modified {
                 Some(_) => format!("the modification time of {name}"),
                 None => "today's date for standard input".to_string(),
             });
         }
-        if let Some(end) = merge.finish(rule, &mut totals) {
+        if let Some(end) = merge.finish(&mut totals) {
             carried = Some(end);
         }
         files.push(Read1 {
@@ -261,7 +267,15 @@ fn rotation(path: &std::path::Path) -> Option<(String, u64)> {
 fn not_a_log(name: &str, head: &[u8]) -> String {
     const FORMATS: &str = "Postfix, Exim or Sendmail log lines, KumoMTA JSON records or PowerMTA \
                            accounting CSV rows, plain, gzip or zstd";
-    match first_line_text(head) {
+    let line = first_line_text(head);
+    if let Some(y) = line.and_then(|l| time::year_outside(l.as_bytes())) {
+        return format!(
+            "{name}:1:1: not a mail log mtafit can read: line 1 is dated {y}, and a mail log's \
+             dates fall in {}; check the clock of the host that wrote it",
+            time::LOG_YEARS_WORDS
+        );
+    }
+    match line {
         Some(line) => format!(
             "{name}:1:1: not a mail log mtafit can read: none of its first {} lines is one of \
              {FORMATS} ({}). Name the format with --log-format if it is one of these.",
@@ -556,6 +570,15 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
              every message; {} {} taken as finished early, so `messages_sent` may be a little high",
             crate::units::grouped(cut_short),
             if cut_short == 1 { "was" } else { "were" }
+        ));
+    }
+    for (year, n) in &totals.no_leap_day {
+        notes.push(format!(
+            "{} dated February 29th {} in {year}, which has no February 29th, so {} read as \
+             unreadable; is --year right?",
+            crate::units::count(*n, "line", "lines"),
+            if *n == 1 { "falls" } else { "fall" },
+            if *n == 1 { "it is" } else { "they are" }
         ));
     }
     if c.unparsed > 0 {

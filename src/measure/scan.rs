@@ -6,7 +6,7 @@
 //! rare depends on the text: in a mail log `=` and `:` are everywhere, so the ranking is taken
 //! from the log's own first bytes rather than memchr's built-in English-text table.
 
-use super::tally::Tally;
+use super::tally::{LeapRun, Piece, Tally};
 use memchr::arch::all::packedpair::HeuristicFrequencyRank;
 use memchr::memmem::{Finder, FinderBuilder};
 use memchr::{memchr, memrchr};
@@ -90,17 +90,57 @@ impl Literals {
     }
 }
 
+/// How a syslog line dated February 29th starts.
+const LEAP_DAY: &[u8] = b"Feb 29 ";
+
+/// Read `line` into `t` with `read`; a syslog line dated February 29th goes instead into both
+/// readings of the run it is part of (see [`LeapRun`]), the second with its date made
+/// February 30th, which every format refuses as it should refuse a leap day of a common year.
+fn route(
+    line: &[u8],
+    t: &mut Tally,
+    run: &mut Option<Box<LeapRun>>,
+    read: impl Fn(&[u8], &mut Tally),
+) {
+    if line.starts_with(LEAP_DAY) {
+        let r = run.get_or_insert_with(|| {
+            let before = t.split_off();
+            t.pieces.push(Piece::Plain(Box::new(before)));
+            Box::default()
+        });
+        read(line, &mut r.read);
+        let mut moved = line.to_vec();
+        moved[4..6].copy_from_slice(b"30");
+        read(&moved, &mut r.impossible);
+    } else {
+        end_run(t, run);
+        read(line, t);
+    }
+}
+
+/// Close a run of leap-day lines: what follows is counted in `t` after it.
+fn end_run(t: &mut Tally, run: &mut Option<Box<LeapRun>>) {
+    if let Some(r) = run.take() {
+        t.pieces.push(Piece::Leap(r));
+    }
+}
+
 /// Scan `buf` (whole lines; the last may lack its newline when `at_end`), starting at byte
 /// `base` of its input.
 pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t: &mut Tally) {
     t.bytes += buf.len() as u64;
+    let mut run = None;
     let Some(literals) = lines.literals() else {
         let mut pos = 0;
         while pos < buf.len() {
             let end = memchr(b'\n', &buf[pos..]).map_or(buf.len(), |i| pos + i);
-            lines.line(&buf[pos..end], None, base + pos as u64, t);
+            let offset = base + pos as u64;
+            route(&buf[pos..end], t, &mut run, |l, t| {
+                lines.line(l, None, offset, t)
+            });
             pos = end + 1;
         }
+        end_run(t, &mut run);
         return;
     };
     // The start of a last line with no newline.
@@ -152,18 +192,25 @@ pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t
             let (ls, le, at) = found[which][next[which]];
             next[which] += 1;
             let hit = (which, at - ls);
+            let offset = base + (start + ls) as u64;
             if cut_start == Some(start + ls) {
                 cut_hit = true;
-                lines.cut_hit(&block[ls..le], hit, base + (start + ls) as u64, t);
+                route(&block[ls..le], t, &mut run, |l, t| {
+                    lines.cut_hit(l, hit, offset, t)
+                });
             } else {
-                lines.line(&block[ls..le], Some(hit), base + (start + ls) as u64, t);
+                route(&block[ls..le], t, &mut run, |l, t| {
+                    lines.line(l, Some(hit), offset, t)
+                });
             }
         }
         start = end;
     }
     if let Some(s) = cut_start.filter(|_| !cut_hit) {
-        lines.cut(&buf[s..], base + s as u64, t);
+        let offset = base + s as u64;
+        route(&buf[s..], t, &mut run, |l, t| lines.cut(l, offset, t));
     }
+    end_run(t, &mut run);
 }
 
 /// Strip a trailing carriage return (logs copied from Windows machines).

@@ -135,9 +135,31 @@ pub struct Example {
     pub text: Vec<u8>,
 }
 
+/// Syslog lines dated February 29th, read both ways: whether the date exists depends on its
+/// year, which only the in-order merge knows.
+#[derive(Debug, Default)]
+pub struct LeapRun {
+    /// The lines read as dated February 29th.
+    pub read: Tally,
+    /// The same lines read as a date that does not exist, as February 30th is.
+    pub impossible: Tally,
+}
+
+/// An earlier part of a chunk, kept apart so the merge can choose how to read a leap day.
+#[derive(Debug)]
+pub enum Piece {
+    /// Lines read as they are.
+    Plain(Box<Tally>),
+    /// A run of lines dated February 29th.
+    Leap(Box<LeapRun>),
+}
+
 /// One chunk's counts.
 #[derive(Debug, Default)]
 pub struct Tally {
+    /// The parts of the chunk before the lines counted below, in order (empty unless the chunk
+    /// holds syslog lines dated February 29th).
+    pub pieces: Vec<Piece>,
     /// Plain counters.
     pub counts: Counts,
     /// Per day: sent, deferred, bounced; keyed by (year step, date).
@@ -162,6 +184,7 @@ pub struct Tally {
 impl Tally {
     /// Empty, keeping the memory of its maps for the next chunk.
     pub fn clear(&mut self) {
+        self.pieces.clear();
         self.counts = Counts::default();
         self.days.clear();
         self.last_day = 0;
@@ -172,6 +195,15 @@ impl Tally {
         self.year = YearTrack::default();
         self.examples.clear();
         self.bytes = 0;
+    }
+
+    /// The lines counted so far, taken out as a tally of their own; this one keeps its pieces
+    /// and its byte count, and counts on from nothing.
+    pub fn split_off(&mut self) -> Tally {
+        let mut done = std::mem::take(self);
+        self.pieces = std::mem::take(&mut done.pieces);
+        self.bytes = std::mem::take(&mut done.bytes);
+        done
     }
 
     /// Record one line's outcome for `n` recipients.

@@ -115,13 +115,30 @@ fn date(s: &[u8]) -> Option<i32> {
     plausible(day).then_some(day)
 }
 
-/// 1990-01-01 and 2100-01-01, in days since 1970: no mail log holds a date outside them, and
-/// one garbled year (9999) would otherwise stretch the span and sink the monthly volume.
+/// The years a mail log's dates may fall in, for dated lines and `--year` alike: no mail log
+/// holds an earlier date, and one garbled year (9999) would otherwise stretch the span and sink
+/// the monthly volume.
+pub const LOG_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// [`LOG_YEARS`] in words, for every message that refuses a year.
+pub const LOG_YEARS_WORDS: &str = "1990 to 2100";
+
+/// 1990-01-01 and 2101-01-01 (the first day after [`LOG_YEARS`]), in days since 1970.
 const EARLIEST: i32 = 7_305;
-const LATEST: i32 = 47_482;
+const LATEST: i32 = 47_847;
 
 fn plausible(day: i32) -> bool {
     (EARLIEST..LATEST).contains(&day)
+}
+
+/// The year of a `YYYY-MM-DD` date at the start of `s` when it is a real date outside
+/// [`LOG_YEARS`]: why a log that looks right was not read.
+pub fn year_outside(s: &[u8]) -> Option<i32> {
+    if s.get(4) != Some(&b'-') || s.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (y, m, d) = (four(s, 0)? as i32, two(s, 5)?, two(s, 8)?);
+    (valid(y, m, d) && !LOG_YEARS.contains(&y)).then_some(y)
 }
 
 /// A fraction `.ffffff` (any number of digits) at `at`: its length.
@@ -295,10 +312,18 @@ mod tests {
 
     #[test]
     fn dates_outside_1990_to_2100_are_not_log_dates() {
-        assert_eq!(days_from_civil(1990, 1, 1), EARLIEST);
-        assert_eq!(days_from_civil(2100, 1, 1), LATEST);
+        assert_eq!(days_from_civil(*LOG_YEARS.start(), 1, 1), EARLIEST);
+        assert_eq!(days_from_civil(*LOG_YEARS.end() + 1, 1, 1), LATEST);
+        assert!(rfc3339(b"2100-12-31T23:59:59Z").is_some());
+        assert!(rfc3339(b"2101-01-01T00:00:00Z").is_none());
+        assert!(spaced(b"1990-01-01 00:00:00").is_some());
+        assert!(spaced(b"1989-12-31 23:59:59").is_none());
         assert!(rfc3339(b"9999-12-31T00:00:00Z").is_none());
         assert!(spaced(b"1970-01-01 00:00:00").is_none());
+        assert_eq!(year_outside(b"2101-01-01T00:00:00Z"), Some(2101));
+        assert_eq!(year_outside(b"1970-01-01 00:00:00"), Some(1970));
+        assert_eq!(year_outside(b"2100-12-31 00:00:00"), None);
+        assert_eq!(year_outside(b"2101-02-30 00:00:00"), None);
         assert!(unix(253_402_300_799).is_none());
         assert!(unix(1_764_311_669).is_some());
     }

@@ -141,21 +141,43 @@ impl Diagnostic {
         };
         let mut out = format!(
             "{bold}{}:{}:{}:{reset} {sev_style}{}:{reset} {}\n",
-            self.path, self.pos.line, self.pos.col, self.severity, self.message
+            self.path,
+            self.pos.line,
+            self.pos.col,
+            self.severity,
+            // Messages quote what the file says; whatever was not made safe there is here.
+            bounded(&text::sanitize(&self.message))
         );
         if let Some(line) = &self.line_text {
             let num = self.pos.line.to_string();
             let gutter = " ".repeat(num.len());
-            let shown = text::sanitize(line);
             let caret_col = self.pos.col.saturating_sub(1);
+            let (from, to) = window(line, caret_col);
+            let chars = &line[from..to];
+            let (lead, trail) = (
+                if from > 0 { "…" } else { "" },
+                if to < line.len() { "…" } else { "" },
+            );
+            let shown = format!("{lead}{}{trail}", text::sanitize(chars));
             // Measure the caret's offset on the raw line, then as displayed: removed controls and
             // wide characters would otherwise put it under the wrong character.
-            let raw_prefix: String = line.chars().take(caret_col).collect();
-            let pad = text::width(&text::sanitize(&raw_prefix))
-                + caret_col.saturating_sub(raw_prefix.chars().count());
-            let avail = text::width(&shown).saturating_sub(pad).max(1);
+            let before = line[..from].chars().count();
+            let raw_prefix: String = chars
+                .chars()
+                .take(caret_col.saturating_sub(before))
+                .collect();
+            let pad = text::width(lead)
+                + text::width(&text::sanitize(&raw_prefix))
+                + caret_col.saturating_sub(before + raw_prefix.chars().count());
+            let avail = text::width(&shown)
+                .saturating_sub(pad + text::width(trail))
+                .max(1);
             // Underline what is displayed: a wide character takes two carets.
-            let under: String = line.chars().skip(caret_col).take(self.len).collect();
+            let under: String = chars
+                .chars()
+                .skip(caret_col.saturating_sub(before))
+                .take(self.len)
+                .collect();
             let under_width = text::width(&text::sanitize(&under)).max(1);
             let carets = "^".repeat(under_width.min(avail));
             out.push_str(&format!("{blue}{gutter} |{reset}\n"));
@@ -173,6 +195,65 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(false))
     }
+}
+
+/// The most columns of a file's line a diagnostic quotes: a line of a megabyte is shown as the
+/// part around the column, not as the megabyte.
+const QUOTE_COLUMNS: usize = 100;
+
+/// Columns of a long line shown before the column a diagnostic points at.
+const QUOTE_BEFORE: usize = 30;
+
+/// The most columns of a message: one quoting a huge value keeps its start and its end.
+const MESSAGE_COLUMNS: usize = 600;
+
+/// The byte range of `line` to quote for a caret at character `caret`: the whole line when it
+/// fits in [`QUOTE_COLUMNS`], else a window around the caret that leaves a column at each end
+/// for the `…` that says the line goes on.
+fn window(line: &str, caret: usize) -> (usize, usize) {
+    if text::width(&text::sanitize(line)) <= QUOTE_COLUMNS {
+        return (0, line.len());
+    }
+    let cols = |c: char| text::width(&text::sanitize(c.encode_utf8(&mut [0; 4])));
+    let at = line
+        .char_indices()
+        .nth(caret)
+        .map_or(line.len(), |(i, _)| i);
+    let budget = QUOTE_COLUMNS - 2;
+    let (mut from, mut to, mut used) = (at, at, 0);
+    for (i, c) in line[..at].char_indices().rev() {
+        if used + cols(c) > QUOTE_BEFORE {
+            break;
+        }
+        used += cols(c);
+        from = i;
+    }
+    for (i, c) in line[at..].char_indices() {
+        if used + cols(c) > budget {
+            break;
+        }
+        used += cols(c);
+        to = at + i + c.len_utf8();
+    }
+    // Near the end of the line, what is left of the budget goes before the caret.
+    for (i, c) in line[..from].char_indices().rev() {
+        if used + cols(c) > budget {
+            break;
+        }
+        used += cols(c);
+        from = i;
+    }
+    (from, to)
+}
+
+/// `message` cut in the middle when it is wider than [`MESSAGE_COLUMNS`].
+fn bounded(message: &str) -> std::borrow::Cow<'_, str> {
+    if text::width(message) <= MESSAGE_COLUMNS {
+        return std::borrow::Cow::Borrowed(message);
+    }
+    let head = text::truncate(message, MESSAGE_COLUMNS * 2 / 3);
+    let tail = text::tail(message, MESSAGE_COLUMNS / 4);
+    std::borrow::Cow::Owned(format!("{head} {tail}"))
 }
 
 /// Tabs would misplace the caret; one column per tab keeps the column count honest.
@@ -239,6 +320,74 @@ mod tests {
         let d = Diagnostic::at(Severity::Warning, "x.ron", src, Pos::START, 1, "m");
         assert!(!d.render(false).contains('\u{1b}'));
         assert!(!d.render(false).contains('\u{7}'));
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_as_a_window_around_the_column() {
+        let src = format!("{}name: \"x\"{}", " ".repeat(900_000), "y".repeat(900_000));
+        let d = Diagnostic::at(
+            Severity::Error,
+            "x.ron",
+            &src,
+            Pos {
+                line: 1,
+                col: 900_001,
+            },
+            4,
+            "m",
+        );
+        let out = d.render(false);
+        assert!(out.len() < 1_000, "{} bytes", out.len());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "x.ron:1:900001: error: m");
+        assert!(
+            lines[2].starts_with("1 | …") && lines[2].ends_with('…'),
+            "{out}"
+        );
+        assert!(text::width(lines[2]) <= QUOTE_COLUMNS + 4, "{out}");
+        // The carets stay under `name`.
+        let at = lines[3].find('^').unwrap();
+        assert_eq!(
+            &lines[2][lines[2].char_indices().nth(at).unwrap().0..][..4],
+            "name"
+        );
+        assert_eq!(lines[3].matches('^').count(), 4);
+        // Near the end of a long line the window ends with it, and a short line is whole.
+        let src = format!("{}end", "z".repeat(5_000));
+        let d = Diagnostic::at(
+            Severity::Error,
+            "x.ron",
+            &src,
+            Pos {
+                line: 1,
+                col: 5_001,
+            },
+            3,
+            "m",
+        );
+        let out = d.render(false);
+        let quoted = out.lines().nth(2).unwrap();
+        assert!(
+            quoted.starts_with("1 | …z") && quoted.ends_with("zend"),
+            "{out}"
+        );
+        assert_eq!(
+            text::width(quoted),
+            "1 | ".len() + QUOTE_COLUMNS - 1,
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_huge_message_keeps_its_start_and_end() {
+        let m = format!("start {} end", "x".repeat(100_000));
+        let d = Diagnostic::whole_file(Severity::Error, "x.ron", m);
+        let out = d.render(false);
+        assert!(text::width(&out) < MESSAGE_COLUMNS + 40, "{}", out.len());
+        assert!(
+            out.contains("error: start xx") && out.ends_with("xx end\n"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -1,15 +1,18 @@
 //! Reading a RON file into a typed value, with errors as good as a compiler's.
 //!
-//! Every way a file can be wrong — too large, not UTF-8, empty, a syntax error, a typo in a field
-//! name, a value of the wrong type — becomes one [`Diagnostic`] that names the file, line and
-//! column, says what was expected and quotes the line. Nothing here panics on any input.
+//! Every way a file can be wrong — not a regular file, too large, not UTF-8, empty, a syntax
+//! error, a typo in a field name, a value of the wrong type — becomes one [`Diagnostic`] that
+//! names the file, line and column, says what was expected and quotes the line. Files are read
+//! only through [`read()`], which is bounded. Nothing here panics on any input.
 
 pub mod diagnostic;
 pub mod locate;
+pub mod read;
 pub mod unique;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use locate::{Found, Locator, Step};
+pub use read::{Unreadable, read};
 
 use serde::de::DeserializeOwned;
 
@@ -121,9 +124,42 @@ fn explain(
     shape: &str,
 ) -> (Pos, usize, String) {
     use ron::Error as E;
+    // A character a text file should not hold, where the parser stopped: ron calls it an
+    // unexpected identifier or a missing comma, which sends a person looking for the wrong thing.
+    if !matches!(code, E::Message(_))
+        && let Some((at, c)) = stray_character(src, start.offset_in(src))
+    {
+        return (Pos::of_offset(src, at), 1, stray_message(c));
+    }
     let message = describe(code, shape);
     let loc = Locator::new(src);
     match code {
+        E::IntegerOutOfBounds => {
+            // ron's span starts after a minus sign: blame the sign, which is the mistake.
+            let at = start.offset_in(src);
+            let before = src[..at].trim_end_matches([' ', '\t']);
+            if before.ends_with('-') {
+                let sign = before.len() - 1;
+                let len = src[sign..]
+                    .find(|c: char| !(c == '-' || c == '_' || c.is_ascii_alphanumeric()))
+                    .unwrap_or(src.len() - sign);
+                let number = &src[sign..sign + len];
+                return (
+                    Pos::of_offset(src, sign),
+                    number.chars().count(),
+                    format!(
+                        "negative numbers are not allowed here; expected a whole number of 0 or \
+                         more, found {}",
+                        quote(number)
+                    ),
+                );
+            }
+            let (pos, len) = match loc.token_after(at) {
+                Some((s, e)) => (Pos::of_offset(src, s), src[s..e].chars().count()),
+                None => (start, 1),
+            };
+            (pos, len, message)
+        }
         E::MissingStructField { .. } | E::Eof | E::ExpectedStructLikeEnd => {
             (end.max(Pos::START), 1, message)
         }
@@ -185,6 +221,39 @@ fn explain(
     }
 }
 
+/// The first character at or after byte `at`, past spaces and line breaks, when it is one no
+/// RON text holds outside a string: a control, bidirectional or invisible character.
+fn stray_character(src: &str, at: usize) -> Option<(usize, char)> {
+    let rest = src.get(at..)?;
+    let (i, c) = rest
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, ' ' | '\t' | '\n' | '\r'))?;
+    crate::text::is_unsafe(c).then_some((at + i, c))
+}
+
+/// What to say about a stray character: its name, and where it most likely came from.
+fn stray_message(c: char) -> String {
+    let code = u32::from(c);
+    if c == '\0' {
+        return "found a NUL byte (U+0000) outside any string; remove it — NUL bytes in a RON \
+                file usually mean it is not a text file, or was cut off while being written"
+            .into();
+    }
+    let what = match crate::text::hidden(c) {
+        Some(crate::text::Hidden::Bidi) => "the bidirectional control",
+        Some(crate::text::Hidden::Invisible) => "the invisible character",
+        Some(crate::text::Hidden::Break) => "the line separator",
+        _ => "the control character",
+    };
+    format!("found {what} U+{code:04X} outside any string; remove it — RON text holds none")
+}
+
+/// A name or value from the file as a message quotes it: made safe, and cut to a length that
+/// reads as a quotation, whatever the file holds.
+fn quote(s: &str) -> String {
+    crate::text::truncate(&crate::text::sanitize(s), 40).into_owned()
+}
+
 /// A sentence for each ron error, saying what was expected.
 pub fn describe(code: &ron::Error, shape: &str) -> String {
     use ron::Error as E;
@@ -197,7 +266,8 @@ pub fn describe(code: &ron::Error, shape: &str) -> String {
             found,
             outer,
         } => format!(
-            "unknown field `{found}`{}; expected one of {}{}",
+            "unknown field `{}`{}; expected one of {}{}",
+            quote(found),
             inside(outer),
             list(expected),
             suggest(found, expected)
@@ -213,7 +283,8 @@ pub fn describe(code: &ron::Error, shape: &str) -> String {
             found,
             outer,
         } => format!(
-            "unknown value `{found}`{}; expected one of {}{}",
+            "unknown value `{}`{}; expected one of {}{}",
+            quote(found),
             outer
                 .as_ref()
                 .map(|o| format!(" for {o}"))
@@ -222,12 +293,13 @@ pub fn describe(code: &ron::Error, shape: &str) -> String {
             suggest(found, expected)
         ),
         E::ExpectedDifferentStructName { expected, found } => {
-            format!("expected `{expected}(…)`, found `{found}(…)`")
+            format!("expected `{expected}(…)`, found `{}(…)`", quote(found))
         }
         E::ExpectedNamedStructLike(name) if !name.is_empty() => {
             format!("expected `{name}(`")
         }
         E::InvalidValueForType { expected, found } => {
+            let found = crate::text::truncate(&crate::text::sanitize(found), 60).into_owned();
             format!("expected {expected}, found {found}")
         }
         E::ExpectedComma => "expected a `,` after this item".into(),
@@ -382,6 +454,51 @@ mod tests {
     fn too_large_is_refused_before_parsing() {
         let big = vec![b' '; MAX_FILE_BYTES + 1];
         assert!(decode("t.ron", &big).unwrap_err().message.contains("1 MiB"));
+    }
+
+    #[test]
+    fn a_negative_whole_number_is_blamed_on_its_sign() {
+        let d = err("Thing(name: \"x\", size: -1, mode: Fast)");
+        assert_eq!((d.pos.col, d.len), (24, 2), "{d}");
+        assert_eq!(
+            d.message,
+            "negative numbers are not allowed here; expected a whole number of 0 or more, found -1"
+        );
+        // Too large is another mistake, at the number.
+        let d = err("Thing(name: \"x\", size: 99999999999, mode: Fast)");
+        assert_eq!((d.pos.col, d.len), (24, 11), "{d}");
+        assert!(d.message.contains("smaller whole number"), "{d}");
+    }
+
+    #[test]
+    fn a_stray_control_character_is_named() {
+        for (src, col) in [
+            ("Thing(\0name: \"x\", size: 1, mode: Fast)", 7),
+            ("Thing(name: \"x\"\0, size: 1, mode: Fast)", 16),
+            ("Thing(name: \"x\", size: 1, mode: Fast)\0", 38),
+        ] {
+            let d = err(src);
+            assert!(
+                d.message.starts_with("found a NUL byte (U+0000)"),
+                "{src:?}: {d}"
+            );
+            assert_eq!(d.pos.col, col, "{src:?}: {d}");
+        }
+        let d = err("Thing(name: \"x\", size: \u{1b}1, mode: Fast)");
+        assert!(d.message.contains("the control character U+001B"), "{d}");
+        let d = err("Thing(\u{202E}name: \"x\", size: 1, mode: Fast)");
+        assert!(
+            d.message.contains("the bidirectional control U+202E"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn quoted_names_are_cut_to_a_quotation() {
+        let long = "n".repeat(10_000);
+        let d = err(&format!("Thing({long}: 1)"));
+        assert!(d.message.len() < 300, "{}", d.message.len());
+        assert!(d.message.contains("unknown field `nnnn"), "{}", d.message);
     }
 
     #[test]

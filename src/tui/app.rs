@@ -238,6 +238,9 @@ pub struct App {
     pub baseline: crate::profile::Profile,
     /// The user chose to save on quitting (a fresh session).
     pub save_on_quit: bool,
+    /// The saved state was there at start but could not be read (or moved aside): it is left
+    /// as it is, and nothing is saved over it.
+    pub keep_saved_state: bool,
     /// The folder the explorer was started in: where a relative export path lands.
     pub cwd: std::path::PathBuf,
 }
@@ -319,6 +322,7 @@ impl App {
             fresh: false,
             baseline: crate::profile::Profile::default(),
             save_on_quit: false,
+            keep_saved_state: false,
             cwd: std::path::PathBuf::new(),
         };
         app.refresh();
@@ -345,9 +349,9 @@ impl App {
     }
 
     /// True when quitting now should save the state: always in a normal session; in a fresh one
-    /// only when the user said so.
+    /// only when the user said so; never over a saved state that could not be read.
     pub fn saves_on_quit(&self) -> bool {
-        !self.fresh || self.save_on_quit
+        !self.keep_saved_state && (!self.fresh || self.save_on_quit)
     }
 
     /// Rebuild what depends on the profile and weights: the analysis, both lists' rows and
@@ -470,7 +474,9 @@ impl App {
 
     /// Show a message in the status line.
     pub fn say(&mut self, text: impl Into<String>, tone: Tone) {
-        self.status = Some((text.into(), tone));
+        // Status lines often quote a path or a value as typed: make them safe once, here.
+        let text = text.into();
+        self.status = Some((crate::text::sanitize(&text).into_owned(), tone));
     }
 
     /// The number of catalogue problems (errors and warnings, not notes).

@@ -221,12 +221,25 @@ fn parse_amount(s: &str) -> Result<f64, String> {
     }
 }
 
-/// Hours a month: a number from 0 to 744 (every hour of a 31-day month).
+/// An amount from 0 to `max` dollars `per` period, in cents.
+fn money(s: &str, max: f64, per: &str) -> Result<f64, String> {
+    parse_amount(s).and_then(|v| {
+        units::money_value(v, max).ok_or_else(|| {
+            format!(
+                "expected 0, or from $0.01 to ${} {per} (amounts count in cents)",
+                units::grouped(max as u64)
+            )
+        })
+    })
+}
+
+/// Hours a month: 0, or from 0.01 to 744 (every hour of a 31-day month), in hundredths.
 fn parse_hours(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && (0.0..=744.0).contains(&v) => Ok(v),
-        _ => Err("expected hours a month, from 0 to 744".into()),
-    }
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(|v| units::money_value(v, 744.0))
+        .ok_or_else(|| "expected hours a month: 0, or from 0.01 to 744 (in hundredths)".into())
 }
 
 impl ProfileForm {
@@ -541,18 +554,24 @@ impl ProfileForm {
                         p.annual_budget_usd = None;
                         Ok(())
                     } else {
-                        parse_amount(&f.value).and_then(|v| {
-                            if v > 0.0 {
+                        parse_amount(&f.value).and_then(|v| match units::budget_value(v) {
+                            Some(v) => {
                                 p.annual_budget_usd = Some(v);
                                 Ok(())
-                            } else {
-                                Err("a cap must be above 0; leave it empty for no cap".into())
                             }
+                            None => Err(format!(
+                                "expected {}; leave it empty for no cap",
+                                units::BUDGET_WORDS
+                            )),
                         })
                     }
                 }
-                Setting::HourlyRate => parse_amount(&f.value).map(|v| p.hourly_rate_usd = v),
-                Setting::NodeCost => parse_amount(&f.value).map(|v| p.node_cost_per_month_usd = v),
+                Setting::HourlyRate => {
+                    money(&f.value, 100_000.0, "an hour").map(|v| p.hourly_rate_usd = v)
+                }
+                Setting::NodeCost => {
+                    money(&f.value, 10_000_000.0, "a month").map(|v| p.node_cost_per_month_usd = v)
+                }
                 Setting::OpsBaseHours => {
                     parse_hours(&f.value).map(|v| p.ops_base_hours_per_month = v)
                 }

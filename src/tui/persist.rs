@@ -1,10 +1,11 @@
 //! Remembering the profile, weights and marks between runs, in the user's state folder.
 //!
 //! The state file is a profile file (with its `weights` and `shortlist`), so it can also be
-//! loaded with `--profile`. A file that cannot be read is moved aside and reported — never fatal.
+//! loaded with `--profile`. A file that does not parse is moved aside to a copy of its own and
+//! reported; one that cannot be read at all is reported and left alone — never fatal.
 
 use crate::profile::{self, Profile};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `$XDG_STATE_HOME/mtafit/state.ron`, or the platform's equivalent.
 pub fn state_file() -> Option<PathBuf> {
@@ -26,22 +27,33 @@ pub enum Loaded {
     Nothing,
     /// The saved profile (with weights and marks).
     Profile(Box<Profile>),
-    /// The file was unreadable; it was moved to the given path. The message says why.
+    /// The file did not parse; it was moved to a copy of its own. The message says why and where.
     SetAside(String),
+    /// The file is there but could not be read, or could not be moved aside: it is left as it
+    /// is and must not be saved over. The message says why.
+    Unreadable(String),
 }
 
 /// Load the saved state, setting a corrupt file aside.
 pub fn load() -> Loaded {
-    let Some(path) = state_file() else {
-        return Loaded::Nothing;
-    };
-    let Ok(bytes) = std::fs::read(&path) else {
-        return Loaded::Nothing;
+    match state_file() {
+        Some(path) => load_from(&path),
+        None => Loaded::Nothing,
+    }
+}
+
+/// Load the state at `path`, setting it aside if it does not parse.
+pub fn load_from(path: &Path) -> Loaded {
+    let bytes = match crate::ronfile::read(path) {
+        Ok(b) => b,
+        Err(why) if why.is_missing() => return Loaded::Nothing,
+        // Whatever is there may be the user's work (a file they cannot read as this user, a
+        // link into a synced folder): never move it or save over it.
+        Err(why) => return Loaded::Unreadable(unreadable_message(path, &why)),
     };
     match profile::parse(&path.display().to_string(), &bytes) {
         Ok(p) => Loaded::Profile(Box::new(p)),
         Err(diags) => {
-            let aside = path.with_extension("ron.corrupt");
             let first = diags
                 .first()
                 .map(|d| {
@@ -52,17 +64,74 @@ pub fn load() -> Loaded {
                         .to_owned()
                 })
                 .unwrap_or_default();
-            let moved = std::fs::rename(&path, &aside).is_ok();
-            Loaded::SetAside(if moved {
-                format!(
-                    "saved state could not be read ({first}); moved to {} and started fresh",
-                    aside.display()
-                )
-            } else {
-                format!("saved state could not be read ({first}); started fresh")
-            })
+            match set_aside(path) {
+                // Where the copy went comes before the parse error, which may be cut off on a
+                // narrow status line.
+                Ok(aside) => Loaded::SetAside(format!(
+                    "saved state moved to {}: it could not be read ({first}); started fresh",
+                    crate::text::sanitize(&aside.display().to_string())
+                )),
+                Err(e) => Loaded::Unreadable(format!(
+                    "saved state could not be read ({first}) nor moved aside ({e}); started \
+                     fresh and will not save over it (move it away to save again)"
+                )),
+            }
         }
     }
+}
+
+/// Why the state file cannot be saved over, when something is there that cannot be read; for
+/// `--fresh`, which does not load the state but saves it when asked.
+pub fn unreadable() -> Option<String> {
+    let path = state_file()?;
+    match crate::ronfile::read(&path) {
+        Err(why) if !why.is_missing() => Some(unreadable_message(&path, &why)),
+        _ => None,
+    }
+}
+
+/// The note for a state file that is there but cannot be read.
+fn unreadable_message(path: &Path, why: &crate::ronfile::Unreadable) -> String {
+    let shown = crate::text::sanitize(&path.display().to_string()).into_owned();
+    let remedy = match why {
+        crate::ronfile::Unreadable::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            "check its permissions, or move it away, to save again"
+        }
+        _ => "move it away to save again",
+    };
+    format!(
+        "saved state {shown} {}; started fresh and will not save over it ({remedy})",
+        why.what()
+    )
+}
+
+/// Move a corrupt state file to a name of its own beside it — `state.ron.corrupt`, then
+/// `state.ron.corrupt-2`, `-3`, … — never replacing an earlier copy; returns the new path.
+pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    for n in 1..=1000u32 {
+        let aside = path.with_extension(match n {
+            1 => "ron.corrupt".to_owned(),
+            n => format!("ron.corrupt-{n}"),
+        });
+        // A hard link fails if the name is taken, so no copy is replaced even by a race with
+        // another session; the original is removed only once the copy exists.
+        match std::fs::hard_link(path, &aside) {
+            Ok(()) => {
+                std::fs::remove_file(path)?;
+                return Ok(aside);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            // File systems without hard links: a rename to a name checked to be free.
+            Err(_) if !aside.exists() && !aside.is_symlink() => {
+                std::fs::rename(path, &aside)?;
+                return Ok(aside);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other(
+        "a thousand earlier copies are in the way; remove old state.ron.corrupt files",
+    ))
 }
 
 /// `ui.ron` beside the state: the explorer's own settings (the theme), apart from the profile.
@@ -80,7 +149,7 @@ struct Ui {
 /// The theme chosen last with `t`, if any was saved (an unreadable file is ignored: it only
 /// holds a preference).
 pub fn load_theme() -> Option<super::theme::ThemeName> {
-    let bytes = std::fs::read(ui_file()?).ok()?;
+    let bytes = crate::ronfile::read(&ui_file()?).ok()?;
     let ui: Ui = ron::de::from_bytes(&bytes).ok()?;
     super::theme::ThemeName::ALL
         .into_iter()
@@ -113,4 +182,56 @@ pub fn save(p: &Profile) -> Result<(), String> {
     let body =
         format!("// mtafit's saved state: the profile and weights of the last session.\n{text}\n");
     crate::atomic::write(&path, body.as_bytes(), true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_corrupt_copy_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state.ron");
+        for n in 1..=3 {
+            std::fs::write(&state, format!("Profile(typo_{n}: 1)")).unwrap();
+            assert!(matches!(load_from(&state), Loaded::SetAside(_)));
+            assert!(!state.exists());
+        }
+        let copy = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert_eq!(copy("state.ron.corrupt"), "Profile(typo_1: 1)");
+        assert_eq!(copy("state.ron.corrupt-2"), "Profile(typo_2: 1)");
+        assert_eq!(copy("state.ron.corrupt-3"), "Profile(typo_3: 1)");
+    }
+
+    #[test]
+    fn a_state_too_large_to_read_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state.ron");
+        let f = std::fs::File::create(&state).unwrap();
+        f.set_len(crate::ronfile::MAX_FILE_BYTES as u64 + 1)
+            .unwrap();
+        match load_from(&state) {
+            Loaded::Unreadable(msg) => {
+                assert!(msg.contains("is over 1 MiB"), "{msg}");
+                assert!(msg.contains("will not save over it"), "{msg}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(state.exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state.ron");
+        let c = std::ffi::CString::new(state.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo touches nothing else.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        match load_from(&state) {
+            Loaded::Unreadable(msg) => assert!(msg.contains("is a named pipe"), "{msg}"),
+            other => panic!("{other:?}"),
+        }
+    }
 }

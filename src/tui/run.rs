@@ -28,28 +28,67 @@ impl Ended {
     }
 }
 
-/// Run the explorer until the user quits or a signal arrives; then save the state.
+/// Run the explorer until the user quits, a signal arrives or the terminal fails; then save the
+/// state.
 pub fn run(mut app: App, mouse: bool) -> std::io::Result<Ended> {
     let stop = StopSignal::install();
     let last: LastWords = Default::default();
     watchdog(stop.clone(), mouse, last.clone());
     let (guard, mut term) = Guard::enter(mouse)?;
+    let looped = event_loop(&mut app, &mut term, &stop, &last);
+    if let Some(job) = &app.measuring {
+        job.meter.cancel.store(true, Ordering::Relaxed);
+    }
+    drop(guard);
+    // A terminal that fails (it hung up) ends the session as quitting does: the work is saved
+    // before the error is reported.
+    if app.saves_on_quit() {
+        save(&app);
+    } else if app.keep_saved_state && (!app.fresh || app.changed()) {
+        kept();
+    }
+    match looped {
+        Ok(()) => Ok(stop.received().map_or(Ended::Quit, Ended::Signal)),
+        Err(e) => match hang_up_signal(&stop) {
+            Some(sig) => Ok(Ended::Signal(sig)),
+            None => Err(e),
+        },
+    }
+}
+
+/// Draw, read events and update until the user quits or a signal arrives; an error is the
+/// terminal's.
+fn event_loop(
+    app: &mut App,
+    term: &mut super::terminal::Term,
+    stop: &StopSignal,
+    last: &LastWords,
+) -> std::io::Result<()> {
+    // A signal saves what the loop last recorded: the session as it starts (the command line's
+    // overrides with it, so a hang-up before the first key keeps them), then after each change.
+    // A session that would not save on quitting records nothing.
+    let record = |app: &App| {
+        if app.saves_on_quit()
+            && let Ok(mut g) = last.lock()
+        {
+            *g = Some(app.to_save());
+        }
+    };
+    record(app);
     let size = term.size()?;
-    update(
-        &mut app,
-        super::action::Action::Resize(size.width, size.height),
-    );
+    update(app, super::action::Action::Resize(size.width, size.height));
     let mut dirty = true;
     while !app.quit && stop.received().is_none() {
         if let Some(job) = &app.measuring {
             // Redraw the progress each turn; collect the result when the thread is done.
             dirty = true;
             if let Some(result) = job.take() {
-                super::update::measured(&mut app, result);
+                super::update::measured(app, result);
+                record(app);
             }
         }
         if dirty {
-            term.draw(|f| view::view(&app, f))?;
+            term.draw(|f| view::view(app, f))?;
             dirty = false;
         }
         // A timeout, so a signal is noticed even when no key is pressed.
@@ -57,27 +96,27 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<Ended> {
             continue;
         }
         let ev = event::read()?;
-        if let Some(action) = to_action(&app, &ev) {
-            if let Some(effect) = update(&mut app, action) {
-                carry_out(&mut app, effect);
+        if let Some(action) = to_action(app, &ev) {
+            if let Some(effect) = update(app, action) {
+                carry_out(app, effect);
             }
             dirty = true;
-            // A signal saves what the loop last recorded; a fresh session records nothing.
-            if app.saves_on_quit()
-                && let Ok(mut g) = last.lock()
-            {
-                *g = Some(app.to_save());
-            }
+            record(app);
         }
     }
-    if let Some(job) = &app.measuring {
-        job.meter.cancel.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+/// The stop signal behind a terminal error, if one came: a terminal that hangs up fails reads
+/// a moment before its SIGHUP is delivered, so wait briefly for it.
+fn hang_up_signal(stop: &StopSignal) -> Option<i32> {
+    for _ in 0..10 {
+        if let Some(sig) = stop.received() {
+            return Some(sig);
+        }
+        std::thread::sleep(Duration::from_millis(20));
     }
-    drop(guard);
-    if app.saves_on_quit() {
-        save(&app);
-    }
-    Ok(stop.received().map_or(Ended::Quit, Ended::Signal))
+    stop.received()
 }
 
 /// Save profile, weights and marks for next time; a failure is reported, never fatal. A fresh
@@ -103,6 +142,20 @@ pub fn save(app: &App) {
             );
         }
     }
+}
+
+/// Say why nothing was saved when the saved state could not be read at start.
+fn kept() {
+    use std::io::Write;
+    let path = persist::state_file().map_or_else(
+        || "the saved state".to_owned(),
+        |p| crate::text::sanitize(&p.display().to_string()).into_owned(),
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "mtafit: did not save your profile and weights: {path} could not be read when the \
+         explorer started, so it was left as it is; fix or move it to save again"
+    );
 }
 
 /// Carry out an effect and report the result in the status line.

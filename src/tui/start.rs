@@ -1,5 +1,8 @@
 //! The explorer's first state: the catalogue, then the saved state (unless `--fresh` or
 //! `--profile`), then the command line's overrides.
+//!
+//! A saved state that cannot be read is reported in the status line and kept from being saved
+//! over, with `--profile` or `--fresh` too.
 
 use super::app::{App, Tone};
 use super::persist;
@@ -29,19 +32,32 @@ impl Default for Options {
 
 /// Build the app; an unusable profile or override is an error sentence.
 pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, String> {
-    let cat = setup::catalogue(over);
+    let cat = setup::catalogue(over)?;
     let mut notes = Vec::new();
-    let saved = if over.profile.is_none() && !opts.fresh {
+    // Read even under `--profile`: that session saves on quitting too, and must know whether
+    // what it would save over is a state it could not read.
+    let mut keep_saved_state = false;
+    let saved = if opts.fresh {
+        // Not loaded, but saved when the user asks: still never over a file it cannot read.
+        if let Some(msg) = persist::unreadable() {
+            notes.push(msg);
+            keep_saved_state = true;
+        }
+        None
+    } else {
         match persist::load() {
-            persist::Loaded::Profile(p) => Some(*p),
+            persist::Loaded::Profile(p) => Some(*p).filter(|_| over.profile.is_none()),
             persist::Loaded::SetAside(msg) => {
                 notes.push(msg);
                 None
             }
+            persist::Loaded::Unreadable(msg) => {
+                notes.push(msg);
+                keep_saved_state = true;
+                None
+            }
             persist::Loaded::Nothing => None,
         }
-    } else {
-        None
     };
     // The saved state is the base when there is one; the flags given now still override it.
     let mut profile = match saved {
@@ -59,6 +75,7 @@ pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, Strin
     let mut app = App::new(cat, profile, weights, theme);
     app.color = color;
     app.fresh = opts.fresh;
+    app.keep_saved_state = keep_saved_state;
     app.cwd = std::env::current_dir().unwrap_or_default();
     app.marks = marks
         .into_iter()

@@ -103,8 +103,8 @@ pub fn exit_status(signal: i32) -> u8 {
 }
 
 /// After a stop signal, give the event loop a moment to end cleanly; if it does not (crossterm
-/// spins forever reading a terminal that hung up), restore the terminal, save, and exit with the
-/// signal's status.
+/// spins forever reading a terminal that hung up, a write is stuck), restore the terminal, save,
+/// remove the temporary files of unfinished writes, and exit with the signal's status.
 pub fn watchdog(stop: StopSignal, mouse: bool, last: LastWords) {
     std::thread::spawn(move || {
         let signal = loop {
@@ -118,6 +118,9 @@ pub fn watchdog(stop: StopSignal, mouse: bool, last: LastWords) {
         if let Some(p) = last.lock().ok().and_then(|mut g| g.take()) {
             let _ = super::persist::save(&p);
         }
+        // The loop may be stuck in a write (an export to a slow disk): `exit` runs no
+        // destructor, so its temporary file would stay behind.
+        crate::atomic::remove_in_flight();
         std::process::exit(i32::from(exit_status(signal)));
     });
 }

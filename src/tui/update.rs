@@ -30,9 +30,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         // A fresh session leaves the saved state alone; with changes, quitting asks first, and
-        // quitting again from the question quits without saving.
+        // quitting again from the question quits without saving. Over a saved state that could
+        // not be read there is nothing to ask: it is never saved over.
         Action::Quit
-            if app.fresh && app.changed() && !matches!(app.popup, Some(Popup::SaveOnQuit)) =>
+            if app.fresh
+                && !app.keep_saved_state
+                && app.changed()
+                && !matches!(app.popup, Some(Popup::SaveOnQuit)) =>
         {
             app.popup = Some(Popup::SaveOnQuit);
             return None;
@@ -289,7 +293,7 @@ fn start_measuring(app: &mut App, path: String) -> Option<Effect> {
         return None;
     }
     if let Some(m) = &app.measuring {
-        let busy = format!("already measuring {}; Esc stops it", m.path.display());
+        let busy = format!("already measuring {}; Esc stops it", m.name());
         app.say(busy, Tone::Error);
         return None;
     }
