@@ -83,6 +83,7 @@ fn main() -> ExitCode {
         start: (y as i32, m, d),
         days: a.days,
         traps: a.traps,
+        growth_per_month: 0.0,
     };
     let clock = Instant::now();
     let result = if a.output.as_os_str() == "-" {

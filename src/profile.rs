@@ -165,6 +165,10 @@ pub struct Profile {
     /// Operations hours a month to keep an integration with a managed service going (an
     /// assumption, the same for every service).
     pub service_ops_hours_per_month: f64,
+    /// How fast the volume grows, as `measure --write-profile` measured it or the sender
+    /// expects (an addition to the contract); `None`: unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub growth: Option<Growth>,
     /// Factor weights saved with the profile (an addition to the contract); empty: defaults.
     #[serde(
         skip_serializing_if = "BTreeMap::is_empty",
@@ -175,6 +179,20 @@ pub struct Profile {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub shortlist: Vec<String>,
 }
+
+/// Month-over-month growth of the volume.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Growth {
+    /// Growth a month as a share: 0.06 for +6 % a month, −0.02 for a 2 % fall.
+    pub per_month: f64,
+    /// Calendar months it was measured over; 0 when it is an estimate nobody measured.
+    #[serde(default)]
+    pub months: u32,
+}
+
+/// Growth a month that a profile may hold: from −50 % to +100 % a month.
+pub const GROWTH_RANGE: std::ops::RangeInclusive<f64> = -0.5..=1.0;
 
 /// The brief's line between "a tuned Postfix suffices" and the high-volume engines.
 pub const VOLUME_LINE: u64 = 10_000_000;
@@ -201,6 +219,7 @@ impl Default for Profile {
             ops_base_hours_per_month: 6.0,
             ops_hours_per_node_per_month: 2.0,
             service_ops_hours_per_month: 2.0,
+            growth: None,
             weights: BTreeMap::new(),
             shortlist: Vec::new(),
         }
@@ -366,6 +385,17 @@ impl Profile {
                 ),
             });
         }
+        if let Some(g) = self.growth
+            && !GROWTH_RANGE.contains(&g.per_month)
+        {
+            out.push(Issue {
+                at: Where::Field("growth"),
+                message: format!(
+                    "expected growth per_month from -0.5 to 1.0 (−50 % to +100 % a month), found {}",
+                    units::quoted_number(g.per_month)
+                ),
+            });
+        }
         for (id, w) in &self.weights {
             if FactorId::from_id(id).is_none() {
                 out.push(Issue {
@@ -446,7 +476,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
 }
 
 /// Top-level field names of a profile file, in the order `Profile` declares them.
-const FIELDS: [&str; 18] = [
+const FIELDS: [&str; 19] = [
     "own_infrastructure",
     "monthly_volume",
     "annual_budget_usd",
@@ -463,20 +493,41 @@ const FIELDS: [&str; 18] = [
     "ops_base_hours_per_month",
     "ops_hours_per_node_per_month",
     "service_ops_hours_per_month",
+    "growth",
     "weights",
     "shortlist",
 ];
 
-/// A new profile file holding only a monthly volume (every other field takes its default).
-pub fn new_with_volume(volume: u64) -> String {
+/// A new profile file holding only a monthly volume and, when measured, its growth (every
+/// other field takes its default).
+pub fn new_with_volume(volume: u64, growth: Option<Growth>) -> String {
+    let growth = growth.map_or(String::new(), |g| {
+        format!("    growth: {},\n", growth_value(g))
+    });
     format!(
-        "// Written by `mtafit measure`; every field left out takes its default.\nProfile(\n    monthly_volume: {volume},\n)\n"
+        "// Written by `mtafit measure`; every field left out takes its default.\nProfile(\n    monthly_volume: {volume},\n{growth})\n"
     )
 }
 
-/// `src` (a valid profile file) with `monthly_volume` set to `volume`; every other byte is kept,
-/// comments and a byte-order mark included. A missing field is added before the first one.
-pub fn with_volume(path: &str, src: &[u8], volume: u64) -> Result<String, Vec<Diagnostic>> {
+/// A growth as a profile file writes it.
+fn growth_value(g: Growth) -> String {
+    format!(
+        "Some((per_month: {}, months: {}))",
+        units::round_to(g.per_month, 4),
+        g.months
+    )
+}
+
+/// `src` (a valid profile file) with `monthly_volume` set to `volume` and `growth` to what was
+/// measured (a growth already there is set to `None` when nothing could be); every other byte
+/// is kept, comments and a byte-order mark included. A missing field is added before the first
+/// one.
+pub fn with_volume(
+    path: &str,
+    src: &[u8],
+    volume: u64,
+    growth: Option<Growth>,
+) -> Result<String, Vec<Diagnostic>> {
     parse(path, src)?;
     // `decode` drops the mark so positions count from the text; put it back on the way out.
     let bom = if src.starts_with("\u{feff}".as_bytes()) {
@@ -485,20 +536,29 @@ pub fn with_volume(path: &str, src: &[u8], volume: u64) -> Result<String, Vec<Di
         ""
     };
     let src = ronfile::decode(path, src).map_err(|d| vec![d])?;
-    Ok(format!("{bom}{}", edit_volume(src, volume)))
+    let text = edit_field(src, "monthly_volume", &volume.to_string(), true);
+    let text = match growth {
+        Some(g) => edit_field(&text, "growth", &growth_value(g), true),
+        None => edit_field(&text, "growth", "None", false),
+    };
+    Ok(format!("{bom}{text}"))
 }
 
-/// The edit [`with_volume`] makes, on text already decoded.
-fn edit_volume(src: &str, volume: u64) -> String {
+/// `src` with the top-level field `name` set to `value`, the rest kept byte for byte; a
+/// missing field is added before the first one when `add`.
+fn edit_field(src: &str, name: &str, value: &str, add: bool) -> String {
     let loc = Locator::new(src);
-    if let Some(f) = loc.find(&[Step::Field("monthly_volume")]) {
+    if let Some(f) = loc.find(&[Step::Field(name)]) {
         let start = f.value.offset_in(src);
         let end = start
             + src[start..]
                 .char_indices()
                 .nth(f.value_len)
                 .map_or(src.len() - start, |(i, _)| i);
-        return format!("{}{volume}{}", &src[..start], &src[end..]);
+        return format!("{}{value}{}", &src[..start], &src[end..]);
+    }
+    if !add {
+        return src.to_owned();
     }
     let first = FIELDS
         .iter()
@@ -514,14 +574,14 @@ fn edit_volume(src: &str, volume: u64) -> String {
             } else {
                 " ".into()
             };
-            format!("{}monthly_volume: {volume},{sep}{}", &src[..at], &src[at..])
+            format!("{}{name}: {value},{sep}{}", &src[..at], &src[at..])
         }
         None => {
-            // `Profile()`: the volume goes inside the last parenthesis.
+            // `Profile()`: the field goes inside the last parenthesis.
             let close = loc
                 .token_before(src.len())
                 .map_or(src.len(), |(start, _, _)| start);
-            format!("{}monthly_volume: {volume}{}", &src[..close], &src[close..])
+            format!("{}{name}: {value}{}", &src[..close], &src[close..])
         }
     }
 }
@@ -582,16 +642,16 @@ mod tests {
     #[test]
     fn the_volume_is_replaced_and_nothing_else_moves() {
         let src = "// ours\nProfile(\n    own_infrastructure: true, // keep\n    monthly_volume: \"7.4M\",\n    team: ConfigAsCode,\n)\n";
-        let out = super::with_volume("p.ron", src.as_bytes(), 12_345).unwrap();
+        let out = super::with_volume("p.ron", src.as_bytes(), 12_345, None).unwrap();
         assert_eq!(out, src.replace("\"7.4M\"", "12345"));
-        let out = super::with_volume("p.ron", out.as_bytes(), 7).unwrap();
+        let out = super::with_volume("p.ron", out.as_bytes(), 7, None).unwrap();
         assert_eq!(out, src.replace("\"7.4M\"", "7"));
     }
 
     #[test]
     fn a_missing_volume_is_added_before_the_first_field() {
         let src = "Profile(\n    team: Programming,\n)\n";
-        let out = super::with_volume("p.ron", src.as_bytes(), 5).unwrap();
+        let out = super::with_volume("p.ron", src.as_bytes(), 5, None).unwrap();
         assert_eq!(
             out,
             "Profile(\n    monthly_volume: 5,\n    team: Programming,\n)\n"
@@ -602,14 +662,14 @@ mod tests {
                 .monthly_volume,
             5
         );
-        let out = super::with_volume("p.ron", b"Profile()", 9).unwrap();
+        let out = super::with_volume("p.ron", b"Profile()", 9, None).unwrap();
         assert_eq!(
             super::parse("p.ron", out.as_bytes())
                 .unwrap()
                 .monthly_volume,
             9
         );
-        let fresh = super::new_with_volume(42);
+        let fresh = super::new_with_volume(42, None);
         assert_eq!(
             super::parse("p.ron", fresh.as_bytes())
                 .unwrap()
@@ -621,15 +681,53 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_kept() {
         let src = "\u{feff}// ours\nProfile(monthly_volume: 5)\n";
-        let out = super::with_volume("p.ron", src.as_bytes(), 7).unwrap();
+        let out = super::with_volume("p.ron", src.as_bytes(), 7, None).unwrap();
         assert_eq!(out, "\u{feff}// ours\nProfile(monthly_volume: 7)\n");
-        let out = super::with_volume("p.ron", "\u{feff}Profile()".as_bytes(), 7).unwrap();
+        let out = super::with_volume("p.ron", "\u{feff}Profile()".as_bytes(), 7, None).unwrap();
         assert_eq!(out, "\u{feff}Profile(monthly_volume: 7)");
     }
 
     #[test]
+    fn the_growth_is_written_beside_the_volume_and_cleared_when_unknown() {
+        let g = Growth {
+            per_month: 0.061_234,
+            months: 5,
+        };
+        let src = "Profile(\n    monthly_volume: 5, // ours\n    team: Programming,\n)\n";
+        let out = super::with_volume("p.ron", src.as_bytes(), 7, Some(g)).unwrap();
+        assert_eq!(
+            out,
+            "Profile(\n    growth: Some((per_month: 0.0612, months: 5)),\n    monthly_volume: 7, // ours\n    team: Programming,\n)\n"
+        );
+        let p = super::parse("p.ron", out.as_bytes()).unwrap();
+        assert_eq!(p.growth.map(|g| g.months), Some(5));
+        // Measured again with too short a log: the old growth no longer holds.
+        let out = super::with_volume("p.ron", out.as_bytes(), 8, None).unwrap();
+        assert!(out.contains("growth: None,"), "{out}");
+        assert_eq!(super::parse("p.ron", out.as_bytes()).unwrap().growth, None);
+        // A new file holds it too.
+        let fresh = super::new_with_volume(42, Some(g));
+        assert_eq!(
+            super::parse("p.ron", fresh.as_bytes())
+                .unwrap()
+                .growth
+                .unwrap()
+                .months,
+            5
+        );
+        // Out of range is refused at the field.
+        let e = super::parse("p.ron", b"Profile(growth: Some((per_month: 3.0)))").unwrap_err();
+        assert!(
+            e[0].to_string()
+                .contains("expected growth per_month from -0.5"),
+            "{}",
+            e[0]
+        );
+    }
+
+    #[test]
     fn a_broken_profile_is_not_edited() {
-        assert!(super::with_volume("p.ron", b"Profile(team: Nope)", 5).is_err());
+        assert!(super::with_volume("p.ron", b"Profile(team: Nope)", 5, None).is_err());
     }
 
     use super::*;

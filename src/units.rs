@@ -88,6 +88,23 @@ fn short(x: f64, prefix: &str) -> String {
     }
 }
 
+/// A share as a signed percentage with one decimal where it matters: "+6.1 %", "−2 %", "0 %".
+pub fn signed_percent(share: f64) -> String {
+    let pct = share * 100.0;
+    let text = if (pct - pct.round()).abs() < 0.05 {
+        format!("{:.0}", pct.abs().round())
+    } else {
+        format!("{:.1}", pct.abs())
+    };
+    if text == "0" {
+        "0 %".into()
+    } else if pct > 0.0 {
+        format!("+{text} %")
+    } else {
+        format!("\u{2212}{text} %")
+    }
+}
+
 /// A weight for people: "10", "9.5", "0.89".
 pub fn weight(v: f64) -> String {
     let s = format!("{v:.2}");
@@ -254,6 +271,14 @@ pub fn parse_volume(s: &str) -> Result<u64, VolumeError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn signed_percentages() {
+        assert_eq!(super::signed_percent(0.06), "+6 %");
+        assert_eq!(super::signed_percent(0.0612), "+6.1 %");
+        assert_eq!(super::signed_percent(-0.02), "\u{2212}2 %");
+        assert_eq!(super::signed_percent(0.0001), "0 %");
+    }
+
     use super::*;
 
     #[test]

@@ -24,6 +24,7 @@ fn options(seed: u64, messages: u64) -> Options {
         start: (2025, 12, 20),
         days: 30,
         traps: true,
+        growth_per_month: 0.0,
     }
 }
 
@@ -682,4 +683,130 @@ fn qmgr_qid(l: &[u8]) -> Option<&[u8]> {
     let s = p + find(&l[p..], b"]: ")? + 3;
     let e = s + find(&l[s..], b": ")?;
     Some(&l[s..e])
+}
+
+// --- months and growth ---------------------------------------------------------------
+
+/// The true sent count of each calendar month, from the generator's per-day truth.
+fn months_of(t: &Truth) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = Vec::new();
+    for (day, (sent, _, _)) in &t.per_day {
+        let month = day[..7].to_owned();
+        match out.last_mut() {
+            Some((m, n)) if *m == month => *n += sent,
+            _ => out.push((month, *sent)),
+        }
+    }
+    out
+}
+
+/// Five months growing 6 % a month, across New Year: each month's count is exact (a yearless
+/// syslog log and a dated one alike) and the growth is found.
+#[test]
+fn months_are_counted_exactly_and_growth_found_across_new_year() {
+    for (format, seed) in [
+        (Format::Postfix(Stamp::Classic), 301),
+        (Format::KumoMta, 302),
+    ] {
+        let o = Options {
+            seed,
+            messages: 12_000,
+            start: (2025, 10, 15),
+            days: 151,
+            traps: false,
+            growth_per_month: 0.06,
+            ..Options::default()
+        };
+        let (log, truth) = log_of(format, &o);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mail.log");
+        write_file(&path, &log, &o);
+        let got = measure(&[&path], None, None).unwrap();
+        let months: Vec<(String, u64)> = got["per_month"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["month"].as_str().unwrap().to_owned(),
+                    m["sent"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let want = months_of(&truth);
+        assert_eq!(months, want, "{}", format.name());
+        let names: Vec<&str> = want.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"
+            ],
+            "{}",
+            format.name()
+        );
+        let g = &got["growth"];
+        assert_eq!(g["status"], "estimated", "{}: {g}", format.name());
+        // October from the 15th and March to the 13th both cover more than a week: six months.
+        assert_eq!(g["months"], 6, "{}: {g}", format.name());
+        let rate = g["per_month"].as_f64().unwrap();
+        // Poisson noise on about 2,000 a month moves the fitted rate by well under a point.
+        assert!((rate - 0.06).abs() < 0.02, "{}: {rate}", format.name());
+    }
+}
+
+/// A month of a steady log is too short for a trend, and says so.
+#[test]
+fn a_single_month_gives_no_growth() {
+    let o = Options {
+        start: (2026, 3, 2),
+        days: 20,
+        ..options(303, 2_000)
+    };
+    let (log, _) = log_of(Format::Exim, &o);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mainlog");
+    write_file(&path, &log, &o);
+    let got = measure(&[&path], None, None).unwrap();
+    assert_eq!(got["growth"]["status"], "too_short", "{}", got["growth"]);
+    assert_eq!(got["per_month"].as_array().unwrap().len(), 1);
+}
+
+/// `--write-profile` keeps the growth beside the volume.
+#[test]
+fn write_profile_keeps_the_growth() {
+    let o = Options {
+        seed: 304,
+        messages: 8_000,
+        start: (2026, 1, 1),
+        days: 120,
+        traps: false,
+        growth_per_month: 0.1,
+        ..Options::default()
+    };
+    let (log, _) = log_of(Format::Exim, &o);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mainlog");
+    write_file(&path, &log, &o);
+    let profile = dir.path().join("ours.ron");
+    std::fs::write(&profile, "// ours\nProfile(team: Programming)\n").unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let out = common::mtafit(home.path())
+        .arg("measure")
+        .arg(&path)
+        .arg("--write-profile")
+        .arg(&profile)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        common::stderr(&out).contains("and growth to +"),
+        "{}",
+        common::stderr(&out)
+    );
+    let text = std::fs::read_to_string(&profile).unwrap();
+    let p = mtafit::profile::parse("ours.ron", text.as_bytes()).unwrap();
+    let g = p.growth.expect("growth written");
+    assert_eq!(g.months, 4, "{text}");
+    assert!((g.per_month - 0.1).abs() < 0.03, "{text}");
+    assert!(text.starts_with("// ours\n"), "{text}");
 }

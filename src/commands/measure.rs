@@ -107,10 +107,23 @@ pub fn run(
             )));
         }
         tidy_on_signals();
-        write_volume(p, r.monthly_volume)?;
+        let growth = match r.growth {
+            crate::measure::growth::Trend::Estimated { per_month, months } => {
+                Some(profile::Growth { per_month, months })
+            }
+            _ => None,
+        };
+        write_volume(p, r.monthly_volume, growth)?;
+        let growth = match growth {
+            Some(_) => format!(
+                " and growth to {}",
+                crate::render::measure::growth(&r.growth)
+            ),
+            None => String::new(),
+        };
         let _ = writeln!(
             std::io::stderr(),
-            "mtafit: set monthly_volume to {} in {}",
+            "mtafit: set monthly_volume to {}{growth} in {}",
             r.monthly_volume,
             shown(p)
         );
@@ -192,7 +205,7 @@ fn check_profile_target(p: &Path) -> Result<(), Failure> {
                     shown(p)
                 )));
             }
-            profile::with_volume(&shown(p), &bytes, 0)
+            profile::with_volume(&shown(p), &bytes, 0, None)
                 .map(|_| ())
                 .map_err(|d| Failure::Invalid(render(&d)))
         }
@@ -238,11 +251,11 @@ fn render(diags: &[crate::ronfile::Diagnostic]) -> String {
 }
 
 /// Set the volume in profile `p`, creating it when absent; atomic.
-pub fn write_volume(p: &Path, volume: u64) -> Result<(), Failure> {
+pub fn write_volume(p: &Path, volume: u64, growth: Option<profile::Growth>) -> Result<(), Failure> {
     let text = match read_target(p)? {
-        Some(bytes) => profile::with_volume(&shown(p), &bytes, volume)
+        Some(bytes) => profile::with_volume(&shown(p), &bytes, volume, growth)
             .map_err(|d| Failure::Invalid(render(&d)))?,
-        None => profile::new_with_volume(volume),
+        None => profile::new_with_volume(volume, growth),
     };
     crate::atomic::write(p, text.as_bytes(), true).map_err(Failure::Invalid)
 }

@@ -8,6 +8,7 @@
 pub mod detect;
 pub mod exim;
 pub mod frame;
+pub mod growth;
 pub mod input;
 pub mod kumo;
 pub mod lives;
@@ -456,6 +457,11 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
             .map(|(&d, &c)| day_report(d, c))
             .collect(),
     };
+    let per_month = match (first, last) {
+        (Some(f), Some(l)) => growth::months(&totals.days, (f.day, f.sod), (l.day, l.sod)),
+        _ => Vec::new(),
+    };
+    let growth = growth::trend(&per_month);
     let peak = per_day
         .iter()
         .filter(|d| d.sent > 0)
@@ -619,6 +625,8 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
         reading: report::reading(monthly_volume),
         peak,
         per_day,
+        per_month,
+        growth,
         top_domains,
         notes,
     }

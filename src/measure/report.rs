@@ -92,6 +92,10 @@ pub struct Report {
     pub peak: Option<DayReport>,
     /// Every day from the first to the last.
     pub per_day: Vec<DayReport>,
+    /// Every calendar month from the first to the last, with its exact sent count.
+    pub per_month: Vec<super::growth::Month>,
+    /// The month-over-month growth those months show, or why there is none.
+    pub growth: super::growth::Trend,
     /// The ten domains with most recipients delivered.
     pub top_domains: Vec<DomainReport>,
     /// What the numbers leave out or assume.

@@ -1,6 +1,7 @@
 //! A measurement for people: counts, the brief's reading, a per-day sparkline, top domains.
 
 use crate::measure::Report;
+use crate::measure::growth::Trend;
 use crate::units;
 use std::fmt::Write;
 
@@ -24,6 +25,32 @@ pub fn sparkline(values: &[u64], width: usize) -> String {
             }
         })
         .collect()
+}
+
+/// The month-over-month trend in words: "+6.1 % a month over 5 months", or why there is none.
+pub fn growth(t: &Trend) -> String {
+    match t {
+        Trend::Estimated { per_month, months } => format!(
+            "{} a month over {}",
+            units::signed_percent(*per_month),
+            units::count(u64::from(*months), "month", "months")
+        ),
+        Trend::TooShort { months } => format!(
+            "not estimated: {} covered for a week or more; two are needed",
+            units::count(u64::from(*months), "month is", "months are")
+        ),
+        Trend::Noisy {
+            months,
+            lowest,
+            highest,
+        } => format!(
+            "not estimated: over {} the volume changed by {} to {} from one month to the \
+             next, too unevenly for one rate",
+            units::count(u64::from(*months), "month", "months"),
+            units::signed_percent(*lowest),
+            units::signed_percent(*highest)
+        ),
+    }
 }
 
 /// The report as `measure --format json` prints it (docs/json.md).
@@ -108,6 +135,23 @@ pub fn table(r: &Report) -> String {
         if let Some(p) = &r.peak {
             let _ = writeln!(o, "  Peak day        {} · {} sent", p.date, g(p.sent));
         }
+    }
+    if r.per_month.len() >= 2 {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "  Per month (sent)");
+        for m in &r.per_month {
+            let cover = if m.complete {
+                "whole month".to_owned()
+            } else {
+                format!("{:.1} days", m.covered_days)
+            };
+            let pace = m.monthly_rate.map_or_else(
+                || "too few days to count".to_owned(),
+                |x| format!("{}/month at its pace", units::volume(x)),
+            );
+            let _ = writeln!(o, "    {}  {:>12}  {cover:<12} {pace}", m.month, g(m.sent));
+        }
+        let _ = writeln!(o, "  Growth          {}", growth(&r.growth));
     }
     if !r.top_domains.is_empty() {
         let _ = writeln!(o);

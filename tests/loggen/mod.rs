@@ -110,6 +110,9 @@ pub struct Options {
     /// Add the traps of research §3: look-alike status lines, Latin-1, a 64 KiB line,
     /// unreadable delivery lines, a cut last line.
     pub traps: bool,
+    /// The arrival rate grows by this share every mean month (0.06 for +6 %), compounded
+    /// continuously; `messages` is still the expected total over the window.
+    pub growth_per_month: f64,
 }
 
 impl Options {
@@ -135,6 +138,7 @@ impl Default for Options {
             start: (2025, 11, 1),
             days: 30,
             traps: false,
+            growth_per_month: 0.0,
         }
     }
 }
@@ -289,6 +293,8 @@ pub fn generate(format: Format, opts: &Options, out: &mut impl Write) -> io::Res
 
 const US: i64 = 1_000_000;
 const DAY: i64 = 86_400;
+/// A mean month in microseconds.
+const MONTH_US: f64 = 365.2425 / 12.0 * 86_400.0 * 1e6;
 const LIFETIME: i64 = 5 * DAY * US;
 
 // Calendar arithmetic is mtafit's own (`calendar`, tested there on its own): the truth's dates
@@ -830,6 +836,8 @@ struct Gen<'a, W: Write> {
     arrivals_done: bool,
     target: Option<u64>,
     gap: f64,
+    /// ln(1 + growth a month).
+    growth: f64,
     traps: bool,
     latin1_due: u32,
     quoted_due: u32,
@@ -894,7 +902,19 @@ impl<'a, W: Write> Gen<'a, W> {
             arrived: 0,
             arrivals_done: false,
             target: None,
-            gap: (end - start) as f64 / messages as f64,
+            gap: {
+                // The gap at the start that gives `messages` over the window: the rate
+                // integrates to M·((1+g)^(T/M) − 1)/ln(1+g) instead of T.
+                let span = (end - start) as f64;
+                let g = o.growth_per_month.ln_1p();
+                let weight = if g.abs() < 1e-12 {
+                    span
+                } else {
+                    MONTH_US / g * ((span / MONTH_US * g).exp() - 1.0)
+                };
+                weight / messages as f64
+            },
+            growth: o.growth_per_month.ln_1p(),
             traps: o.traps,
             latin1_due: 0,
             quoted_due: 0,
@@ -1295,7 +1315,7 @@ impl<'a, W: Write> Gen<'a, W> {
         self.arrive(t, slot);
 
         let h = ((t.div_euclid(US) % DAY) / 3600) as usize;
-        let mean = self.gap / HOURLY[h];
+        let mean = self.gap / HOURLY[h] / ((t - self.start) as f64 / MONTH_US * self.growth).exp();
         let dt = (-(1.0 - self.rng.unit()).ln() * mean) as i64 + 1;
         self.push(t + dt, 0, E_ARRIVAL, 0);
     }
