@@ -167,6 +167,27 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// The top pick across volumes: where it changes, and when your growth gets there
+    #[command(after_help = "Examples:
+  mtafit path --profile brief-7.4m
+  mtafit path --from 1M --to 1B --growth 6%
+  mtafit path --format json
+
+The growth comes from --growth, else from the profile (measure --write-profile records it).")]
+    Path {
+        /// Output format
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// The smallest monthly volume [default: 10k]
+        #[arg(long, value_name = "VOLUME")]
+        from: Option<String>,
+        /// The largest monthly volume [default: 10B]
+        #[arg(long, value_name = "VOLUME")]
+        to: Option<String>,
+        /// Growth a month, e.g. 6% or -2% (instead of the profile's)
+        #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+        growth: Option<String>,
+    },
     /// How far each weight can move before the top pick changes
     Sensitivity {
         /// Output format

@@ -45,6 +45,19 @@ fn main() -> ExitCode {
         Some(Command::Walk { format }) => commands::walk::run((*format).into(), &c),
         Some(Command::Cost { format }) => commands::cost::run((*format).into(), &c),
         Some(Command::Sensitivity { format }) => commands::sensitivity::run((*format).into(), &c),
+        Some(Command::Path {
+            format,
+            from,
+            to,
+            growth,
+        }) => {
+            let args = commands::path::PathArgs {
+                from: from.clone(),
+                to: to.clone(),
+                growth: growth.clone(),
+            };
+            commands::path::run((*format).into(), &args, &c)
+        }
         Some(Command::Export {
             shortlist,
             format,

@@ -42,6 +42,9 @@ impl Team {
         self as u8
     }
 
+    /// The top of the ladder: a team that programs.
+    pub const TOP_LEVEL: u8 = Team::Programming as u8;
+
     /// Words for a sentence: "static config".
     pub fn describe(self) -> &'static str {
         match self {
@@ -550,11 +553,34 @@ fn edit_field(src: &str, name: &str, value: &str, add: bool) -> String {
     let loc = Locator::new(src);
     if let Some(f) = loc.find(&[Step::Field(name)]) {
         let start = f.value.offset_in(src);
-        let end = start
+        let mut end = start
             + src[start..]
                 .char_indices()
                 .nth(f.value_len)
                 .map_or(src.len() - start, |(i, _)| i);
+        // `Some((per_month: …))`: the value runs to the parenthesis that closes its first one.
+        if src[end..].trim_start().starts_with('(') {
+            let open = end + (src[end..].len() - src[end..].trim_start().len());
+            let mut depth = 0usize;
+            let mut in_string = false;
+            let mut escaped = false;
+            for (i, ch) in src[open..].char_indices() {
+                match ch {
+                    _ if escaped => escaped = false,
+                    '\\' if in_string => escaped = true,
+                    '"' => in_string = !in_string,
+                    '(' if !in_string => depth += 1,
+                    ')' if !in_string => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = open + i + 1;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
         return format!("{}{value}{}", &src[..start], &src[end..]);
     }
     if !add {

@@ -210,6 +210,27 @@ impl fmt::Display for VolumeError {
 
 impl std::error::Error for VolumeError {}
 
+/// Read a growth a month such as `6%`, `+6 %`, `-2%` or `6` (a percentage either way) as a
+/// share (0.06), within −50 % to +100 % a month.
+pub fn parse_growth(s: &str) -> Result<f64, String> {
+    let t = s.trim().trim_end_matches("/month").trim_end();
+    let t = t.strip_suffix('%').unwrap_or(t).trim();
+    let t = t.replace('\u{2212}', "-");
+    match t.parse::<f64>() {
+        Ok(pct) if pct.is_finite() && (-50.0..=100.0).contains(&pct) => {
+            Ok(round_to(pct, 2) / 100.0)
+        }
+        Ok(_) => Err(format!(
+            "expected a growth from -50% to +100% a month, found {}",
+            crate::text::sanitize(s)
+        )),
+        Err(_) => Err(format!(
+            "cannot read the growth {:?}; write it as a percentage a month, like 6% or -2%",
+            crate::text::sanitize(s)
+        )),
+    }
+}
+
 /// Read a volume such as `7421043`, `7.4M`, `250k/day`, `2.5M/week` or `90M/year`; per month.
 pub fn parse_volume(s: &str) -> Result<u64, VolumeError> {
     let bad = |why: &str| {
@@ -271,6 +292,21 @@ pub fn parse_volume(s: &str) -> Result<u64, VolumeError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn growth_is_a_percentage_a_month() {
+        assert_eq!(super::parse_growth("6%"), Ok(0.06));
+        assert_eq!(super::parse_growth("+6 %"), Ok(0.06));
+        assert_eq!(super::parse_growth("-2%"), Ok(-0.02));
+        assert_eq!(super::parse_growth("6"), Ok(0.06));
+        assert_eq!(super::parse_growth("6%/month"), Ok(0.06));
+        assert!(
+            super::parse_growth("600%")
+                .unwrap_err()
+                .contains("-50% to +100%")
+        );
+        assert!(super::parse_growth("fast").unwrap_err().contains("like 6%"));
+    }
+
     #[test]
     fn signed_percentages() {
         assert_eq!(super::signed_percent(0.06), "+6 %");

@@ -396,3 +396,32 @@ fn an_engine_named_with_invisible_and_bidirectional_characters_lines_up_with_the
         }
     }
 }
+
+#[test]
+fn path_view() {
+    // The brief's sender, growing 6 % a month: the strip, your volume, the stretches, the
+    // changes and when the growth reaches the next one.
+    both("path", |a| {
+        a.profile.growth = Some(mtafit::profile::Growth {
+            per_month: 0.06,
+            months: 5,
+        });
+        a.refresh();
+        update(a, Action::Show(View::Path));
+    });
+}
+
+#[test]
+fn path_view_without_colour_tells_stretches_apart_by_fill() {
+    let mut a = app_with(Catalogue::builtin(), ThemeName::Mono);
+    update(&mut a, Action::Show(View::Path));
+    let t = draw(&mut a, 120, 40);
+    let b = t.backend().buffer();
+    let row: String = (1..119).map(|x| b[(x, 4)].symbol().to_owned()).collect();
+    // Postfix is drawn in the first fill, the next engine on the path in the second.
+    assert!(row.contains('█') && row.contains('▓'), "{row}");
+    let text: String = (0..40)
+        .map(|y| (0..120).map(|x| b[(x, y)].symbol().to_owned()).collect::<String>() + "\n")
+        .collect();
+    assert!(text.contains("██ Postfix") && text.contains("▓▓ "), "{text}");
+}

@@ -1380,3 +1380,38 @@ fn the_export_path_takes_readline_keys() {
         _ => panic!("the dialog closed"),
     }
 }
+
+#[test]
+fn the_path_view_follows_the_weights_and_the_profile() {
+    use mtafit::decide::path;
+    let mut a = app();
+    update(&mut a, Action::Resize(120, 40));
+    update(&mut a, Action::Show(View::Path));
+    let fresh = |a: &App| path::path(&a.cat.engines, &a.profile, &a.weights, path::FROM, path::TO);
+    assert_eq!(a.path.as_ref(), Some(&fresh(&a)), "computed on showing the view");
+    // Team weight to 0: the ranking alone changes, and the path with it on return.
+    update(&mut a, Action::Show(View::Compare));
+    update(&mut a, Action::FocusWeights);
+    for _ in 0..FactorId::ALL.len() {
+        if a.weight_cursor == FactorId::Team {
+            break;
+        }
+        update(&mut a, Action::Down);
+    }
+    for _ in 0..10 {
+        update(&mut a, Action::Left);
+    }
+    assert_eq!(a.weights.get(FactorId::Team), 0.0);
+    update(&mut a, Action::Show(View::Path));
+    let now = a.path.clone().unwrap();
+    assert_eq!(now, fresh(&a));
+    // A profile change while the view shows redraws it at once.
+    a.profile.monthly_volume = 40_000_000;
+    a.profile.own_infrastructure = false;
+    a.refresh();
+    assert_eq!(a.path.as_ref(), Some(&fresh(&a)));
+    assert_ne!(a.path.as_ref(), Some(&now), "renting changes the picks");
+    // Other views do not pay for it.
+    update(&mut a, Action::Show(View::Compare));
+    assert!(a.path.is_none());
+}

@@ -35,6 +35,10 @@ pub struct Engine {
     pub role: Option<Role>,
     /// What configuring it demands of a team.
     pub config: Config,
+    /// Other servers a working install needs the team to run beside it (a message broker);
+    /// each is one more step up the team's skill ladder. Optional; empty when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_runs: Vec<String>,
     /// The monthly volume band where it fits.
     pub volume: Volume,
     /// Facts for the cost-of-ownership model.

@@ -397,6 +397,9 @@ fn visit_text(e: &mut Engine, f: &mut dyn FnMut(Vec<&'static str>, &mut String))
         }
         _ => {}
     }
+    for s in &mut e.also_runs {
+        f(vec!["also_runs"], s);
+    }
     if let Some(s) = &mut e.cost.estimate {
         f(vec!["cost", "estimate"], s);
     }

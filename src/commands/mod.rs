@@ -6,6 +6,7 @@ pub mod common;
 pub mod cost;
 pub mod export;
 pub mod measure;
+pub mod path;
 pub mod rank;
 pub mod sensitivity;
 pub mod show;

@@ -6,7 +6,7 @@
 //! sentences nobody will read.
 
 use crate::catalogue::{Capability, Config, Engine, FactorId, Level, Licence, PerFactor, Status};
-use crate::profile::{Marketing, Profile, SupportNeed};
+use crate::profile::{Marketing, Profile, SupportNeed, Team};
 use crate::units;
 use std::fmt::Write as _;
 
@@ -213,7 +213,10 @@ pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
         });
         return 1.0;
     }
-    let need = e.config.level();
+    // Each server the engine needs beside it (a message broker) is one more thing the team
+    // runs: a step up the ladder, as far as its top.
+    let extra = u8::try_from(e.also_runs.len()).unwrap_or(u8::MAX);
+    let need = e.config.level().saturating_add(extra).min(Team::TOP_LEVEL);
     let have = p.team.level();
     let steps = need.saturating_sub(have);
     // Ids the team runs are checked against the catalogue elsewhere; an unknown one still
@@ -223,16 +226,23 @@ pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
         (1.0 - TEAM_PER_STEP * f64::from(steps) - if migrating { TEAM_MIGRATION } else { 0.0 })
             .max(0.0);
     say(why, || {
+        let needs = if e.also_runs.is_empty() {
+            e.config.describe()
+        } else {
+            format!(
+                "{} and running {} beside it",
+                e.config.describe(),
+                e.also_runs.join(" and ")
+            )
+        };
         let mut s = if steps == 0 {
             format!(
-                "needs {}, which a team that does {} can run",
-                e.config.describe(),
+                "needs {needs}, which a team that does {} can run",
                 p.team.describe()
             )
         } else {
             format!(
-                "needs {}: {steps} step{} beyond a team that does {}",
-                e.config.describe(),
+                "needs {needs}: {steps} step{} beyond a team that does {}",
                 if steps == 1 { "" } else { "s" },
                 p.team.describe()
             )

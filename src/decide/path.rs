@@ -205,13 +205,48 @@ pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) ->
     }
 }
 
-/// How many months a volume growing by `growth` a month (0.06 for +6 %) takes to reach
-/// `target`; `None` when it does not grow or is already there.
+/// How many months a volume changing by `growth` a month (0.06 for +6 %, −0.02 for −2 %)
+/// takes to reach `target`; `None` when it moves away from it, does not move, or is there.
 pub fn months_to_reach(volume: u64, target: u64, growth: f64) -> Option<f64> {
-    if !(growth > 0.0 && growth.is_finite()) || target <= volume || volume == 0 {
+    if !(growth.is_finite() && growth > -1.0) || growth == 0.0 || volume == 0 || target == 0 {
         return None;
     }
-    Some((target as f64 / volume as f64).ln() / growth.ln_1p())
+    let months = (target as f64 / volume as f64).ln() / growth.ln_1p();
+    (months > 0.0).then_some(months)
+}
+
+/// Where a steady growth takes the sender next: the first change of pick it reaches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outlook {
+    /// Growth a month, as a share.
+    pub growth: f64,
+    /// The change it reaches (an index into [`Path::changes`]).
+    pub change: usize,
+    /// The volume reached: the change's volume growing, the one just below it shrinking.
+    pub volume: u64,
+    /// Months until then.
+    pub months: f64,
+}
+
+impl Path {
+    /// Where `growth` a month from `volume` leads: the next change of pick above (growing) or
+    /// below (shrinking); `None` when there is none in the path's range, or no growth.
+    pub fn outlook(&self, volume: u64, growth: f64) -> Option<Outlook> {
+        let (change, target) = if growth > 0.0 {
+            let i = self.changes.iter().position(|c| c.volume > volume)?;
+            (i, self.changes[i].volume)
+        } else {
+            let i = self.changes.iter().rposition(|c| c.volume <= volume)?;
+            (i, self.changes[i].volume - 1)
+        };
+        let months = months_to_reach(volume, target, growth)?;
+        Some(Outlook {
+            growth,
+            change,
+            volume: target,
+            months,
+        })
+    }
 }
 
 /// What one engine brings to every volume: its fits that do not move with the volume and the
@@ -727,6 +762,31 @@ mod tests {
         assert_eq!(months_to_reach(10, 5, 0.06), None);
         assert_eq!(months_to_reach(10, 50, 0.0), None);
         assert_eq!(months_to_reach(10, 50, -0.1), None);
+        // Shrinking 10 % a month halves the volume in about 6.6 months.
+        let m = months_to_reach(100, 50, -0.1).unwrap();
+        assert!((6.5..6.7).contains(&m), "{m}");
+    }
+
+    #[test]
+    fn the_outlook_is_the_next_change_either_way() {
+        let cat = Catalogue::builtin();
+        let p = brief_sender();
+        let path = path(&cat.engines, &p, &Weights::defaults(&cat.factors), FROM, TO);
+        let up = path.outlook(p.monthly_volume, 0.06).unwrap();
+        let next = &path.changes[up.change];
+        assert!(next.volume > p.monthly_volume);
+        assert_eq!(up.volume, next.volume);
+        // No change lies between the volume and the one reached.
+        assert!(
+            path.changes[..up.change]
+                .iter()
+                .all(|c| c.volume <= p.monthly_volume)
+        );
+        assert_eq!(path.outlook(p.monthly_volume, 0.0), None);
+        if let Some(down) = path.outlook(p.monthly_volume, -0.05) {
+            assert!(down.volume < p.monthly_volume);
+            assert_eq!(path.pick_at(down.volume), path.changes[down.change].before);
+        }
     }
 
     #[test]

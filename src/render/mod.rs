@@ -9,6 +9,7 @@ pub mod engine;
 pub mod json;
 pub mod markdown;
 pub mod measure;
+pub mod path;
 pub mod rank;
 pub mod sensitivity;
 pub mod sentence;

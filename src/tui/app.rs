@@ -21,12 +21,14 @@ pub enum View {
     Cost,
     /// The brief's decision diagram.
     Walk,
+    /// The top pick across volumes.
+    Path,
 }
 
 impl View {
     /// Every view, in the order of their tabs and keys.
     pub const ALL: [View; <View as strum::EnumCount>::COUNT] =
-        [View::Compare, View::Cost, View::Walk];
+        [View::Compare, View::Cost, View::Walk, View::Path];
 }
 
 /// The panes of the compare view, in Tab order.
@@ -171,6 +173,8 @@ pub struct Scrolls {
     pub detail: Scroll,
     /// The walk view (lines).
     pub walk: Scroll,
+    /// The path view (lines).
+    pub path: Scroll,
     /// The table's columns the last draw showed whole: (first, last) indices into
     /// [`Column::ALL`], so a sort can bring its column into view.
     pub columns: std::cell::Cell<(usize, usize)>,
@@ -197,6 +201,8 @@ pub struct App {
     pub rank_pos: Vec<usize>,
     /// Derived, for the cost view only: the leaders' cost curves.
     pub curves: Option<decide::crossover::Curves>,
+    /// Derived, for the path view only: the top pick across volumes.
+    pub path: Option<decide::path::Path>,
     /// The current view.
     pub view: View,
     /// The focused pane of the compare view.
@@ -299,6 +305,7 @@ impl App {
             table_rows: Vec::new(),
             rank_pos: Vec::new(),
             curves: None,
+            path: None,
             view: View::Compare,
             focus: Pane::Ranking,
             popup: None,
@@ -369,10 +376,20 @@ impl App {
         self.rebuild_rows();
     }
 
-    /// The cost curves cost two extra rankings and a crossing search: only for the cost view.
+    /// The cost curves cost two extra rankings and a crossing search, the path a search over
+    /// every volume: each only for its own view.
     pub fn refresh_curves(&mut self) {
         self.curves = (self.view == View::Cost).then(|| {
             decide::crossover::curves(&self.cat.engines, &self.profile, &self.weights, 3, 2, 61)
+        });
+        self.path = (self.view == View::Path).then(|| {
+            decide::path::path(
+                &self.cat.engines,
+                &self.profile,
+                &self.weights,
+                decide::path::FROM,
+                decide::path::TO,
+            )
         });
     }
 

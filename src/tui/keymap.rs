@@ -22,6 +22,8 @@ pub enum Context {
     Cost,
     /// The walk view.
     Walk,
+    /// The path view.
+    Path,
     /// Typing a search.
     Search,
     /// Any popup (help, side by side, problems, profile form, export).
@@ -41,6 +43,7 @@ impl Context {
             Context::Detail => "detail",
             Context::Cost => "cost view",
             Context::Walk => "walk view",
+            Context::Path => "path view",
             Context::Search => "search",
             Context::Popup => "popups",
             Context::Form => "forms",
@@ -194,13 +197,14 @@ pub struct Binding {
 use Context as C;
 
 const PANES: &[Context] = &[C::Ranking, C::Table, C::Weights, C::Detail];
-const LISTS: &[Context] = &[C::Ranking, C::Table, C::Detail, C::Walk, C::Popup];
+const LISTS: &[Context] = &[C::Ranking, C::Table, C::Detail, C::Walk, C::Path, C::Popup];
 /// The lists and the weights pane, whose first and last slider are its top and bottom.
 const LISTS_AND_WEIGHTS: &[Context] = &[
     C::Ranking,
     C::Table,
     C::Detail,
     C::Walk,
+    C::Path,
     C::Popup,
     C::Weights,
 ];
@@ -220,6 +224,7 @@ pub const BINDINGS: &[Binding] = &[
             C::Weights,
             C::Detail,
             C::Walk,
+            C::Path,
             C::Popup,
             C::Form,
         ],
@@ -236,6 +241,7 @@ pub const BINDINGS: &[Binding] = &[
             C::Weights,
             C::Detail,
             C::Walk,
+            C::Path,
             C::Popup,
             C::Form,
         ],
@@ -445,6 +451,14 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Show(View::Walk),
         hint: "walk view",
         description: "the walk view: the brief's decision diagram",
+        group: Group::Views,
+        contexts: ALL_VIEWS,
+    },
+    Binding {
+        keys: &[k('4')],
+        action: Action::Show(View::Path),
+        hint: "path view",
+        description: "the path view: the top pick across volumes, where it changes, when you get there",
         group: Group::Views,
         contexts: ALL_VIEWS,
     },

@@ -206,6 +206,7 @@ pub fn tab_label(v: View) -> &'static str {
         View::Compare => "[1]Compare",
         View::Cost => "[2]Cost",
         View::Walk => "[3]Walk",
+        View::Path => "[4]Path",
     }
 }
 

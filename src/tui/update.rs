@@ -117,6 +117,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             View::Compare => pane(app, action),
             View::Cost => {}
             View::Walk => walk_view(app, action),
+            View::Path => scroll_text(&app.scroll.path, action),
         },
     }
     if !matches!(action, Action::Drag(..) | Action::Click(..)) {
@@ -646,6 +647,7 @@ fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
     let d = if down { 3 } else { -3 };
     match app.view {
         View::Walk => walk_view(app, Action::Wheel(x, y, down)),
+        View::Path => scroll_text(&app.scroll.path, Action::Wheel(x, y, down)),
         View::Cost => {}
         View::Compare => {
             if contains(a.ranking, x, y) {

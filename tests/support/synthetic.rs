@@ -110,6 +110,7 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
             3 => Config::ConfigAsCode("Lua".into()),
             _ => Config::Scripting("JS".into()),
         },
+        also_runs: Vec::new(),
         volume: Volume {
             min_per_month: if rng.below(3) == 0 { 0 } else { min },
             max_per_month: max.max(1),

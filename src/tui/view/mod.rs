@@ -3,6 +3,7 @@
 mod cost;
 pub mod detail;
 mod header;
+mod path;
 pub mod help;
 pub mod popups;
 mod ranking;
@@ -36,6 +37,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         View::Compare => compare(app, frame, &a),
         View::Cost => cost::draw(app, frame, a.body),
         View::Walk => walk::draw(app, frame, a.body),
+        View::Path => path::draw(app, frame, a.body),
     }
     status::draw(app, frame, a.status);
     if let Some(p) = &app.popup {

@@ -19,6 +19,7 @@ pub fn context(app: &App) -> Context {
         (Some(_), _) => Context::Popup,
         (None, View::Cost) => Context::Cost,
         (None, View::Walk) => Context::Walk,
+        (None, View::Path) => Context::Path,
         (None, View::Compare) => match app.focus {
             Pane::Ranking => Context::Ranking,
             Pane::Table => Context::Table,

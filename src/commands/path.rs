@@ -1,0 +1,63 @@
+//! `mtafit path`: the top pick across volumes, where it changes, and when the sender's growth
+//! gets there.
+
+use super::common::{Common, Failure, Outcome, emit, setup, stdout_color};
+use crate::decide::path;
+use crate::render::path::growth_source;
+use crate::render::{Format, path as words};
+use crate::units;
+use std::process::ExitCode;
+
+/// What `path` takes besides the global options, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct PathArgs {
+    /// `--from`: the smallest volume.
+    pub from: Option<String>,
+    /// `--to`: the largest volume.
+    pub to: Option<String>,
+    /// `--growth`: growth a month, instead of the profile's.
+    pub growth: Option<String>,
+}
+
+/// Run `path`.
+pub fn run(format: Format, args: &PathArgs, c: &Common) -> Outcome {
+    let volume = |arg: &Option<String>, name: &str, default: u64| -> Result<u64, Failure> {
+        match arg {
+            None => Ok(default),
+            Some(v) => {
+                units::parse_volume(v).map_err(|e| Failure::Invalid(format!("--{name}: {e}")))
+            }
+        }
+    };
+    let from = volume(&args.from, "from", path::FROM)?.max(1);
+    let to = volume(&args.to, "to", path::TO)?;
+    if from >= to {
+        return Err(Failure::Invalid(format!(
+            "--from {} is not below --to {}; give a range that grows, like --from 1M --to 1B",
+            units::volume(from),
+            units::volume(to)
+        )));
+    }
+    if to > units::MAX_VOLUME {
+        return Err(Failure::Invalid(format!(
+            "--to: expected at most {} messages a month, found {}",
+            units::MAX_VOLUME_WORDS,
+            units::grouped(to)
+        )));
+    }
+    let given = match &args.growth {
+        Some(g) => {
+            Some(units::parse_growth(g).map_err(|e| Failure::Invalid(format!("--growth: {e}")))?)
+        }
+        None => None,
+    };
+    let s = setup(c)?;
+    let p = path::path(&s.cat.engines, &s.profile, &s.weights, from, to);
+    let growth = growth_source(&s.profile, given);
+    let text = match format {
+        Format::Json => words::json(&p, &s.cat.engines, &s.profile, growth),
+        Format::Table => words::table(&p, &s.cat.engines, &s.profile, growth, stdout_color(c)),
+    };
+    emit(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
