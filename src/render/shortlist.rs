@@ -5,6 +5,7 @@ use super::Inputs;
 use super::json::pretty;
 use super::markdown::{cell, url};
 use super::rank::{self, Rows};
+use super::path as path_words;
 use super::{compare, sentence, walk};
 use crate::catalogue::FactorId;
 use crate::decide::Analysis;
@@ -89,6 +90,59 @@ fn ron(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<String, String> {
         "// An mtafit shortlist: the profile and weights that produced it, and the engines chosen.\n\
          // Reproduce the scores with: mtafit rank --profile <this file>\n{body}\n"
     ))
+}
+
+/// "As you grow": the top pick from half to ten times the profile's volume, where it changes,
+/// and where the profile's growth leads. The path is the model's (`decide::path`), computed here
+/// so that every caller of the export gets it without carrying it.
+fn as_you_grow(i: &Inputs<'_>, a: &Analysis) -> String {
+    let p = i.profile;
+    let engines = &i.cat.engines;
+    let from = (p.monthly_volume / 2).max(1);
+    let to = p.monthly_volume.saturating_mul(10).clamp(from + 1, units::MAX_VOLUME);
+    let path = crate::decide::path::path(engines, p, &a.ranking.given, from, to);
+    let mut out = String::from("## As you grow\n\n");
+    let _ = writeln!(
+        out,
+        "The top pick from half to ten times your volume ({} to {} a month), each volume ranked as \
+         the shortlist above is:\n",
+        units::volume(from),
+        units::volume(to)
+    );
+    if path.weights_zero {
+        out.push_str("Every weight that counts is 0, so nothing is ranked.\n\n");
+        return out;
+    }
+    out.push_str("| From | To | Top pick | Then | The walk says |\n| --- | --- | --- | --- | --- |\n");
+    for s in &path.stretches {
+        let name = |x: Option<usize>| x.map_or("no candidate".to_owned(), |i| cell(&engines[i].name));
+        let next: Vec<String> = s.next.iter().map(|i| cell(&engines[*i].name)).collect();
+        let yours = (s.from..=s.to).contains(&p.monthly_volume);
+        let _ = writeln!(
+            out,
+            "| {}{} | {} | {} | {} | {} |",
+            units::grouped(s.from),
+            if yours { " (you)" } else { "" },
+            units::grouped(s.to),
+            name(s.pick),
+            if next.is_empty() { "—".to_owned() } else { next.join(", ") },
+            cell(&path_words::walk_words(engines, s.walk.engine, s.agreement))
+        );
+    }
+    let lines = path_words::change_lines(&path.changes);
+    if !lines.is_empty() {
+        out.push('\n');
+        for l in &lines {
+            let _ = writeln!(out, "- {}", cell(&path_words::change(engines, l)));
+        }
+    }
+    let growth = path_words::growth_source(p, None);
+    let _ = writeln!(
+        out,
+        "\n{}.\n",
+        cell(&format!("As you grow: {}", path_words::outlook(&path, engines, p.monthly_volume, growth)))
+    );
+    out
 }
 
 /// The Markdown for a ticket: profile and weights, the table, the walk, then each engine.
@@ -181,6 +235,8 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
         out.push_str(&compare::markdown(&i.cat.engines, c));
         out.push('\n');
     }
+
+    out.push_str(&as_you_grow(i, a));
 
     out.push_str("## The brief's walk\n\n");
     out.push_str(&walk::sentence_markdown(&i.cat.engines, &a.agreement));
