@@ -1,4 +1,5 @@
-//! One TUI frame: an update that re-ranks (a weight change), then drawing at 160×48.
+//! One TUI frame: an update that re-ranks (a weight change), then drawing at 160×48; and the
+//! path view's frame after a profile change (the analysis and the path recomputed).
 
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
@@ -8,7 +9,7 @@ use mtafit::catalogue::Catalogue;
 use mtafit::decide::Weights;
 use mtafit::profile::Profile;
 use mtafit::tui::action::Action;
-use mtafit::tui::app::App;
+use mtafit::tui::app::{App, View};
 use mtafit::tui::theme::{Theme, ThemeName};
 use mtafit::tui::update::update;
 use mtafit::tui::view;
@@ -36,6 +37,21 @@ fn frame(c: &mut Criterion) {
                 // Alternate so every frame really changes a weight and re-ranks.
                 update(&mut a, if up { Action::Left } else { Action::Right });
                 up = !up;
+                term.draw(|f| view::view(&a, f)).unwrap();
+            })
+        });
+    }
+    // The path view: a profile change recomputes the analysis and the path, then draws.
+    for (label, extra) in [("builtin", 0usize), ("10k_generated", 10_000)] {
+        let mut a = app(extra);
+        update(&mut a, Action::Show(View::Path));
+        let mut term = Terminal::new(TestBackend::new(160, 48)).unwrap();
+        let mut up = true;
+        group.bench_function(BenchmarkId::new("path_view_profile_change_and_draw", label), |b| {
+            b.iter(|| {
+                a.profile.monthly_volume = if up { 7_421_043 } else { 12_000_000 };
+                up = !up;
+                a.refresh();
                 term.draw(|f| view::view(&a, f)).unwrap();
             })
         });

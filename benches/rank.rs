@@ -5,7 +5,7 @@ mod synthetic;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use mtafit::catalogue::Catalogue;
-use mtafit::decide::{Weights, analyse, compare, rank};
+use mtafit::decide::{Weights, analyse, compare, path, rank};
 use mtafit::profile::Profile;
 use std::hint::black_box;
 
@@ -30,6 +30,24 @@ fn ranking(c: &mut Criterion) {
                     black_box(&profile),
                     black_box(&weights),
                     black_box(&r),
+                )
+            })
+        });
+    }
+    group.finish();
+    // The top pick across 10k–10B a month with exact change points.
+    let mut group = c.benchmark_group("path");
+    let builtin = Catalogue::builtin().engines;
+    let generated = synthetic::engines(10_000, 42);
+    for (label, engines) in [("builtin", &builtin), ("generated_10000", &generated)] {
+        group.bench_with_input(BenchmarkId::new("10k_to_10B", label), engines, |b, e| {
+            b.iter(|| {
+                path::path(
+                    black_box(e),
+                    black_box(&profile),
+                    black_box(&weights),
+                    path::FROM,
+                    path::TO,
                 )
             })
         });
