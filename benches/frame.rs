@@ -47,14 +47,17 @@ fn frame(c: &mut Criterion) {
         update(&mut a, Action::Show(View::Path));
         let mut term = Terminal::new(TestBackend::new(160, 48)).unwrap();
         let mut up = true;
-        group.bench_function(BenchmarkId::new("path_view_profile_change_and_draw", label), |b| {
-            b.iter(|| {
-                a.profile.monthly_volume = if up { 7_421_043 } else { 12_000_000 };
-                up = !up;
-                a.refresh();
-                term.draw(|f| view::view(&a, f)).unwrap();
-            })
-        });
+        group.bench_function(
+            BenchmarkId::new("path_view_profile_change_and_draw", label),
+            |b| {
+                b.iter(|| {
+                    a.profile.monthly_volume = if up { 7_421_043 } else { 12_000_000 };
+                    up = !up;
+                    a.refresh();
+                    term.draw(|f| view::view(&a, f)).unwrap();
+                })
+            },
+        );
     }
     group.finish();
 }

@@ -166,6 +166,11 @@ pub fn hidden_controls(s: &str) -> impl Iterator<Item = char> + '_ {
 /// Display width of a string in terminal columns, counted as ratatui counts it when it draws:
 /// by grapheme, skipping any that holds a control character.
 pub fn width(s: &str) -> usize {
+    // Every ASCII grapheme is one character (a CR LF pair holds two controls, skipped alike):
+    // the table measures every engine's name each frame, and most names are ASCII.
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
     s.graphemes(true)
         .filter(|g| !g.contains(char::is_control))
         .map(|g| {

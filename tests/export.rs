@@ -116,6 +116,7 @@ fn csv_reads_back_with_a_stable_header() {
     );
 }
 
+/// The rows and cells of the shortlist table (the first; the "as you grow" table follows it).
 fn table_rows(markdown: &str) -> (usize, Vec<String>) {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     let mut rows = 0;
@@ -127,6 +128,7 @@ fn table_rows(markdown: &str) -> (usize, Vec<String>) {
         match ev {
             Event::Start(Tag::TableHead) => in_head = true,
             Event::End(TagEnd::TableHead) => in_head = false,
+            Event::End(TagEnd::Table) => break,
             Event::Start(Tag::TableRow) if !in_head => rows += 1,
             Event::Start(Tag::TableCell) => {
                 in_cell = true;
@@ -157,6 +159,7 @@ fn markdown_has_one_table_row_per_engine_and_the_context() {
         "## Profile",
         "## Weights",
         "## Shortlist",
+        "## As you grow",
         "## The brief's walk",
         "## Engines",
         "**Good at:**",

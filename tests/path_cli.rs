@@ -45,7 +45,10 @@ fn the_briefs_sender_sees_where_postfix_stops_and_what_follows() {
         .find(|c| c["before"] == "postfix")
         .expect("Postfix stops being the pick somewhere");
     let at = stop["monthly_volume"].as_u64().unwrap();
-    assert!((10_000_000..=55_000_001).contains(&at), "Postfix stops at {at}");
+    assert!(
+        (10_000_000..=55_000_001).contains(&at),
+        "Postfix stops at {at}"
+    );
     let after = stop["after"].as_str().unwrap();
     assert!(["kumomta", "powermta"].contains(&after), "{after}");
     // Exact: the ranking itself changes there, to the message.
@@ -64,7 +67,14 @@ fn the_briefs_sender_sees_where_postfix_stops_and_what_follows() {
     let text = stdout(&out);
     assert!(text.contains("▶ 10k"), "{text}");
     assert!(
-        text.contains(&format!("Postfix → {}", if after == "kumomta" { "KumoMTA" } else { "PowerMTA" })),
+        text.contains(&format!(
+            "Postfix → {}",
+            if after == "kumomta" {
+                "KumoMTA"
+            } else {
+                "PowerMTA"
+            }
+        )),
         "{text}"
     );
 }
@@ -124,10 +134,16 @@ fn growth_says_how_long_until_the_next_change() {
         "6%",
         "--no-color",
     ]));
-    assert!(text.contains("at +6 %/month (as given) you reach"), "{text}");
+    assert!(
+        text.contains("at +6 %/month (as given) you reach"),
+        "{text}"
+    );
     // Shrinking: nothing below changes the pick, so it stays to the range's end.
     let text = stdout(&run(&["path", "--growth", "-5%", "--no-color"]));
-    assert!(text.contains("the top pick stays Postfix down to 10k"), "{text}");
+    assert!(
+        text.contains("the top pick stays Postfix down to 10k"),
+        "{text}"
+    );
     // No growth anywhere: says how to get one.
     let text = stdout(&run(&["path", "--no-color"]));
     assert!(text.contains("no growth recorded"), "{text}");
@@ -136,10 +152,19 @@ fn growth_says_how_long_until_the_next_change() {
 #[test]
 fn bad_ranges_and_growths_are_refused() {
     for (args, says) in [
-        (vec!["path", "--from", "1B", "--to", "1M"], "is not below --to"),
-        (vec!["path", "--from", "lots"], "--from: cannot read the volume"),
+        (
+            vec!["path", "--from", "1B", "--to", "1M"],
+            "is not below --to",
+        ),
+        (
+            vec!["path", "--from", "lots"],
+            "--from: cannot read the volume",
+        ),
         (vec!["path", "--to", "2000B"], "--to:"),
-        (vec!["path", "--growth", "300%"], "expected a growth from -50% to +100%"),
+        (
+            vec!["path", "--growth", "300%"],
+            "expected a growth from -50% to +100%",
+        ),
         (vec!["path", "--growth", "fast"], "like 6% or -2%"),
     ] {
         let out = run(&args);
@@ -173,7 +198,10 @@ fn the_export_has_an_as_you_grow_section() {
         .unwrap();
     // Half to ten times 7,421,043.
     assert!(section.contains("3.7M to 74.2M a month"), "{section}");
-    assert!(section.contains("| 3,710,521 (you) |"), "{section}");
+    assert!(
+        section.contains("| 3,710,521 | 9,999,999 | Postfix (you: 7.4M) |"),
+        "{section}"
+    );
     assert!(section.contains("Postfix →"), "{section}");
     assert!(section.contains("As you grow:"), "{section}");
 }

@@ -126,3 +126,11 @@ proptest! {
         prop_assert_eq!(width(&out), drawn_width(&out), "{:?}", out);
     }
 }
+
+proptest! {
+    /// ASCII text, controls included, is measured as ratatui draws it (the fast path).
+    #[test]
+    fn ascii_is_measured_as_it_is_drawn(s in "[\\x00-\\x7f]{0,40}") {
+        prop_assert_eq!(mtafit::text::width(&s), drawn_width(&s), "{:?}", s);
+    }
+}

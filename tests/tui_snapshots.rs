@@ -421,7 +421,15 @@ fn path_view_without_colour_tells_stretches_apart_by_fill() {
     // Postfix is drawn in the first fill, the next engine on the path in the second.
     assert!(row.contains('█') && row.contains('▓'), "{row}");
     let text: String = (0..40)
-        .map(|y| (0..120).map(|x| b[(x, y)].symbol().to_owned()).collect::<String>() + "\n")
+        .map(|y| {
+            (0..120)
+                .map(|x| b[(x, y)].symbol().to_owned())
+                .collect::<String>()
+                + "\n"
+        })
         .collect();
-    assert!(text.contains("██ Postfix") && text.contains("▓▓ "), "{text}");
+    assert!(
+        text.contains("██ Postfix") && text.contains("▓▓ "),
+        "{text}"
+    );
 }

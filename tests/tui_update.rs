@@ -1388,7 +1388,11 @@ fn the_path_view_follows_the_weights_and_the_profile() {
     update(&mut a, Action::Resize(120, 40));
     update(&mut a, Action::Show(View::Path));
     let fresh = |a: &App| path::path(&a.cat.engines, &a.profile, &a.weights, path::FROM, path::TO);
-    assert_eq!(a.path.as_ref(), Some(&fresh(&a)), "computed on showing the view");
+    assert_eq!(
+        a.path.as_ref(),
+        Some(&fresh(&a)),
+        "computed on showing the view"
+    );
     // Team weight to 0: the ranking alone changes, and the path with it on return.
     update(&mut a, Action::Show(View::Compare));
     update(&mut a, Action::FocusWeights);

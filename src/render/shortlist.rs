@@ -4,8 +4,8 @@
 use super::Inputs;
 use super::json::pretty;
 use super::markdown::{cell, url};
-use super::rank::{self, Rows};
 use super::path as path_words;
+use super::rank::{self, Rows};
 use super::{compare, sentence, walk};
 use crate::catalogue::FactorId;
 use crate::decide::Analysis;
@@ -99,7 +99,10 @@ fn as_you_grow(i: &Inputs<'_>, a: &Analysis) -> String {
     let p = i.profile;
     let engines = &i.cat.engines;
     let from = (p.monthly_volume / 2).max(1);
-    let to = p.monthly_volume.saturating_mul(10).clamp(from + 1, units::MAX_VOLUME);
+    let to = p
+        .monthly_volume
+        .saturating_mul(10)
+        .clamp(from + 1, units::MAX_VOLUME);
     let path = crate::decide::path::path(engines, p, &a.ranking.given, from, to);
     let mut out = String::from("## As you grow\n\n");
     let _ = writeln!(
@@ -113,19 +116,30 @@ fn as_you_grow(i: &Inputs<'_>, a: &Analysis) -> String {
         out.push_str("Every weight that counts is 0, so nothing is ranked.\n\n");
         return out;
     }
-    out.push_str("| From | To | Top pick | Then | The walk says |\n| --- | --- | --- | --- | --- |\n");
+    out.push_str(
+        "| From | To | Top pick | Then | The walk says |\n| ---: | ---: | --- | --- | --- |\n",
+    );
     for s in &path.stretches {
-        let name = |x: Option<usize>| x.map_or("no candidate".to_owned(), |i| cell(&engines[i].name));
+        let name =
+            |x: Option<usize>| x.map_or("no candidate".to_owned(), |i| cell(&engines[i].name));
         let next: Vec<String> = s.next.iter().map(|i| cell(&engines[*i].name)).collect();
         let yours = (s.from..=s.to).contains(&p.monthly_volume);
         let _ = writeln!(
             out,
-            "| {}{} | {} | {} | {} | {} |",
+            "| {} | {} | {}{} | {} | {} |",
             units::grouped(s.from),
-            if yours { " (you)" } else { "" },
             units::grouped(s.to),
             name(s.pick),
-            if next.is_empty() { "—".to_owned() } else { next.join(", ") },
+            if yours {
+                format!(" (you: {})", units::volume(p.monthly_volume))
+            } else {
+                String::new()
+            },
+            if next.is_empty() {
+                "—".to_owned()
+            } else {
+                next.join(", ")
+            },
             cell(&path_words::walk_words(engines, s.walk.engine, s.agreement))
         );
     }
@@ -140,7 +154,10 @@ fn as_you_grow(i: &Inputs<'_>, a: &Analysis) -> String {
     let _ = writeln!(
         out,
         "\n{}.\n",
-        cell(&format!("As you grow: {}", path_words::outlook(&path, engines, p.monthly_volume, growth)))
+        cell(&format!(
+            "As you grow: {}",
+            path_words::outlook(&path, engines, p.monthly_volume, growth)
+        ))
     );
     out
 }

@@ -3,8 +3,8 @@
 mod cost;
 pub mod detail;
 mod header;
-mod path;
 pub mod help;
+mod path;
 pub mod popups;
 mod ranking;
 pub mod status;

@@ -203,7 +203,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let changes = words::change_lines(&p.changes);
     if !changes.is_empty() {
         out.push(Line::raw(""));
-        out.push(Line::from(Span::styled("Where the top pick changes", t.title)));
+        out.push(Line::from(Span::styled(
+            "Where the top pick changes",
+            t.title,
+        )));
         for c in &changes {
             for l in wrap(&words::change(engines, c), "  ") {
                 out.push(Line::from(Span::styled(l, t.text)));
