@@ -229,11 +229,9 @@ mod tests {
             trend(&m)
         );
         // A month with nothing sent.
-        let m = log(
-            (2026, 1, 1),
-            90,
-            |i| if i >= 31 && i < 59 { 0 } else { 1_000 },
-        );
+        let m = log((2026, 1, 1), 90, |i| {
+            if (31..59).contains(&i) { 0 } else { 1_000 }
+        });
         assert!(matches!(trend(&m), Trend::Noisy { .. }));
     }
 }
