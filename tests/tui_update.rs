@@ -1419,3 +1419,74 @@ fn the_path_view_follows_the_weights_and_the_profile() {
     update(&mut a, Action::Show(View::Compare));
     assert!(a.path.is_none());
 }
+
+#[test]
+fn the_profile_form_edits_the_growth_and_keeps_a_measured_one() {
+    use mtafit::profile::Growth;
+    let measured = Growth {
+        per_month: 0.0612,
+        months: 5,
+    };
+    let mut a = app_with(Profile {
+        growth: Some(measured),
+        ..Profile::default()
+    });
+    // Untouched, a measured growth keeps the months it rests on.
+    update(&mut a, Action::EditProfile);
+    update(&mut a, Action::Confirm);
+    assert_eq!(a.profile.growth, Some(measured));
+    // Fields: own, volume, log, growth.
+    run(
+        &mut a,
+        &[
+            Action::EditProfile,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    for _ in 0..10 {
+        update(&mut a, Action::Backspace);
+    }
+    typed(&mut a, "-2%");
+    update(&mut a, Action::Confirm);
+    assert_eq!(
+        a.profile.growth,
+        Some(Growth {
+            per_month: -0.02,
+            months: 0
+        }),
+        "typed: an expectation, measured over no months"
+    );
+    // Out of range is refused in the form, with the range.
+    run(
+        &mut a,
+        &[
+            Action::EditProfile,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    for _ in 0..10 {
+        update(&mut a, Action::Backspace);
+    }
+    typed(&mut a, "300%");
+    update(&mut a, Action::Confirm);
+    assert!(a.popup.is_some(), "an invalid growth blocks Enter");
+    let Some(Popup::Profile(form)) = &a.popup else {
+        panic!()
+    };
+    let error = form
+        .fields
+        .iter()
+        .find_map(|f| f.error.clone())
+        .unwrap_or_default();
+    assert!(error.contains("-50% to +100%"), "{error}");
+    // Emptied: unknown.
+    for _ in 0..10 {
+        update(&mut a, Action::Backspace);
+    }
+    update(&mut a, Action::Confirm);
+    assert_eq!(a.profile.growth, None);
+}

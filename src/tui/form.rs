@@ -1,7 +1,7 @@
 //! The profile editor: one field per profile setting, validated as you type.
 
 use crate::catalogue::{Capability, Catalogue};
-use crate::profile::{Marketing, Profile, SupportNeed, Team};
+use crate::profile::{Growth, Marketing, Profile, SupportNeed, Team};
 use crate::units;
 use tui_input::{Input, InputRequest};
 
@@ -108,6 +108,8 @@ pub enum Setting {
     Volume,
     /// A mail log to measure the volume from (not saved in the profile).
     LogPath,
+    /// `growth`
+    Growth,
     /// `annual_budget_usd`
     Budget,
     /// `team`
@@ -193,6 +195,15 @@ pub struct ProfileForm {
     pub original: Profile,
     /// The list open for a pick field, if any.
     pub picker: Option<Picker>,
+    /// The growth a log measured in the form, with the months it rests on.
+    pub measured_growth: Option<Growth>,
+}
+
+/// A growth as the form shows it: "6.12%", or empty when unknown.
+pub fn growth_text(g: Option<Growth>) -> String {
+    g.map_or(String::new(), |g| {
+        format!("{}%", units::round_to(g.per_month * 100.0, 2))
+    })
 }
 
 fn list(items: &[String]) -> String {
@@ -277,6 +288,13 @@ impl ProfileForm {
                 Kind::Text,
                 String::new(),
                 "a mail log (.gz too): Enter measures it in the background and fills in the volume",
+            ),
+            f(
+                Setting::Growth,
+                "Growth a month",
+                Kind::Text,
+                growth_text(p.growth),
+                "empty when unknown; 6% or -2%: the path view says when you reach the next pick",
             ),
             f(
                 Setting::Budget,
@@ -383,6 +401,7 @@ impl ProfileForm {
             fields,
             cursor: 0,
             original: p.clone(),
+            measured_growth: None,
             picker: None,
         }
     }
@@ -517,6 +536,7 @@ impl ProfileForm {
     /// Read every field into a profile, marking invalid fields; `None` when any is invalid.
     pub fn profile(&mut self, cat: &Catalogue) -> Option<Profile> {
         let mut p = self.original.clone();
+        let known = [self.measured_growth, self.original.growth];
         let ids = cat.ids();
         let mut ok = true;
         for f in &mut self.fields {
@@ -543,6 +563,26 @@ impl ProfileForm {
                     Ok(())
                 }
                 Setting::LogPath => Ok(()),
+                Setting::Growth => {
+                    if f.value.trim().is_empty() {
+                        p.growth = None;
+                        Ok(())
+                    } else {
+                        units::parse_growth(&f.value).map(|g| {
+                            // The figure shown for a measured growth keeps its months.
+                            p.growth = Some(
+                                known
+                                    .into_iter()
+                                    .flatten()
+                                    .find(|k| (k.per_month - g).abs() < 5e-5)
+                                    .unwrap_or(Growth {
+                                        per_month: g,
+                                        months: 0,
+                                    }),
+                            );
+                        })
+                    }
+                }
                 Setting::Volume => units::parse_volume(&f.value)
                     .map(|v| p.monthly_volume = v)
                     .map_err(|e| {

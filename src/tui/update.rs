@@ -334,6 +334,14 @@ pub fn measured(app: &mut App, result: Result<crate::measure::Measured, String>)
     if let Some(f) = form.field_mut(Setting::Volume) {
         f.set(r.monthly_volume.to_string());
     }
+    // A growth the log shows replaces the field's; one it cannot show leaves it as it was.
+    if let crate::measure::growth::Trend::Estimated { per_month, months } = r.growth {
+        let g = crate::profile::Growth { per_month, months };
+        form.measured_growth = Some(g);
+        if let Some(f) = form.field_mut(Setting::Growth) {
+            f.set(crate::tui::form::growth_text(Some(g)));
+        }
+    }
     if let Some(p) = form.profile(&app.cat)
         && p != app.profile
     {
