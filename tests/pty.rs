@@ -713,3 +713,28 @@ fn sigterm_during_an_export_from_the_explorer_leaves_no_temporary_file() {
         "the marks are saved: {saved}"
     );
 }
+
+#[test]
+fn the_path_view_in_a_real_terminal() {
+    // The brief's sender growing 6 % a month, from a profile file.
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("growing.ron");
+    std::fs::write(
+        &profile,
+        "Profile(team: StaticConfig, growth: Some((per_month: 0.06, months: 5)))",
+    )
+    .unwrap();
+    let mut s = Session::start(&["--profile", profile.to_str().unwrap()]);
+    s.wait_text("Ranking");
+    s.keys("4");
+    s.wait_text("Your top pick as you grow");
+    s.wait_text("▲ you, 7.4M");
+    s.wait_text("at +6 %/month (measured over 5 months) you reach");
+    // Back to the compare view and out.
+    s.keys("1");
+    s.wait_text("Ranking");
+    s.keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.wait_for("the normal screen", |sc| !sc.alternate_screen());
+}
