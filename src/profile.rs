@@ -194,9 +194,6 @@ pub struct Growth {
     pub months: u32,
 }
 
-/// Growth a month that a profile may hold: from −50 % to +100 % a month.
-pub const GROWTH_RANGE: std::ops::RangeInclusive<f64> = -0.5..=1.0;
-
 /// The brief's line between "a tuned Postfix suffices" and the high-volume engines.
 pub const VOLUME_LINE: u64 = 10_000_000;
 
@@ -389,7 +386,7 @@ impl Profile {
             });
         }
         if let Some(g) = self.growth
-            && !GROWTH_RANGE.contains(&g.per_month)
+            && !units::GROWTH_RANGE.contains(&g.per_month)
         {
             out.push(Issue {
                 at: Where::Field("growth"),

@@ -210,6 +210,9 @@ impl fmt::Display for VolumeError {
 
 impl std::error::Error for VolumeError {}
 
+/// The growth a month mtafit accepts, as a share: from −50 % to +100 % a month.
+pub const GROWTH_RANGE: std::ops::RangeInclusive<f64> = -0.5..=1.0;
+
 /// Read a growth a month such as `6%`, `+6 %`, `-2%` or `6` (a percentage either way) as a
 /// share (0.06), within −50 % to +100 % a month.
 pub fn parse_growth(s: &str) -> Result<f64, String> {
@@ -217,7 +220,7 @@ pub fn parse_growth(s: &str) -> Result<f64, String> {
     let t = t.strip_suffix('%').unwrap_or(t).trim();
     let t = t.replace('\u{2212}', "-");
     match t.parse::<f64>() {
-        Ok(pct) if pct.is_finite() && (-50.0..=100.0).contains(&pct) => {
+        Ok(pct) if pct.is_finite() && GROWTH_RANGE.contains(&(pct / 100.0)) => {
             Ok(round_to(pct, 2) / 100.0)
         }
         Ok(_) => Err(format!(

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{fixture, run_bounded, stderr, stdout};
+use common::{fixture, has, run_bounded, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -100,10 +100,9 @@ fn a_device_as_profile_is_refused_without_reading_it() {
     for p in [Path::new("/dev/zero"), &link] {
         let out = run_bounded(home.path(), &["rank", "--profile", s(p)], None);
         assert_exit(&out, 1);
-        assert!(
-            stderr(&out).contains("is a device, not a file; give a regular file"),
-            "{}",
-            stderr(&out)
+        has(
+            &stderr(&out),
+            "is a device, not a file; give a regular file",
         );
     }
 }
@@ -115,11 +114,7 @@ fn a_huge_sparse_profile_is_refused_before_it_is_read() {
     sparse(&p, 3 << 30);
     let out = run_bounded(home.path(), &["rank", "--profile", s(&p)], None);
     assert_exit(&out, 1);
-    assert!(
-        stderr(&out).contains("is over 1 MiB (3221225472 bytes)"),
-        "{}",
-        stderr(&out)
-    );
+    has(&stderr(&out), "is over 1 MiB (3221225472 bytes)");
 }
 
 #[test]
@@ -127,10 +122,9 @@ fn a_folder_as_profile_says_it_is_a_folder() {
     let (home, work) = home();
     let out = run_bounded(home.path(), &["rank", "--profile", s(&work)], None);
     assert_exit(&out, 1);
-    assert!(
-        stderr(&out).contains("is a folder, not a file; give a regular file"),
-        "{}",
-        stderr(&out)
+    has(
+        &stderr(&out),
+        "is a folder, not a file; give a regular file",
     );
 }
 
@@ -160,11 +154,7 @@ fn a_huge_sparse_engine_file_is_refused_before_it_is_read() {
     sparse(&dir.join("huge.ron"), 3 << 30);
     let out = run_bounded(home.path(), &["check", s(&dir)], None);
     assert_exit(&out, 1);
-    assert!(
-        stdout(&out).contains("huge.ron is over 1 MiB (3221225472 bytes)"),
-        "{}",
-        stdout(&out)
-    );
+    has(&stdout(&out), "huge.ron is over 1 MiB (3221225472 bytes)");
 }
 
 #[cfg(unix)]
@@ -179,11 +169,7 @@ fn a_named_pipe_in_a_catalogue_folder_does_not_stop_a_ranking() {
         None,
     );
     assert_exit(&out, 0);
-    assert!(
-        stderr(&out).contains("x.ron is a named pipe, not a file"),
-        "{}",
-        stderr(&out)
-    );
+    has(&stderr(&out), "x.ron is a named pipe, not a file");
     assert!(
         stdout(&out).contains("\"acme-mta\""),
         "the good engine is ranked"
@@ -242,7 +228,7 @@ fn write_profile_refuses_a_huge_sparse_profile_and_leaves_it() {
     sparse(&p, 3 << 30);
     let out = write_profile(home.path(), &p);
     assert_exit(&out, 1);
-    assert!(stderr(&out).contains("is over 1 MiB"), "{}", stderr(&out));
+    has(&stderr(&out), "is over 1 MiB");
     assert_eq!(std::fs::metadata(&p).unwrap().len(), 3 << 30);
     assert_eq!(
         std::fs::read_dir(&work).unwrap().count(),
@@ -332,11 +318,7 @@ fn a_file_named_just_ron_is_a_warning_in_a_folder_and_an_error_by_name() {
     );
     let out = run_bounded(home.path(), &["check", s(&dir.join(".ron"))], None);
     assert_exit(&out, 1);
-    assert!(
-        stdout(&out).contains("error: the file is named just `.ron`"),
-        "{}",
-        stdout(&out)
-    );
+    has(&stdout(&out), "error: the file is named just `.ron`");
 }
 
 #[test]
@@ -347,11 +329,7 @@ fn an_upper_case_extension_counts_as_ron_in_a_folder_and_by_name() {
     std::fs::write(&upper, engine_named("upper")).unwrap();
     let out = run_bounded(home.path(), &["check", s(&dir)], None);
     assert_exit(&out, 0);
-    assert!(
-        stdout(&out).contains("ok: 2 engines in"),
-        "{}",
-        stdout(&out)
-    );
+    has(&stdout(&out), "ok: 2 engines in");
     let out = run_bounded(home.path(), &["check", s(&upper)], None);
     assert_exit(&out, 0);
     let out = run_bounded(
@@ -377,12 +355,9 @@ fn a_folder_that_cannot_be_read_says_so() {
     let out = run_bounded(home.path(), &["check", s(&dir)], None);
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_exit(&out, 1);
-    assert!(
-        stdout(&out).contains(
-            "error: expected a folder of engine files, but it cannot be read: permission denied"
-        ),
-        "{}",
-        stdout(&out)
+    has(
+        &stdout(&out),
+        "error: expected a folder of engine files, but it cannot be read: permission denied",
     );
     assert!(!stdout(&out).contains("found none"), "{}", stdout(&out));
 }
@@ -439,11 +414,7 @@ fn a_file_given_as_catalogue_says_it_is_a_file() {
     // `check` without a path reads every --catalogue too, and fails the same way.
     let out = run_bounded(home.path(), &["check", "--catalogue", s(&file)], None);
     assert_exit(&out, 1);
-    assert!(
-        stdout(&out).contains("is a file, not a folder"),
-        "{}",
-        stdout(&out)
-    );
+    has(&stdout(&out), "is a file, not a folder");
 }
 
 // ------------------------------------------------------------------------------------------

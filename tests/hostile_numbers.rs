@@ -1,17 +1,7 @@
 //! Absurd numbers in a catalogue: refused by name, and never able to stop the explorer.
 
 mod common;
-use common::{fixture, run_bounded, stdout};
-
-/// The good fixture with one line changed.
-fn with(dir: &std::path::Path, from: &str, to: &str) -> String {
-    let good = std::fs::read_to_string(fixture("good/acme-mta.ron")).unwrap();
-    let bad = good.replacen(from, to, 1);
-    assert_ne!(good, bad, "{from} is not in the fixture");
-    let path = dir.join("acme-mta.ron");
-    std::fs::write(&path, bad).unwrap();
-    path.to_str().unwrap().to_owned()
-}
+use common::{engine_with, has, run_bounded, stdout};
 
 #[test]
 fn absurd_prices_and_capacities_are_refused_by_name() {
@@ -37,7 +27,7 @@ fn absurd_prices_and_capacities_are_refused_by_name() {
     ] {
         let home = tempfile::tempdir().unwrap();
         let dir = tempfile::tempdir().unwrap();
-        let path = with(dir.path(), from, to);
+        let path = engine_with(dir.path(), from, to);
         let out = run_bounded(home.path(), &["check", &path], None);
         assert_eq!(out.status.code(), Some(1), "{to}");
         let text = stdout(&out);
@@ -118,16 +108,12 @@ fn a_key_given_twice_is_refused_where_it_is_repeated() {
     assert!(err.contains(&format!("{}:2:", profile.display())), "{err}");
 
     // The same in a catalogue file's add-ons.
-    let path = with(
+    let path = engine_with(
         dir.path(),
         "capabilities: {",
         "add_ons: {\"dkim_signing\": \"a\", \"dkim_signing\": \"b\"},\n    capabilities: {",
     );
     let out = run_bounded(home.path(), &["check", &path], None);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stdout(&out).contains("\"dkim_signing\" is listed twice"),
-        "{}",
-        stdout(&out)
-    );
+    has(&stdout(&out), "\"dkim_signing\" is listed twice");
 }

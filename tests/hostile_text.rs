@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{fixture, run_bounded};
+use common::{engine_with, fixture, has, run_bounded};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Output;
@@ -93,22 +93,22 @@ fn export_paths_are_echoed_without_their_escapes() {
     let missing = dir.join(format!("x{TITLE}{UNSEEN}")).join("y.md");
     let o = export(missing.to_str().unwrap());
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
-    assert!(stderr(&o).contains("x]0;PWNED"), "{}", stderr(&o));
+    has(&stderr(&o), "cannot write");
+    has(&stderr(&o), "x]0;PWNED");
     assert_clean(&o, "export to a missing folder");
     // A folder where the file should be.
     let folder = dir.join(format!("f{TITLE}{UNSEEN}"));
     std::fs::create_dir(&folder).unwrap();
     let o = export(folder.to_str().unwrap());
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("it is a folder"), "{}", stderr(&o));
+    has(&stderr(&o), "it is a folder");
     assert_clean(&o, "export to a folder");
     // A good write names the file it wrote.
     let file = dir.join(format!("ok{TITLE}{UNSEEN}.md"));
     let o = export(file.to_str().unwrap());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(file.is_file());
-    assert!(stderr(&o).contains("wrote "), "{}", stderr(&o));
+    has(&stderr(&o), "wrote ");
     assert_clean(&o, "export written");
 }
 
@@ -370,12 +370,11 @@ fn one_year_range_for_year_and_for_dated_lines() {
     for year in ["0", "1970", "1989", "2101", "9999"] {
         let o = run(home.path(), &["measure", "--year", year, &leap]);
         assert_eq!(o.status.code(), Some(2), "--year {year}");
-        assert!(
-            stderr(&o).contains(&format!(
+        has(
+            &stderr(&o),
+            &format!(
                 "invalid value '{year}' for '--year <YYYY>': expected a year from 1990 to 2100"
-            )),
-            "{}",
-            stderr(&o)
+            ),
         );
     }
     for year in ["1990", "2100"] {
@@ -413,16 +412,6 @@ fn one_year_range_for_year_and_for_dated_lines() {
 }
 
 // Messages that flood or mislead (issue 13 #10).
-
-/// The good engine fixture with `from` replaced by `to`, written to a fresh folder.
-fn engine_with(dir: &Path, from: &str, to: &str) -> String {
-    let good = std::fs::read_to_string(fixture("good/acme-mta.ron")).unwrap();
-    let bad = good.replacen(from, to, 1);
-    assert_ne!(good, bad, "{from} is not in the fixture");
-    let path = dir.join("acme-mta.ron");
-    std::fs::write(&path, bad).unwrap();
-    path.to_str().unwrap().to_owned()
-}
 
 #[test]
 fn a_diagnostic_on_a_huge_line_quotes_a_window_around_the_column() {

@@ -771,6 +771,54 @@ fn a_single_month_gives_no_growth() {
     assert_eq!(got["per_month"].as_array().unwrap().len(), 1);
 }
 
+/// For people: each month with its count, and the growth in words, or why there is none.
+#[test]
+fn the_table_lists_the_months_and_says_the_growth_or_why_not() {
+    let table = |o: &Options| {
+        let (log, _) = log_of(Format::Exim, o);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mainlog");
+        write_file(&path, &log, o);
+        let home = tempfile::tempdir().unwrap();
+        let out = common::mtafit(home.path())
+            .arg("measure")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        common::stdout(&out)
+    };
+    // Four months growing 10 % a month.
+    let text = table(&Options {
+        seed: 305,
+        messages: 8_000,
+        start: (2026, 1, 1),
+        days: 120,
+        traps: false,
+        growth_per_month: 0.1,
+        ..Options::default()
+    });
+    common::has(&text, "Per month (sent)");
+    for month in ["2026-01", "2026-02", "2026-03", "2026-04"] {
+        common::has(&text, month);
+    }
+    common::has(&text, "whole month");
+    common::has(&text, "a month over 4 months");
+    // A 30-day log across the 1st: two half-months, listed but not read as a trend.
+    let text = table(&Options {
+        start: (2026, 3, 15),
+        days: 30,
+        ..options(306, 3_000)
+    });
+    common::has(&text, "2026-03");
+    common::has(&text, "2026-04");
+    common::has(
+        &text,
+        "Growth          not estimated: 2 months are covered for a week or more",
+    );
+    common::has(&text, "a trend needs two months or more of log");
+}
+
 /// `--write-profile` keeps the growth beside the volume.
 #[test]
 fn write_profile_keeps_the_growth() {

@@ -405,28 +405,25 @@ fn a_fresh_session_leaves_the_saved_state_alone_unless_asked() {
     assert_eq!(std::fs::read_to_string(&state).unwrap(), before);
     home = std::mem::replace(&mut f.home, tempfile::tempdir().unwrap());
 
-    // --fresh (the default weights, volume 10) with a change: quitting asks; n quits without
-    // saving.
-    let mut f = Session::start_in(home, &["--fresh"]);
-    f.wait_text("Ranking");
-    f.keys("w");
-    f.keys("h");
-    f.keys("q");
-    f.wait_text("Save before quitting?");
-    f.keys("n");
-    assert!(f.wait_exit().success());
+    // --fresh (the default weights, volume 10) with a change: quitting asks.
+    let change_then_answer = |home: tempfile::TempDir, answer: &str| {
+        let mut f = Session::start_in(home, &["--fresh"]);
+        f.wait_text("Ranking");
+        f.keys("w");
+        f.keys("h");
+        f.keys("q");
+        f.wait_text("Save before quitting?");
+        f.keys(answer);
+        assert!(f.wait_exit().success());
+        f
+    };
+    // n quits without saving.
+    let mut f = change_then_answer(home, "n");
     assert_eq!(std::fs::read_to_string(&state).unwrap(), before);
     home = std::mem::replace(&mut f.home, tempfile::tempdir().unwrap());
 
     // y saves, and says where.
-    let mut f = Session::start_in(home, &["--fresh"]);
-    f.wait_text("Ranking");
-    f.keys("w");
-    f.keys("h");
-    f.keys("q");
-    f.wait_text("Save before quitting?");
-    f.keys("y");
-    assert!(f.wait_exit().success());
+    let f = change_then_answer(home, "y");
     let after = std::fs::read_to_string(&state).unwrap();
     assert!(after.contains("\"volume\": 9.0"), "{after}");
     f.wait_text("saved your profile and weights to");

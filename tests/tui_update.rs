@@ -1436,20 +1436,23 @@ fn the_profile_form_edits_the_growth_and_keeps_a_measured_one() {
     update(&mut a, Action::Confirm);
     assert_eq!(a.profile.growth, Some(measured));
     // Fields: own, volume, log, growth.
-    run(
-        &mut a,
-        &[
-            Action::EditProfile,
-            Action::Down,
-            Action::Down,
-            Action::Down,
-        ],
-    );
-    for _ in 0..10 {
-        update(&mut a, Action::Backspace);
-    }
-    typed(&mut a, "-2%");
-    update(&mut a, Action::Confirm);
+    let retype_growth = |a: &mut App, text: &str| {
+        run(
+            a,
+            &[
+                Action::EditProfile,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+            ],
+        );
+        for _ in 0..10 {
+            update(a, Action::Backspace);
+        }
+        typed(a, text);
+        update(a, Action::Confirm);
+    };
+    retype_growth(&mut a, "-2%");
     assert_eq!(
         a.profile.growth,
         Some(Growth {
@@ -1459,20 +1462,7 @@ fn the_profile_form_edits_the_growth_and_keeps_a_measured_one() {
         "typed: an expectation, measured over no months"
     );
     // Out of range is refused in the form, with the range.
-    run(
-        &mut a,
-        &[
-            Action::EditProfile,
-            Action::Down,
-            Action::Down,
-            Action::Down,
-        ],
-    );
-    for _ in 0..10 {
-        update(&mut a, Action::Backspace);
-    }
-    typed(&mut a, "300%");
-    update(&mut a, Action::Confirm);
+    retype_growth(&mut a, "300%");
     assert!(a.popup.is_some(), "an invalid growth blocks Enter");
     let Some(Popup::Profile(form)) = &a.popup else {
         panic!()

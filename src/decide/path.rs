@@ -68,8 +68,18 @@ pub struct Stretch {
     pub next: Vec<usize>,
     /// The walk's verdict on the stretch.
     pub walk: Walk,
+}
+
+impl Stretch {
     /// Whether the pick and the walk's verdict agree.
-    pub agreement: StretchAgreement,
+    pub fn agreement(&self) -> StretchAgreement {
+        match (self.pick, self.walk.engine) {
+            (None, _) => StretchAgreement::NoPick,
+            (_, None) => StretchAgreement::NoWalkEngine,
+            (Some(a), Some(b)) if a == b => StretchAgreement::Agree,
+            _ => StretchAgreement::Disagree,
+        }
+    }
 }
 
 /// A volume where the top pick changes.
@@ -126,10 +136,16 @@ pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) ->
     let (_, eff) = rank::effective(p, w);
     let search = Search::new(engines, p, &eff);
     let weights_zero = eff.all_zero();
-    let picks: Vec<(u64, Option<usize>)> = if weights_zero || engines.is_empty() {
+    // Every engine at both ends, once: the picks and the next two both start from these.
+    let members = if weights_zero {
+        Vec::new()
+    } else {
+        search.members(from, to)
+    };
+    let picks: Vec<(u64, Option<usize>)> = if members.is_empty() {
         vec![(from, None)]
     } else {
-        search.picks(from, to)
+        search.picks(search.distinct(&members, from), from, to)
     };
     let mut q = p.clone();
     let changes = picks
@@ -171,24 +187,20 @@ pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) ->
             last.to = end;
             continue;
         }
-        let agreement = match (pick, walk.engine) {
-            (None, _) => StretchAgreement::NoPick,
-            (_, None) => StretchAgreement::NoWalkEngine,
-            (Some(a), Some(b)) if a == b => StretchAgreement::Agree,
-            _ => StretchAgreement::Disagree,
-        };
         stretches.push(Stretch {
             from: start,
             to: end,
             pick,
             next: Vec::new(),
             walk,
-            agreement,
         });
     }
-    if !weights_zero {
+    if !members.is_empty() {
         let points: Vec<u64> = stretches.iter().map(|s| s.from).collect();
-        for (s, top) in stretches.iter_mut().zip(search.tops(from, to, &points)) {
+        for (s, top) in stretches
+            .iter_mut()
+            .zip(search.tops(members, from, to, &points))
+        {
             s.next = top
                 .into_iter()
                 .filter(|&i| Some(i) != s.pick)
@@ -490,15 +502,8 @@ impl<'a> Search<'a> {
     /// The best [`NEXT`] + 1 candidates (engines not out) at each of `points` (in order, inside
     /// `[from, to]`), best first: the same halving as the picks', keeping every engine that can
     /// be among them.
-    fn tops(&self, from: u64, to: u64, points: &[u64]) -> Vec<Vec<usize>> {
+    fn tops(&self, members: Vec<Member>, from: u64, to: u64, points: &[u64]) -> Vec<Vec<usize>> {
         let mut q = self.profile.clone();
-        let members: Vec<Member> = (0..self.engines.len())
-            .map(|i| Member {
-                engine: i,
-                lo: self.sample(&mut q, i, from),
-                hi: self.sample(&mut q, i, to),
-            })
-            .collect();
         let mut out = Vec::with_capacity(points.len());
         self.tops_in(&mut q, members, from, to, points, &mut out);
         out
@@ -529,30 +534,47 @@ impl<'a> Search<'a> {
             }
             return;
         }
-        let m = split_point(a, b);
-        let split: Vec<(Member, Sample)> = members
-            .into_iter()
-            .map(|x| (x, self.sample(q, x.engine, m)))
-            .collect();
+        let (m, left, right) = self.split(q, members, a, b);
         let at = points.partition_point(|&v| v <= m);
-        let left = split.iter().map(|(x, s)| Member { hi: *s, ..*x }).collect();
         self.tops_in(q, left, a, m, &points[..at], out);
-        let right = split.iter().map(|(x, s)| Member { lo: *s, ..*x }).collect();
         self.tops_in(q, right, m, b, &points[at..], out);
     }
 
-    /// Where the pick changes over `[from, to]`: each first volume with its pick, in order.
-    fn picks(&self, from: u64, to: u64) -> Vec<(u64, Option<usize>)> {
+    /// Every engine with its samples at `from` and `to`.
+    fn members(&self, from: u64, to: u64) -> Vec<Member> {
         let mut q = self.profile.clone();
-        let members: Vec<Member> = self
-            .distinct(&mut q, from)
-            .into_iter()
+        (0..self.engines.len())
             .map(|i| Member {
                 engine: i,
                 lo: self.sample(&mut q, i, from),
                 hi: self.sample(&mut q, i, to),
             })
-            .collect();
+            .collect()
+    }
+
+    /// Halve `[a, b]` (`b − a > 1`): the middle, and the members of each half with their
+    /// samples there.
+    fn split(
+        &self,
+        q: &mut Profile,
+        members: Vec<Member>,
+        a: u64,
+        b: u64,
+    ) -> (u64, Vec<Member>, Vec<Member>) {
+        let m = split_point(a, b);
+        let (left, right) = members
+            .into_iter()
+            .map(|x| {
+                let s = self.sample(q, x.engine, m);
+                (Member { hi: s, ..x }, Member { lo: s, ..x })
+            })
+            .unzip();
+        (m, left, right)
+    }
+
+    /// Where the pick changes over `[from, to]`: each first volume with its pick, in order.
+    fn picks(&self, members: Vec<Member>, from: u64, to: u64) -> Vec<(u64, Option<usize>)> {
+        let mut q = self.profile.clone();
         let mut out = Vec::new();
         self.refine(&mut q, members, from, to, &mut out);
         out
@@ -562,20 +584,22 @@ impl<'a> Search<'a> {
     /// band, proven range and role — keeping the one that leads the others of its set: their
     /// scores differ by the same amount at every volume, so the others can never lead. (Without
     /// this, two engines priced alike keep every range open down to single messages.)
-    fn distinct(&self, q: &mut Profile, at: u64) -> Vec<usize> {
-        let mut best: std::collections::HashMap<Vec<u64>, Key> = Default::default();
-        for (i, e) in self.engines.iter().enumerate() {
-            let k = self.key(i, self.sample(q, i, at), at);
-            best.entry(signature(e, self.fixed[i].preference))
+    fn distinct(&self, members: &[Member], at: u64) -> Vec<Member> {
+        let mut best: std::collections::HashMap<Vec<u64>, (Key, Member)> = Default::default();
+        for m in members {
+            let i = m.engine;
+            // The order between two such engines is the same at every volume: read it at `at`.
+            let k = self.key(i, m.lo, at);
+            best.entry(signature(&self.engines[i], self.fixed[i].preference))
                 .and_modify(|b| {
-                    if self.order(&k, b) == Ordering::Less {
-                        *b = k;
+                    if self.order(&k, &b.0) == Ordering::Less {
+                        *b = (k, *m);
                     }
                 })
-                .or_insert(k);
+                .or_insert((k, *m));
         }
-        let mut out: Vec<usize> = best.into_values().map(|k| k.engine).collect();
-        out.sort_unstable();
+        let mut out: Vec<Member> = best.into_values().map(|(_, m)| m).collect();
+        out.sort_unstable_by_key(|m| m.engine);
         out
     }
 
@@ -618,14 +642,8 @@ impl<'a> Search<'a> {
             push(b, pick_of(&members, true));
             return;
         }
-        let m = split_point(a, b);
-        let split: Vec<(Member, Sample)> = members
-            .into_iter()
-            .map(|x| (x, self.sample(q, x.engine, m)))
-            .collect();
-        let left = split.iter().map(|(x, s)| Member { hi: *s, ..*x }).collect();
+        let (m, left, right) = self.split(q, members, a, b);
         self.refine(q, left, a, m, out);
-        let right = split.iter().map(|(x, s)| Member { lo: *s, ..*x }).collect();
         self.refine(q, right, m, b, out);
     }
 
@@ -783,10 +801,14 @@ mod tests {
                 .all(|c| c.volume <= p.monthly_volume)
         );
         assert_eq!(path.outlook(p.monthly_volume, 0.0), None);
-        if let Some(down) = path.outlook(p.monthly_volume, -0.05) {
-            assert!(down.volume < p.monthly_volume);
-            assert_eq!(path.pick_at(down.volume), path.changes[down.change].before);
-        }
+        // Nothing below 7.4M changes the pick (Postfix from 10k): shrinking reaches nothing.
+        assert_eq!(path.outlook(p.monthly_volume, -0.05), None);
+        // Just above the first change, shrinking falls back across it, to the message below.
+        let first = &path.changes[0];
+        let down = path.outlook(first.volume + 1_000, -0.05).unwrap();
+        assert_eq!(down.change, 0);
+        assert_eq!(down.volume, first.volume - 1);
+        assert_eq!(path.pick_at(down.volume), first.before);
     }
 
     #[test]

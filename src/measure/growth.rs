@@ -14,6 +14,9 @@ use std::collections::BTreeMap;
 pub const MIN_COVERED_DAYS: f64 = 7.0;
 /// The mean length of a month in days, for rates a month.
 pub const MEAN_MONTH_DAYS: f64 = 365.2425 / 12.0;
+/// The months that count must cover two months of days between them: a 30-day log that
+/// crosses the 1st is two half-months, whose difference is a fortnight's noise, not a trend.
+pub const MIN_TREND_DAYS: f64 = 2.0 * MEAN_MONTH_DAYS;
 
 /// One calendar month of the log.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,10 +45,13 @@ pub enum Trend {
         /// Months it rests on.
         months: u32,
     },
-    /// Fewer than two months covered for at least [`MIN_COVERED_DAYS`]: no trend to speak of.
+    /// Fewer than two months covered for at least [`MIN_COVERED_DAYS`], or fewer days between
+    /// them than [`MIN_TREND_DAYS`]: no trend to speak of.
     TooShort {
         /// Months that count.
         months: u32,
+        /// Days those months cover.
+        days: f64,
     },
     /// The months disagree too much for one rate to describe them.
     Noisy {
@@ -111,8 +117,16 @@ pub fn trend(months: &[Month]) -> Trend {
         .filter_map(|(i, m)| m.monthly_rate.map(|r| (i as f64, r)))
         .collect();
     let n = points.len() as u32;
-    if n < 2 {
-        return Trend::TooShort { months: n };
+    let days: f64 = months
+        .iter()
+        .filter(|m| m.monthly_rate.is_some())
+        .map(|m| m.covered_days)
+        .sum();
+    if n < 2 || days < MIN_TREND_DAYS {
+        return Trend::TooShort {
+            months: n,
+            days: (days * 10.0).round() / 10.0,
+        };
     }
     let changes: Vec<f64> = points
         .windows(2)
@@ -212,12 +226,24 @@ mod tests {
     fn short_and_noisy_histories_say_so() {
         assert_eq!(
             trend(&log((2026, 3, 1), 20, |_| 5)),
-            Trend::TooShort { months: 1 }
+            Trend::TooShort {
+                months: 1,
+                days: 20.0
+            }
         );
         // Two months, but the second covered for three days only.
-        assert_eq!(
+        assert!(matches!(
             trend(&log((2026, 3, 1), 34, |_| 5)),
-            Trend::TooShort { months: 1 }
+            Trend::TooShort { months: 1, .. }
+        ));
+        // A 30-day log across the 1st: two half-months that would show +100 % from a quiet
+        // fortnight and a busy one. Not a trend.
+        let m = log((2026, 3, 15), 30, |i| if i < 17 { 500 } else { 1_000 });
+        assert_eq!(m.iter().filter(|m| m.monthly_rate.is_some()).count(), 2);
+        assert!(
+            matches!(trend(&m), Trend::TooShort { months: 2, .. }),
+            "{:?}",
+            trend(&m)
         );
         // Up, down, up, down by half.
         let m = log((2026, 1, 1), 120, |i| {

@@ -35,8 +35,9 @@ pub fn growth(t: &Trend) -> String {
             units::signed_percent(*per_month),
             units::count(u64::from(*months), "month", "months")
         ),
-        Trend::TooShort { months } => format!(
-            "not estimated: {} covered for a week or more; two are needed",
+        Trend::TooShort { months, days } => format!(
+            "not estimated: {} covered for a week or more, {days:.0} days between them; \
+             a trend needs two months or more of log",
             units::count(u64::from(*months), "month is", "months are")
         ),
         Trend::Noisy {

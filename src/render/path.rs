@@ -4,7 +4,7 @@
 use super::json::{number, pretty};
 use super::style::Ansi;
 use crate::catalogue::Engine;
-use crate::decide::path::{Path, PickChange, StretchAgreement};
+use crate::decide::path::{Path, PickChange, Stretch, StretchAgreement};
 use crate::profile::{Growth, Profile};
 use crate::text::{fit_left, width};
 use crate::units;
@@ -208,9 +208,12 @@ pub fn change(engines: &[Engine], line: &ChangeLine<'_>) -> String {
 }
 
 /// What the walk says on a stretch, with whether it agrees: "KumoMTA (agrees)".
-pub fn walk_words(engines: &[Engine], engine: Option<usize>, a: StretchAgreement) -> String {
-    let who = engine.map_or("no engine", |i| engines[i].name.as_str());
-    match a {
+pub fn walk_words(engines: &[Engine], s: &Stretch) -> String {
+    let who = s
+        .walk
+        .engine
+        .map_or("no engine", |i| engines[i].name.as_str());
+    match s.agreement() {
         StretchAgreement::Agree => format!("{who} (agrees)"),
         StretchAgreement::Disagree => format!("{who} (differs)"),
         StretchAgreement::NoPick | StretchAgreement::NoWalkEngine => who.to_owned(),
@@ -268,7 +271,7 @@ pub fn table(
                 } else {
                     next.join(", ")
                 },
-                walk_words(engines, s.walk.engine, s.agreement),
+                walk_words(engines, s),
             ]
         })
         .collect();
@@ -349,7 +352,7 @@ pub fn json_value(
                 "next": s.next.iter().map(|i| engines[*i].id.clone()).collect::<Vec<_>>(),
                 "walk": id(s.walk.engine),
                 "walk_gate": s.walk.deciding_gate().map(|g| g.id()),
-                "agreement": s.agreement.id(),
+                "agreement": s.agreement().id(),
                 "yours": (s.from..=s.to).contains(&p.monthly_volume),
             })
         })

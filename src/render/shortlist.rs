@@ -140,7 +140,7 @@ fn as_you_grow(i: &Inputs<'_>, a: &Analysis) -> String {
             } else {
                 next.join(", ")
             },
-            cell(&path_words::walk_words(engines, s.walk.engine, s.agreement))
+            cell(&path_words::walk_words(engines, s))
         );
     }
     let lines = path_words::change_lines(&path.changes);

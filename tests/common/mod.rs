@@ -109,3 +109,20 @@ pub fn run_bounded(config_home: &Path, args: &[&str], stdin: Option<&[u8]>) -> O
         stderr: err.join().unwrap_or_default(),
     }
 }
+
+/// Assert that `text` (a command's output) holds `needle`, showing the whole text otherwise.
+#[track_caller]
+pub fn has(text: &str, needle: &str) {
+    assert!(text.contains(needle), "expected {needle:?} in:\n{text}");
+}
+
+/// The good engine fixture (`good/acme-mta.ron`) with `from` replaced by `to`, written into
+/// `dir`; its path.
+pub fn engine_with(dir: &Path, from: &str, to: &str) -> String {
+    let good = std::fs::read_to_string(fixture("good/acme-mta.ron")).unwrap();
+    let bad = good.replacen(from, to, 1);
+    assert_ne!(good, bad, "{from} is not in the fixture");
+    let path = dir.join("acme-mta.ron");
+    std::fs::write(&path, bad).unwrap();
+    path.to_str().unwrap().to_owned()
+}

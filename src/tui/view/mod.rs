@@ -176,6 +176,47 @@ pub fn highlighted_name<'a>(app: &App, engine: usize, width: usize, base: Style)
     spans
 }
 
+/// `s` wrapped for a text view `width` columns wide, its first line indented by `first` and the
+/// rest by `rest`.
+pub fn wrap(s: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let opts = textwrap::Options::new(width.saturating_sub(2).max(20))
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    textwrap::wrap(s, opts)
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect()
+}
+
+/// A view that fills the body with scrolling text: a titled pane and the lines `lines` makes
+/// for its width, a column in from the border.
+pub fn text_view(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: impl FnOnce(usize) -> Vec<Line<'static>>,
+    scroll: &Scroll,
+) {
+    let block = pane(
+        app,
+        None,
+        Line::from(Span::styled(format!(" {title} "), app.theme.title)),
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 10 || inner.height == 0 {
+        return;
+    }
+    let text = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(1),
+        inner.height,
+    );
+    scrolled(frame, text, lines(usize::from(inner.width)), scroll);
+}
+
 /// Draw `lines` into `area` from the scroll's first line, recording what fits so the last page
 /// stays full and `update` can page by what was shown.
 pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: &Scroll) {

@@ -1,7 +1,6 @@
 //! The path view: the top pick across monthly volumes as a strip of coloured stretches on a
 //! log scale, your volume marked, the stretches and changes listed, and where your growth leads.
 
-use super::pane;
 use crate::decide::path::Path;
 use crate::render::path as words;
 use crate::text;
@@ -133,16 +132,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let engines = &app.cat.engines;
-    let wrap_hanging = |s: &str, first: &str, rest: &str| -> Vec<String> {
-        let opts = textwrap::Options::new(width.saturating_sub(2).max(20))
-            .initial_indent(first)
-            .subsequent_indent(rest);
-        textwrap::wrap(s, opts)
-            .into_iter()
-            .map(|c| c.into_owned())
-            .collect()
-    };
-    let wrap = |s: &str, indent: &str| wrap_hanging(s, indent, indent);
+    let wrap = |s: &str, indent: &str| super::wrap(s, width, indent, indent);
     let mut out = vec![
         Line::from(Span::styled(
             format!(
@@ -192,11 +182,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             } else {
                 format!(" (then {})", next.join(", "))
             },
-            words::walk_words(engines, s.walk.engine, s.agreement)
+            words::walk_words(engines, s)
         );
         let style = if yours == Some(k) { t.good } else { t.text };
         let mark = if yours == Some(k) { "▶ " } else { "  " };
-        for l in wrap_hanging(&row, mark, "    ") {
+        for l in super::wrap(&row, width, mark, "    ") {
             out.push(Line::from(Span::styled(l, style)));
         }
     }
@@ -227,26 +217,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// Draw the path view.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let block = pane(
+    super::text_view(
         app,
-        None,
-        Line::from(Span::styled(" Path ", app.theme.title)),
-    );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.width < 10 || inner.height == 0 {
-        return;
-    }
-    let text = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(1),
-        inner.height,
-    );
-    super::scrolled(
         frame,
-        text,
-        lines(app, usize::from(inner.width)),
+        area,
+        "Path",
+        |w| lines(app, w),
         &app.scroll.path,
     );
 }

@@ -1,6 +1,5 @@
 //! The walk view: the brief's diagram as gates, the path the profile takes, and the verdict.
 
-use super::pane;
 use crate::decide::walk::Gate;
 use crate::render::compare;
 use crate::render::walk as words;
@@ -15,15 +14,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = app.theme;
     let a = &app.analysis;
     let engines = &app.cat.engines;
-    let wrap = |s: &str, indent: &str| -> Vec<String> {
-        let opts = textwrap::Options::new(width.saturating_sub(2).max(20))
-            .initial_indent(indent)
-            .subsequent_indent(indent);
-        textwrap::wrap(s, opts)
-            .into_iter()
-            .map(|c| c.into_owned())
-            .collect()
-    };
+    let wrap = |s: &str, indent: &str| super::wrap(s, width, indent, indent);
     let mut out = vec![
         Line::from(Span::styled(
             "The brief's decision, walked in order",
@@ -122,26 +113,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// Draw the walk view.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let block = pane(
+    super::text_view(
         app,
-        None,
-        Line::from(Span::styled(" Walk ", app.theme.title)),
-    );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.width < 10 || inner.height == 0 {
-        return;
-    }
-    let text = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(1),
-        inner.height,
-    );
-    super::scrolled(
         frame,
-        text,
-        lines(app, usize::from(inner.width)),
+        area,
+        "Walk",
+        |w| lines(app, w),
         &app.scroll.walk,
     );
 }
