@@ -160,7 +160,10 @@ fn bad_ranges_and_growths_are_refused() {
             vec!["path", "--from", "lots"],
             "--from: cannot read the volume",
         ),
-        (vec!["path", "--to", "2000B"], "--to:"),
+        (
+            vec!["path", "--to", "2000B"],
+            "--to: the volume \"2000B\" is more than",
+        ),
         (
             vec!["path", "--growth", "300%"],
             "expected a growth from -50% to +100%",
