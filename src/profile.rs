@@ -168,6 +168,34 @@ pub struct Profile {
     /// Operations hours a month to keep an integration with a managed service going (an
     /// assumption, the same for every service).
     pub service_ops_hours_per_month: f64,
+    /// Hours a day that carry the day's sending (an assumption; 6 is the catalogue's own rule
+    /// for turning a per-hour figure into a month): an estate is sized for its busiest hour.
+    pub busy_hours_per_day: f64,
+    /// The busiest day against an average one (an assumption; 1.5 after an ESP's Cyber Monday
+    /// against its usual day): an estate is sized for it.
+    pub peak_day_factor: f64,
+    /// Spare nodes beside those the peak needs, so a failed node loses no sending (an
+    /// assumption: n+1).
+    pub spare_nodes: u32,
+    /// From this monthly volume an estate runs its spares; below it, a single well-configured
+    /// node (an assumption: the brief's 10M line).
+    #[serde(deserialize_with = "volume_field")]
+    pub spares_from_per_month: u64,
+    /// Messages one warmed IP address carries on the busiest day (an assumption; 500,000 after
+    /// Mailchimp Transactional's "up to 500,000 a day").
+    pub messages_per_ip_per_day: u64,
+    /// The price of one IP address a month for a self-hosted estate (an assumption; 3.65 USD is
+    /// a public IPv4 address on AWS at 0.005 USD an hour).
+    pub ip_cost_per_month_usd: f64,
+    /// Hours a month, for each node beyond the first, to keep per-provider limits split across
+    /// nodes that do not share them (an assumption).
+    pub coordination_hours_per_node_per_month: f64,
+    /// Deliverability hours a month for each warmed IP address: warming, reputation, feedback
+    /// loops (an assumption).
+    pub deliverability_hours_per_ip_per_month: f64,
+    /// Whether staff time counts against `annual_budget_usd`; by default the cap is cash
+    /// (licences, fees, servers, addresses, contracts) and staff time is shown beside it.
+    pub cap_counts_staff: bool,
     /// How fast the volume grows, as `measure --write-profile` measured it or the sender
     /// expects (an addition to the contract); `None`: unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -197,6 +225,15 @@ pub struct Growth {
 /// The brief's line between "a tuned Postfix suffices" and the high-volume engines.
 pub const VOLUME_LINE: u64 = 10_000_000;
 
+/// The hours a day an estate may be sized for: at least one, at most the whole day.
+pub const BUSY_HOURS: std::ops::RangeInclusive<f64> = 1.0..=24.0;
+
+/// How much busier than an average day the busiest may be: from not at all to ten times.
+pub const PEAK_DAY: std::ops::RangeInclusive<f64> = 1.0..=10.0;
+
+/// The most spare nodes an estate keeps.
+pub const MAX_SPARES: u32 = 100;
+
 /// The brief's own example: 7,421,043 messages accepted in 30 days.
 pub const BRIEF_VOLUME: u64 = 7_421_043;
 
@@ -219,6 +256,15 @@ impl Default for Profile {
             ops_base_hours_per_month: 6.0,
             ops_hours_per_node_per_month: 2.0,
             service_ops_hours_per_month: 2.0,
+            busy_hours_per_day: 6.0,
+            peak_day_factor: 1.5,
+            spare_nodes: 1,
+            spares_from_per_month: VOLUME_LINE,
+            messages_per_ip_per_day: 500_000,
+            ip_cost_per_month_usd: 3.65,
+            coordination_hours_per_node_per_month: 1.0,
+            deliverability_hours_per_ip_per_month: 0.5,
+            cap_counts_staff: false,
             growth: None,
             weights: BTreeMap::new(),
             shortlist: Vec::new(),
@@ -297,6 +343,11 @@ impl Profile {
             &mut self.ops_base_hours_per_month,
             &mut self.ops_hours_per_node_per_month,
             &mut self.service_ops_hours_per_month,
+            &mut self.busy_hours_per_day,
+            &mut self.peak_day_factor,
+            &mut self.ip_cost_per_month_usd,
+            &mut self.coordination_hours_per_node_per_month,
+            &mut self.deliverability_hours_per_ip_per_month,
         ] {
             *v = units::round_to(*v, 2);
         }
@@ -346,6 +397,24 @@ impl Profile {
                 10_000_000.0,
                 "USD a month",
             ),
+            (
+                "ip_cost_per_month_usd",
+                self.ip_cost_per_month_usd,
+                10_000.0,
+                "USD a month",
+            ),
+            (
+                "coordination_hours_per_node_per_month",
+                self.coordination_hours_per_node_per_month,
+                744.0,
+                "hours a month",
+            ),
+            (
+                "deliverability_hours_per_ip_per_month",
+                self.deliverability_hours_per_ip_per_month,
+                744.0,
+                "hours a month",
+            ),
         ] {
             if units::money_value(v, max).is_none() {
                 let step = if unit.starts_with("USD") {
@@ -362,6 +431,61 @@ impl Profile {
                     ),
                 });
             }
+        }
+        for (field, v, range, words) in [
+            (
+                "busy_hours_per_day",
+                self.busy_hours_per_day,
+                BUSY_HOURS,
+                "hours a day",
+            ),
+            (
+                "peak_day_factor",
+                self.peak_day_factor,
+                PEAK_DAY,
+                "times an average day",
+            ),
+        ] {
+            if !v.is_finite() || !range.contains(&v) {
+                out.push(Issue {
+                    at: Where::Field(field),
+                    message: format!(
+                        "expected {field} from {} to {} {words}, found {}",
+                        range.start(),
+                        range.end(),
+                        units::quoted_number(v)
+                    ),
+                });
+            }
+        }
+        if self.spare_nodes > MAX_SPARES {
+            out.push(Issue {
+                at: Where::Field("spare_nodes"),
+                message: format!(
+                    "expected spare_nodes from 0 to {MAX_SPARES}, found {}",
+                    self.spare_nodes
+                ),
+            });
+        }
+        if self.spares_from_per_month > units::MAX_VOLUME {
+            out.push(Issue {
+                at: Where::Field("spares_from_per_month"),
+                message: format!(
+                    "expected spares_from_per_month of at most {}, found {}",
+                    units::MAX_VOLUME_WORDS,
+                    units::grouped(self.spares_from_per_month)
+                ),
+            });
+        }
+        if !(1..=units::MAX_VOLUME).contains(&self.messages_per_ip_per_day) {
+            out.push(Issue {
+                at: Where::Field("messages_per_ip_per_day"),
+                message: format!(
+                    "expected messages_per_ip_per_day from 1 to {}, found {}",
+                    units::grouped(units::MAX_VOLUME),
+                    units::grouped(self.messages_per_ip_per_day)
+                ),
+            });
         }
         if let Some(b) = self.annual_budget_usd
             && units::budget_value(b).is_none()
@@ -476,7 +600,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
 }
 
 /// Top-level field names of a profile file, in the order `Profile` declares them.
-const FIELDS: [&str; 19] = [
+const FIELDS: [&str; 28] = [
     "own_infrastructure",
     "monthly_volume",
     "annual_budget_usd",
@@ -493,6 +617,15 @@ const FIELDS: [&str; 19] = [
     "ops_base_hours_per_month",
     "ops_hours_per_node_per_month",
     "service_ops_hours_per_month",
+    "busy_hours_per_day",
+    "peak_day_factor",
+    "spare_nodes",
+    "spares_from_per_month",
+    "messages_per_ip_per_day",
+    "ip_cost_per_month_usd",
+    "coordination_hours_per_node_per_month",
+    "deliverability_hours_per_ip_per_month",
+    "cap_counts_staff",
     "growth",
     "weights",
     "shortlist",

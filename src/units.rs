@@ -31,6 +31,24 @@ pub fn usd_exact(x: f64) -> String {
     )
 }
 
+/// Dollars to the cent when there are cents, else whole: "$3.65", "$150", "$1,200".
+pub fn usd_cents(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let cents = (x * 100.0).round() as i64;
+    if cents % 100 == 0 {
+        return usd_exact(x);
+    }
+    let whole = (cents.unsigned_abs() / 100) as u64;
+    format!(
+        "{}${}.{:02}",
+        if cents < 0 { "-" } else { "" },
+        grouped(whole),
+        cents.unsigned_abs() % 100
+    )
+}
+
 /// A count with thousands separators: 1,693,384.
 pub fn grouped(n: u64) -> String {
     let digits = n.to_string();

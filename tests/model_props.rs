@@ -51,9 +51,23 @@ fn profile() -> impl Strategy<Value = Profile> {
             caps(),
         ),
         (0.0f64..500.0, 0.0f64..5_000.0),
+        (
+            1.0f64..=10.0,
+            1.0f64..=24.0,
+            0u32..4,
+            volume(),
+            1u64..5_000_000,
+            0.0f64..100.0,
+            any::<bool>(),
+        ),
     )
         .prop_map(
-            |((own, v, budget, team, cloud), (knows, held, sla, mkt, must, want), (rate, node))| {
+            |(
+                (own, v, budget, team, cloud),
+                (knows, held, sla, mkt, must, want),
+                (rate, node),
+                (peak, busy, spares, spares_from, per_ip, ip_cost, staff),
+            )| {
                 Profile {
                     own_infrastructure: own,
                     monthly_volume: v,
@@ -76,6 +90,13 @@ fn profile() -> impl Strategy<Value = Profile> {
                     want,
                     hourly_rate_usd: rate,
                     node_cost_per_month_usd: node,
+                    peak_day_factor: peak,
+                    busy_hours_per_day: busy,
+                    spare_nodes: spares,
+                    spares_from_per_month: spares_from.min(mtafit::units::MAX_VOLUME),
+                    messages_per_ip_per_day: per_ip,
+                    ip_cost_per_month_usd: ip_cost,
+                    cap_counts_staff: staff,
                     ..Profile::default()
                 }
             },
@@ -133,8 +154,8 @@ proptest! {
     #[test]
     fn standing_comes_before_score(p in profile(), w in weights()) {
         // Knock-outs never above a candidate; more generally the standings never interleave: no
-        // engine beyond its proven range above one inside it, none over the cap above one within
-        // it, none meeting a must only partly above one meeting them all.
+        // single-node engine past one node above one that carries the volume, none over the cap
+        // above one within it, none meeting a must only partly above one meeting them all.
         let r = rank(&builtin().engines, &p, &w);
         let first_out = r.rows.iter().position(|r| r.is_out()).unwrap_or(r.rows.len());
         prop_assert!(r.rows[first_out..].iter().all(|r| r.is_out()));
@@ -142,7 +163,7 @@ proptest! {
         prop_assert!(tiers.windows(2).all(|t| t[0] <= t[1]), "{:?}", tiers);
         for (i, a) in r.rows.iter().enumerate() {
             for b in &r.rows[i + 1..] {
-                let beyond = |x: &mtafit::decide::Row| x.out.iter().any(|k| matches!(k, KnockOut::BeyondProven { .. }));
+                let beyond = |x: &mtafit::decide::Row| x.out.iter().any(|k| matches!(k, KnockOut::SingleNode { .. }));
                 let over = |x: &mtafit::decide::Row| x.out.iter().any(|k| matches!(k, KnockOut::OverCap { .. }));
                 prop_assert!(!beyond(a) || b.is_out(), "beyond its range above a candidate");
                 prop_assert!(!over(a) || b.is_out(), "over the cap above a candidate");
@@ -262,8 +283,34 @@ proptest! {
         let mut engines = builtin().engines.clone();
         engines.extend(synthetic::engines(20, lo ^ hi));
         for e in &engines {
-            let (cl, ch) = (cost::annual(e, &p, lo).total(), cost::annual(e, &p, hi).total());
-            prop_assert!(cl <= ch, "{}: {} at {} but {} at {}", e.id, cl, lo, ch, hi);
+            let (cl, ch) = (cost::annual(e, &p, lo), cost::annual(e, &p, hi));
+            prop_assert!(cl.total() <= ch.total(), "{}: {} at {} but {} at {}", e.id, cl.total(), lo, ch.total(), hi);
+            // Every part of the estate only grows, and so does the cash.
+            prop_assert!(cl.cash() <= ch.cash(), "{}: cash", e.id);
+            prop_assert!(cl.estate.nodes() <= ch.estate.nodes() && cl.estate.ips <= ch.estate.ips, "{}", e.id);
+        }
+    }
+
+    #[test]
+    fn an_estate_adds_up(p in profile()) {
+        let mut engines = builtin().engines.clone();
+        engines.extend(synthetic::engines(20, p.monthly_volume ^ 0xe57a7e));
+        for e in &engines {
+            let c = cost::annual(e, &p, p.monthly_volume);
+            let items = c.items();
+            let sum: f64 = items.iter().map(|i| i.amount).sum();
+            prop_assert!((sum - c.total()).abs() <= 1e-6 * c.total().max(1.0), "{}", e.id);
+            let cash: f64 = items.iter().filter(|i| i.kind.is_cash()).map(|i| i.amount).sum();
+            prop_assert!((cash - c.cash()).abs() <= 1e-6 * c.cash().max(1.0), "{}", e.id);
+            prop_assert!(c.cash() <= c.total() + 1e-9);
+            if e.is_managed() {
+                prop_assert_eq!(c.nodes, 0);
+            } else {
+                prop_assert!(c.estate.peak_nodes >= 1 && c.estate.ips >= 1, "{}", e.id);
+            }
+            let (sure, est, ass) = c.counted_parts(&p);
+            prop_assert!((sure + est + ass - c.counted(&p)).abs() <= 1e-6 * c.total().max(1.0));
+            prop_assert!(sure >= -1e-6 * c.total().max(1.0), "{}: {} {} {}", e.id, sure, est, ass);
         }
     }
 

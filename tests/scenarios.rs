@@ -127,7 +127,7 @@ fn rank_table_for_the_briefs_volume_puts_postfix_first_with_reasons() {
         text.contains("Amazon SES      a managed service, and you want to own the sending layer")
     );
     assert!(
-        first.contains("$10.4k") && first.contains("≤10M/mo"),
+        first.contains("$11.6k") && first.contains("≤10M/mo"),
         "units are shown: {first}"
     );
 }
@@ -277,10 +277,11 @@ fn walk_table_shows_the_gates_and_agreement() {
 
 #[test]
 fn a_disagreement_is_explained() {
-    // A static-config team at 40M/month: the walk says KumoMTA, team fit favours others.
+    // A static-config team at 40M/month that weighs team skill above all: the walk says
+    // KumoMTA, whose Lua is a new kind of work; team fit favours engines configured in files.
     let v = json(&[
         "rank", "--format", "json", "--volume", "40M", "--weight", "team=10", "--weight",
-        "volume=2",
+        "volume=2", "--weight", "budget=0", "--weight", "reversibility=0",
     ]);
     let top = v["ranking"][0]["id"].as_str().unwrap().to_owned();
     assert_eq!(v["walk"]["engine"], "kumomta");
@@ -292,7 +293,17 @@ fn a_disagreement_is_explained() {
         "team weight is what favours {top}"
     );
     let text = stdout(&run(&[
-        "walk", "--volume", "40M", "--weight", "team=10", "--weight", "volume=2",
+        "walk",
+        "--volume",
+        "40M",
+        "--weight",
+        "team=10",
+        "--weight",
+        "volume=2",
+        "--weight",
+        "budget=0",
+        "--weight",
+        "reversibility=0",
     ]));
     assert!(text.contains("but the weighted ranking puts"), "{text}");
     assert!(text.contains("Factors that favour"), "{text}");
@@ -547,14 +558,27 @@ fn cost_parts_have_stable_ids_and_add_up() {
             for c in costs {
                 let kind = c["kind"].as_str().unwrap();
                 assert!(
-                    ["licence", "messages", "fixed_fees", "servers", "operations"].contains(&kind),
+                    [
+                        "licence",
+                        "messages",
+                        "fixed_fees",
+                        "servers",
+                        "ip_addresses",
+                        "operations",
+                        "coordination",
+                        "deliverability"
+                    ]
+                    .contains(&kind),
                     "{kind}"
                 );
                 let provenance = c["provenance"].as_str().unwrap();
                 assert!(["sourced", "estimated", "assumed"].contains(&provenance));
-                if kind == "servers" || kind == "operations" {
+                if ["servers", "operations", "coordination", "deliverability"].contains(&kind) {
                     assert_eq!(provenance, "assumed", "{}", e["id"]);
                 }
+                // Staff time is not cash; everything else is.
+                let staff = ["operations", "coordination", "deliverability"].contains(&kind);
+                assert_eq!(c["cash"], !staff, "{kind}");
             }
             // The deprecated object is still there for programs written against it.
             assert!(e["cost_items"].is_object());
@@ -568,7 +592,7 @@ fn outputs_keep_what_marks_an_estimate_and_why_an_engine_is_out() {
     // Markdown: an estimated cost keeps its star and the key says what it means; every engine
     // that is out says why.
     let md = stdout(&run(&["rank", "--format", "markdown"]));
-    assert!(md.contains("$18.4k\\*"), "{md}");
+    assert!(md.contains("$19.6k\\*"), "{md}");
     assert!(
         md.contains("the cost rests on an estimated or extrapolated price"),
         "{md}"

@@ -35,10 +35,24 @@ pub struct Engine {
     pub role: Option<Role>,
     /// What configuring it demands of a team.
     pub config: Config,
+    /// The configuration most day-to-day changes take, when it asks less of a team than
+    /// `config` (KumoMTA's TOML policy helpers beside its Lua). Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub everyday_config: Option<Config>,
+    /// Where the everyday configuration comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
+    pub everyday_config_basis: Basis,
     /// Other servers a working install needs the team to run beside it (a message broker);
     /// each is one more step up the team's skill ladder. Optional; empty when none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_runs: Vec<String>,
+    /// How a self-hosted estate grows past one node; without it, independent nodes (shown as an
+    /// estimate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_out: Option<ScaleOut>,
+    /// Where the scale-out fact comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
+    pub scale_out_basis: Basis,
     /// The monthly volume band where it fits.
     pub volume: Volume,
     /// Facts for the cost-of-ownership model.
@@ -47,7 +61,7 @@ pub struct Engine {
     pub support: Support,
     /// The closed set of capabilities (see [`Capability`]); missing ones count as `Unknown`.
     pub capabilities: Capabilities,
-    /// For each capability that is an `AddOn`: the standard, packaged add-on that gives it.
+    /// For each capability that is an `AddOn` or `Separate`: the add-on or product that gives it.
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
@@ -103,6 +117,41 @@ impl Role {
             Role::GeneralMta => "a general-purpose MTA",
             Role::MailboxServer => "a mailbox server",
             Role::Service => "a managed sending service",
+        }
+    }
+}
+
+/// How a self-hosted estate grows past one node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumCount)]
+pub enum ScaleOut {
+    /// Nodes share their shaping and throttle state: the estate sends as one.
+    Shared,
+    /// Each node keeps its own limits: per-provider limits are split across nodes by hand.
+    Independent,
+    /// One node only: it carries what one node carries.
+    Single,
+}
+
+impl ScaleOut {
+    /// Every kind.
+    pub const ALL: [ScaleOut; <ScaleOut as strum::EnumCount>::COUNT] =
+        [ScaleOut::Shared, ScaleOut::Independent, ScaleOut::Single];
+
+    /// Words for a sentence: "nodes share their shaping state".
+    pub fn describe(self) -> &'static str {
+        match self {
+            ScaleOut::Shared => "nodes share their shaping state",
+            ScaleOut::Independent => "independent nodes, per-provider limits split by hand",
+            ScaleOut::Single => "one node only",
+        }
+    }
+
+    /// A short label for tables: "shared", "independent", "one node".
+    pub fn label(self) -> &'static str {
+        match self {
+            ScaleOut::Shared => "shared",
+            ScaleOut::Independent => "independent",
+            ScaleOut::Single => "one node",
         }
     }
 }
@@ -207,17 +256,18 @@ pub struct Volume {
     /// Where the band comes from: the brief, a source, or an estimate.
     #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
     pub band_basis: Basis,
-    /// The most it is shown to carry a month (vendors' or users' published figures); without
-    /// it, the band's top, as an estimate.
+    /// The most one estate of it is documented to carry a month (vendors' or users' published
+    /// figures); without it, the band's top, as an estimate. Not a ceiling: beyond it the fit
+    /// falls, because nobody has shown more.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proven_max_per_month: Option<u64>,
-    /// Where the proven ceiling comes from.
+    /// Where the documented figure comes from.
     #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
     pub proven_basis: Basis,
 }
 
 impl Volume {
-    /// The proven ceiling, or the band's top when none is given.
+    /// The most one estate is documented to carry, or the band's top when none is given.
     pub fn proven_max(&self) -> u64 {
         self.proven_max_per_month.unwrap_or(self.max_per_month)
     }
@@ -239,9 +289,13 @@ pub struct Tier {
 pub struct Cost {
     /// Licence per year, per node when `licence_per_node` (0 for open source and services).
     pub licence_per_year_usd: f64,
-    /// True when the licence is charged per server (the usual commercial MTA model).
+    /// True when the licence is charged per server (the usual commercial MTA model); false for
+    /// one licence per estate.
     #[serde(default = "yes")]
     pub licence_per_node: bool,
+    /// A licence sold by volume: USD a year for each million messages a month (0 when not).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub licence_per_million_usd: f64,
     /// Price per 1,000 messages; for tiered plans, the rate above the top tier.
     pub per_thousand_usd: f64,
     /// Monthly fee that applies whatever the volume (a plan fee, dedicated IPs).
@@ -249,7 +303,18 @@ pub struct Cost {
     pub base_per_month_usd: f64,
     /// Plan tiers, smallest first; the cheapest one covering the volume applies.
     pub tiers: Vec<Tier>,
-    /// Self-hosted: messages one node carries a month (an assumption unless sourced).
+    /// A managed service's dedicated IP address: its price a month (`None`: not sold or not
+    /// published). Self-hosted estates price addresses with the profile's assumption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dedicated_ip_usd_per_month: Option<f64>,
+    /// How many dedicated addresses the plan includes.
+    #[serde(default, skip_serializing_if = "is_zero_u32")]
+    pub dedicated_ips_included: u32,
+    /// Where the dedicated address price comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
+    pub dedicated_ip_basis: Basis,
+    /// Self-hosted: messages one node carries a month, at six busy hours a day (the catalogue's
+    /// rule for turning a per-hour figure into a month).
     pub node_capacity_per_month: u64,
     /// Where the node capacity comes from.
     #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
@@ -266,6 +331,14 @@ pub struct Cost {
 
 fn yes() -> bool {
     true
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+fn is_zero_u32(x: &u32) -> bool {
+    *x == 0
 }
 
 /// Where support comes from.
@@ -295,28 +368,38 @@ pub enum Level {
     /// Through a standard, packaged add-on that operators routinely install (named in
     /// `add_ons`): it meets a must, with a note.
     AddOn,
+    /// A separate product the vendor sells on its own plans (named in `add_ons`): it meets a
+    /// must, and costs a sender who did not ask for it nothing.
+    Separate,
     /// Limited, or only through a vendor add-on.
     Partial,
+    /// No source confirms it either way: scored between partial and no, never shown as "no".
+    Unknown,
     /// Absent, or only through unusual third-party software.
     No,
-    /// No source says.
-    Unknown,
 }
 
 impl Level {
-    /// Share of the capability this level gives: Yes 1, an add-on ¾, Partial ½, otherwise 0.
+    /// Share of the capability this level gives: Yes 1, an add-on or a separate product ¾,
+    /// Partial ½, Unknown ¼ (it may be there; nobody has shown it), No 0.
     pub fn credit(self) -> f64 {
         match self {
             Level::Yes => 1.0,
-            Level::AddOn => 0.75,
+            Level::AddOn | Level::Separate => 0.75,
             Level::Partial => 0.5,
-            Level::No | Level::Unknown => 0.0,
+            Level::Unknown => 0.25,
+            Level::No => 0.0,
         }
     }
 
-    /// True when it meets a must: natively or through a standard add-on.
+    /// True when it meets a must: natively, through a standard add-on or a separate product.
     pub fn meets(self) -> bool {
-        matches!(self, Level::Yes | Level::AddOn)
+        matches!(self, Level::Yes | Level::AddOn | Level::Separate)
+    }
+
+    /// True when the level names what gives it in `add_ons`.
+    pub fn names_add_on(self) -> bool {
+        matches!(self, Level::AddOn | Level::Separate)
     }
 
     /// One-character mark for dense tables.
@@ -324,6 +407,7 @@ impl Level {
         match self {
             Level::Yes => "✔",
             Level::AddOn => "+",
+            Level::Separate => "$",
             Level::Partial => "~",
             Level::No => "✘",
             Level::Unknown => "?",
@@ -336,9 +420,10 @@ impl fmt::Display for Level {
         f.write_str(match self {
             Level::Yes => "yes",
             Level::AddOn => "add-on",
+            Level::Separate => "sold separately",
             Level::Partial => "partial",
             Level::No => "no",
-            Level::Unknown => "unknown",
+            Level::Unknown => "unknown — no source",
         })
     }
 }
@@ -600,9 +685,25 @@ impl Engine {
         })
     }
 
-    /// The add-on that gives a capability, when its level is `AddOn`.
+    /// The add-on or separate product that gives a capability, when its level names one.
     pub fn add_on(&self, c: Capability) -> Option<&str> {
         self.add_ons.get(&c).map(String::as_str)
+    }
+
+    /// How an estate of it grows past one node: as the file says; a self-hosted engine without
+    /// the fact counts as independent nodes (any MTA can be run beside itself); `None` for a
+    /// service.
+    pub fn scale_out(&self) -> Option<ScaleOut> {
+        if self.is_managed() {
+            None
+        } else {
+            Some(self.scale_out.unwrap_or(ScaleOut::Independent))
+        }
+    }
+
+    /// The configuration a team edits day to day: the everyday one when given, else `config`.
+    pub fn everyday(&self) -> &Config {
+        self.everyday_config.as_ref().unwrap_or(&self.config)
     }
 
     /// Short licence label: the SPDX expression or "commercial".

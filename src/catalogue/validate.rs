@@ -164,11 +164,11 @@ impl Checker<'_> {
     /// Every `AddOn` names its add-on, and every named add-on is for an `AddOn` capability.
     fn add_ons(&mut self, e: &Engine) {
         for (c, level) in e.capabilities.iter() {
-            if level == super::model::Level::AddOn && !e.add_ons.contains_key(&c) {
+            if level.names_add_on() && !e.add_ons.contains_key(&c) {
                 self.error(
                     &[Step::Field("capabilities"), Step::Key(c.id())],
                     format!(
-                        "\"{}\" is AddOn, so name the add-on in add_ons: {{\"{}\": \"…\"}}",
+                        "\"{}\" is {level:?}, so name the add-on or product in add_ons: {{\"{}\": \"…\"}}",
                         c.id(),
                         c.id()
                     ),
@@ -176,12 +176,12 @@ impl Checker<'_> {
             }
         }
         for c in e.add_ons.keys() {
-            if e.capability(*c) != super::model::Level::AddOn {
+            if !e.capability(*c).names_add_on() {
                 self.at_key(
                     Severity::Error,
                     &[Step::Field("add_ons"), Step::Key(c.id())],
                     format!(
-                        "add_ons names one for \"{}\", whose level is {} in capabilities; expected AddOn there",
+                        "add_ons names one for \"{}\", whose level is {} in capabilities; expected AddOn or Separate there",
                         c.id(),
                         e.capability(*c)
                     ),

@@ -2,7 +2,7 @@
 //! assumptions let the model tell apart, and which change to the profile would change the pick.
 
 use super::cost;
-use super::fit::{self, REFERENCE_BUDGET_USD};
+use super::fit;
 use super::rank::{self, Ranking, Row};
 use super::weights::Weights;
 use crate::catalogue::{Engine, FactorId};
@@ -90,12 +90,10 @@ pub fn compare(engines: &[Engine], p: &Profile, w: &Weights, r: &Ranking) -> Opt
     })
 }
 
-/// An engine's annual cost split into what rests on a price list, on an estimate and on the
-/// profile's assumptions, so that each can be scaled by its spread.
+/// What the budget reads of an engine's annual cost, split into what rests on a price list, on
+/// an estimate and on the profile's assumptions, so that each can be scaled by its spread.
 fn cost_parts(e: &Engine, p: &Profile) -> (f64, f64, f64) {
-    let c = cost::annual(e, p, p.monthly_volume);
-    let (est, ass) = (c.estimated_part(), c.assumed());
-    (c.total() - est - ass, est, ass)
+    cost::annual(e, p, p.monthly_volume).counted_parts(p)
 }
 
 /// The first rival (ranking order) that would overtake the top pick at some corner of the
@@ -107,10 +105,7 @@ fn near_tie(engines: &[Engine], p: &Profile, r: &Ranking) -> Option<usize> {
     let top = r.top()?;
     let w = &r.weights;
     let wb = w.get(FactorId::Budget);
-    let reference = match p.annual_budget_usd {
-        Some(cap) if cap > 0.0 => cap,
-        _ => REFERENCE_BUDGET_USD,
-    };
+    let (reference, _) = fit::budget_reference(p);
     let fit_of = |c: f64| fit::quantize(reference / (reference + c.max(0.0)));
     let without_budget = |row: &Row| -> f64 {
         FactorId::ALL
@@ -235,7 +230,7 @@ fn leader_with(
         base.iter().map(|(row, base)| {
             let e = &engines[row.engine];
             let mut fits = row.fits;
-            fits[f] = fit::of(e, &q, row.cost, f);
+            fits[f] = fit::of(e, &q, row.spend, f);
             Standing {
                 score: 100.0 * rank::weighted(&fits, &eff) / total,
                 // Only marketing moves the brief's preference (a wanted suite points at GreenArrow).
@@ -337,6 +332,8 @@ fn cap_change(
             .collect();
         &evaluated
     };
+    // Under a cap the budget reads the cash, and staff time when the profile counts it.
+    let capped = |row: &Row| if p.cap_counts_staff { row.cost } else { row.cash };
     let total = eff.total();
     let wb = eff.get(FactorId::Budget);
     // Everything but the budget fit, once and compactly: each try below then reads a small array
@@ -347,7 +344,7 @@ fn cap_change(
         .filter(|row| !row.is_out())
         .map(|row| {
             let rest = rank::weighted(&row.fits, &eff) - wb * row.fits[FactorId::Budget];
-            (Standing::of(row, 0.0), row.cost.max(0.0), rest)
+            (Standing::of(row, 0.0), capped(row).max(0.0), rest)
         })
         .collect();
     // The leader under a cap and its margin, or `None` when nothing fits under it.
@@ -373,13 +370,20 @@ fn cap_change(
             }),
         )
     };
-    let top_cost = rows.iter().find(|r| r.engine == top)?.cost;
+    let top_cost = capped(rows.iter().find(|r| r.engine == top)?);
     if !(top_cost.is_finite() && top_cost > 1.0) {
         return None;
     }
-    let start = p.annual_budget_usd.unwrap_or(top_cost).max(top_cost);
-    if leads_at(start).is_none_or(|(l, _)| l != top) {
-        return None;
+    // A cap scales the budget fit as well as ruling engines out, so a cap a little above the top
+    // pick's cost can already favour a cheaper rival: start where the top pick still leads.
+    let mut start = p.annual_budget_usd.unwrap_or(top_cost).max(top_cost);
+    let mut tries = 0;
+    while leads_at(start).is_none_or(|(l, _)| l != top) {
+        tries += 1;
+        if tries > 40 || !start.is_finite() {
+            return None;
+        }
+        start *= 2.0;
     }
     let holds = |cap: f64| leads_at(cap).is_some_and(|(l, _)| l == top);
     let (mut hi, mut lo) = (start, start);
@@ -510,9 +514,12 @@ mod tests {
 
     #[test]
     fn a_cap_under_the_top_picks_cost_changes_the_pick() {
-        // At 40M a month the leader costs more than the cheapest candidate, so a cap can move it.
+        // A PowerMTA team at 60M keeps PowerMTA, whose licences cost more than KumoMTA's estate,
+        // so a cap can move the pick.
         let p = Profile {
-            monthly_volume: 40_000_000,
+            monthly_volume: 60_000_000,
+            team_knows: vec!["powermta".into()],
+            licences_held: vec!["powermta".into()],
             ..Profile::default()
         };
         let (cat, c) = comparison(&p);

@@ -1,7 +1,106 @@
-//! Annual cost of ownership: licence, messages, servers and people, itemised.
+//! Annual cost of an estate, or of a rented service: licences, fees, servers, addresses and
+//! people, itemised, with what is cash and what is staff time.
+//!
+//! A self-hosted engine is costed as the estate an operator would run: enough nodes for the
+//! busiest hour, spares beside them, warmed addresses for the busiest day, and people whose
+//! work grows with the nodes and the addresses. Every number the catalogue does not source is
+//! one of the profile's assumptions, the same for every engine, so what differs between two
+//! engines is what their facts say: how much a node carries, how nodes share their limits, and
+//! how the vendor sells its licence.
 
-use crate::catalogue::Engine;
+use crate::catalogue::{Engine, ScaleOut};
 use crate::profile::{Profile, SupportNeed};
+
+/// The busy hours a day behind every node capacity in the catalogue (its rule: a published
+/// per-hour figure × 6 hours × 30 days).
+pub const CATALOGUE_BUSY_HOURS: f64 = 6.0;
+
+/// Days in the catalogue's month.
+pub const DAYS_A_MONTH: f64 = 30.0;
+
+/// From this monthly volume a sender sends from two addresses at least: SendGrid's guidance,
+/// "when your volume reaches 250,000 messages each month, allocate a minimum of two dedicated
+/// IP addresses". Below it a rented service sends from its shared pools.
+pub const TWO_IPS_FROM: u64 = 250_000;
+
+/// The estate an engine needs at a volume.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Estate {
+    /// Nodes the busiest hour needs (0 for a service).
+    pub peak_nodes: u64,
+    /// Spare nodes beside them.
+    pub spares: u64,
+    /// IP addresses: the estate's own, or a service's dedicated ones (0 on shared pools).
+    pub ips: u64,
+    /// How its nodes grow past one (`None` for a service).
+    pub scale_out: Option<ScaleOut>,
+}
+
+impl Estate {
+    /// Every node: those the peak needs and the spares.
+    pub fn nodes(&self) -> u64 {
+        self.peak_nodes + self.spares
+    }
+}
+
+/// How much harder the busiest hour is than the catalogue's rule assumes: the busiest day's
+/// share over the profile's busy hours, against an average day over six.
+fn load(p: &Profile) -> f64 {
+    p.peak_day_factor.max(1.0) * CATALOGUE_BUSY_HOURS / p.busy_hours_per_day.max(1.0)
+}
+
+/// Nodes the busiest hour needs for `e` at `volume` a month: at least one for a self-hosted
+/// engine, none for a service.
+pub fn peak_nodes(e: &Engine, p: &Profile, volume: u64) -> u64 {
+    let cap = e.cost.node_capacity_per_month;
+    if is_service(e) {
+        return 0;
+    }
+    ((volume as f64 * load(p) / cap as f64).ceil() as u64).max(1)
+}
+
+/// Addresses for `volume` a month: the busiest day over what one warmed address carries, two at
+/// least from [`TWO_IPS_FROM`]. A self-hosted estate always has one; a service sends from its
+/// shared pools below [`TWO_IPS_FROM`].
+pub fn ips(self_hosted: bool, p: &Profile, volume: u64) -> u64 {
+    if !self_hosted && volume < TWO_IPS_FROM {
+        return 0;
+    }
+    let busiest_day = volume as f64 * p.peak_day_factor.max(1.0) / DAYS_A_MONTH;
+    let n = (busiest_day / p.messages_per_ip_per_day.max(1) as f64).ceil() as u64;
+    let floor = if volume >= TWO_IPS_FROM { 2 } else { 1 };
+    n.max(floor)
+}
+
+/// True when `e` is rented, or has no node capacity to size an estate by.
+fn is_service(e: &Engine) -> bool {
+    e.is_managed() || e.cost.node_capacity_per_month == 0
+}
+
+/// The estate `e` needs at `volume` a month.
+pub fn estate(e: &Engine, p: &Profile, volume: u64) -> Estate {
+    if is_service(e) {
+        let priced = e.cost.dedicated_ip_usd_per_month.is_some();
+        return Estate {
+            peak_nodes: 0,
+            spares: 0,
+            ips: if priced { ips(false, p, volume) } else { 0 },
+            scale_out: None,
+        };
+    }
+    let peak_nodes = peak_nodes(e, p, volume);
+    let spares = if volume >= p.spares_from_per_month {
+        u64::from(p.spare_nodes)
+    } else {
+        0
+    };
+    Estate {
+        peak_nodes,
+        spares,
+        ips: ips(true, p, volume),
+        scale_out: e.scale_out(),
+    }
+}
 
 /// One year of running (or renting) an engine at a given monthly volume.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -12,31 +111,53 @@ pub struct AnnualCost {
     pub support: f64,
     /// Per-message charges or plan fees for the year.
     pub messages: f64,
-    /// Fixed monthly fees for the year (plan base, dedicated IPs).
+    /// Fixed monthly fees for the year (a plan's base).
     pub base: f64,
-    /// Servers needed for the volume (self-hosted; 0 for a service).
+    /// The estate: nodes for the peak, spares, addresses.
+    pub estate: Estate,
+    /// Every server (self-hosted; 0 for a service): `estate.nodes()`.
     pub nodes: u64,
     /// Servers for the year: nodes × node cost × 12 (node cost is an assumption).
     pub servers: f64,
+    /// IP addresses for the year: the estate's at the profile's price, or a service's
+    /// dedicated ones beyond those its plan includes at the catalogue's price.
+    pub ip_addresses: f64,
     /// Operations work for the year: hours × hourly rate × 12 (both assumptions).
     pub ops: f64,
+    /// Splitting per-provider limits across nodes that do not share them, for the year.
+    pub coordination: f64,
+    /// Deliverability work on the addresses for the year.
+    pub deliverability: f64,
     /// The volume is above the top published plan; the price beyond it is extrapolated.
     pub beyond_tiers: bool,
     /// A price in the catalogue is an estimate (`cost.estimate`).
     pub estimated: bool,
     /// The support contract's price is an estimate.
     pub support_estimated: bool,
+    /// A service's dedicated address price is an estimate.
+    pub ip_estimated: bool,
     /// The profile already holds the licence: this is its renewal.
     pub licence_held: bool,
     /// The licence is charged per node (then `nodes` licences are counted).
     pub licence_per_node: bool,
-    /// The assumed cost of one server a month.
+    /// Part of the licence is charged by volume.
+    pub licence_by_volume: bool,
+    /// The cost of one server a month (an assumption).
     pub node_cost_per_month: f64,
+    /// The price of one address a month (the profile's for an estate, the catalogue's for a
+    /// service).
+    pub ip_cost_per_month: f64,
+    /// Dedicated addresses a service's plan includes.
+    pub ips_included: u64,
     /// Assumed operations hours a month for the estate (or the service) whatever its size.
     pub ops_base_hours: f64,
     /// Assumed operations hours a month per server.
     pub ops_node_hours: f64,
-    /// The assumed cost of an hour of operations work.
+    /// Assumed hours a month per node beyond the first, for independent nodes.
+    pub coordination_hours: f64,
+    /// Assumed deliverability hours a month per address.
+    pub deliverability_hours: f64,
+    /// The assumed cost of an hour of work.
     pub hourly_rate: f64,
 }
 
@@ -49,12 +170,18 @@ pub enum CostKind {
     Support,
     /// Per-message charges or plan fees.
     Messages,
-    /// Fixed monthly fees (plan base, dedicated IPs).
+    /// Fixed monthly fees (a plan's base).
     FixedFees,
     /// Servers.
     Servers,
+    /// IP addresses.
+    IpAddresses,
     /// Operations work.
     Operations,
+    /// Keeping per-provider limits split across independent nodes.
+    Coordination,
+    /// Deliverability work on the addresses.
+    Deliverability,
 }
 
 impl CostKind {
@@ -65,7 +192,10 @@ impl CostKind {
         CostKind::Messages,
         CostKind::FixedFees,
         CostKind::Servers,
+        CostKind::IpAddresses,
         CostKind::Operations,
+        CostKind::Coordination,
+        CostKind::Deliverability,
     ];
 
     /// The stable id, e.g. `fixed_fees`.
@@ -76,8 +206,19 @@ impl CostKind {
             CostKind::Messages => "messages",
             CostKind::FixedFees => "fixed_fees",
             CostKind::Servers => "servers",
+            CostKind::IpAddresses => "ip_addresses",
             CostKind::Operations => "operations",
+            CostKind::Coordination => "coordination",
+            CostKind::Deliverability => "deliverability",
         }
+    }
+
+    /// True when it is paid in cash (an invoice); false for staff time.
+    pub fn is_cash(self) -> bool {
+        !matches!(
+            self,
+            CostKind::Operations | CostKind::Coordination | CostKind::Deliverability
+        )
     }
 }
 
@@ -112,6 +253,8 @@ pub enum Basis {
         held: bool,
         /// Licences counted, when charged per node.
         per_node: Option<u64>,
+        /// Part of it is charged by volume.
+        by_volume: bool,
     },
     /// A yearly support contract with an SLA, sold apart from the licence or plan.
     Support,
@@ -120,13 +263,24 @@ pub enum Basis {
         /// Beyond the top published plan, extrapolated at the per-message price.
         extrapolated: bool,
     },
-    /// A plan's or a dedicated IP's fixed monthly fee.
+    /// A plan's fixed monthly fee.
     FixedFees,
     /// Servers for the volume at the assumed monthly cost of one.
     Servers {
-        /// How many.
+        /// How many, spares included.
         nodes: u64,
+        /// Of which spares.
+        spares: u64,
         /// The assumed cost of one a month.
+        per_month_usd: f64,
+    },
+    /// IP addresses at a monthly price.
+    IpAddresses {
+        /// How many the volume needs.
+        ips: u64,
+        /// Of which a service's plan includes.
+        included: u64,
+        /// The price of one a month.
         per_month_usd: f64,
     },
     /// Operations hours a month — a base, plus some per server — at the assumed hourly rate.
@@ -137,6 +291,24 @@ pub enum Basis {
         node_hours: f64,
         /// Servers.
         nodes: u64,
+        /// USD an hour.
+        rate_usd: f64,
+    },
+    /// Hours a month per node beyond the first, to split per-provider limits by hand.
+    Coordination {
+        /// Servers.
+        nodes: u64,
+        /// Hours a month per node beyond the first.
+        hours_per_node: f64,
+        /// USD an hour.
+        rate_usd: f64,
+    },
+    /// Deliverability hours a month per address.
+    Deliverability {
+        /// Addresses.
+        ips: u64,
+        /// Hours a month per address.
+        hours_per_ip: f64,
         /// USD an hour.
         rate_usd: f64,
     },
@@ -156,19 +328,48 @@ pub struct CostItem {
 }
 
 impl AnnualCost {
-    /// The whole year, in US dollars.
+    /// The whole year, in US dollars: cash and staff time.
     pub fn total(&self) -> f64 {
-        self.licence + self.support + self.messages + self.base + self.servers + self.ops
+        self.cash() + self.staff()
+    }
+
+    /// What is paid in cash: licences, fees, contracts, servers, addresses.
+    pub fn cash(&self) -> f64 {
+        self.licence + self.support + self.messages + self.base + self.servers + self.ip_addresses
+    }
+
+    /// Staff time: operations, coordination, deliverability.
+    pub fn staff(&self) -> f64 {
+        self.ops + self.coordination + self.deliverability
+    }
+
+    /// What the budget reads: with a cap, the cash (and staff time when the profile counts it
+    /// against the cap); without one, everything.
+    pub fn counted(&self, p: &Profile) -> f64 {
+        if counts_cash_only(p) {
+            self.cash()
+        } else {
+            self.total()
+        }
     }
 
     /// True when any part rests on an estimated or extrapolated price.
     pub fn is_estimate(&self) -> bool {
-        self.estimated || self.beyond_tiers || (self.support > 0.0 && self.support_estimated)
+        self.estimated
+            || self.beyond_tiers
+            || (self.support > 0.0 && self.support_estimated)
+            || (self.ip_addresses > 0.0 && self.ip_estimated)
     }
 
-    /// The parts that rest on the profile's assumptions (servers and operations).
+    /// True when the addresses are priced with the profile's assumption (a self-hosted estate).
+    fn ips_assumed(&self) -> bool {
+        self.nodes > 0
+    }
+
+    /// The parts that rest on the profile's assumptions: servers, an estate's addresses, and
+    /// every hour of staff time.
     pub fn assumed(&self) -> f64 {
-        self.servers + self.ops
+        self.servers + if self.ips_assumed() { self.ip_addresses } else { 0.0 } + self.staff()
     }
 
     /// The parts that rest on estimated or extrapolated prices: the items [`items`](Self::items)
@@ -184,7 +385,22 @@ impl AnnualCost {
         if self.estimated || self.beyond_tiers {
             est += self.messages;
         }
+        if self.ip_estimated && !self.ips_assumed() {
+            est += self.ip_addresses;
+        }
         est
+    }
+
+    /// What the budget reads ([`counted`](Self::counted)) split into what rests on a price list,
+    /// on an estimate and on the profile's assumptions, so that each can be scaled by its spread.
+    pub fn counted_parts(&self, p: &Profile) -> (f64, f64, f64) {
+        let est = self.estimated_part();
+        let ass = if counts_cash_only(p) {
+            self.assumed() - self.staff()
+        } else {
+            self.assumed()
+        };
+        (self.counted(p) - est - ass, est, ass)
     }
 
     /// Each part that applies, in [`CostKind::ALL`] order; the amounts add up to the total.
@@ -195,82 +411,146 @@ impl AnnualCost {
             Provenance::Sourced
         };
         let mut out = Vec::with_capacity(CostKind::ALL.len());
-        if self.licence > 0.0 {
+        let mut push = |kind, amount: f64, basis, provenance| {
             out.push(CostItem {
-                kind: CostKind::Licence,
-                amount: self.licence,
-                basis: Basis::Licence {
+                kind,
+                amount,
+                basis,
+                provenance,
+            })
+        };
+        if self.licence > 0.0 {
+            push(
+                CostKind::Licence,
+                self.licence,
+                Basis::Licence {
                     held: self.licence_held,
                     per_node: self.licence_per_node.then_some(self.nodes.max(1)),
+                    by_volume: self.licence_by_volume,
                 },
-                provenance: price,
-            });
+                price,
+            );
         }
         if self.support > 0.0 {
-            out.push(CostItem {
-                kind: CostKind::Support,
-                amount: self.support,
-                basis: Basis::Support,
-                provenance: if self.support_estimated {
+            push(
+                CostKind::Support,
+                self.support,
+                Basis::Support,
+                if self.support_estimated {
                     Provenance::Estimated
                 } else {
                     Provenance::Sourced
                 },
-            });
+            );
         }
         if self.messages > 0.0 {
-            out.push(CostItem {
-                kind: CostKind::Messages,
-                amount: self.messages,
-                basis: Basis::Messages {
+            push(
+                CostKind::Messages,
+                self.messages,
+                Basis::Messages {
                     extrapolated: self.beyond_tiers,
                 },
-                provenance: if self.beyond_tiers {
+                if self.beyond_tiers {
                     Provenance::Estimated
                 } else {
                     price
                 },
-            });
+            );
         }
         if self.base > 0.0 {
-            out.push(CostItem {
-                kind: CostKind::FixedFees,
-                amount: self.base,
-                basis: Basis::FixedFees,
-                provenance: price,
-            });
+            push(CostKind::FixedFees, self.base, Basis::FixedFees, price);
         }
         if self.nodes > 0 {
-            out.push(CostItem {
-                kind: CostKind::Servers,
-                amount: self.servers,
-                basis: Basis::Servers {
+            push(
+                CostKind::Servers,
+                self.servers,
+                Basis::Servers {
                     nodes: self.nodes,
+                    spares: self.estate.spares,
                     per_month_usd: self.node_cost_per_month,
                 },
-                provenance: Provenance::Assumed,
-            });
+                Provenance::Assumed,
+            );
         }
-        out.push(CostItem {
-            kind: CostKind::Operations,
-            amount: self.ops,
-            basis: Basis::Operations {
+        if self.estate.ips > 0 && (self.ip_addresses > 0.0 || self.ips_included > 0) {
+            push(
+                CostKind::IpAddresses,
+                self.ip_addresses,
+                Basis::IpAddresses {
+                    ips: self.estate.ips,
+                    included: self.ips_included.min(self.estate.ips),
+                    per_month_usd: self.ip_cost_per_month,
+                },
+                if self.ips_assumed() {
+                    Provenance::Assumed
+                } else if self.ip_estimated {
+                    Provenance::Estimated
+                } else {
+                    Provenance::Sourced
+                },
+            );
+        }
+        push(
+            CostKind::Operations,
+            self.ops,
+            Basis::Operations {
                 base_hours: self.ops_base_hours,
                 node_hours: self.ops_node_hours,
                 nodes: self.nodes,
                 rate_usd: self.hourly_rate,
             },
-            provenance: Provenance::Assumed,
-        });
+            Provenance::Assumed,
+        );
+        if self.coordination > 0.0 {
+            push(
+                CostKind::Coordination,
+                self.coordination,
+                Basis::Coordination {
+                    nodes: self.nodes,
+                    hours_per_node: self.coordination_hours,
+                    rate_usd: self.hourly_rate,
+                },
+                Provenance::Assumed,
+            );
+        }
+        if self.deliverability > 0.0 {
+            push(
+                CostKind::Deliverability,
+                self.deliverability,
+                Basis::Deliverability {
+                    ips: self.estate.ips,
+                    hours_per_ip: self.deliverability_hours,
+                    rate_usd: self.hourly_rate,
+                },
+                Provenance::Assumed,
+            );
+        }
         out
     }
+}
+
+/// What any self-hosted estate pays a year at `volume` a month before its engine makes a
+/// difference: one server, the addresses the busiest day needs and the deliverability work on
+/// them, and the base operations hours (all the profile's assumptions). The budget fit without a
+/// cap is anchored to it once it passes the fixed reference, so that a large sender's costs are
+/// compared at their own scale: without it every estate at billions a month would fit the same.
+pub fn baseline(p: &Profile, volume: u64) -> f64 {
+    let ips = ips(true, p, volume) as f64;
+    let hours = p.ops_base_hours_per_month + p.deliverability_hours_per_ip_per_month * ips;
+    (p.node_cost_per_month_usd + ips * p.ip_cost_per_month_usd + hours * p.hourly_rate_usd) * 12.0
+}
+
+/// True when the budget reads cash only: a cap is set and staff time is not counted in it.
+pub fn counts_cash_only(p: &Profile) -> bool {
+    p.annual_budget_usd.is_some() && !p.cap_counts_staff
 }
 
 /// The cost of `e` for a year at `volume` messages a month, with the profile's assumptions.
 ///
 /// Operations are one assumption for every engine of a kind — a base for the estate plus hours
 /// per server, or the upkeep of a service integration — so hours nobody has measured never
-/// decide between two engines; servers follow each engine's node capacity.
+/// decide between two engines; servers follow each engine's node capacity, coordination its
+/// way of scaling out, licences the way its vendor sells them.
 pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
     let c = &e.cost;
     let v = volume as f64;
@@ -287,25 +567,41 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
             None => (v / 1000.0 * c.per_thousand_usd * 12.0, false),
         },
     };
-    let managed = e.is_managed() || c.node_capacity_per_month == 0;
-    let nodes = if managed {
-        0
-    } else {
-        volume.div_ceil(c.node_capacity_per_month).max(1)
-    };
+    let managed = is_service(e);
+    let estate = estate(e, p, volume);
+    let nodes = estate.nodes();
     let servers = nodes as f64 * p.node_cost_per_month_usd * 12.0;
+    let (ip_price, included, ip_estimated) = if managed {
+        (
+            c.dedicated_ip_usd_per_month.unwrap_or(0.0),
+            u64::from(c.dedicated_ips_included),
+            !matches!(c.dedicated_ip_basis, crate::catalogue::Basis::Source(_)),
+        )
+    } else {
+        (p.ip_cost_per_month_usd, 0, false)
+    };
+    let ip_addresses = estate.ips.saturating_sub(included) as f64 * ip_price * 12.0;
     let (ops_base_hours, ops_node_hours) = if managed {
         (p.service_ops_hours_per_month, 0.0)
     } else {
         (p.ops_base_hours_per_month, p.ops_hours_per_node_per_month)
     };
-    let ops = (ops_base_hours + ops_node_hours * nodes as f64) * p.hourly_rate_usd * 12.0;
+    let rate = p.hourly_rate_usd;
+    let ops = (ops_base_hours + ops_node_hours * nodes as f64) * rate * 12.0;
+    let coordination_hours = if estate.scale_out == Some(ScaleOut::Independent) {
+        p.coordination_hours_per_node_per_month
+    } else {
+        0.0
+    };
+    let coordination = coordination_hours * nodes.saturating_sub(1) as f64 * rate * 12.0;
+    let deliverability_hours = p.deliverability_hours_per_ip_per_month;
+    let deliverability = deliverability_hours * estate.ips as f64 * rate * 12.0;
     // Holding a licence changes the team and migration fit, not the invoice: it renews.
     let licence = if c.licence_per_node {
         c.licence_per_year_usd * nodes.max(1) as f64
     } else {
         c.licence_per_year_usd
-    };
+    } + c.licence_per_million_usd * v / 1e6;
     let contract = if p.support == SupportNeed::VendorSla && e.support.vendor_sla {
         e.support.contract_usd_per_year.unwrap_or(0.0)
     } else {
@@ -316,25 +612,95 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
         support: contract,
         messages,
         base,
+        estate,
         nodes,
         servers,
+        ip_addresses,
         ops,
+        coordination,
+        deliverability,
         beyond_tiers,
         estimated,
         support_estimated: !matches!(e.support.contract_basis, crate::catalogue::Basis::Source(_)),
-        licence_held: held && c.licence_per_year_usd > 0.0,
+        ip_estimated: managed && ip_estimated,
+        licence_held: held && (c.licence_per_year_usd > 0.0 || c.licence_per_million_usd > 0.0),
         licence_per_node: c.licence_per_node,
+        licence_by_volume: c.licence_per_million_usd > 0.0,
         node_cost_per_month: p.node_cost_per_month_usd,
+        ip_cost_per_month: ip_price,
+        ips_included: included,
         ops_base_hours,
         ops_node_hours,
-        hourly_rate: p.hourly_rate_usd,
+        coordination_hours,
+        deliverability_hours,
+        hourly_rate: rate,
     }
 }
 
-/// The volumes in `(lo, hi]` where `e`'s cost starts a new piece — a server added, a plan
-/// outgrown — in order; between two of them the cost is affine in volume. `None` when there are
-/// more than `limit` (a tiny node capacity over a wide range).
-pub fn breakpoints(e: &Engine, lo: u64, hi: u64, limit: usize) -> Option<Vec<u64>> {
+/// The least volume in `(after, MAX_VOLUME]` where `count` exceeds `k`, given that `count`
+/// never falls as the volume grows, is at most `k` at `after`, and `guess` is close; `None` when
+/// it never does.
+fn first_above(count: impl Fn(u64) -> u64, k: u64, guess: u64, after: u64) -> Option<u64> {
+    let max = crate::units::MAX_VOLUME;
+    let (mut lo, mut hi) = (after, guess.clamp(after + 1, max));
+    // The guess comes from the inverse of the same formula, so it is off by rounding only:
+    // widen from it until the count is above k, then halve.
+    let mut step = 1u64;
+    while count(hi) <= k {
+        if hi >= max {
+            return None;
+        }
+        lo = hi;
+        hi = hi.saturating_add(step).min(max);
+        step = step.saturating_mul(2);
+    }
+    if hi - 1 > lo && count(hi - 1) <= k {
+        return Some(hi);
+    }
+    while hi - lo > 1 {
+        let m = lo + (hi - lo) / 2;
+        if count(m) > k { hi = m } else { lo = m }
+    }
+    Some(hi)
+}
+
+/// The volumes in `(lo, hi]` where a step count `count` (nodes, addresses) changes, found from
+/// `per_step`, the volume one more of them is added for; `None` when there are more than `limit`.
+fn steps(
+    count: impl Fn(u64) -> u64,
+    per_step: f64,
+    lo: u64,
+    hi: u64,
+    limit: usize,
+) -> Option<Vec<u64>> {
+    let (mut k, last) = (count(lo), count(hi));
+    if last.saturating_sub(k) > limit as u64 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut after = lo;
+    while k < last {
+        let guess = if per_step.is_finite() && per_step > 0.0 {
+            ((k as f64) * per_step).floor() as u64
+        } else {
+            after + 1
+        };
+        match first_above(&count, k, guess, after) {
+            Some(v) if v <= hi => {
+                out.push(v);
+                after = v;
+                k = count(v);
+            }
+            _ => break,
+        }
+    }
+    Some(out)
+}
+
+/// The volumes in `(lo, hi]` where `e`'s cost starts a new piece — a server or an address
+/// added, spares started, a plan outgrown — in order; between two of them the cost is affine in
+/// volume. `None` when there are more than `limit` (a tiny node capacity over a wide range).
+pub fn breakpoints(e: &Engine, p: &Profile, lo: u64, hi: u64, limit: usize) -> Option<Vec<u64>> {
     let c = &e.cost;
     let mut out: Vec<u64> = c
         .tiers
@@ -342,21 +708,35 @@ pub fn breakpoints(e: &Engine, lo: u64, hi: u64, limit: usize) -> Option<Vec<u64
         .filter_map(|t| t.up_to_per_month.checked_add(1))
         .filter(|v| (lo + 1..=hi).contains(v))
         .collect();
-    if !(e.is_managed() || c.node_capacity_per_month == 0) {
-        let cap = c.node_capacity_per_month;
-        // Servers go from k to k + 1 at k·capacity + 1.
-        let (first, last) = (lo / cap, hi.saturating_sub(1) / cap);
-        if last.saturating_sub(first) > limit as u64 {
-            return None;
+    let self_hosted = !is_service(e);
+    let addresses_matter = self_hosted || c.dedicated_ip_usd_per_month.is_some();
+    if self_hosted {
+        let cap = c.node_capacity_per_month as f64;
+        out.extend(steps(
+            |v| peak_nodes(e, p, v),
+            cap / load(p),
+            lo,
+            hi,
+            limit,
+        )?);
+        let spares = p.spares_from_per_month;
+        if p.spare_nodes > 0 && spares > lo && spares <= hi {
+            out.push(spares);
         }
-        out.extend((first.max(1)..=last).filter_map(|k| k.checked_mul(cap)?.checked_add(1)));
-        out.retain(|v| (lo + 1..=hi).contains(v));
     }
-    if out.len() > limit {
-        return None;
+    if addresses_matter {
+        let per_ip = p.messages_per_ip_per_day.max(1) as f64 * DAYS_A_MONTH
+            / p.peak_day_factor.max(1.0);
+        out.extend(steps(|v| ips(self_hosted, p, v), per_ip, lo, hi, limit)?);
+        if (lo + 1..=hi).contains(&TWO_IPS_FROM) {
+            out.push(TWO_IPS_FROM);
+        }
     }
     out.sort_unstable();
     out.dedup();
+    if out.len() > limit {
+        return None;
+    }
     Some(out)
 }
 
@@ -370,18 +750,103 @@ mod tests {
     }
 
     #[test]
-    fn self_hosted_cost_is_servers_people_and_licence() {
+    fn self_hosted_cost_is_an_estate_of_servers_addresses_people_and_licence() {
         let p = Profile::default();
         let c = cost("postfix", &p, 7_421_043);
-        assert_eq!(c.nodes, 1);
+        // Below the 10M line, one well-configured node and no spare.
+        assert_eq!((c.estate.peak_nodes, c.estate.spares, c.nodes), (1, 0, 1));
         assert_eq!(c.servers, 150.0 * 12.0);
-        // 6 hours for the estate and 2 for its one server.
+        // The busiest day (7.4M × 1.5 / 30 = 371k) fits one address, but from 250k a month a
+        // sender keeps two.
+        assert_eq!(c.estate.ips, 2);
+        assert!((c.ip_addresses - 2.0 * 3.65 * 12.0).abs() < 1e-9);
+        // 6 hours for the estate and 2 for its one server; half an hour per address.
         assert_eq!(c.ops, 8.0 * 90.0 * 12.0);
+        assert_eq!(c.deliverability, 2.0 * 0.5 * 90.0 * 12.0);
+        assert_eq!(c.coordination, 0.0, "one node coordinates with nobody");
         assert_eq!(c.licence, 0.0);
-        assert_eq!(c.total(), 1_800.0 + 8_640.0);
-        // Two nodes once one is full.
-        let nodes = cost("postfix", &p, c.nodes * e_capacity("postfix") + 1).nodes;
-        assert_eq!(nodes, 2);
+        assert!((c.cash() - (1_800.0 + 87.6)).abs() < 1e-9);
+        assert_eq!(c.staff(), 8_640.0 + 1_080.0);
+        // The busiest hour is what a node must carry: 1.5× the average day.
+        let cap = e_capacity("postfix");
+        let full = (cap as f64 / 1.5) as u64;
+        assert_eq!(peak_nodes(cat().engine("postfix").unwrap(), &p, full), 1);
+        assert_eq!(peak_nodes(cat().engine("postfix").unwrap(), &p, full + 2), 2);
+    }
+
+    fn cat() -> Catalogue {
+        Catalogue::builtin()
+    }
+
+    #[test]
+    fn spares_start_at_the_line_and_independent_nodes_pay_for_coordination() {
+        let p = Profile::default();
+        let below = cost("postfix", &p, p.spares_from_per_month - 1);
+        let at = cost("postfix", &p, p.spares_from_per_month);
+        assert_eq!((below.estate.spares, at.estate.spares), (0, 1));
+        // Postfix nodes keep their own limits: one hour a month for each node beyond the first.
+        assert_eq!(at.coordination, 1.0 * 90.0 * 12.0);
+        // KumoMTA nodes share theirs: nothing to split by hand.
+        let kumo = cost("kumomta", &p, 3_000_000_000);
+        assert!(kumo.nodes > 2);
+        assert_eq!(kumo.coordination, 0.0);
+        let pmta = cost("powermta", &p, 3_000_000_000);
+        assert_eq!(
+            pmta.coordination,
+            (pmta.nodes - 1) as f64 * 90.0 * 12.0,
+            "{pmta:?}"
+        );
+        // A per-node licence counts every node, spares too.
+        assert_eq!(pmta.licence, 8_000.0 * pmta.nodes as f64);
+    }
+
+    #[test]
+    fn a_cap_reads_cash_unless_the_profile_counts_staff_time() {
+        let mut p = Profile::default();
+        let c = cost("postfix", &p, 200_000);
+        assert_eq!(c.counted(&p), c.total(), "without a cap the budget reads everything");
+        p.annual_budget_usd = Some(1_200.0);
+        assert_eq!(c.counted(&p), c.cash());
+        p.cap_counts_staff = true;
+        assert_eq!(c.counted(&p), c.total());
+        let (sure, est, ass) = c.counted_parts(&p);
+        assert!((sure + est + ass - c.total()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_service_sends_from_shared_pools_until_it_needs_dedicated_addresses() {
+        let p = Profile::default();
+        let small = cost("ses", &p, TWO_IPS_FROM - 1);
+        assert_eq!((small.estate.ips, small.ip_addresses), (0, 0.0));
+        let big = cost("ses", &p, 100_000_000);
+        // 100M × 1.5 / 30 = 5M on the busiest day: ten addresses at 500k each.
+        assert_eq!(big.estate.ips, 10);
+        assert!((big.ip_addresses - 10.0 * 24.95 * 12.0).abs() < 1e-6);
+        assert_eq!(big.nodes, 0);
+        // SendGrid's plan includes one.
+        let sg = cost("sendgrid", &p, 100_000_000);
+        assert!((sg.ip_addresses - 9.0 * 30.0 * 12.0).abs() < 1e-6);
+        let item = sg
+            .items()
+            .into_iter()
+            .find(|i| i.kind == CostKind::IpAddresses)
+            .unwrap();
+        assert_eq!(
+            item.basis,
+            Basis::IpAddresses {
+                ips: 10,
+                included: 1,
+                per_month_usd: 30.0
+            }
+        );
+        assert_eq!(item.provenance, Provenance::Estimated);
+    }
+
+    #[test]
+    fn the_baseline_grows_with_the_addresses() {
+        let p = Profile::default();
+        assert!(baseline(&p, 1_000_000) < 25_000.0);
+        assert!(baseline(&p, 5_000_000_000) > baseline(&p, 1_000_000_000));
     }
 
     fn e_capacity(id: &str) -> u64 {
@@ -396,11 +861,12 @@ mod tests {
     fn operations_grow_with_the_estate_and_are_the_same_for_every_engine_of_a_kind() {
         let p = Profile::default();
         let one = cost("kumomta", &p, 1_000_000);
-        let many = cost("kumomta", &p, e_capacity("kumomta") * 10);
-        assert_eq!(many.nodes, 10);
+        // Ten nodes' worth at the busiest hour, and a spare.
+        let many = cost("kumomta", &p, (e_capacity("kumomta") as f64 * 10.0 / 1.5) as u64);
+        assert_eq!(many.nodes, 11);
         assert_eq!(
             many.ops - one.ops,
-            9.0 * 2.0 * 90.0 * 12.0,
+            10.0 * 2.0 * 90.0 * 12.0,
             "2 hours per added server"
         );
         // Two self-hosted engines with one server each cost the same operations.
@@ -415,7 +881,7 @@ mod tests {
         let cat = Catalogue::builtin();
         let p = Profile::default();
         for e in &cat.engines {
-            let bp = breakpoints(e, 100_000, 1_000_000_000, 10_000).expect("few pieces");
+            let bp = breakpoints(e, &p, 100_000, 1_000_000_000, 10_000).expect("few pieces");
             // Between two breakpoints the cost is affine: its midpoint is the mean of its ends.
             let mut starts = vec![100_000];
             starts.extend(&bp);
@@ -432,7 +898,7 @@ mod tests {
                 // And a breakpoint really changes something.
                 let (before, at) = (annual(e, &p, w[1] - 1), annual(e, &p, w[1]));
                 assert!(
-                    before.nodes != at.nodes || before.messages != at.messages,
+                    before.estate != at.estate || before.messages != at.messages,
                     "{} at {}",
                     e.id,
                     w[1]
@@ -440,7 +906,7 @@ mod tests {
             }
         }
         let opensmtpd = cat.engine("opensmtpd").unwrap();
-        assert_eq!(breakpoints(opensmtpd, 100_000, 1_000_000_000, 10), None);
+        assert_eq!(breakpoints(opensmtpd, &p, 100_000, 1_000_000_000, 10), None);
     }
 
     #[test]
@@ -474,7 +940,8 @@ mod tests {
     fn a_held_licence_still_renews() {
         let mut p = Profile::default();
         let unheld = cost("powermta", &p, 60_000_000).licence;
-        assert_eq!(unheld, 8_000.0);
+        // One node for the busiest hour and a spare, each licensed.
+        assert_eq!(unheld, 2.0 * 8_000.0);
         p.licences_held = vec!["powermta".into()];
         let c = cost("powermta", &p, 60_000_000);
         assert_eq!(
@@ -487,7 +954,8 @@ mod tests {
             first.basis,
             Basis::Licence {
                 held: true,
-                per_node: Some(1)
+                per_node: Some(c.nodes),
+                by_volume: false,
             }
         );
     }
@@ -510,7 +978,10 @@ mod tests {
             let with = cost(id, &p, 20_000_000);
             let without = cost(id, &Profile::default(), 20_000_000);
             assert!(with.support > 0.0, "{id}");
-            assert_eq!(with.total() - without.total(), with.support, "{id}");
+            assert!(
+                (with.total() - without.total() - with.support).abs() < 1e-6,
+                "{id}"
+            );
             assert!(with.items().iter().any(|i| i.kind == CostKind::Support));
         }
     }
@@ -520,6 +991,7 @@ mod tests {
         let p = Profile::default();
         let ses = cost("ses", &p, 7_421_043);
         assert_eq!(ses.nodes, 0);
+        assert_eq!(ses.estate.ips, 2, "dedicated addresses from 250k a month");
         assert!((ses.messages - 7_421.043 * 0.10 * 12.0).abs() < 1e-6);
         // Within SendGrid's first published plan, then beyond the last one.
         let sg = cost("sendgrid", &p, 40_000);
@@ -557,7 +1029,7 @@ mod tests {
             sorted.dedup();
             assert_eq!(kinds, sorted, "{id}: one item per kind, in order");
             for i in &items {
-                if matches!(i.kind, CostKind::Servers | CostKind::Operations) {
+                if !i.kind.is_cash() || i.kind == CostKind::Servers {
                     assert_eq!(i.provenance, Provenance::Assumed, "{id}");
                 }
             }

@@ -286,6 +286,10 @@ struct Sample {
     score: i64,
     volume_fit: f64,
     budget_fit: f64,
+    /// What the budget reads of the cost.
+    spend: f64,
+    /// What the budget fit compares it with (the cap, or a reference that grows with the volume).
+    reference: f64,
 }
 
 /// What orders engines at a volume, or bounds it over a range.
@@ -332,7 +336,7 @@ impl<'a> Search<'a> {
                         !matches!(
                             k,
                             KnockOut::OverCap { .. }
-                                | KnockOut::BeyondProven { .. }
+                                | KnockOut::SingleNode { .. }
                                 | KnockOut::MailboxServer
                         )
                     })
@@ -367,20 +371,21 @@ impl<'a> Search<'a> {
         let e = &self.engines[i];
         let f = &self.fixed[i];
         q.monthly_volume = v;
-        let cost = cost::annual(e, q, v).total();
+        let c = cost::annual(e, q, v);
+        let spend = c.counted(q);
         let mut fits = f.fits;
-        fits[FactorId::Volume] = fit::of(e, q, cost, FactorId::Volume);
-        fits[FactorId::Budget] = fit::of(e, q, cost, FactorId::Budget);
+        fits[FactorId::Volume] = fit::of(e, q, spend, FactorId::Volume);
+        fits[FactorId::Budget] = fit::of(e, q, spend, FactorId::Budget);
         // The same knock-outs `standing::knock_outs` adds with the volume, by tier.
         let mut tier = f.tier;
         if e.role() == crate::catalogue::Role::MailboxServer && v > MAILBOX_SERVER_MAX {
             tier = tier.max(4);
         }
-        if v > e.volume.proven_max() {
+        if e.scale_out() == Some(crate::catalogue::ScaleOut::Single) && c.estate.peak_nodes > 1 {
             tier = tier.max(3);
         }
         if let Some(cap) = q.annual_budget_usd
-            && cost > cap
+            && spend > cap
         {
             tier = tier.max(2);
         }
@@ -392,6 +397,8 @@ impl<'a> Search<'a> {
             score: rank::score_key(rank::score(&fits, self.eff)),
             volume_fit: fits[FactorId::Volume],
             budget_fit: fits[FactorId::Budget],
+            spend,
+            reference: fit::budget_reference(q).0,
         }
     }
 
@@ -457,17 +464,26 @@ impl<'a> Search<'a> {
             }
         }
         let low = m.lo.volume_fit.min(m.hi.volume_fit);
+        // The spend and the reference both grow with the volume: the budget fit is at most the
+        // largest reference against the smallest spend, and at least the reverse.
+        let budget = |r: f64, c: f64| fit::quantize(r / (r + c.max(0.0)));
+        let best_budget = budget(m.hi.reference, m.lo.spend)
+            .max(m.lo.budget_fit)
+            .max(m.hi.budget_fit);
+        let worst_budget = budget(m.lo.reference, m.hi.spend)
+            .min(m.lo.budget_fit)
+            .min(m.hi.budget_fit);
         let best = Key {
             tier: m.lo.tier,
             missing: f.missing,
-            score: self.score_with(i, top, m.lo.budget_fit),
+            score: self.score_with(i, top, best_budget),
             preference: prefs.0.min(prefs.1),
             engine: i,
         };
         let worst = Key {
             tier: m.hi.tier,
             missing: f.missing,
-            score: self.score_with(i, low, m.hi.budget_fit),
+            score: self.score_with(i, low, worst_budget),
             preference: prefs.0.max(prefs.1),
             engine: i,
         };
@@ -656,20 +672,25 @@ impl<'a> Search<'a> {
                 self.fixed[m.engine].monotone
                     && m.lo.tier == m.hi.tier
                     && m.lo.volume_fit == m.hi.volume_fit
-                    && m.lo.budget_fit == m.hi.budget_fit
+                    && m.lo.spend == m.hi.spend
+                    && m.lo.reference == m.hi.reference
                     && !(start > a && start <= b)
             })
     }
 }
 
-/// What decides how an engine moves with the volume: its prices, servers, support contract,
-/// band, proven range and role, and the brief's preference for it (which breaks exact ties
-/// and moves at the volume line), as bits.
+/// What decides how an engine moves with the volume: its prices, servers, how its estate
+/// grows, support contract, band, documented range and role, and the brief's preference for it
+/// (which breaks exact ties and moves at the volume line), as bits.
 fn signature(e: &Engine, preference: [u8; 2]) -> Vec<u64> {
     let c = &e.cost;
     let mut s = vec![
         c.licence_per_year_usd.to_bits(),
         u64::from(c.licence_per_node),
+        c.licence_per_million_usd.to_bits(),
+        c.dedicated_ip_usd_per_month.map_or(u64::MAX, f64::to_bits),
+        u64::from(c.dedicated_ips_included),
+        e.scale_out().map_or(u64::MAX, |k| k as u64),
         c.per_thousand_usd.to_bits(),
         c.base_per_month_usd.to_bits(),
         c.node_capacity_per_month,

@@ -25,8 +25,13 @@ pub struct Row {
     pub engine: usize,
     /// Fit per factor.
     pub fits: Fits,
-    /// Annual cost of ownership at the profile's volume.
+    /// Annual cost of ownership at the profile's volume: cash and staff time.
     pub cost: f64,
+    /// The part of it paid in cash: licences, fees, contracts, servers, addresses.
+    pub cash: f64,
+    /// What the budget reads of it ([`cost::AnnualCost::counted`]): the cash when a cap is set
+    /// (and staff time when the profile counts it), else the whole cost.
+    pub spend: f64,
     /// 100 × Σ(w·fit) / Σw over the factors the profile asks about; 0 when those weights are 0.
     pub score: f64,
     /// Why the engine is out, if it is (every reason, worst first).
@@ -64,6 +69,14 @@ impl Row {
             None if self.caveats.is_empty() => 0,
             None => 1,
         }
+    }
+
+    /// How far over the budget cap it is, in dollars a year, when that is why it is out.
+    pub fn over_cap(&self) -> Option<f64> {
+        self.out.iter().find_map(|k| match k {
+            KnockOut::OverCap { cost, cap, .. } => Some(cost - cap),
+            _ => None,
+        })
     }
 
     /// Musts it lacks, for ordering the engines that lack some: fewer first.
@@ -139,6 +152,14 @@ impl Ranking {
             })
             .collect();
         let mut conflicts = Vec::new();
+        // Closest first: the lowest standing, the fewest musts missing, then, among engines over
+        // a cap, the smallest gap in dollars, then the ranking's order.
+        let mut right_kind = right_kind;
+        right_kind.sort_by(|a, b| {
+            (a.tier(), a.musts_missing())
+                .cmp(&(b.tier(), b.musts_missing()))
+                .then_with(|| a.over_cap().unwrap_or(0.0).total_cmp(&b.over_cap().unwrap_or(0.0)))
+        });
         for (i, x) in p.must.iter().enumerate() {
             for y in &p.must[i + 1..] {
                 let together = right_kind.iter().any(|r| {
@@ -225,13 +246,16 @@ pub fn effective(p: &Profile, w: &Weights) -> (PerFactor<bool>, Weights) {
 pub fn evaluate(i: usize, e: &Engine, p: &Profile, effective: &Weights) -> Row {
     let c = cost::annual(e, p, p.monthly_volume);
     let cost = c.total();
-    let fits = fit::all(e, p, cost);
+    let spend = c.counted(p);
+    let fits = fit::all(e, p, spend);
     let out = knock_outs(e, p, &c);
     let (caveats, notes) = caveats_and_notes(e, p, &c);
     Row {
         engine: i,
         fits,
         cost,
+        cash: c.cash(),
+        spend,
         score: score(&fits, effective),
         out,
         caveats,
@@ -546,7 +570,7 @@ mod standing_tests {
     }
 
     #[test]
-    fn over_the_cap_and_beyond_the_proven_range_are_out() {
+    fn over_the_cap_is_out_and_beyond_the_documented_range_is_not() {
         let p = Profile {
             monthly_volume: 30_000_000,
             annual_budget_usd: Some(15_000.0),
@@ -558,16 +582,23 @@ mod standing_tests {
             [KnockOut::OverCap { .. }]
         ));
         let top = r.top().unwrap();
-        assert!(top.cost <= 15_000.0);
+        assert!(top.spend <= 15_000.0);
+        // Postfix estates scale sideways: far beyond the most one is documented to carry, it
+        // stays a candidate whose volume fit has fallen, and says why.
         let big = Profile {
             monthly_volume: 200_000_000,
             ..Profile::default()
         };
         let (cat, r) = ranked(&big);
-        assert!(matches!(
-            row(&cat, &r, "postfix").out[..],
-            [KnockOut::BeyondProven { .. }]
-        ));
+        let postfix = row(&cat, &r, "postfix");
+        assert!(!postfix.is_out(), "{:?}", postfix.out);
+        assert!(postfix.fits[FactorId::Volume] < 0.1);
+        assert!(
+            postfix
+                .notes
+                .iter()
+                .any(|n| matches!(n, Note::BeyondDocumented { .. }))
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! with caveats and notes. Every rule reads one engine and the profile alone.
 
 use super::cost;
-use crate::catalogue::{Capability, Engine, Level, Role};
+use crate::catalogue::{Capability, Engine, Level, Role, ScaleOut};
 use crate::profile::Profile;
 
 /// Above this a mailbox server is not recommended as a sender's MTA.
@@ -22,16 +22,17 @@ pub enum KnockOut {
     LacksMust(Vec<(Capability, Level)>),
     /// A mailbox server, above the volume where it could stand in for a sending MTA.
     MailboxServer,
-    /// The volume is beyond what the engine is proven to carry.
-    BeyondProven {
-        /// The proven ceiling, a month.
-        proven: u64,
-        /// The ceiling is an estimate.
+    /// It runs on one node only, and the busiest hour needs more than one node carries.
+    SingleNode {
+        /// What one node carries a month at the profile's busiest hour.
+        carries: u64,
+        /// The node's capacity is an estimate.
         estimated: bool,
     },
     /// The annual cost is over the budget cap.
     OverCap {
-        /// The annual cost.
+        /// What the cap reads of the annual cost: cash, and staff time when the profile counts
+        /// it.
         cost: f64,
         /// The cap.
         cap: f64,
@@ -41,12 +42,12 @@ pub enum KnockOut {
 }
 
 impl KnockOut {
-    /// How far out: the ranking lists engines over the cap first, then those beyond their
-    /// proven range, then those lacking musts, then the wrong kind.
+    /// How far out: the ranking lists engines over the cap first, then those a single node
+    /// cannot carry, then those lacking musts, then the wrong kind.
     pub fn tier(&self) -> u8 {
         match self {
             KnockOut::OverCap { .. } => 2,
-            KnockOut::BeyondProven { .. } => 3,
+            KnockOut::SingleNode { .. } => 3,
             KnockOut::LacksMust(_) | KnockOut::MailboxServer => 4,
             KnockOut::Managed | KnockOut::SelfHosted => 5,
         }
@@ -58,6 +59,8 @@ impl KnockOut {
 pub enum Caveat {
     /// Musts it meets only partly, each with the level it has.
     PartialMust(Vec<(Capability, Level)>),
+    /// Musts no source confirms or rules out: check them with the vendor.
+    UnconfirmedMust(Vec<Capability>),
     /// A mailbox server: fine for a small sender's own mail, not what a sending MTA is for.
     MailboxServer,
 }
@@ -65,8 +68,16 @@ pub enum Caveat {
 /// Something the reader should know that does not change the standing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Note {
-    /// Musts met through a standard add-on (named in the catalogue).
+    /// Musts met through a standard add-on or a separate product (named in the catalogue).
     AddOnMust(Vec<Capability>),
+    /// The volume is beyond the most one estate of it is documented to carry: its fit falls,
+    /// and whether it carries more is an estimate.
+    BeyondDocumented {
+        /// The documented figure, a month.
+        documented: u64,
+        /// The figure itself is an estimate.
+        estimated: bool,
+    },
     /// An estimated price within [`NEAR_CAP`] of the budget cap: check it with the vendor.
     EstimateNearCap {
         /// The annual cost.
@@ -83,33 +94,31 @@ pub struct Musts {
     pub lacks: Vec<(Capability, Level)>,
     /// Musts it meets only partly.
     pub partly: Vec<(Capability, Level)>,
-    /// Musts it meets through a standard add-on.
+    /// Musts no source confirms or rules out.
+    pub unknown: Vec<Capability>,
+    /// Musts it meets through a standard add-on or a separate product.
     pub add_ons: Vec<Capability>,
 }
 
 /// Whether an engine meets the profile's musts: what it lacks, what it has only partly, and what
 /// through an add-on.
 pub fn musts(e: &Engine, p: &Profile) -> Musts {
-    let mut lacks = Vec::new();
-    let mut partly = Vec::new();
-    let mut add_ons = Vec::new();
+    let mut m = Musts::default();
     for c in &p.must {
         match e.capability(*c) {
             Level::Yes => {}
-            Level::AddOn => add_ons.push(*c),
-            Level::Partial => partly.push((*c, Level::Partial)),
-            level => lacks.push((*c, level)),
+            Level::AddOn | Level::Separate => m.add_ons.push(*c),
+            Level::Partial => m.partly.push((*c, Level::Partial)),
+            Level::Unknown => m.unknown.push(*c),
+            Level::No => m.lacks.push((*c, Level::No)),
         }
     }
-    Musts {
-        lacks,
-        partly,
-        add_ons,
-    }
+    m
 }
 
 /// Why an engine is out, worst first: the wrong kind for own/rent, a must it lacks, a mailbox
-/// server above a modest volume, the volume beyond its proven range, a cost over the cap.
+/// server above a modest volume, more than one node for an engine that runs on one, a cost over
+/// the cap. A volume beyond what anyone has documented is not one: the fit falls instead.
 pub fn knock_outs(e: &Engine, p: &Profile, cost: &cost::AnnualCost) -> Vec<KnockOut> {
     let mut out = Vec::new();
     if p.own_infrastructure && e.is_managed() {
@@ -125,23 +134,39 @@ pub fn knock_outs(e: &Engine, p: &Profile, cost: &cost::AnnualCost) -> Vec<Knock
     if e.role() == Role::MailboxServer && p.monthly_volume > MAILBOX_SERVER_MAX {
         out.push(KnockOut::MailboxServer);
     }
-    if p.monthly_volume > e.volume.proven_max() {
-        out.push(KnockOut::BeyondProven {
-            proven: e.volume.proven_max(),
-            estimated: e.volume.proven_basis.is_estimate(),
+    if e.scale_out() == Some(ScaleOut::Single) && cost.estate.peak_nodes > 1 {
+        out.push(KnockOut::SingleNode {
+            carries: one_node_carries(e, p),
+            estimated: e.cost.node_capacity_basis.is_estimate(),
         });
     }
     if let Some(cap) = p.annual_budget_usd
-        && cost.total() > cap
+        && cost.counted(p) > cap
     {
         out.push(KnockOut::OverCap {
-            cost: cost.total(),
+            cost: cost.counted(p),
             cap,
             estimated: cost.is_estimate(),
         });
     }
     out.sort_by_key(|k| std::cmp::Reverse(k.tier()));
     out
+}
+
+/// What one node of `e` carries a month when the estate is sized for the profile's busiest hour.
+pub fn one_node_carries(e: &Engine, p: &Profile) -> u64 {
+    // The largest volume one node carries, by the same rule that counts nodes.
+    let mut lo = 0u64;
+    let mut hi = e.cost.node_capacity_per_month.max(1);
+    while cost::peak_nodes(e, p, hi) <= 1 && hi < crate::units::MAX_VOLUME {
+        lo = hi;
+        hi = hi.saturating_mul(2).min(crate::units::MAX_VOLUME);
+    }
+    while hi - lo > 1 {
+        let m = lo + (hi - lo) / 2;
+        if cost::peak_nodes(e, p, m) <= 1 { lo = m } else { hi = m }
+    }
+    lo
 }
 
 /// The first reason an engine is out for the walk: the wrong kind or a must it lacks (the
@@ -164,12 +189,18 @@ pub fn caveats_and_notes(
     cost: &cost::AnnualCost,
 ) -> (Vec<Caveat>, Vec<Note>) {
     let Musts {
-        partly, add_ons, ..
+        partly,
+        unknown,
+        add_ons,
+        ..
     } = musts(e, p);
     let mut caveats = Vec::new();
     let mut notes = Vec::new();
     if !partly.is_empty() {
         caveats.push(Caveat::PartialMust(partly));
+    }
+    if !unknown.is_empty() {
+        caveats.push(Caveat::UnconfirmedMust(unknown));
     }
     if e.role() == Role::MailboxServer && p.own_infrastructure {
         caveats.push(Caveat::MailboxServer);
@@ -177,12 +208,18 @@ pub fn caveats_and_notes(
     if !add_ons.is_empty() {
         notes.push(Note::AddOnMust(add_ons));
     }
+    if p.monthly_volume > e.volume.proven_max() {
+        notes.push(Note::BeyondDocumented {
+            documented: e.volume.proven_max(),
+            estimated: e.volume.proven_basis.is_estimate(),
+        });
+    }
     if let Some(cap) = p.annual_budget_usd
         && cost.is_estimate()
-        && (cost.total() - cap).abs() <= NEAR_CAP * cap
+        && (cost.counted(p) - cap).abs() <= NEAR_CAP * cap
     {
         notes.push(Note::EstimateNearCap {
-            cost: cost.total(),
+            cost: cost.counted(p),
             cap,
         });
     }

@@ -193,9 +193,10 @@ fn capability_text(e: &Engine) -> String {
     [
         (Level::Yes, "yes"),
         (Level::AddOn, "through an add-on"),
+        (Level::Separate, "sold separately"),
         (Level::Partial, "partial"),
+        (Level::Unknown, "unknown (no source)"),
         (Level::No, "no"),
-        (Level::Unknown, "unknown"),
     ]
     .iter()
     .filter_map(|(level, name)| {

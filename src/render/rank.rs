@@ -79,7 +79,7 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
                         "asked": a.ranking.asked[*f],
                         "fit": units::round_to(r.fits[*f], 3),
                         "contribution": units::round_to(r.contribution(w, *f), 1),
-                        "why": fit::explain(e, s.profile, r.cost, *f),
+                        "why": fit::explain(e, s.profile, r.spend, *f),
                     })
                 })
                 .collect();
@@ -96,6 +96,7 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
                         "kind": i.kind.id(),
                         "annual_usd": units::round_to(i.amount, 2),
                         "provenance": i.provenance.id(),
+                        "cash": i.kind.is_cash(),
                         "basis": sentence::cost_basis(i),
                     })
                 })
@@ -107,6 +108,12 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
                 "score": units::round_to(r.score, 1),
                 "excluded": excluded(r),
                 "annual_cost_usd": units::round_to(r.cost, 2),
+                "annual_cash_usd": units::round_to(c.cash(), 2),
+                "annual_staff_usd": units::round_to(c.staff(), 2),
+                "nodes": c.nodes,
+                "spare_nodes": c.estate.spares,
+                "ips": c.estate.ips,
+                "scale_out": e.scale_out(),
                 "kind": e.kind,
                 "licence": e.licence,
                 "cost_estimated": c.is_estimate(),
@@ -183,7 +190,11 @@ fn closest_json(s: &Inputs<'_>, a: &Analysis) -> Option<Value> {
     let NoCandidateWords { conflicts, closest } = no_candidate(s, a)?;
     Some(json!({
         "conflicting_musts": conflicts,
-        "closest": closest.iter().map(|(i, why)| json!({"id": s.cat.engines[*i].id, "lacks": why})).collect::<Vec<_>>(),
+        "closest": closest.iter().map(|(i, why)| json!({
+            "id": s.cat.engines[*i].id,
+            "lacks": why,
+            "over_cap_usd": a.ranking.row_of(*i).and_then(Row::over_cap).map(|g| units::round_to(g, 2)),
+        })).collect::<Vec<_>>(),
     }))
 }
 
@@ -478,7 +489,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
                 "  {}  {:>5.1}  {}\n",
                 fit_left(f.name(), 13),
                 t.contribution(w, f),
-                fit::explain(e, s.profile, t.cost, f)
+                fit::explain(e, s.profile, t.spend, f)
             ));
         }
         if let Some(c) = &a.comparison {

@@ -24,18 +24,19 @@ pub fn knock_out(k: &KnockOut) -> String {
             "a mailbox server: not a sender's MTA above {}/month",
             units::volume(MAILBOX_SERVER_MAX)
         ),
-        KnockOut::BeyondProven { proven, estimated } => format!(
-            "beyond what it is proven to carry ({}/month{})",
-            units::volume(*proven),
-            if *estimated { ", an estimate" } else { "" }
+        KnockOut::SingleNode { carries, estimated } => format!(
+            "runs on one node only, and one node carries {}/month at your busiest hour{}",
+            units::volume(*carries),
+            if *estimated { " (an estimate)" } else { "" }
         ),
         KnockOut::OverCap {
             cost,
             cap,
             estimated,
         } => format!(
-            "over your {}/yr cap at {}/yr{}",
+            "over your {}/yr cap by {} at {}/yr{}",
             units::usd(*cap),
+            units::usd(cost - cap),
             units::usd(*cost),
             if *estimated { " (estimated)" } else { "" }
         ),
@@ -51,6 +52,13 @@ pub fn out(r: &Row) -> Option<String> {
 pub fn caveat(c: &Caveat) -> String {
     match c {
         Caveat::PartialMust(list) => format!("meets a must only partly: {}", levels(list)),
+        Caveat::UnconfirmedMust(caps) => format!(
+            "no source confirms a must: {} (unknown — ask the vendor)",
+            caps.iter()
+                .map(|c| c.label())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Caveat::MailboxServer => {
             "a mailbox server: it sends its users' mail, not bulk or transactional streams".into()
         }
@@ -70,6 +78,14 @@ pub fn note(e: &Engine, n: &Note) -> String {
                 .map(|c| e.add_on(*c).unwrap_or("an add-on").to_owned())
                 .collect::<Vec<_>>()
                 .join("; ")
+        ),
+        Note::BeyondDocumented {
+            documented,
+            estimated,
+        } => format!(
+            "beyond the {}/month one estate is documented to carry{}: that it carries more is an estimate",
+            units::volume(*documented),
+            if *estimated { " (itself an estimate)" } else { "" }
         ),
         Note::EstimateNearCap { cost, cap } => format!(
             "an estimated {}/yr, close to your {}/yr cap: ask the vendor for a quote",
@@ -126,14 +142,35 @@ pub fn cost_label(item: &CostItem) -> String {
         Basis::Servers {
             nodes,
             per_month_usd,
+            ..
         } => format!(
             "{nodes} server{} × {}/month (assumption)",
             if nodes == 1 { "" } else { "s" },
             units::usd(per_month_usd)
         ),
+        Basis::IpAddresses {
+            ips,
+            per_month_usd,
+            ..
+        } => format!(
+            "{ips} IP address{} × {}/month{}",
+            if ips == 1 { "" } else { "es" },
+            units::usd_cents(per_month_usd),
+            if item.provenance == crate::decide::Provenance::Assumed {
+                " (assumption)"
+            } else if item.provenance == crate::decide::Provenance::Estimated {
+                " (estimate)"
+            } else {
+                ""
+            }
+        ),
         Basis::Operations { rate_usd, .. } => {
             format!("operations at {}/hour (assumption)", units::usd(rate_usd))
         }
+        Basis::Coordination { .. } => {
+            "splitting per-provider limits across nodes (assumption)".into()
+        }
+        Basis::Deliverability { .. } => "deliverability work (assumption)".into(),
     }
 }
 
@@ -143,6 +180,7 @@ pub fn cost_basis(item: &CostItem) -> String {
         Basis::Licence {
             held: true,
             per_node,
+            ..
         } => format!(
             "the renewal of a licence you hold{}",
             per_node.map_or(String::new(), |n| format!(
@@ -165,11 +203,55 @@ pub fn cost_basis(item: &CostItem) -> String {
         Basis::FixedFees => "fixed monthly fees × 12".into(),
         Basis::Servers {
             nodes,
+            spares,
             per_month_usd,
         } => format!(
-            "{nodes} server{} × {}/month × 12",
+            "{nodes} server{}{} × {}/month × 12",
             if nodes == 1 { "" } else { "s" },
+            match spares {
+                0 => String::new(),
+                1 => format!(" ({} for the busiest hour + 1 spare)", nodes - 1),
+                s => format!(" ({} for the busiest hour + {s} spares)", nodes - s),
+            },
             units::usd_exact(per_month_usd)
+        ),
+        Basis::IpAddresses {
+            ips,
+            included,
+            per_month_usd,
+        } => {
+            let paid = ips - included.min(ips);
+            let inc = if included > 0 {
+                format!(" ({included} included in the plan)")
+            } else {
+                String::new()
+            };
+            format!(
+                "{ips} address{} for the busiest day{inc}: {paid} × {}/month × 12",
+                if ips == 1 { "" } else { "es" },
+                units::usd_cents(per_month_usd)
+            )
+        }
+        Basis::Coordination {
+            nodes,
+            hours_per_node,
+            rate_usd,
+        } => format!(
+            "{} hours/month × {} node{} beyond the first × {}/hour × 12",
+            units::weight(hours_per_node),
+            nodes.saturating_sub(1),
+            if nodes == 2 { "" } else { "s" },
+            units::usd_exact(rate_usd)
+        ),
+        Basis::Deliverability {
+            ips,
+            hours_per_ip,
+            rate_usd,
+        } => format!(
+            "{} hours/month × {ips} address{} × {}/hour × 12",
+            units::weight(hours_per_ip),
+            if ips == 1 { "" } else { "es" },
+            units::usd_exact(rate_usd)
         ),
         Basis::Operations {
             base_hours,
@@ -193,15 +275,26 @@ pub fn cost_basis(item: &CostItem) -> String {
 }
 
 /// The profile's cost assumptions in one phrase: "$150/server/month, $90/ops hour, 6 ops hours a
-/// month plus 2 per server (2 for a managed service)".
+/// month plus 2 per server (2 for a managed service), …".
 pub fn assumptions(p: &crate::profile::Profile) -> String {
     format!(
-        "{}/server/month, {}/ops hour, {} ops hours a month plus {} per server ({} for a managed service)",
+        "{}/server/month, {}/ops hour, {} ops hours a month plus {} per server ({} for a managed service), \
+         nodes for a busiest day {}× the average over {} busy hours, {} spare node{} from {}/month, \
+         {} a day per address at {}/month, {} deliverability hours a month per address, {} coordination hours a month per extra independent node",
         units::usd(p.node_cost_per_month_usd),
         units::usd(p.hourly_rate_usd),
         units::weight(p.ops_base_hours_per_month),
         units::weight(p.ops_hours_per_node_per_month),
         units::weight(p.service_ops_hours_per_month),
+        units::weight(p.peak_day_factor),
+        units::weight(p.busy_hours_per_day),
+        p.spare_nodes,
+        if p.spare_nodes == 1 { "" } else { "s" },
+        units::volume(p.spares_from_per_month),
+        units::volume(p.messages_per_ip_per_day),
+        units::usd_cents(p.ip_cost_per_month_usd),
+        units::weight(p.deliverability_hours_per_ip_per_month),
+        units::weight(p.coordination_hours_per_node_per_month),
     )
 }
 
@@ -258,6 +351,7 @@ mod tests {
             amount: 3600.0,
             basis: Basis::Servers {
                 nodes: 2,
+                spares: 0,
                 per_month_usd: 150.0,
             },
             provenance: Provenance::Assumed,

@@ -352,11 +352,13 @@ mod tests {
             md,
             "Verdict: **Postfix** (gate: `volume`). The weighted ranking puts the same engine first."
         );
-        // A team that writes no code at 40M, with team skill weighing most: the ranking prefers
-        // an engine it can run; the walk still says KumoMTA.
+        // A team that writes no code at 40M, weighing team skill alone: the ranking prefers an
+        // engine whose configuration is the kind it writes; the walk still says KumoMTA.
         let mut w = defaults;
         w.set(FactorId::Team, 10.0);
         w.set(FactorId::Volume, 2.0);
+        w.set(FactorId::Budget, 0.0);
+        w.set(FactorId::Reversibility, 0.0);
         let big = Profile {
             monthly_volume: 40_000_000,
             ..Profile::default()

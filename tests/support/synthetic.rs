@@ -8,8 +8,8 @@
 #![allow(dead_code)]
 
 use mtafit::catalogue::{
-    Basis, Capability, Config, Cost, Engine, Kind, Level, Licence, Role, Status, Support, Tier,
-    Volume,
+    Basis, Capability, Config, Cost, Engine, Kind, Level, Licence, Role, ScaleOut, Status, Support,
+    Tier, Volume,
 };
 
 /// A small deterministic generator (xorshift64*); good enough for test data.
@@ -46,16 +46,17 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
     let managed = rng.below(4) == 0;
     let min = 10f64.powf(4.0 + rng.unit() * 4.0) as u64;
     let max = min.saturating_mul(2 + rng.below(200));
-    let levels: [Level; 5] = [
+    let levels: [Level; 6] = [
         Level::Yes,
         Level::AddOn,
+        Level::Separate,
         Level::Partial,
         Level::No,
         Level::Unknown,
     ];
     let capabilities: mtafit::catalogue::Capabilities = Capability::ALL
         .iter()
-        .map(|c| (*c, levels[rng.below(5) as usize]))
+        .map(|c| (*c, levels[rng.below(6) as usize]))
         .collect();
     let tiers = if managed && rng.below(2) == 0 {
         let mut up = 10_000 * (1 + rng.below(10));
@@ -110,7 +111,16 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
             3 => Config::ConfigAsCode("Lua".into()),
             _ => Config::Scripting("JS".into()),
         },
+        everyday_config: (rng.below(4) == 0).then_some(Config::StaticFile),
+        everyday_config_basis: Basis::Unsourced,
         also_runs: Vec::new(),
+        scale_out: match rng.below(4) {
+            0 => None,
+            1 => Some(ScaleOut::Shared),
+            2 => Some(ScaleOut::Independent),
+            _ => Some(ScaleOut::Single),
+        },
+        scale_out_basis: Basis::Unsourced,
         volume: Volume {
             min_per_month: if rng.below(3) == 0 { 0 } else { min },
             max_per_month: max.max(1),
@@ -125,6 +135,14 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
                 0.0
             },
             licence_per_node: rng.below(2) == 0,
+            licence_per_million_usd: if commercial && !managed && rng.below(4) == 0 {
+                rng.unit() * 50.0
+            } else {
+                0.0
+            },
+            dedicated_ip_usd_per_month: (managed && rng.below(2) == 0).then(|| rng.unit() * 60.0),
+            dedicated_ips_included: rng.below(2) as u32,
+            dedicated_ip_basis: Basis::Unsourced,
             per_thousand_usd: if managed { rng.unit() * 2.0 } else { 0.0 },
             base_per_month_usd: if managed { rng.unit() * 100.0 } else { 0.0 },
             tiers,
@@ -146,7 +164,7 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
         },
         add_ons: capabilities
             .iter()
-            .filter(|(_, l)| *l == Level::AddOn)
+            .filter(|(_, l)| l.names_add_on())
             .map(|(c, _)| (c, format!("an add-on for {}", c.id())))
             .collect(),
         capabilities,

@@ -107,7 +107,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     for f in FactorId::ALL {
         let c = row.contribution(w, f);
         let why = if app.analysis.ranking.asked[f] {
-            fit::explain(e, p, row.cost, f)
+            fit::explain(e, p, row.spend, f)
         } else {
             format!("not asked by this profile (p: {})", sentence::how_to_ask(f))
         };
