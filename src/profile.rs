@@ -187,8 +187,8 @@ pub struct Profile {
     /// The price of one IP address a month for a self-hosted estate (an assumption; 3.65 USD is
     /// a public IPv4 address on AWS at 0.005 USD an hour).
     pub ip_cost_per_month_usd: f64,
-    /// Hours a month, for each node beyond the first, to keep per-provider limits split across
-    /// nodes that do not share them (an assumption).
+    /// Hours a month, for each node beyond the first that sends at the busiest hour, to keep
+    /// per-provider limits split across nodes that do not share them (an assumption).
     pub coordination_hours_per_node_per_month: f64,
     /// Deliverability hours a month for each warmed IP address: warming, reputation, feedback
     /// loops (an assumption).

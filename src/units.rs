@@ -40,7 +40,7 @@ pub fn usd_cents(x: f64) -> String {
     if cents % 100 == 0 {
         return usd_exact(x);
     }
-    let whole = (cents.unsigned_abs() / 100) as u64;
+    let whole = cents.unsigned_abs() / 100;
     format!(
         "{}${}.{:02}",
         if cents < 0 { "-" } else { "" },

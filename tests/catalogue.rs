@@ -100,12 +100,7 @@ fn every_engine_is_complete_and_sourced() {
         );
         assert!(e.role.is_some(), "{}: role", e.id);
         for (c, level) in e.capabilities.iter() {
-            assert_eq!(
-                level.names_add_on(),
-                e.add_on(c).is_some(),
-                "{}: {c}",
-                e.id
-            );
+            assert_eq!(level.names_add_on(), e.add_on(c).is_some(), "{}: {c}", e.id);
         }
         if matches!(e.licence, Licence::Commercial) && e.kind == Kind::SelfHosted {
             assert!(

@@ -366,7 +366,14 @@ fn show_table_labels_estimates_and_sources() {
     assert!(text.contains("licence $8,000/year per node"));
     assert!(text.contains("role          a sending MTA"), "{text}");
     assert!(
-        text.contains("proven up to  1.8B messages a month (source:"),
+        text.contains("documented    1.8B messages a month in one estate (source:"),
+        "{text}"
+    );
+    // How its estate grows, and that the fact is inferred, not sourced.
+    assert!(
+        text.contains(
+            "scale-out     independent nodes, per-provider limits split by hand (an estimate:"
+        ),
         "{text}"
     );
     assert!(text.contains("estimate"));

@@ -174,7 +174,11 @@ fn isp_scale_with_a_programming_team_runs_kumomta() {
         assert!(k["factors"][0]["fit"].as_f64().unwrap() > 0.5, "{k}");
         for id in ["postfix", "sendmail", "exim"] {
             let e = entry(&v, id);
-            assert_eq!(e["factors"][0]["fit"].as_f64().unwrap(), 0.0, "{id} at {volume}");
+            assert_eq!(
+                e["factors"][0]["fit"].as_f64().unwrap(),
+                0.0,
+                "{id} at {volume}"
+            );
         }
         assert_eq!(entry(&v, "stalwart")["standing"], "out", "at {volume}");
     }
@@ -424,7 +428,9 @@ fn a_cap_nothing_meets_still_answers_with_the_gap() {
     let nc = &v["no_candidate"];
     let closest = nc["closest"].as_array().expect("closest engines");
     assert!(!closest.is_empty(), "{v}");
-    let gap = closest[0]["over_cap_usd"].as_f64().expect("a gap in dollars");
+    let gap = closest[0]["over_cap_usd"]
+        .as_f64()
+        .expect("a gap in dollars");
     assert!(gap > 0.0, "{nc}");
     // The free engines are the closest; a licence only widens the gap.
     assert!(
@@ -497,7 +503,10 @@ fn a_powermta_licence_holder_at_300m_keeps_powermta() {
     let cloud = &entry(&v, "powermta")["factors"][3];
     assert_eq!(cloud["id"], "cloud_native");
     assert!(cloud["fit"].as_f64().unwrap() > 0.0, "{cloud}");
-    assert!(cloud["why"].as_str().unwrap().contains("unknown"), "{cloud}");
+    assert!(
+        cloud["why"].as_str().unwrap().contains("unknown"),
+        "{cloud}"
+    );
 }
 
 #[test]
@@ -510,7 +519,10 @@ fn an_estate_counts_redundancy_ips_and_people() {
     let nodes = k["nodes"].as_u64().unwrap();
     assert!(nodes >= 2, "a spare at least: {k}");
     let servers = cost_of(k, "servers").expect("servers");
-    assert_eq!(servers["annual_usd"].as_f64().unwrap(), nodes as f64 * 150.0 * 12.0);
+    assert_eq!(
+        servers["annual_usd"].as_f64().unwrap(),
+        nodes as f64 * 150.0 * 12.0
+    );
     let ips = k["ips"].as_u64().unwrap();
     assert!(ips >= nodes, "{k}");
     assert!(cost_of(k, "ip_addresses").is_some(), "{k}");

@@ -26,8 +26,8 @@ fn walk_table_when_the_ranking_agrees() {
 
 #[test]
 fn walk_table_when_the_ranking_disagrees() {
-    // A static-config team at 40M/month with team skill weighing most: the walk says KumoMTA,
-    // the ranking prefers an engine the team can run.
+    // A static-config team at 40M/month that weighs team skill above all: the walk says
+    // KumoMTA, the ranking prefers an engine configured in the files the team already keeps.
     assert_snapshot!(text(&[
         "walk",
         "--no-color",
@@ -37,6 +37,10 @@ fn walk_table_when_the_ranking_disagrees() {
         "team=10",
         "--weight",
         "volume=2",
+        "--weight",
+        "budget=0",
+        "--weight",
+        "reversibility=0",
     ]));
 }
 

@@ -280,8 +280,19 @@ fn a_disagreement_is_explained() {
     // A static-config team at 40M/month that weighs team skill above all: the walk says
     // KumoMTA, whose Lua is a new kind of work; team fit favours engines configured in files.
     let v = json(&[
-        "rank", "--format", "json", "--volume", "40M", "--weight", "team=10", "--weight",
-        "volume=2", "--weight", "budget=0", "--weight", "reversibility=0",
+        "rank",
+        "--format",
+        "json",
+        "--volume",
+        "40M",
+        "--weight",
+        "team=10",
+        "--weight",
+        "volume=2",
+        "--weight",
+        "budget=0",
+        "--weight",
+        "reversibility=0",
     ]);
     let top = v["ranking"][0]["id"].as_str().unwrap().to_owned();
     assert_eq!(v["walk"]["engine"], "kumomta");

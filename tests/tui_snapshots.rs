@@ -173,8 +173,11 @@ fn walk_view() {
 #[test]
 fn walk_view_when_the_ranking_disagrees() {
     both("walk_disagrees", |a| {
+        // A static-config team at 40M that weighs team skill above all.
         a.profile.monthly_volume = 40_000_000;
         a.weights.set(FactorId::Team, 10.0);
+        a.weights.set(FactorId::Budget, 0.0);
+        a.weights.set(FactorId::Reversibility, 0.0);
         a.refresh();
         update(a, Action::Show(View::Walk));
     });

@@ -326,5 +326,11 @@ pub fn preference(p: &Profile, id: &str) -> Option<u8> {
             return Some(2 + n as u8);
         }
     }
-    (id == DEFAULT_ENGINE).then_some(2 + SPECIALISTS.len() as u8)
+    if id == DEFAULT_ENGINE {
+        return Some(2 + SPECIALISTS.len() as u8);
+    }
+    // Above the line Postfix is no longer the walk's answer, but it is still the brief's
+    // general-purpose default ("the right default for almost everyone"): among equal scores it
+    // comes before other general-purpose MTAs.
+    (id == BELOW_LINE).then_some(3 + SPECIALISTS.len() as u8)
 }

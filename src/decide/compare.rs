@@ -333,7 +333,13 @@ fn cap_change(
         &evaluated
     };
     // Under a cap the budget reads the cash, and staff time when the profile counts it.
-    let capped = |row: &Row| if p.cap_counts_staff { row.cost } else { row.cash };
+    let capped = |row: &Row| {
+        if p.cap_counts_staff {
+            row.cost
+        } else {
+            row.cash
+        }
+    };
     let total = eff.total();
     let wb = eff.get(FactorId::Budget);
     // Everything but the budget fit, once and compactly: each try below then reads a small array

@@ -296,7 +296,7 @@ pub enum Basis {
     },
     /// Hours a month per node beyond the first, to split per-provider limits by hand.
     Coordination {
-        /// Servers.
+        /// Nodes sending at the busiest hour (spares stand by).
         nodes: u64,
         /// Hours a month per node beyond the first.
         hours_per_node: f64,
@@ -369,7 +369,13 @@ impl AnnualCost {
     /// The parts that rest on the profile's assumptions: servers, an estate's addresses, and
     /// every hour of staff time.
     pub fn assumed(&self) -> f64 {
-        self.servers + if self.ips_assumed() { self.ip_addresses } else { 0.0 } + self.staff()
+        self.servers
+            + if self.ips_assumed() {
+                self.ip_addresses
+            } else {
+                0.0
+            }
+            + self.staff()
     }
 
     /// The parts that rest on estimated or extrapolated prices: the items [`items`](Self::items)
@@ -506,7 +512,7 @@ impl AnnualCost {
                 CostKind::Coordination,
                 self.coordination,
                 Basis::Coordination {
-                    nodes: self.nodes,
+                    nodes: self.estate.peak_nodes,
                     hours_per_node: self.coordination_hours,
                     rate_usd: self.hourly_rate,
                 },
@@ -593,7 +599,10 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
     } else {
         0.0
     };
-    let coordination = coordination_hours * nodes.saturating_sub(1) as f64 * rate * 12.0;
+    // Spares stand by; the nodes that send at the busiest hour are the ones whose limits are
+    // split.
+    let coordination =
+        coordination_hours * estate.peak_nodes.saturating_sub(1) as f64 * rate * 12.0;
     let deliverability_hours = p.deliverability_hours_per_ip_per_month;
     let deliverability = deliverability_hours * estate.ips as f64 * rate * 12.0;
     // Holding a licence changes the team and migration fit, not the invoice: it renews.
@@ -725,8 +734,8 @@ pub fn breakpoints(e: &Engine, p: &Profile, lo: u64, hi: u64, limit: usize) -> O
         }
     }
     if addresses_matter {
-        let per_ip = p.messages_per_ip_per_day.max(1) as f64 * DAYS_A_MONTH
-            / p.peak_day_factor.max(1.0);
+        let per_ip =
+            p.messages_per_ip_per_day.max(1) as f64 * DAYS_A_MONTH / p.peak_day_factor.max(1.0);
         out.extend(steps(|v| ips(self_hosted, p, v), per_ip, lo, hi, limit)?);
         if (lo + 1..=hi).contains(&TWO_IPS_FROM) {
             out.push(TWO_IPS_FROM);
@@ -771,7 +780,10 @@ mod tests {
         let cap = e_capacity("postfix");
         let full = (cap as f64 / 1.5) as u64;
         assert_eq!(peak_nodes(cat().engine("postfix").unwrap(), &p, full), 1);
-        assert_eq!(peak_nodes(cat().engine("postfix").unwrap(), &p, full + 2), 2);
+        assert_eq!(
+            peak_nodes(cat().engine("postfix").unwrap(), &p, full + 2),
+            2
+        );
     }
 
     fn cat() -> Catalogue {
@@ -784,8 +796,13 @@ mod tests {
         let below = cost("postfix", &p, p.spares_from_per_month - 1);
         let at = cost("postfix", &p, p.spares_from_per_month);
         assert_eq!((below.estate.spares, at.estate.spares), (0, 1));
-        // Postfix nodes keep their own limits: one hour a month for each node beyond the first.
-        assert_eq!(at.coordination, 1.0 * 90.0 * 12.0);
+        // A spare stands by: nothing to split yet.
+        assert_eq!(at.coordination, 0.0);
+        // Postfix nodes keep their own limits: one hour a month for each sending node beyond
+        // the first.
+        let two = cost("postfix", &p, 60_000_000);
+        assert_eq!(two.estate.peak_nodes, 2);
+        assert_eq!(two.coordination, 1.0 * 90.0 * 12.0);
         // KumoMTA nodes share theirs: nothing to split by hand.
         let kumo = cost("kumomta", &p, 3_000_000_000);
         assert!(kumo.nodes > 2);
@@ -793,7 +810,7 @@ mod tests {
         let pmta = cost("powermta", &p, 3_000_000_000);
         assert_eq!(
             pmta.coordination,
-            (pmta.nodes - 1) as f64 * 90.0 * 12.0,
+            (pmta.estate.peak_nodes - 1) as f64 * 90.0 * 12.0,
             "{pmta:?}"
         );
         // A per-node licence counts every node, spares too.
@@ -804,7 +821,11 @@ mod tests {
     fn a_cap_reads_cash_unless_the_profile_counts_staff_time() {
         let mut p = Profile::default();
         let c = cost("postfix", &p, 200_000);
-        assert_eq!(c.counted(&p), c.total(), "without a cap the budget reads everything");
+        assert_eq!(
+            c.counted(&p),
+            c.total(),
+            "without a cap the budget reads everything"
+        );
         p.annual_budget_usd = Some(1_200.0);
         assert_eq!(c.counted(&p), c.cash());
         p.cap_counts_staff = true;
@@ -862,7 +883,11 @@ mod tests {
         let p = Profile::default();
         let one = cost("kumomta", &p, 1_000_000);
         // Ten nodes' worth at the busiest hour, and a spare.
-        let many = cost("kumomta", &p, (e_capacity("kumomta") as f64 * 10.0 / 1.5) as u64);
+        let many = cost(
+            "kumomta",
+            &p,
+            (e_capacity("kumomta") as f64 * 10.0 / 1.5) as u64,
+        );
         assert_eq!(many.nodes, 11);
         assert_eq!(
             many.ops - one.ops,

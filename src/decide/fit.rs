@@ -247,27 +247,18 @@ pub fn budget(e: &Engine, p: &Profile, spend: f64, why: Why<'_>) -> f64 {
     if fit.is_finite() { fit } else { 0.0 }
 }
 
-/// True when a configuration is the kind of work a team already does: the files it keeps, the
-/// code it writes (a team that programs writes configuration as code too).
+/// True when a configuration is the kind of work a team already does, or simpler: a team that
+/// programs edits files too, but a team that keeps files has not written code.
 fn writes(team: Team, config: &Config) -> bool {
-    matches!(
-        (team, config),
-        (Team::Api, Config::Api)
-            | (Team::Gui, Config::Gui)
-            | (Team::StaticConfig, Config::StaticFile)
-            | (Team::ConfigAsCode, Config::ConfigAsCode(_))
-            | (
-                Team::Programming,
-                Config::ConfigAsCode(_) | Config::Scripting(_)
-            )
-    )
+    config.level() <= team.level()
 }
 
 /// True when the team runs an engine worth keeping: an active or maintained one, or one whose
 /// licence it holds (a legacy or stalled engine is kept on familiarity alone otherwise).
 fn keeps(e: &Engine, p: &Profile) -> bool {
     p.team_knows.contains(&e.id)
-        && (matches!(e.status, Status::Active | Status::Maintained) || p.licences_held.contains(&e.id))
+        && (matches!(e.status, Status::Active | Status::Maintained)
+            || p.licences_held.contains(&e.id))
 }
 
 /// What the configuration demands against what the team can run, and what adopting it costs:
@@ -288,7 +279,11 @@ pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
     // runs: a step up the ladder, as far as its top. Day-to-day configuration (KumoMTA's TOML
     // helpers) sets the rung; the kind of work is the engine's own configuration.
     let extra = u8::try_from(e.also_runs.len()).unwrap_or(u8::MAX);
-    let need = e.everyday().level().saturating_add(extra).min(Team::TOP_LEVEL);
+    let need = e
+        .everyday()
+        .level()
+        .saturating_add(extra)
+        .min(Team::TOP_LEVEL);
     let have = p.team.level();
     let steps = need.saturating_sub(have);
     let same_kind = known || writes(p.team, &e.config);
@@ -310,7 +305,10 @@ pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
             needs.push_str(&format!(", with {} for everyday changes", every.describe()));
         }
         if !e.also_runs.is_empty() {
-            needs.push_str(&format!(" and running {} beside it", e.also_runs.join(" and ")));
+            needs.push_str(&format!(
+                " and running {} beside it",
+                e.also_runs.join(" and ")
+            ));
         }
         let mut s = if known {
             format!(
@@ -420,12 +418,14 @@ pub fn marketing(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
                 });
                 MARKETING_UNUSED
             } else {
-                say(why, || match has {
+                say(why, || {
+                    match has {
                     Level::Separate => {
                         "marketing tooling is a separate product: nothing to pay for unless you buy it"
                             .into()
                     }
                     _ => "no bundled marketing to pay for".into(),
+                }
                 });
                 1.0
             }
@@ -633,7 +633,14 @@ mod tests {
             "{why}"
         );
         // A sending MTA whose nodes do not share their limits loses twice as fast.
-        let pmta = volume(&engine("powermta"), &Profile { monthly_volume: 1_000_000_000, ..Profile::default() }, None);
+        let pmta = volume(
+            &engine("powermta"),
+            &Profile {
+                monthly_volume: 1_000_000_000,
+                ..Profile::default()
+            },
+            None,
+        );
         assert!((pmta - (1.0 - 0.1 * 2f64.log10())).abs() < 1e-12, "{pmta}");
         // Beyond the documented figure the fit keeps falling, by a quarter a decade.
         let huge = Profile {
@@ -693,7 +700,10 @@ mod tests {
         };
         let mut why = String::new();
         budget(&e, &staff, 5_000.0, Some(&mut why));
-        assert!(why.starts_with("$5k/yr (servers, addresses and staff time assumed)"), "{why}");
+        assert!(
+            why.starts_with("$5k/yr (servers, addresses and staff time assumed)"),
+            "{why}"
+        );
         // Without a cap, a large sender's costs are read against what any estate of its size
         // pays, not against a figure a hundredth of it.
         let big = Profile {
@@ -719,6 +729,12 @@ mod tests {
         assert!(close(team(&engine("kumomta"), &p, None), 0.70));
         // Two rungs up to HSL scripting, and a new kind of work.
         assert!(close(team(&engine("halon"), &p, None), 1.0 - 0.7 - 0.3));
+        // A team that programs finds files no new kind of work.
+        let coders = Profile {
+            team: Team::Programming,
+            ..Profile::default()
+        };
+        assert!(close(team(&engine("postfix"), &coders, None), 0.85));
         let knows = Profile {
             team_knows: vec!["halon".into()],
             ..Profile::default()

@@ -66,6 +66,9 @@ pub struct Stretch {
     pub pick: Option<usize>,
     /// The next two candidates at the start of the stretch, best first.
     pub next: Vec<usize>,
+    /// Close contenders: two engines that trade the lead back and forth inside the stretch (at
+    /// server or plan steps, or by a hair), the pick at its start first; empty otherwise.
+    pub contenders: Vec<usize>,
     /// The walk's verdict on the stretch.
     pub walk: Walk,
 }
@@ -92,7 +95,20 @@ pub struct PickChange {
     /// The pick from it on.
     pub after: Option<usize>,
     /// The annual cost at this volume of the engines either side (before first, then after).
-    pub costs: Vec<(usize, f64)>,
+    pub costs: Vec<ChangeCost>,
+}
+
+/// One side of a change: what its engine costs there, and its estate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChangeCost {
+    /// The engine (index).
+    pub engine: usize,
+    /// Its annual cost at the change's volume.
+    pub annual_usd: f64,
+    /// Its nodes there, spares included (0 for a service).
+    pub nodes: u64,
+    /// Its IP addresses there.
+    pub ips: u64,
 }
 
 /// The top pick over a range of monthly volumes.
@@ -104,6 +120,9 @@ pub struct Path {
     pub to: u64,
     /// The stretches, in order, covering the range without gaps.
     pub stretches: Vec<Stretch>,
+    /// Every volume where the pick starts, with the pick, in order: exact where a stretch of
+    /// close contenders holds several.
+    pub picks: Vec<(u64, Option<usize>)>,
     /// Every volume where the top pick changes, in order.
     pub changes: Vec<PickChange>,
     /// Every weight that counts is 0: nothing is ranked, so there is no pick anywhere.
@@ -117,9 +136,11 @@ impl Path {
         &self.stretches[i.min(self.stretches.len() - 1)]
     }
 
-    /// The top pick at a volume inside the range.
+    /// The top pick at a volume inside the range (exact, also inside a stretch of close
+    /// contenders).
     pub fn pick_at(&self, volume: u64) -> Option<usize> {
-        self.stretch_at(volume).pick
+        let i = self.picks.partition_point(|s| s.0 <= volume);
+        self.picks[i.saturating_sub(1)].1
     }
 
     /// The first change of pick above a volume.
@@ -156,7 +177,15 @@ pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) ->
             let costs = [before, after]
                 .into_iter()
                 .flatten()
-                .map(|i| (i, cost::annual(&engines[i], &q, volume).total()))
+                .map(|i| {
+                    let c = cost::annual(&engines[i], &q, volume);
+                    ChangeCost {
+                        engine: i,
+                        annual_usd: c.total(),
+                        nodes: c.nodes,
+                        ips: c.estate.ips,
+                    }
+                })
                 .collect();
             PickChange {
                 volume,
@@ -192,9 +221,11 @@ pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) ->
             to: end,
             pick,
             next: Vec::new(),
+            contenders: Vec::new(),
             walk,
         });
     }
+    let mut stretches = close_contenders(stretches);
     if !members.is_empty() {
         let points: Vec<u64> = stretches.iter().map(|s| s.from).collect();
         for (s, top) in stretches
@@ -212,9 +243,53 @@ pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) ->
         from,
         to,
         stretches,
+        picks,
         changes,
         weights_zero,
     }
+}
+
+/// Runs of three or more stretches whose picks alternate between the same two engines, under
+/// the same verdict of the walk, become one stretch of close contenders: neither leads across
+/// it, and a server step or a hair is no reason to move engines back and forth.
+fn close_contenders(stretches: Vec<Stretch>) -> Vec<Stretch> {
+    let mut out: Vec<Stretch> = Vec::with_capacity(stretches.len());
+    let mut i = 0;
+    while i < stretches.len() {
+        let s = &stretches[i];
+        let mut j = i + 1;
+        let pair = match (s.pick, stretches.get(j).and_then(|t| t.pick)) {
+            (Some(a), Some(b)) if a != b => Some((a, b)),
+            _ => None,
+        };
+        if let Some((a, b)) = pair {
+            while let Some(t) = stretches.get(j) {
+                let expect = if (j - i) % 2 == 0 { a } else { b };
+                if t.pick != Some(expect)
+                    || t.walk.engine != s.walk.engine
+                    || t.walk.deciding_gate() != s.walk.deciding_gate()
+                {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        match pair {
+            Some((a, b)) if j - i >= 3 => {
+                out.push(Stretch {
+                    to: stretches[j - 1].to,
+                    contenders: vec![a, b],
+                    ..s.clone()
+                });
+                i = j;
+            }
+            _ => {
+                out.push(s.clone());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// How many months a volume changing by `growth` a month (0.06 for +6 %, −0.02 for −2 %)
@@ -830,6 +905,44 @@ mod tests {
         assert_eq!(down.change, 0);
         assert_eq!(down.volume, first.volume - 1);
         assert_eq!(path.pick_at(down.volume), first.before);
+    }
+
+    #[test]
+    fn engines_that_trade_the_lead_are_one_stretch_of_close_contenders() {
+        let cat = Catalogue::builtin();
+        let p = brief_sender();
+        let path = path(&cat.engines, &p, &Weights::defaults(&cat.factors), FROM, TO);
+        let template = path.stretches.last().unwrap().clone();
+        let at = |from: u64, to: u64, pick: usize| Stretch {
+            from,
+            to,
+            pick: Some(pick),
+            ..template.clone()
+        };
+        // A, B, A, B, then C: the first four are one stretch where A and B are close; C follows.
+        let merged = close_contenders(vec![
+            at(1, 9, 0),
+            at(10, 19, 1),
+            at(20, 29, 0),
+            at(30, 39, 1),
+            at(40, 49, 2),
+        ]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!((merged[0].from, merged[0].to), (1, 39));
+        assert_eq!(
+            (merged[0].pick, &merged[0].contenders[..]),
+            (Some(0), &[0, 1][..])
+        );
+        assert!(merged[1].contenders.is_empty());
+        // One change is not trading the lead: A then B stay two stretches.
+        let two = close_contenders(vec![at(1, 9, 0), at(10, 19, 1)]);
+        assert_eq!(two.len(), 2);
+        assert!(two.iter().all(|s| s.contenders.is_empty()));
+        // Nor is A, B, C.
+        assert_eq!(
+            close_contenders(vec![at(1, 9, 0), at(10, 19, 1), at(20, 29, 2)]).len(),
+            3
+        );
     }
 
     #[test]

@@ -158,7 +158,11 @@ impl Ranking {
         right_kind.sort_by(|a, b| {
             (a.tier(), a.musts_missing())
                 .cmp(&(b.tier(), b.musts_missing()))
-                .then_with(|| a.over_cap().unwrap_or(0.0).total_cmp(&b.over_cap().unwrap_or(0.0)))
+                .then_with(|| {
+                    a.over_cap()
+                        .unwrap_or(0.0)
+                        .total_cmp(&b.over_cap().unwrap_or(0.0))
+                })
         });
         for (i, x) in p.must.iter().enumerate() {
             for y in &p.must[i + 1..] {

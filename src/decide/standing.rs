@@ -164,7 +164,11 @@ pub fn one_node_carries(e: &Engine, p: &Profile) -> u64 {
     }
     while hi - lo > 1 {
         let m = lo + (hi - lo) / 2;
-        if cost::peak_nodes(e, p, m) <= 1 { lo = m } else { hi = m }
+        if cost::peak_nodes(e, p, m) <= 1 {
+            lo = m
+        } else {
+            hi = m
+        }
     }
     lo
 }

@@ -46,6 +46,25 @@ pub fn sheet(e: &Engine, path: Option<&str>, width: usize) -> String {
         &with_basis(e.first_release.to_string(), &e.first_release_basis),
     );
     row("config", &e.config.describe());
+    if let Some(every) = &e.everyday_config {
+        row(
+            "everyday",
+            &with_basis(
+                format!("{} for day-to-day changes", every.describe()),
+                &e.everyday_config_basis,
+            ),
+        );
+    }
+    if let Some(k) = e.scale_out() {
+        row(
+            "scale-out",
+            &format!(
+                "{} ({})",
+                k.describe(),
+                basis_words(&e.scale_out_basis, "not in the file: assumed independent")
+            ),
+        );
+    }
     row(
         "volume band",
         &with_basis(
@@ -58,10 +77,10 @@ pub fn sheet(e: &Engine, path: Option<&str>, width: usize) -> String {
         ),
     );
     row(
-        "proven up to",
+        "documented",
         &match e.volume.proven_max_per_month {
             Some(max) => with_basis(
-                format!("{} messages a month", units::volume(max)),
+                format!("{} messages a month in one estate", units::volume(max)),
                 &e.volume.proven_basis,
             ),
             None => format!(
@@ -126,7 +145,17 @@ fn cost_text(e: &Engine) -> String {
         parts.push(format!(
             "licence {}/year{}",
             units::usd_exact(c.licence_per_year_usd),
-            if c.licence_per_node { " per node" } else { "" }
+            if c.licence_per_node {
+                " per node"
+            } else {
+                " per estate"
+            }
+        ));
+    }
+    if c.licence_per_million_usd > 0.0 {
+        parts.push(format!(
+            "licence {}/year for each million messages a month",
+            units::usd_cents(c.licence_per_million_usd)
         ));
     } else if !e.is_managed() {
         parts.push("no licence fee".to_owned());
@@ -142,6 +171,18 @@ fn cost_text(e: &Engine) -> String {
             "plan {}/month for {}",
             format_args!("${:.2}", t.usd_per_month),
             units::volume(t.up_to_per_month)
+        ));
+    }
+    if let Some(ip) = c.dedicated_ip_usd_per_month {
+        parts.push(format!(
+            "dedicated IP {}/month{} ({})",
+            units::usd_cents(ip),
+            if c.dedicated_ips_included > 0 {
+                format!(", {} in the plan", c.dedicated_ips_included)
+            } else {
+                String::new()
+            },
+            basis_words(&c.dedicated_ip_basis, "unsourced")
         ));
     }
     if c.per_thousand_usd > 0.0 {

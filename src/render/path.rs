@@ -54,6 +54,22 @@ fn name(engines: &[Engine], i: Option<usize>) -> &str {
     i.map_or("no candidate", |i| engines[i].name.as_str())
 }
 
+/// A stretch's pick in words: "KumoMTA", or "KumoMTA or PowerMTA (close)" for close contenders.
+pub fn pick_words(engines: &[Engine], s: &crate::decide::path::Stretch) -> String {
+    if s.contenders.is_empty() {
+        name(engines, s.pick).to_owned()
+    } else {
+        format!(
+            "{} (close)",
+            s.contenders
+                .iter()
+                .map(|i| engines[*i].name.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    }
+}
+
 /// "about 5 months", "about 2½ years": a duration people plan with.
 pub fn months(m: f64) -> String {
     if m < 1.0 {
@@ -176,7 +192,18 @@ pub fn change(engines: &[Engine], line: &ChangeLine<'_>) -> String {
             let costs: Vec<String> = c
                 .costs
                 .iter()
-                .map(|(i, usd)| format!("{} {}/yr", engines[*i].name, units::usd(*usd)))
+                .map(|x| {
+                    let nodes = match x.nodes {
+                        0 => String::new(),
+                        1 => " on 1 node".to_owned(),
+                        n => format!(" on {n} nodes"),
+                    };
+                    format!(
+                        "{} {}/yr{nodes}",
+                        engines[x.engine].name,
+                        units::usd(x.annual_usd)
+                    )
+                })
                 .collect();
             format!(
                 "at {} ({}): {} → {}{}",
@@ -265,7 +292,7 @@ pub fn table(
             let next: Vec<&str> = s.next.iter().map(|i| engines[*i].name.as_str()).collect();
             [
                 start_label(s.from, k.checked_sub(1).map(|j| path.stretches[j].from)),
-                name(engines, s.pick).to_owned(),
+                pick_words(engines, s),
                 if next.is_empty() {
                     "—".into()
                 } else {
@@ -349,6 +376,7 @@ pub fn json_value(
                 "from": s.from,
                 "to": s.to,
                 "pick": id(s.pick),
+                "contenders": s.contenders.iter().map(|i| engines[*i].id.clone()).collect::<Vec<_>>(),
                 "next": s.next.iter().map(|i| engines[*i].id.clone()).collect::<Vec<_>>(),
                 "walk": id(s.walk.engine),
                 "walk_gate": s.walk.deciding_gate().map(|g| g.id()),
@@ -365,9 +393,11 @@ pub fn json_value(
                 "monthly_volume": c.volume,
                 "before": id(c.before),
                 "after": id(c.after),
-                "costs": c.costs.iter().map(|(i, usd)| json!({
-                    "id": engines[*i].id,
-                    "annual_usd": number(units::round_to(*usd, 2)),
+                "costs": c.costs.iter().map(|x| json!({
+                    "id": engines[x.engine].id,
+                    "annual_usd": number(units::round_to(x.annual_usd, 2)),
+                    "nodes": x.nodes,
+                    "ips": x.ips,
                 })).collect::<Vec<_>>(),
             })
         })

@@ -365,6 +365,34 @@ pub fn markdown_report(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
 
 const NAME: usize = 14;
 
+/// What the top pick's estate is and costs, item by item: "KumoMTA at 300M/month: 2 nodes (…);
+/// 30 IP addresses", each cost with its amount, then cash against staff time.
+fn estate_text(e: &Engine, p: &crate::profile::Profile, bold: &str, reset: &str) -> String {
+    let c = cost::annual(e, p, p.monthly_volume);
+    let mut out = format!(
+        "\n{bold}{} at {}/month{reset}: {}\n",
+        e.name,
+        units::volume(p.monthly_volume),
+        sentence::estate(&c)
+    );
+    let items = c.items();
+    let label_w = items
+        .iter()
+        .map(|i| crate::text::width(&sentence::cost_label(i)))
+        .max()
+        .unwrap_or(0)
+        .min(60);
+    for i in &items {
+        out.push_str(&format!(
+            "  {}  {}\n",
+            fit_left(&sentence::cost_label(i), label_w),
+            fit_right(&units::usd(i.amount), 7)
+        ));
+    }
+    out.push_str(&format!("  {}\n", sentence::cash_and_staff(&c)));
+    out
+}
+
 /// The ranking for people: aligned, with units, knocked-out engines set apart with reasons.
 pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> String {
     let engines = &s.cat.engines;
@@ -492,6 +520,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
                 fit::explain(e, s.profile, t.spend, f)
             ));
         }
+        out.push_str(&estate_text(e, s.profile, bold, reset));
         if let Some(c) = &a.comparison {
             out.push('\n');
             out.push_str(&compare::text(engines, c));

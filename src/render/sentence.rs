@@ -85,7 +85,11 @@ pub fn note(e: &Engine, n: &Note) -> String {
         } => format!(
             "beyond the {}/month one estate is documented to carry{}: that it carries more is an estimate",
             units::volume(*documented),
-            if *estimated { " (itself an estimate)" } else { "" }
+            if *estimated {
+                " (itself an estimate)"
+            } else {
+                ""
+            }
         ),
         Note::EstimateNearCap { cost, cap } => format!(
             "an estimated {}/yr, close to your {}/yr cap: ask the vendor for a quote",
@@ -149,9 +153,7 @@ pub fn cost_label(item: &CostItem) -> String {
             units::usd(per_month_usd)
         ),
         Basis::IpAddresses {
-            ips,
-            per_month_usd,
-            ..
+            ips, per_month_usd, ..
         } => format!(
             "{ips} IP address{} × {}/month{}",
             if ips == 1 { "" } else { "es" },
@@ -274,13 +276,91 @@ pub fn cost_basis(item: &CostItem) -> String {
     }
 }
 
+/// An estate in words: "2 nodes (1 for the busiest hour + 1 spare), nodes share their shaping
+/// state; 30 IP addresses", or a service's addresses.
+pub fn estate(c: &crate::decide::AnnualCost) -> String {
+    let s = &c.estate;
+    let plural = |n: u64, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    if c.nodes == 0 {
+        return match s.ips {
+            0 => "sends from the service's shared addresses".into(),
+            n => format!(
+                "{} of its own{}",
+                plural(n, "dedicated IP address", "dedicated IP addresses"),
+                if c.ips_included > 0 {
+                    format!(" ({} in the plan)", c.ips_included.min(n))
+                } else {
+                    String::new()
+                }
+            ),
+        };
+    }
+    let nodes = if s.spares == 0 {
+        plural(c.nodes, "node", "nodes")
+    } else {
+        format!(
+            "{} ({} for the busiest hour + {})",
+            plural(c.nodes, "node", "nodes"),
+            s.peak_nodes,
+            plural(s.spares, "spare", "spares")
+        )
+    };
+    let how = match s.scale_out {
+        Some(k) if c.nodes > 1 => format!(", {}", k.describe()),
+        _ => String::new(),
+    };
+    format!(
+        "{nodes}{how}; {}",
+        plural(s.ips, "IP address", "IP addresses")
+    )
+}
+
+/// An estate in a few words for narrow panes: "2 nodes (1 spare) · 30 IPs", "10 dedicated IPs",
+/// "shared IPs".
+pub fn estate_short(c: &crate::decide::AnnualCost) -> String {
+    let s = &c.estate;
+    let ips = |n: u64| format!("{n} IP{}", if n == 1 { "" } else { "s" });
+    if c.nodes == 0 {
+        return match s.ips {
+            0 => "shared IPs".into(),
+            n => format!("{} dedicated", ips(n)),
+        };
+    }
+    let spare = if s.spares > 0 {
+        format!(" ({} spare)", s.spares)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} node{}{spare} · {}",
+        c.nodes,
+        if c.nodes == 1 { "" } else { "s" },
+        ips(s.ips)
+    )
+}
+
+/// What a year costs in cash and in staff time: "$4.9k/yr in cash and $27k/yr of staff time".
+pub fn cash_and_staff(c: &crate::decide::AnnualCost) -> String {
+    format!(
+        "{}/yr in cash and {}/yr of staff time",
+        units::usd(c.cash()),
+        units::usd(c.staff())
+    )
+}
+
 /// The profile's cost assumptions in one phrase: "$150/server/month, $90/ops hour, 6 ops hours a
 /// month plus 2 per server (2 for a managed service), …".
 pub fn assumptions(p: &crate::profile::Profile) -> String {
     format!(
         "{}/server/month, {}/ops hour, {} ops hours a month plus {} per server ({} for a managed service), \
          nodes for a busiest day {}× the average over {} busy hours, {} spare node{} from {}/month, \
-         {} a day per address at {}/month, {} deliverability hours a month per address, {} coordination hours a month per extra independent node",
+         {} a day per address at {}/month, {} a month per address for deliverability, {} a month per extra independent node for coordination",
         units::usd(p.node_cost_per_month_usd),
         units::usd(p.hourly_rate_usd),
         units::weight(p.ops_base_hours_per_month),
@@ -293,8 +373,17 @@ pub fn assumptions(p: &crate::profile::Profile) -> String {
         units::volume(p.spares_from_per_month),
         units::volume(p.messages_per_ip_per_day),
         units::usd_cents(p.ip_cost_per_month_usd),
-        units::weight(p.deliverability_hours_per_ip_per_month),
-        units::weight(p.coordination_hours_per_node_per_month),
+        hours(p.deliverability_hours_per_ip_per_month),
+        hours(p.coordination_hours_per_node_per_month),
+    )
+}
+
+/// "1 hour", "0.5 hours".
+fn hours(h: f64) -> String {
+    format!(
+        "{} hour{}",
+        units::weight(h),
+        if h == 1.0 { "" } else { "s" }
     )
 }
 
@@ -342,6 +431,34 @@ mod tests {
             "lacks a must: external queue (no), web UI (partial)"
         );
         assert!(knock_out(&KnockOut::Managed).contains("managed service"));
+    }
+
+    #[test]
+    fn an_estate_reads_as_nodes_spares_and_addresses() {
+        use crate::catalogue::Catalogue;
+        use crate::decide::cost;
+        use crate::profile::Profile;
+        let cat = Catalogue::builtin();
+        let p = Profile::default();
+        let kumo = cost::annual(cat.engine("kumomta").unwrap(), &p, 3_000_000_000);
+        let words = estate(&kumo);
+        assert!(
+            words.starts_with(&format!("{} nodes (", kumo.nodes)),
+            "{words}"
+        );
+        assert!(words.contains("+ 1 spare)"), "{words}");
+        assert!(words.contains("nodes share their shaping state"), "{words}");
+        assert!(words.ends_with("300 IP addresses"), "{words}");
+        let small = cost::annual(cat.engine("postfix").unwrap(), &p, 50_000);
+        assert_eq!(estate(&small), "1 node; 1 IP address");
+        let ses = cost::annual(cat.engine("ses").unwrap(), &p, 100_000);
+        assert_eq!(estate(&ses), "sends from the service's shared addresses");
+        let sg = cost::annual(cat.engine("sendgrid").unwrap(), &p, 100_000_000);
+        assert_eq!(
+            estate(&sg),
+            "10 dedicated IP addresses of its own (1 in the plan)"
+        );
+        assert!(cash_and_staff(&small).contains("in cash and"));
     }
 
     #[test]

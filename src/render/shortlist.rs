@@ -120,8 +120,6 @@ fn as_you_grow(i: &Inputs<'_>, a: &Analysis) -> String {
         "| From | To | Top pick | Then | The walk says |\n| ---: | ---: | --- | --- | --- |\n",
     );
     for s in &path.stretches {
-        let name =
-            |x: Option<usize>| x.map_or("no candidate".to_owned(), |i| cell(&engines[i].name));
         let next: Vec<String> = s.next.iter().map(|i| cell(&engines[*i].name)).collect();
         let yours = (s.from..=s.to).contains(&p.monthly_volume);
         let _ = writeln!(
@@ -129,7 +127,7 @@ fn as_you_grow(i: &Inputs<'_>, a: &Analysis) -> String {
             "| {} | {} | {}{} | {} | {} |",
             units::grouped(s.from),
             units::grouped(s.to),
-            name(s.pick),
+            cell(&path_words::pick_words(engines, s)),
             if yours {
                 format!(" (you: {})", units::volume(p.monthly_volume))
             } else {
@@ -280,6 +278,25 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
                 let _ = writeln!(out, "**Note:** {}\n", cell(&remark));
             }
         }
+        let c = crate::decide::cost::annual(e, p, p.monthly_volume);
+        let _ = writeln!(
+            out,
+            "**At {}/month:** {}; {}/yr, {}.\n",
+            units::volume(p.monthly_volume),
+            cell(&sentence::estate(&c)),
+            units::usd(c.total()),
+            sentence::cash_and_staff(&c)
+        );
+        for item in c.items() {
+            let _ = writeln!(
+                out,
+                "- {}: {}/yr ({})",
+                cell(&sentence::cost_label(&item)),
+                units::usd(item.amount),
+                cell(&sentence::cost_basis(&item))
+            );
+        }
+        out.push('\n');
         let _ = writeln!(out, "**Good at:** {}\n", cell(&e.good_at));
         let _ = writeln!(out, "**Cautions:** {}\n", cell(&e.cautions));
         if let Some(basis) = &e.cost.estimate {

@@ -138,6 +138,24 @@ pub enum Setting {
     OpsNodeHours,
     /// `service_ops_hours_per_month`
     ServiceOpsHours,
+    /// `cap_counts_staff`
+    CapCountsStaff,
+    /// `busy_hours_per_day`
+    BusyHours,
+    /// `peak_day_factor`
+    PeakDay,
+    /// `spare_nodes`
+    SpareNodes,
+    /// `spares_from_per_month`
+    SparesFrom,
+    /// `messages_per_ip_per_day`
+    IpPerDay,
+    /// `ip_cost_per_month_usd`
+    IpCost,
+    /// `coordination_hours_per_node_per_month`
+    CoordinationHours,
+    /// `deliverability_hours_per_ip_per_month`
+    DeliverabilityHours,
 }
 
 /// One field of the form.
@@ -244,6 +262,16 @@ fn money(s: &str, max: f64, per: &str) -> Result<f64, String> {
     })
 }
 
+/// A number in `range`, in hundredths.
+fn within(s: &str, range: std::ops::RangeInclusive<f64>, unit: &str) -> Result<f64, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && range.contains(v))
+        .map(|v| units::round_to(v, 2))
+        .ok_or_else(|| format!("expected {} to {} {unit}", range.start(), range.end()))
+}
+
 /// Hours a month: 0, or from 0.01 to 744 (every hour of a 31-day month), in hundredths.
 fn parse_hours(s: &str) -> Result<f64, String> {
     s.trim()
@@ -304,6 +332,13 @@ impl ProfileForm {
                     .map(|b| format!("{b}"))
                     .unwrap_or_default(),
                 "empty for no cap; 20000, 20k or 1.5M",
+            ),
+            f(
+                Setting::CapCountsStaff,
+                "Cap counts staff time",
+                Kind::Toggle,
+                yes_no(p.cap_counts_staff),
+                "no: the cap is cash (licences, fees, servers, addresses); staff time shows beside it",
             ),
             f(
                 Setting::Team,
@@ -395,6 +430,62 @@ impl ProfileForm {
                 Kind::Text,
                 format!("{}", p.service_ops_hours_per_month),
                 "an assumption: hours a month to look after a managed service's integration",
+            ),
+            f(
+                Setting::BusyHours,
+                "Busy hours/day",
+                Kind::Text,
+                format!("{}", p.busy_hours_per_day),
+                "an assumption: the hours a day's sending goes out in (1–24); nodes are sized for them",
+            ),
+            f(
+                Setting::PeakDay,
+                "Busiest day × average",
+                Kind::Text,
+                format!("{}", p.peak_day_factor),
+                "an assumption (1–10): 1.5 is an ESP's Cyber Monday against its usual day",
+            ),
+            f(
+                Setting::SpareNodes,
+                "Spare nodes",
+                Kind::Text,
+                p.spare_nodes.to_string(),
+                "an assumption: nodes beside those the busiest hour needs, so a failure loses nothing",
+            ),
+            f(
+                Setting::SparesFrom,
+                "  from volume",
+                Kind::Text,
+                p.spares_from_per_month.to_string(),
+                "an assumption: below this a single well-configured node (the brief's 10M line)",
+            ),
+            f(
+                Setting::IpPerDay,
+                "Messages/IP/day",
+                Kind::Text,
+                p.messages_per_ip_per_day.to_string(),
+                "an assumption: what one warmed address carries on the busiest day (500k: Mailchimp Transactional)",
+            ),
+            f(
+                Setting::IpCost,
+                "IP address/month USD",
+                Kind::Text,
+                format!("{}", p.ip_cost_per_month_usd),
+                "an assumption: 3.65 is a public IPv4 address on AWS",
+            ),
+            f(
+                Setting::CoordinationHours,
+                "Coordination h/node",
+                Kind::Text,
+                format!("{}", p.coordination_hours_per_node_per_month),
+                "an assumption: hours a month per extra node to split limits across nodes that share none",
+            ),
+            f(
+                Setting::DeliverabilityHours,
+                "Deliverability h/IP",
+                Kind::Text,
+                format!("{}", p.deliverability_hours_per_ip_per_month),
+                "an assumption: hours a month per address for warming, reputation and feedback loops",
             ),
         ];
         ProfileForm {
@@ -549,6 +640,48 @@ impl ProfileForm {
                 Setting::CloudNative => {
                     p.cloud_native = yes;
                     Ok(())
+                }
+                Setting::CapCountsStaff => {
+                    p.cap_counts_staff = yes;
+                    Ok(())
+                }
+                Setting::BusyHours => within(&f.value, crate::profile::BUSY_HOURS, "hours a day")
+                    .map(|v| p.busy_hours_per_day = v),
+                Setting::PeakDay => {
+                    within(&f.value, crate::profile::PEAK_DAY, "times an average day")
+                        .map(|v| p.peak_day_factor = v)
+                }
+                Setting::SpareNodes => match f.value.trim().parse::<u32>() {
+                    Ok(n) if n <= crate::profile::MAX_SPARES => {
+                        p.spare_nodes = n;
+                        Ok(())
+                    }
+                    _ => Err(format!(
+                        "expected a whole number of nodes from 0 to {}",
+                        crate::profile::MAX_SPARES
+                    )),
+                },
+                Setting::SparesFrom => units::parse_volume(&f.value)
+                    .map(|v| p.spares_from_per_month = v)
+                    .map_err(|e| {
+                        e.0.split_once(": ")
+                            .map_or(e.0.clone(), |(_, why)| why.to_owned())
+                    }),
+                Setting::IpPerDay => match units::parse_volume(&f.value) {
+                    Ok(v) if v >= 1 => {
+                        p.messages_per_ip_per_day = v;
+                        Ok(())
+                    }
+                    _ => Err("expected messages a day, such as 500000 or 500k".into()),
+                },
+                Setting::IpCost => {
+                    money(&f.value, 10_000.0, "a month").map(|v| p.ip_cost_per_month_usd = v)
+                }
+                Setting::CoordinationHours => {
+                    parse_hours(&f.value).map(|v| p.coordination_hours_per_node_per_month = v)
+                }
+                Setting::DeliverabilityHours => {
+                    parse_hours(&f.value).map(|v| p.deliverability_hours_per_ip_per_month = v)
                 }
                 Setting::Team => {
                     p.team = chosen(Team::ALL, Team::describe, &f.value);

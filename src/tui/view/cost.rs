@@ -154,6 +154,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled(text::fit_left(&e.name, w.saturating_sub(12)), t.text),
             Span::styled(text::fit_right(&value, 9), t.text),
         ]));
+        lines.push(Line::from(Span::styled(
+            text::truncate(
+                &format!(
+                    "  {} · {} cash",
+                    sentence::estate_short(&cost),
+                    units::usd(cost.cash())
+                ),
+                w,
+            )
+            .into_owned(),
+            t.dim,
+        )));
     }
     lines.push(Line::from(vec![
         Span::styled(if t.is_mono() { "⡇ " } else { "│ " }, t.warn),
@@ -193,6 +205,25 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         crate::render::cost::CHANGE_KEY,
         t.dim,
     )));
+    // The first leader's estate, item by item.
+    if let Some(&i) = c.leaders.first() {
+        let e = &app.cat.engines[i];
+        let cost = crate::decide::cost::annual(e, &app.profile, app.profile.monthly_volume);
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            format!("{}'s estate", e.name),
+            t.title,
+        )));
+        for item in cost.items() {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    text::fit_left(&sentence::cost_label(&item), w.saturating_sub(8)),
+                    t.text,
+                ),
+                Span::styled(text::fit_right(&units::usd(item.amount), 8), t.text),
+            ]));
+        }
+    }
     lines.push(Line::raw(""));
     let assumptions = format!(
         "Assumptions: {} (p edits them); * estimated or extrapolated price.",

@@ -126,8 +126,16 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             format!("cost at {}/month: ", units::volume(p.monthly_volume)),
             t.title,
         ),
-        Span::styled(format!("{}/yr", units::usd_exact(c.total())), t.text),
+        Span::styled(
+            format!(
+                "{}/yr: {}",
+                units::usd_exact(c.total()),
+                sentence::cash_and_staff(&c)
+            ),
+            t.text,
+        ),
     ]));
+    wrap(&mut out, "estate", &sentence::estate(&c), t.text);
     for item in c.items() {
         let style = match item.provenance {
             Provenance::Sourced => t.text,
@@ -162,11 +170,25 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             sentence::basis_tag(&e.volume.band_basis)
         ),
         format!(
-            "proven up to {}/month{}",
+            "one estate documented to carry {}/month{}",
             units::volume(e.volume.proven_max()),
             sentence::basis_tag(&e.volume.proven_basis)
         ),
     ];
+    if let Some(every) = &e.everyday_config {
+        facts.push(format!(
+            "{} for everyday changes{}",
+            every.describe(),
+            sentence::basis_tag(&e.everyday_config_basis)
+        ));
+    }
+    if let Some(k) = e.scale_out() {
+        facts.push(format!(
+            "{}{}",
+            k.describe(),
+            sentence::basis_tag(&e.scale_out_basis)
+        ));
+    }
     match e.language.as_str() {
         "" => {}
         // A vendor that does not say is not a language.
@@ -191,13 +213,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         wrap(
             &mut out,
             "assumed",
-            &format!(
-                "{} ops hours/month for the estate and {} per server; {}/server/month and {}/hour (edit with p)",
-                units::weight(p.ops_base_hours_per_month),
-                units::weight(p.ops_hours_per_node_per_month),
-                units::usd(p.node_cost_per_month_usd),
-                units::usd(p.hourly_rate_usd)
-            ),
+            &format!("{} (edit with p)", sentence::assumptions(p)),
             t.warn,
         );
     } else {

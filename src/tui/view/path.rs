@@ -34,17 +34,22 @@ fn volume_at(p: &Path, c: usize, width: usize) -> u64 {
 fn palette(app: &App, p: &Path) -> Vec<(Option<usize>, Style, &'static str)> {
     let t = &app.theme;
     let mut out: Vec<(Option<usize>, Style, &'static str)> = Vec::new();
-    for s in &p.stretches {
-        if out.iter().any(|(e, ..)| *e == s.pick) {
+    // Close contenders each lead somewhere inside their stretch: both get a colour.
+    let picks = p
+        .stretches
+        .iter()
+        .flat_map(|s| std::iter::once(s.pick).chain(s.contenders.iter().map(|i| Some(*i))));
+    for pick in picks {
+        if out.iter().any(|(e, ..)| *e == pick) {
             continue;
         }
         let n = out.len();
-        let (style, fill) = match s.pick {
+        let (style, fill) = match pick {
             None => (t.dim, "·"),
             Some(_) if t.is_mono() => (t.text, MONO_FILLS[n % MONO_FILLS.len()]),
             Some(_) => (t.series[n % t.series.len()], "█"),
         };
-        out.push((s.pick, style, fill));
+        out.push((pick, style, fill));
     }
     out
 }
@@ -171,7 +176,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .position(|s| (s.from..=s.to).contains(&app.profile.monthly_volume));
     for (k, s) in p.stretches.iter().enumerate() {
         let next: Vec<&str> = s.next.iter().map(|i| engines[*i].name.as_str()).collect();
-        let pick = s.pick.map_or("no candidate", |i| engines[i].name.as_str());
+        let pick = words::pick_words(engines, s);
         let row = format!(
             "{} – {}: {}{} · the walk: {}",
             units::volume(s.from),

@@ -69,7 +69,7 @@ pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<Strin
             sentence::basis_tag(&v.band_basis)
         )
     });
-    add("proven up to", &|i| {
+    add("documented up to", &|i| {
         let v = &cat.engines[i].volume;
         format!(
             "{}/mo{}",
