@@ -258,3 +258,101 @@ fn capabilities_are_stored_at_their_place_in_the_list() {
     assert_eq!(listed, Capability::ALL);
     assert_eq!(e.capabilities.len(), 17);
 }
+
+#[test]
+fn every_self_hosted_engine_says_how_its_estate_grows() {
+    use mtafit::catalogue::{Basis, ScaleOut};
+    // How an estate grows past one node decides what it costs to run many (issue 17): every
+    // built-in engine states it, with a source or the reasoning of an inference.
+    for e in cat().engines.iter().filter(|e| !e.is_managed()) {
+        assert!(e.scale_out.is_some(), "{}: scale_out", e.id);
+        assert_ne!(e.scale_out_basis, Basis::Unsourced, "{}", e.id);
+        if let Basis::Source(url) = &e.scale_out_basis {
+            assert!(e.sources.contains(url), "{}: {url} is not in sources", e.id);
+        }
+    }
+    let kind = |id: &str| cat().engine(id).unwrap().scale_out();
+    // Vendor documentation: shared throttles (KumoMTA's Redis throttles, Halon's clusterd,
+    // GreenArrow Proxy's cooperative throttling, Momentum's cluster module).
+    for id in ["kumomta", "halon", "greenarrow", "momentum"] {
+        assert_eq!(kind(id), Some(ScaleOut::Shared), "{id}");
+        assert!(matches!(
+            cat().engine(id).unwrap().scale_out_basis,
+            Basis::Source(_)
+        ));
+    }
+    // No shared counters documented: limits split by hand across nodes.
+    for id in [
+        "postfix",
+        "powermta",
+        "mailerq",
+        "exim",
+        "sendmail",
+        "opensmtpd",
+    ] {
+        assert_eq!(kind(id), Some(ScaleOut::Independent), "{id}");
+    }
+    // A service has no estate to grow.
+    assert_eq!(kind("ses"), None);
+}
+
+#[test]
+fn kumomta_keeps_everyday_policy_in_declarative_files() {
+    use mtafit::catalogue::{Basis, Config};
+    // The vendor's policy helpers read TOML or JSON data files (listener domains, sources,
+    // queues, shaping, DKIM), written "for those who are accustomed to a static configuration
+    // file".
+    let k = cat().engine("kumomta").unwrap().clone();
+    assert_eq!(k.everyday_config, Some(Config::StaticFile));
+    assert_eq!(
+        k.everyday_config_basis,
+        Basis::Source("https://docs.kumomta.com/userguide/configuration/policy_helpers/".into())
+    );
+    assert!(matches!(k.config, Config::ConfigAsCode(_)));
+}
+
+#[test]
+fn sendgrid_sells_marketing_campaigns_separately() {
+    // Marketing Campaigns and the Email API are separate plan types, upgraded independently.
+    let s = cat().engine("sendgrid").unwrap().clone();
+    assert_eq!(s.capability(Capability::BundledMarketing), Level::Separate);
+    assert!(s.add_on(Capability::BundledMarketing).is_some());
+    assert!(s.sources.iter().any(|u| u.contains("Trial-Account-Plan")));
+}
+
+#[test]
+fn services_price_their_dedicated_addresses() {
+    use mtafit::catalogue::Basis;
+    // Every built-in service says what a dedicated IP costs, and where the figure comes from.
+    for e in cat().engines.iter().filter(|e| e.is_managed()) {
+        let price = e.cost.dedicated_ip_usd_per_month.expect(&e.id);
+        assert!(price > 0.0 && price < 100.0, "{}: {price}", e.id);
+        assert_ne!(e.cost.dedicated_ip_basis, Basis::Unsourced, "{}", e.id);
+    }
+    let c = cat();
+    assert_eq!(
+        c.engine("sparkpost")
+            .unwrap()
+            .cost
+            .dedicated_ip_usd_per_month,
+        Some(20.0)
+    );
+    assert_eq!(c.engine("sendgrid").unwrap().cost.dedicated_ips_included, 1);
+}
+
+#[test]
+fn what_no_source_confirms_is_unknown_not_no() {
+    // PowerMTA's Prometheus, container and Kubernetes story is undocumented either way: it is
+    // unknown, which scores above an absence and says "no source".
+    let p = cat().engine("powermta").unwrap().clone();
+    for c in [
+        Capability::PrometheusMetrics,
+        Capability::ContainerImage,
+        Capability::Kubernetes,
+    ] {
+        assert_eq!(p.capability(c), Level::Unknown, "{c}");
+    }
+    assert!(Level::Unknown.credit() > Level::No.credit());
+    assert!(Level::Unknown.credit() < Level::Partial.credit());
+    assert_eq!(Level::Unknown.to_string(), "unknown — no source");
+}

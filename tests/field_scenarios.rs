@@ -437,6 +437,19 @@ fn a_cap_nothing_meets_still_answers_with_the_gap() {
         ["kumomta", "postfix"].contains(&closest[0]["id"].as_str().unwrap()),
         "{nc}"
     );
+    // In words: the cap alone is in the way, and it counts cash.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    std::fs::write(
+        &file,
+        "Profile(monthly_volume: 60_000_000, annual_budget_usd: 2000)",
+    )
+    .unwrap();
+    let text = stdout(&run(&["rank", "--profile", file.to_str().unwrap()]));
+    assert!(
+        text.contains("No engine fits within your $2k/yr cap in cash (staff time is not counted). Closest: KumoMTA (over your $2k/yr cap by $"),
+        "{text}"
+    );
 }
 
 #[test]

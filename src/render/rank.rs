@@ -8,7 +8,7 @@ use super::sentence;
 use super::style::Ansi;
 use super::walk;
 use crate::catalogue::{Engine, FactorId};
-use crate::decide::{Analysis, Ranking, Row, cost, fit};
+use crate::decide::{Analysis, KnockOut, Ranking, Row, cost, fit};
 use crate::text::{fit_left, fit_right};
 use crate::units;
 use serde_json::{Value, json};
@@ -166,6 +166,8 @@ pub struct NoCandidateWords {
     pub conflicts: Vec<String>,
     /// The closest engines (indices) and why each is out.
     pub closest: Vec<(usize, String)>,
+    /// The budget cap, when it alone keeps every engine of the right kind out.
+    pub only_the_cap: Option<f64>,
 }
 
 /// When no engine is a candidate: the pairs of musts no engine of the right kind has together,
@@ -183,11 +185,29 @@ pub fn no_candidate(s: &Inputs<'_>, a: &Analysis) -> Option<NoCandidateWords> {
         .filter_map(|i| a.ranking.row_of(*i))
         .map(|r| (r.engine, sentence::out(r).unwrap_or_default()))
         .collect();
-    Some(NoCandidateWords { conflicts, closest })
+    let right_kind = |r: &&Row| {
+        !r.out
+            .iter()
+            .any(|k| matches!(k, KnockOut::Managed | KnockOut::SelfHosted))
+    };
+    let only_the_cap = s.profile.annual_budget_usd.filter(|_| {
+        a.ranking
+            .rows
+            .iter()
+            .filter(right_kind)
+            .any(|r| r.out.iter().all(|k| matches!(k, KnockOut::OverCap { .. })))
+    });
+    Some(NoCandidateWords {
+        conflicts,
+        closest,
+        only_the_cap,
+    })
 }
 
 fn closest_json(s: &Inputs<'_>, a: &Analysis) -> Option<Value> {
-    let NoCandidateWords { conflicts, closest } = no_candidate(s, a)?;
+    let NoCandidateWords {
+        conflicts, closest, ..
+    } = no_candidate(s, a)?;
     Some(json!({
         "conflicting_musts": conflicts,
         "closest": closest.iter().map(|(i, why)| json!({
@@ -200,8 +220,24 @@ fn closest_json(s: &Inputs<'_>, a: &Analysis) -> Option<Value> {
 
 /// The same in words, for the text and Markdown outputs.
 pub fn no_candidate_text(s: &Inputs<'_>, a: &Analysis) -> Option<String> {
-    let NoCandidateWords { conflicts, closest } = no_candidate(s, a)?;
-    let mut out = String::from("No engine meets every requirement.");
+    let NoCandidateWords {
+        conflicts,
+        closest,
+        only_the_cap,
+    } = no_candidate(s, a)?;
+    let mut out = match only_the_cap {
+        // Everything else fits: say what the cap counts, and what would change the answer.
+        Some(cap) => format!(
+            "No engine fits within your {}/yr cap{}.",
+            units::usd(cap),
+            if s.profile.cap_counts_staff {
+                ", staff time included"
+            } else {
+                " in cash (staff time is not counted)"
+            }
+        ),
+        None => String::from("No engine meets every requirement."),
+    };
     if !conflicts.is_empty() {
         out.push_str(&format!(
             " No engine of your kind has {} together.",
