@@ -161,7 +161,8 @@ pub struct Profile {
     /// Cost of one server a month (an assumption).
     pub node_cost_per_month_usd: f64,
     /// Operations hours a month for a self-hosted estate whatever its size: patching, log
-    /// review, deliverability upkeep (an assumption, the same for every self-hosted engine).
+    /// review, upgrades (an assumption, the same for every self-hosted engine; the work on each
+    /// address is `deliverability_hours_per_ip_per_month`).
     pub ops_base_hours_per_month: f64,
     /// Operations hours a month for each server of the estate (an assumption).
     pub ops_hours_per_node_per_month: f64,

@@ -1487,3 +1487,36 @@ fn the_profile_form_edits_the_growth_and_keeps_a_measured_one() {
     update(&mut a, Action::Confirm);
     assert_eq!(a.profile.growth, None);
 }
+
+#[test]
+fn the_detail_pane_shows_the_estate_and_what_it_costs() {
+    // 300M a month on KumoMTA: the pane names its nodes (the busiest hour's and a spare), its
+    // addresses, and lists every cost part with cash apart from staff time.
+    let mut a = app_with(Profile {
+        monthly_volume: 300_000_000,
+        ..Profile::default()
+    });
+    a.selected = a
+        .cat
+        .engines
+        .iter()
+        .position(|e| e.id == "kumomta")
+        .unwrap();
+    let text: String = mtafit::tui::view::detail::lines(&a, 120)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    assert!(
+        text.contains("estate    2 nodes (1 for the busiest hour + 1 spare), nodes share their shaping state; 30 IP addresses"),
+        "{text}"
+    );
+    assert!(text.contains("in cash and"), "{text}");
+    for part in [
+        "2 servers × $150/month (assumption)",
+        "30 IP addresses × $3.65/month (assumption)",
+        "deliverability work (assumption)",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    assert!(text.contains("nodes share their shaping state"), "{text}");
+}
