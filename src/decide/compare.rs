@@ -106,7 +106,7 @@ fn near_tie(engines: &[Engine], p: &Profile, r: &Ranking) -> Option<usize> {
     let w = &r.weights;
     let wb = w.get(FactorId::Budget);
     let (reference, _) = fit::budget_reference(p);
-    let fit_of = |c: f64| fit::quantize(reference / (reference + c.max(0.0)));
+    let fit_of = |c: f64| fit::quantize(fit::budget_fit(reference, c));
     let without_budget = |row: &Row| -> f64 {
         FactorId::ALL
             .iter()
@@ -325,10 +325,11 @@ fn cap_change(
             annual_budget_usd: None,
             ..p.clone()
         };
+        let reference = fit::budget_reference(&uncapped).0;
         evaluated = engines
             .iter()
             .enumerate()
-            .map(|(i, e)| rank::evaluate(i, e, &uncapped, &eff))
+            .map(|(i, e)| rank::evaluate(i, e, &uncapped, &eff, reference))
             .collect();
         &evaluated
     };

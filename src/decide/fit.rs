@@ -40,18 +40,25 @@ pub const VOLUME_BEYOND_DOCUMENTED_PER_DECADE: f64 = 0.25;
 /// what any estate at the sender's volume pays when that is more ([`super::cost::baseline`]).
 pub const REFERENCE_BUDGET_USD: f64 = 25_000.0;
 
-/// What the budget fit compares a cost with: the cap when there is one, else the larger of the
-/// fixed reference and what any estate at the volume pays (true when it is the latter).
+/// What the budget fit compares a cost with: the cap when there is one; else the fixed
+/// reference, doubled as often as what any estate at the volume pays
+/// ([`super::cost::baseline`]) has at least doubled it (true when doubled). A round figure
+/// that moves in steps: the scale of the estate, not a price, and one that stays put over
+/// wide ranges of volume, so the path's bounds stay tight.
 pub fn budget_reference(p: &Profile) -> (f64, bool) {
     match p.annual_budget_usd {
         Some(cap) if cap > 0.0 => (cap, false),
         _ => {
             let baseline = super::cost::baseline(p, p.monthly_volume);
-            if baseline > REFERENCE_BUDGET_USD {
-                (baseline, true)
-            } else {
-                (REFERENCE_BUDGET_USD, false)
+            let mut reference = REFERENCE_BUDGET_USD;
+            // At most about a hundred doublings for any finite baseline; a bound for NaN.
+            for _ in 0..1100 {
+                if baseline.is_nan() || baseline < 2.0 * reference {
+                    break;
+                }
+                reference *= 2.0;
             }
+            (reference, reference > REFERENCE_BUDGET_USD)
         }
     }
 }
@@ -176,6 +183,12 @@ fn above_band_slope(e: &Engine) -> f64 {
     }
 }
 
+/// R / (R + spend), never NaN: the budget fit against a reference R.
+pub fn budget_fit(reference: f64, spend: f64) -> f64 {
+    let fit = reference / (reference + spend.max(0.0));
+    if fit.is_finite() { fit } else { 0.0 }
+}
+
 /// R / (R + spend): R is the profile's cap, or a fixed reference when there is none; `spend` is
 /// what the budget reads of the annual cost ([`super::cost::AnnualCost::counted`]): with a cap,
 /// the cash (and staff time when the profile counts it), else everything.
@@ -199,7 +212,7 @@ pub fn budget(e: &Engine, p: &Profile, spend: f64, why: Why<'_>) -> f64 {
         let what = if cash_only { " in cash" } else { "" };
         format!("{}/yr{what} ({})", units::usd(cost), parts.join("; "))
     };
-    let fit = match p.annual_budget_usd {
+    match p.annual_budget_usd {
         Some(cap) if cap > 0.0 => {
             say(why, || {
                 let ratio = cost / cap;
@@ -221,14 +234,14 @@ pub fn budget(e: &Engine, p: &Profile, spend: f64, why: Why<'_>) -> f64 {
                     )
                 }
             });
-            cap / (cap + cost)
+            budget_fit(cap, cost)
         }
         _ => {
             let (reference, scaled) = budget_reference(p);
             say(why, || {
                 if scaled {
                     format!(
-                        "{} against {}/yr, what any estate at {}/month pays before its engine (addresses, their deliverability work, base operations, one server: assumptions; set a budget to use yours)",
+                        "{} against a {}/yr reference, the scale of what any estate at {}/month pays before its engine (addresses, their deliverability work, base operations, one server: assumptions; set a budget to use yours)",
                         figure(),
                         units::usd(reference),
                         units::volume(p.monthly_volume)
@@ -241,10 +254,9 @@ pub fn budget(e: &Engine, p: &Profile, spend: f64, why: Why<'_>) -> f64 {
                     )
                 }
             });
-            reference / (reference + cost)
+            budget_fit(reference, cost)
         }
-    };
-    if fit.is_finite() { fit } else { 0.0 }
+    }
 }
 
 /// True when a configuration is the kind of work a team already does, or simpler: a team that
@@ -253,12 +265,10 @@ fn writes(team: Team, config: &Config) -> bool {
     config.level() <= team.level()
 }
 
-/// True when the team runs an engine worth keeping: an active or maintained one, or one whose
-/// licence it holds (a legacy or stalled engine is kept on familiarity alone otherwise).
-fn keeps(e: &Engine, p: &Profile) -> bool {
-    p.team_knows.contains(&e.id)
-        && (matches!(e.status, Status::Active | Status::Maintained)
-            || p.licences_held.contains(&e.id))
+/// True when an engine the team runs is worth keeping: an active or maintained one, or one whose
+/// licence it holds (a legacy or stalled engine is not kept on familiarity alone).
+fn worth_keeping(e: &Engine, p: &Profile) -> bool {
+    matches!(e.status, Status::Active | Status::Maintained) || p.licences_held.contains(&e.id)
 }
 
 /// What the configuration demands against what the team can run, and what adopting it costs:
@@ -268,13 +278,14 @@ fn keeps(e: &Engine, p: &Profile) -> bool {
 /// engine the team runs without holding its licence scores as a same-kind engine it would move
 /// to: familiarity alone does not keep it, because staying is a migration postponed.
 pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
-    if keeps(e, p) {
+    // Ranking ten thousand engines asks this of each: one look through the team's engines.
+    let known = p.team_knows.contains(&e.id);
+    if known && worth_keeping(e, p) {
         say(why, || {
             format!("your team already runs {}: no migration", e.name)
         });
         return 1.0;
     }
-    let known = p.team_knows.contains(&e.id);
     // Each server the engine needs beside it (a message broker) is one more thing the team
     // runs: a step up the ladder, as far as its top. Day-to-day configuration (KumoMTA's TOML
     // helpers) sets the rung; the kind of work is the engine's own configuration.
@@ -542,13 +553,15 @@ pub fn quantize(f: f64) -> f64 {
     ((f * 1e6 + 0.5) as i64) as f64 / 1e6
 }
 
-/// Every fit of one engine; `spend` is what the budget reads of its annual cost.
-pub fn all(e: &Engine, p: &Profile, spend: f64) -> Fits {
+/// Every fit of one engine; `spend` is what the budget reads of its annual cost and `reference`
+/// what it is compared with ([`budget_reference`], the same for every engine, so a ranking finds
+/// it once).
+pub fn all(e: &Engine, p: &Profile, spend: f64, reference: f64) -> Fits {
     // Written out rather than through `one`: ranking ten thousand engines a frame calls this for
     // each, and the match per factor costs a third of the ranking (benches/rank.rs).
     PerFactor([
         volume(e, p, None),
-        budget(e, p, spend, None),
+        budget_fit(reference, spend),
         team(e, p, None),
         cloud_native(e, p, None),
         support(e, p, None),
@@ -715,6 +728,16 @@ mod tests {
         let mut why = String::new();
         assert_eq!(budget(&e, &big, reference, Some(&mut why)), 0.5);
         assert!(why.contains("what any estate at 5B/month pays"), "{why}");
+        // A round step of the fixed reference, at most the baseline and more than half of it.
+        let baseline = crate::decide::cost::baseline(&big, big.monthly_volume);
+        assert!(
+            reference <= baseline && reference * 2.0 > baseline,
+            "{reference} {baseline}"
+        );
+        assert_eq!(
+            reference / REFERENCE_BUDGET_USD,
+            (reference / REFERENCE_BUDGET_USD).round()
+        );
     }
 
     #[test]
@@ -858,7 +881,7 @@ mod tests {
             ..Profile::default()
         };
         for e in &cat.engines {
-            let fits = all(e, &p, 12_345.0);
+            let fits = all(e, &p, 12_345.0, budget_reference(&p).0);
             for f in FactorId::ALL {
                 assert_eq!(
                     fits[f],

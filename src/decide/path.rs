@@ -391,6 +391,9 @@ struct Search<'a> {
     profile: &'a Profile,
     eff: &'a Weights,
     fixed: Vec<Fixed>,
+    /// The budget's reference at the last volume asked: the same for every engine, and a
+    /// range is split by sampling every engine at one volume in turn.
+    reference: std::cell::Cell<(u64, f64)>,
 }
 
 impl<'a> Search<'a> {
@@ -399,11 +402,12 @@ impl<'a> Search<'a> {
         below.monthly_volume = 0;
         let mut above = p.clone();
         above.monthly_volume = VOLUME_LINE;
+        let reference = fit::budget_reference(p).0;
         let fixed = engines
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                let row = rank::evaluate(i, e, p, eff);
+                let row = rank::evaluate(i, e, p, eff, reference);
                 let tier = row
                     .out
                     .iter()
@@ -438,6 +442,7 @@ impl<'a> Search<'a> {
             profile: p,
             eff,
             fixed,
+            reference: std::cell::Cell::new((u64::MAX, 0.0)),
         }
     }
 
@@ -448,9 +453,18 @@ impl<'a> Search<'a> {
         q.monthly_volume = v;
         let c = cost::annual(e, q, v);
         let spend = c.counted(q);
+        let reference = match self.reference.get() {
+            (at, r) if at == v => r,
+            _ => {
+                let r = fit::budget_reference(q).0;
+                self.reference.set((v, r));
+                r
+            }
+        };
         let mut fits = f.fits;
         fits[FactorId::Volume] = fit::of(e, q, spend, FactorId::Volume);
-        fits[FactorId::Budget] = fit::of(e, q, spend, FactorId::Budget);
+        // What `fit::budget` gives, without finding the reference again for every engine.
+        fits[FactorId::Budget] = fit::quantize(fit::budget_fit(reference, spend));
         // The same knock-outs `standing::knock_outs` adds with the volume, by tier.
         let mut tier = f.tier;
         if e.role() == crate::catalogue::Role::MailboxServer && v > MAILBOX_SERVER_MAX {
@@ -473,7 +487,7 @@ impl<'a> Search<'a> {
             volume_fit: fits[FactorId::Volume],
             budget_fit: fits[FactorId::Budget],
             spend,
-            reference: fit::budget_reference(q).0,
+            reference,
         }
     }
 
@@ -541,7 +555,7 @@ impl<'a> Search<'a> {
         let low = m.lo.volume_fit.min(m.hi.volume_fit);
         // The spend and the reference both grow with the volume: the budget fit is at most the
         // largest reference against the smallest spend, and at least the reverse.
-        let budget = |r: f64, c: f64| fit::quantize(r / (r + c.max(0.0)));
+        let budget = |r: f64, c: f64| fit::quantize(fit::budget_fit(r, c));
         let best_budget = budget(m.hi.reference, m.lo.spend)
             .max(m.lo.budget_fit)
             .max(m.hi.budget_fit);

@@ -246,12 +246,13 @@ pub fn effective(p: &Profile, w: &Weights) -> (PerFactor<bool>, Weights) {
     (asked, effective)
 }
 
-/// One engine's row: its cost, fits, score with the `effective` weights, and standing.
-pub fn evaluate(i: usize, e: &Engine, p: &Profile, effective: &Weights) -> Row {
+/// One engine's row: its cost, fits, score with the `effective` weights, and standing;
+/// `reference` is the profile's budget reference ([`fit::budget_reference`]).
+pub fn evaluate(i: usize, e: &Engine, p: &Profile, effective: &Weights, reference: f64) -> Row {
     let c = cost::annual(e, p, p.monthly_volume);
     let cost = c.total();
     let spend = c.counted(p);
-    let fits = fit::all(e, p, spend);
+    let fits = fit::all(e, p, spend, reference);
     let out = knock_outs(e, p, &c);
     let (caveats, notes) = caveats_and_notes(e, p, &c);
     Row {
@@ -315,10 +316,11 @@ pub fn leader(engines: &[Engine], p: &Profile, w: &Weights) -> Option<(usize, f6
     if eff.all_zero() {
         return None;
     }
+    let reference = fit::budget_reference(p).0;
     let mut best: Option<Row> = None;
     let mut second: Option<Row> = None;
     for (i, e) in engines.iter().enumerate() {
-        let row = evaluate(i, e, p, &eff);
+        let row = evaluate(i, e, p, &eff, reference);
         if best
             .as_ref()
             .is_none_or(|b| order(engines, &row, b) == Ordering::Less)
@@ -341,10 +343,11 @@ pub fn leader(engines: &[Engine], p: &Profile, w: &Weights) -> Option<(usize, f6
 /// Rank every engine for the profile and weights.
 pub fn rank(engines: &[Engine], p: &Profile, w: &Weights) -> Ranking {
     let (asked, effective) = effective(p, w);
+    let reference = fit::budget_reference(p).0;
     let rows: Vec<Row> = engines
         .iter()
         .enumerate()
-        .map(|(i, e)| evaluate(i, e, p, &effective))
+        .map(|(i, e)| evaluate(i, e, p, &effective, reference))
         .collect();
     // Sort small keys (the same order as `order`), then move each row once: rows are large and
     // moving them during the sort cost more than scoring them.
