@@ -242,10 +242,17 @@ Every number is defined in docs/measuring.md.")]
         no_mmap: bool,
     },
     /// Validate catalogue files (default: every folder mtafit reads)
+    #[command(after_help = "Examples:
+  mtafit check                          every engine mtafit reads
+  mtafit check my-engines/acme.ron      one file
+  mtafit check --stale 365              also flag facts last checked more than a year ago")]
     Check {
         /// Engine files or folders of them
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Also warn about every engine (and every price) last checked more than DAYS ago
+        #[arg(long, value_name = "DAYS")]
+        stale: Option<u32>,
     },
     /// Print a shell completion script to standard output
     #[command(after_help = "Examples:

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
     };
     let c = cli.global.common();
     let outcome = match &cli.command {
-        Some(Command::Check { paths }) => commands::check::run(paths, &c),
+        Some(Command::Check { paths, stale }) => commands::check::run(paths, *stale, &c),
         Some(Command::Completions { shell }) => print(&mtafit::cli::completions(*shell)),
         Some(Command::Man { command }) => print(&mtafit::cli::man_page(command.as_deref())),
         Some(Command::Show { id, format }) => commands::show::run(id, (*format).into(), &c),

@@ -79,7 +79,7 @@ pub fn band(min: u64, max: u64) -> String {
 }
 
 fn short(x: f64, prefix: &str) -> String {
-    const UNITS: [(f64, &str); 4] = [(1.0, ""), (1e3, "k"), (1e6, "M"), (1e9, "B")];
+    const UNITS: [(f64, &str); 5] = [(1.0, ""), (1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T")];
     let sign = if x < 0.0 { "-" } else { "" };
     let a = x.abs();
     // The largest unit the value reaches; then the next one up when rounding carries the

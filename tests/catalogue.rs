@@ -256,7 +256,7 @@ fn capabilities_are_stored_at_their_place_in_the_list() {
     let e = cat().engine("postfix").unwrap().clone();
     let listed: Vec<Capability> = e.capabilities.iter().map(|(c, _)| c).collect();
     assert_eq!(listed, Capability::ALL);
-    assert_eq!(e.capabilities.len(), 17);
+    assert_eq!(e.capabilities.len(), 22);
 }
 
 #[test]
@@ -355,4 +355,157 @@ fn what_no_source_confirms_is_unknown_not_no() {
     assert!(Level::Unknown.credit() > Level::No.credit());
     assert!(Level::Unknown.credit() < Level::Partial.credit());
     assert_eq!(Level::Unknown.to_string(), "unknown — no source");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts corrected in the audit (issue 18), each with the source it now rests on.
+// ---------------------------------------------------------------------------------------------
+
+fn engine(id: &str) -> mtafit::catalogue::Engine {
+    cat().engine(id).unwrap().clone()
+}
+
+fn cited(e: &mtafit::catalogue::Engine, url: &str) -> bool {
+    e.sources.iter().any(|s| s == url)
+}
+
+#[test]
+fn greenarrow_nodes_follow_the_pro_cap_at_six_busy_hours() {
+    use mtafit::catalogue::Basis;
+    // The Pro key caps injection at 100,000 an hour: × 6 busy hours × 30 days, 18M a month (the
+    // old 72M used 24 hours). It starts at the brief's 10M line, as a high-volume engine.
+    let g = engine("greenarrow");
+    assert_eq!(g.cost.node_capacity_per_month, 100_000 * 6 * 30);
+    assert!(
+        matches!(&g.cost.node_capacity_basis, Basis::Source(u) if u.contains("Licensing-and-Credits"))
+    );
+    assert_eq!(g.volume.min_per_month, 10_000_000);
+}
+
+#[test]
+fn postfix_exim_and_sendmail_rest_on_what_their_sources_say() {
+    use mtafit::catalogue::Basis;
+    // Postfix: the 55M a month was an expected volume on two primary servers, not a measured
+    // one: an estimate, and one node carries half of it.
+    let p = engine("postfix");
+    assert!(p.volume.proven_basis.is_estimate());
+    assert_eq!(p.cost.node_capacity_per_month, 27_500_000);
+    assert!(p.cost.node_capacity_basis.is_estimate());
+    assert!(cited(
+        &p,
+        "https://stefan-foerster.de/post/2011/kurz-und-schmerzlos/"
+    ));
+    assert!(!cited(&p, "https://www.incertum.net/tags/performance/"));
+    // Exim: not the fsync-disabled 207k an hour, but the FAQ's 13,000 an hour and 230,911 a day.
+    let x = engine("exim");
+    assert_eq!(x.cost.node_capacity_per_month, 13_000 * 6 * 30);
+    assert_eq!(x.volume.proven_max_per_month, Some(6_900_000));
+    let faq = "https://exim.org/exim-html-4.40/doc/html/FAQ_10.html";
+    assert_eq!(x.cost.node_capacity_basis, Basis::Source(faq.into()));
+    // Sendmail: the quotes are in "Tune Performance" (Part II), which also reports sites above a
+    // million envelopes an hour; Proofpoint is the steward.
+    let s = engine("sendmail");
+    let perf = "http://etutorials.org/Server+Administration/Sendmail/Part+II+Administration/Chapter+6.+Tune+Performance/";
+    assert_eq!(s.volume.proven_basis, Basis::Source(perf.into()));
+    assert_eq!(s.volume.proven_max_per_month, Some(180_000_000));
+    assert!(s.vendor.contains("Proofpoint"));
+}
+
+#[test]
+fn momentum_mailerq_and_powermta_events_and_filtering_as_documented() {
+    // Momentum: event webhooks are documented; they need RabbitMQ on every node; the web UI was
+    // withdrawn in 4.2.28.
+    let m = engine("momentum");
+    assert_eq!(m.capability(Capability::EventStreaming), Level::Yes);
+    assert_eq!(m.also_runs, ["RabbitMQ"]);
+    assert_eq!(m.capability(Capability::WebUi), Level::No);
+    // MailerQ checks incoming mail with SpamAssassin: partial filtering, as Exim's.
+    let q = engine("mailerq");
+    assert_eq!(q.capability(Capability::BuiltInFiltering), Level::Partial);
+    assert_eq!(q.capability(Capability::SuppressionApi), Level::Yes);
+    // PowerMTA's 5.0 "HTTP Delivery Webhooks" deliver messages, not events: events stay partial
+    // (accounting files), and its text no longer claims event webhooks; still stalled.
+    let p = engine("powermta");
+    assert_eq!(p.capability(Capability::EventStreaming), Level::Partial);
+    assert!(!p.good_at.contains("posts delivery webhooks"));
+    assert_eq!(p.status, mtafit::catalogue::Status::Stalled);
+}
+
+#[test]
+fn smaller_corrections_hold() {
+    use mtafit::catalogue::Basis;
+    // Haraka's Prometheus plugin is third-party and unpackaged: no, as Exim's exporter.
+    assert_eq!(
+        engine("haraka").capability(Capability::PrometheusMetrics),
+        Level::No
+    );
+    // OpenSMTPD first shipped in OpenBSD 4.6 (2009); 2008 was the import.
+    assert_eq!(engine("opensmtpd").first_release, 2009);
+    // Stalwart's support price is derived, and says how: 150 mailboxes at 2.40 USD.
+    let st = engine("stalwart");
+    assert_eq!(st.support.contract_usd_per_year, Some(360.0));
+    assert!(
+        matches!(&st.support.contract_basis, Basis::Estimate(w) if w.contains("150 mailboxes"))
+    );
+    // SparkPost sells dedicated IPs on every plan but Starter and Test, at 20 USD.
+    let sp = engine("sparkpost");
+    assert_eq!(sp.capability(Capability::IpPools), Level::Yes);
+    assert!(!sp.cautions.contains("only with Premier"));
+    // Mailgun queues per provider for every sender (managed, not tunable).
+    assert_eq!(
+        engine("mailgun").capability(Capability::PerIspShaping),
+        Level::Partial
+    );
+}
+
+#[test]
+fn services_are_priced_on_the_plans_they_sell() {
+    // SES sells account plans (NONE keeps per-feature billing); SendGrid's Essentials stops at
+    // 100K with Essentials 100K at 34.95 USD, and Pro includes a dedicated IP.
+    let ses = engine("ses");
+    let names: Vec<&str> = ses.cost.plans.iter().map(|q| q.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["à la carte (no plan)", "Essentials", "Pro", "Enterprise"]
+    );
+    assert_eq!(ses.cost.plans[1].bands[0].usd_per_thousand, 0.16);
+    assert!(ses.cost.prices_checked.is_some());
+    let sg = engine("sendgrid");
+    let essentials = &sg.cost.plans[0];
+    assert_eq!(essentials.max_per_month, Some(100_000));
+    assert!(!essentials.dedicated_ips);
+    assert_eq!(essentials.tiers[1].name.as_deref(), Some("Essentials 100K"));
+    assert_eq!(essentials.tiers[1].usd_per_month, 34.95);
+    assert_eq!(sg.capability(Capability::IpPools), Level::Yes);
+}
+
+#[test]
+fn every_service_says_what_renters_differ_on() {
+    use mtafit::catalogue::Basis;
+    // EU data, dedicated IPs, inbound parsing, streams and a suppression API, each with a level
+    // (never left unknown for a service), and how long events are kept where it is published.
+    for e in cat().engines.iter().filter(|e| e.is_managed()) {
+        for c in [
+            Capability::EuDataResidency,
+            Capability::DedicatedIps,
+            Capability::InboundParsing,
+            Capability::MessageStreams,
+            Capability::SuppressionApi,
+        ] {
+            assert_ne!(e.capability(c), Level::Unknown, "{}: {c}", e.id);
+        }
+        if e.event_retention_days.is_some() {
+            assert_ne!(e.event_retention_basis, Basis::Unsourced, "{}", e.id);
+        }
+    }
+    assert_eq!(
+        engine("postmark").capability(Capability::EuDataResidency),
+        Level::No
+    );
+    assert_eq!(
+        engine("postmark").capability(Capability::MessageStreams),
+        Level::Yes
+    );
+    assert_eq!(engine("sparkpost").event_retention_days, Some(10));
+    assert_eq!(engine("postmark").event_retention_days, Some(45));
 }

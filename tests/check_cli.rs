@@ -353,7 +353,7 @@ fn show_json_carries_the_catalogue_field_names() {
     ] {
         assert!(v.get(field).is_some(), "missing {field}");
     }
-    assert_eq!(v["capabilities"].as_object().unwrap().len(), 17);
+    assert_eq!(v["capabilities"].as_object().unwrap().len(), 22);
 }
 
 #[test]
@@ -462,4 +462,64 @@ fn a_capability_listed_twice_is_an_error_where_it_is_repeated() {
         text.starts_with(&format!("{}:23:", path.display())),
         "{text}"
     );
+}
+
+#[test]
+fn stale_facts_are_named_and_fail_the_check() {
+    // A file last checked in 2024 is more than a year old: named at its date, exit 1. Today's
+    // catalogue passes the same question.
+    let dir = tempfile::tempdir().unwrap();
+    let old = std::fs::read_to_string(fixture("good/acme-mta.ron"))
+        .unwrap()
+        .replace("checked: \"2026-11-01\"", "checked: \"2024-03-01\"");
+    let path = dir.path().join("acme-mta.ron");
+    std::fs::write(&path, old).unwrap();
+    let out = run(&["check", "--stale", "365", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("{}:", path.display())) && text.contains("checked: \"2024-03-01\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("Acme MTA's facts were last checked 2024-03-01"),
+        "{text}"
+    );
+    // Without --stale the same file is fine.
+    let out = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // The built-in catalogue is checked within a year.
+    let out = run(&["check", "--stale", "365"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("every fact checked within 365 days"));
+    // A price checked apart from the rest is its own fact.
+    let prices = std::fs::read_to_string(fixture("good/acme-mta.ron"))
+        .unwrap()
+        .replace(
+            "node_capacity_per_month: 20_000_000,",
+            "node_capacity_per_month: 20_000_000, prices_checked: Some(\"2023-01-01\"),",
+        );
+    std::fs::write(&path, prices).unwrap();
+    let out = run(&["check", "--stale", "365", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("prices were last checked 2023-01-01"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn show_gives_each_engines_age() {
+    let text = stdout(&run(&["show", "ses"]));
+    // "checked 2026-12-07 (3 days ago), from …": the age beside the date.
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("checked"))
+        .unwrap();
+    assert!(
+        line.contains("(today)") || line.contains("(yesterday)") || line.contains(" days ago)"),
+        "{line}"
+    );
+    assert!(text.contains("prices        checked"), "{text}");
 }

@@ -176,7 +176,7 @@ fn json_is_the_rank_contract_restricted_to_the_shortlist() {
     let out = run(&[
         "export",
         "--shortlist",
-        "kumomta,postfix",
+        "powermta,postfix",
         "--format",
         "json",
         "-o",
@@ -190,7 +190,7 @@ fn json_is_the_rank_contract_restricted_to_the_shortlist() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["postfix", "kumomta"]);
+    assert_eq!(ids, ["postfix", "powermta"]);
     for r in v["ranking"].as_array().unwrap() {
         for k in [
             "rank",
@@ -206,18 +206,18 @@ fn json_is_the_rank_contract_restricted_to_the_shortlist() {
     }
     // The rank in the whole ranking, not the place in the shortlist.
     let whole: Value = serde_json::from_slice(&run(&["rank", "--format", "json"]).stdout).unwrap();
-    let kumomta = whole["ranking"]
+    let powermta = whole["ranking"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["id"] == "kumomta")
+        .find(|r| r["id"] == "powermta")
         .unwrap();
-    assert!(kumomta["rank"].as_u64().unwrap() > 2);
-    assert_eq!(v["ranking"][1]["rank"], kumomta["rank"]);
+    assert!(powermta["rank"].as_u64().unwrap() > 2);
+    assert_eq!(v["ranking"][1]["rank"], powermta["rank"]);
     assert!(v["profile"]["monthly_volume"].is_u64());
     assert_eq!(v["weights"].as_object().unwrap().len(), 8);
     assert_eq!(v["walk"]["engine"], "postfix");
-    assert_eq!(v["shortlist"], serde_json::json!(["postfix", "kumomta"]));
+    assert_eq!(v["shortlist"], serde_json::json!(["postfix", "powermta"]));
 }
 
 #[test]

@@ -635,3 +635,60 @@ fn a_greenfield_static_config_team_above_10m_gets_kumomta() {
         expect(&format!("Profile(monthly_volume: {volume})"), &["kumomta"]);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Renters told apart by what they differ on (issue 18).
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_renter_that_must_keep_data_in_the_eu_never_gets_a_us_only_service() {
+    // Postmark is hosted in the US with no EU servers planned: a sender bound to EU residency
+    // cannot use it, whatever its score. SES (EU Regions), Mailgun (EU region) and SparkPost (an
+    // EU service) can.
+    for volume in ["50_000", "1_000_000", "20_000_000"] {
+        let v = rank(&format!(
+            "Profile(own_infrastructure: false, team: Api, monthly_volume: {volume}, must: [\"eu_data_residency\"])"
+        ));
+        assert_ne!(top(&v), "postmark", "{volume}");
+        let postmark = entry(&v, "postmark");
+        assert_eq!(postmark["standing"], "out", "{volume}");
+        assert!(
+            postmark["excluded"]
+                .as_str()
+                .unwrap()
+                .contains("EU data residency"),
+            "{postmark}"
+        );
+        assert!(
+            ["ses", "mailgun", "sparkpost"].contains(&top(&v)),
+            "{volume}: {}",
+            top(&v)
+        );
+    }
+}
+
+#[test]
+fn a_renter_that_needs_dedicated_addresses_sees_their_price() {
+    // Asked for, a service's dedicated IPs are an item of their own, at its price; on shared
+    // pools they are not.
+    let v = rank(
+        "Profile(own_infrastructure: false, team: Api, monthly_volume: 20_000_000, want: [\"dedicated_ips\"])",
+    );
+    let ses = entry(&v, "ses");
+    let ips = cost_of(ses, "ip_addresses").expect("an ip_addresses item");
+    assert!(
+        ips["basis"].as_str().unwrap().contains("$24.95/month"),
+        "{ips}"
+    );
+    assert!(ses["ips"].as_u64().unwrap() >= 2);
+    let shared = rank("Profile(own_infrastructure: false, team: Api, monthly_volume: 20_000_000)");
+    assert!(cost_of(entry(&shared, "ses"), "ip_addresses").is_none());
+    // The plan each service is costed on is named.
+    let sg = entry(
+        &rank("Profile(own_infrastructure: false, team: Api, monthly_volume: 80_000)"),
+        "sendgrid",
+    )
+    .clone();
+    let messages = cost_of(&sg, "messages").unwrap();
+    assert_eq!(messages["plan"], "SendGrid Essentials 100K");
+}

@@ -479,3 +479,60 @@ fn a_nul_byte_outside_a_string_is_named() {
     );
     assert_clean(&o, "check");
 }
+
+#[test]
+fn a_catalogue_cannot_hide_escapes_in_a_basis_an_add_on_or_a_plan_name() {
+    // Every text a catalogue file gives is shown somewhere: the basis of a figure (`show`), the
+    // name of an add-on, a plan's or a tier's name (cost items). None may reach a terminal as a
+    // control sequence.
+    let home = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(fixture("good/acme-mta.ron")).unwrap();
+    let cases: Vec<Vec<(&str, String)>> = vec![
+        vec![(
+            "max_per_month: 20_000_000)",
+            format!("max_per_month: 20_000_000, band_basis: Estimate(\"{TITLE}\"))"),
+        )],
+        vec![(
+            "config: StaticFile,",
+            format!(
+                "config: StaticFile, scale_out: Shared, scale_out_basis: Estimate(\"{TITLE}{UNSEEN}\"),"
+            ),
+        )],
+        vec![
+            (
+                "\"dkim_signing\": Yes,",
+                "\"dkim_signing\": AddOn,".to_owned(),
+            ),
+            (
+                "good_at: \"",
+                format!("add_ons: {{\"dkim_signing\": \"{TITLE}\"}}, good_at: \""),
+            ),
+        ],
+    ];
+    for edits in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = good.clone();
+        for (from, to) in &edits {
+            assert!(text.contains(from), "{from}");
+            text = text.replacen(from, to, 1);
+        }
+        std::fs::write(dir.path().join("acme-mta.ron"), &text).unwrap();
+        let folder = dir.path().to_str().unwrap();
+        for args in [
+            vec!["show", "acme-mta", "--catalogue", folder],
+            vec![
+                "show",
+                "acme-mta",
+                "--format",
+                "json",
+                "--catalogue",
+                folder,
+            ],
+            vec!["rank", "--catalogue", folder],
+        ] {
+            let o = run(home.path(), &args);
+            assert_clean(&o, &format!("{args:?} with {edits:?}"));
+            has(&stderr(&o), "text contains");
+        }
+    }
+}

@@ -297,7 +297,7 @@ fn mark_two_and_export_in_a_real_terminal() {
     s.wait_text(&format!("wrote {}", full.display()));
     let md = std::fs::read_to_string(s.home.path().join("mtafit-shortlist.md")).unwrap();
     assert!(
-        md.contains("| 1 | Postfix |") && md.contains("| 2 | GreenArrow |"),
+        md.contains("| 1 | Postfix |") && md.contains("| 2 | KumoMTA |"),
         "{md}"
     );
     // Again: the file exists, so the dialog asks before replacing it.

@@ -1506,8 +1506,10 @@ fn the_detail_pane_shows_the_estate_and_what_it_costs() {
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
+    // One node sends at the busiest hour, so how nodes share their limits is not yet an estate
+    // fact; the engine's way of scaling out is among its facts.
     assert!(
-        text.contains("estate    2 nodes (1 for the busiest hour + 1 spare), nodes share their shaping state; 30 IP addresses"),
+        text.contains("estate    2 nodes (1 for the busiest hour + 1 spare); 30 IP addresses"),
         "{text}"
     );
     assert!(text.contains("in cash and"), "{text}");
@@ -1519,4 +1521,26 @@ fn the_detail_pane_shows_the_estate_and_what_it_costs() {
         assert!(text.contains(part), "{part}: {text}");
     }
     assert!(text.contains("nodes share their shaping state"), "{text}");
+}
+
+#[test]
+fn the_detail_pane_says_what_a_service_differs_on_and_how_old_its_facts_are() {
+    let mut a = app_with(Profile {
+        own_infrastructure: false,
+        team: mtafit::profile::Team::Api,
+        ..Profile::default()
+    });
+    a.selected = a.cat.engines.iter().position(|e| e.id == "postmark").unwrap();
+    let text: String = mtafit::tui::view::detail::lines(&a, 160)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    assert!(
+        text.contains("renting   EU data residency no · dedicated IPs partial · inbound parsing yes · message streams yes · suppression API yes"),
+        "{text}"
+    );
+    assert!(text.contains("events kept 45 days"), "{text}");
+    // The checked line gives the age beside the date.
+    let checked = text.lines().find(|l| l.starts_with("checked")).unwrap();
+    assert!(checked.contains(" (") && checked.contains(')'), "{checked}");
 }

@@ -1,7 +1,7 @@
 //! `check`: validate catalogue files, collecting every problem without stopping at the first.
 
 use super::load::{
-    Catalogue, Sources, bare_ron_message, is_bare_ron, is_ron_file_name, load_folder,
+    Parsed, Sources, bare_ron_message, is_bare_ron, is_ron_file_name, layers, load_folder,
     parse_factors, read_engine_file,
 };
 use crate::ronfile::{Diagnostic, Severity};
@@ -16,6 +16,10 @@ pub struct Report {
     pub engines: usize,
     /// What was checked, for the summary line.
     pub scope: String,
+    /// Every engine file that loaded, for the questions asked of all of them (how old).
+    pub parsed: Vec<Parsed>,
+    /// The age in days past which a fact was reported, when `--stale` asked.
+    pub stale_days: Option<u32>,
 }
 
 impl Report {
@@ -32,9 +36,9 @@ impl Report {
 pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
     if paths.is_empty() {
         let sources = Sources::standard(catalogue_dirs.to_vec());
-        let cat = Catalogue::load(&sources);
+        let cat = super::Catalogue::load(&sources);
         let mut scope = vec!["the built-in catalogue".to_owned()];
-        if let Some(u) = sources.user_dir.filter(|d| d.is_dir()) {
+        if let Some(u) = sources.user_dir.clone().filter(|d| d.is_dir()) {
             scope.push(shown(&u));
         }
         scope.extend(catalogue_dirs.iter().map(|d| shown(d)));
@@ -42,6 +46,8 @@ pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
             engines: cat.engines.len(),
             diagnostics: cat.diagnostics,
             scope: scope.join(", "),
+            parsed: layers(&sources).into_iter().flat_map(|(p, _)| p).collect(),
+            stale_days: None,
         };
     }
     let mut report = Report {
@@ -53,11 +59,40 @@ pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
         ..Report::default()
     };
     for path in paths {
-        let (engines, mut diags) = check_path(path);
-        report.engines += engines;
+        let (parsed, mut diags) = check_path(path);
+        report.engines += parsed.len();
+        report.parsed.extend(parsed);
         report.diagnostics.append(&mut diags);
     }
     report
+}
+
+/// Add to the report every date in the checked files older than `max_days` on day `today`
+/// (days since 1970-01-01), as a warning located at the date: facts that may no longer hold.
+pub fn stale(report: &mut Report, max_days: u32, today: i32) {
+    let mut out = Vec::new();
+    report.stale_days = Some(max_days);
+    for p in &report.parsed {
+        for (field, date, mut d) in p.dates() {
+            let Some((y, m, dd)) = super::validate::parse_date(date) else {
+                continue;
+            };
+            let age = today - crate::calendar::days_from_civil(y, m, dd);
+            if age > i32::try_from(max_days).unwrap_or(i32::MAX) {
+                let what = if field == "checked" {
+                    format!("{}'s facts were", p.engine.name)
+                } else {
+                    format!("{}'s prices were", p.engine.name)
+                };
+                d.message = format!(
+                    "{what} last checked {date}, {age} days ago (more than {max_days}): check them \
+                     against the sources listed and update `{field}`"
+                );
+                out.push(d);
+            }
+        }
+    }
+    report.diagnostics.append(&mut out);
 }
 
 /// A path as the summary line shows it: a name can hold terminal escapes, which must not pass.
@@ -66,7 +101,7 @@ fn shown(p: &Path) -> String {
 }
 
 /// Check one file or folder; returns the engines that loaded and the diagnostics.
-fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
+fn check_path(path: &Path) -> (Vec<Parsed>, Vec<Diagnostic>) {
     if path.is_dir() {
         // `mtafit check data` means its engines folder and factors.
         let engines_dir = path.join("engines");
@@ -86,9 +121,9 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
                 &path.display().to_string(),
                 "expected engine files (*.ron) in this folder, found none",
             );
-            return (0, vec![d]);
+            return (Vec::new(), vec![d]);
         }
-        return (parsed.len(), diags);
+        return (parsed, diags);
     }
     if !path.exists() && !path.is_symlink() {
         let d = Diagnostic::whole_file(
@@ -96,10 +131,10 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
             &path.display().to_string(),
             "expected an engine file or a folder of them, but there is no such path",
         );
-        return (0, vec![d]);
+        return (Vec::new(), vec![d]);
     }
     if path.file_name().is_some_and(|n| n == "factors.ron") {
-        return (0, check_factors(path));
+        return (Vec::new(), check_factors(path));
     }
     if is_bare_ron(path) {
         let d = Diagnostic::whole_file(
@@ -107,7 +142,7 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
             &path.display().to_string(),
             bare_ron_message(),
         );
-        return (0, vec![d]);
+        return (Vec::new(), vec![d]);
     }
     // The loader reads only `*.ron` files, so anything else (a README, say) would never be a
     // catalogue entry, and RON's complaint about its first character would only puzzle.
@@ -125,10 +160,10 @@ fn check_path(path: &Path) -> (usize, Vec<Diagnostic>) {
                 crate::text::sanitize(&name)
             ),
         );
-        return (0, vec![d]);
+        return (Vec::new(), vec![d]);
     }
     let (parsed, diags) = read_engine_file(path);
-    (usize::from(parsed.is_some_and(|p| p.valid)), diags)
+    (parsed.into_iter().filter(|p| p.valid).collect(), diags)
 }
 
 fn check_factors(path: &Path) -> Vec<Diagnostic> {

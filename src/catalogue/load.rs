@@ -73,9 +73,29 @@ pub struct Parsed {
     pub valid: bool,
     /// A diagnostic-ready location of the `id` value.
     id_at: (Pos, usize, Option<String>),
+    /// Where the dates sit: `checked`, and `cost.prices_checked` when given.
+    dates_at: Vec<(&'static str, Pos, usize, Option<String>)>,
 }
 
 impl Parsed {
+    /// Each date the file gives with where it sits: `("checked", …)`, `("prices_checked", …)`.
+    pub fn dates(&self) -> Vec<(&'static str, &str, Diagnostic)> {
+        self.dates_at
+            .iter()
+            .filter_map(|(field, pos, len, line)| {
+                let date = match *field {
+                    "checked" => self.engine.checked.as_str(),
+                    _ => self.engine.cost.prices_checked.as_deref()?,
+                };
+                let mut d = Diagnostic::whole_file(Severity::Warning, &self.path, String::new());
+                d.pos = *pos;
+                d.len = *len;
+                d.line_text = line.clone();
+                Some((*field, date, d))
+            })
+            .collect()
+    }
+
     fn diagnostic(&self, severity: Severity, message: String) -> Diagnostic {
         let (pos, len, line) = self.id_at.clone();
         let mut d = Diagnostic::whole_file(severity, &self.path, message);
@@ -102,18 +122,30 @@ pub fn parse_engine(
         Err(d) => return (None, vec![d]),
     };
     let diags = validate::validate(&mut engine, path, src, stem);
-    let id_at = match Locator::new(src).find(&[Step::Field("id")]) {
-        Some(f) => {
+    let loc = Locator::new(src);
+    let at = |steps: &[Step<'_>]| {
+        loc.find(steps).map(|f| {
             let d = Diagnostic::at(Severity::Note, path, src, f.value, f.value_len, "");
             (d.pos, d.len, d.line_text)
-        }
-        None => (Pos::START, 1, None),
+        })
     };
+    let id_at = at(&[Step::Field("id")]).unwrap_or((Pos::START, 1, None));
+    let dates_at = [
+        ("checked", vec![Step::Field("checked")]),
+        (
+            "prices_checked",
+            vec![Step::Field("cost"), Step::Field("prices_checked")],
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(name, steps)| at(&steps).map(|(p, l, t)| (name, p, l, t)))
+    .collect();
     let parsed = Parsed {
         engine,
         path: path.to_owned(),
         valid: !diags.iter().any(Diagnostic::is_error),
         id_at,
+        dates_at,
     };
     (Some(parsed), diags)
 }
@@ -291,6 +323,26 @@ fn reject_duplicates(mut all: Vec<Parsed>) -> (Vec<Parsed>, Vec<Diagnostic>) {
     (keep, diags)
 }
 
+/// Each source's engine files, parsed, in the order later ones replace earlier ones.
+pub fn layers(sources: &Sources) -> Vec<(Vec<Parsed>, Vec<Diagnostic>)> {
+    let mut layers: Vec<(Vec<Parsed>, Vec<Diagnostic>)> = Vec::new();
+    if sources.builtin {
+        layers.push(builtin_engines());
+    }
+    if let Some(dir) = &sources.user_dir
+        && dir.is_dir()
+    {
+        layers.push(load_folder(dir));
+    }
+    for dir in &sources.dirs {
+        match catalogue_dir_problem(dir) {
+            None => layers.push(load_folder(dir)),
+            Some(d) => layers.push((Vec::new(), vec![d])),
+        }
+    }
+    layers
+}
+
 /// The built-in engine files, parsed.
 fn builtin_engines() -> (Vec<Parsed>, Vec<Diagnostic>) {
     let mut out = Vec::new();
@@ -393,21 +445,7 @@ impl Catalogue {
             Ok(f) => cat.factors = f,
             Err(mut d) => cat.diagnostics.append(&mut d),
         }
-        let mut layers: Vec<(Vec<Parsed>, Vec<Diagnostic>)> = Vec::new();
-        if sources.builtin {
-            layers.push(builtin_engines());
-        }
-        if let Some(dir) = &sources.user_dir
-            && dir.is_dir()
-        {
-            layers.push(load_folder(dir));
-        }
-        for dir in &sources.dirs {
-            match catalogue_dir_problem(dir) {
-                None => layers.push(load_folder(dir)),
-                Some(d) => layers.push((Vec::new(), vec![d])),
-            }
-        }
+        let layers = layers(sources);
         let mut by_id: BTreeMap<String, Parsed> = BTreeMap::new();
         for (parsed, mut diags) in layers {
             cat.diagnostics.append(&mut diags);

@@ -68,6 +68,14 @@ pub struct Engine {
         deserialize_with = "crate::ronfile::unique::map"
     )]
     pub add_ons: BTreeMap<Capability, String>,
+    /// How many days a service keeps message events and logs for you to search (per the plan
+    /// named in the basis); `None` when not published, or for self-hosted engines, where you keep
+    /// your own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_retention_days: Option<u32>,
+    /// Where the retention comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_unsourced")]
+    pub event_retention_basis: Basis,
     /// What it is genuinely good at, in our own words.
     pub good_at: String,
     /// What to watch out for, in our own words.
@@ -274,13 +282,58 @@ impl Volume {
 }
 
 /// One plan tier of a managed service.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// Messages a month the plan includes.
     pub up_to_per_month: u64,
     /// The plan's monthly price.
     pub usd_per_month: f64,
+    /// The name the vendor sells it under ("Essentials 100K"), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// One step of a graduated price: messages above `from_per_month` in a month cost this much per
+/// 1,000, up to the next step.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Where the step starts, messages a month (the first step starts at 0).
+    pub from_per_month: u64,
+    /// USD per 1,000 messages within the step.
+    pub usd_per_thousand: f64,
+}
+
+/// One of the plans a service sells: the cheapest one that carries the volume (and gives the
+/// dedicated addresses the sender needs) is the one costed, and named in the cost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The vendor's name for it ("Essentials", "Pro").
+    pub name: String,
+    /// Its fee a month, whatever the volume.
+    #[serde(default)]
+    pub base_per_month_usd: f64,
+    /// Volumes it includes for a price, smallest first.
+    #[serde(default)]
+    pub tiers: Vec<Tier>,
+    /// Price per 1,000 messages: above the top tier, or for every message when there are no
+    /// tiers and no bands.
+    #[serde(default)]
+    pub per_thousand_usd: f64,
+    /// A graduated price per 1,000 (instead of tiers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<Band>,
+    /// The most it carries a month; above it the plan is not sold (`None`: no limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_per_month: Option<u64>,
+    /// Whether it can send from dedicated addresses.
+    #[serde(default = "yes")]
+    pub dedicated_ips: bool,
+    /// Dedicated addresses it includes (instead of the engine's `dedicated_ips_included`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dedicated_ips_included: Option<u32>,
 }
 
 /// Facts for the cost-of-ownership model.
@@ -303,6 +356,10 @@ pub struct Cost {
     pub base_per_month_usd: f64,
     /// Plan tiers, smallest first; the cheapest one covering the volume applies.
     pub tiers: Vec<Tier>,
+    /// Named plans, when the vendor sells several: then the prices above stay empty and the
+    /// cheapest plan that carries the volume is costed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<Plan>,
     /// A managed service's dedicated IP address: its price a month (`None`: not sold or not
     /// published). Self-hosted estates price addresses with the profile's assumption.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -327,6 +384,10 @@ pub struct Cost {
     /// When any price above is not published by the vendor: the basis of the estimate.
     #[serde(default)]
     pub estimate: Option<String>,
+    /// The day the prices above were last checked, `YYYY-MM-DD`, when it differs from the
+    /// engine's `checked`: prices move faster than other facts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prices_checked: Option<String>,
 }
 
 fn yes() -> bool {
@@ -428,7 +489,7 @@ impl fmt::Display for Level {
     }
 }
 
-/// One of the seventeen capabilities: a closed set, so a typo in a file is an error, and a
+/// One of the twenty-two capabilities: a closed set, so a typo in a file is an error, and a
 /// lookup is an integer comparison (the model does one per engine per frame).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumCount)]
 pub enum Capability {
@@ -466,6 +527,16 @@ pub enum Capability {
     BundledMarketing,
     /// Also sold as a managed service.
     ManagedOption,
+    /// Data and sending can stay in the EU (an EU region or EU-only hosting).
+    EuDataResidency,
+    /// Sending from IP addresses of its own.
+    DedicatedIps,
+    /// Incoming mail parsed and posted to a webhook.
+    InboundParsing,
+    /// Transactional and broadcast mail kept apart as first-class streams.
+    MessageStreams,
+    /// An API to read and manage the suppression list.
+    SuppressionApi,
 }
 
 impl Capability {
@@ -488,6 +559,11 @@ impl Capability {
         Capability::WebUi,
         Capability::BundledMarketing,
         Capability::ManagedOption,
+        Capability::EuDataResidency,
+        Capability::DedicatedIps,
+        Capability::InboundParsing,
+        Capability::MessageStreams,
+        Capability::SuppressionApi,
     ];
 
     /// The contract id, e.g. `ip_pools` (a closed set: an unknown id is an error).
@@ -510,6 +586,11 @@ impl Capability {
             Capability::WebUi => "web_ui",
             Capability::BundledMarketing => "bundled_marketing",
             Capability::ManagedOption => "managed_option",
+            Capability::EuDataResidency => "eu_data_residency",
+            Capability::DedicatedIps => "dedicated_ips",
+            Capability::InboundParsing => "inbound_parsing",
+            Capability::MessageStreams => "message_streams",
+            Capability::SuppressionApi => "suppression_api",
         }
     }
 
@@ -533,6 +614,11 @@ impl Capability {
             Capability::WebUi => "web UI",
             Capability::BundledMarketing => "bundled marketing",
             Capability::ManagedOption => "managed option",
+            Capability::EuDataResidency => "EU data residency",
+            Capability::DedicatedIps => "dedicated IPs",
+            Capability::InboundParsing => "inbound parsing",
+            Capability::MessageStreams => "message streams",
+            Capability::SuppressionApi => "suppression API",
         }
     }
 

@@ -273,6 +273,7 @@ impl Checker<'_> {
                 }
             }
         }
+        self.plans(e);
         if c.node_capacity_per_month > crate::units::MAX_VOLUME {
             self.error(
                 &[Step::Field("cost"), Step::Field("node_capacity_per_month")],
@@ -289,6 +290,130 @@ impl Checker<'_> {
                 "expected the messages one node carries a month (above 0) for a self-hosted engine"
                     .into(),
             );
+        }
+    }
+
+    /// Named plans: each priced within the same ranges as the engine's own prices, tiers and
+    /// bands in order; and prices given in one place only.
+    fn plans(&mut self, e: &Engine) {
+        let c = &e.cost;
+        if c.plans.is_empty() {
+            return;
+        }
+        if !c.tiers.is_empty() || c.per_thousand_usd != 0.0 || c.base_per_month_usd != 0.0 {
+            self.error(
+                &[Step::Field("cost"), Step::Field("plans")],
+                "expected prices either in plans or in tiers, per_thousand_usd and \
+                 base_per_month_usd, not both; with plans, set tiers to [] and the two prices to 0"
+                    .into(),
+            );
+        }
+        for (i, q) in c.plans.iter().enumerate() {
+            let at = |field: &'static str| {
+                [
+                    Step::Field("cost"),
+                    Step::Field("plans"),
+                    Step::Index(i),
+                    Step::Field(field),
+                ]
+            };
+            if q.name.trim().is_empty() {
+                self.error(
+                    &at("name"),
+                    "expected the plan's name as the vendor sells it".into(),
+                );
+            }
+            for (field, value, max, unit) in [
+                (
+                    "base_per_month_usd",
+                    q.base_per_month_usd,
+                    MAX_MONTHLY_USD,
+                    "USD a month",
+                ),
+                (
+                    "per_thousand_usd",
+                    q.per_thousand_usd,
+                    MAX_PER_THOUSAND_USD,
+                    "USD per 1,000 messages",
+                ),
+            ] {
+                if !value.is_finite() || !(0.0..=max).contains(&value) {
+                    self.error(
+                        &at(field),
+                        format!(
+                            "expected 0 to {} {unit}, found {}",
+                            crate::units::grouped(max as u64),
+                            crate::units::found(value)
+                        ),
+                    );
+                }
+            }
+            for (k, t) in q.tiers.iter().enumerate() {
+                let ok = t.usd_per_month.is_finite()
+                    && (0.0..=MAX_MONTHLY_USD).contains(&t.usd_per_month)
+                    && (1..=crate::units::MAX_VOLUME).contains(&t.up_to_per_month)
+                    && (k == 0 || {
+                        let prev = &q.tiers[k - 1];
+                        t.up_to_per_month > prev.up_to_per_month
+                            && t.usd_per_month >= prev.usd_per_month
+                    });
+                if !ok {
+                    self.error(
+                        &[
+                            Step::Field("cost"),
+                            Step::Field("plans"),
+                            Step::Index(i),
+                            Step::Field("tiers"),
+                            Step::Index(k),
+                        ],
+                        "expected tiers in increasing order of volume and price, each from 1 \
+                         message and 0 USD"
+                            .into(),
+                    );
+                }
+            }
+            for (k, b) in q.bands.iter().enumerate() {
+                let starts_right = if k == 0 {
+                    b.from_per_month == 0
+                } else {
+                    b.from_per_month > q.bands[k - 1].from_per_month
+                };
+                let priced = b.usd_per_thousand.is_finite()
+                    && (0.0..=MAX_PER_THOUSAND_USD).contains(&b.usd_per_thousand);
+                if !starts_right || !priced || b.from_per_month > crate::units::MAX_VOLUME {
+                    self.error(
+                        &[
+                            Step::Field("cost"),
+                            Step::Field("plans"),
+                            Step::Index(i),
+                            Step::Field("bands"),
+                            Step::Index(k),
+                        ],
+                        format!(
+                            "expected bands that start at 0 and rise in volume, each priced from 0 \
+                             to {} USD per 1,000",
+                            MAX_PER_THOUSAND_USD
+                        ),
+                    );
+                }
+            }
+            if !q.tiers.is_empty() && !q.bands.is_empty() {
+                self.error(
+                    &at("bands"),
+                    "expected tiers or bands in one plan, not both".into(),
+                );
+            }
+            if let Some(m) = q.max_per_month
+                && (m == 0 || m > crate::units::MAX_VOLUME)
+            {
+                self.error(
+                    &at("max_per_month"),
+                    format!(
+                        "expected the most the plan carries, from 1 to {} messages a month",
+                        crate::units::grouped(crate::units::MAX_VOLUME)
+                    ),
+                );
+            }
         }
     }
 
@@ -332,6 +457,24 @@ impl Checker<'_> {
                 format!("the checked date {} is in the future", e.checked),
             ),
             Some(_) => {}
+        }
+        if let Some(prices) = &e.cost.prices_checked {
+            let at = [Step::Field("cost"), Step::Field("prices_checked")];
+            match parse_date(prices) {
+                None => self.error(
+                    &at,
+                    format!(
+                        "expected the date the prices were checked as \"YYYY-MM-DD\", found {:?}",
+                        text::sanitize(prices)
+                    ),
+                ),
+                Some(date) if date > tomorrow() => self.at_value(
+                    Severity::Warning,
+                    &at,
+                    format!("the prices_checked date {prices} is in the future"),
+                ),
+                Some(_) => {}
+            }
         }
     }
 
@@ -402,6 +545,46 @@ fn visit_text(e: &mut Engine, f: &mut dyn FnMut(Vec<&'static str>, &mut String))
     }
     if let Some(s) = &mut e.cost.estimate {
         f(vec!["cost", "estimate"], s);
+    }
+    for (path, basis) in [
+        (vec!["first_release_basis"], &mut e.first_release_basis),
+        (vec!["everyday_config_basis"], &mut e.everyday_config_basis),
+        (vec!["scale_out_basis"], &mut e.scale_out_basis),
+        (vec!["volume", "band_basis"], &mut e.volume.band_basis),
+        (vec!["volume", "proven_basis"], &mut e.volume.proven_basis),
+        (
+            vec!["cost", "node_capacity_basis"],
+            &mut e.cost.node_capacity_basis,
+        ),
+        (
+            vec!["cost", "dedicated_ip_basis"],
+            &mut e.cost.dedicated_ip_basis,
+        ),
+        (
+            vec!["support", "contract_basis"],
+            &mut e.support.contract_basis,
+        ),
+        (vec!["event_retention_basis"], &mut e.event_retention_basis),
+    ] {
+        if let super::model::Basis::Source(s) | super::model::Basis::Estimate(s) = basis {
+            f(path, s);
+        }
+    }
+    for s in e.add_ons.values_mut() {
+        f(vec!["add_ons"], s);
+    }
+    for t in &mut e.cost.tiers {
+        if let Some(s) = &mut t.name {
+            f(vec!["cost", "tiers"], s);
+        }
+    }
+    for q in &mut e.cost.plans {
+        f(vec!["cost", "plans"], &mut q.name);
+        for t in &mut q.tiers {
+            if let Some(s) = &mut t.name {
+                f(vec!["cost", "plans"], s);
+            }
+        }
     }
     f(vec!["good_at"], &mut e.good_at);
     f(vec!["cautions"], &mut e.cautions);

@@ -6,9 +6,13 @@ use crate::render;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Run `check` and print the report; exit 1 when there is any error or warning.
-pub fn run(paths: &[PathBuf], c: &Common) -> Outcome {
-    let report = check(paths, &c.overrides.catalogue);
+/// Run `check` and print the report; exit 1 when there is any error or warning (a fact older
+/// than `stale` days, when given, is a warning).
+pub fn run(paths: &[PathBuf], stale: Option<u32>, c: &Common) -> Outcome {
+    let mut report = check(paths, &c.overrides.catalogue);
+    if let Some(days) = stale {
+        crate::catalogue::check::stale(&mut report, days, crate::calendar::today());
+    }
     emit(&render::check::report(&report, stdout_color(c)))?;
     Ok(if report.problems() > 0 {
         ExitCode::from(1)

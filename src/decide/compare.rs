@@ -103,7 +103,17 @@ fn cost_parts(e: &Engine, p: &Profile) -> (f64, f64, f64) {
 /// the cost rises, so the corners bound the margin exactly.
 fn near_tie(engines: &[Engine], p: &Profile, r: &Ranking) -> Option<usize> {
     let top = r.top()?;
-    let w = &r.weights;
+    r.rivals()
+        .find(|b| within_doubt(engines, p, &r.weights, top, b))
+        .map(|b| b.engine)
+}
+
+/// True when `rival` would overtake `top` (both ranked for `p` with the effective weights `w`)
+/// at some corner of the spread: the profile's assumptions off by ±[`ASSUMPTION_SPREAD`] for
+/// both, the top's estimated prices high and the rival's low by [`ESTIMATE_SPREAD`]. Only the
+/// budget fit rests on these numbers, and it falls as the cost rises, so the corners bound the
+/// margin exactly.
+pub fn within_doubt(engines: &[Engine], p: &Profile, w: &Weights, top: &Row, rival: &Row) -> bool {
     let wb = w.get(FactorId::Budget);
     let (reference, _) = fit::budget_reference(p);
     let fit_of = |c: f64| fit::quantize(fit::budget_fit(reference, c));
@@ -114,25 +124,20 @@ fn near_tie(engines: &[Engine], p: &Profile, r: &Ranking) -> Option<usize> {
             .map(|f| w.get(*f) * row.fits[*f])
             .sum()
     };
+    let lead = without_budget(top) - without_budget(rival);
+    // A budget fit lies in 0–1: a lead larger than its whole weight cannot be undone.
+    if lead > wb {
+        return false;
+    }
     let (t_sure, t_est, t_ass) = cost_parts(&engines[top.engine], p);
-    let top_rest = without_budget(top);
-    r.rivals()
-        .find(|b| {
-            let lead = top_rest - without_budget(b);
-            // A budget fit lies in 0–1: a lead larger than its whole weight cannot be undone.
-            if lead > wb {
-                return false;
-            }
-            let (b_sure, b_est, b_ass) = cost_parts(&engines[b.engine], p);
-            [1.0 - ASSUMPTION_SPREAD, 1.0 + ASSUMPTION_SPREAD]
-                .iter()
-                .any(|&a| {
-                    let ct = t_sure + t_est * (1.0 + ESTIMATE_SPREAD) + t_ass * a;
-                    let cb = b_sure + b_est * (1.0 - ESTIMATE_SPREAD) + b_ass * a;
-                    lead + wb * (fit_of(ct) - fit_of(cb)) <= 0.0
-                })
+    let (b_sure, b_est, b_ass) = cost_parts(&engines[rival.engine], p);
+    [1.0 - ASSUMPTION_SPREAD, 1.0 + ASSUMPTION_SPREAD]
+        .iter()
+        .any(|&a| {
+            let ct = t_sure + t_est * (1.0 + ESTIMATE_SPREAD) + t_ass * a;
+            let cb = b_sure + b_est * (1.0 - ESTIMATE_SPREAD) + b_ass * a;
+            lead + wb * (fit_of(ct) - fit_of(cb)) <= 0.0
         })
-        .map(|b| b.engine)
 }
 
 /// What orders one engine under a changed profile: a row reduced to its ordering keys, so the

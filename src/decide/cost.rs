@@ -8,7 +8,7 @@
 //! engines is what their facts say: how much a node carries, how nodes share their limits, and
 //! how the vendor sells its licence.
 
-use crate::catalogue::{Engine, ScaleOut};
+use crate::catalogue::{Band, Capability, Engine, Plan, ScaleOut, Tier};
 use crate::profile::{Profile, SupportNeed};
 
 /// The busy hours a day behind every node capacity in the catalogue (its rule: a published
@@ -60,8 +60,8 @@ pub fn peak_nodes(e: &Engine, p: &Profile, volume: u64) -> u64 {
 }
 
 /// Addresses for `volume` a month: the busiest day over what one warmed address carries, two at
-/// least from [`TWO_IPS_FROM`]. A self-hosted estate always has one; a service sends from its
-/// shared pools below [`TWO_IPS_FROM`].
+/// least from [`TWO_IPS_FROM`]. A self-hosted estate always has one; below [`TWO_IPS_FROM`] a
+/// rented service's shared pools suffice.
 pub fn ips(self_hosted: bool, p: &Profile, volume: u64) -> u64 {
     if !self_hosted && volume < TWO_IPS_FROM {
         return 0;
@@ -81,10 +81,16 @@ fn is_service(e: &Engine) -> bool {
 pub fn estate(e: &Engine, p: &Profile, volume: u64) -> Estate {
     if is_service(e) {
         let priced = e.cost.dedicated_ip_usd_per_month.is_some();
+        // A rented service sends from its shared pools unless the sender asks for addresses of
+        // its own; then as many as the busiest day needs, one at least.
+        let asked = [&p.must, &p.want]
+            .iter()
+            .any(|l| l.contains(&Capability::DedicatedIps));
+        let needed = if asked { ips(true, p, volume) } else { 0 };
         return Estate {
             peak_nodes: 0,
             spares: 0,
-            ips: if priced { ips(false, p, volume) } else { 0 },
+            ips: if priced { needed } else { 0 },
             scale_out: None,
         };
     }
@@ -130,6 +136,10 @@ pub struct AnnualCost {
     pub deliverability: f64,
     /// The volume is above the top published plan; the price beyond it is extrapolated.
     pub beyond_tiers: bool,
+    /// The plan costed, an index into the engine's `cost.plans` (`None`: its own prices).
+    pub plan: Option<usize>,
+    /// The tier of that plan (or of the engine's own tiers) that covers the volume.
+    pub tier: Option<usize>,
     /// A price in the catalogue is an estimate (`cost.estimate`).
     pub estimated: bool,
     /// The support contract's price is an estimate.
@@ -262,9 +272,16 @@ pub enum Basis {
     Messages {
         /// Beyond the top published plan, extrapolated at the per-message price.
         extrapolated: bool,
+        /// The plan costed (an index into the engine's `cost.plans`).
+        plan: Option<usize>,
+        /// Its tier that covers the volume.
+        tier: Option<usize>,
     },
     /// A plan's fixed monthly fee.
-    FixedFees,
+    FixedFees {
+        /// The plan costed (an index into the engine's `cost.plans`).
+        plan: Option<usize>,
+    },
     /// Servers for the volume at the assumed monthly cost of one.
     Servers {
         /// How many, spares included.
@@ -455,6 +472,8 @@ impl AnnualCost {
                 self.messages,
                 Basis::Messages {
                     extrapolated: self.beyond_tiers,
+                    plan: self.plan,
+                    tier: self.tier,
                 },
                 if self.beyond_tiers {
                     Provenance::Estimated
@@ -464,7 +483,12 @@ impl AnnualCost {
             );
         }
         if self.base > 0.0 {
-            push(CostKind::FixedFees, self.base, Basis::FixedFees, price);
+            push(
+                CostKind::FixedFees,
+                self.base,
+                Basis::FixedFees { plan: self.plan },
+                price,
+            );
         }
         if self.nodes > 0 {
             push(
@@ -562,25 +586,21 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
     let v = volume as f64;
     let held = p.licences_held.contains(&e.id);
     let estimated = c.estimate.is_some();
-    let base = c.base_per_month_usd * 12.0;
-    let (messages, beyond_tiers) = match c.tiers.iter().find(|t| t.up_to_per_month >= volume) {
-        Some(t) => (t.usd_per_month * 12.0, false),
-        None => match c.tiers.last() {
-            Some(top) => {
-                let extra = (v - top.up_to_per_month as f64) / 1000.0 * c.per_thousand_usd;
-                ((top.usd_per_month + extra) * 12.0, true)
-            }
-            None => (v / 1000.0 * c.per_thousand_usd * 12.0, false),
-        },
-    };
     let managed = is_service(e);
     let estate = estate(e, p, volume);
+    let chosen = choose_plan(e, volume, estate.ips);
+    let Priced {
+        messages,
+        base,
+        beyond_tiers,
+        tier,
+    } = chosen.priced;
     let nodes = estate.nodes();
     let servers = nodes as f64 * p.node_cost_per_month_usd * 12.0;
     let (ip_price, included, ip_estimated) = if managed {
         (
             c.dedicated_ip_usd_per_month.unwrap_or(0.0),
-            u64::from(c.dedicated_ips_included),
+            u64::from(chosen.ips_included),
             !matches!(c.dedicated_ip_basis, crate::catalogue::Basis::Source(_)),
         )
     } else {
@@ -629,6 +649,8 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
         coordination,
         deliverability,
         beyond_tiers,
+        plan: chosen.plan,
+        tier,
         estimated,
         support_estimated: !matches!(e.support.contract_basis, crate::catalogue::Basis::Source(_)),
         ip_estimated: managed && ip_estimated,
@@ -644,6 +666,121 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
         deliverability_hours,
         hourly_rate: rate,
     }
+}
+
+/// What one way of selling messages charges for a year at a volume.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Priced {
+    /// The messages: a tier's price, or the price per 1,000 (graduated by bands).
+    messages: f64,
+    /// The fee whatever the volume.
+    base: f64,
+    /// Above the top published tier: extrapolated at the price per 1,000.
+    beyond_tiers: bool,
+    /// The tier that covers the volume, when one does.
+    tier: Option<usize>,
+}
+
+/// A year of messages at `volume` a month with a fee, tiers, a price per 1,000 and bands.
+fn price(base: f64, tiers: &[Tier], per_thousand: f64, bands: &[Band], volume: u64) -> Priced {
+    let v = volume as f64;
+    let (messages, beyond_tiers, tier) =
+        match tiers.iter().position(|t| t.up_to_per_month >= volume) {
+            Some(i) => (tiers[i].usd_per_month, false, Some(i)),
+            None => match tiers.last() {
+                Some(top) => {
+                    let extra = (v - top.up_to_per_month as f64) / 1000.0 * per_thousand;
+                    (top.usd_per_month + extra, true, None)
+                }
+                None if !bands.is_empty() => (graduated(bands, volume), false, None),
+                None => (v / 1000.0 * per_thousand, false, None),
+            },
+        };
+    Priced {
+        messages: messages * 12.0,
+        base: base * 12.0,
+        beyond_tiers,
+        tier,
+    }
+}
+
+/// A graduated price a month: each step's share of the volume at its own price per 1,000.
+fn graduated(bands: &[Band], volume: u64) -> f64 {
+    bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let end = bands.get(i + 1).map_or(u64::MAX, |n| n.from_per_month);
+            let inside = volume.min(end).saturating_sub(b.from_per_month);
+            inside as f64 / 1000.0 * b.usd_per_thousand
+        })
+        .sum()
+}
+
+/// The plan costed: its price, which plan (`None`: the engine's own prices) and the dedicated
+/// addresses it includes.
+struct Chosen {
+    priced: Priced,
+    plan: Option<usize>,
+    ips_included: u32,
+}
+
+/// The cheapest of an engine's plans that carries `volume` and gives `ips` dedicated addresses
+/// when they are needed, counting the addresses it does not include; the engine's own prices
+/// when it has no plans. When no plan carries the volume, the one that carries the most.
+fn choose_plan(e: &Engine, volume: u64, ips: u64) -> Chosen {
+    let c = &e.cost;
+    if c.plans.is_empty() {
+        return Chosen {
+            priced: price(
+                c.base_per_month_usd,
+                &c.tiers,
+                c.per_thousand_usd,
+                &[],
+                volume,
+            ),
+            plan: None,
+            ips_included: c.dedicated_ips_included,
+        };
+    }
+    let ip_price = c.dedicated_ip_usd_per_month.unwrap_or(0.0) * 12.0;
+    let of = |i: usize, q: &Plan| Chosen {
+        priced: price(
+            q.base_per_month_usd,
+            &q.tiers,
+            q.per_thousand_usd,
+            &q.bands,
+            volume,
+        ),
+        plan: Some(i),
+        ips_included: q.dedicated_ips_included.unwrap_or(c.dedicated_ips_included),
+    };
+    let total = |x: &Chosen| {
+        x.priced.messages
+            + x.priced.base
+            + ips.saturating_sub(u64::from(x.ips_included)) as f64 * ip_price
+    };
+    let carries =
+        |q: &Plan| q.max_per_month.is_none_or(|m| volume <= m) && (ips == 0 || q.dedicated_ips);
+    let best = c
+        .plans
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| carries(q))
+        .map(|(i, q)| of(i, q))
+        .min_by(|a, b| total(a).total_cmp(&total(b)));
+    best.unwrap_or_else(|| {
+        let (i, q) = c
+            .plans
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, q)| q.max_per_month.unwrap_or(u64::MAX))
+            .expect("plans is not empty");
+        let mut x = of(i, q);
+        // Past every plan's limit: the price is extrapolated, not a quote.
+        x.priced.beyond_tiers = true;
+        x
+    })
 }
 
 /// The least volume in `(after, MAX_VOLUME]` where `count` exceeds `k`, given that `count`
@@ -711,14 +848,23 @@ fn steps(
 /// volume. `None` when there are more than `limit` (a tiny node capacity over a wide range).
 pub fn breakpoints(e: &Engine, p: &Profile, lo: u64, hi: u64, limit: usize) -> Option<Vec<u64>> {
     let c = &e.cost;
-    let mut out: Vec<u64> = c
-        .tiers
+    // Between two plans the cheaper one can change anywhere: not pieces this can list.
+    if c.plans.len() > 1 {
+        return None;
+    }
+    let tiers = c.plans.first().map_or(&c.tiers, |q| &q.tiers);
+    let mut out: Vec<u64> = tiers
         .iter()
         .filter_map(|t| t.up_to_per_month.checked_add(1))
+        .chain(c.plans.iter().flat_map(|q| {
+            q.bands
+                .iter()
+                .map(|b| b.from_per_month)
+                .chain(q.max_per_month.and_then(|m| m.checked_add(1)))
+        }))
         .filter(|v| (lo + 1..=hi).contains(v))
         .collect();
     let self_hosted = !is_service(e);
-    let addresses_matter = self_hosted || c.dedicated_ip_usd_per_month.is_some();
     if self_hosted {
         let cap = c.node_capacity_per_month as f64;
         out.extend(steps(
@@ -733,14 +879,10 @@ pub fn breakpoints(e: &Engine, p: &Profile, lo: u64, hi: u64, limit: usize) -> O
             out.push(spares);
         }
     }
-    if addresses_matter {
-        let per_ip =
-            p.messages_per_ip_per_day.max(1) as f64 * DAYS_A_MONTH / p.peak_day_factor.max(1.0);
-        out.extend(steps(|v| ips(self_hosted, p, v), per_ip, lo, hi, limit)?);
-        if (lo + 1..=hi).contains(&TWO_IPS_FROM) {
-            out.push(TWO_IPS_FROM);
-        }
-    }
+    // Addresses, for an estate or a service asked for its own: every change of their count.
+    let per_ip =
+        p.messages_per_ip_per_day.max(1) as f64 * DAYS_A_MONTH / p.peak_day_factor.max(1.0);
+    out.extend(steps(|v| estate(e, p, v).ips, per_ip, lo, hi, limit)?);
     out.sort_unstable();
     out.dedup();
     if out.len() > limit {
@@ -800,7 +942,7 @@ mod tests {
         assert_eq!(at.coordination, 0.0);
         // Postfix nodes keep their own limits: one hour a month for each sending node beyond
         // the first.
-        let two = cost("postfix", &p, 60_000_000);
+        let two = cost("postfix", &p, 30_000_000);
         assert_eq!(two.estate.peak_nodes, 2);
         assert_eq!(two.coordination, 1.0 * 90.0 * 12.0);
         // KumoMTA nodes share theirs: nothing to split by hand.
@@ -835,10 +977,20 @@ mod tests {
     }
 
     #[test]
-    fn a_service_sends_from_shared_pools_until_it_needs_dedicated_addresses() {
-        let p = Profile::default();
-        let small = cost("ses", &p, TWO_IPS_FROM - 1);
-        assert_eq!((small.estate.ips, small.ip_addresses), (0, 0.0));
+    fn a_service_sends_from_shared_pools_unless_asked_for_its_own_addresses() {
+        let shared = Profile::default();
+        let big = cost("ses", &shared, 100_000_000);
+        assert_eq!((big.estate.ips, big.ip_addresses), (0, 0.0));
+        assert_eq!(
+            big.deliverability, 0.0,
+            "the service looks after its shared pools"
+        );
+        let p = Profile {
+            want: vec![Capability::DedicatedIps],
+            ..Profile::default()
+        };
+        // Asked for, one at least, whatever the volume.
+        assert_eq!(cost("ses", &p, 10_000).estate.ips, 1);
         let big = cost("ses", &p, 100_000_000);
         // 100M × 1.5 / 30 = 5M on the busiest day: ten addresses at 500k each.
         assert_eq!(big.estate.ips, 10);
@@ -906,6 +1058,11 @@ mod tests {
         let cat = Catalogue::builtin();
         let p = Profile::default();
         for e in &cat.engines {
+            // Between several plans the cheaper can change anywhere: no pieces to list.
+            if e.cost.plans.len() > 1 {
+                assert_eq!(breakpoints(e, &p, 100_000, 1_000_000_000, 10_000), None);
+                continue;
+            }
             let bp = breakpoints(e, &p, 100_000, 1_000_000_000, 10_000).expect("few pieces");
             // Between two breakpoints the cost is affine: its midpoint is the mean of its ends.
             let mut starts = vec![100_000];
@@ -1016,11 +1173,29 @@ mod tests {
         let p = Profile::default();
         let ses = cost("ses", &p, 7_421_043);
         assert_eq!(ses.nodes, 0);
-        assert_eq!(ses.estate.ips, 2, "dedicated addresses from 250k a month");
+        assert_eq!(ses.estate.ips, 0, "shared pools unless asked");
+        // The cheapest of SES's plans is per-feature billing at 0.10 per 1,000.
         assert!((ses.messages - 7_421.043 * 0.10 * 12.0).abs() < 1e-6);
-        // Within SendGrid's first published plan, then beyond the last one.
-        let sg = cost("sendgrid", &p, 40_000);
+        let ses_engine = Catalogue::builtin().engine("ses").unwrap().clone();
+        assert_eq!(
+            ses_engine.cost.plans[ses.plan.unwrap()].name,
+            "à la carte (no plan)"
+        );
+        // Within SendGrid's Essentials plan: 80k a month is Essentials 100K, not Pro.
+        let sg_engine = Catalogue::builtin().engine("sendgrid").unwrap().clone();
+        let sg = cost("sendgrid", &p, 80_000);
         assert!(!sg.beyond_tiers);
+        assert_eq!(sg.messages, 34.95 * 12.0);
+        let item = sg
+            .items()
+            .into_iter()
+            .find(|i| i.kind == CostKind::Messages)
+            .unwrap();
+        assert_eq!(
+            crate::render::sentence::plan_name(&sg_engine, &item).as_deref(),
+            Some("SendGrid Essentials 100K")
+        );
+        // Past Essentials' 100K, Pro; past its top tier, extrapolated.
         let sg = cost("sendgrid", &p, 7_421_043);
         assert!(sg.beyond_tiers);
         let messages = sg
@@ -1030,10 +1205,44 @@ mod tests {
         assert_eq!(
             messages.map(|i| (i.basis, i.provenance)),
             Some((
-                Basis::Messages { extrapolated: true },
+                Basis::Messages {
+                    extrapolated: true,
+                    plan: Some(1),
+                    tier: None
+                },
                 Provenance::Estimated
             ))
         );
+    }
+
+    #[test]
+    fn graduated_bands_price_each_step_at_its_own_rate() {
+        let bands = [
+            Band {
+                from_per_month: 0,
+                usd_per_thousand: 0.16,
+            },
+            Band {
+                from_per_month: 10_000_000,
+                usd_per_thousand: 0.14,
+            },
+        ];
+        assert!((graduated(&bands, 5_000_000) - 800.0).abs() < 1e-9);
+        assert!((graduated(&bands, 20_000_000) - (1_600.0 + 1_400.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_plan_without_dedicated_addresses_is_not_costed_when_they_are_needed() {
+        // Essentials sends from shared addresses: asked for its own, the sender is costed on Pro.
+        let p = Profile {
+            must: vec![Capability::DedicatedIps],
+            ..Profile::default()
+        };
+        let sg = cost("sendgrid", &p, 80_000);
+        assert_eq!(sg.plan, Some(1), "{sg:?}");
+        // Pro includes one address, so there is nothing more to pay for at this volume.
+        assert_eq!(sg.estate.ips, 1);
+        assert_eq!(sg.ip_addresses, 0.0);
     }
 
     #[test]

@@ -298,7 +298,10 @@ pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
     let have = p.team.level();
     let steps = need.saturating_sub(have);
     let same_kind = known || writes(p.team, &e.config);
-    let learn = if same_kind {
+    // A rung climbed is already new work: the larger learning step is for an engine within the
+    // team's reach whose own configuration is still of another kind (KumoMTA's Lua behind its
+    // TOML helpers, for a team that keeps files).
+    let learn = if same_kind || steps > 0 {
         LEARN_SAME_KIND
     } else {
         LEARN_NEW_KIND
@@ -450,7 +453,7 @@ pub fn marketing(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
                         .unwrap_or("an add-on")
                 ),
                 Level::Separate => format!(
-                    "marketing tooling sold separately: {}",
+                    "marketing tooling from the same vendor, sold separately: {} (its price is not in this cost)",
                     e.add_on(Capability::BundledMarketing)
                         .unwrap_or("a separate product")
                 ),
@@ -462,7 +465,12 @@ pub fn marketing(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
                     "unknown — no source says whether it bundles marketing tooling".into()
                 }
             });
-            has.credit()
+            // Wanted means from the same vendor: a product it sells beside the service is that.
+            if has == Level::Separate {
+                1.0
+            } else {
+                has.credit()
+            }
         }
         Marketing::Unwanted => {
             if has == Level::Yes {
@@ -702,8 +710,9 @@ mod tests {
         );
         let mut why = String::new();
         budget(&engine("ses"), &capped, 5_000.0, Some(&mut why));
+        // SES's plan prices are a third party's reading of the price list: an estimate.
         assert!(
-            why.starts_with("$5k/yr in cash (staff time not counted in the cap)"),
+            why.starts_with("$5k/yr in cash (price estimated; staff time not counted in the cap)"),
             "{why}"
         );
         // Counting staff time is the profile's choice.
@@ -750,8 +759,16 @@ mod tests {
         assert!(close(team(&engine("powermta"), &p, None), 0.85));
         // KumoMTA's TOML helpers keep a static-config team on its rung, but Lua is new work.
         assert!(close(team(&engine("kumomta"), &p, None), 0.70));
-        // Two rungs up to HSL scripting, and a new kind of work.
-        assert!(close(team(&engine("halon"), &p, None), 1.0 - 0.7 - 0.3));
+        // Two rungs up to HSL scripting; the rungs are the new work, so the smaller learning step.
+        assert!(close(team(&engine("halon"), &p, None), 1.0 - 0.7 - 0.15));
+        let one_rung = Profile {
+            team: Team::ConfigAsCode,
+            ..Profile::default()
+        };
+        assert!(close(
+            team(&engine("halon"), &one_rung, None),
+            1.0 - 0.35 - 0.15
+        ));
         // A team that programs finds files no new kind of work.
         let coders = Profile {
             team: Team::Programming,

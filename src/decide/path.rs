@@ -225,7 +225,22 @@ pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) ->
             walk,
         });
     }
-    let mut stretches = close_contenders(stretches);
+    let mut stretches = close_contenders(stretches, |s, other| {
+        // Within the model's own doubt at the middle of the stretch, as the comparison says it.
+        let Some(pick) = s.pick else { return false };
+        let mid = ((s.from as f64) * (s.to as f64)).sqrt().round() as u64;
+        let mut q = p.clone();
+        q.monthly_volume = mid.clamp(s.from, s.to);
+        let reference = super::fit::budget_reference(&q).0;
+        let row = |i: usize| rank::evaluate(i, &engines[i], &q, &eff, reference);
+        let (a, b) = (row(pick), row(other));
+        let (lead, trail) = if rank::score_key(a.score) >= rank::score_key(b.score) {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        super::compare::within_doubt(engines, &q, &eff, lead, trail)
+    });
     if !members.is_empty() {
         let points: Vec<u64> = stretches.iter().map(|s| s.from).collect();
         for (s, top) in stretches
@@ -250,9 +265,13 @@ pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) ->
 }
 
 /// Runs of three or more stretches whose picks alternate between the same two engines, under
-/// the same verdict of the walk, become one stretch of close contenders: neither leads across
-/// it, and a server step or a hair is no reason to move engines back and forth.
-fn close_contenders(stretches: Vec<Stretch>) -> Vec<Stretch> {
+/// the same gate of the walk, become one stretch of close contenders when the two are within the
+/// model's own doubt in every one of them (`close`: the stretch and the other engine): neither
+/// leads across it, and a server step or a hair is no reason to move engines back and forth.
+fn close_contenders(
+    stretches: Vec<Stretch>,
+    close: impl Fn(&Stretch, usize) -> bool,
+) -> Vec<Stretch> {
     let mut out: Vec<Stretch> = Vec::with_capacity(stretches.len());
     let mut i = 0;
     while i < stretches.len() {
@@ -265,17 +284,22 @@ fn close_contenders(stretches: Vec<Stretch>) -> Vec<Stretch> {
         if let Some((a, b)) = pair {
             while let Some(t) = stretches.get(j) {
                 let expect = if (j - i) % 2 == 0 { a } else { b };
-                if t.pick != Some(expect)
-                    || t.walk.engine != s.walk.engine
-                    || t.walk.deciding_gate() != s.walk.deciding_gate()
-                {
+                // Renting, the walk's verdict follows the pick: the gate is what must agree.
+                let same_walk = t.walk.deciding_gate() == s.walk.deciding_gate()
+                    && (t.walk.engine == s.walk.engine || t.walk.engine == t.pick);
+                if t.pick != Some(expect) || !same_walk {
                     break;
                 }
                 j += 1;
             }
         }
+        let all_close = |a: usize, b: usize| {
+            stretches[i..j]
+                .iter()
+                .all(|t| close(t, if t.pick == Some(a) { b } else { a }))
+        };
         match pair {
-            Some((a, b)) if j - i >= 3 => {
+            Some((a, b)) if j - i >= 3 && all_close(a, b) => {
                 out.push(Stretch {
                     to: stretches[j - 1].to,
                     contenders: vec![a, b],
@@ -430,10 +454,11 @@ impl<'a> Search<'a> {
                     missing: row.musts_missing(),
                     preference: [&below, &above]
                         .map(|q| brief::preference(q, &e.id).unwrap_or(u8::MAX)),
-                    monotone: tiers.windows(2).all(|t| {
-                        t[0].up_to_per_month < t[1].up_to_per_month
-                            && t[0].usd_per_month <= t[1].usd_per_month
-                    }) && e.cost.per_thousand_usd >= 0.0,
+                    monotone: rising(tiers, e.cost.per_thousand_usd)
+                        && e.cost.plans.iter().all(|q| {
+                            rising(&q.tiers, q.per_thousand_usd)
+                                && q.bands.iter().all(|b| b.usd_per_thousand >= 0.0)
+                        }),
                 }
             })
             .collect();
@@ -768,6 +793,14 @@ impl<'a> Search<'a> {
     }
 }
 
+/// True when tiers rise in volume and price and the price beyond them is not negative: then the
+/// cost never falls as the volume grows (the cheapest of several such plans cannot either).
+fn rising(tiers: &[crate::catalogue::Tier], per_thousand: f64) -> bool {
+    tiers.windows(2).all(|t| {
+        t[0].up_to_per_month < t[1].up_to_per_month && t[0].usd_per_month <= t[1].usd_per_month
+    }) && per_thousand >= 0.0
+}
+
 /// What decides how an engine moves with the volume: its prices, servers, how its estate
 /// grows, support contract, band, documented range and role, and the brief's preference for it
 /// (which breaks exact ties and moves at the volume line), as bits.
@@ -796,6 +829,13 @@ fn signature(e: &Engine, preference: [u8; 2]) -> Vec<u64> {
     ];
     for t in &c.tiers {
         s.extend([t.up_to_per_month, t.usd_per_month.to_bits()]);
+    }
+    // Plans are few and rarely alike: their whole description stands in for their numbers.
+    if !c.plans.is_empty() {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{:?}", c.plans).hash(&mut h);
+        s.push(h.finish());
     }
     s
 }
@@ -934,13 +974,17 @@ mod tests {
             ..template.clone()
         };
         // A, B, A, B, then C: the first four are one stretch where A and B are close; C follows.
-        let merged = close_contenders(vec![
-            at(1, 9, 0),
-            at(10, 19, 1),
-            at(20, 29, 0),
-            at(30, 39, 1),
-            at(40, 49, 2),
-        ]);
+        let close = |_: &Stretch, _: usize| true;
+        let merged = close_contenders(
+            vec![
+                at(1, 9, 0),
+                at(10, 19, 1),
+                at(20, 29, 0),
+                at(30, 39, 1),
+                at(40, 49, 2),
+            ],
+            close,
+        );
         assert_eq!(merged.len(), 2);
         assert_eq!((merged[0].from, merged[0].to), (1, 39));
         assert_eq!(
@@ -949,12 +993,18 @@ mod tests {
         );
         assert!(merged[1].contenders.is_empty());
         // One change is not trading the lead: A then B stay two stretches.
-        let two = close_contenders(vec![at(1, 9, 0), at(10, 19, 1)]);
+        let two = close_contenders(vec![at(1, 9, 0), at(10, 19, 1)], close);
         assert_eq!(two.len(), 2);
         assert!(two.iter().all(|s| s.contenders.is_empty()));
         // Nor is A, B, C.
         assert_eq!(
-            close_contenders(vec![at(1, 9, 0), at(10, 19, 1), at(20, 29, 2)]).len(),
+            close_contenders(vec![at(1, 9, 0), at(10, 19, 1), at(20, 29, 2)], close).len(),
+            3
+        );
+        // Two engines that trade places but are not close where one leads stay apart.
+        let far = |s: &Stretch, _: usize| s.from != 10;
+        assert_eq!(
+            close_contenders(vec![at(1, 9, 0), at(10, 19, 1), at(20, 29, 0)], far).len(),
             3
         );
     }

@@ -182,7 +182,10 @@ pub fn knock_out(e: &Engine, p: &Profile) -> Option<KnockOut> {
     if !p.own_infrastructure && !e.is_managed() {
         return Some(KnockOut::SelfHosted);
     }
-    let lacks = musts(e, p).lacks;
+    // The brief's diagram needs the must: a capability no source confirms is not one it has.
+    let m = musts(e, p);
+    let mut lacks = m.lacks;
+    lacks.extend(m.unknown.into_iter().map(|c| (c, Level::Unknown)));
     (!lacks.is_empty()).then_some(KnockOut::LacksMust(lacks))
 }
 

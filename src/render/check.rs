@@ -14,10 +14,14 @@ pub fn report(r: &Report, color: bool) -> String {
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     if errors + warnings == 0 {
         out.push_str(&format!(
-            "ok: {} engine{} in {}, no problems\n",
+            "ok: {} engine{} in {}, no problems{}\n",
             r.engines,
             plural(r.engines),
-            r.scope
+            r.scope,
+            match r.stale_days {
+                Some(d) => format!("; every fact checked within {d} day{}", plural(d as usize)),
+                None => String::new(),
+            }
         ));
     } else {
         let mut files: Vec<&str> = r

@@ -117,6 +117,12 @@ pub fn sheet(e: &Engine, path: Option<&str>, width: usize) -> String {
     }
     row("support", &support);
     row("capabilities", &capability_text(e));
+    if let Some(days) = e.event_retention_days {
+        row(
+            "events kept",
+            &with_basis(format!("{days} days"), &e.event_retention_basis),
+        );
+    }
     for (i, (c, how)) in e.add_ons.iter().enumerate() {
         row(
             if i == 0 { "add-ons" } else { "" },
@@ -131,10 +137,22 @@ pub fn sheet(e: &Engine, path: Option<&str>, width: usize) -> String {
     row(
         "checked",
         &match path {
-            Some(p) => format!("{} (from {p})", e.checked),
-            None => e.checked.clone(),
+            Some(p) => format!(
+                "{}, from {p}",
+                super::sentence::checked(&e.checked, crate::calendar::today())
+            ),
+            None => super::sentence::checked(&e.checked, crate::calendar::today()),
         },
     );
+    if let Some(prices) = &e.cost.prices_checked {
+        row(
+            "prices",
+            &format!(
+                "checked {}",
+                super::sentence::checked(prices, crate::calendar::today())
+            ),
+        );
+    }
     out
 }
 
@@ -157,7 +175,8 @@ fn cost_text(e: &Engine) -> String {
             "licence {}/year for each million messages a month",
             units::usd_cents(c.licence_per_million_usd)
         ));
-    } else if !e.is_managed() {
+    }
+    if c.licence_per_year_usd == 0.0 && c.licence_per_million_usd == 0.0 && !e.is_managed() {
         parts.push("no licence fee".to_owned());
     }
     if c.base_per_month_usd > 0.0 {
@@ -172,6 +191,46 @@ fn cost_text(e: &Engine) -> String {
             format_args!("${:.2}", t.usd_per_month),
             units::volume(t.up_to_per_month)
         ));
+    }
+    for q in &c.plans {
+        let mut prices: Vec<String> = q
+            .tiers
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {}/month",
+                    units::volume(t.up_to_per_month),
+                    units::usd_cents(t.usd_per_month)
+                )
+            })
+            .collect();
+        prices.extend(q.bands.iter().map(|b| {
+            format!(
+                "{} per 1,000 from {}",
+                units::usd_cents(b.usd_per_thousand),
+                units::volume(b.from_per_month)
+            )
+        }));
+        if q.per_thousand_usd > 0.0 {
+            prices.push(format!(
+                "{} per 1,000{}",
+                units::usd_cents(q.per_thousand_usd),
+                if q.tiers.is_empty() { "" } else { " above" }
+            ));
+        }
+        if q.base_per_month_usd > 0.0 {
+            prices.insert(
+                0,
+                format!("{}/month base", units::usd_cents(q.base_per_month_usd)),
+            );
+        }
+        if let Some(m) = q.max_per_month {
+            prices.push(format!("up to {}/month", units::volume(m)));
+        }
+        if !q.dedicated_ips {
+            prices.push("shared addresses only".into());
+        }
+        parts.push(format!("plan {}: {}", q.name, prices.join(", ")));
     }
     if let Some(ip) = c.dedicated_ip_usd_per_month {
         parts.push(format!(

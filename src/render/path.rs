@@ -247,12 +247,15 @@ pub fn walk_words(engines: &[Engine], s: &Stretch) -> String {
     }
 }
 
-/// The volume a stretch starts at, short unless the short form would repeat the previous one.
-fn start_label(volume: u64, previous: Option<u64>) -> String {
+/// The volume a stretch starts at, short unless the short form would repeat a neighbour's:
+/// then in full, for both neighbours alike, so the column never reads out of order.
+fn start_label(volume: u64, previous: Option<u64>, next: Option<u64>) -> String {
     let short = units::volume(volume);
-    match previous {
-        Some(p) if units::volume(p) == short => units::grouped(volume),
-        _ => short,
+    let same = |o: Option<u64>| o.is_some_and(|x| units::volume(x) == short);
+    if same(previous) || same(next) {
+        units::grouped(volume)
+    } else {
+        short
     }
 }
 
@@ -291,7 +294,11 @@ pub fn table(
         .map(|(k, s)| {
             let next: Vec<&str> = s.next.iter().map(|i| engines[*i].name.as_str()).collect();
             [
-                start_label(s.from, k.checked_sub(1).map(|j| path.stretches[j].from)),
+                start_label(
+                    s.from,
+                    k.checked_sub(1).map(|j| path.stretches[j].from),
+                    path.stretches.get(k + 1).map(|n| n.from),
+                ),
                 pick_words(engines, s),
                 if next.is_empty() {
                     "—".into()

@@ -97,6 +97,7 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
                         "annual_usd": units::round_to(i.amount, 2),
                         "provenance": i.provenance.id(),
                         "cash": i.kind.is_cash(),
+                        "plan": sentence::plan_name(e, i),
                         "basis": sentence::cost_basis(i),
                     })
                 })
@@ -414,14 +415,14 @@ fn estate_text(e: &Engine, p: &crate::profile::Profile, bold: &str, reset: &str)
     let items = c.items();
     let label_w = items
         .iter()
-        .map(|i| crate::text::width(&sentence::cost_label(i)))
+        .map(|i| crate::text::width(&sentence::cost_label_of(e, i)))
         .max()
         .unwrap_or(0)
         .min(60);
     for i in &items {
         out.push_str(&format!(
             "  {}  {}\n",
-            fit_left(&sentence::cost_label(i), label_w),
+            fit_left(&sentence::cost_label_of(e, i), label_w),
             fit_right(&units::usd(i.amount), 7)
         ));
     }

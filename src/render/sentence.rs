@@ -135,14 +135,14 @@ pub fn cost_label(item: &CostItem) -> String {
             "support contract with an SLA (estimate)".into()
         }
         Basis::Support => "support contract with an SLA".into(),
-        Basis::Messages { extrapolated: true } => {
-            "messages (beyond published plans, extrapolated)".into()
-        }
+        Basis::Messages {
+            extrapolated: true, ..
+        } => "messages (beyond published plans, extrapolated)".into(),
         Basis::Messages { .. } if item.provenance == crate::decide::Provenance::Estimated => {
             "messages (estimate)".into()
         }
         Basis::Messages { .. } => "messages".into(),
-        Basis::FixedFees => "fixed monthly fees".into(),
+        Basis::FixedFees { .. } => "fixed monthly fees".into(),
         Basis::Servers {
             nodes,
             per_month_usd,
@@ -176,6 +176,34 @@ pub fn cost_label(item: &CostItem) -> String {
     }
 }
 
+/// The plan a messages or fee item is priced on, as the vendor names it: "SendGrid Essentials
+/// 100K", "Amazon SES Essentials"; `None` for other items and engines without named plans.
+pub fn plan_name(e: &Engine, item: &CostItem) -> Option<String> {
+    let (plan, tier) = match item.basis {
+        Basis::Messages { plan, tier, .. } => (plan, tier),
+        Basis::FixedFees { plan } => (plan, None),
+        _ => return None,
+    };
+    let c = &e.cost;
+    let tiers = match plan {
+        Some(i) => &c.plans.get(i)?.tiers,
+        None => &c.tiers,
+    };
+    let named = tier
+        .and_then(|t| tiers.get(t))
+        .and_then(|t| t.name.clone())
+        .or_else(|| plan.and_then(|i| c.plans.get(i)).map(|q| q.name.clone()))?;
+    Some(format!("{} {named}", e.name))
+}
+
+/// A cost item's label with the plan it is priced on: "messages: SendGrid Essentials 100K".
+pub fn cost_label_of(e: &Engine, item: &CostItem) -> String {
+    match plan_name(e, item) {
+        Some(plan) => format!("{}: {plan}", cost_label(item)),
+        None => cost_label(item),
+    }
+}
+
 /// How a cost item's amount was computed, with its numbers: "8 hours/month × $90/hour × 12".
 pub fn cost_basis(item: &CostItem) -> String {
     match item.basis {
@@ -198,11 +226,11 @@ pub fn cost_basis(item: &CostItem) -> String {
             if n == 1 { "" } else { "s" }
         ),
         Basis::Licence { .. } => "a yearly licence".into(),
-        Basis::Messages { extrapolated: true } => {
-            "the top published plan, and the per-message price beyond it (extrapolated)".into()
-        }
+        Basis::Messages {
+            extrapolated: true, ..
+        } => "the top published plan, and the per-message price beyond it (extrapolated)".into(),
         Basis::Messages { .. } => "the per-message price or the plan that covers the volume".into(),
-        Basis::FixedFees => "fixed monthly fees × 12".into(),
+        Basis::FixedFees { .. } => "fixed monthly fees × 12".into(),
         Basis::Servers {
             nodes,
             spares,
@@ -311,8 +339,9 @@ pub fn estate(c: &crate::decide::AnnualCost) -> String {
             plural(s.spares, "spare", "spares")
         )
     };
+    // How nodes share their limits matters once more than one sends.
     let how = match s.scale_out {
-        Some(k) if c.nodes > 1 => format!(", {}", k.describe()),
+        Some(k) if s.peak_nodes > 1 => format!(", {}", k.describe()),
         _ => String::new(),
     };
     format!(
@@ -359,7 +388,7 @@ pub fn cash_and_staff(c: &crate::decide::AnnualCost) -> String {
 pub fn assumptions(p: &crate::profile::Profile) -> String {
     format!(
         "{}/server/month, {}/ops hour, {} ops hours a month plus {} per server ({} for a managed service), \
-         nodes for a busiest day {}× the average over {} busy hours, {} spare node{} from {}/month, \
+         nodes for a busiest day {}× the average over {}, {} from {}/month, \
          {} a day per address at {}/month, {} a month per address for deliverability, {} a month per extra independent node for coordination",
         units::usd(p.node_cost_per_month_usd),
         units::usd(p.hourly_rate_usd),
@@ -367,15 +396,39 @@ pub fn assumptions(p: &crate::profile::Profile) -> String {
         units::weight(p.ops_hours_per_node_per_month),
         units::weight(p.service_ops_hours_per_month),
         units::weight(p.peak_day_factor),
-        units::weight(p.busy_hours_per_day),
-        p.spare_nodes,
-        if p.spare_nodes == 1 { "" } else { "s" },
+        hours(p.busy_hours_per_day).replace("hour", "busy hour"),
+        match p.spare_nodes {
+            0 => "no spare node".to_owned(),
+            1 => "1 spare node".to_owned(),
+            n => format!("{n} spare nodes"),
+        },
         units::volume(p.spares_from_per_month),
         units::volume(p.messages_per_ip_per_day),
         units::usd_cents(p.ip_cost_per_month_usd),
         hours(p.deliverability_hours_per_ip_per_month),
         hours(p.coordination_hours_per_node_per_month),
     )
+}
+
+/// How old a `YYYY-MM-DD` date is on day `today` (days since 1970-01-01): "today", "yesterday",
+/// "40 days ago", "in the future"; nothing for a date that is not one.
+pub fn age(date: &str, today: i32) -> Option<String> {
+    let (y, m, d) = crate::catalogue::validate::parse_date(date)?;
+    let days = today - crate::calendar::days_from_civil(y, m, d);
+    Some(match days {
+        i32::MIN..=-1 => "in the future".into(),
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        n => format!("{n} days ago"),
+    })
+}
+
+/// A checked date with its age: "2026-11-30 (7 days ago)".
+pub fn checked(date: &str, today: i32) -> String {
+    match age(date, today) {
+        Some(a) => format!("{date} ({a})"),
+        None => date.to_owned(),
+    }
 }
 
 /// "1 hour", "0.5 hours".
@@ -453,7 +506,11 @@ mod tests {
         assert_eq!(estate(&small), "1 node; 1 IP address");
         let ses = cost::annual(cat.engine("ses").unwrap(), &p, 100_000);
         assert_eq!(estate(&ses), "sends from the service's shared addresses");
-        let sg = cost::annual(cat.engine("sendgrid").unwrap(), &p, 100_000_000);
+        let own = Profile {
+            want: vec![Capability::DedicatedIps],
+            ..Profile::default()
+        };
+        let sg = cost::annual(cat.engine("sendgrid").unwrap(), &own, 100_000_000);
         assert_eq!(
             estate(&sg),
             "10 dedicated IP addresses of its own (1 in the plan)"

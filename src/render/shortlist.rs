@@ -174,6 +174,20 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
             format!("{y:04}-{m:02}-{d:02}")
         }
     );
+    // How old the facts are: the oldest `checked` date in the catalogue, and whose.
+    if let Some(oldest) = i
+        .cat
+        .engines
+        .iter()
+        .min_by(|a, b| a.checked.cmp(&b.checked).then_with(|| a.name.cmp(&b.name)))
+    {
+        let _ = writeln!(
+            out,
+            "The catalogue's facts were checked on {} at the oldest ({}); `mtafit check --stale DAYS` lists any older than you accept.\n",
+            cell(&oldest.checked),
+            cell(&oldest.name)
+        );
+    }
     out.push_str("## Profile\n\n");
     let list = |v: &[String]| {
         if v.is_empty() {
@@ -291,7 +305,7 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
             let _ = writeln!(
                 out,
                 "- {}: {}/yr ({})",
-                cell(&sentence::cost_label(&item)),
+                cell(&sentence::cost_label_of(e, &item)),
                 units::usd(item.amount),
                 cell(&sentence::cost_basis(&item))
             );

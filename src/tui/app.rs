@@ -7,7 +7,7 @@ use super::form::ProfileForm;
 use super::scroll::Scroll;
 use super::search::Search;
 use super::theme::Theme;
-use crate::catalogue::{Catalogue, FactorId};
+use crate::catalogue::{Capability, Catalogue, FactorId};
 use crate::decide::{self, Analysis, Weights};
 use crate::profile::Profile;
 use std::collections::BTreeSet;
@@ -71,11 +71,17 @@ pub enum Column {
     Config,
     /// One factor's fit.
     Fit(FactorId),
+    /// A capability that tells services apart (EU data, dedicated IPs, inbound, streams,
+    /// suppression API).
+    Cap(Capability),
+    /// How many days a service keeps its events.
+    Retention,
 }
 
 impl Column {
     /// Every column, in display order.
-    pub const ALL: [Column; <Column as strum::EnumCount>::COUNT - 1 + FactorId::COUNT] = [
+    pub const ALL: [Column;
+        <Column as strum::EnumCount>::COUNT - 2 + FactorId::COUNT + Column::RENTERS.len()] = [
         Column::Name,
         Column::Score,
         Column::Cost,
@@ -92,6 +98,21 @@ impl Column {
         Column::Fit(FactorId::Marketing),
         Column::Fit(FactorId::Capabilities),
         Column::Fit(FactorId::Reversibility),
+        Column::Cap(Capability::EuDataResidency),
+        Column::Cap(Capability::DedicatedIps),
+        Column::Cap(Capability::InboundParsing),
+        Column::Cap(Capability::MessageStreams),
+        Column::Cap(Capability::SuppressionApi),
+        Column::Retention,
+    ];
+
+    /// The capabilities renters are told apart by, each a column.
+    pub const RENTERS: [Capability; 5] = [
+        Capability::EuDataResidency,
+        Capability::DedicatedIps,
+        Capability::InboundParsing,
+        Capability::MessageStreams,
+        Capability::SuppressionApi,
     ];
 
     /// The header text.
@@ -106,12 +127,22 @@ impl Column {
             Column::Band => "Volume band",
             Column::Config => "Config",
             Column::Fit(f) => f.short(),
+            Column::Cap(Capability::EuDataResidency) => "EU data",
+            Column::Cap(Capability::DedicatedIps) => "Own IPs",
+            Column::Cap(Capability::InboundParsing) => "Inbound",
+            Column::Cap(Capability::MessageStreams) => "Streams",
+            Column::Cap(Capability::SuppressionApi) => "Suppr. API",
+            Column::Cap(c) => c.label(),
+            Column::Retention => "Events kept",
         }
     }
 
     /// True when the best values sort first by default (scores, fits).
     pub fn best_first(self) -> bool {
-        matches!(self, Column::Score | Column::Fit(_))
+        matches!(
+            self,
+            Column::Score | Column::Fit(_) | Column::Cap(_) | Column::Retention
+        )
     }
 }
 
@@ -425,6 +456,11 @@ impl App {
                     .cmp(&(eb.volume.min_per_month, eb.volume.max_per_month)),
                 Column::Config => ea.config.level().cmp(&eb.config.level()),
                 Column::Fit(f) => row(b).fits[f].total_cmp(&row(a).fits[f]),
+                Column::Cap(c) => eb
+                    .capability(c)
+                    .credit()
+                    .total_cmp(&ea.capability(c).credit()),
+                Column::Retention => eb.event_retention_days.cmp(&ea.event_retention_days),
             };
             let ordered = if self.sort.reversed {
                 natural.reverse()

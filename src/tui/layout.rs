@@ -121,6 +121,8 @@ pub fn column_width(app: &App, c: Column) -> u16 {
         Column::Band => 12,
         Column::Config => 8,
         Column::Fit(_) => 7,
+        Column::Cap(_) => 9,
+        Column::Retention => 8,
     };
     content.max(title)
 }

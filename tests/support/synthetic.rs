@@ -58,7 +58,8 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
         .iter()
         .map(|c| (*c, levels[rng.below(6) as usize]))
         .collect();
-    let tiers = if managed && rng.below(2) == 0 {
+    let with_plans = managed && rng.below(3) == 0;
+    let tiers = if managed && !with_plans && rng.below(2) == 0 {
         let mut up = 10_000 * (1 + rng.below(10));
         let mut fee = 10.0 + rng.unit() * 20.0;
         (0..1 + rng.below(4))
@@ -66,6 +67,7 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
                 let t = Tier {
                     up_to_per_month: up,
                     usd_per_month: fee,
+                    name: None,
                 };
                 up *= 2 + rng.below(5);
                 fee *= 1.5 + rng.unit() * 2.0;
@@ -143,9 +145,58 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
             dedicated_ip_usd_per_month: (managed && rng.below(2) == 0).then(|| rng.unit() * 60.0),
             dedicated_ips_included: rng.below(2) as u32,
             dedicated_ip_basis: Basis::Unsourced,
-            per_thousand_usd: if managed { rng.unit() * 2.0 } else { 0.0 },
-            base_per_month_usd: if managed { rng.unit() * 100.0 } else { 0.0 },
+            per_thousand_usd: if managed && !with_plans {
+                rng.unit() * 2.0
+            } else {
+                0.0
+            },
+            base_per_month_usd: if managed && !with_plans {
+                rng.unit() * 100.0
+            } else {
+                0.0
+            },
             tiers,
+            // Some services sell several plans: a cheap one capped at a volume without dedicated
+            // addresses, and one with a fee and a graduated price.
+            plans: if with_plans {
+                vec![
+                    mtafit::catalogue::Plan {
+                        name: "Starter".into(),
+                        base_per_month_usd: 0.0,
+                        tiers: vec![Tier {
+                            up_to_per_month: 50_000,
+                            usd_per_month: 10.0 + rng.unit() * 20.0,
+                            name: Some("Starter 50K".into()),
+                        }],
+                        per_thousand_usd: 0.0,
+                        bands: Vec::new(),
+                        max_per_month: Some(50_000),
+                        dedicated_ips: false,
+                        dedicated_ips_included: None,
+                    },
+                    mtafit::catalogue::Plan {
+                        name: "Growth".into(),
+                        base_per_month_usd: rng.unit() * 200.0,
+                        tiers: Vec::new(),
+                        per_thousand_usd: 0.0,
+                        bands: vec![
+                            mtafit::catalogue::Band {
+                                from_per_month: 0,
+                                usd_per_thousand: 0.2 + rng.unit(),
+                            },
+                            mtafit::catalogue::Band {
+                                from_per_month: 10_000_000,
+                                usd_per_thousand: 0.1 + rng.unit() * 0.1,
+                            },
+                        ],
+                        max_per_month: None,
+                        dedicated_ips: true,
+                        dedicated_ips_included: Some(1),
+                    },
+                ]
+            } else {
+                Vec::new()
+            },
             node_capacity_per_month: if managed {
                 0
             } else {
@@ -154,6 +205,7 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
             node_capacity_basis: Basis::Unsourced,
             ops_hours_per_month: None,
             estimate: None,
+            prices_checked: None,
         },
         support: Support {
             community: rng.below(2) == 0,
@@ -168,6 +220,8 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
             .map(|(c, _)| (c, format!("an add-on for {}", c.id())))
             .collect(),
         capabilities,
+        event_retention_days: managed.then(|| 1 + rng.below(60) as u32),
+        event_retention_basis: Basis::Unsourced,
         good_at: "Generated for tests.".into(),
         cautions: "Not a real engine.".into(),
         sources: vec!["https://example.com/generated".into()],

@@ -217,7 +217,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         for item in cost.items() {
             lines.push(Line::from(vec![
                 Span::styled(
-                    text::fit_left(&sentence::cost_label(&item), w.saturating_sub(8)),
+                    text::fit_left(&sentence::cost_label_of(e, &item), w.saturating_sub(8)),
                     t.text,
                 ),
                 Span::styled(text::fit_right(&units::usd(item.amount), 8), t.text),

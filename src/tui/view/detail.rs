@@ -145,7 +145,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Span::styled(
                 format!(
                     "  {}",
-                    text::fit_left(&sentence::cost_label(&item), width.saturating_sub(14))
+                    text::fit_left(&sentence::cost_label_of(e, &item), width.saturating_sub(14))
                 ),
                 style,
             ),
@@ -182,6 +182,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             sentence::basis_tag(&e.everyday_config_basis)
         ));
     }
+    if let Some(days) = e.event_retention_days {
+        facts.push(format!(
+            "events kept {days} days{}",
+            sentence::basis_tag(&e.event_retention_basis)
+        ));
+    }
     if let Some(k) = e.scale_out() {
         facts.push(format!(
             "{}{}",
@@ -196,6 +202,14 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         lang => facts.insert(2, format!("written in {lang}")),
     }
     wrap(&mut out, "facts", &facts.join(" · "), t.text);
+    if e.is_managed() {
+        // What tells services apart, at a glance.
+        let renters: Vec<String> = crate::tui::app::Column::RENTERS
+            .iter()
+            .map(|c| format!("{} {}", c.label(), e.capability(*c)))
+            .collect();
+        wrap(&mut out, "renting", &renters.join(" · "), t.text);
+    }
     for (c, how) in &e.add_ons {
         wrap(&mut out, "add-on", &format!("{}: {how}", c.label()), t.text);
     }
@@ -244,7 +258,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     wrap(
         &mut out,
         "checked",
-        &format!("{} · {from}", e.checked),
+        &format!(
+            "{} · {from}",
+            sentence::checked(&e.checked, crate::calendar::today())
+        ),
         t.dim,
     );
     out

@@ -77,6 +77,12 @@ pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<Strin
             sentence::basis_tag(&v.proven_basis)
         )
     });
+    add("events kept", &|i| {
+        let e = &cat.engines[i];
+        e.event_retention_days.map_or("—".into(), |d| {
+            format!("{d} days{}", sentence::basis_tag(&e.event_retention_basis))
+        })
+    });
     for f in FactorId::ALL {
         add(&format!("fit: {}", f.name().to_lowercase()), &|i| {
             if app.analysis.ranking.asked[f] {

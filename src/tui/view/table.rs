@@ -112,6 +112,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Column::Band => units::band(e.volume.min_per_month, e.volume.max_per_month),
                 Column::Config => e.config.label(),
                 Column::Fit(f) => format!("{:.2}", row.fits[*f]),
+                Column::Cap(c) => match e.capability(*c) {
+                    crate::catalogue::Level::Unknown => "? unknown".into(),
+                    level => format!("{} {level}", level.mark()),
+                },
+                Column::Retention => e
+                    .event_retention_days
+                    .map_or("—".into(), |d| format!("{d} days")),
                 Column::Name => unreachable!("handled above"),
             };
             let cell = if right_aligned(*c) {
@@ -131,5 +138,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn right_aligned(c: Column) -> bool {
-    matches!(c, Column::Score | Column::Cost | Column::Fit(_))
+    matches!(
+        c,
+        Column::Score | Column::Cost | Column::Fit(_) | Column::Retention
+    )
 }
