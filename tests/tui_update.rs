@@ -1530,7 +1530,12 @@ fn the_detail_pane_says_what_a_service_differs_on_and_how_old_its_facts_are() {
         team: mtafit::profile::Team::Api,
         ..Profile::default()
     });
-    a.selected = a.cat.engines.iter().position(|e| e.id == "postmark").unwrap();
+    a.selected = a
+        .cat
+        .engines
+        .iter()
+        .position(|e| e.id == "postmark")
+        .unwrap();
     let text: String = mtafit::tui::view::detail::lines(&a, 160)
         .iter()
         .map(|l| l.to_string() + "\n")
