@@ -159,26 +159,41 @@ pub enum ChangeLine<'a> {
     },
 }
 
-/// The changes in order, a run of three or more between the same two picks folded into one.
-pub fn change_lines(changes: &[PickChange]) -> Vec<ChangeLine<'_>> {
+/// The path's changes in order, those inside a stretch of close contenders folded into one
+/// line, as the stretches fold them.
+pub fn change_lines(path: &crate::decide::path::Path) -> Vec<ChangeLine<'_>> {
+    let close: Vec<(u64, u64)> = path
+        .stretches
+        .iter()
+        .filter(|s| !s.contenders.is_empty())
+        .map(|s| (s.from, s.to))
+        .collect();
+    fold(&path.changes, &close)
+}
+
+/// `changes` with those inside each of the `close` ranges (first and last volume) folded into
+/// one line.
+fn fold<'a>(changes: &'a [PickChange], close: &[(u64, u64)]) -> Vec<ChangeLine<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < changes.len() {
         let c = &changes[i];
-        let pair = (c.before, c.after);
-        let same = |d: &PickChange| (d.before, d.after) == pair || (d.after, d.before) == pair;
-        let run = changes[i..].iter().take_while(|d| same(d)).count();
-        if run >= 3 {
-            out.push(ChangeLine::Alternate {
-                pair,
-                from: c.volume,
-                to: changes[i + run - 1].volume,
-                times: run,
-            });
-            i += run;
-        } else {
-            out.push(ChangeLine::One(c));
-            i += 1;
+        let inside = |d: &PickChange, (from, to): (u64, u64)| from < d.volume && d.volume <= to;
+        match close.iter().find(|r| inside(c, **r)) {
+            Some(&r) => {
+                let run = changes[i..].iter().take_while(|d| inside(d, r)).count();
+                out.push(ChangeLine::Alternate {
+                    pair: (c.before, c.after),
+                    from: c.volume,
+                    to: changes[i + run - 1].volume,
+                    times: run,
+                });
+                i += run;
+            }
+            None => {
+                out.push(ChangeLine::One(c));
+                i += 1;
+            }
         }
     }
     out
@@ -345,7 +360,7 @@ pub fn table(
             r[3]
         );
     }
-    let lines = change_lines(&path.changes);
+    let lines = change_lines(path);
     if !lines.is_empty() {
         let _ = writeln!(o);
         let _ = writeln!(o, "Where the top pick changes");
@@ -463,7 +478,7 @@ mod tests {
     }
 
     #[test]
-    fn runs_of_trading_places_fold_into_one_line() {
+    fn changes_inside_close_contenders_fold_into_one_line() {
         let c = [
             change(10, 0, 1),
             change(100, 1, 2),
@@ -471,7 +486,8 @@ mod tests {
             change(120, 1, 2),
             change(130, 2, 3),
         ];
-        let lines = change_lines(&c);
+        // Inside a stretch of close contenders (from 90 to 125), folded; outside, one by one.
+        let lines = fold(&c, &[(90, 125)]);
         assert_eq!(lines.len(), 3, "{lines:?}");
         assert_eq!(
             lines[1],

@@ -141,7 +141,7 @@ fn as_you_grow(i: &Inputs<'_>, a: &Analysis) -> String {
             cell(&path_words::walk_words(engines, s))
         );
     }
-    let lines = path_words::change_lines(&path.changes);
+    let lines = path_words::change_lines(&path);
     if !lines.is_empty() {
         out.push('\n');
         for l in &lines {

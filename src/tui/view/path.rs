@@ -195,7 +195,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             out.push(Line::from(Span::styled(l, style)));
         }
     }
-    let changes = words::change_lines(&p.changes);
+    let changes = words::change_lines(p);
     if !changes.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::from(Span::styled(
