@@ -5,14 +5,14 @@
 mod synthetic;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use mtafit::catalogue::Catalogue;
-use mtafit::decide::Weights;
-use mtafit::profile::Profile;
 use mtafit::tui::action::Action;
 use mtafit::tui::app::{App, View};
 use mtafit::tui::theme::{Theme, ThemeName};
 use mtafit::tui::update::update;
 use mtafit::tui::view;
+use mtafit_model::catalogue::Catalogue;
+use mtafit_model::decide::Weights;
+use mtafit_model::profile::Profile;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -6,7 +6,7 @@
 mod loggen;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use mtafit::measure::{Meter, Options, Source, measure};
+use mtafit_measure::{Meter, Options, Source, measure};
 use std::sync::Arc;
 
 fn write_log(dir: &std::path::Path, format: loggen::Format, bytes: u64) -> std::path::PathBuf {

@@ -4,9 +4,9 @@
 mod synthetic;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use mtafit::catalogue::Catalogue;
-use mtafit::decide::{Weights, analyse, compare, path, rank};
-use mtafit::profile::Profile;
+use mtafit_model::catalogue::Catalogue;
+use mtafit_model::decide::{Weights, analyse, compare, path, rank};
+use mtafit_model::profile::Profile;
 use std::hint::black_box;
 
 fn ranking(c: &mut Criterion) {

@@ -2,9 +2,9 @@
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
 
-use mtafit::catalogue::Catalogue;
-use mtafit::decide::{Weights, path};
-use mtafit::profile::Profile;
+use mtafit_model::catalogue::Catalogue;
+use mtafit_model::decide::{Weights, path};
+use mtafit_model::profile::Profile;
 use std::time::Instant;
 
 fn main() {

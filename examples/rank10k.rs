@@ -2,9 +2,9 @@
 
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
-use mtafit::catalogue::Catalogue;
-use mtafit::decide::{Weights, rank};
-use mtafit::profile::Profile;
+use mtafit_model::catalogue::Catalogue;
+use mtafit_model::decide::{Weights, rank};
+use mtafit_model::profile::Profile;
 
 fn main() {
     let engines = synthetic::engines(10_000, 42);

@@ -2,14 +2,14 @@
 //! turned into the plain options of the front ends before anything runs.
 
 use crate::commands::Common;
-use crate::measure::LogFormat;
-use crate::render::Format as OutputFormat;
-use crate::render::rank::RankFormat as RankOutput;
-use crate::render::shortlist::ShortlistFormat;
 use crate::setup::Overrides;
 use crate::tui::theme::ThemeName;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
+use mtafit_measure::LogFormat;
+use mtafit_render::Format as OutputFormat;
+use mtafit_render::rank::RankFormat as RankOutput;
+use mtafit_render::shortlist::ShortlistFormat;
 use std::path::PathBuf;
 
 /// Choose a mail transfer agent or sending service by fit, not by feature list.
@@ -302,7 +302,7 @@ where
             .render()
             .to_string()
             .lines()
-            .map(|l| crate::text::sanitize(l).into_owned())
+            .map(|l| mtafit_model::text::sanitize(l).into_owned())
             .collect::<Vec<_>>()
             .join("\n");
         UsageError {
@@ -314,7 +314,7 @@ where
 
 /// `--year`: a year a mail log's dates may fall in, the same range dated lines are held to.
 fn year(s: &str) -> Result<i32, String> {
-    let range = &crate::measure::time::LOG_YEARS;
+    let range = &mtafit_measure::time::LOG_YEARS;
     s.trim()
         .parse::<i32>()
         .ok()
@@ -322,7 +322,7 @@ fn year(s: &str) -> Result<i32, String> {
         .ok_or_else(|| {
             format!(
                 "expected a year from {} (the years mtafit reads in a mail log)",
-                crate::measure::time::LOG_YEARS_WORDS
+                mtafit_measure::time::LOG_YEARS_WORDS
             )
         })
 }
@@ -344,7 +344,7 @@ fn man_command(name: &str) -> Result<String, String> {
     let names: Vec<&str> = tree.get_subcommands().map(|c| c.get_name()).collect();
     Err(format!(
         "there is no command {name:?}{}; expected one of {}",
-        crate::ronfile::suggest(name, &names),
+        mtafit_model::ronfile::suggest(name, &names),
         names.join(", ")
     ))
 }

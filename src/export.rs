@@ -1,9 +1,9 @@
 //! The shortlist leaves mtafit here: ids checked against the catalogue, the document rendered,
 //! and the file written whole or not at all.
 
-use crate::decide::Analysis;
-use crate::render::Inputs;
-use crate::render::shortlist::{self, ShortlistFormat};
+use mtafit_model::decide::Analysis;
+use mtafit_render::Inputs;
+use mtafit_render::shortlist::{self, ShortlistFormat};
 use std::path::Path;
 
 /// Check the ids against the catalogue: unknown ones are an error that lists the known ids;
@@ -46,21 +46,21 @@ pub fn write(
     force: bool,
 ) -> Result<(), String> {
     let text = shortlist::render(i, a, ids, format)?;
-    crate::atomic::write(path, text.as_bytes(), force)
+    mtafit_model::atomic::write(path, text.as_bytes(), force)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::Catalogue;
-    use crate::decide::Weights;
-    use crate::profile::Profile;
+    use mtafit_model::catalogue::Catalogue;
+    use mtafit_model::decide::Weights;
+    use mtafit_model::profile::Profile;
 
     #[test]
     fn ids_are_checked_deduplicated_and_put_in_rank_order() {
         let cat = Catalogue::builtin();
         let p = Profile::default();
-        let a = crate::decide::analyse(&cat.engines, &p, &Weights::defaults(&cat.factors));
+        let a = mtafit_model::decide::analyse(&cat.engines, &p, &Weights::defaults(&cat.factors));
         let i = Inputs {
             cat: &cat,
             profile: &p,

@@ -98,7 +98,7 @@ fn main() -> ExitCode {
             // Messages quote paths and values as given; each was meant to be made safe where it
             // was quoted, and this catches any that was not.
             for line in msg.lines() {
-                let _ = writeln!(err, "mtafit: {}", mtafit::text::sanitize(line));
+                let _ = writeln!(err, "mtafit: {}", mtafit_model::text::sanitize(line));
             }
             ExitCode::from(code)
         }

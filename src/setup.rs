@@ -4,11 +4,11 @@
 //! Nothing here prints. Notes and warnings come back as sentences for the front end to show:
 //! the commands print them on standard error, the explorer in its status line.
 
-use crate::catalogue::{Capability, Catalogue, FactorId, Sources};
-use crate::decide::Weights;
-use crate::decide::weights::parse_weight;
-use crate::profile::{self, Profile};
-use crate::ronfile::Severity;
+use mtafit_model::catalogue::{Capability, Catalogue, FactorId, Sources};
+use mtafit_model::decide::Weights;
+use mtafit_model::decide::weights::parse_weight;
+use mtafit_model::profile::{self, Profile};
+use mtafit_model::ronfile::Severity;
 use std::path::PathBuf;
 
 /// The command line's say over the catalogue, the profile and the weights.
@@ -56,8 +56,8 @@ impl Setup {
     }
 
     /// The catalogue and profile, as the renderers take them.
-    pub fn inputs(&self) -> crate::render::Inputs<'_> {
-        crate::render::Inputs {
+    pub fn inputs(&self) -> mtafit_render::Inputs<'_> {
+        mtafit_render::Inputs {
             cat: &self.cat,
             profile: &self.profile,
         }
@@ -72,7 +72,7 @@ pub fn catalogue(over: &Overrides) -> Result<Catalogue, String> {
     if let Some(d) = over
         .catalogue
         .iter()
-        .find_map(|dir| crate::catalogue::load::catalogue_dir_problem(dir))
+        .find_map(|dir| mtafit_model::catalogue::load::catalogue_dir_problem(dir))
     {
         return Err(d.render(false).trim_end().to_owned());
     }
@@ -82,7 +82,7 @@ pub fn catalogue(over: &Overrides) -> Result<Catalogue, String> {
 /// One line per replaced entry and per problem, then a summary when there are problems: one
 /// bad file is visible without stopping the command.
 pub fn catalogue_notes(cat: &Catalogue) -> Vec<String> {
-    let first_line = |d: &crate::ronfile::Diagnostic| {
+    let first_line = |d: &mtafit_model::ronfile::Diagnostic| {
         d.render(false)
             .lines()
             .next()
@@ -131,7 +131,8 @@ pub fn apply(
     cat: &Catalogue,
 ) -> Result<(Weights, Vec<String>), String> {
     if let Some(v) = &over.volume {
-        p.monthly_volume = crate::units::parse_volume(v).map_err(|e| format!("--volume: {e}"))?;
+        p.monthly_volume =
+            mtafit_model::units::parse_volume(v).map_err(|e| format!("--volume: {e}"))?;
     }
     if let Some(own) = over.own {
         p.own_infrastructure = own;
@@ -172,8 +173,8 @@ fn normalise_ids(p: &mut Profile, cat: &Catalogue) -> Vec<String> {
                 Some(e) => e.id.clone_into(id),
                 None => warnings.push(format!(
                     "warning: {field} names {:?}, which is not in the catalogue{}",
-                    crate::text::sanitize(id),
-                    crate::ronfile::suggest(id, &ids)
+                    mtafit_model::text::sanitize(id),
+                    mtafit_model::ronfile::suggest(id, &ids)
                 )),
             }
         }

@@ -1,7 +1,9 @@
 //! The layers of ARCHITECTURE.md, checked on the source: imports only look down, no module
 //! depends on itself through others, nothing below the front ends prints, clap stays at the edge.
 //!
-//! The check reads `use crate::…` and `crate::…` paths (and `super::…` inside a module folder);
+//! The crates hold the layers apart between them (the model cannot name the render crate, which
+//! it does not depend on); this check holds them apart inside each crate too. It reads
+//! `use crate::…`, `crate::…` and `mtafit_*::…` paths (and `super::…` inside a module folder);
 //! test modules at the end of a file (`#[cfg(test)]`) are left out, as they may reach anywhere.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,8 +38,17 @@ const LAYERS: &[(&str, u8)] = &[
 /// The layer at and above which code may print.
 const FRONT_ENDS: u8 = 5;
 
-fn src() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+/// The workspace's crates: the folder, the name other crates use for it, and the module its
+/// root stands for in `LAYERS` (none when its top-level modules are layers themselves).
+const CRATES: &[(&str, &str, Option<&str>)] = &[
+    ("mtafit-model", "mtafit_model", None),
+    ("mtafit-measure", "mtafit_measure", Some("measure")),
+    ("mtafit-render", "mtafit_render", Some("render")),
+    (".", "mtafit", None),
+];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -51,14 +62,16 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The module path of a file under `src/`: `["tui", "view", "ranking"]`; `mod.rs` is its folder.
-fn module_of(file: &Path) -> Vec<String> {
-    let rel = file.strip_prefix(src()).unwrap();
-    let mut parts: Vec<String> = rel
-        .iter()
-        .map(|c| c.to_string_lossy().trim_end_matches(".rs").to_owned())
-        .collect();
-    if parts.last().is_some_and(|p| p == "mod") {
+/// The module path of a file under a crate's `src/`: `["tui", "view", "ranking"]`; `mod.rs` is
+/// its folder, and the root of a crate that stands for one module is that module.
+fn module_of(src: &Path, stands_for: Option<&str>, file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).unwrap();
+    let mut parts: Vec<String> = stands_for.map(str::to_owned).into_iter().collect();
+    parts.extend(
+        rel.iter()
+            .map(|c| c.to_string_lossy().trim_end_matches(".rs").to_owned()),
+    );
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
         parts.pop();
     }
     parts
@@ -164,7 +177,7 @@ fn layer(module: &str) -> u8 {
     LAYERS
         .iter()
         .find(|(m, _)| *m == module)
-        .unwrap_or_else(|| panic!("src/{module} has no layer in tests/architecture.rs: add it"))
+        .unwrap_or_else(|| panic!("module {module} has no layer in tests/architecture.rs: add it"))
         .1
 }
 
@@ -172,31 +185,58 @@ struct Source {
     module: Vec<String>,
     file: PathBuf,
     code: String,
+    /// The module `crate::` names in this file.
+    stands_for: Option<&'static str>,
+    /// Whether `super::` in this file is relative to its own module (a `mod.rs` or a crate root).
+    is_folder_root: bool,
 }
 
 fn sources() -> Vec<Source> {
-    let mut files = Vec::new();
-    rust_files(&src(), &mut files);
-    files.sort();
-    files
-        .into_iter()
-        .filter(|f| !f.ends_with("main.rs") && !f.ends_with("lib.rs"))
-        .map(|f| Source {
-            module: module_of(&f),
-            code: code(&f),
-            file: f,
-        })
-        .collect()
+    let mut out = Vec::new();
+    for &(dir, _, stands_for) in CRATES {
+        let src = root().join(dir).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        files.sort();
+        for f in files {
+            let is_crate_root = f == src.join("lib.rs") || f == src.join("main.rs");
+            // A crate root that only lists its layers is not a layer itself.
+            if is_crate_root && stands_for.is_none() {
+                continue;
+            }
+            out.push(Source {
+                module: module_of(&src, stands_for, &f),
+                code: code(&f),
+                is_folder_root: is_crate_root || f.ends_with("mod.rs"),
+                stands_for,
+                file: f,
+            });
+        }
+    }
+    out
 }
 
-/// The modules a file uses, as absolute module paths.
+/// The modules a file uses, as module paths whose first segment is a layer of `LAYERS`.
 fn uses(s: &Source) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = paths_after(&s.code, "crate::");
+    let mut out: Vec<Vec<String>> = paths_after(&s.code, "crate::")
+        .into_iter()
+        .map(|p| {
+            s.stands_for
+                .map(str::to_owned)
+                .into_iter()
+                .chain(p)
+                .collect()
+        })
+        .collect();
+    for &(_, name, stands_for) in CRATES {
+        for p in paths_after(&s.code, &format!("{name}::")) {
+            out.push(stands_for.map(str::to_owned).into_iter().chain(p).collect());
+        }
+    }
     // `super::` from a file inside a module folder: relative to the file's parent module.
-    let is_mod_rs = s.file.ends_with("mod.rs");
     for p in paths_after(&s.code, "super::") {
         let mut base = s.module.clone();
-        if !is_mod_rs {
+        if !s.is_folder_root {
             base.pop();
         }
         out.push(base.into_iter().chain(p).collect());
@@ -290,7 +330,7 @@ fn the_front_ends_do_not_lean_on_each_other() {
 /// For each module folder, what its `mod.rs` re-exports: item name → the part it comes from.
 fn re_exports(all: &[Source]) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    for s in all.iter().filter(|s| s.file.ends_with("mod.rs")) {
+    for s in all.iter().filter(|s| s.is_folder_root) {
         for line in s
             .code
             .lines()
@@ -404,4 +444,65 @@ fn the_checker_reads_paths_as_written() {
     assert!(cycle(&g).is_some(), "a circle is found");
     g.insert("b".to_owned(), BTreeSet::new());
     assert!(cycle(&g).is_none());
+}
+
+/// The names under a manifest's `[dependencies]` tables (not its dev-dependencies).
+fn dependencies(manifest: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut inside = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            inside = line == "[dependencies]" || line.ends_with(".dependencies]");
+            continue;
+        }
+        if inside && let Some((name, _)) = line.split_once(['=', '.']) {
+            let name = name.trim();
+            if !name.is_empty() && !name.starts_with('#') {
+                out.insert(name.to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn each_crate_links_only_what_its_layer_may() {
+    // The model's property tests link no terminal and no command line; the measure crate knows
+    // nothing of rendering; only the root package draws or parses arguments.
+    let terminal_or_edge = [
+        "ratatui",
+        "crossterm",
+        "tui-input",
+        "clap",
+        "clap_complete",
+        "clap_mangen",
+        "signal-hook",
+        "fuzzy-matcher",
+        "indicatif",
+    ];
+    let may_use: &[(&str, &[&str])] = &[
+        ("mtafit-model", &[]),
+        ("mtafit-measure", &["mtafit-model"]),
+        ("mtafit-render", &["mtafit-model", "mtafit-measure"]),
+    ];
+    for &(dir, crates) in may_use {
+        let manifest = std::fs::read_to_string(root().join(dir).join("Cargo.toml")).unwrap();
+        let deps = dependencies(&manifest);
+        assert!(
+            deps.contains("serde"),
+            "{dir}'s dependencies were read: {deps:?}"
+        );
+        for d in &deps {
+            assert!(
+                !terminal_or_edge.contains(&d.as_str()),
+                "{dir} depends on {d}, which belongs to the front ends"
+            );
+            if d.starts_with("mtafit") {
+                assert!(
+                    crates.contains(&d.as_str()),
+                    "{dir} depends on {d}, a layer above it"
+                );
+            }
+        }
+    }
 }

@@ -1,8 +1,7 @@
 //! `mtafit check [PATH…]`: validate catalogue files and print every problem.
 
 use super::common::{Common, Outcome, emit, stdout_color};
-use crate::catalogue::check::check;
-use crate::render;
+use mtafit_model::catalogue::check::check;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,9 +10,9 @@ use std::process::ExitCode;
 pub fn run(paths: &[PathBuf], stale: Option<u32>, c: &Common) -> Outcome {
     let mut report = check(paths, &c.overrides.catalogue);
     if let Some(days) = stale {
-        crate::catalogue::check::stale(&mut report, days, crate::calendar::today());
+        mtafit_model::catalogue::check::stale(&mut report, days, mtafit_model::calendar::today());
     }
-    emit(&render::check::report(&report, stdout_color(c)))?;
+    emit(&mtafit_render::check::report(&report, stdout_color(c)))?;
     Ok(if report.problems() > 0 {
         ExitCode::from(1)
     } else {

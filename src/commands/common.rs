@@ -56,7 +56,7 @@ pub fn note(lines: &[String]) {
     for l in lines {
         // A note quotes names from files and the command line; none may drive the terminal.
         for line in l.lines() {
-            let _ = writeln!(err, "mtafit: {}", crate::text::sanitize(line));
+            let _ = writeln!(err, "mtafit: {}", mtafit_model::text::sanitize(line));
         }
     }
 }
@@ -83,7 +83,7 @@ pub fn tidy_on_signals() {
         };
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
-                crate::atomic::remove_in_flight();
+                mtafit_model::atomic::remove_in_flight();
                 let _ = signal_hook::low_level::emulate_default_handler(sig);
             }
         });

@@ -1,8 +1,8 @@
 //! `mtafit cost`: annual cost of ownership across volumes, and where the leaders cross.
 
 use super::common::{Common, Outcome, emit, setup, stdout_color};
-use crate::decide::crossover;
-use crate::render::{Format, cost};
+use mtafit_model::decide::crossover;
+use mtafit_render::{Format, cost};
 use std::process::ExitCode;
 
 /// Run `cost`.

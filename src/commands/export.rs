@@ -1,8 +1,9 @@
 //! `mtafit export`: write a shortlist with the profile and weights behind it.
 
 use super::common::{Common, Failure, Outcome, emit, note, setup, tidy_on_signals};
-use crate::render::shortlist::{self, ShortlistFormat};
-use crate::{decide, export};
+use crate::export;
+use mtafit_model::decide;
+use mtafit_render::shortlist::{self, ShortlistFormat};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -25,7 +26,7 @@ pub fn run(
         export::write(&i, &a, &ids, format, output, force).map_err(Failure::Invalid)?;
         note(&[format!(
             "wrote {} ({} engine{}, {})",
-            crate::text::sanitize(&output.display().to_string()),
+            mtafit_model::text::sanitize(&output.display().to_string()),
             ids.len(),
             if ids.len() == 1 { "" } else { "s" },
             format.extension()

@@ -1,10 +1,10 @@
 //! `mtafit measure`: read mail logs, print the real volume, optionally into a profile.
 
 use super::common::{Failure, Outcome, emit, tidy_on_signals};
-use crate::measure::{self, LogFormat, Meter, Source};
-use crate::profile;
-use crate::render::Format;
 use indicatif::{ProgressBar, ProgressStyle};
+use mtafit_measure::{LogFormat, Meter, Source};
+use mtafit_model::profile;
+use mtafit_render::Format;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -67,7 +67,7 @@ pub fn run(
     if let Some(p) = write_profile {
         check_profile_target(p)?;
     }
-    let opts = measure::Options {
+    let opts = mtafit_measure::Options {
         format: settings.format,
         year: settings.year,
         threads: settings.threads,
@@ -80,7 +80,7 @@ pub fn run(
     let progress = std::io::stderr()
         .is_terminal()
         .then(|| show_progress(Arc::clone(&meter)));
-    let result = measure::measure(&sources, &opts, &meter);
+    let result = mtafit_measure::measure(&sources, &opts, &meter);
     if let Some((bar, ticker)) = progress {
         meter.cancel.store(true, Ordering::Relaxed);
         let _ = ticker.join();
@@ -94,8 +94,8 @@ pub fn run(
     drop(err);
     let r = &measured.report;
     match format {
-        Format::Json => emit(&crate::render::measure::json(r))?,
-        Format::Table => emit(&crate::render::measure::table(r))?,
+        Format::Json => emit(&mtafit_render::measure::json(r))?,
+        Format::Table => emit(&mtafit_render::measure::table(r))?,
     }
     if let Some(p) = write_profile {
         if r.monthly_volume == 0 {
@@ -108,7 +108,7 @@ pub fn run(
         }
         tidy_on_signals();
         let growth = match r.growth {
-            crate::measure::growth::Trend::Estimated { per_month, months } => {
+            mtafit_measure::growth::Trend::Estimated { per_month, months } => {
                 Some(profile::Growth { per_month, months })
             }
             _ => None,
@@ -117,7 +117,7 @@ pub fn run(
         let growth = match growth {
             Some(_) => format!(
                 " and growth to {}",
-                crate::render::measure::growth(&r.growth)
+                mtafit_render::measure::growth(&r.growth)
             ),
             None => String::new(),
         };
@@ -192,7 +192,7 @@ fn show_progress(meter: Arc<Meter>) -> (ProgressBar, std::thread::JoinHandle<()>
 
 /// A path as messages show it: control characters removed.
 fn shown(p: &Path) -> String {
-    crate::text::sanitize(&p.display().to_string()).into_owned()
+    mtafit_model::text::sanitize(&p.display().to_string()).into_owned()
 }
 
 /// Refuse a profile target that cannot be written, before the scan rather than after it.
@@ -230,7 +230,7 @@ fn check_profile_target(p: &Path) -> Result<(), Failure> {
 /// The profile to edit, or `None` when there is none yet; a target that is not a regular file
 /// (a device such as /dev/full, a pipe, a link to nothing) is refused, never read or written.
 fn read_target(p: &Path) -> Result<Option<Vec<u8>>, Failure> {
-    match crate::ronfile::read(p) {
+    match mtafit_model::ronfile::read(p) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(why) if why.is_missing() => Ok(None),
         Err(why) => Err(Failure::Invalid(format!(
@@ -242,7 +242,7 @@ fn read_target(p: &Path) -> Result<Option<Vec<u8>>, Failure> {
     }
 }
 
-fn render(diags: &[crate::ronfile::Diagnostic]) -> String {
+fn render(diags: &[mtafit_model::ronfile::Diagnostic]) -> String {
     diags
         .iter()
         .map(|d| d.render(false))
@@ -257,5 +257,5 @@ pub fn write_volume(p: &Path, volume: u64, growth: Option<profile::Growth>) -> R
             .map_err(|d| Failure::Invalid(render(&d)))?,
         None => profile::new_with_volume(volume, growth),
     };
-    crate::atomic::write(p, text.as_bytes(), true).map_err(Failure::Invalid)
+    mtafit_model::atomic::write(p, text.as_bytes(), true).map_err(Failure::Invalid)
 }

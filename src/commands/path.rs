@@ -2,10 +2,10 @@
 //! gets there.
 
 use super::common::{Common, Failure, Outcome, emit, setup, stdout_color};
-use crate::decide::path;
-use crate::render::path::growth_source;
-use crate::render::{Format, path as words};
-use crate::units;
+use mtafit_model::decide::path;
+use mtafit_model::units;
+use mtafit_render::path::growth_source;
+use mtafit_render::{Format, path as words};
 use std::process::ExitCode;
 
 /// What `path` takes besides the global options, as typed.

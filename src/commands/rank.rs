@@ -1,9 +1,9 @@
 //! `mtafit rank`: every engine for the profile, best first — as a table, JSON, CSV or Markdown.
 
 use super::common::{Common, Outcome, emit, setup, stdout_color};
-use crate::decide;
-use crate::render::json::pretty;
-use crate::render::rank::{self, RankFormat as Format, Rows};
+use mtafit_model::decide;
+use mtafit_render::json::pretty;
+use mtafit_render::rank::{self, RankFormat as Format, Rows};
 use std::process::ExitCode;
 
 /// Run `rank`.

@@ -1,8 +1,8 @@
 //! `mtafit sensitivity`: how far each weight can move before the top pick changes.
 
 use super::common::{Common, Outcome, emit, setup, stdout_color};
-use crate::decide;
-use crate::render::{Format, sensitivity};
+use mtafit_model::decide;
+use mtafit_render::{Format, sensitivity};
 use std::process::ExitCode;
 
 /// Run `sensitivity`.

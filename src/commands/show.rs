@@ -1,8 +1,8 @@
 //! `mtafit show ID`: one engine's facts, as a sheet for people or as JSON.
 
 use super::common::{Common, Failure, Outcome, emit, note};
-use crate::render::{Format, engine};
 use crate::setup;
+use mtafit_render::{Format, engine};
 use std::process::ExitCode;
 
 /// Run `show`.

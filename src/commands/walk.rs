@@ -1,8 +1,8 @@
 //! `mtafit walk`: the brief's decision diagram, gate by gate, and whether the ranking agrees.
 
 use super::common::{Common, Outcome, emit, setup, stdout_color};
-use crate::decide;
-use crate::render::{Format, walk};
+use mtafit_model::decide;
+use mtafit_render::{Format, walk};
 use std::process::ExitCode;
 
 /// Run `walk`.

@@ -7,9 +7,9 @@ use super::form::ProfileForm;
 use super::scroll::Scroll;
 use super::search::Search;
 use super::theme::Theme;
-use crate::catalogue::{Capability, Catalogue, FactorId};
-use crate::decide::{self, Analysis, Weights};
-use crate::profile::Profile;
+use mtafit_model::catalogue::{Capability, Catalogue, FactorId};
+use mtafit_model::decide::{self, Analysis, Weights};
+use mtafit_model::profile::Profile;
 use std::collections::BTreeSet;
 
 /// The three views.
@@ -272,7 +272,7 @@ pub struct App {
     /// user changes something and chooses to save it on quitting.
     pub fresh: bool,
     /// What would be saved as the session started, to tell whether the user changed anything.
-    pub baseline: crate::profile::Profile,
+    pub baseline: mtafit_model::profile::Profile,
     /// The user chose to save on quitting (a fresh session).
     pub save_on_quit: bool,
     /// The saved state was there at start but could not be read (or moved aside): it is left
@@ -283,7 +283,7 @@ pub struct App {
 }
 
 /// What a measuring thread ends with.
-pub type MeasureResult = Result<crate::measure::Measured, String>;
+pub type MeasureResult = Result<mtafit_measure::Measured, String>;
 
 /// A measurement running on its own thread; the event loop collects the result.
 #[derive(Debug, Clone)]
@@ -291,7 +291,7 @@ pub struct Measuring {
     /// The log.
     pub path: std::path::PathBuf,
     /// Its progress, and the way to stop it.
-    pub meter: std::sync::Arc<crate::measure::Meter>,
+    pub meter: std::sync::Arc<mtafit_measure::Meter>,
     /// The thread, once started; joined when it ends, so a panic is reported, not lost.
     pub thread: std::sync::Arc<std::sync::Mutex<Option<std::thread::JoinHandle<MeasureResult>>>>,
 }
@@ -312,7 +312,7 @@ impl Measuring {
             || self.path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        crate::text::sanitize(&name).into_owned()
+        mtafit_model::text::sanitize(&name).into_owned()
     }
 
     /// Take the result when the thread has finished (a panic in it is an `Err`).
@@ -358,7 +358,7 @@ impl App {
             quit: false,
             measuring: None,
             fresh: false,
-            baseline: crate::profile::Profile::default(),
+            baseline: mtafit_model::profile::Profile::default(),
             save_on_quit: false,
             keep_saved_state: false,
             cwd: std::path::PathBuf::new(),
@@ -370,7 +370,7 @@ impl App {
     }
 
     /// The profile to remember: with the weights and the marked engines.
-    pub fn to_save(&self) -> crate::profile::Profile {
+    pub fn to_save(&self) -> mtafit_model::profile::Profile {
         // An edit still open in the profile form is a preview, not a decision: keep the original.
         let mut p = match &self.popup {
             Some(Popup::Profile(form)) => form.original.clone(),
@@ -480,7 +480,7 @@ impl App {
     }
 
     /// The engine index shown in the detail pane, the selected one.
-    pub fn selected_engine(&self) -> &crate::catalogue::Engine {
+    pub fn selected_engine(&self) -> &mtafit_model::catalogue::Engine {
         &self.cat.engines[self.selected]
     }
 
@@ -529,7 +529,7 @@ impl App {
     pub fn say(&mut self, text: impl Into<String>, tone: Tone) {
         // Status lines often quote a path or a value as typed: make them safe once, here.
         let text = text.into();
-        self.status = Some((crate::text::sanitize(&text).into_owned(), tone));
+        self.status = Some((mtafit_model::text::sanitize(&text).into_owned(), tone));
     }
 
     /// The number of catalogue problems (errors and warnings, not notes).

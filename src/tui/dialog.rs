@@ -1,6 +1,6 @@
 //! The export dialog's state: what will be written, where, and in which format.
 
-use crate::render::shortlist::ShortlistFormat;
+use mtafit_render::shortlist::ShortlistFormat;
 
 /// The export dialog's state.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! Work `update` asks the event loop to do: everything that touches the world outside the app.
 
-use crate::render::shortlist::ShortlistFormat;
+use mtafit_render::shortlist::ShortlistFormat;
 use std::path::PathBuf;
 
 /// Work for the event loop.

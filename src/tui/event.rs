@@ -94,11 +94,11 @@ fn mouse(m: &MouseEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::Catalogue;
-    use crate::decide::Weights;
-    use crate::profile::Profile;
     use crate::tui::theme::{Theme, ThemeName};
     use crate::tui::update::update;
+    use mtafit_model::catalogue::Catalogue;
+    use mtafit_model::decide::Weights;
+    use mtafit_model::profile::Profile;
 
     fn app() -> App {
         let cat = Catalogue::builtin();

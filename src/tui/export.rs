@@ -4,8 +4,8 @@ use super::action::Action;
 use super::app::{App, Popup, Tone};
 use super::dialog::Dialog;
 use super::effect::{Effect, Request};
-use crate::render::Inputs;
-use crate::render::shortlist::{self, ShortlistFormat};
+use mtafit_render::Inputs;
+use mtafit_render::shortlist::{self, ShortlistFormat};
 use std::path::PathBuf;
 
 /// The shortlist's ids: the marked engines, or else the top five.

@@ -1,8 +1,8 @@
 //! The profile editor: one field per profile setting, validated as you type.
 
-use crate::catalogue::{Capability, Catalogue};
-use crate::profile::{Growth, Marketing, Profile, SupportNeed, Team};
-use crate::units;
+use mtafit_model::catalogue::{Capability, Catalogue};
+use mtafit_model::profile::{Growth, Marketing, Profile, SupportNeed, Team};
+use mtafit_model::units;
 use tui_input::{Input, InputRequest};
 
 /// What kind of input a field takes.
@@ -512,7 +512,12 @@ impl ProfileForm {
             PickFrom::Engines => cat
                 .engines
                 .iter()
-                .map(|e| (e.id.clone(), crate::text::sanitize(&e.name).into_owned()))
+                .map(|e| {
+                    (
+                        e.id.clone(),
+                        mtafit_model::text::sanitize(&e.name).into_owned(),
+                    )
+                })
                 .collect(),
         };
         let mut picker = Picker::new(options, split_list(&f.value));
@@ -645,20 +650,24 @@ impl ProfileForm {
                     p.cap_counts_staff = yes;
                     Ok(())
                 }
-                Setting::BusyHours => within(&f.value, crate::profile::BUSY_HOURS, "hours a day")
-                    .map(|v| p.busy_hours_per_day = v),
-                Setting::PeakDay => {
-                    within(&f.value, crate::profile::PEAK_DAY, "times an average day")
-                        .map(|v| p.peak_day_factor = v)
+                Setting::BusyHours => {
+                    within(&f.value, mtafit_model::profile::BUSY_HOURS, "hours a day")
+                        .map(|v| p.busy_hours_per_day = v)
                 }
+                Setting::PeakDay => within(
+                    &f.value,
+                    mtafit_model::profile::PEAK_DAY,
+                    "times an average day",
+                )
+                .map(|v| p.peak_day_factor = v),
                 Setting::SpareNodes => match f.value.trim().parse::<u32>() {
-                    Ok(n) if n <= crate::profile::MAX_SPARES => {
+                    Ok(n) if n <= mtafit_model::profile::MAX_SPARES => {
                         p.spare_nodes = n;
                         Ok(())
                     }
                     _ => Err(format!(
                         "expected a whole number of nodes from 0 to {}",
-                        crate::profile::MAX_SPARES
+                        mtafit_model::profile::MAX_SPARES
                     )),
                 },
                 Setting::SparesFrom => units::parse_volume(&f.value)
@@ -764,8 +773,8 @@ impl ProfileForm {
                     match given.iter().zip(&found).find(|(_, f)| f.is_none()) {
                         Some((bad, _)) => Err(format!(
                             "no engine {:?}{}",
-                            crate::text::sanitize(bad),
-                            crate::ronfile::suggest(bad, &ids)
+                            mtafit_model::text::sanitize(bad),
+                            mtafit_model::ronfile::suggest(bad, &ids)
                         )),
                         None => {
                             let items: Vec<String> = found.into_iter().flatten().collect();

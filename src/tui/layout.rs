@@ -2,8 +2,8 @@
 //! against the same ones, so a click always lands on what was drawn there.
 
 use super::app::{App, Column, View};
-use crate::catalogue::FactorId;
-use crate::text;
+use mtafit_model::catalogue::FactorId;
+use mtafit_model::text;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Below this size the app only says how large a terminal it needs.
@@ -251,11 +251,11 @@ mod tests {
     #[test]
     fn very_wide_and_tall_screens_split_without_overflow() {
         // 2,048 × 32 overflows a u16; the split must not.
-        let cat = crate::catalogue::Catalogue::builtin();
-        let w = crate::decide::Weights::defaults(&cat.factors);
+        let cat = mtafit_model::catalogue::Catalogue::builtin();
+        let w = mtafit_model::decide::Weights::defaults(&cat.factors);
         let app = App::new(
             cat,
-            crate::profile::Profile::default(),
+            mtafit_model::profile::Profile::default(),
             w,
             crate::tui::theme::Theme::new(crate::tui::theme::ThemeName::Dark),
         );

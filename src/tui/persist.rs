@@ -4,7 +4,7 @@
 //! loaded with `--profile`. A file that does not parse is moved aside to a copy of its own and
 //! reported; one that cannot be read at all is reported and left alone — never fatal.
 
-use crate::profile::{self, Profile};
+use mtafit_model::profile::{self, Profile};
 use std::path::{Path, PathBuf};
 
 /// `$XDG_STATE_HOME/mtafit/state.ron`, or the platform's equivalent.
@@ -44,7 +44,7 @@ pub fn load() -> Loaded {
 
 /// Load the state at `path`, setting it aside if it does not parse.
 pub fn load_from(path: &Path) -> Loaded {
-    let bytes = match crate::ronfile::read(path) {
+    let bytes = match mtafit_model::ronfile::read(path) {
         Ok(b) => b,
         Err(why) if why.is_missing() => return Loaded::Nothing,
         // Whatever is there may be the user's work (a file they cannot read as this user, a
@@ -69,7 +69,7 @@ pub fn load_from(path: &Path) -> Loaded {
                 // narrow status line.
                 Ok(aside) => Loaded::SetAside(format!(
                     "saved state moved to {}: it could not be read ({first}); started fresh",
-                    crate::text::sanitize(&aside.display().to_string())
+                    mtafit_model::text::sanitize(&aside.display().to_string())
                 )),
                 Err(e) => Loaded::Unreadable(format!(
                     "saved state could not be read ({first}) nor moved aside ({e}); started \
@@ -84,17 +84,19 @@ pub fn load_from(path: &Path) -> Loaded {
 /// `--fresh`, which does not load the state but saves it when asked.
 pub fn unreadable() -> Option<String> {
     let path = state_file()?;
-    match crate::ronfile::read(&path) {
+    match mtafit_model::ronfile::read(&path) {
         Err(why) if !why.is_missing() => Some(unreadable_message(&path, &why)),
         _ => None,
     }
 }
 
 /// The note for a state file that is there but cannot be read.
-fn unreadable_message(path: &Path, why: &crate::ronfile::Unreadable) -> String {
-    let shown = crate::text::sanitize(&path.display().to_string()).into_owned();
+fn unreadable_message(path: &Path, why: &mtafit_model::ronfile::Unreadable) -> String {
+    let shown = mtafit_model::text::sanitize(&path.display().to_string()).into_owned();
     let remedy = match why {
-        crate::ronfile::Unreadable::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+        mtafit_model::ronfile::Unreadable::Io(e)
+            if e.kind() == std::io::ErrorKind::PermissionDenied =>
+        {
             "check its permissions, or move it away, to save again"
         }
         _ => "move it away to save again",
@@ -149,7 +151,7 @@ struct Ui {
 /// The theme chosen last with `t`, if any was saved (an unreadable file is ignored: it only
 /// holds a preference).
 pub fn load_theme() -> Option<super::theme::ThemeName> {
-    let bytes = crate::ronfile::read(&ui_file()?).ok()?;
+    let bytes = mtafit_model::ronfile::read(&ui_file()?).ok()?;
     let ui: Ui = ron::de::from_bytes(&bytes).ok()?;
     super::theme::ThemeName::ALL
         .into_iter()
@@ -167,7 +169,7 @@ pub fn save_theme(name: super::theme::ThemeName) -> Result<(), String> {
         "// mtafit's explorer settings.\nUi(theme: {:?})\n",
         name.name()
     );
-    crate::atomic::write(&path, body.as_bytes(), true)
+    mtafit_model::atomic::write(&path, body.as_bytes(), true)
 }
 
 /// Save the profile (carrying weights and marks) atomically; an error is returned, not raised.
@@ -181,7 +183,7 @@ pub fn save(p: &Profile) -> Result<(), String> {
         .map_err(|e| format!("cannot write the state: {e}"))?;
     let body =
         format!("// mtafit's saved state: the profile and weights of the last session.\n{text}\n");
-    crate::atomic::write(&path, body.as_bytes(), true)
+    mtafit_model::atomic::write(&path, body.as_bytes(), true)
 }
 
 #[cfg(test)]
@@ -208,7 +210,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = dir.path().join("state.ron");
         let f = std::fs::File::create(&state).unwrap();
-        f.set_len(crate::ronfile::MAX_FILE_BYTES as u64 + 1)
+        f.set_len(mtafit_model::ronfile::MAX_FILE_BYTES as u64 + 1)
             .unwrap();
         match load_from(&state) {
             Loaded::Unreadable(msg) => {

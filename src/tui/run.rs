@@ -127,7 +127,7 @@ pub fn save(app: &App) {
     match persist::save(&app.to_save()) {
         Ok(()) if app.fresh => {
             if let Some(path) = persist::state_file() {
-                let shown = crate::text::sanitize(&path.display().to_string()).into_owned();
+                let shown = mtafit_model::text::sanitize(&path.display().to_string()).into_owned();
                 let _ = writeln!(
                     std::io::stderr(),
                     "mtafit: saved your profile and weights to {shown}"
@@ -149,7 +149,7 @@ fn kept() {
     use std::io::Write;
     let path = persist::state_file().map_or_else(
         || "the saved state".to_owned(),
-        |p| crate::text::sanitize(&p.display().to_string()).into_owned(),
+        |p| mtafit_model::text::sanitize(&p.display().to_string()).into_owned(),
     );
     let _ = writeln!(
         std::io::stderr(),
@@ -162,7 +162,7 @@ fn kept() {
 pub fn carry_out(app: &mut App, effect: Effect) {
     match effect {
         Effect::Export(req) => {
-            let inputs = crate::render::Inputs {
+            let inputs = mtafit_render::Inputs {
                 cat: &app.cat,
                 profile: &app.profile,
             };
@@ -181,7 +181,8 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                     }
                     // The whole path: a relative one lands in the folder the explorer started in.
                     let full = app.cwd.join(&req.path);
-                    let shown = crate::text::sanitize(&full.display().to_string()).into_owned();
+                    let shown =
+                        mtafit_model::text::sanitize(&full.display().to_string()).into_owned();
                     app.say(format!("wrote {shown}"), Tone::Info)
                 }
                 Err(e) => {
@@ -199,13 +200,13 @@ pub fn carry_out(app: &mut App, effect: Effect) {
             };
             let (path, meter) = (job.path.clone(), job.meter.clone());
             let spawned = super::worker::spawn("measuring", move || {
-                let sources = [crate::measure::Source::Path(path)];
+                let sources = [mtafit_measure::Source::Path(path)];
                 // No memory maps: a log truncated under the scan must not kill the app.
-                let opts = crate::measure::Options {
+                let opts = mtafit_measure::Options {
                     mmap: false,
                     ..Default::default()
                 };
-                crate::measure::measure(&sources, &opts, &meter)
+                mtafit_measure::measure(&sources, &opts, &meter)
             });
             match spawned {
                 Ok(handle) => {

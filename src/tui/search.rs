@@ -3,9 +3,9 @@
 //! query word for word (configuration language, implementation language, vendor), which the hit
 //! names so the user sees why it matched.
 
-use crate::catalogue::{Config, Engine};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use mtafit_model::catalogue::{Config, Engine};
 
 /// One engine that matches the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,7 +148,7 @@ fn score(e: &Engine, q: &str, ql: &str, m: &SkimMatcherV2) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::Catalogue;
+    use mtafit_model::catalogue::Catalogue;
 
     #[test]
     fn matches_names_ids_vendors_and_languages() {

@@ -66,7 +66,7 @@ fn install_panic_hook(mouse: bool) {
 }
 
 /// What the watchdog saves if it has to end the process itself.
-pub type LastWords = Arc<std::sync::Mutex<Option<crate::profile::Profile>>>;
+pub type LastWords = Arc<std::sync::Mutex<Option<mtafit_model::profile::Profile>>>;
 
 /// The stop signal that arrived, if any: set from a signal handler, read by the event loop.
 #[derive(Debug, Clone, Default)]
@@ -120,7 +120,7 @@ pub fn watchdog(stop: StopSignal, mouse: bool, last: LastWords) {
         }
         // The loop may be stuck in a write (an export to a slow disk): `exit` runs no
         // destructor, so its temporary file would stay behind.
-        crate::atomic::remove_in_flight();
+        mtafit_model::atomic::remove_in_flight();
         std::process::exit(i32::from(exit_status(signal)));
     });
 }

@@ -10,8 +10,8 @@ use super::form::{ProfileForm, Setting};
 use super::layout::{self, RankLine};
 use super::scroll::Scroll;
 use super::theme::Theme;
-use crate::catalogue::FactorId;
-use crate::decide::weights::MAX_WEIGHT;
+use mtafit_model::catalogue::FactorId;
+use mtafit_model::decide::weights::MAX_WEIGHT;
 use ratatui::layout::Rect;
 
 /// Apply one action.
@@ -308,7 +308,7 @@ fn start_measuring(app: &mut App, path: String) -> Option<Effect> {
 }
 
 /// A background measurement ended: put its volume into the profile editor.
-pub fn measured(app: &mut App, result: Result<crate::measure::Measured, String>) {
+pub fn measured(app: &mut App, result: Result<mtafit_measure::Measured, String>) {
     let Some(job) = app.measuring.take() else {
         return; // stopped meanwhile
     };
@@ -335,8 +335,8 @@ pub fn measured(app: &mut App, result: Result<crate::measure::Measured, String>)
         f.set(r.monthly_volume.to_string());
     }
     // A growth the log shows replaces the field's; one it cannot show leaves it as it was.
-    if let crate::measure::growth::Trend::Estimated { per_month, months } = r.growth {
-        let g = crate::profile::Growth { per_month, months };
+    if let mtafit_measure::growth::Trend::Estimated { per_month, months } = r.growth {
+        let g = mtafit_model::profile::Growth { per_month, months };
         form.measured_growth = Some(g);
         if let Some(f) = form.field_mut(Setting::Growth) {
             f.set(crate::tui::form::growth_text(Some(g)));
@@ -351,8 +351,8 @@ pub fn measured(app: &mut App, result: Result<crate::measure::Measured, String>)
     app.say(
         format!(
             "{name}: {}/month ({} sent over {:.1} days, {}) · Enter applies",
-            crate::units::volume(r.monthly_volume),
-            crate::units::grouped(r.sent),
+            mtafit_model::units::volume(r.monthly_volume),
+            mtafit_model::units::grouped(r.sent),
             r.days,
             r.format
         ),

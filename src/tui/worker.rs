@@ -21,7 +21,7 @@ pub fn spawn<T: Send + 'static>(
                     .unwrap_or_else(|| "no message".to_owned());
                 Err(format!(
                     "{label} failed unexpectedly ({}); nothing was changed",
-                    crate::text::sanitize(&why)
+                    mtafit_model::text::sanitize(&why)
                 ))
             })
         })

@@ -300,11 +300,11 @@ const LIFETIME: i64 = 5 * DAY * US;
 // Calendar arithmetic is mtafit's own (`calendar`, tested there on its own): the truth's dates
 // must not hide a second copy of it.
 fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    i64::from(mtafit::calendar::days_from_civil(y, m, d))
+    i64::from(mtafit_model::calendar::days_from_civil(y, m, d))
 }
 
 fn civil(z: i64) -> (i32, u32, u32) {
-    mtafit::calendar::civil_from_days(z as i32)
+    mtafit_model::calendar::civil_from_days(z as i32)
 }
 
 fn date_string(day: i64) -> String {

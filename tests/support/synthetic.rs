@@ -7,7 +7,7 @@
 // Included with `#[path]` by the tests and benches that need it; not every one uses every item.
 #![allow(dead_code)]
 
-use mtafit::catalogue::{
+use mtafit_model::catalogue::{
     Basis, Capability, Config, Cost, Engine, Kind, Level, Licence, Role, ScaleOut, Status, Support,
     Tier, Volume,
 };
@@ -54,7 +54,7 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
         Level::No,
         Level::Unknown,
     ];
-    let capabilities: mtafit::catalogue::Capabilities = Capability::ALL
+    let capabilities: mtafit_model::catalogue::Capabilities = Capability::ALL
         .iter()
         .map(|c| (*c, levels[rng.below(6) as usize]))
         .collect();
@@ -160,7 +160,7 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
             // addresses, and one with a fee and a graduated price.
             plans: if with_plans {
                 vec![
-                    mtafit::catalogue::Plan {
+                    mtafit_model::catalogue::Plan {
                         name: "Starter".into(),
                         base_per_month_usd: 0.0,
                         tiers: vec![Tier {
@@ -174,17 +174,17 @@ pub fn engine(rng: &mut Rng, i: usize) -> Engine {
                         dedicated_ips: false,
                         dedicated_ips_included: None,
                     },
-                    mtafit::catalogue::Plan {
+                    mtafit_model::catalogue::Plan {
                         name: "Growth".into(),
                         base_per_month_usd: rng.unit() * 200.0,
                         tiers: Vec::new(),
                         per_thousand_usd: 0.0,
                         bands: vec![
-                            mtafit::catalogue::Band {
+                            mtafit_model::catalogue::Band {
                                 from_per_month: 0,
                                 usd_per_thousand: 0.2 + rng.unit(),
                             },
-                            mtafit::catalogue::Band {
+                            mtafit_model::catalogue::Band {
                                 from_per_month: 10_000_000,
                                 usd_per_thousand: 0.1 + rng.unit() * 0.1,
                             },

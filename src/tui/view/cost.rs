@@ -2,10 +2,10 @@
 //! the volumes where the leading candidates' costs cross.
 
 use super::pane;
-use crate::render::sentence;
-use crate::text;
 use crate::tui::app::App;
-use crate::units;
+use mtafit_model::text;
+use mtafit_model::units;
+use mtafit_render::sentence;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
@@ -143,7 +143,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     for (n, &i) in c.leaders.iter().enumerate() {
         let e = &app.cat.engines[i];
-        let cost = crate::decide::cost::annual(e, &app.profile, app.profile.monthly_volume);
+        let cost = mtafit_model::decide::cost::annual(e, &app.profile, app.profile.monthly_volume);
         let star = if cost.is_estimate() { "*" } else { "" };
         let value = format!("{}{star}", units::usd(cost.total()));
         lines.push(Line::from(vec![
@@ -182,33 +182,33 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if c.crossovers.is_empty() {
         lines.push(Line::from(Span::styled("none between 100k and 1B", t.dim)));
     }
-    for line in crate::render::cost::change_lines(&c.crossovers) {
-        use crate::render::cost::ChangeLine;
+    for line in mtafit_render::cost::change_lines(&c.crossovers) {
+        use mtafit_render::cost::ChangeLine;
         let s = match line {
             ChangeLine::One(x) => format!(
                 "{}: {}",
                 units::volume(x.monthly_volume),
-                crate::render::cost::change_short(&app.cat.engines, &x)
+                mtafit_render::cost::change_short(&app.cat.engines, &x)
             ),
             ChangeLine::Alternate {
                 pair,
                 from,
                 to,
                 times,
-            } => crate::render::cost::alternate(&app.cat.engines, pair, from, to, times),
+            } => mtafit_render::cost::alternate(&app.cat.engines, pair, from, to, times),
         };
         for l in textwrap::wrap(&s, w.max(10)) {
             lines.push(Line::from(Span::styled(l.into_owned(), t.text)));
         }
     }
     lines.push(Line::from(Span::styled(
-        crate::render::cost::CHANGE_KEY,
+        mtafit_render::cost::CHANGE_KEY,
         t.dim,
     )));
     // The first leader's estate, item by item.
     if let Some(&i) = c.leaders.first() {
         let e = &app.cat.engines[i];
-        let cost = crate::decide::cost::annual(e, &app.profile, app.profile.monthly_volume);
+        let cost = mtafit_model::decide::cost::annual(e, &app.profile, app.profile.monthly_volume);
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
             format!("{}'s estate", e.name),

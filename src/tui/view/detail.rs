@@ -1,12 +1,12 @@
 //! The detail pane: why the selected engine scores what it does, what it costs, and its facts.
 
 use super::{bar, pane};
-use crate::catalogue::FactorId;
-use crate::decide::{Provenance, cost, fit};
-use crate::render::{compare, sentence};
-use crate::text;
 use crate::tui::app::{App, Pane};
-use crate::units;
+use mtafit_model::catalogue::FactorId;
+use mtafit_model::decide::{Provenance, cost, fit};
+use mtafit_model::text;
+use mtafit_model::units;
+use mtafit_render::{compare, sentence};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -260,7 +260,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         "checked",
         &format!(
             "{} · {from}",
-            sentence::checked(&e.checked, crate::calendar::today())
+            sentence::checked(&e.checked, mtafit_model::calendar::today())
         ),
         t.dim,
     );

@@ -1,8 +1,8 @@
 //! The header: the profile in one line and the view tabs.
 
-use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout;
+use mtafit_model::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,10 +1,10 @@
 //! The help overlay: every key, grouped, straight from the key map.
 
 use super::{popup_area, popup_frame};
-use crate::text;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Group};
 use crate::tui::scroll::Scroll;
+use mtafit_model::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

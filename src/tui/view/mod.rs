@@ -15,7 +15,7 @@ pub mod weights;
 use super::app::{App, Pane, Popup, View};
 use super::layout::{self, Areas};
 use super::scroll::Scroll;
-use crate::text;
+use mtafit_model::text;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;

@@ -1,11 +1,11 @@
 //! The path view: the top pick across monthly volumes as a strip of coloured stretches on a
 //! log scale, your volume marked, the stretches and changes listed, and where your growth leads.
 
-use crate::decide::path::Path;
-use crate::render::path as words;
-use crate::text;
 use crate::tui::app::App;
-use crate::units;
+use mtafit_model::decide::path::Path;
+use mtafit_model::text;
+use mtafit_model::units;
+use mtafit_render::path as words;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

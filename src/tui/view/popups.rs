@@ -1,14 +1,14 @@
 //! Popups: the marked engines side by side, catalogue problems, and the profile editor.
 
 use super::{popup_area, popup_frame};
-use crate::catalogue::Capability;
-use crate::catalogue::FactorId;
-use crate::render::sentence;
-use crate::text;
 use crate::tui::app::App;
 use crate::tui::form::{Kind, ProfileForm};
 use crate::tui::scroll::Scroll;
-use crate::units;
+use mtafit_model::catalogue::Capability;
+use mtafit_model::catalogue::FactorId;
+use mtafit_model::text;
+use mtafit_model::units;
+use mtafit_render::sentence;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -39,7 +39,7 @@ pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<Strin
     add("cost/yr", &|i| {
         let e = &cat.engines[i];
         let p = &app.profile;
-        let estimated = crate::decide::cost::annual(e, p, p.monthly_volume).is_estimate();
+        let estimated = mtafit_model::decide::cost::annual(e, p, p.monthly_volume).is_estimate();
         format!(
             "{}{}",
             units::usd(app.row(i).cost),
@@ -171,9 +171,9 @@ pub fn problem_lines(app: &App) -> Vec<Line<'static>> {
     }
     for d in &app.cat.diagnostics {
         let style = match d.severity {
-            crate::ronfile::Severity::Error => t.error,
-            crate::ronfile::Severity::Warning => t.warn,
-            crate::ronfile::Severity::Note => t.dim,
+            mtafit_model::ronfile::Severity::Error => t.error,
+            mtafit_model::ronfile::Severity::Warning => t.warn,
+            mtafit_model::ronfile::Severity::Note => t.dim,
         };
         // Wrapped to the popup (at most 100 wide, less its border): nothing is cut.
         let width = usize::from(app.size.0.saturating_sub(2).min(100))

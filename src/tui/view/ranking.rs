@@ -1,9 +1,9 @@
 //! The ranking pane: candidates with score bars, then knocked-out engines below a rule.
 
 use super::{bar, highlighted_name, pane, row_styles};
-use crate::text;
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::{self, RankLine};
+use mtafit_model::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -76,7 +76,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     Span::styled(if app.is_marked(*i) { "● " } else { "  " }, mark),
                 ];
                 spans.extend(highlighted_name(app, *i, name_w, base));
-                if let Some(reason) = crate::render::sentence::out(rowd) {
+                if let Some(reason) = mtafit_render::sentence::out(rowd) {
                     let room = w.saturating_sub(2 + rank_w + 1 + 2 + name_w + 1);
                     spans.push(Span::styled(
                         format!(" {}", text::fit_left(&reason, room)),

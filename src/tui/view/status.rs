@@ -1,8 +1,8 @@
 //! The status line: a message, or the keys of the focused pane; and the decision's health.
 
-use crate::text;
 use crate::tui::app::{App, Pane, Tone, View};
 use crate::tui::keymap::{self, Context};
+use mtafit_model::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,10 +1,10 @@
 //! The table pane: every engine with its facts and fits, sortable, the name column frozen.
 
 use super::{highlighted_name, pane, row_styles};
-use crate::text;
 use crate::tui::app::{App, Column, Pane};
 use crate::tui::layout;
-use crate::units;
+use mtafit_model::text;
+use mtafit_model::units;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -113,7 +113,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Column::Config => e.config.label(),
                 Column::Fit(f) => format!("{:.2}", row.fits[*f]),
                 Column::Cap(c) => match e.capability(*c) {
-                    crate::catalogue::Level::Unknown => "? unknown".into(),
+                    mtafit_model::catalogue::Level::Unknown => "? unknown".into(),
                     level => format!("{} {level}", level.mark()),
                 },
                 Column::Retention => e

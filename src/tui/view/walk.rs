@@ -1,10 +1,10 @@
 //! The walk view: the brief's diagram as gates, the path the profile takes, and the verdict.
 
-use crate::decide::walk::Gate;
-use crate::render::compare;
-use crate::render::walk as words;
-use crate::text;
 use crate::tui::app::App;
+use mtafit_model::decide::walk::Gate;
+use mtafit_model::text;
+use mtafit_render::compare;
+use mtafit_render::walk as words;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

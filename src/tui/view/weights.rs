@@ -1,12 +1,12 @@
 //! The weights pane: a slider per factor, shaded where the top pick stays the same.
 
 use super::pane;
-use crate::catalogue::FactorId;
-use crate::render::sentence;
-use crate::text;
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::{self, SLIDER_LABEL};
-use crate::units::weight as label;
+use mtafit_model::catalogue::FactorId;
+use mtafit_model::text;
+use mtafit_model::units::weight as label;
+use mtafit_render::sentence;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;

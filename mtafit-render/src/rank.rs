@@ -1,0 +1,578 @@
+//! The ranking as a table for people, JSON (docs/json.md), CSV and Markdown.
+
+use super::Inputs;
+use super::compare;
+use super::json::number;
+use super::markdown::cell;
+use super::sentence;
+use super::style::Ansi;
+use super::walk;
+use mtafit_model::catalogue::{Engine, FactorId};
+use mtafit_model::decide::{Analysis, KnockOut, Ranking, Row, cost, fit};
+use mtafit_model::text::{fit_left, fit_right};
+use mtafit_model::units;
+use serde_json::{Value, json};
+
+/// The output formats of `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumCount)]
+pub enum RankFormat {
+    /// Aligned text for people.
+    #[default]
+    Table,
+    /// One JSON object (docs/json.md).
+    Json,
+    /// One row per engine.
+    Csv,
+    /// A Markdown table.
+    Markdown,
+}
+
+/// What to do when every weight is 0 and no engine can score.
+pub fn hint(r: &Ranking) -> Option<&'static str> {
+    r.unweighted()
+        .then_some("every weight is 0, so no engine can score; raise at least one weight")
+}
+
+/// Which rows an output shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Rows<'a> {
+    /// Every candidate (or the first `n`), then every knocked-out engine.
+    All(Option<usize>),
+    /// Only these engine ids (a shortlist), in ranking order.
+    Only(&'a [String]),
+}
+
+/// The rows to show, each with its 1-based rank.
+pub fn selected<'a>(a: &'a Analysis, engines: &[Engine], rows: Rows<'_>) -> Vec<(usize, &'a Row)> {
+    a.ranking
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (i + 1, r))
+        .filter(|(i, r)| match rows {
+            Rows::Only(ids) => ids.iter().any(|id| *id == engines[r.engine].id),
+            Rows::All(top) => r.is_out() || top.is_none_or(|n| *i <= n),
+        })
+        .collect()
+}
+
+/// Why an engine is out, or `None` when it is not.
+fn excluded(r: &Row) -> Option<String> {
+    sentence::out(r)
+}
+
+/// The `rank --format json` object (docs/json.md).
+pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
+    let engines = &s.cat.engines;
+    let w = &a.ranking.weights;
+    let ranking: Vec<Value> = selected(a, engines, rows)
+        .into_iter()
+        .map(|(rank, r)| {
+            let e = &engines[r.engine];
+            let c = cost::annual(e, s.profile, s.profile.monthly_volume);
+            let factors: Vec<Value> = FactorId::ALL
+                .iter()
+                .map(|f| {
+                    json!({
+                        "id": f.id(),
+                        "weight": number(a.ranking.given.get(*f)),
+                        "asked": a.ranking.asked[*f],
+                        "fit": units::round_to(r.fits[*f], 3),
+                        "contribution": units::round_to(r.contribution(w, *f), 1),
+                        "why": fit::explain(e, s.profile, r.spend, *f),
+                    })
+                })
+                .collect();
+            let items = c.items();
+            // Kept for programs written against it; `costs` has stable ids.
+            let by_label: serde_json::Map<String, Value> = items
+                .iter()
+                .map(|i| (sentence::cost_label(i), json!(units::round_to(i.amount, 2))))
+                .collect();
+            let costs: Vec<Value> = items
+                .iter()
+                .map(|i| {
+                    json!({
+                        "kind": i.kind.id(),
+                        "annual_usd": units::round_to(i.amount, 2),
+                        "provenance": i.provenance.id(),
+                        "cash": i.kind.is_cash(),
+                        "plan": sentence::plan_name(e, i),
+                        "basis": sentence::cost_basis(i),
+                    })
+                })
+                .collect();
+            json!({
+                "rank": rank,
+                "id": e.id,
+                "name": e.name,
+                "score": units::round_to(r.score, 1),
+                "excluded": excluded(r),
+                "annual_cost_usd": units::round_to(r.cost, 2),
+                "annual_cash_usd": units::round_to(c.cash(), 2),
+                "annual_staff_usd": units::round_to(c.staff(), 2),
+                "nodes": c.nodes,
+                "spare_nodes": c.estate.spares,
+                "ips": c.estate.ips,
+                "scale_out": e.scale_out(),
+                "kind": e.kind,
+                "licence": e.licence,
+                "cost_estimated": c.is_estimate(),
+                "cost_items": by_label,
+                "costs": costs,
+                "standing": standing(r),
+                "caveats": r.caveats.iter().map(sentence::caveat).collect::<Vec<_>>(),
+                "notes": r.notes.iter().map(|n| sentence::note(e, n)).collect::<Vec<_>>(),
+                "status": e.status,
+                "role": e.role(),
+                "factors": factors,
+            })
+        })
+        .collect();
+    let weights: serde_json::Map<String, Value> = FactorId::ALL
+        .iter()
+        .map(|f| (f.id().to_owned(), number(a.ranking.given.get(*f))))
+        .collect();
+    let mut v = json!({
+        "profile": s.profile,
+        "weights": weights,
+        "ranking": ranking,
+        "walk": walk::json_value(a, engines),
+    });
+    if let Some(c) = &a.comparison {
+        v["comparison"] = compare::json(engines, c);
+    }
+    if let Some(closest) = closest_json(s, a) {
+        v["no_candidate"] = closest;
+    }
+    if let Some(h) = hint(&a.ranking) {
+        v["hint"] = json!(h);
+    }
+    v
+}
+
+/// "candidate", "caveat" or "out": where an engine stands before its score counts.
+pub fn standing(r: &Row) -> &'static str {
+    match r.tier() {
+        0 => "candidate",
+        1 => "caveat",
+        _ => "out",
+    }
+}
+
+/// Why no engine is a candidate, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoCandidateWords {
+    /// "multi-tenant and bundled marketing": pairs of musts no engine has together.
+    pub conflicts: Vec<String>,
+    /// The closest engines (indices) and why each is out.
+    pub closest: Vec<(usize, String)>,
+    /// The budget cap, when it alone keeps every engine of the right kind out.
+    pub only_the_cap: Option<f64>,
+}
+
+/// When no engine is a candidate: the pairs of musts no engine of the right kind has together,
+/// and the closest engines with what each lacks, as sentences.
+pub fn no_candidate(s: &Inputs<'_>, a: &Analysis) -> Option<NoCandidateWords> {
+    let none = a.ranking.no_candidate(&s.cat.engines, s.profile)?;
+    let conflicts = none
+        .conflicts
+        .iter()
+        .map(|(x, y)| format!("{} and {}", x.label(), y.label()))
+        .collect();
+    let closest = none
+        .closest
+        .iter()
+        .filter_map(|i| a.ranking.row_of(*i))
+        .map(|r| (r.engine, sentence::out(r).unwrap_or_default()))
+        .collect();
+    let right_kind = |r: &&Row| {
+        !r.out
+            .iter()
+            .any(|k| matches!(k, KnockOut::Managed | KnockOut::SelfHosted))
+    };
+    let only_the_cap = s.profile.annual_budget_usd.filter(|_| {
+        a.ranking
+            .rows
+            .iter()
+            .filter(right_kind)
+            .any(|r| r.out.iter().all(|k| matches!(k, KnockOut::OverCap { .. })))
+    });
+    Some(NoCandidateWords {
+        conflicts,
+        closest,
+        only_the_cap,
+    })
+}
+
+fn closest_json(s: &Inputs<'_>, a: &Analysis) -> Option<Value> {
+    let NoCandidateWords {
+        conflicts, closest, ..
+    } = no_candidate(s, a)?;
+    Some(json!({
+        "conflicting_musts": conflicts,
+        "closest": closest.iter().map(|(i, why)| json!({
+            "id": s.cat.engines[*i].id,
+            "lacks": why,
+            "over_cap_usd": a.ranking.row_of(*i).and_then(Row::over_cap).map(|g| units::round_to(g, 2)),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// The same in words, for the text and Markdown outputs.
+pub fn no_candidate_text(s: &Inputs<'_>, a: &Analysis) -> Option<String> {
+    let NoCandidateWords {
+        conflicts,
+        closest,
+        only_the_cap,
+    } = no_candidate(s, a)?;
+    let mut out = match only_the_cap {
+        // Everything else fits: say what the cap counts, and what would change the answer.
+        Some(cap) => format!(
+            "No engine fits within your {}/yr cap{}.",
+            units::usd(cap),
+            if s.profile.cap_counts_staff {
+                ", staff time included"
+            } else {
+                " in cash (staff time is not counted)"
+            }
+        ),
+        None => String::from("No engine meets every requirement."),
+    };
+    if !conflicts.is_empty() {
+        out.push_str(&format!(
+            " No engine of your kind has {} together.",
+            conflicts.join("; nor ")
+        ));
+    }
+    if !closest.is_empty() {
+        out.push_str(" Closest: ");
+        out.push_str(
+            &closest
+                .iter()
+                .map(|(i, why)| format!("{} ({why})", s.cat.engines[*i].name))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        out.push('.');
+    }
+    Some(out)
+}
+
+/// The header of the CSV formats (stable: other programs read it; columns are only added).
+pub fn csv_header() -> Vec<String> {
+    let mut h: Vec<String> = [
+        "id",
+        "name",
+        "rank",
+        "score",
+        "annual_cost_usd",
+        "licence",
+        "kind",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    h.extend(FactorId::ALL.iter().map(|f| f.id().to_owned()));
+    h.push("excluded".into());
+    h.extend(
+        ["standing", "caveats", "cost_estimated", "status"]
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    h
+}
+
+/// One row per engine, written with the csv crate.
+pub fn csv(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
+    // Writing into memory cannot fail.
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(csv_header());
+    for (rank, r) in selected(a, &s.cat.engines, rows) {
+        let e = &s.cat.engines[r.engine];
+        let mut rec = vec![
+            e.id.clone(),
+            e.name.clone(),
+            rank.to_string(),
+            format!("{:.1}", r.score),
+            format!("{:.2}", r.cost),
+            e.licence_label(),
+            e.kind.to_string(),
+        ];
+        rec.extend(r.fits.values().map(|f| format!("{f:.3}")));
+        rec.push(excluded(r).unwrap_or_default());
+        rec.push(standing(r).to_owned());
+        rec.push(sentence::remarks(e, r).join("; "));
+        let estimated = cost::annual(e, s.profile, s.profile.monthly_volume).is_estimate();
+        rec.push(estimated.to_string());
+        rec.push(e.status.to_string());
+        let _ = w.write_record(&rec);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A Markdown table of the ranking.
+pub fn markdown(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
+    let mut out = String::from("| # | Engine | Score | Cost/yr | Licence | Volume band | Config |");
+    for f in FactorId::ALL {
+        out.push_str(&format!(" {} |", f.name()));
+    }
+    out.push_str("\n|---:|---|---:|---:|---|---|---|");
+    out.push_str(&"---:|".repeat(FactorId::COUNT));
+    out.push('\n');
+    let mut set_apart: Vec<String> = Vec::new();
+    let (mut any_estimate, mut any_unasked) = (false, false);
+    // With `--top`, the best few only; JSON and CSV keep every engine that is out (docs/cli.md).
+    let topped = matches!(rows, Rows::All(Some(_)));
+    let chosen = selected(a, &s.cat.engines, rows);
+    let hidden = chosen.iter().filter(|(_, r)| topped && r.is_out()).count();
+    for (rank, r) in chosen.into_iter().filter(|(_, r)| !(topped && r.is_out())) {
+        let e = &s.cat.engines[r.engine];
+        let rank = if r.is_out() {
+            "out".to_owned()
+        } else {
+            rank.to_string()
+        };
+        let estimated = cost::annual(e, s.profile, s.profile.monthly_volume).is_estimate();
+        any_estimate |= estimated;
+        out.push_str(&format!(
+            "| {rank} | {} | {:.1} | {}{} | {} | {} | {} |",
+            cell(&e.name),
+            r.score,
+            units::usd(r.cost),
+            if estimated { "\\*" } else { "" },
+            cell(&e.licence_label()),
+            units::band(e.volume.min_per_month, e.volume.max_per_month),
+            cell(&e.config.label()),
+        ));
+        for f in FactorId::ALL {
+            if a.ranking.asked[f] {
+                out.push_str(&format!(" {:.2} |", r.fits[f]));
+            } else {
+                any_unasked = true;
+                out.push_str(" · |");
+            }
+        }
+        out.push('\n');
+        if let Some(why) = sentence::out(r) {
+            set_apart.push(format!(
+                "- **{}** is out of the running: {}",
+                cell(&e.name),
+                cell(&why)
+            ));
+        } else {
+            for remark in sentence::remarks(e, r) {
+                set_apart.push(format!("- **{}**: {}", cell(&e.name), cell(&remark)));
+            }
+        }
+    }
+    let mut keys = Vec::new();
+    if any_estimate {
+        keys.push("\\* the cost rests on an estimated or extrapolated price.");
+    }
+    if any_unasked {
+        keys.push("· the profile does not ask about this factor, so it is left out of the score.");
+    }
+    if !keys.is_empty() {
+        out.push_str(&format!("\n{}\n", keys.join(" ")));
+    }
+    if !set_apart.is_empty() {
+        out.push('\n');
+        out.push_str(&set_apart.join("\n"));
+        out.push('\n');
+    }
+    if hidden > 0 {
+        out.push_str(&format!(
+            "\n{hidden} more out of the running; without --top the list says why.\n"
+        ));
+    }
+    out
+}
+
+/// `rank --format markdown`: the table, then how firm the top pick is.
+pub fn markdown_report(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
+    let mut out = markdown(s, a, rows);
+    if let Some(c) = &a.comparison {
+        out.push('\n');
+        out.push_str(&compare::markdown(&s.cat.engines, c));
+    }
+    out
+}
+
+const NAME: usize = 14;
+
+/// What the top pick's estate is and costs, item by item: "KumoMTA at 300M/month: 2 nodes (…);
+/// 30 IP addresses", each cost with its amount, then cash against staff time.
+fn estate_text(e: &Engine, p: &mtafit_model::profile::Profile, bold: &str, reset: &str) -> String {
+    let c = cost::annual(e, p, p.monthly_volume);
+    let mut out = format!(
+        "\n{bold}{} at {}/month{reset}: {}\n",
+        e.name,
+        units::volume(p.monthly_volume),
+        sentence::estate(&c)
+    );
+    let items = c.items();
+    let label_w = items
+        .iter()
+        .map(|i| mtafit_model::text::width(&sentence::cost_label_of(e, i)))
+        .max()
+        .unwrap_or(0)
+        .min(60);
+    for i in &items {
+        out.push_str(&format!(
+            "  {}  {}\n",
+            fit_left(&sentence::cost_label_of(e, i), label_w),
+            fit_right(&units::usd(i.amount), 7)
+        ));
+    }
+    out.push_str(&format!("  {}\n", sentence::cash_and_staff(&c)));
+    out
+}
+
+/// The ranking for people: aligned, with units, knocked-out engines set apart with reasons.
+pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> String {
+    let engines = &s.cat.engines;
+    let w = &a.ranking.weights;
+    let Ansi { bold, dim, reset } = Ansi::new(color);
+    let mut out = format!("Profile  {}\n", s.profile.summary());
+    // Weights as set; a factor the profile does not ask about is marked and left out of scores.
+    out.push_str(&format!(
+        "Weights  {}\n\n",
+        FactorId::ALL
+            .iter()
+            .map(|f| {
+                let mark = if a.ranking.asked[*f] {
+                    ""
+                } else {
+                    " (not asked)"
+                };
+                format!(
+                    "{} {}{mark}",
+                    f.id(),
+                    units::weight(a.ranking.given.get(*f))
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    ));
+    if let Some(h) = hint(&a.ranking) {
+        out.push_str(&format!("Note: {h}.\n\n"));
+    }
+    let mut header = format!(
+        "{bold} #  {}  {}  {}  {}",
+        fit_left("Engine", NAME),
+        fit_right("Score", 5),
+        fit_right("Cost/yr", 8),
+        fit_left("Volume band", 13)
+    );
+    for f in FactorId::ALL {
+        header.push_str(&format!(" {}", fit_right(f.short(), 6)));
+    }
+    out.push_str(header.trim_end());
+    out.push_str(&format!("{reset}\n"));
+    let rows = selected(a, engines, Rows::All(top));
+    let mut estimated = false;
+    let mut remarks: Vec<(usize, Vec<String>)> = Vec::new();
+    for (rank, r) in rows.iter().filter(|(_, r)| !r.is_out()) {
+        let e = &engines[r.engine];
+        let star = if cost::annual(e, s.profile, s.profile.monthly_volume).is_estimate() {
+            estimated = true;
+            "*"
+        } else {
+            " "
+        };
+        let mut line = format!(
+            "{:>2}  {}  {:>5.1}  {}{star} {}",
+            rank,
+            fit_left(&e.name, NAME),
+            r.score,
+            fit_right(&units::usd(r.cost), 7),
+            fit_left(
+                &units::band(e.volume.min_per_month, e.volume.max_per_month),
+                13
+            )
+        );
+        for (f, fit) in r.fits.iter() {
+            if a.ranking.asked[f] {
+                line.push_str(&format!(" {fit:>6.2}"));
+            } else {
+                line.push_str(&format!(" {:>6}", "·"));
+            }
+        }
+        let said = sentence::remarks(e, r);
+        if !said.is_empty() {
+            line.push_str(&format!("  [{}]", remarks.len() + 1));
+            remarks.push((r.engine, said));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if let Some(none) = no_candidate_text(s, a) {
+        out.push_str(&format!("{bold}{none}{reset}\n"));
+    }
+    if !remarks.is_empty() {
+        out.push('\n');
+        for (n, (engine, said)) in remarks.iter().enumerate() {
+            out.push_str(&format!(
+                "[{}] {}: {}.\n",
+                n + 1,
+                engines[*engine].name,
+                said.join("; ")
+            ));
+        }
+    }
+    let out_rows: Vec<_> = rows.iter().filter(|(_, r)| r.is_out()).collect();
+    if top.is_some() && !out_rows.is_empty() {
+        // `--top` asks for the best few: say how many more there are, not why each is out.
+        out.push_str(&format!(
+            "\n{dim}{} more out of the running; without --top the table says why.{reset}\n",
+            out_rows.len()
+        ));
+    } else if !out_rows.is_empty() {
+        out.push_str(&format!(
+            "\n{bold}Out of the running ({}){reset}\n",
+            out_rows.len()
+        ));
+        for (_, r) in out_rows {
+            let e = &engines[r.engine];
+            out.push_str(&format!(
+                "{dim}    {}  {}{reset}\n",
+                fit_left(&e.name, NAME),
+                excluded(r).unwrap_or_default()
+            ));
+        }
+    }
+    if let Some(t) = a.ranking.top() {
+        let e = &engines[t.engine];
+        out.push_str(&format!(
+            "\n{bold}Why {} leads{reset} (score points per factor)\n",
+            e.name
+        ));
+        for f in FactorId::ALL.into_iter().filter(|f| a.ranking.asked[*f]) {
+            out.push_str(&format!(
+                "  {}  {:>5.1}  {}\n",
+                fit_left(f.name(), 13),
+                t.contribution(w, f),
+                fit::explain(e, s.profile, t.spend, f)
+            ));
+        }
+        out.push_str(&estate_text(e, s.profile, bold, reset));
+        if let Some(c) = &a.comparison {
+            out.push('\n');
+            out.push_str(&compare::text(engines, c));
+        }
+    }
+    out.push('\n');
+    out.push_str(&walk::summary_text(engines, &a.agreement));
+    out.push_str(&format!(
+        "Costs assume {} (edit them in your profile){}.\n",
+        sentence::assumptions(s.profile),
+        if estimated {
+            "; * marks a price that is estimated or extrapolated"
+        } else {
+            ""
+        }
+    ));
+    out
+}

@@ -1,0 +1,100 @@
+//! `mtafit completions SHELL` and `mtafit man` through the real binary: generated from the clap
+//! definitions, so they can only drift if these tests stop running.
+
+use crate::common::{run, stderr, stdout};
+
+/// Every subcommand a user can type, as `mtafit --help` lists them.
+const COMMANDS: [&str; 10] = [
+    "rank",
+    "walk",
+    "show",
+    "cost",
+    "sensitivity",
+    "export",
+    "measure",
+    "check",
+    "completions",
+    "man",
+];
+
+#[test]
+fn bash_completions_define_the_function_and_know_every_command() {
+    let out = run(&["completions", "bash"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let script = stdout(&out);
+    assert!(script.contains("_mtafit()"), "{script}");
+    assert!(script.contains("complete -F _mtafit"), "{script}");
+    for c in COMMANDS {
+        assert!(script.contains(c), "{c} is not completed");
+    }
+    // Option values come from the same definitions.
+    assert!(script.contains("--log-format"), "{script}");
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn every_shell_gets_a_script_naming_mtafit() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        assert!(script.contains("mtafit"), "{shell}: {script}");
+        assert!(script.contains("measure"), "{shell}: {script}");
+    }
+}
+
+#[test]
+fn an_unknown_shell_is_a_usage_error() {
+    let out = run(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(err.contains("bash, elvish, fish, powershell, zsh"), "{err}");
+    assert_eq!(run(&["completions"]).status.code(), Some(2));
+}
+
+/// The request lines of a man page after roff's preamble (which only defines the apostrophe).
+fn requests(page: &str) -> Vec<&str> {
+    page.lines()
+        .filter(|l| !l.starts_with(".ie ") && !l.starts_with(".el "))
+        .collect()
+}
+
+#[test]
+fn the_man_page_is_roff_with_a_title_and_every_command() {
+    let out = run(&["man"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = stdout(&out);
+    let lines = requests(&page);
+    assert!(
+        lines[0].starts_with(".TH mtafit 1 ") && lines[0].contains("mtafit 0.1.0"),
+        "{page}"
+    );
+    assert_eq!(lines[1], ".SH NAME", "{page}");
+    assert!(page.contains(".SH OPTIONS") && page.contains("\\-\\-volume"));
+    // The main page refers to one page per command, and each can be printed.
+    for c in COMMANDS {
+        assert!(page.contains(&format!("mtafit\\-{c}(1)")), "{c}: {page}");
+        let out = run(&["man", c]);
+        assert_eq!(out.status.code(), Some(0), "{c}: {}", stderr(&out));
+        let sub = stdout(&out);
+        assert!(
+            requests(&sub)[0].starts_with(&format!(".TH mtafit-{c} 1 ")),
+            "{c}: {sub}"
+        );
+    }
+    // There is no `help` page to refer to.
+    assert!(!page.contains("mtafit\\-help(1)"), "{page}");
+}
+
+#[test]
+fn a_man_page_for_no_such_command_is_a_usage_error() {
+    let out = run(&["man", "rnak"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains("did you mean `rank`?"),
+        "{}",
+        stderr(&out)
+    );
+}
