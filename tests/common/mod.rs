@@ -46,6 +46,60 @@ pub fn mkfifo(path: &Path) {
     assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
 }
 
+/// The capabilities that let root read and search any file whatever its permissions
+/// (`CAP_DAC_OVERRIDE` and `CAP_DAC_READ_SEARCH` in linux/capability.h).
+#[cfg(target_os = "linux")]
+const FILE_PERMISSION_OVERRIDES: [libc::c_ulong; 2] = [1, 2];
+
+/// True when this test runs as root, as CI does.
+#[cfg(unix)]
+pub fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and touches no memory.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Run the binary as an ordinary user meets file permissions. As root (CI), the child gives up
+/// the capabilities that override them before it starts, so a file or folder with mode 000 is
+/// unreadable to it too and a permission test checks something there; if it cannot, the spawn
+/// fails and so does the test, rather than passing without checking.
+#[cfg(target_os = "linux")]
+pub fn unprivileged(cmd: &mut Command) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    if !is_root() {
+        return cmd;
+    }
+    // SAFETY: the closure runs in the forked child before exec; it only calls prctl, which is
+    // async-signal-safe, and allocates nothing.
+    unsafe {
+        cmd.pre_exec(|| {
+            for cap in FILE_PERMISSION_OVERRIDES {
+                // Dropped from the bounding set, a capability is not regained at exec.
+                if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+/// The same for a command started some other way (a pseudo-terminal): as root, the program and
+/// arguments to run instead, through util-linux's `setpriv`, which drops the same capabilities.
+#[cfg(target_os = "linux")]
+pub fn unprivileged_argv(program: &str) -> Vec<String> {
+    if !is_root() {
+        return vec![program.to_owned()];
+    }
+    [
+        "setpriv",
+        "--bounding-set=-dac_override,-dac_read_search",
+        "--",
+        program,
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
 /// How long a hostile-input case may run before it counts as a hang: far above any real run,
 /// so only a hang trips it (the cases assert behaviour, never speed).
 pub const HANG: std::time::Duration = std::time::Duration::from_secs(30);
@@ -53,10 +107,15 @@ pub const HANG: std::time::Duration = std::time::Duration::from_secs(30);
 /// Run with `args` in `config_home`, feeding `stdin` (or nothing), and fail the test if the
 /// process has not ended within [`HANG`]: it is killed and the test says it hung.
 pub fn run_bounded(config_home: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_bounded_with(mtafit(config_home), args, stdin)
+}
+
+/// [`run_bounded`] for a command already set up (unprivileged, say).
+pub fn run_bounded_with(mut cmd: Command, args: &[&str], stdin: Option<&[u8]>) -> Output {
     use std::io::{Read, Write};
     use std::process::Stdio;
     use wait_timeout::ChildExt;
-    let mut child = mtafit(config_home)
+    let mut child = cmd
         .args(args)
         .stdin(if stdin.is_some() {
             Stdio::piped()

@@ -236,39 +236,50 @@ fn long_names_are_cut_with_an_ellipsis_and_wide_characters_fit() {
     assert!(text.contains('…'));
 }
 
-#[test]
-fn every_size_draws_without_a_panic() {
-    // Every width 1–200 and height 1–60 for the busiest view; the other views and popups at a
-    // spread of sizes that cross every layout threshold.
+/// The states every size is drawn in: each view, each popup, the form, a comparison and a
+/// search that matches nothing.
+const STATES: [&[Action]; 10] = [
+    &[],
+    &[Action::Show(View::Cost)],
+    &[Action::Show(View::Walk)],
+    &[Action::Show(View::Path)],
+    &[Action::Export],
+    &[Action::Help],
+    &[Action::EditProfile],
+    &[Action::Mark, Action::Down, Action::Mark, Action::Compare],
+    &[Action::Problems],
+    &[Action::Search, Action::Input('z'), Action::Input('q')],
+];
+
+/// Draw `state` at `w`×`h`, as the event loop does after a resize.
+fn draw_at(state: &[Action], w: u16, h: u16) {
     let mut a = app();
-    let mut t = Terminal::new(TestBackend::new(1, 1)).unwrap();
-    for w in 1..=200u16 {
-        for h in 1..=60u16 {
-            t.backend_mut().resize(w, h);
-            update(&mut a, Action::Resize(w, h));
-            t.draw(|f| view::view(&a, f)).unwrap();
-        }
-    }
-    let states: [&[Action]; 8] = [
-        &[Action::Export],
-        &[Action::Show(View::Cost)],
-        &[Action::Show(View::Walk)],
-        &[Action::Help],
-        &[Action::EditProfile],
-        &[Action::Mark, Action::Down, Action::Mark, Action::Compare],
-        &[Action::Problems],
-        &[Action::Search, Action::Input('z'), Action::Input('q')],
-    ];
-    for s in states {
-        let mut a = app();
-        act(&mut a, s);
-        for w in (1..=200u16).step_by(7).chain([59, 60, 61, 79, 80, 81]) {
-            for h in (1..=60u16).step_by(3).chain([15, 16, 17, 23, 24, 25]) {
-                t.backend_mut().resize(w, h);
-                update(&mut a, Action::Resize(w, h));
-                t.draw(|f| view::view(&a, f)).unwrap();
+    act(&mut a, state);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    update(&mut a, Action::Resize(w, h));
+    t.draw(|f| view::view(&a, f)).unwrap();
+}
+
+#[test]
+fn every_state_draws_at_the_layout_thresholds() {
+    // The sizes where a layout changes: the smallest, and either side of each breakpoint.
+    for state in STATES {
+        for w in [1, 2, 20, 59, 60, 61, 79, 80, 81, 120, 400] {
+            for h in [1, 2, 8, 15, 16, 17, 23, 24, 25, 60] {
+                draw_at(state, w, h);
             }
         }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// Any size draws without a panic, in every state; proptest samples the sizes (and shrinks
+    /// a failure to the smallest), where sweeping them all took thousands of frames.
+    #[test]
+    fn every_size_draws_without_a_panic(state in 0..STATES.len(), w in 1u16..=500, h in 1u16..=200) {
+        draw_at(STATES[state], w, h);
     }
 }
 
