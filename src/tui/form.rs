@@ -243,7 +243,7 @@ enum FieldError {
     /// A volume or growth that cannot be read.
     #[error(transparent)]
     Units(#[from] units::ParseError),
-    /// A capability id that is none.
+    /// An id that is none of the capabilities.
     #[error(transparent)]
     Capability(#[from] mtafit_model::catalogue::UnknownCapability),
     /// An engine id the catalogue does not have.
