@@ -7,6 +7,10 @@ use crate::tui::theme::ThemeName;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 use mtafit_measure::LogFormat;
+use mtafit_model::catalogue::{Capability, FactorId, UnknownCapability};
+use mtafit_model::decide::weights::WeightError;
+use mtafit_model::text::ShortForm;
+use mtafit_model::units;
 use mtafit_render::Format as OutputFormat;
 use mtafit_render::rank::RankFormat as RankOutput;
 use mtafit_render::shortlist::ShortlistFormat;
@@ -37,11 +41,11 @@ pub struct Global {
     #[arg(long, value_name = "FILE", global = true)]
     pub profile: Option<PathBuf>,
     /// Monthly volume: 7421043, 7.4M, 250k/day, 2.5M/week or 90M/year
-    #[arg(long, value_name = "V", global = true)]
-    pub volume: Option<String>,
+    #[arg(long, value_name = "V", global = true, value_parser = volume)]
+    pub volume: Option<u64>,
     /// Set a factor's weight, 0–10 in hundredths (repeatable), e.g. --weight budget=9.5
-    #[arg(long, value_name = "ID=N", global = true)]
-    pub weight: Vec<String>,
+    #[arg(long, value_name = "ID=N", global = true, value_parser = weight)]
+    pub weight: Vec<(FactorId, f64)>,
     /// You will run your own sending infrastructure
     #[arg(long, global = true, conflicts_with = "rent")]
     pub own: bool,
@@ -49,8 +53,8 @@ pub struct Global {
     #[arg(long, global = true)]
     pub rent: bool,
     /// A capability an engine must have (repeatable), e.g. --must external_queue
-    #[arg(long, value_name = "CAP", global = true)]
-    pub must: Vec<String>,
+    #[arg(long, value_name = "CAP", global = true, value_parser = capability)]
+    pub must: Vec<Capability>,
     /// No colours (also when NO_COLOR is set)
     #[arg(long, global = true)]
     pub no_color: bool,
@@ -179,14 +183,14 @@ The growth comes from --growth, else from the profile (measure --write-profile r
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// The smallest monthly volume [default: 10k]
-        #[arg(long, value_name = "VOLUME")]
-        from: Option<String>,
+        #[arg(long, value_name = "VOLUME", value_parser = volume)]
+        from: Option<u64>,
         /// The largest monthly volume [default: 10B]
-        #[arg(long, value_name = "VOLUME")]
-        to: Option<String>,
+        #[arg(long, value_name = "VOLUME", value_parser = volume)]
+        to: Option<u64>,
         /// Growth a month, e.g. 6% or -2% (instead of the profile's)
-        #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
-        growth: Option<String>,
+        #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = growth)]
+        growth: Option<f64>,
     },
     /// How far each weight can move before the top pick changes
     Sensitivity {
@@ -232,7 +236,7 @@ Every number is defined in docs/measuring.md.")]
         #[arg(long, value_enum, value_name = "FORMAT")]
         log_format: Option<LogFormatArg>,
         /// The year of the first line, 1990 to 2100, for syslog dates (default: from the file's time)
-        #[arg(long, value_name = "YYYY", value_parser = year)]
+        #[arg(long, value_name = "YYYY", value_parser = mtafit_measure::time::parse_year)]
         year: Option<i32>,
         /// Scanning threads (default: one per core)
         #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
@@ -312,19 +316,58 @@ where
     })
 }
 
-/// `--year`: a year a mail log's dates may fall in, the same range dated lines are held to.
-fn year(s: &str) -> Result<i32, String> {
-    let range = &mtafit_measure::time::LOG_YEARS;
-    s.trim()
-        .parse::<i32>()
-        .ok()
-        .filter(|y| range.contains(y))
-        .ok_or_else(|| {
-            format!(
-                "expected a year from {} (the years mtafit reads in a mail log)",
-                mtafit_measure::time::LOG_YEARS_WORDS
-            )
-        })
+/// A model's error said the short way: clap's own line already quotes the value and names the
+/// flag ("invalid value 'lots' for '--volume <V>': …"), so the error need not say them again.
+#[derive(Debug)]
+pub struct Beside<E>(pub E);
+
+impl<E: ShortForm> std::fmt::Display for Beside<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.short())
+    }
+}
+
+impl<E: ShortForm + 'static> std::error::Error for Beside<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+/// `--volume`, `--from`, `--to`: a monthly volume, as every volume is read.
+fn volume(s: &str) -> Result<u64, Beside<units::ParseError>> {
+    units::parse_volume(s).map_err(Beside)
+}
+
+/// `--weight ID=N`.
+fn weight(s: &str) -> Result<(FactorId, f64), Beside<WeightError>> {
+    mtafit_model::decide::weights::parse_weight(s).map_err(Beside)
+}
+
+/// `--must CAP`: the whole list of capability ids when it is none of them, since the line has
+/// room for it.
+fn capability(s: &str) -> Result<Capability, UnknownCapability> {
+    Capability::parse(s)
+}
+
+/// `--growth`: a growth a month.
+fn growth(s: &str) -> Result<f64, Beside<units::ParseError>> {
+    units::parse_growth(s).map_err(Beside)
+}
+
+/// A command that has no man page of its own.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "there is no command {found:?}{}; expected one of {}",
+    mtafit_model::ronfile::DidYouMean(.suggestion.as_deref()),
+    .known.join(", ")
+)]
+pub struct UnknownCommand {
+    /// The name as typed (clap makes its whole message safe before it is shown).
+    pub found: String,
+    /// The command a near miss most likely meant.
+    pub suggestion: Option<String>,
+    /// Every command with a page.
+    pub known: Vec<String>,
 }
 
 /// Every command with a page of its own, built the way the man pages are built: the main page
@@ -336,17 +379,17 @@ fn man_tree() -> clap::Command {
 }
 
 /// Accept a command that has a man page, so a wrong name is a usage error listing the right ones.
-fn man_command(name: &str) -> Result<String, String> {
+fn man_command(name: &str) -> Result<String, UnknownCommand> {
     let tree = man_tree();
     if tree.find_subcommand(name).is_some() {
         return Ok(name.to_owned());
     }
     let names: Vec<&str> = tree.get_subcommands().map(|c| c.get_name()).collect();
-    Err(format!(
-        "there is no command {name:?}{}; expected one of {}",
-        mtafit_model::ronfile::suggest(name, &names),
-        names.join(", ")
-    ))
+    Err(UnknownCommand {
+        found: name.to_owned(),
+        suggestion: mtafit_model::ronfile::nearest(name, &names).map(str::to_owned),
+        known: names.into_iter().map(str::to_owned).collect(),
+    })
 }
 
 /// The completion script for `shell`, generated from the definitions above.
@@ -378,7 +421,7 @@ impl Global {
             overrides: Overrides {
                 catalogue: self.catalogue.clone(),
                 profile: self.profile.clone(),
-                volume: self.volume.clone(),
+                volume: self.volume,
                 weights: self.weight.clone(),
                 own: match (self.own, self.rent) {
                     (true, _) => Some(true),
@@ -483,7 +526,9 @@ mod tests {
             "--own",
         ])
         .unwrap();
-        assert_eq!(cli.global.volume.as_deref(), Some("7.4M"));
+        assert_eq!(cli.global.volume, Some(7_400_000));
+        assert_eq!(cli.global.weight, [(FactorId::Budget, 9.0)]);
+        assert_eq!(cli.global.must, [Capability::DkimSigning]);
         assert_eq!(cli.global.catalogue.len(), 2);
         assert!(cli.global.own);
     }
@@ -526,6 +571,54 @@ mod tests {
             let name = t.to_possible_value().unwrap();
             assert_eq!(name.get_name(), ThemeName::from(*t).name());
         }
+    }
+
+    /// clap's message for `args`, which must be a usage error.
+    fn usage_error(args: &[&str]) -> String {
+        let e = Cli::try_parse_from(args).unwrap_err();
+        assert_eq!(e.exit_code(), 2, "{e}");
+        e.render().to_string()
+    }
+
+    #[test]
+    fn a_bad_flag_value_is_a_usage_error_that_says_what_was_expected() {
+        let e = usage_error(&["mtafit", "rank", "--volume", "lots"]);
+        assert!(
+            e.starts_with(
+                "error: invalid value 'lots' for '--volume <V>': expected a number with an \
+                 optional k, M or B; write it like 7421043, 7.4M"
+            ),
+            "{e}"
+        );
+        let e = usage_error(&["mtafit", "rank", "--weight", "volume=30"]);
+        assert!(
+            e.starts_with(
+                "error: invalid value 'volume=30' for '--weight <ID=N>': expected 0, or a \
+                 weight from 0.01 to 10 (weights count in hundredths), found 30"
+            ),
+            "{e}"
+        );
+        let e = usage_error(&["mtafit", "rank", "--must", "web_uii"]);
+        assert!(
+            e.contains("for '--must <CAP>': unknown capability \"web_uii\"; expected one of")
+                && e.contains("(did you mean `web_ui`?)"),
+            "{e}"
+        );
+        let e = usage_error(&["mtafit", "path", "--growth", "fast"]);
+        assert!(
+            e.contains("'--growth <PCT>': cannot read the growth"),
+            "{e}"
+        );
+        let e = usage_error(&["mtafit", "path", "--to", "2000B"]);
+        assert!(
+            e.contains("'--to <VOLUME>': the volume \"2000B\" is more than"),
+            "{e}"
+        );
+        let e = usage_error(&["mtafit", "man", "rnak"]);
+        assert!(
+            e.contains("there is no command \"rnak\" (did you mean `rank`?)"),
+            "{e}"
+        );
     }
 
     #[test]

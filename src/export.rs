@@ -1,29 +1,46 @@
 //! The shortlist leaves mtafit here: ids checked against the catalogue, the document rendered,
 //! and the file written whole or not at all.
 
+use mtafit_model::atomic::WriteError;
+use mtafit_model::catalogue::UnknownEngine;
 use mtafit_model::decide::Analysis;
 use mtafit_render::Inputs;
-use mtafit_render::shortlist::{self, ShortlistFormat};
+use mtafit_render::shortlist::{self, ShortlistError, ShortlistFormat};
 use std::path::Path;
+
+/// Why a shortlist could not be exported.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// No id was given.
+    #[error("the shortlist is empty; give engine ids, e.g. --shortlist postfix,kumomta")]
+    Empty,
+    /// An id the catalogue does not have.
+    #[error(transparent)]
+    UnknownEngine(#[from] UnknownEngine),
+    /// The document could not be put into words.
+    #[error(transparent)]
+    Render(#[from] ShortlistError),
+    /// The file could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
 
 /// Check the ids against the catalogue: unknown ones are an error that lists the known ids;
 /// duplicates and empty entries (from `a,,b`) are dropped. The order is the ranking's.
-pub fn resolve(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<Vec<String>, String> {
+pub fn resolve(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<Vec<String>, ExportError> {
     let wanted: Vec<&str> = ids
         .iter()
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
         .collect();
     if wanted.is_empty() {
-        return Err(
-            "the shortlist is empty; give engine ids, e.g. --shortlist postfix,kumomta".into(),
-        );
+        return Err(ExportError::Empty);
     }
     let mut known = Vec::with_capacity(wanted.len());
     for id in wanted {
         match i.cat.find_id(id) {
             Some(e) => known.push(e.id.as_str()),
-            None => return Err(i.cat.no_such_engine(id)),
+            None => return Err(i.cat.no_such_engine(id).into()),
         }
     }
     let wanted = known;
@@ -44,9 +61,9 @@ pub fn write(
     format: ShortlistFormat,
     path: &Path,
     force: bool,
-) -> Result<(), String> {
+) -> Result<(), ExportError> {
     let text = shortlist::render(i, a, ids, format)?;
-    mtafit_model::atomic::write(path, text.as_bytes(), force)
+    Ok(mtafit_model::atomic::write(path, text.as_bytes(), force)?)
 }
 
 #[cfg(test)]
@@ -82,15 +99,14 @@ mod tests {
         let exact = resolve(&i, &a, &["powermta".into(), "kumomta".into()]).unwrap();
         assert_eq!(spelled, exact);
         assert_eq!(spelled.len(), 2);
-        let e = resolve(&i, &a, &["kumo".into()]).unwrap_err();
+        let e = resolve(&i, &a, &["kumo".into()]).unwrap_err().to_string();
         assert!(
             e.contains("known ids:") && e.contains("did you mean `kumomta`?"),
             "{e}"
         );
-        assert!(
-            resolve(&i, &a, &[" ".into()])
-                .unwrap_err()
-                .contains("empty")
-        );
+        assert!(matches!(
+            resolve(&i, &a, &[" ".into()]),
+            Err(ExportError::Empty)
+        ));
     }
 }

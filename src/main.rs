@@ -14,8 +14,7 @@ fn explore(cli: &Cli) -> commands::Outcome {
     let common = cli.global.common();
     let color = commands::common::use_color(common.no_color, true);
     let opts = cli.tui.options();
-    let app =
-        mtafit::tui::start::build(&common.overrides, &opts, color).map_err(Failure::Invalid)?;
+    let app = mtafit::tui::start::build(&common.overrides, &opts, color)?;
     let ended = mtafit::tui::run::run(app, opts.mouse)?;
     Ok(ended.exit_code())
 }
@@ -52,9 +51,9 @@ fn main() -> ExitCode {
             growth,
         }) => {
             let args = commands::path::PathArgs {
-                from: from.clone(),
-                to: to.clone(),
-                growth: growth.clone(),
+                from: *from,
+                to: *to,
+                growth: *growth,
             };
             commands::path::run((*format).into(), &args, &c)
         }

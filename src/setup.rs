@@ -6,9 +6,8 @@
 
 use mtafit_model::catalogue::{Capability, Catalogue, FactorId, Sources};
 use mtafit_model::decide::Weights;
-use mtafit_model::decide::weights::parse_weight;
 use mtafit_model::profile::{self, Profile};
-use mtafit_model::ronfile::Severity;
+use mtafit_model::ronfile::{Diagnostic, Severity};
 use std::path::PathBuf;
 
 /// The command line's say over the catalogue, the profile and the weights.
@@ -18,14 +17,39 @@ pub struct Overrides {
     pub catalogue: Vec<PathBuf>,
     /// A profile file to start from.
     pub profile: Option<PathBuf>,
-    /// A monthly volume as typed (`7.4M`, `250k/day`).
-    pub volume: Option<String>,
-    /// Weights as typed (`budget=9.5`).
-    pub weights: Vec<String>,
+    /// A monthly volume, read from what was typed (`7.4M`, `250k/day`).
+    pub volume: Option<u64>,
+    /// Weights, in the order given (`budget=9.5`).
+    pub weights: Vec<(FactorId, f64)>,
     /// Own the sending layer (`Some(true)`), rent it (`Some(false)`), or keep the profile's.
     pub own: Option<bool>,
-    /// Capabilities every engine must have, as typed.
-    pub must: Vec<String>,
+    /// Capabilities every engine must have.
+    pub must: Vec<Capability>,
+}
+
+/// Why a front end cannot start: the catalogue or the profile it was pointed at is unusable.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// A `--catalogue` that is not a folder of engine files.
+    #[error("{}", .0.render(false).trim_end())]
+    Catalogue(Box<Diagnostic>),
+    /// A profile that cannot be read or does not parse, located in its file.
+    #[error("{}", render(.0))]
+    Profile(Vec<Diagnostic>),
+    /// A profile that parses but breaks a rule, one sentence each.
+    #[error("{}", .0.join("\n"))]
+    Problems(Vec<String>),
+}
+
+/// Diagnostics one after the other, as rustc prints them.
+fn render(diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| d.render(false))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_end()
+        .to_owned()
 }
 
 /// The catalogue, profile and weights, and what the user should be told about them.
@@ -44,7 +68,7 @@ pub struct Setup {
 impl Setup {
     /// Build the profile and weights over a loaded catalogue; an unusable profile or override
     /// is an error.
-    pub fn over(cat: Catalogue, over: &Overrides) -> Result<Setup, String> {
+    pub fn over(cat: Catalogue, over: &Overrides) -> Result<Setup, SetupError> {
         let mut profile = base_profile(over)?;
         let (weights, warnings) = apply(over, &mut profile, &cat)?;
         Ok(Setup {
@@ -68,13 +92,13 @@ impl Setup {
 ///
 /// A `--catalogue` that is not a folder is an error, not a problem to work around: the user
 /// asked for those engines, and a ranking without them would answer another question.
-pub fn catalogue(over: &Overrides) -> Result<Catalogue, String> {
+pub fn catalogue(over: &Overrides) -> Result<Catalogue, SetupError> {
     if let Some(d) = over
         .catalogue
         .iter()
         .find_map(|dir| mtafit_model::catalogue::load::catalogue_dir_problem(dir))
     {
-        return Err(d.render(false).trim_end().to_owned());
+        return Err(SetupError::Catalogue(Box::new(d)));
     }
     Ok(Catalogue::load(&Sources::standard(over.catalogue.clone())))
 }
@@ -108,17 +132,9 @@ pub fn catalogue_notes(cat: &Catalogue) -> Vec<String> {
 }
 
 /// The profile the overrides start from: `--profile FILE` (or a built-in name), else defaults.
-pub fn base_profile(over: &Overrides) -> Result<Profile, String> {
+pub fn base_profile(over: &Overrides) -> Result<Profile, SetupError> {
     match &over.profile {
-        Some(path) => profile::load(path).map_err(|diags| {
-            diags
-                .iter()
-                .map(|d| d.render(false))
-                .collect::<Vec<_>>()
-                .join("\n")
-                .trim_end()
-                .to_owned()
-        }),
+        Some(path) => profile::load(path).map_err(SetupError::Profile),
         None => Ok(Profile::default()),
     }
 }
@@ -129,28 +145,25 @@ pub fn apply(
     over: &Overrides,
     p: &mut Profile,
     cat: &Catalogue,
-) -> Result<(Weights, Vec<String>), String> {
-    if let Some(v) = &over.volume {
-        p.monthly_volume =
-            mtafit_model::units::parse_volume(v).map_err(|e| format!("--volume: {e}"))?;
+) -> Result<(Weights, Vec<String>), SetupError> {
+    if let Some(v) = over.volume {
+        p.monthly_volume = v;
     }
     if let Some(own) = over.own {
         p.own_infrastructure = own;
     }
-    for m in &over.must {
-        let c = Capability::parse(m).map_err(|e| format!("--must: {e}"))?;
-        if !p.must.contains(&c) {
-            p.must.push(c);
+    for c in &over.must {
+        if !p.must.contains(c) {
+            p.must.push(*c);
         }
     }
     let problems = p.problems();
     if !problems.is_empty() {
-        return Err(problems.join("\n"));
+        return Err(SetupError::Problems(problems));
     }
     let mut w = Weights::defaults(&cat.factors);
     w.apply(&p.weights);
-    for arg in &over.weights {
-        let (f, v): (FactorId, f64) = parse_weight(arg)?;
+    for &(f, v) in &over.weights {
         w.set(f, v);
     }
     let warnings = normalise_ids(p, cat);
@@ -190,10 +203,10 @@ mod tests {
     fn overrides_apply_over_the_profile() {
         let cat = Catalogue::builtin();
         let over = Overrides {
-            volume: Some("40M".into()),
+            volume: Some(40_000_000),
             own: Some(false),
-            must: vec!["http_api".into()],
-            weights: vec!["budget=9.5".into()],
+            must: vec![Capability::HttpApi, Capability::HttpApi],
+            weights: vec![(FactorId::Budget, 9.5)],
             ..Overrides::default()
         };
         let mut p = Profile {
@@ -234,29 +247,23 @@ mod tests {
     }
 
     #[test]
-    fn bad_overrides_are_sentences() {
+    fn an_unusable_profile_is_located_and_a_folder_that_is_not_one_is_refused() {
         let cat = Catalogue::builtin();
-        let bad = |over: Overrides| apply(&over, &mut Profile::default(), &cat).unwrap_err();
+        let over = Overrides {
+            profile: Some("/no/such/profile.ron".into()),
+            ..Overrides::default()
+        };
+        let e = Setup::over(cat, &over).unwrap_err();
+        assert!(matches!(e, SetupError::Profile(_)), "{e:?}");
         assert!(
-            bad(Overrides {
-                volume: Some("lots".into()),
-                ..Overrides::default()
-            })
-            .starts_with("--volume: ")
+            e.to_string()
+                .starts_with("/no/such/profile.ron:1:1: error: cannot read the profile"),
+            "{e}"
         );
-        assert!(
-            bad(Overrides {
-                must: vec!["web_uii".into()],
-                ..Overrides::default()
-            })
-            .starts_with("--must: ")
-        );
-        assert!(
-            bad(Overrides {
-                weights: vec!["budget".into()],
-                ..Overrides::default()
-            })
-            .contains("ID=N")
-        );
+        let over = Overrides {
+            catalogue: vec!["/no/such/folder".into()],
+            ..Overrides::default()
+        };
+        assert!(matches!(catalogue(&over), Err(SetupError::Catalogue(_))));
     }
 }

@@ -5,6 +5,7 @@
 //! pipes and gzip files are read into a few reused buffers. Either way a chunk ends at a newline;
 //! a line longer than [`MAX_LINE`] is read from its first part and the rest skipped.
 
+use crate::MeasureError;
 use flate2::read::MultiGzDecoder;
 use memmap2::{Mmap, MmapOptions};
 use std::fs::File;
@@ -145,17 +146,17 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
 
 /// Open `source`; with `mmap`, a plain regular file is mapped window by window (and read when
-/// a map fails). Errors are sentences naming it.
-pub fn open(source: &Source, meter: &Arc<Meter>, mmap: bool) -> Result<Opened, String> {
+/// a map fails). An error names it.
+pub fn open(source: &Source, meter: &Arc<Meter>, mmap: bool) -> Result<Opened, MeasureError> {
     let name = source.name();
-    let fail = |e: io::Error| format!("cannot read {name}: {e}");
+    let fail = |e: io::Error| MeasureError::reading(&name, false, e);
     let (file, modified, plain_len) = match source {
         Source::Stdin => (None, None, None),
         Source::Path(p) => {
             let file = File::open(p).map_err(fail)?;
             let meta = file.metadata().map_err(fail)?;
             if meta.is_dir() {
-                return Err(format!("{name} is a folder; name the log files in it"));
+                return Err(MeasureError::Folder { name: name.clone() });
             }
             let len = meta.is_file().then_some(meta.len());
             (Some(file), meta.modified().ok(), len)
@@ -199,7 +200,8 @@ pub fn open(source: &Source, meter: &Arc<Meter>, mmap: bool) -> Result<Opened, S
         counted
     };
     let mut head = Vec::with_capacity(HEAD);
-    read_up_to(&mut stream, HEAD, &mut head).map_err(|e| read_error(&name, gzip || zstd, e))?;
+    read_up_to(&mut stream, HEAD, &mut head)
+        .map_err(|e| MeasureError::reading(&name, gzip || zstd, e))?;
     Ok(Opened {
         head,
         body: Body::Stream(stream),
@@ -250,24 +252,6 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
 #[cfg(not(unix))]
 fn read_at(_file: &File, _buf: &mut [u8], _offset: u64) -> io::Result<usize> {
     Err(io::Error::from(io::ErrorKind::Unsupported))
-}
-
-/// A read error as a sentence; corrupt compressed data says so.
-pub fn read_error(name: &str, compressed: bool, e: io::Error) -> String {
-    if compressed
-        && matches!(
-            e.kind(),
-            io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData
-        )
-    {
-        format!("{name}: the compressed data is corrupt ({e}); nothing was measured")
-    } else if compressed && e.kind() == io::ErrorKind::UnexpectedEof {
-        format!(
-            "{name}: the compressed data ends early (a partly copied file?); nothing was measured"
-        )
-    } else {
-        format!("cannot read {name}: {e}")
-    }
 }
 
 /// Send `file`'s chunks, window by window.

@@ -6,6 +6,7 @@
 //! ([`merge`]); memory stays bounded by the chunk size and the messages in flight, not the log.
 
 pub mod detect;
+pub mod error;
 pub mod exim;
 pub mod frame;
 pub mod growth;
@@ -23,6 +24,7 @@ pub mod time;
 pub mod zstd;
 
 pub use detect::LogFormat;
+pub use error::MeasureError;
 pub use input::{Meter, Source};
 pub use report::Report;
 
@@ -81,13 +83,14 @@ struct Ready {
     kept: Option<input::Opened>,
 }
 
-/// Measure `sources` into one report; errors are sentences naming the input.
-pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result<Measured, String> {
+/// Measure `sources` into one report; an error names the input.
+pub fn measure(
+    sources: &[Source],
+    opts: &Options,
+    meter: &Arc<Meter>,
+) -> Result<Measured, MeasureError> {
     if let Some(y) = opts.year.filter(|y| !time::LOG_YEARS.contains(y)) {
-        return Err(format!(
-            "cannot read syslog dates as of {y}: expected a year from {}",
-            time::LOG_YEARS_WORDS
-        ));
+        return Err(MeasureError::Year(y));
     }
     let threads = match opts.threads {
         0 => std::thread::available_parallelism().map_or(2, |n| n.get().min(16)),
@@ -142,11 +145,7 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
     }
     if ready.is_empty() {
         let names: Vec<String> = sources.iter().map(Source::name).collect();
-        return Err(format!(
-            "nothing to measure: {} {} empty",
-            names.join(", "),
-            if names.len() == 1 { "is" } else { "are all" }
-        ));
+        return Err(MeasureError::Empty { names });
     }
     // Progress counts from here: the sniffing above read some bytes twice.
     meter.done.store(0, Ordering::Relaxed);
@@ -200,9 +199,9 @@ pub fn measure(sources: &[Source], opts: &Options, meter: &Arc<Meter>) -> Result
         let mut merge = InputMerge::new(i, rule);
         let compressed = opened.compressed;
         let bytes = run(opened, &dialect, threads, meter, &mut merge, &mut totals)
-            .map_err(|e| input::read_error(&name, compressed, e))?;
+            .map_err(|e| MeasureError::reading(&name, compressed, e))?;
         if meter.cancel.load(Ordering::Relaxed) {
-            return Err("the measurement was stopped".into());
+            return Err(MeasureError::Stopped);
         }
         if merge.has_yearless() && opts.year.is_none() {
             yearless_from.push(match r.modified {
@@ -265,35 +264,20 @@ fn rotation(path: &std::path::Path) -> Option<(String, u64)> {
 }
 
 /// The error for an input in no known format.
-fn not_a_log(name: &str, head: &[u8]) -> String {
-    const FORMATS: &str = "Postfix, Exim or Sendmail log lines, KumoMTA JSON records or PowerMTA \
-                           accounting CSV rows, plain, gzip or zstd";
+fn not_a_log(name: &str, head: &[u8]) -> MeasureError {
+    let name = name.to_owned();
     let line = first_line_text(head);
-    if let Some(y) = line.and_then(|l| time::year_outside(l.as_bytes())) {
-        return format!(
-            "{name}:1:1: not a mail log mtafit can read: line 1 is dated {y}, and a mail log's \
-             dates fall in {}; check the clock of the host that wrote it",
-            time::LOG_YEARS_WORDS
-        );
+    if let Some(year) = line.and_then(|l| time::year_outside(l.as_bytes())) {
+        return MeasureError::DatedOutside { name, year };
     }
     match line {
-        Some(line) => format!(
-            "{name}:1:1: not a mail log mtafit can read: none of its first {} lines is one of \
-             {FORMATS} ({}). Name the format with --log-format if it is one of these.",
-            detect::SAMPLE_LINES,
-            if line.trim().is_empty() {
-                "line 1 is blank".to_owned()
-            } else {
-                format!(
-                    "line 1 starts \"{}\"",
-                    mtafit_model::text::truncate(line.trim_end(), 60)
-                )
-            }
-        ),
+        Some(line) => MeasureError::NotALog {
+            name,
+            starts: (!line.trim().is_empty())
+                .then(|| mtafit_model::text::truncate(line.trim_end(), 60).into_owned()),
+        },
         // A binary's bytes would garble the terminal and tell the reader nothing.
-        None => {
-            format!("{name} is not a mail log: it looks binary, not text; mtafit reads {FORMATS}")
-        }
+        None => MeasureError::Binary { name },
     }
 }
 
@@ -686,15 +670,15 @@ mod tests {
         ] {
             assert_eq!(first_line_text(binary), None, "{binary:?}");
         }
-        let e = not_a_log("/bin/ls", b"\x7fELF\x02\x01\x01\x00\x00\x1b[2J");
+        let e = not_a_log("/bin/ls", b"\x7fELF\x02\x01\x01\x00\x00\x1b[2J").to_string();
         assert!(
             e.starts_with("/bin/ls is not a mail log: it looks binary"),
             "{e}"
         );
         assert!(!e.contains("ELF"), "{e}");
-        let e = not_a_log("notes.md", b"# Notes\n\nnothing here\n");
+        let e = not_a_log("notes.md", b"# Notes\n\nnothing here\n").to_string();
         assert!(e.contains("(line 1 starts \"# Notes\")"), "{e}");
-        let e = not_a_log("gap.txt", b"\nnothing here\n");
+        let e = not_a_log("gap.txt", b"\nnothing here\n").to_string();
         assert!(e.contains("(line 1 is blank)"), "{e}");
     }
 

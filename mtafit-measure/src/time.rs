@@ -123,6 +123,25 @@ pub const LOG_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 /// [`LOG_YEARS`] in words, for every message that refuses a year.
 pub const LOG_YEARS_WORDS: &str = "1990 to 2100";
 
+/// A year given for a log's dates that is not one of [`LOG_YEARS`], or not a year at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected a year from {LOG_YEARS_WORDS} (the years mtafit reads in a mail log)")]
+pub struct YearError {
+    /// What was written, made safe for a terminal.
+    pub input: String,
+}
+
+/// Read a year given for a log's dates (`--year`): one of [`LOG_YEARS`].
+pub fn parse_year(s: &str) -> Result<i32, YearError> {
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| LOG_YEARS.contains(y))
+        .ok_or_else(|| YearError {
+            input: mtafit_model::text::sanitize(s).into_owned(),
+        })
+}
+
 /// 1990-01-01 and 2101-01-01 (the first day after [`LOG_YEARS`]), in days since 1970.
 const EARLIEST: i32 = 7_305;
 const LATEST: i32 = 47_847;
@@ -308,6 +327,20 @@ mod tests {
         assert_eq!((n, c.offset), (24, Some(0)));
         let (d, n) = spaced(b"2025-11-28 06:34:31.123 1t").unwrap();
         assert_eq!((n, d.sod), (23, 6 * 3600 + 34 * 60 + 31));
+    }
+
+    #[test]
+    fn a_year_for_syslog_dates_is_one_a_log_may_hold() {
+        assert_eq!(parse_year(" 2025 "), Ok(2025));
+        assert_eq!(parse_year("1990"), Ok(1990));
+        for bad in ["12", "2101", "last year"] {
+            let e = parse_year(bad).unwrap_err();
+            assert_eq!(e.input, bad);
+            assert_eq!(
+                e.to_string(),
+                "expected a year from 1990 to 2100 (the years mtafit reads in a mail log)"
+            );
+        }
     }
 
     #[test]

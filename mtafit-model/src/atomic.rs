@@ -75,17 +75,81 @@ impl Drop for Tracked {
     }
 }
 
+/// Why a file could not be written; `path` and `dir` are shown safe for a terminal.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The path is a link to nothing.
+    #[error("cannot write {path}: it is a link to something that does not exist")]
+    DanglingLink {
+        /// The path.
+        path: String,
+    },
+    /// The folder it would go in is not there.
+    #[error("cannot write {path}: the folder {dir} does not exist")]
+    NoFolder {
+        /// The path.
+        path: String,
+        /// Its folder.
+        dir: String,
+    },
+    /// The path is a folder.
+    #[error("cannot write {path}: it is a folder; give a file name")]
+    Folder {
+        /// The path.
+        path: String,
+    },
+    /// The path is a device, a pipe or a socket.
+    #[error(
+        "cannot write {path}: it is not a regular file (a device, pipe or socket); give a file name"
+    )]
+    NotRegular {
+        /// The path.
+        path: String,
+    },
+    /// A file is there and replacing it was not asked for.
+    #[error("{path} already exists; choose another name or allow replacing it (--force)")]
+    Exists {
+        /// The path.
+        path: String,
+    },
+    /// The system refused this user.
+    #[error("cannot write {path}: permission denied; choose a folder you can write to")]
+    Denied {
+        /// The path.
+        path: String,
+    },
+    /// The folder refused a new file for another reason (a read-only or full file system).
+    #[error(
+        "cannot write {path}: the folder {dir} does not take new files ({source}); choose another folder"
+    )]
+    FolderRefuses {
+        /// The path.
+        path: String,
+        /// Its folder.
+        dir: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// Writing or renaming failed.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
 /// Write `bytes` to `path` through a temporary file in the same folder, renamed into place.
 ///
 /// Without `overwrite`, an existing file is an error and is left untouched. A link is followed
 /// to the file it names (replacing the link itself would surprise), anything but a regular file
-/// is refused, and a replaced file keeps its permissions. Every error is a sentence naming the
-/// path and what to do.
-pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
+/// is refused, and a replaced file keeps its permissions. Every error says what to do.
+pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
     let shown = crate::text::sanitize(&path.display().to_string()).into_owned();
     let target: PathBuf = if path.is_symlink() {
-        std::fs::canonicalize(path).map_err(|_| {
-            format!("cannot write {shown}: it is a link to something that does not exist")
+        std::fs::canonicalize(path).map_err(|_| WriteError::DanglingLink {
+            path: shown.clone(),
         })?
     } else {
         path.to_path_buf()
@@ -96,22 +160,20 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
     };
     let shown_dir = crate::text::sanitize(&dir.display().to_string()).into_owned();
     if !dir.is_dir() {
-        return Err(format!(
-            "cannot write {shown}: the folder {shown_dir} does not exist"
-        ));
+        return Err(WriteError::NoFolder {
+            path: shown,
+            dir: shown_dir,
+        });
     }
     if target.is_dir() {
-        return Err(format!(
-            "cannot write {shown}: it is a folder; give a file name"
-        ));
+        return Err(WriteError::Folder { path: shown });
     }
     if target.exists() && !target.is_file() {
-        return Err(format!(
-            "cannot write {shown}: it is not a regular file (a device, pipe or socket); give a file name"
-        ));
+        return Err(WriteError::NotRegular { path: shown });
     }
-    let exists =
-        || format!("{shown} already exists; choose another name or allow replacing it (--force)");
+    let exists = || WriteError::Exists {
+        path: shown.clone(),
+    };
     if !overwrite && target.exists() {
         return Err(exists());
     }
@@ -125,17 +187,24 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
     if let Some(p) = default_permissions() {
         builder.permissions(p);
     }
-    let denied =
-        || format!("cannot write {shown}: permission denied; choose a folder you can write to");
     let mut tracked = Tracked::create(&builder, &dir).map_err(|e| match e.kind() {
-        std::io::ErrorKind::PermissionDenied => denied(),
-        _ => format!(
-            "cannot write {shown}: the folder {shown_dir} does not take new files ({e}); choose another folder"
-        ),
+        std::io::ErrorKind::PermissionDenied => WriteError::Denied {
+            path: shown.clone(),
+        },
+        _ => WriteError::FolderRefuses {
+            path: shown.clone(),
+            dir: shown_dir.clone(),
+            source: e,
+        },
     })?;
     let failed = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::PermissionDenied => denied(),
-        _ => format!("cannot write {shown}: {e}"),
+        std::io::ErrorKind::PermissionDenied => WriteError::Denied {
+            path: shown.clone(),
+        },
+        _ => WriteError::Io {
+            path: shown.clone(),
+            source: e,
+        },
     };
     // On any error below, dropping `tracked` removes the temporary file — this call's own, no
     // other.
@@ -202,7 +271,8 @@ mod tests {
         write(&p, b"one", false).unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"one");
         let e = write(&p, b"two", false).unwrap_err();
-        assert!(e.contains("already exists"), "{e}");
+        assert!(matches!(e, WriteError::Exists { .. }), "{e}");
+        assert!(e.to_string().contains("already exists"), "{e}");
         assert_eq!(std::fs::read(&p).unwrap(), b"one");
         write(&p, b"two", true).unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
@@ -285,12 +355,15 @@ mod tests {
     #[test]
     fn missing_folders_and_folders_are_sentences() {
         let e = write(Path::new("/no/such/folder/x.md"), b"x", false).unwrap_err();
-        assert!(e.contains("does not exist"), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "cannot write /no/such/folder/x.md: the folder /no/such/folder does not exist"
+        );
         let dir = tempfile::tempdir().unwrap();
         let e = write(dir.path(), b"x", true).unwrap_err();
-        assert!(e.contains("it is a folder"), "{e}");
+        assert!(e.to_string().contains("it is a folder"), "{e}");
         let e = write(Path::new("/proc/mtafit-x.md"), b"x", true).unwrap_err();
-        assert!(e.contains("does not take new files"), "{e}");
+        assert!(e.to_string().contains("does not take new files"), "{e}");
     }
 
     #[cfg(unix)]
@@ -314,7 +387,7 @@ mod tests {
         let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o664);
         let e = write(Path::new("/dev/null"), b"x", true).unwrap_err();
-        assert!(e.contains("not a regular file"), "{e}");
+        assert!(e.to_string().contains("not a regular file"), "{e}");
         // A new file is readable by others as usual, not private like a temporary file.
         let fresh = dir.path().join("fresh.md");
         write(&fresh, b"x", false).unwrap();

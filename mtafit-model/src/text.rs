@@ -245,6 +245,15 @@ pub fn fit_right(s: &str, w: usize) -> String {
     format!("{}{cut}", " ".repeat(pad))
 }
 
+/// An error said two ways: its `Display` stands alone (it names the value and everything that
+/// was expected), and [`ShortForm::short`] is what fits beside the value itself, as the
+/// explorer's form shows it: the reader already sees what they typed, and a field has no room
+/// for a long list.
+pub trait ShortForm: std::error::Error {
+    /// The error said beside the value it is about.
+    fn short(&self) -> String;
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

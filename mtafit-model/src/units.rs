@@ -1,7 +1,5 @@
 //! Numbers as people write them: message volumes ("7.4M", "250k/day") and money ("$6.5k").
 
-use std::fmt;
-
 /// Days in an average month (365.25 / 12), used to turn daily or yearly figures into monthly.
 pub const DAYS_PER_MONTH: f64 = 30.4375;
 
@@ -216,49 +214,100 @@ pub fn money_value(v: f64, max: f64) -> Option<f64> {
     Some(round_to(v, 2))
 }
 
-/// Why a volume could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VolumeError(pub String);
+/// How a volume is written, for every message that refuses one.
+const VOLUME_HOW: &str = "write it like 7421043, 7.4M, 250k/day, 2.5M/week or 90M/year";
 
-impl fmt::Display for VolumeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Why a volume or a growth as a person wrote it could not be read.
+///
+/// `input` is what was written, made safe for a terminal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// The text is not written as a volume.
+    #[error("cannot read the volume {input:?}: {expected}; {how}", how = VOLUME_HOW)]
+    Volume {
+        /// What was written.
+        input: String,
+        /// What was wrong with it.
+        expected: VolumeExpected,
+    },
+    /// A volume beyond [`MAX_VOLUME`], however it was written.
+    #[error(
+        "the volume {input:?} is more than {max}; check its digits and its k, M or B suffix",
+        max = MAX_VOLUME_WORDS
+    )]
+    VolumeTooLarge {
+        /// What was written.
+        input: String,
+    },
+    /// The text is not written as a growth.
+    #[error("cannot read the growth {input:?}; write it as a percentage a month, like 6% or -2%")]
+    Growth {
+        /// What was written.
+        input: String,
+    },
+    /// A growth outside [`GROWTH_RANGE`].
+    #[error("expected a growth from -50% to +100% a month, found {input}")]
+    GrowthOutOfRange {
+        /// What was written.
+        input: String,
+    },
 }
 
-impl std::error::Error for VolumeError {}
+/// What a volume's text lacked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum VolumeExpected {
+    /// A comma that does not group thousands ("1,5M").
+    #[error("a comma may only separate thousands; use a dot for decimals (1.5M)")]
+    ThousandsComma,
+    /// A period after `/` that is not one.
+    #[error("the period after `/` must be day, week, month or year")]
+    Period,
+    /// Nothing at all.
+    #[error("it is empty")]
+    Something,
+    /// Not a number.
+    #[error("expected a number with an optional k, M or B")]
+    Number,
+    /// A negative number, infinity or NaN.
+    #[error("expected a number of 0 or more")]
+    NotNegative,
+}
+
+impl crate::text::ShortForm for ParseError {
+    /// Without the volume quoted again: "expected a number with an optional k, M or B; write it
+    /// like …".
+    fn short(&self) -> String {
+        match self {
+            ParseError::Volume { expected, .. } => format!("{expected}; {VOLUME_HOW}"),
+            other => other.to_string(),
+        }
+    }
+}
 
 /// The growth a month mtafit accepts, as a share: from −50 % to +100 % a month.
 pub const GROWTH_RANGE: std::ops::RangeInclusive<f64> = -0.5..=1.0;
 
 /// Read a growth a month such as `6%`, `+6 %`, `-2%` or `6` (a percentage either way) as a
 /// share (0.06), within −50 % to +100 % a month.
-pub fn parse_growth(s: &str) -> Result<f64, String> {
+pub fn parse_growth(s: &str) -> Result<f64, ParseError> {
     let t = s.trim().trim_end_matches("/month").trim_end();
     let t = t.strip_suffix('%').unwrap_or(t).trim();
     let t = t.replace('\u{2212}', "-");
+    let input = crate::text::sanitize(s).into_owned();
     match t.parse::<f64>() {
         Ok(pct) if pct.is_finite() && GROWTH_RANGE.contains(&(pct / 100.0)) => {
             Ok(round_to(pct, 2) / 100.0)
         }
-        Ok(_) => Err(format!(
-            "expected a growth from -50% to +100% a month, found {}",
-            crate::text::sanitize(s)
-        )),
-        Err(_) => Err(format!(
-            "cannot read the growth {:?}; write it as a percentage a month, like 6% or -2%",
-            crate::text::sanitize(s)
-        )),
+        Ok(_) => Err(ParseError::GrowthOutOfRange { input }),
+        Err(_) => Err(ParseError::Growth { input }),
     }
 }
 
 /// Read a volume such as `7421043`, `7.4M`, `250k/day`, `2.5M/week` or `90M/year`; per month.
-pub fn parse_volume(s: &str) -> Result<u64, VolumeError> {
-    let bad = |why: &str| {
-        VolumeError(format!(
-            "cannot read the volume {:?}: {why}; write it like 7421043, 7.4M, 250k/day, 2.5M/week or 90M/year",
-            crate::text::sanitize(s)
-        ))
+pub fn parse_volume(s: &str) -> Result<u64, ParseError> {
+    let bad = |expected| ParseError::Volume {
+        input: crate::text::sanitize(s).into_owned(),
+        expected,
     };
     let t = s.trim().replace('_', "");
     // Commas may only group thousands ("7,421,043"); "1,5M" is a decimal comma, and reading
@@ -270,9 +319,7 @@ pub fn parse_volume(s: &str) -> Result<u64, VolumeError> {
         let mut groups = int.split(',');
         let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
         if !first_ok || !groups.all(|g| g.len() == 3) {
-            return Err(bad(
-                "a comma may only separate thousands; use a dot for decimals (1.5M)",
-            ));
+            return Err(bad(VolumeExpected::ThousandsComma));
         }
     }
     let t = t.replace(',', "");
@@ -285,28 +332,27 @@ pub fn parse_volume(s: &str) -> Result<u64, VolumeError> {
         "week" | "wk" | "w" => DAYS_PER_MONTH / 7.0,
         "month" | "mo" | "m" => 1.0,
         "year" | "yr" | "y" => 1.0 / 12.0,
-        _ => return Err(bad("the period after `/` must be day, week, month or year")),
+        _ => return Err(bad(VolumeExpected::Period)),
     };
     let (digits, scale) = match num.chars().last() {
         Some('k' | 'K') => (&num[..num.len() - 1], 1e3),
         Some('m' | 'M') => (&num[..num.len() - 1], 1e6),
         Some('b' | 'B' | 'g' | 'G') => (&num[..num.len() - 1], 1e9),
         Some(_) => (num.as_str(), 1.0),
-        None => return Err(bad("it is empty")),
+        None => return Err(bad(VolumeExpected::Something)),
     };
     let value: f64 = digits
         .trim()
         .parse()
-        .map_err(|_| bad("expected a number with an optional k, M or B"))?;
+        .map_err(|_| bad(VolumeExpected::Number))?;
     if !value.is_finite() || value < 0.0 {
-        return Err(bad("expected a number of 0 or more"));
+        return Err(bad(VolumeExpected::NotNegative));
     }
     let monthly = (value * scale * per_month).round();
     if monthly > MAX_VOLUME as f64 {
-        return Err(VolumeError(format!(
-            "the volume {:?} is more than {MAX_VOLUME_WORDS}; check its digits and its k, M or B suffix",
-            crate::text::sanitize(s)
-        )));
+        return Err(ParseError::VolumeTooLarge {
+            input: crate::text::sanitize(s).into_owned(),
+        });
     }
     Ok(monthly as u64)
 }
@@ -320,12 +366,14 @@ mod tests {
         assert_eq!(super::parse_growth("-2%"), Ok(-0.02));
         assert_eq!(super::parse_growth("6"), Ok(0.06));
         assert_eq!(super::parse_growth("6%/month"), Ok(0.06));
-        assert!(
-            super::parse_growth("600%")
-                .unwrap_err()
-                .contains("-50% to +100%")
+        assert_eq!(
+            super::parse_growth("600%").unwrap_err().to_string(),
+            "expected a growth from -50% to +100% a month, found 600%"
         );
-        assert!(super::parse_growth("fast").unwrap_err().contains("like 6%"));
+        assert_eq!(
+            super::parse_growth("fast").unwrap_err().to_string(),
+            "cannot read the growth \"fast\"; write it as a percentage a month, like 6% or -2%"
+        );
     }
 
     #[test]
@@ -418,15 +466,35 @@ mod tests {
             "12,34",
         ] {
             let e = parse_volume(bad).unwrap_err();
-            assert!(e.0.contains("write it like"), "{bad}: {e}");
+            assert!(e.to_string().contains("write it like"), "{bad}: {e}");
         }
+        // The long form quotes the volume; the short one, shown beside it, does not.
+        let e = parse_volume("5M/fortnight").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot read the volume \"5M/fortnight\": the period after `/` must be day, week, \
+             month or year; write it like 7421043, 7.4M, 250k/day, 2.5M/week or 90M/year"
+        );
+        assert_eq!(
+            crate::text::ShortForm::short(&e),
+            "the period after `/` must be day, week, month or year; write it like 7421043, 7.4M, \
+             250k/day, 2.5M/week or 90M/year"
+        );
+        let e = parse_volume("1,5M").unwrap_err();
+        assert_eq!(
+            e,
+            ParseError::Volume {
+                input: "1,5M".into(),
+                expected: VolumeExpected::ThousandsComma
+            }
+        );
     }
 
     #[test]
     fn one_limit_for_every_way_of_writing_a_huge_volume() {
         assert_eq!(parse_volume("1000B"), Ok(MAX_VOLUME));
         assert_eq!(
-            parse_volume("1T").map_err(|e| e.0.contains("write it like")),
+            parse_volume("1T").map_err(|e| e.to_string().contains("write it like")),
             Err(true)
         );
         // A slip of the suffix and an absurd exponent get the same refusal, naming the limit.
@@ -437,7 +505,7 @@ mod tests {
             "1000000000001",
             "18446744073709551615",
         ] {
-            let e = parse_volume(huge).unwrap_err().0;
+            let e = parse_volume(huge).unwrap_err().to_string();
             assert!(e.contains(MAX_VOLUME_WORDS), "{huge}: {e}");
             assert!(e.contains(&format!("{huge:?}")), "{huge}: {e}");
         }

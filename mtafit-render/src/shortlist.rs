@@ -60,13 +60,21 @@ impl ShortlistFormat {
     }
 }
 
+/// Why a shortlist could not be put into words.
+#[derive(Debug, thiserror::Error)]
+pub enum ShortlistError {
+    /// The profile could not be written as RON.
+    #[error("cannot write RON: {0}")]
+    Ron(#[from] ron::Error),
+}
+
 /// The shortlist `ids` (known ids, in ranking order) in `format`.
 pub fn render(
     i: &Inputs<'_>,
     a: &Analysis,
     ids: &[String],
     format: ShortlistFormat,
-) -> Result<String, String> {
+) -> Result<String, ShortlistError> {
     match format {
         ShortlistFormat::Markdown => Ok(markdown(i, a, ids)),
         ShortlistFormat::Csv => Ok(rank::csv(i, a, Rows::Only(ids))),
@@ -80,12 +88,12 @@ pub fn render(
 }
 
 /// Profile, weights and shortlist in one profile file: `--profile` loads it back.
-fn ron(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<String, String> {
+fn ron(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<String, ShortlistError> {
     let mut p = i.profile.clone();
     p.weights = a.ranking.given.to_btree();
     p.shortlist = ids.to_vec();
-    let body = ron::ser::to_string_pretty(&p, ron::ser::PrettyConfig::default().struct_names(true))
-        .map_err(|e| format!("cannot write RON: {e}"))?;
+    let body =
+        ron::ser::to_string_pretty(&p, ron::ser::PrettyConfig::default().struct_names(true))?;
     Ok(format!(
         "// An mtafit shortlist: the profile and weights that produced it, and the engines chosen.\n\
          // Reproduce the scores with: mtafit rank --profile <this file>\n{body}\n"

@@ -29,6 +29,27 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// Every typed error of the layers below is bad input or a failed operation (exit 1), told in
+/// its own sentence.
+macro_rules! invalid {
+    ($($error:ty),+ $(,)?) => {
+        $(impl From<$error> for Failure {
+            fn from(e: $error) -> Failure {
+                Failure::Invalid(e.to_string())
+            }
+        })+
+    };
+}
+
+invalid!(
+    crate::setup::SetupError,
+    crate::export::ExportError,
+    mtafit_model::atomic::WriteError,
+    mtafit_model::catalogue::UnknownEngine,
+    mtafit_measure::MeasureError,
+    mtafit_render::shortlist::ShortlistError,
+);
+
 /// What a command returns.
 pub type Outcome = Result<std::process::ExitCode, Failure>;
 
@@ -64,9 +85,9 @@ pub fn note(lines: &[String]) {
 /// Load the catalogue, profile and weights, printing the notes on standard error — the
 /// catalogue's even when the profile then fails, since a bad file may be why.
 pub fn setup(c: &Common) -> Result<Setup, Failure> {
-    let cat = crate::setup::catalogue(&c.overrides).map_err(Failure::Invalid)?;
+    let cat = crate::setup::catalogue(&c.overrides)?;
     note(&crate::setup::catalogue_notes(&cat));
-    let s = Setup::over(cat, &c.overrides).map_err(Failure::Invalid)?;
+    let s = Setup::over(cat, &c.overrides)?;
     note(&s.warnings);
     Ok(s)
 }

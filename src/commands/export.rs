@@ -1,6 +1,6 @@
 //! `mtafit export`: write a shortlist with the profile and weights behind it.
 
-use super::common::{Common, Failure, Outcome, emit, note, setup, tidy_on_signals};
+use super::common::{Common, Outcome, emit, note, setup, tidy_on_signals};
 use crate::export;
 use mtafit_model::decide;
 use mtafit_render::shortlist::{self, ShortlistFormat};
@@ -18,12 +18,12 @@ pub fn run(
     let s = setup(c)?;
     let a = decide::analyse(&s.cat.engines, &s.profile, &s.weights);
     let i = s.inputs();
-    let ids = export::resolve(&i, &a, ids).map_err(Failure::Invalid)?;
+    let ids = export::resolve(&i, &a, ids)?;
     if output.as_os_str() == "-" {
-        emit(&shortlist::render(&i, &a, &ids, format).map_err(Failure::Invalid)?)?;
+        emit(&shortlist::render(&i, &a, &ids, format)?)?;
     } else {
         tidy_on_signals();
-        export::write(&i, &a, &ids, format, output, force).map_err(Failure::Invalid)?;
+        export::write(&i, &a, &ids, format, output, force)?;
         note(&[format!(
             "wrote {} ({} engine{}, {})",
             mtafit_model::text::sanitize(&output.display().to_string()),

@@ -86,7 +86,7 @@ pub fn run(
         let _ = ticker.join();
         bar.finish_and_clear();
     }
-    let measured = result.map_err(Failure::Invalid)?;
+    let measured = result?;
     let mut err = std::io::stderr().lock();
     for w in &measured.warnings {
         let _ = writeln!(err, "mtafit: warning: {w}");
@@ -257,5 +257,5 @@ pub fn write_volume(p: &Path, volume: u64, growth: Option<profile::Growth>) -> R
             .map_err(|d| Failure::Invalid(render(&d)))?,
         None => profile::new_with_volume(volume, growth),
     };
-    mtafit_model::atomic::write(p, text.as_bytes(), true).map_err(Failure::Invalid)
+    Ok(mtafit_model::atomic::write(p, text.as_bytes(), true)?)
 }

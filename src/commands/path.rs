@@ -8,30 +8,23 @@ use mtafit_render::path::growth_source;
 use mtafit_render::{Format, path as words};
 use std::process::ExitCode;
 
-/// What `path` takes besides the global options, as typed.
+/// What `path` takes besides the global options.
 #[derive(Debug, Clone, Default)]
 pub struct PathArgs {
     /// `--from`: the smallest volume.
-    pub from: Option<String>,
+    pub from: Option<u64>,
     /// `--to`: the largest volume.
-    pub to: Option<String>,
-    /// `--growth`: growth a month, instead of the profile's.
-    pub growth: Option<String>,
+    pub to: Option<u64>,
+    /// `--growth`: growth a month as a share, instead of the profile's.
+    pub growth: Option<f64>,
 }
 
 /// Run `path`.
 pub fn run(format: Format, args: &PathArgs, c: &Common) -> Outcome {
-    // `parse_volume` refuses more than `units::MAX_VOLUME`, so the range stays finite.
-    let volume = |arg: &Option<String>, name: &str, default: u64| -> Result<u64, Failure> {
-        match arg {
-            None => Ok(default),
-            Some(v) => {
-                units::parse_volume(v).map_err(|e| Failure::Invalid(format!("--{name}: {e}")))
-            }
-        }
-    };
-    let from = volume(&args.from, "from", path::FROM)?.max(1);
-    let to = volume(&args.to, "to", path::TO)?;
+    // Volumes are read with `units::parse_volume`, which refuses more than `units::MAX_VOLUME`,
+    // so the range stays finite.
+    let from = args.from.unwrap_or(path::FROM).max(1);
+    let to = args.to.unwrap_or(path::TO);
     if from >= to {
         return Err(Failure::Invalid(format!(
             "--from {} is not below --to {}; give a range that grows, like --from 1M --to 1B",
@@ -39,15 +32,9 @@ pub fn run(format: Format, args: &PathArgs, c: &Common) -> Outcome {
             units::volume(to)
         )));
     }
-    let given = match &args.growth {
-        Some(g) => {
-            Some(units::parse_growth(g).map_err(|e| Failure::Invalid(format!("--growth: {e}")))?)
-        }
-        None => None,
-    };
     let s = setup(c)?;
     let p = path::path(&s.cat.engines, &s.profile, &s.weights, from, to);
-    let growth = growth_source(&s.profile, given);
+    let growth = growth_source(&s.profile, args.growth);
     let text = match format {
         Format::Json => words::json(&p, &s.cat.engines, &s.profile, growth),
         Format::Table => words::table(&p, &s.cat.engines, &s.profile, growth, stdout_color(c)),

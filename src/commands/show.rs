@@ -1,17 +1,15 @@
 //! `mtafit show ID`: one engine's facts, as a sheet for people or as JSON.
 
-use super::common::{Common, Failure, Outcome, emit, note};
+use super::common::{Common, Outcome, emit, note};
 use crate::setup;
 use mtafit_render::{Format, engine};
 use std::process::ExitCode;
 
 /// Run `show`.
 pub fn run(id: &str, format: Format, c: &Common) -> Outcome {
-    let cat = setup::catalogue(&c.overrides).map_err(Failure::Invalid)?;
+    let cat = setup::catalogue(&c.overrides)?;
     note(&setup::catalogue_notes(&cat));
-    let e = cat
-        .find_id(id)
-        .ok_or_else(|| Failure::Invalid(cat.no_such_engine(id)))?;
+    let e = cat.find_id(id).ok_or_else(|| cat.no_such_engine(id))?;
     let text = match format {
         Format::Json => engine::json(e),
         Format::Table => engine::sheet(e, cat.paths.get(&e.id).map(String::as_str), 100),

@@ -283,7 +283,8 @@ pub struct App {
 }
 
 /// What a measuring thread ends with.
-pub type MeasureResult = Result<mtafit_measure::Measured, String>;
+pub type MeasureResult =
+    Result<mtafit_measure::Measured, super::worker::Failed<mtafit_measure::MeasureError>>;
 
 /// A measurement running on its own thread; the event loop collects the result.
 #[derive(Debug, Clone)]

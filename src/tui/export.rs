@@ -5,7 +5,7 @@ use super::app::{App, Popup, Tone};
 use super::dialog::Dialog;
 use super::effect::{Effect, Request};
 use mtafit_render::Inputs;
-use mtafit_render::shortlist::{self, ShortlistFormat};
+use mtafit_render::shortlist::{self, ShortlistError, ShortlistFormat};
 use std::path::PathBuf;
 
 /// The shortlist's ids: the marked engines, or else the top five.
@@ -17,7 +17,11 @@ fn shortlist_ids(app: &App) -> Vec<String> {
 }
 
 /// Render the shortlist in a format from the app's own state.
-pub fn contents(app: &App, ids: &[String], format: ShortlistFormat) -> Result<String, String> {
+pub fn contents(
+    app: &App,
+    ids: &[String],
+    format: ShortlistFormat,
+) -> Result<String, ShortlistError> {
     let i = Inputs {
         cat: &app.cat,
         profile: &app.profile,
@@ -32,7 +36,7 @@ pub fn start(app: &mut App, action: Action) -> Option<Effect> {
         return match contents(app, &ids, ShortlistFormat::Markdown) {
             Ok(text) => Some(Effect::Copy(text)),
             Err(e) => {
-                app.say(e, Tone::Error);
+                app.say(e.to_string(), Tone::Error);
                 None
             }
         };

@@ -2,6 +2,7 @@
 
 use mtafit_model::catalogue::{Capability, Catalogue};
 use mtafit_model::profile::{Growth, Marketing, Profile, SupportNeed, Team};
+use mtafit_model::text::ShortForm;
 use mtafit_model::units;
 use tui_input::{Input, InputRequest};
 
@@ -236,8 +237,69 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Why a field's text is not a value the field takes.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+enum FieldError {
+    /// A volume or growth that cannot be read.
+    #[error(transparent)]
+    Units(#[from] units::ParseError),
+    /// An id that is none of the capabilities.
+    #[error(transparent)]
+    Capability(#[from] mtafit_model::catalogue::UnknownCapability),
+    /// An engine id the catalogue does not have.
+    #[error(transparent)]
+    Engine(#[from] mtafit_model::catalogue::UnknownEngine),
+    /// Not an amount of money.
+    #[error("expected an amount such as 20000, 20k or 1.5M")]
+    Amount,
+    /// An amount of money out of range, or finer than a cent.
+    #[error("expected 0, or from $0.01 to ${} {per} (amounts count in cents)", units::grouped(*.max))]
+    Money {
+        /// The largest amount.
+        max: u64,
+        /// The period the amount is paid for ("a month").
+        per: &'static str,
+    },
+    /// A budget cap out of range.
+    #[error("expected {}; leave it empty for no cap", units::BUDGET_WORDS)]
+    Budget,
+    /// A number outside its range.
+    #[error("expected {} to {} {unit}", .range.start(), .range.end())]
+    Within {
+        /// The numbers taken.
+        range: std::ops::RangeInclusive<f64>,
+        /// What they count.
+        unit: &'static str,
+    },
+    /// Hours a month out of range, or finer than a hundredth.
+    #[error("expected hours a month: 0, or from 0.01 to 744 (in hundredths)")]
+    Hours,
+    /// Spare nodes out of range.
+    #[error(
+        "expected a whole number of nodes from 0 to {}",
+        mtafit_model::profile::MAX_SPARES
+    )]
+    Spares,
+    /// Messages a day that are not a volume of at least one.
+    #[error("expected messages a day, such as 500000 or 500k")]
+    PerDay,
+}
+
+impl ShortForm for FieldError {
+    /// What the form shows beside the field: the value is in view, and there is no room for a
+    /// list of every capability or engine.
+    fn short(&self) -> String {
+        match self {
+            FieldError::Units(e) => e.short(),
+            FieldError::Capability(e) => e.short(),
+            FieldError::Engine(e) => e.short(),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// A dollar amount: `20000`, `20k`, `1.5M`.
-fn parse_amount(s: &str) -> Result<f64, String> {
+fn parse_amount(s: &str) -> Result<f64, FieldError> {
     let t = s.trim().trim_start_matches('$').replace([',', '_'], "");
     let (num, scale) = match t.chars().last() {
         Some('k' | 'K') => (&t[..t.len() - 1], 1e3),
@@ -246,39 +308,41 @@ fn parse_amount(s: &str) -> Result<f64, String> {
     };
     match num.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(v * scale),
-        _ => Err("expected an amount such as 20000, 20k or 1.5M".into()),
+        _ => Err(FieldError::Amount),
     }
 }
 
 /// An amount from 0 to `max` dollars `per` period, in cents.
-fn money(s: &str, max: f64, per: &str) -> Result<f64, String> {
+fn money(s: &str, max: f64, per: &'static str) -> Result<f64, FieldError> {
     parse_amount(s).and_then(|v| {
-        units::money_value(v, max).ok_or_else(|| {
-            format!(
-                "expected 0, or from $0.01 to ${} {per} (amounts count in cents)",
-                units::grouped(max as u64)
-            )
+        units::money_value(v, max).ok_or(FieldError::Money {
+            max: max as u64,
+            per,
         })
     })
 }
 
 /// A number in `range`, in hundredths.
-fn within(s: &str, range: std::ops::RangeInclusive<f64>, unit: &str) -> Result<f64, String> {
+fn within(
+    s: &str,
+    range: std::ops::RangeInclusive<f64>,
+    unit: &'static str,
+) -> Result<f64, FieldError> {
     s.trim()
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite() && range.contains(v))
         .map(|v| units::round_to(v, 2))
-        .ok_or_else(|| format!("expected {} to {} {unit}", range.start(), range.end()))
+        .ok_or(FieldError::Within { range, unit })
 }
 
 /// Hours a month: 0, or from 0.01 to 744 (every hour of a 31-day month), in hundredths.
-fn parse_hours(s: &str) -> Result<f64, String> {
+fn parse_hours(s: &str) -> Result<f64, FieldError> {
     s.trim()
         .parse::<f64>()
         .ok()
         .and_then(|v| units::money_value(v, 744.0))
-        .ok_or_else(|| "expected hours a month: 0, or from 0.01 to 744 (in hundredths)".into())
+        .ok_or(FieldError::Hours)
 }
 
 impl ProfileForm {
@@ -633,11 +697,10 @@ impl ProfileForm {
     pub fn profile(&mut self, cat: &Catalogue) -> Option<Profile> {
         let mut p = self.original.clone();
         let known = [self.measured_growth, self.original.growth];
-        let ids = cat.ids();
         let mut ok = true;
         for f in &mut self.fields {
             let yes = f.value == YES_NO[1];
-            let result: Result<(), String> = match f.setting {
+            let result: Result<(), FieldError> = match f.setting {
                 Setting::Own => {
                     p.own_infrastructure = yes;
                     Ok(())
@@ -665,23 +728,17 @@ impl ProfileForm {
                         p.spare_nodes = n;
                         Ok(())
                     }
-                    _ => Err(format!(
-                        "expected a whole number of nodes from 0 to {}",
-                        mtafit_model::profile::MAX_SPARES
-                    )),
+                    _ => Err(FieldError::Spares),
                 },
                 Setting::SparesFrom => units::parse_volume(&f.value)
                     .map(|v| p.spares_from_per_month = v)
-                    .map_err(|e| {
-                        e.0.split_once(": ")
-                            .map_or(e.0.clone(), |(_, why)| why.to_owned())
-                    }),
+                    .map_err(FieldError::from),
                 Setting::IpPerDay => match units::parse_volume(&f.value) {
                     Ok(v) if v >= 1 => {
                         p.messages_per_ip_per_day = v;
                         Ok(())
                     }
-                    _ => Err("expected messages a day, such as 500000 or 500k".into()),
+                    _ => Err(FieldError::PerDay),
                 },
                 Setting::IpCost => {
                     money(&f.value, 10_000.0, "a month").map(|v| p.ip_cost_per_month_usd = v)
@@ -710,27 +767,26 @@ impl ProfileForm {
                         p.growth = None;
                         Ok(())
                     } else {
-                        units::parse_growth(&f.value).map(|g| {
-                            // The figure shown for a measured growth keeps its months.
-                            p.growth = Some(
-                                known
-                                    .into_iter()
-                                    .flatten()
-                                    .find(|k| (k.per_month - g).abs() < 5e-5)
-                                    .unwrap_or(Growth {
-                                        per_month: g,
-                                        months: 0,
-                                    }),
-                            );
-                        })
+                        units::parse_growth(&f.value)
+                            .map_err(FieldError::from)
+                            .map(|g| {
+                                // The figure shown for a measured growth keeps its months.
+                                p.growth = Some(
+                                    known
+                                        .into_iter()
+                                        .flatten()
+                                        .find(|k| (k.per_month - g).abs() < 5e-5)
+                                        .unwrap_or(Growth {
+                                            per_month: g,
+                                            months: 0,
+                                        }),
+                                );
+                            })
                     }
                 }
                 Setting::Volume => units::parse_volume(&f.value)
                     .map(|v| p.monthly_volume = v)
-                    .map_err(|e| {
-                        e.0.split_once(": ")
-                            .map_or(e.0.clone(), |(_, why)| why.to_owned())
-                    }),
+                    .map_err(FieldError::from),
                 Setting::Budget => {
                     if f.value.trim().is_empty() {
                         p.annual_budget_usd = None;
@@ -741,10 +797,7 @@ impl ProfileForm {
                                 p.annual_budget_usd = Some(v);
                                 Ok(())
                             }
-                            None => Err(format!(
-                                "expected {}; leave it empty for no cap",
-                                units::BUDGET_WORDS
-                            )),
+                            None => Err(FieldError::Budget),
                         })
                     }
                 }
@@ -771,11 +824,7 @@ impl ProfileForm {
                         .map(|id| cat.find_id(id).map(|e| e.id.clone()))
                         .collect();
                     match given.iter().zip(&found).find(|(_, f)| f.is_none()) {
-                        Some((bad, _)) => Err(format!(
-                            "no engine {:?}{}",
-                            mtafit_model::text::sanitize(bad),
-                            mtafit_model::ronfile::suggest(bad, &ids)
-                        )),
+                        Some((bad, _)) => Err(cat.no_such_engine(bad).into()),
                         None => {
                             let items: Vec<String> = found.into_iter().flatten().collect();
                             if f.setting == Setting::TeamKnows {
@@ -798,18 +847,9 @@ impl ProfileForm {
                             p.want = caps;
                         }
                     })
-                    .map_err(|e| {
-                        e.split_once("; expected one of")
-                            .map_or(e.clone(), |(head, rest)| {
-                                // The full list is long: keep the suggestion only.
-                                match rest.find("(did you mean") {
-                                    Some(i) => format!("{head} {}", &rest[i..]),
-                                    None => head.to_owned(),
-                                }
-                            })
-                    }),
+                    .map_err(FieldError::from),
             };
-            f.error = result.err();
+            f.error = result.err().map(|e| e.short());
             ok &= f.error.is_none();
         }
         ok.then_some(p)
@@ -878,6 +918,79 @@ mod tests {
                 .as_deref()
                 .unwrap()
                 .contains("did you mean `powermta`?")
+        );
+    }
+
+    #[test]
+    fn a_field_shows_its_error_the_short_way() {
+        let cat = Catalogue::builtin();
+        let mut f = ProfileForm::new(&Profile::default());
+        let mut shown = |setting: Setting, value: &str| {
+            let i = index(&f, setting);
+            f.fields[i].set(value.into());
+            f.profile(&cat);
+            f.fields[i].error.clone().unwrap_or_default()
+        };
+        let how = "write it like 7421043, 7.4M, 250k/day, 2.5M/week or 90M/year";
+        assert_eq!(
+            shown(Setting::Volume, "40Mx"),
+            format!("expected a number with an optional k, M or B; {how}")
+        );
+        assert_eq!(
+            shown(Setting::SparesFrom, " "),
+            format!("it is empty; {how}")
+        );
+        assert_eq!(
+            shown(Setting::Volume, "1000000000001"),
+            units::parse_volume("1000000000001")
+                .unwrap_err()
+                .to_string(),
+            "a volume too large is said in full"
+        );
+        assert_eq!(
+            shown(Setting::Growth, "fast"),
+            "cannot read the growth \"fast\"; write it as a percentage a month, like 6% or -2%"
+        );
+        assert_eq!(
+            shown(Setting::Must, "dkim_signing zzz"),
+            "unknown capability \"zzz\""
+        );
+        assert_eq!(
+            shown(Setting::Want, "web_uii"),
+            "unknown capability \"web_uii\" (did you mean `web_ui`?)"
+        );
+        assert_eq!(
+            shown(Setting::Licences, "postfix powrmta"),
+            "no engine \"powrmta\" (did you mean `powermta`?)"
+        );
+        assert_eq!(
+            shown(Setting::Budget, "0.5"),
+            "expected a yearly cap from $1 to $1,000,000,000,000 (budgets count in whole \
+             dollars); leave it empty for no cap"
+        );
+        assert_eq!(
+            shown(Setting::IpCost, "20000"),
+            "expected 0, or from $0.01 to $10,000 a month (amounts count in cents)"
+        );
+        assert_eq!(
+            shown(Setting::BusyHours, "30"),
+            "expected 1 to 24 hours a day"
+        );
+        assert_eq!(
+            shown(Setting::SpareNodes, "-1"),
+            "expected a whole number of nodes from 0 to 100"
+        );
+        assert_eq!(
+            shown(Setting::IpPerDay, "0"),
+            "expected messages a day, such as 500000 or 500k"
+        );
+        assert_eq!(
+            shown(Setting::OpsBaseHours, "800"),
+            "expected hours a month: 0, or from 0.01 to 744 (in hundredths)"
+        );
+        assert_eq!(
+            shown(Setting::HourlyRate, "lots"),
+            "expected an amount such as 20000, 20k or 1.5M"
         );
     }
 

@@ -158,32 +158,57 @@ pub fn load_theme() -> Option<super::theme::ThemeName> {
         .find(|t| t.name() == ui.theme)
 }
 
-/// Remember the theme for the next session.
-pub fn save_theme(name: super::theme::ThemeName) -> Result<(), String> {
-    let path = ui_file().ok_or("no state folder is known on this system")?;
+/// Why the session or the theme could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The system names no folder for state.
+    #[error("no state folder is known on this system")]
+    NoStateFolder,
+    /// The state folder could not be made.
+    #[error("cannot create {dir}: {source}")]
+    Folder {
+        /// The folder, made safe for a terminal.
+        dir: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The profile could not be written as RON.
+    #[error("cannot write the state: {0}")]
+    Ron(#[from] ron::Error),
+    /// The file could not be written.
+    #[error(transparent)]
+    Write(#[from] mtafit_model::atomic::WriteError),
+}
+
+/// The state folder's file `path`, with its folder made.
+fn in_state_folder(path: Option<PathBuf>) -> Result<PathBuf, SaveError> {
+    let path = path.ok_or(SaveError::NoStateFolder)?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|source| SaveError::Folder {
+            dir: mtafit_model::text::sanitize(&dir.display().to_string()).into_owned(),
+            source,
+        })?;
     }
+    Ok(path)
+}
+
+/// Remember the theme for the next session.
+pub fn save_theme(name: super::theme::ThemeName) -> Result<(), SaveError> {
+    let path = in_state_folder(ui_file())?;
     let body = format!(
         "// mtafit's explorer settings.\nUi(theme: {:?})\n",
         name.name()
     );
-    mtafit_model::atomic::write(&path, body.as_bytes(), true)
+    Ok(mtafit_model::atomic::write(&path, body.as_bytes(), true)?)
 }
 
 /// Save the profile (carrying weights and marks) atomically; an error is returned, not raised.
-pub fn save(p: &Profile) -> Result<(), String> {
-    let path = state_file().ok_or("no state folder is known on this system")?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    }
-    let text = ron::ser::to_string_pretty(p, ron::ser::PrettyConfig::default().struct_names(true))
-        .map_err(|e| format!("cannot write the state: {e}"))?;
+pub fn save(p: &Profile) -> Result<(), SaveError> {
+    let path = in_state_folder(state_file())?;
+    let text = ron::ser::to_string_pretty(p, ron::ser::PrettyConfig::default().struct_names(true))?;
     let body =
         format!("// mtafit's saved state: the profile and weights of the last session.\n{text}\n");
-    mtafit_model::atomic::write(&path, body.as_bytes(), true)
+    Ok(mtafit_model::atomic::write(&path, body.as_bytes(), true)?)
 }
 
 #[cfg(test)]

@@ -190,7 +190,7 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                     if let Some(super::app::Popup::Export(d)) = app.popup.as_mut() {
                         d.confirm = false;
                     }
-                    app.say(e, Tone::Error)
+                    app.say(e.to_string(), Tone::Error)
                 }
             }
         }

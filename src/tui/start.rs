@@ -7,7 +7,7 @@
 use super::app::{App, Tone};
 use super::persist;
 use super::theme::{Theme, ThemeName};
-use crate::setup::{self, Overrides};
+use crate::setup::{self, Overrides, SetupError};
 
 /// Options only the explorer takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +30,8 @@ impl Default for Options {
     }
 }
 
-/// Build the app; an unusable profile or override is an error sentence.
-pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, String> {
+/// Build the app; an unusable catalogue folder or profile is an error.
+pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, SetupError> {
     let cat = setup::catalogue(over)?;
     let mut notes = Vec::new();
     // Read even under `--profile`: that session saves on quitting too, and must know whether

@@ -308,14 +308,14 @@ fn start_measuring(app: &mut App, path: String) -> Option<Effect> {
 }
 
 /// A background measurement ended: put its volume into the profile editor.
-pub fn measured(app: &mut App, result: Result<mtafit_measure::Measured, String>) {
+pub fn measured(app: &mut App, result: super::app::MeasureResult) {
     let Some(job) = app.measuring.take() else {
         return; // stopped meanwhile
     };
     let m = match result {
         Ok(m) => m,
         Err(e) => {
-            app.say(e, Tone::Error);
+            app.say(e.to_string(), Tone::Error);
             return;
         }
     };

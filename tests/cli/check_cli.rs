@@ -438,6 +438,62 @@ fn usage_errors_exit_2() {
     let out = run(&["measure", "--year", "12", "x.log"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
+    // Every flag whose value the model reads, before or after the command, and for the explorer
+    // too: clap's line names the flag and the value, then what was expected.
+    for (args, says) in [
+        (
+            vec!["rank", "--volume", "abc"],
+            "invalid value 'abc' for '--volume <V>': expected a number",
+        ),
+        (
+            vec!["--volume", "7,5M", "walk"],
+            "for '--volume <V>': a comma may only separate thousands",
+        ),
+        (
+            vec!["--volume", "abc"],
+            "for '--volume <V>': expected a number",
+        ),
+        (
+            vec!["cost", "--weight", "budget"],
+            "for '--weight <ID=N>': write it as ID=N",
+        ),
+        (
+            vec!["rank", "--weight", "budget=x"],
+            "for '--weight <ID=N>': expected a number: 0, or a weight from 0.01 to 10",
+        ),
+        (
+            vec!["rank", "--weight", "cost=3"],
+            "for '--weight <ID=N>': unknown factor \"cost\"; expected one of volume, budget",
+        ),
+        (
+            vec!["sensitivity", "--must", "dkim"],
+            "for '--must <CAP>': unknown capability \"dkim\"; expected one of ip_pools",
+        ),
+        (
+            vec!["path", "--from", "x"],
+            "for '--from <VOLUME>': expected a number",
+        ),
+        (
+            vec!["path", "--to=-3"],
+            "for '--to <VOLUME>': expected a number of 0 or more",
+        ),
+        (
+            vec!["path", "--growth", "-60%"],
+            "for '--growth <PCT>': expected a growth from -50% to +100% a month, found -60%",
+        ),
+        (
+            vec!["measure", "--year", "1900", "x.log"],
+            "for '--year <YYYY>': expected a year from 1990 to 2100",
+        ),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(err.contains("For more information, try '--help'."), "{err}");
+    }
 }
 
 #[test]

@@ -288,10 +288,10 @@ fn the_extremes_answer_without_a_panic() {
     let v = rank("Profile(monthly_volume: 10_000_000_000)");
     assert_eq!(entry(&v, "postfix")["factors"][0]["fit"], 0.0);
     assert_ne!(top(&v), "postfix");
-    // The largest number a profile can hold is refused with a reason, not ranked.
+    // The largest number a profile can hold is refused with a reason, not ranked: a usage error.
     let out = run(&["rank", "--volume", "18446744073709551615"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
-    assert!(!stderr(&out).is_empty());
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stderr(&out).contains("is more than"), "{}", stderr(&out));
 }
 
 #[test]

@@ -122,14 +122,14 @@ fn every_argument_echoed_back_is_made_safe() {
     let profile_dir = format!("{in_dir}/p.ron");
     let cases: Vec<(Vec<&str>, i32, &str)> = vec![
         (vec!["show", &bad], 1, "no engine with id"),
-        (vec!["rank", "--weight", &weight], 1, "unknown factor"),
+        (vec!["rank", "--weight", &weight], 2, "unknown factor"),
         (
             vec!["rank", "--weight", &volume_weight],
-            1,
-            "--weight volume=",
+            2,
+            "for '--weight <ID=N>': expected a number",
         ),
-        (vec!["rank", "--volume", &bad], 1, "cannot read the volume"),
-        (vec!["rank", "--must", &bad], 1, "unknown capability"),
+        (vec!["rank", "--volume", &bad], 2, "write it like"),
+        (vec!["rank", "--must", &bad], 2, "unknown capability"),
         (
             vec!["rank", "--profile", in_dir],
             1,
@@ -196,12 +196,13 @@ fn a_weight_too_small_to_show_is_refused_with_its_resolution() {
         args.extend(others_zero());
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let o = run(home.path(), &args);
-        assert_eq!(o.status.code(), Some(1), "{tiny}: {}", stdout(&o));
+        assert_eq!(o.status.code(), Some(2), "{tiny}: {}", stdout(&o));
         assert_eq!(
             stderr(&o),
             format!(
-                "mtafit: --weight volume={tiny}: expected 0, or a weight from 0.01 to 10 \
-                 (weights count in hundredths), found {tiny}\n"
+                "error: invalid value 'volume={tiny}' for '--weight <ID=N>': expected 0, or a \
+                 weight from 0.01 to 10 (weights count in hundredths), found {tiny}\n\n\
+                 For more information, try '--help'.\n"
             )
         );
         assert!(stdout(&o).is_empty(), "nothing is ranked: {}", stdout(&o));

@@ -149,27 +149,33 @@ fn growth_says_how_long_until_the_next_change() {
 
 #[test]
 fn bad_ranges_and_growths_are_refused() {
+    // Each value readable, but together no range: bad input (exit 1).
+    let out = run(&["path", "--from", "1B", "--to", "1M"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is not below --to"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty(), "nothing half-printed");
+    // A value that is not one: a usage error (exit 2), in clap's words.
     for (args, says) in [
         (
-            vec!["path", "--from", "1B", "--to", "1M"],
-            "is not below --to",
-        ),
-        (
             vec!["path", "--from", "lots"],
-            "--from: cannot read the volume",
+            "invalid value 'lots' for '--from <VOLUME>': expected a number",
         ),
         (
             vec!["path", "--to", "2000B"],
-            "--to: the volume \"2000B\" is more than",
+            "for '--to <VOLUME>': the volume \"2000B\" is more than",
         ),
         (
             vec!["path", "--growth", "300%"],
-            "expected a growth from -50% to +100%",
+            "for '--growth <PCT>': expected a growth from -50% to +100%",
         ),
         (vec!["path", "--growth", "fast"], "like 6% or -2%"),
     ] {
         let out = run(&args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
         assert!(stdout(&out).is_empty(), "nothing half-printed");
     }

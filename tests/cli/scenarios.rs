@@ -429,27 +429,38 @@ fn flags_override_the_profile_file() {
 
 #[test]
 fn bad_input_is_a_sentence_and_exit_1() {
+    // A profile is a file (or a built-in name): one that cannot be read is bad input.
+    let out = run(&["rank", "--profile", "/no/such.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.contains("give a file, or one of the built-in profiles"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_flag_value_is_a_usage_error_that_says_what_was_expected() {
     for (args, says) in [
         (
             vec!["rank", "--volume", "lots"],
-            "write it like 7421043, 7.4M, 250k/day",
+            "error: invalid value 'lots' for '--volume <V>': expected a number with an optional \
+             k, M or B; write it like 7421043, 7.4M, 250k/day",
         ),
         (
             vec!["rank", "--weight", "budgte=3"],
-            "did you mean `budget`?",
+            "for '--weight <ID=N>': unknown factor \"budgte\" (did you mean `budget`?)",
         ),
         (
             vec!["rank", "--weight", "volume=30"],
-            "--weight volume=30: expected 0, or a weight from 0.01 to 10 (weights count in hundredths), found 30",
+            "for '--weight <ID=N>': expected 0, or a weight from 0.01 to 10 (weights count in \
+             hundredths), found 30",
         ),
         (vec!["rank", "--must", "web_uii"], "did you mean `web_ui`?"),
-        (
-            vec!["rank", "--profile", "/no/such.ron"],
-            "give a file, or one of the built-in profiles",
-        ),
     ] {
         let out = run(&args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty());
         assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
     }
@@ -462,7 +473,7 @@ fn a_volume_beyond_any_sender_is_refused_the_same_way_however_it_is_written() {
     let mut errors = Vec::new();
     for volume in ["742104340M", "1e99"] {
         let out = run(&["rank", "--volume", volume]);
-        assert_eq!(out.status.code(), Some(1), "{volume}: {}", stdout(&out));
+        assert_eq!(out.status.code(), Some(2), "{volume}: {}", stdout(&out));
         assert!(out.stdout.is_empty());
         let err = stderr(&out);
         assert!(

@@ -719,24 +719,24 @@ fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
         ThemeName::Light
     );
     let g = Global {
-        volume: Some("40M".into()),
-        weights: vec!["team=2".into()],
+        volume: Some(40_000_000),
+        weights: vec![(FactorId::Team, 2.0)],
         ..Global::default()
     };
     let a = build(&g, &opts, true).unwrap();
     assert_eq!(a.profile.monthly_volume, 40_000_000);
     assert_eq!(a.weights.get(FactorId::Team), 2.0);
-    assert!(
-        build(
-            &Global {
-                volume: Some("lots".into()),
-                ..Global::default()
-            },
-            &opts,
-            true
-        )
-        .is_err()
-    );
+    // A profile that cannot be read stops the start; bad flag values never get here (clap).
+    let e = build(
+        &Global {
+            profile: Some("/no/such/profile.ron".into()),
+            ..Global::default()
+        },
+        &opts,
+        true,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("cannot read the profile"), "{e}");
 }
 
 mod scrolling {
@@ -925,7 +925,11 @@ mod measuring_a_log {
         update(&mut a, Action::Confirm);
         measured(
             &mut a,
-            Err("cannot read /no/such/mail.log: No such file".into()),
+            Err(mtafit_measure::MeasureError::Unreadable {
+                name: "/no/such/mail.log".into(),
+                source: std::io::ErrorKind::NotFound.into(),
+            }
+            .into()),
         );
         assert_eq!(volume_field(&a), before);
         let (msg, tone) = a.status.clone().unwrap();
@@ -996,7 +1000,7 @@ mod measuring_a_log {
         );
         // A result arriving after the stop changes nothing.
         let before = volume_field(&a);
-        measured(&mut a, Err("the measurement was stopped".into()));
+        measured(&mut a, Err(mtafit_measure::MeasureError::Stopped.into()));
         assert_eq!(volume_field(&a), before);
         update(&mut a, Action::Back);
         assert!(a.popup.is_none());

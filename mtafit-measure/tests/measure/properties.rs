@@ -56,7 +56,7 @@ fn loggy() -> impl Strategy<Value = Vec<u8>> {
 fn measure_file(
     bytes: &[u8],
     format: Option<LogFormat>,
-) -> Result<mtafit_measure::Measured, String> {
+) -> Result<mtafit_measure::Measured, mtafit_measure::MeasureError> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mail.log");
     std::fs::write(&path, bytes).unwrap();
@@ -89,7 +89,7 @@ proptest! {
                     prop_assert!(!e.text.chars().any(|c| c.is_control()), "{:?}", e.text);
                 }
             }
-            Err(e) => prop_assert!(e.contains("mail.log"), "the error names the file: {}", e),
+            Err(e) => prop_assert!(e.to_string().contains("mail.log"), "the error names the file: {}", e),
         }
     }
 

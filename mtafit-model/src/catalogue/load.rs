@@ -466,15 +466,15 @@ impl Catalogue {
         cat
     }
 
-    /// The sentence for an id that is not in the catalogue, listing the ones that are.
-    pub fn no_such_engine(&self, id: &str) -> String {
+    /// Why `id` finds no engine: the ids that are in the catalogue, and the one it most likely
+    /// meant.
+    pub fn no_such_engine(&self, id: &str) -> UnknownEngine {
         let ids = self.ids();
-        format!(
-            "there is no engine with id {:?}{}; known ids: {}",
-            crate::text::sanitize(id),
-            crate::ronfile::suggest(id, &ids),
-            ids.join(", ")
-        )
+        UnknownEngine {
+            found: crate::text::sanitize(id).into_owned(),
+            suggestion: crate::ronfile::nearest(id, &ids).map(str::to_owned),
+            known: ids.into_iter().map(str::to_owned).collect(),
+        }
     }
 
     /// The engine with this id.
@@ -507,5 +507,31 @@ impl Catalogue {
     /// The factor with this id.
     pub fn factor(&self, id: &str) -> Option<&Factor> {
         self.factors.iter().find(|f| f.id == id)
+    }
+}
+/// An engine id the catalogue does not have.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "there is no engine with id {found:?}{}; known ids: {}",
+    crate::ronfile::DidYouMean(.suggestion.as_deref()),
+    .known.join(", ")
+)]
+pub struct UnknownEngine {
+    /// The id as written, made safe for a terminal.
+    pub found: String,
+    /// The id a near miss most likely meant.
+    pub suggestion: Option<String>,
+    /// Every id in the catalogue.
+    pub known: Vec<String>,
+}
+
+impl crate::text::ShortForm for UnknownEngine {
+    /// Without the list of every id, which a form field has no room for.
+    fn short(&self) -> String {
+        format!(
+            "no engine {:?}{}",
+            self.found,
+            crate::ronfile::DidYouMean(self.suggestion.as_deref())
+        )
     }
 }

@@ -9,7 +9,7 @@ pub mod validate;
 
 pub use factor::{FactorId, PerFactor};
 pub use load::{
-    Catalogue, Parsed, Sources, config_dir, load_folder, parse_engine, parse_factors,
-    read_engine_file, user_engines_dir,
+    Catalogue, Parsed, Sources, UnknownEngine, config_dir, load_folder, parse_engine,
+    parse_factors, read_engine_file, user_engines_dir,
 };
 pub use model::*;

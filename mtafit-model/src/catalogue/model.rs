@@ -628,16 +628,41 @@ impl Capability {
     }
 
     /// Read an id, or say what was expected (with a suggestion for a near miss).
-    pub fn parse(id: &str) -> Result<Capability, String> {
-        Capability::from_id(id).ok_or_else(|| {
-            let ids: Vec<&str> = Capability::ALL.iter().map(|c| c.id()).collect();
-            format!(
-                "unknown capability \"{}\"; expected one of {}{}",
-                crate::text::sanitize(id),
-                ids.join(", "),
-                crate::ronfile::suggest(id, &ids)
-            )
+    pub fn parse(id: &str) -> Result<Capability, UnknownCapability> {
+        Capability::from_id(id).ok_or_else(|| UnknownCapability {
+            found: crate::text::sanitize(id).into_owned(),
+            suggestion: crate::ronfile::nearest(id, &Capability::ids()),
         })
+    }
+
+    /// Every capability's id, in the order of [`Capability::ALL`].
+    pub fn ids() -> Vec<&'static str> {
+        Capability::ALL.iter().map(|c| c.id()).collect()
+    }
+}
+
+/// A capability id that is none of [`Capability::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown capability \"{found}\"; expected one of {}{}",
+    Capability::ids().join(", "),
+    crate::ronfile::DidYouMean(*.suggestion)
+)]
+pub struct UnknownCapability {
+    /// The id as written, made safe for a terminal.
+    pub found: String,
+    /// The capability a near miss most likely meant.
+    pub suggestion: Option<&'static str>,
+}
+
+impl crate::text::ShortForm for UnknownCapability {
+    /// Without the list of every capability, which a form field has no room for.
+    fn short(&self) -> String {
+        format!(
+            "unknown capability \"{}\"{}",
+            self.found,
+            crate::ronfile::DidYouMean(self.suggestion)
+        )
     }
 }
 

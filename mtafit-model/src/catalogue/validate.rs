@@ -594,12 +594,29 @@ fn visit_text(e: &mut Engine, f: &mut dyn FnMut(Vec<&'static str>, &mut String))
     f(vec!["checked"], &mut e.checked);
 }
 
+/// What is wrong with an SPDX licence expression.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum SpdxError {
+    /// Nothing was written.
+    #[error("found an empty string")]
+    Empty,
+    /// A word where an id, an operator or a bracket cannot go.
+    #[error("`{0}` is out of place")]
+    OutOfPlace(String),
+    /// A closing bracket before its opening one.
+    #[error("a `)` has no matching `(`")]
+    Unopened,
+    /// An operator or an opening bracket without what follows it.
+    #[error("the expression is incomplete")]
+    Incomplete,
+}
+
 /// A loose SPDX expression check: ids joined by AND / OR / WITH, with optional parentheses.
-fn check_spdx(expr: &str) -> Result<(), String> {
+fn check_spdx(expr: &str) -> Result<(), SpdxError> {
     let spaced = expr.replace('(', " ( ").replace(')', " ) ");
     let words: Vec<&str> = spaced.split_whitespace().collect();
     if words.is_empty() {
-        return Err("found an empty string".into());
+        return Err(SpdxError::Empty);
     }
     let mut want_id = true;
     let mut depth = 0i32;
@@ -615,14 +632,14 @@ fn check_spdx(expr: &str) -> Result<(), String> {
             {
                 want_id = false
             }
-            other => return Err(format!("`{}` is out of place", text::sanitize(other))),
+            other => return Err(SpdxError::OutOfPlace(text::sanitize(other).into_owned())),
         }
         if depth < 0 {
-            return Err("a `)` has no matching `(`".into());
+            return Err(SpdxError::Unopened);
         }
     }
     if want_id || depth != 0 {
-        return Err("the expression is incomplete".into());
+        return Err(SpdxError::Incomplete);
     }
     Ok(())
 }
@@ -675,16 +692,20 @@ mod tests {
         ] {
             assert!(check_spdx(ok).is_ok(), "{ok}");
         }
-        for bad in [
-            "",
-            "MIT OR",
-            "OR MIT",
-            "MIT Apache-2.0",
-            "(MIT",
-            "MIT)",
-            "free software",
+        for (bad, why) in [
+            ("", SpdxError::Empty),
+            ("MIT OR", SpdxError::Incomplete),
+            ("OR MIT", SpdxError::OutOfPlace("MIT".into())),
+            ("MIT Apache-2.0", SpdxError::OutOfPlace("Apache-2.0".into())),
+            ("(MIT", SpdxError::Incomplete),
+            ("MIT)", SpdxError::Unopened),
+            ("free software", SpdxError::OutOfPlace("software".into())),
         ] {
-            assert!(check_spdx(bad).is_err(), "{bad}");
+            assert_eq!(check_spdx(bad), Err(why), "{bad}");
         }
+        assert_eq!(
+            SpdxError::OutOfPlace("OR".into()).to_string(),
+            "`OR` is out of place"
+        );
     }
 }

@@ -85,41 +85,97 @@ impl Weights {
     }
 }
 
+/// Why a `--weight ID=N` could not be read. Every text in it is made safe for a terminal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WeightError {
+    /// No `=` between a factor and a number.
+    #[error("cannot read --weight {input:?}: write it as ID=N, e.g. --weight budget=9")]
+    NotIdN {
+        /// What was written.
+        input: String,
+    },
+    /// The factor is none of [`FactorId::ALL`].
+    #[error(
+        "--weight names the unknown factor {found:?}{}; expected one of {}",
+        crate::ronfile::DidYouMean(*.suggestion),
+        FactorId::ids().join(", ")
+    )]
+    UnknownFactor {
+        /// The factor as written.
+        found: String,
+        /// The factor a near miss most likely meant.
+        suggestion: Option<&'static str>,
+    },
+    /// The value is not a number.
+    #[error(
+        "--weight {factor}={value}: expected a number: {words}, found {value:?}",
+        words = units::WEIGHT_WORDS
+    )]
+    NotANumber {
+        /// The factor's id.
+        factor: &'static str,
+        /// The value as written, trimmed.
+        value: String,
+    },
+    /// A number that is not a weight: out of range, or finer than a hundredth.
+    #[error(
+        "--weight {factor}={value}: expected {words}, found {value}",
+        words = units::WEIGHT_WORDS
+    )]
+    OutOfRange {
+        /// The factor's id.
+        factor: &'static str,
+        /// The value as written, trimmed.
+        value: String,
+    },
+}
+
+impl crate::text::ShortForm for WeightError {
+    /// Without `--weight ID=N` again, where the value is already shown.
+    fn short(&self) -> String {
+        match self {
+            WeightError::NotIdN { .. } => "write it as ID=N, e.g. --weight budget=9".into(),
+            WeightError::UnknownFactor { found, suggestion } => format!(
+                "unknown factor {found:?}{}; expected one of {}",
+                crate::ronfile::DidYouMean(*suggestion),
+                FactorId::ids().join(", ")
+            ),
+            WeightError::NotANumber { value, .. } => format!(
+                "expected a number: {}, found {value:?}",
+                units::WEIGHT_WORDS
+            ),
+            WeightError::OutOfRange { value, .. } => {
+                format!("expected {}, found {value}", units::WEIGHT_WORDS)
+            }
+        }
+    }
+}
+
 /// Read `--weight ID=N`.
-pub fn parse_weight(arg: &str) -> Result<(FactorId, f64), String> {
+pub fn parse_weight(arg: &str) -> Result<(FactorId, f64), WeightError> {
     let Some((id, n)) = arg.split_once('=') else {
-        return Err(format!(
-            "cannot read --weight {:?}: write it as ID=N, e.g. --weight budget=9",
-            crate::text::sanitize(arg)
-        ));
+        return Err(WeightError::NotIdN {
+            input: crate::text::sanitize(arg).into_owned(),
+        });
     };
     let id = id.trim();
-    let f = FactorId::from_id(id).ok_or_else(|| {
-        format!(
-            "--weight names the unknown factor {:?}{}; expected one of {}",
-            crate::text::sanitize(id),
-            crate::ronfile::suggest(id, &FactorId::ids()),
-            FactorId::ids().join(", ")
-        )
+    let f = FactorId::from_id(id).ok_or_else(|| WeightError::UnknownFactor {
+        found: crate::text::sanitize(id).into_owned(),
+        suggestion: crate::ronfile::nearest(id, &FactorId::ids()),
     })?;
-    let shown = crate::text::sanitize(n.trim());
+    let value = crate::text::sanitize(n.trim()).into_owned();
     let v: f64 = n
         .trim()
         .parse()
         .ok()
         .filter(|v: &f64| v.is_finite())
-        .ok_or_else(|| {
-            format!(
-                "--weight {id}={shown}: expected a number: {}, found {:?}",
-                units::WEIGHT_WORDS,
-                crate::text::sanitize(n)
-            )
+        .ok_or_else(|| WeightError::NotANumber {
+            factor: f.id(),
+            value: value.clone(),
         })?;
-    let v = units::weight_value(v).ok_or_else(|| {
-        format!(
-            "--weight {id}={shown}: expected {}, found {shown}",
-            units::WEIGHT_WORDS
-        )
+    let v = units::weight_value(v).ok_or(WeightError::OutOfRange {
+        factor: f.id(),
+        value,
     })?;
     Ok((f, v))
 }
@@ -132,25 +188,37 @@ mod tests {
     fn weights_are_read_and_clamped() {
         assert_eq!(parse_weight("budget=9.5"), Ok((FactorId::Budget, 9.5)));
         assert_eq!(parse_weight(" team = 0 "), Ok((FactorId::Team, 0.0)));
-        assert!(parse_weight("budget").unwrap_err().contains("ID=N"));
+        let err = |arg: &str| parse_weight(arg).unwrap_err();
+        let short = |arg: &str| crate::text::ShortForm::short(&err(arg));
+        assert!(err("budget").to_string().contains("ID=N"));
+        assert_eq!(short("budget"), "write it as ID=N, e.g. --weight budget=9");
         assert!(
-            parse_weight("budgte=3")
-                .unwrap_err()
+            err("budgte=3")
+                .to_string()
                 .contains("did you mean `budget`?")
         );
         assert_eq!(
-            parse_weight("volume=30").unwrap_err(),
+            short("budgte=3"),
+            "unknown factor \"budgte\" (did you mean `budget`?); expected one of volume, budget, \
+             team, cloud_native, support, marketing, capabilities, reversibility"
+        );
+        assert_eq!(
+            err("volume=30").to_string(),
             "--weight volume=30: expected 0, or a weight from 0.01 to 10 (weights count in \
              hundredths), found 30"
         );
         assert_eq!(
-            parse_weight("budget=NaN").unwrap_err(),
+            short("volume=30"),
+            "expected 0, or a weight from 0.01 to 10 (weights count in hundredths), found 30"
+        );
+        assert_eq!(
+            err("budget=NaN").to_string(),
             "--weight budget=NaN: expected a number: 0, or a weight from 0.01 to 10 (weights \
              count in hundredths), found \"NaN\""
         );
         // Below a hundredth a weight would show as 0 and still count for everything.
         for tiny in ["5e-324", "0.004", "1e-3"] {
-            let e = parse_weight(&format!("volume={tiny}")).unwrap_err();
+            let e = err(&format!("volume={tiny}")).to_string();
             assert!(e.contains("in hundredths") && e.ends_with(tiny), "{e}");
         }
         assert_eq!(parse_weight("volume=0.01"), Ok((FactorId::Volume, 0.01)));

@@ -356,15 +356,32 @@ fn list(items: &[&str]) -> String {
 
 /// " (did you mean `x`?)" for a near miss, so a one-letter typo reads as one.
 pub fn suggest(found: &str, candidates: &[&str]) -> String {
+    DidYouMean(nearest(found, candidates)).to_string()
+}
+
+/// The candidate a near miss most likely meant, when one is near enough to be a slip.
+pub fn nearest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
     // Case is compared away: `PowerMTA` is as near `powermta` as a person thinks it is.
     let found = found.to_lowercase();
     candidates
         .iter()
-        .map(|c| (strsim::jaro_winkler(&found, &c.to_lowercase()), c))
+        .map(|c| (strsim::jaro_winkler(&found, &c.to_lowercase()), *c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
-        .unwrap_or_default()
+        .map(|(_, c)| c)
+}
+
+/// A suggestion as every message words it: " (did you mean `x`?)", or nothing without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DidYouMean<'a>(pub Option<&'a str>);
+
+impl std::fmt::Display for DidYouMean<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(c) => write!(f, " (did you mean `{c}`?)"),
+            None => Ok(()),
+        }
+    }
 }
 
 #[cfg(test)]
