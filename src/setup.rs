@@ -6,7 +6,7 @@
 
 use mtafit_model::catalogue::{Capability, Catalogue, FactorId, Sources};
 use mtafit_model::decide::Weights;
-use mtafit_model::profile::{self, Profile};
+use mtafit_model::profile::{self, Kind, Profile};
 use mtafit_model::ronfile::{Diagnostic, Severity};
 use std::path::PathBuf;
 
@@ -162,7 +162,7 @@ pub fn apply(
         return Err(SetupError::Problems(problems));
     }
     let mut w = Weights::defaults(&cat.factors);
-    w.apply(&p.weights);
+    w.apply(&p.session.weights);
     for &(f, v) in &over.weights {
         w.set(f, v);
     }
@@ -176,21 +176,23 @@ pub fn apply(
 fn normalise_ids(p: &mut Profile, cat: &Catalogue) -> Vec<String> {
     let ids = cat.ids();
     let mut warnings = Vec::new();
-    for (field, list) in [
-        ("team_knows", &mut p.team_knows),
-        ("licences_held", &mut p.licences_held),
-        ("shortlist", &mut p.shortlist),
-    ] {
+    for f in profile::field::fields() {
+        let Kind::Engines(slot) = &f.kind else {
+            continue;
+        };
+        let mut list = (slot.get)(p).clone();
         for id in list.iter_mut() {
             match cat.find_id(id) {
                 Some(e) => e.id.clone_into(id),
                 None => warnings.push(format!(
-                    "warning: {field} names {:?}, which is not in the catalogue{}",
+                    "warning: {} names {:?}, which is not in the catalogue{}",
+                    f.id.id(),
                     mtafit_model::text::sanitize(id),
                     mtafit_model::ronfile::suggest(id, &ids)
                 )),
             }
         }
+        (slot.set)(p, list);
     }
     warnings
 }
@@ -198,6 +200,7 @@ fn normalise_ids(p: &mut Profile, cat: &Catalogue) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mtafit_model::profile::Situation;
 
     #[test]
     fn overrides_apply_over_the_profile() {
@@ -209,10 +212,10 @@ mod tests {
             weights: vec![(FactorId::Budget, 9.5)],
             ..Overrides::default()
         };
-        let mut p = Profile {
+        let mut p = Profile::from(Situation {
             team_knows: vec!["postfx".into()],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (w, warnings) = apply(&over, &mut p, &cat).unwrap();
         assert_eq!(p.monthly_volume, 40_000_000);
         assert!(!p.own_infrastructure);
@@ -228,16 +231,16 @@ mod tests {
     #[test]
     fn engine_ids_in_a_profile_take_the_catalogues_spelling() {
         let cat = Catalogue::builtin();
-        let mut p = Profile {
+        let mut p = Profile::from(Situation {
             team_knows: vec!["PowerMTA".into(), "Postfix".into()],
             licences_held: vec!["POWERMTA".into()],
-            shortlist: vec!["KumoMTA".into(), "Kumo-MTA".into()],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
+        p.session.shortlist = vec!["KumoMTA".into(), "Kumo-MTA".into()];
         let (_, warnings) = apply(&Overrides::default(), &mut p, &cat).unwrap();
         assert_eq!(p.team_knows, ["powermta", "postfix"]);
         assert_eq!(p.licences_held, ["powermta"]);
-        assert_eq!(p.shortlist, ["kumomta", "Kumo-MTA"]);
+        assert_eq!(p.session.shortlist, ["kumomta", "Kumo-MTA"]);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(
             warnings[0].contains("shortlist names \"Kumo-MTA\"")

@@ -367,7 +367,14 @@ fn no_module_depends_on_itself_through_others() {
             if a != b {
                 top.entry(a.clone()).or_default().insert(b.clone());
             }
-            for inner in ["tui", "decide", "render", "commands", "catalogue"] {
+            for inner in [
+                "tui",
+                "decide",
+                "render",
+                "commands",
+                "catalogue",
+                "profile",
+            ] {
                 if s.module[0] == inner && u[0] == inner && s.module.len() > 1 && u.len() > 1 {
                     let (x, y) = (node(&s.module, 2), node(&u, 2));
                     let y = via.get(&y).cloned().unwrap_or(y);

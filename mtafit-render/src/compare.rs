@@ -12,11 +12,14 @@ use serde_json::{Value, json};
 /// "with a config-as-code team", "with a budget cap under $10.4k".
 pub fn change(c: &Change) -> String {
     match c {
-        Change::Team(t) => format!("with a team that does {}", t.describe()),
-        Change::Support(s) => format!("if you needed {}", s.describe()),
+        Change::Team(t) => format!("with a team that does {}", crate::profile::team(*t)),
+        Change::Support(s) => format!("if you needed {}", crate::profile::support_need(*s)),
         Change::CloudNative(true) => "if you ran containers, Kubernetes and Prometheus".into(),
         Change::CloudNative(false) => "if cloud-native did not matter".into(),
-        Change::Marketing(m) => format!("if bundled marketing were {}", m.label()),
+        Change::Marketing(m) => format!(
+            "if bundled marketing were {}",
+            crate::profile::marketing(*m)
+        ),
         Change::CapBelow(x) => format!("with a budget cap under {}/yr", units::usd(*x)),
     }
 }

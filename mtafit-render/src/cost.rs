@@ -41,8 +41,8 @@ pub fn json(t: &CostTable, engines: &[Engine], p: &Profile) -> String {
         "crossovers": crossovers,
         "steps": steps,
         "assumptions": {
-            "node_cost_per_month_usd": p.node_cost_per_month_usd,
-            "hourly_rate_usd": p.hourly_rate_usd,
+            "node_cost_per_month_usd": p.assumptions.node_cost_per_month_usd,
+            "hourly_rate_usd": p.assumptions.hourly_rate_usd,
         },
     }))
 }
@@ -156,7 +156,7 @@ pub fn table(t: &CostTable, engines: &[Engine], p: &Profile, color: bool) -> Str
     let Ansi { bold, reset, .. } = Ansi::new(color);
     let mut out = format!(
         "Annual cost of ownership (USD a year) by monthly volume\nProfile  {}\n\n",
-        p.summary()
+        crate::profile::summary(p)
     );
     let mut header = format!("{bold}  {}", fit_right("Volume/mo", 10));
     for i in &t.leaders {

@@ -10,6 +10,7 @@ pub mod json;
 pub mod markdown;
 pub mod measure;
 pub mod path;
+pub mod profile;
 pub mod rank;
 pub mod sensitivity;
 pub mod sentence;

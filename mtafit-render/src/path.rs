@@ -293,7 +293,7 @@ pub fn table(
         a.reset,
         units::volume(p.monthly_volume)
     );
-    let _ = writeln!(o, "{}{}{}", a.dim, p.summary(), a.reset);
+    let _ = writeln!(o, "{}{}{}", a.dim, crate::profile::summary(p), a.reset);
     let _ = writeln!(o);
     if path.weights_zero {
         let _ = writeln!(

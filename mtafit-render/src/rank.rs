@@ -231,7 +231,7 @@ pub fn no_candidate_text(s: &Inputs<'_>, a: &Analysis) -> Option<String> {
         Some(cap) => format!(
             "No engine fits within your {}/yr cap{}.",
             units::usd(cap),
-            if s.profile.cap_counts_staff {
+            if s.profile.assumptions.cap_counts_staff {
                 ", staff time included"
             } else {
                 " in cash (staff time is not counted)"
@@ -435,7 +435,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
     let engines = &s.cat.engines;
     let w = &a.ranking.weights;
     let Ansi { bold, dim, reset } = Ansi::new(color);
-    let mut out = format!("Profile  {}\n", s.profile.summary());
+    let mut out = format!("Profile  {}\n", crate::profile::summary(s.profile));
     // Weights as set; a factor the profile does not ask about is marked and left out of scores.
     out.push_str(&format!(
         "Weights  {}\n\n",

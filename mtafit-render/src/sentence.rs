@@ -388,6 +388,7 @@ pub fn cash_and_staff(c: &mtafit_model::decide::AnnualCost) -> String {
 /// The profile's cost assumptions in one phrase: "$150/server/month, $90/ops hour, 6 ops hours a
 /// month plus 2 per server (2 for a managed service), …".
 pub fn assumptions(p: &mtafit_model::profile::Profile) -> String {
+    let p = &p.assumptions;
     format!(
         "{}/server/month, {}/ops hour, {} ops hours a month plus {} per server ({} for a managed service), \
          nodes for a busiest day {}× the average over {}, {} from {}/month, \
@@ -474,6 +475,7 @@ mod tests {
     use super::*;
     use mtafit_model::catalogue::{Capability, Level};
     use mtafit_model::decide::{CostKind, Provenance};
+    use mtafit_model::profile::Situation;
 
     #[test]
     fn knock_outs_name_what_is_missing() {
@@ -508,10 +510,10 @@ mod tests {
         assert_eq!(estate(&small), "1 node; 1 IP address");
         let ses = cost::annual(cat.engine("ses").unwrap(), &p, 100_000);
         assert_eq!(estate(&ses), "sends from the service's shared addresses");
-        let own = Profile {
+        let own = Profile::from(Situation {
             want: vec![Capability::DedicatedIps],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let sg = cost::annual(cat.engine("sendgrid").unwrap(), &own, 100_000_000);
         assert_eq!(
             estate(&sg),

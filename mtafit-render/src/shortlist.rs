@@ -90,8 +90,8 @@ pub fn render(
 /// Profile, weights and shortlist in one profile file: `--profile` loads it back.
 fn ron(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<String, ShortlistError> {
     let mut p = i.profile.clone();
-    p.weights = a.ranking.given.to_btree();
-    p.shortlist = ids.to_vec();
+    p.session.weights = a.ranking.given.to_btree();
+    p.session.shortlist = ids.to_vec();
     let body =
         ron::ser::to_string_pretty(&p, ron::ser::PrettyConfig::default().struct_names(true))?;
     Ok(format!(
@@ -234,15 +234,21 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
                 format!("{}/year", units::usd_exact(b))
             }),
         ),
-        ("Team can run", p.team.describe().to_owned()),
+        ("Team can run", crate::profile::team(p.team).to_owned()),
         ("Team already runs", list(&p.team_knows)),
         ("Licences held", list(&p.licences_held)),
         (
             "Cloud-native",
             if p.cloud_native { "yes" } else { "no" }.to_owned(),
         ),
-        ("Support needed", p.support.describe().to_owned()),
-        ("Bundled marketing", p.marketing.label().to_owned()),
+        (
+            "Support needed",
+            crate::profile::support_need(p.support).to_owned(),
+        ),
+        (
+            "Bundled marketing",
+            crate::profile::marketing(p.marketing).to_owned(),
+        ),
         ("Must have", caps(&p.must)),
         ("Would like", caps(&p.want)),
         ("Assumptions", sentence::assumptions(p)),

@@ -327,7 +327,7 @@ mod tests {
     use super::*;
     use mtafit_model::catalogue::Catalogue;
     use mtafit_model::decide::{Weights, analyse};
-    use mtafit_model::profile::Profile;
+    use mtafit_model::profile::{Profile, Situation};
 
     fn words(p: &Profile, w: &Weights) -> (String, String, Vec<String>) {
         let cat = Catalogue::builtin();
@@ -359,10 +359,10 @@ mod tests {
         w.set(FactorId::Volume, 2.0);
         w.set(FactorId::Budget, 0.0);
         w.set(FactorId::Reversibility, 0.0);
-        let big = Profile {
+        let big = Profile::from(Situation {
             monthly_volume: 40_000_000,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (text, md, fixes) = words(&big, &w);
         assert!(
             text.starts_with(
@@ -384,24 +384,24 @@ mod tests {
             "The brief's walk ends at Postfix; the ranking has no top pick."
         );
         assert!(md.ends_with("The weighted ranking has no top pick."));
-        let none = Profile {
+        let none = Profile::from(Situation {
             monthly_volume: 40_000_000,
             must: vec![
                 mtafit_model::catalogue::Capability::ExternalQueue,
                 mtafit_model::catalogue::Capability::BundledMarketing,
             ],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (text, md, _) = words(&none, &defaults);
         assert_eq!(
             text,
             "The brief's walk finds no engine on its path with every must."
         );
         assert_eq!(md, "Verdict: no engine on the brief's path has every must.");
-        let rent = Profile {
+        let rent = Profile::from(Situation {
             own_infrastructure: false,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (text, _, _) = words(&rent, &Weights::uniform(0.0));
         assert!(text.starts_with("Every weight is 0"), "{text}");
     }

@@ -11,7 +11,12 @@ pub fn run(format: Format, c: &Common) -> Outcome {
     let a = decide::analyse(&s.cat.engines, &s.profile, &s.weights);
     let text = match format {
         Format::Json => walk::json(&a, &s.cat.engines, &s.profile),
-        Format::Table => walk::table(&a, &s.cat.engines, &s.profile.summary(), stdout_color(c)),
+        Format::Table => walk::table(
+            &a,
+            &s.cat.engines,
+            &mtafit_render::profile::summary(&s.profile),
+            stdout_color(c),
+        ),
     };
     emit(&text)?;
     Ok(ExitCode::SUCCESS)

@@ -377,8 +377,8 @@ impl App {
             Some(Popup::Profile(form)) => form.original.clone(),
             _ => self.profile.clone(),
         };
-        p.weights = self.weights.to_btree();
-        p.shortlist = self.marks.iter().cloned().collect();
+        p.session.weights = self.weights.to_btree();
+        p.session.shortlist = self.marks.iter().cloned().collect();
         p
     }
 

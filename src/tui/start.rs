@@ -66,7 +66,9 @@ pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, Setup
     };
     let (weights, mut warnings) = setup::apply(over, &mut profile, &cat)?;
     notes.append(&mut warnings);
-    let marks = std::mem::take(&mut profile.shortlist);
+    // The session's weights are now `weights` and its shortlist the marks: the app keeps each
+    // once, and puts them back in the profile when it saves (`App::to_save`).
+    let marks = std::mem::take(&mut profile.session).shortlist;
     let chosen = opts
         .theme
         .or_else(persist::load_theme)

@@ -12,6 +12,7 @@ use super::scroll::Scroll;
 use super::theme::Theme;
 use mtafit_model::catalogue::FactorId;
 use mtafit_model::decide::weights::MAX_WEIGHT;
+use mtafit_model::profile::FieldId;
 use ratatui::layout::Rect;
 
 /// Apply one action.
@@ -331,14 +332,14 @@ pub fn measured(app: &mut App, result: super::app::MeasureResult) {
     let Some(Popup::Profile(form)) = app.popup.as_mut() else {
         return;
     };
-    if let Some(f) = form.field_mut(Setting::Volume) {
+    if let Some(f) = form.field_mut(Setting::Field(FieldId::MonthlyVolume)) {
         f.set(r.monthly_volume.to_string());
     }
     // A growth the log shows replaces the field's; one it cannot show leaves it as it was.
     if let mtafit_measure::growth::Trend::Estimated { per_month, months } = r.growth {
         let g = mtafit_model::profile::Growth { per_month, months };
         form.measured_growth = Some(g);
-        if let Some(f) = form.field_mut(Setting::Growth) {
+        if let Some(f) = form.field_mut(Setting::Field(FieldId::Growth)) {
             f.set(crate::tui::form::growth_text(Some(g)));
         }
     }

@@ -7,7 +7,7 @@
 use crate::common::{run, stderr, stdout};
 use mtafit_model::catalogue::Catalogue;
 use mtafit_model::decide::{self, Weights};
-use mtafit_model::profile::{Profile, Team};
+use mtafit_model::profile::{Profile, Situation, Team};
 use serde_json::Value;
 
 /// `mtafit rank --format json` for a profile written as RON (defaults fill the rest).
@@ -303,11 +303,11 @@ fn postfix_leads_every_small_owned_volume_and_the_walk_agrees() {
     let w = Weights::defaults(&cat.factors);
     let mut v = 100_000u64;
     while v <= 10_000_000 {
-        let p = Profile {
+        let p = Profile::from(Situation {
             monthly_volume: v,
             team: Team::StaticConfig,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let a = decide::analyse(&cat.engines, &p, &w);
         let top = a.ranking.top().map(|r| cat.engines[r.engine].id.as_str());
         assert_eq!(top, Some("postfix"), "at {v}");

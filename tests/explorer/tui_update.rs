@@ -8,7 +8,7 @@ use mtafit::tui::update::Effect;
 use mtafit::tui::view;
 use mtafit_model::catalogue::{Catalogue, FactorId};
 use mtafit_model::decide::Weights;
-use mtafit_model::profile::Profile;
+use mtafit_model::profile::{Profile, Situation};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -28,10 +28,10 @@ fn app_with(p: Profile) -> App {
 /// A sender whose top pick the weights can move: 20M a month with the default team, where the
 /// sending MTAs are close (the brief's 7.4M sender keeps Postfix whatever one weight does).
 fn contested() -> App {
-    app_with(Profile {
+    app_with(Profile::from(Situation {
         monthly_volume: 20_000_000,
-        ..Profile::default()
-    })
+        ..Situation::default()
+    }))
 }
 
 /// One turn of the event loop: the update, then a draw, which measures what each area shows
@@ -739,6 +739,36 @@ fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
     assert!(e.to_string().contains("cannot read the profile"), "{e}");
 }
 
+#[test]
+fn the_sessions_weights_and_marks_are_kept_once() {
+    use mtafit::setup::Overrides as Global;
+    use mtafit::tui::start::{Options, build};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saved.ron");
+    std::fs::write(
+        &path,
+        "Profile(weights: {\"team\": 2.0}, shortlist: [\"postfix\"])",
+    )
+    .unwrap();
+    let g = Global {
+        profile: Some(path),
+        ..Global::default()
+    };
+    let opts = Options {
+        fresh: true,
+        ..Options::default()
+    };
+    let mut a = build(&g, &opts, false).unwrap();
+    assert_eq!(a.weights.get(FactorId::Team), 2.0);
+    assert!(a.marks.contains("postfix"));
+    // The app's profile holds no second copy to fall behind the sliders and the marks.
+    assert_eq!(a.profile.session, mtafit_model::profile::Session::default());
+    a.weights.set(FactorId::Team, 7.0);
+    let saved = a.to_save();
+    assert_eq!(saved.session.weights["team"], 7.0);
+    assert_eq!(saved.session.shortlist, ["postfix"]);
+}
+
 mod scrolling {
     use super::*;
 
@@ -841,6 +871,7 @@ mod measuring_a_log {
     use super::*;
     use mtafit::tui::form::Setting;
     use mtafit::tui::update::measured;
+    use mtafit_model::profile::FieldId;
 
     fn log(name: &str) -> String {
         format!("{}/tests/fixtures/logs/{name}", env!("CARGO_MANIFEST_DIR"))
@@ -870,7 +901,7 @@ mod measuring_a_log {
         };
         form.fields
             .iter()
-            .find(|f| f.setting == Setting::Volume)
+            .find(|f| f.setting == Setting::Field(FieldId::MonthlyVolume))
             .unwrap()
             .value
             .clone()
@@ -1046,13 +1077,13 @@ fn the_detail_pane_compares_the_top_pick_with_its_rivals() {
     // A PowerMTA team that holds its licence and asks for cloud-native at 300M: KumoMTA and
     // PowerMTA are closer than the assumptions can tell apart. The detail pane of the top pick
     // says by how much it leads, that it is a near tie, and what would change the pick.
-    let a = app_with(Profile {
+    let a = app_with(Profile::from(Situation {
         monthly_volume: 300_000_000,
         cloud_native: true,
         team_knows: vec!["powermta".into()],
         licences_held: vec!["powermta".into()],
-        ..Profile::default()
-    });
+        ..Situation::default()
+    }));
     let top = a.analysis.ranking.top().unwrap().engine;
     let mut a = a;
     a.selected = top;
@@ -1344,14 +1375,14 @@ fn help_says_where_a_key_means_what() {
 
 #[test]
 fn a_reason_cut_in_the_ranking_is_whole_in_the_detail_pane() {
-    let p = Profile {
+    let p = Profile::from(Situation {
         must: vec![
             mtafit_model::catalogue::Capability::MultiTenant,
             mtafit_model::catalogue::Capability::BundledMarketing,
             mtafit_model::catalogue::Capability::ExternalQueue,
         ],
-        ..Profile::default()
-    };
+        ..Situation::default()
+    });
     let mut a = app_with(p);
     let out = a
         .analysis
@@ -1438,10 +1469,10 @@ fn the_profile_form_edits_the_growth_and_keeps_a_measured_one() {
         per_month: 0.0612,
         months: 5,
     };
-    let mut a = app_with(Profile {
+    let mut a = app_with(Profile::from(Situation {
         growth: Some(measured),
-        ..Profile::default()
-    });
+        ..Situation::default()
+    }));
     // Untouched, a measured growth keeps the months it rests on.
     update(&mut a, Action::EditProfile);
     update(&mut a, Action::Confirm);
@@ -1496,10 +1527,10 @@ fn the_profile_form_edits_the_growth_and_keeps_a_measured_one() {
 fn the_detail_pane_shows_the_estate_and_what_it_costs() {
     // 300M a month on KumoMTA: the pane names its nodes (the busiest hour's and a spare), its
     // addresses, and lists every cost part with cash apart from staff time.
-    let mut a = app_with(Profile {
+    let mut a = app_with(Profile::from(Situation {
         monthly_volume: 300_000_000,
-        ..Profile::default()
-    });
+        ..Situation::default()
+    }));
     a.selected = a
         .cat
         .engines
@@ -1529,11 +1560,11 @@ fn the_detail_pane_shows_the_estate_and_what_it_costs() {
 
 #[test]
 fn the_detail_pane_says_what_a_service_differs_on_and_how_old_its_facts_are() {
-    let mut a = app_with(Profile {
+    let mut a = app_with(Profile::from(Situation {
         own_infrastructure: false,
         team: mtafit_model::profile::Team::Api,
-        ..Profile::default()
-    });
+        ..Situation::default()
+    }));
     a.selected = a
         .cat
         .engines

@@ -326,10 +326,8 @@ fn cap_change(
     let rows: &[Row] = if p.annual_budget_usd.is_none() {
         &r.rows
     } else {
-        let uncapped = Profile {
-            annual_budget_usd: None,
-            ..p.clone()
-        };
+        let mut uncapped = p.clone();
+        uncapped.annual_budget_usd = None;
         let reference = fit::budget_reference(&uncapped).0;
         evaluated = engines
             .iter()
@@ -340,7 +338,7 @@ fn cap_change(
     };
     // Under a cap the budget reads the cash, and staff time when the profile counts it.
     let capped = |row: &Row| {
-        if p.cap_counts_staff {
+        if p.assumptions.cap_counts_staff {
             row.cost
         } else {
             row.cash
@@ -439,6 +437,7 @@ mod tests {
     use super::*;
     use crate::catalogue::Catalogue;
     use crate::decide::analyse;
+    use crate::profile::Situation;
 
     fn comparison(p: &Profile) -> (Catalogue, Comparison) {
         let cat = Catalogue::builtin();
@@ -457,13 +456,13 @@ mod tests {
         for volume in [50_000, 3_000_000, 20_000_000, 400_000_000, 3_000_000_000] {
             for own in [true, false] {
                 for must in [vec![], vec![crate::catalogue::Capability::DkimSigning]] {
-                    let p = Profile {
+                    let p = Profile::from(Situation {
                         monthly_volume: volume,
                         own_infrastructure: own,
                         must,
                         team_knows: vec!["postfix".into()],
-                        ..Profile::default()
-                    };
+                        ..Situation::default()
+                    });
                     let r = rank::rank(&cat.engines, &p, &w);
                     let mut changes: Vec<Change> = Team::ALL.map(Change::Team).to_vec();
                     changes.extend(Marketing::ALL.map(Change::Marketing));
@@ -500,10 +499,10 @@ mod tests {
 
     #[test]
     fn what_ifs_change_the_leader_and_say_who() {
-        let (cat, c) = comparison(&Profile {
+        let (cat, c) = comparison(&Profile::from(Situation {
             monthly_volume: 40_000_000,
-            ..Profile::default()
-        });
+            ..Situation::default()
+        }));
         for w in &c.what_ifs {
             assert_ne!(w.leader, c.top, "{w:?}");
             assert!(w.margin >= 0.0);
@@ -513,10 +512,10 @@ mod tests {
         let cat_w = Weights::defaults(&cat.factors);
         for w in &c.what_ifs {
             let q = apply(
-                &Profile {
+                &Profile::from(Situation {
                     monthly_volume: 40_000_000,
-                    ..Profile::default()
-                },
+                    ..Situation::default()
+                }),
                 &w.change,
             );
             let r = rank::rank(&cat.engines, &q, &cat_w);
@@ -528,12 +527,12 @@ mod tests {
     fn a_cap_under_the_top_picks_cost_changes_the_pick() {
         // A PowerMTA team at 60M keeps PowerMTA, whose licences cost more than KumoMTA's estate,
         // so a cap can move the pick.
-        let p = Profile {
+        let p = Profile::from(Situation {
             monthly_volume: 60_000_000,
             team_knows: vec!["powermta".into()],
             licences_held: vec!["powermta".into()],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (cat, c) = comparison(&p);
         let cap = c
             .what_ifs
@@ -546,7 +545,10 @@ mod tests {
         let w = Weights::defaults(&cat.factors);
         let with = |x: f64| {
             let q = Profile {
-                annual_budget_usd: Some(x),
+                situation: Situation {
+                    annual_budget_usd: Some(x),
+                    ..p.situation.clone()
+                },
                 ..p.clone()
             };
             rank::rank(&cat.engines, &q, &w).top().map(|t| t.engine)

@@ -46,7 +46,8 @@ impl Estate {
 /// How much harder the busiest hour is than the catalogue's rule assumes: the busiest day's
 /// share over the profile's busy hours, against an average day over six.
 fn load(p: &Profile) -> f64 {
-    p.peak_day_factor.max(1.0) * CATALOGUE_BUSY_HOURS / p.busy_hours_per_day.max(1.0)
+    let a = &p.assumptions;
+    a.peak_day_factor.max(1.0) * CATALOGUE_BUSY_HOURS / a.busy_hours_per_day.max(1.0)
 }
 
 /// Nodes the busiest hour needs for `e` at `volume` a month: at least one for a self-hosted
@@ -66,8 +67,8 @@ pub fn ips(self_hosted: bool, p: &Profile, volume: u64) -> u64 {
     if !self_hosted && volume < TWO_IPS_FROM {
         return 0;
     }
-    let busiest_day = volume as f64 * p.peak_day_factor.max(1.0) / DAYS_A_MONTH;
-    let n = (busiest_day / p.messages_per_ip_per_day.max(1) as f64).ceil() as u64;
+    let busiest_day = volume as f64 * p.assumptions.peak_day_factor.max(1.0) / DAYS_A_MONTH;
+    let n = (busiest_day / p.assumptions.messages_per_ip_per_day.max(1) as f64).ceil() as u64;
     let floor = if volume >= TWO_IPS_FROM { 2 } else { 1 };
     n.max(floor)
 }
@@ -95,8 +96,8 @@ pub fn estate(e: &Engine, p: &Profile, volume: u64) -> Estate {
         };
     }
     let peak_nodes = peak_nodes(e, p, volume);
-    let spares = if volume >= p.spares_from_per_month {
-        u64::from(p.spare_nodes)
+    let spares = if volume >= p.assumptions.spares_from_per_month {
+        u64::from(p.assumptions.spare_nodes)
     } else {
         0
     };
@@ -566,13 +567,14 @@ impl AnnualCost {
 /// compared at their own scale: without it every estate at billions a month would fit the same.
 pub fn baseline(p: &Profile, volume: u64) -> f64 {
     let ips = ips(true, p, volume) as f64;
-    let hours = p.ops_base_hours_per_month + p.deliverability_hours_per_ip_per_month * ips;
-    (p.node_cost_per_month_usd + ips * p.ip_cost_per_month_usd + hours * p.hourly_rate_usd) * 12.0
+    let a = &p.assumptions;
+    let hours = a.ops_base_hours_per_month + a.deliverability_hours_per_ip_per_month * ips;
+    (a.node_cost_per_month_usd + ips * a.ip_cost_per_month_usd + hours * a.hourly_rate_usd) * 12.0
 }
 
 /// True when the budget reads cash only: a cap is set and staff time is not counted in it.
 pub fn counts_cash_only(p: &Profile) -> bool {
-    p.annual_budget_usd.is_some() && !p.cap_counts_staff
+    p.annual_budget_usd.is_some() && !p.assumptions.cap_counts_staff
 }
 
 /// The cost of `e` for a year at `volume` messages a month, with the profile's assumptions.
@@ -583,6 +585,7 @@ pub fn counts_cash_only(p: &Profile) -> bool {
 /// way of scaling out, licences the way its vendor sells them.
 pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
     let c = &e.cost;
+    let a = &p.assumptions;
     let v = volume as f64;
     let held = p.licences_held.contains(&e.id);
     let estimated = c.estimate.is_some();
@@ -596,7 +599,7 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
         tier,
     } = chosen.priced;
     let nodes = estate.nodes();
-    let servers = nodes as f64 * p.node_cost_per_month_usd * 12.0;
+    let servers = nodes as f64 * a.node_cost_per_month_usd * 12.0;
     let (ip_price, included, ip_estimated) = if managed {
         (
             c.dedicated_ip_usd_per_month.unwrap_or(0.0),
@@ -604,18 +607,18 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
             !matches!(c.dedicated_ip_basis, crate::catalogue::Basis::Source(_)),
         )
     } else {
-        (p.ip_cost_per_month_usd, 0, false)
+        (a.ip_cost_per_month_usd, 0, false)
     };
     let ip_addresses = estate.ips.saturating_sub(included) as f64 * ip_price * 12.0;
     let (ops_base_hours, ops_node_hours) = if managed {
-        (p.service_ops_hours_per_month, 0.0)
+        (a.service_ops_hours_per_month, 0.0)
     } else {
-        (p.ops_base_hours_per_month, p.ops_hours_per_node_per_month)
+        (a.ops_base_hours_per_month, a.ops_hours_per_node_per_month)
     };
-    let rate = p.hourly_rate_usd;
+    let rate = a.hourly_rate_usd;
     let ops = (ops_base_hours + ops_node_hours * nodes as f64) * rate * 12.0;
     let coordination_hours = if estate.scale_out == Some(ScaleOut::Independent) {
-        p.coordination_hours_per_node_per_month
+        a.coordination_hours_per_node_per_month
     } else {
         0.0
     };
@@ -623,7 +626,7 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
     // split.
     let coordination =
         coordination_hours * estate.peak_nodes.saturating_sub(1) as f64 * rate * 12.0;
-    let deliverability_hours = p.deliverability_hours_per_ip_per_month;
+    let deliverability_hours = a.deliverability_hours_per_ip_per_month;
     let deliverability = deliverability_hours * estate.ips as f64 * rate * 12.0;
     // Holding a licence changes the team and migration fit, not the invoice: it renews.
     let licence = if c.licence_per_node {
@@ -657,7 +660,7 @@ pub fn annual(e: &Engine, p: &Profile, volume: u64) -> AnnualCost {
         licence_held: held && (c.licence_per_year_usd > 0.0 || c.licence_per_million_usd > 0.0),
         licence_per_node: c.licence_per_node,
         licence_by_volume: c.licence_per_million_usd > 0.0,
-        node_cost_per_month: p.node_cost_per_month_usd,
+        node_cost_per_month: a.node_cost_per_month_usd,
         ip_cost_per_month: ip_price,
         ips_included: included,
         ops_base_hours,
@@ -874,14 +877,15 @@ pub fn breakpoints(e: &Engine, p: &Profile, lo: u64, hi: u64, limit: usize) -> O
             hi,
             limit,
         )?);
-        let spares = p.spares_from_per_month;
-        if p.spare_nodes > 0 && spares > lo && spares <= hi {
+        let spares = p.assumptions.spares_from_per_month;
+        if p.assumptions.spare_nodes > 0 && spares > lo && spares <= hi {
             out.push(spares);
         }
     }
     // Addresses, for an estate or a service asked for its own: every change of their count.
+    let a = &p.assumptions;
     let per_ip =
-        p.messages_per_ip_per_day.max(1) as f64 * DAYS_A_MONTH / p.peak_day_factor.max(1.0);
+        a.messages_per_ip_per_day.max(1) as f64 * DAYS_A_MONTH / a.peak_day_factor.max(1.0);
     out.extend(steps(|v| estate(e, p, v).ips, per_ip, lo, hi, limit)?);
     out.sort_unstable();
     out.dedup();
@@ -895,6 +899,7 @@ pub fn breakpoints(e: &Engine, p: &Profile, lo: u64, hi: u64, limit: usize) -> O
 mod tests {
     use super::*;
     use crate::catalogue::Catalogue;
+    use crate::profile::Situation;
 
     fn cost(id: &str, p: &Profile, v: u64) -> AnnualCost {
         annual(Catalogue::builtin().engine(id).unwrap(), p, v)
@@ -935,8 +940,8 @@ mod tests {
     #[test]
     fn spares_start_at_the_line_and_independent_nodes_pay_for_coordination() {
         let p = Profile::default();
-        let below = cost("postfix", &p, p.spares_from_per_month - 1);
-        let at = cost("postfix", &p, p.spares_from_per_month);
+        let below = cost("postfix", &p, p.assumptions.spares_from_per_month - 1);
+        let at = cost("postfix", &p, p.assumptions.spares_from_per_month);
         assert_eq!((below.estate.spares, at.estate.spares), (0, 1));
         // A spare stands by: nothing to split yet.
         assert_eq!(at.coordination, 0.0);
@@ -970,7 +975,7 @@ mod tests {
         );
         p.annual_budget_usd = Some(1_200.0);
         assert_eq!(c.counted(&p), c.cash());
-        p.cap_counts_staff = true;
+        p.assumptions.cap_counts_staff = true;
         assert_eq!(c.counted(&p), c.total());
         let (sure, est, ass) = c.counted_parts(&p);
         assert!((sure + est + ass - c.total()).abs() < 1e-9);
@@ -985,10 +990,10 @@ mod tests {
             big.deliverability, 0.0,
             "the service looks after its shared pools"
         );
-        let p = Profile {
+        let p = Profile::from(Situation {
             want: vec![Capability::DedicatedIps],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         // Asked for, one at least, whatever the volume.
         assert_eq!(cost("ses", &p, 10_000).estate.ips, 1);
         let big = cost("ses", &p, 100_000_000);
@@ -1095,10 +1100,10 @@ mod tests {
     fn the_estimated_part_is_the_sum_of_the_items_marked_estimated() {
         let cat = Catalogue::builtin();
         for sla in [SupportNeed::Community, SupportNeed::VendorSla] {
-            let p = Profile {
+            let p = Profile::from(Situation {
                 support: sla,
-                ..Profile::default()
-            };
+                ..Situation::default()
+            });
             for e in &cat.engines {
                 for v in [1_000, 7_421_043, 3_000_000_000] {
                     let c = annual(e, &p, v);
@@ -1144,10 +1149,10 @@ mod tests {
 
     #[test]
     fn a_required_sla_adds_the_support_contract() {
-        let p = Profile {
+        let p = Profile::from(Situation {
             support: SupportNeed::VendorSla,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let cat = Catalogue::builtin();
         let sold_apart: Vec<&str> = cat
             .engines
@@ -1236,10 +1241,10 @@ mod tests {
     #[test]
     fn a_plan_without_dedicated_addresses_is_not_costed_when_they_are_needed() {
         // Essentials sends from shared addresses: asked for its own, the sender is costed on Pro.
-        let p = Profile {
+        let p = Profile::from(Situation {
             must: vec![Capability::DedicatedIps],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let sg = cost("sendgrid", &p, 80_000);
         assert_eq!(sg.plan, Some(1), "{sg:?}");
         // Pro includes one address, so there is nothing more to pay for at this volume.

@@ -58,10 +58,8 @@ pub fn leaders(
         .take(own)
         .map(|r| r.engine)
         .collect();
-    let flipped = Profile {
-        own_infrastructure: !p.own_infrastructure,
-        ..p.clone()
-    };
+    let mut flipped = p.clone();
+    flipped.own_infrastructure = !p.own_infrastructure;
     out.extend(
         rank(engines, &flipped, w)
             .candidates()

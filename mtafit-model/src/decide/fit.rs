@@ -333,7 +333,7 @@ pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
         } else if steps == 0 {
             format!(
                 "needs {needs}, which a team that does {} can run; learning it is {}",
-                p.team.describe(),
+                team_words(p.team),
                 if same_kind {
                     "the kind of work your team already does"
                 } else {
@@ -344,7 +344,7 @@ pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
             format!(
                 "needs {needs}: {steps} step{} beyond a team that does {}",
                 if steps == 1 { "" } else { "s" },
-                p.team.describe()
+                team_words(p.team)
             )
         };
         if migrating && !known {
@@ -606,12 +606,24 @@ pub fn explain(e: &Engine, p: &Profile, annual_cost: f64, f: FactorId) -> String
     s
 }
 
+/// A team in a reason's words: render's words for it (`render::profile::team`), kept here
+/// while the fits write their reasons as text.
+fn team_words(t: Team) -> &'static str {
+    match t {
+        Team::Api => "API integration",
+        Team::Gui => "web consoles",
+        Team::StaticConfig => "static config",
+        Team::ConfigAsCode => "config as code",
+        Team::Programming => "programming",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue::Capability;
     use crate::catalogue::Catalogue;
-    use crate::profile::Team;
+    use crate::profile::{Situation, Team};
 
     fn engine(id: &str) -> Engine {
         Catalogue::builtin().engine(id).unwrap().clone()
@@ -629,10 +641,10 @@ mod tests {
             why,
             "7.4M/month is below KumoMTA's 15M–150M/month band: about 2× more capacity than you need"
         );
-        let big = Profile {
+        let big = Profile::from(Situation {
             monthly_volume: 100_000_000,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         // A decade above Postfix's band and beyond the 55M a month one estate is documented to
         // carry: no fit left, and the reason says the rest is an estimate.
         assert_eq!(volume(&engine("postfix"), &big, Some(&mut why)), 0.0);
@@ -643,10 +655,10 @@ mod tests {
         assert!(why.contains("that it carries more is an estimate"), "{why}");
         // A decade above KumoMTA's band, well inside what is documented: its nodes share their
         // shaping state, so barely less.
-        let isp = Profile {
+        let isp = Profile::from(Situation {
             monthly_volume: 1_500_000_000,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let kumo = volume(&engine("kumomta"), &isp, Some(&mut why));
         assert!((kumo - (1.0 - 0.05 * 1.0)).abs() < 1e-12, "{kumo}");
         assert!(
@@ -656,33 +668,33 @@ mod tests {
         // A sending MTA whose nodes do not share their limits loses twice as fast.
         let pmta = volume(
             &engine("powermta"),
-            &Profile {
+            &Profile::from(Situation {
                 monthly_volume: 1_000_000_000,
-                ..Profile::default()
-            },
+                ..Situation::default()
+            }),
             None,
         );
         assert!((pmta - (1.0 - 0.1 * 2f64.log10())).abs() < 1e-12, "{pmta}");
         // Beyond the documented figure the fit keeps falling, by a quarter a decade.
-        let huge = Profile {
+        let huge = Profile::from(Situation {
             monthly_volume: 36_000_000_000,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let kumo = volume(&engine("kumomta"), &huge, None);
         let expect = 1.0 - 0.05 * (36e9f64 / 150e6).log10() - 0.25;
         assert!((kumo - expect).abs() < 1e-12, "{kumo} vs {expect}");
         // A general-purpose MTA above its band falls as if under-powered, as the brief says.
-        let twenty = Profile {
+        let twenty = Profile::from(Situation {
             monthly_volume: 20_000_000,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let postfix = volume(&engine("postfix"), &twenty, None);
         assert!((postfix - (1.0 - 2f64.log10())).abs() < 1e-12, "{postfix}");
         // One decade below costs half as much as one decade above.
-        let low = Profile {
+        let low = Profile::from(Situation {
             monthly_volume: 1_500_000,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert!((volume(&engine("kumomta"), &low, None) - 0.5).abs() < 1e-12);
     }
 
@@ -693,10 +705,10 @@ mod tests {
         let f = budget(&e, &Profile::default(), 25_000.0, Some(&mut why));
         assert_eq!(f, 0.5);
         assert!(why.contains("reference (an assumption"), "{why}");
-        let capped = Profile {
+        let capped = Profile::from(Situation {
             annual_budget_usd: Some(10_000.0),
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert!((budget(&e, &capped, 20_000.0, Some(&mut why)) - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(
             why,
@@ -716,10 +728,8 @@ mod tests {
             "{why}"
         );
         // Counting staff time is the profile's choice.
-        let staff = Profile {
-            cap_counts_staff: true,
-            ..capped.clone()
-        };
+        let mut staff = capped.clone();
+        staff.assumptions.cap_counts_staff = true;
         let mut why = String::new();
         budget(&e, &staff, 5_000.0, Some(&mut why));
         assert!(
@@ -728,10 +738,10 @@ mod tests {
         );
         // Without a cap, a large sender's costs are read against what any estate of its size
         // pays, not against a figure a hundredth of it.
-        let big = Profile {
+        let big = Profile::from(Situation {
             monthly_volume: 5_000_000_000,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (reference, scaled) = budget_reference(&big);
         assert!(scaled && reference > 100_000.0, "{reference}");
         let mut why = String::new();
@@ -761,59 +771,62 @@ mod tests {
         assert!(close(team(&engine("kumomta"), &p, None), 0.70));
         // Two rungs up to HSL scripting; the rungs are the new work, so the smaller learning step.
         assert!(close(team(&engine("halon"), &p, None), 1.0 - 0.7 - 0.15));
-        let one_rung = Profile {
+        let one_rung = Profile::from(Situation {
             team: Team::ConfigAsCode,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert!(close(
             team(&engine("halon"), &one_rung, None),
             1.0 - 0.35 - 0.15
         ));
         // A team that programs finds files no new kind of work.
-        let coders = Profile {
+        let coders = Profile::from(Situation {
             team: Team::Programming,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert!(close(team(&engine("postfix"), &coders, None), 0.85));
-        let knows = Profile {
+        let knows = Profile::from(Situation {
             team_knows: vec!["halon".into()],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert_eq!(team(&engine("halon"), &knows, None), 1.0);
         // Moving from it is a migration, on top of the learning.
         assert!(close(team(&engine("postfix"), &knows, None), 0.70));
-        let api = Profile {
+        let api = Profile::from(Situation {
             team: Team::Api,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert!(close(team(&engine("ses"), &api, None), 0.85));
         assert_eq!(team(&engine("halon"), &api, None), 0.0);
         // A programming team writes configuration as code too.
-        let programmers = Profile {
+        let programmers = Profile::from(Situation {
             team: Team::Programming,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert!(close(team(&engine("kumomta"), &programmers, None), 0.85));
         // A legacy engine the team runs is not kept on familiarity alone: it scores as the
         // same-kind engine the team would move to.
-        let sendmail = Profile {
+        let sendmail = Profile::from(Situation {
             team_knows: vec!["sendmail".into()],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let stay = team(&engine("sendmail"), &sendmail, None);
         let mut why = String::new();
         let go = team(&engine("postfix"), &sendmail, Some(&mut why));
         assert!(close(stay, go), "{stay} vs {go}");
         assert!(why.contains("is a migration"), "{why}");
         // A stalled engine whose licence the team holds is an asset the brief counts.
-        let held = Profile {
+        let held = Profile::from(Situation {
             team_knows: vec!["powermta".into()],
             licences_held: vec!["powermta".into()],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert_eq!(team(&engine("powermta"), &held, None), 1.0);
         let known_only = Profile {
-            licences_held: vec![],
+            situation: Situation {
+                licences_held: vec![],
+                ..held.situation.clone()
+            },
             ..held
         };
         assert!(team(&engine("powermta"), &known_only, None) < 1.0);
@@ -839,13 +852,13 @@ mod tests {
         }
         assert!(asked(&p, FactorId::Marketing));
         assert_eq!(marketing(&engine("greenarrow"), &p, None), MARKETING_UNUSED);
-        let asks = Profile {
+        let asks = Profile::from(Situation {
             cloud_native: true,
             support: SupportNeed::VendorSla,
             marketing: Marketing::Wanted,
             want: vec![Capability::WebUi, Capability::Kubernetes],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let kumo = engine("kumomta");
         // Prometheus and an image, but Kubernetes only through a community example.
         assert!((cloud_native(&kumo, &asks, None) - 2.0 / 3.0).abs() < 1e-12);
@@ -858,10 +871,10 @@ mod tests {
         capabilities(&kumo, &asks, Some(&mut why));
         assert_eq!(why, "has 0 of 2 wanted: web UI no; Kubernetes no");
         // An add-on counts three quarters, and the reason names it.
-        let postfix_wants = Profile {
+        let postfix_wants = Profile::from(Situation {
             want: vec![Capability::DkimSigning],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert_eq!(capabilities(&engine("postfix"), &postfix_wants, None), 0.75);
         capabilities(&engine("postfix"), &postfix_wants, Some(&mut why));
         assert!(
@@ -872,10 +885,10 @@ mod tests {
 
     #[test]
     fn unwanted_marketing_costs_half() {
-        let p = Profile {
+        let p = Profile::from(Situation {
             marketing: Marketing::Unwanted,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert_eq!(marketing(&engine("greenarrow"), &p, None), 0.5);
         assert_eq!(marketing(&engine("postfix"), &p, None), 1.0);
     }
@@ -892,11 +905,11 @@ mod tests {
     #[test]
     fn all_fits_are_each_factors_own() {
         let cat = Catalogue::builtin();
-        let p = Profile {
+        let p = Profile::from(Situation {
             cloud_native: true,
             want: vec![Capability::WebUi],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         for e in &cat.engines {
             let fits = all(e, &p, 12_345.0, budget_reference(&p).0);
             for f in FactorId::ALL {

@@ -865,19 +865,22 @@ fn bisect(mut lo: u64, mut hi: u64, mut same: impl FnMut(u64) -> bool) -> u64 {
 mod tests {
     use super::*;
     use crate::catalogue::Catalogue;
-    use crate::profile::Team;
+    use crate::profile::{Situation, Team};
 
     fn brief_sender() -> Profile {
-        Profile {
+        Profile::from(Situation {
             monthly_volume: 7_421_043,
             team: Team::StaticConfig,
-            ..Profile::default()
-        }
+            ..Situation::default()
+        })
     }
 
     fn pick_by_rank(engines: &[Engine], p: &Profile, w: &Weights, v: u64) -> Option<usize> {
         let q = Profile {
-            monthly_volume: v,
+            situation: Situation {
+                monthly_volume: v,
+                ..p.situation.clone()
+            },
             ..p.clone()
         };
         rank::rank(engines, &q, w).top().map(|r| r.engine)

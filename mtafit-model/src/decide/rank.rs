@@ -411,6 +411,7 @@ fn permute<T>(v: &mut [T], order: &[usize]) {
 mod tests {
     use super::*;
     use crate::catalogue::{Capability, Catalogue, Level};
+    use crate::profile::Situation;
 
     #[test]
     fn the_briefs_sender_gets_postfix() {
@@ -484,10 +485,10 @@ mod tests {
     #[test]
     fn a_must_knocks_out_and_says_what_is_missing() {
         let cat = Catalogue::builtin();
-        let p = Profile {
+        let p = Profile::from(Situation {
             must: vec![crate::catalogue::Capability::ExternalQueue],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let e = cat.engine("kumomta").unwrap();
         assert_eq!(
             knock_out(e, &p).unwrap(),
@@ -501,6 +502,7 @@ mod tests {
 mod standing_tests {
     use super::*;
     use crate::catalogue::{Capability, Catalogue, Level};
+    use crate::profile::Situation;
 
     fn ranked(p: &Profile) -> (Catalogue, Ranking) {
         let cat = Catalogue::builtin();
@@ -517,12 +519,12 @@ mod standing_tests {
     #[test]
     fn standing_orders_before_score() {
         // Tiers never interleave: a candidate with no caveat, then caveats, then each way out.
-        let p = Profile {
+        let p = Profile::from(Situation {
             monthly_volume: 20_000_000,
             annual_budget_usd: Some(15_000.0),
             must: vec![Capability::WebUi],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (_, r) = ranked(&p);
         let tiers: Vec<u8> = r.rows.iter().map(Row::tier).collect();
         let mut sorted = tiers.clone();
@@ -533,10 +535,10 @@ mod standing_tests {
     #[test]
     fn an_add_on_meets_a_must_and_says_so() {
         // Postfix signs DKIM through the OpenDKIM or Rspamd milter: a must, met, with a note.
-        let p = Profile {
+        let p = Profile::from(Situation {
             must: vec![Capability::DkimSigning],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (cat, r) = ranked(&p);
         let postfix = row(&cat, &r, "postfix");
         assert!(!postfix.is_out());
@@ -549,11 +551,11 @@ mod standing_tests {
 
     #[test]
     fn a_partial_must_stays_visible_below_full_matches() {
-        let p = Profile {
+        let p = Profile::from(Situation {
             monthly_volume: 20_000_000,
             must: vec![Capability::MultiTenant],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (cat, r) = ranked(&p);
         let greenarrow = row(&cat, &r, "greenarrow");
         assert!(!greenarrow.is_out(), "a partial must does not knock out");
@@ -578,11 +580,11 @@ mod standing_tests {
 
     #[test]
     fn over_the_cap_is_out_and_beyond_the_documented_range_is_not() {
-        let p = Profile {
+        let p = Profile::from(Situation {
             monthly_volume: 30_000_000,
             annual_budget_usd: Some(15_000.0),
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (cat, r) = ranked(&p);
         assert!(matches!(
             row(&cat, &r, "greenarrow").out[..],
@@ -592,10 +594,10 @@ mod standing_tests {
         assert!(top.spend <= 15_000.0);
         // Postfix estates scale sideways: far beyond the most one is documented to carry, it
         // stays a candidate whose volume fit has fallen, and says why.
-        let big = Profile {
+        let big = Profile::from(Situation {
             monthly_volume: 200_000_000,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (cat, r) = ranked(&big);
         let postfix = row(&cat, &r, "postfix");
         assert!(!postfix.is_out(), "{:?}", postfix.out);
@@ -611,10 +613,10 @@ mod standing_tests {
     #[test]
     fn a_mailbox_server_never_leads_a_sender() {
         for volume in [50_000, 500_000, 2_000_000, 20_000_000] {
-            let (cat, r) = ranked(&Profile {
+            let (cat, r) = ranked(&Profile::from(Situation {
                 monthly_volume: volume,
-                ..Profile::default()
-            });
+                ..Situation::default()
+            }));
             assert_ne!(
                 cat.engines[r.top().unwrap().engine].id,
                 "stalwart",

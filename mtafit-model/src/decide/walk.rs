@@ -187,6 +187,7 @@ mod tests {
     use super::*;
     use crate::catalogue::{Capability, Catalogue};
     use crate::decide::KnockOut;
+    use crate::profile::Situation;
 
     fn walked(p: &Profile) -> Walk {
         let cat = Catalogue::builtin();
@@ -206,11 +207,11 @@ mod tests {
     #[test]
     fn the_gates_in_order() {
         assert_eq!(verdict(&Profile::default()).as_deref(), Some("postfix"));
-        let rent = Profile {
+        let rent = Profile::from(Situation {
             own_infrastructure: false,
             monthly_volume: 300_000,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let w = walked(&rent);
         assert_eq!(w.steps.len(), 1);
         assert!(matches!(
@@ -221,19 +222,25 @@ mod tests {
             }
         ));
         assert!(Catalogue::builtin().engines[w.engine.unwrap()].is_managed());
-        let big = Profile {
+        let big = Profile::from(Situation {
             monthly_volume: 40_000_000,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert_eq!(verdict(&big).as_deref(), Some("kumomta"));
         let pmta = Profile {
-            licences_held: vec!["powermta".into()],
-            team_knows: vec!["powermta".into()],
+            situation: Situation {
+                licences_held: vec!["powermta".into()],
+                team_knows: vec!["powermta".into()],
+                ..big.situation.clone()
+            },
             ..big.clone()
         };
         assert_eq!(verdict(&pmta).as_deref(), Some("powermta"));
         let only_licence = Profile {
-            licences_held: vec!["powermta".into()],
+            situation: Situation {
+                licences_held: vec!["powermta".into()],
+                ..big.situation.clone()
+            },
             ..big.clone()
         };
         assert_eq!(verdict(&only_licence).as_deref(), Some("kumomta"));
@@ -243,7 +250,10 @@ mod tests {
             (Capability::BundledMarketing, "greenarrow"),
         ] {
             let p = Profile {
-                must: vec![must],
+                situation: Situation {
+                    must: vec![must],
+                    ..big.situation.clone()
+                },
                 ..big.clone()
             };
             assert_eq!(verdict(&p).as_deref(), Some(id), "{must}");
@@ -252,10 +262,10 @@ mod tests {
 
     #[test]
     fn a_must_postfix_lacks_moves_a_small_sender_on() {
-        let p = Profile {
+        let p = Profile::from(Situation {
             must: vec![Capability::ExternalQueue],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert_eq!(verdict(&p).as_deref(), Some("mailerq"));
         let w = walked(&p);
         assert!(
@@ -274,24 +284,24 @@ mod tests {
     #[test]
     fn the_licence_gate_follows_when_the_volume_gate_does_not_decide() {
         // Below the line, but Postfix lacks a must PowerMTA has: the licence still counts.
-        let p = Profile {
+        let p = Profile::from(Situation {
             monthly_volume: 5_000_000,
             licences_held: vec!["powermta".into()],
             team_knows: vec!["powermta".into()],
             must: vec![Capability::WebUi],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         assert_eq!(verdict(&p).as_deref(), Some("powermta"));
         assert_eq!(walked(&p).steps[2].gate, Gate::Licence);
     }
 
     #[test]
     fn no_engine_when_nothing_on_the_path_has_the_musts() {
-        let p = Profile {
+        let p = Profile::from(Situation {
             monthly_volume: 40_000_000,
             must: vec![Capability::ExternalQueue, Capability::BundledMarketing],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let w = walked(&p);
         assert_eq!(w.engine, None);
         assert!(matches!(
@@ -307,6 +317,7 @@ mod agreement_tests {
     use crate::catalogue::Capability;
     use crate::catalogue::Catalogue;
     use crate::decide::Weights;
+    use crate::profile::Situation;
 
     fn agreement_for(p: &Profile, w: &Weights) -> (Catalogue, Agreement) {
         let cat = Catalogue::builtin();
@@ -327,12 +338,12 @@ mod agreement_tests {
         // Only reversibility counts: the ranking prefers an open engine over the walk's pick.
         let mut rev = Weights::uniform(0.0);
         rev.set(FactorId::Reversibility, 10.0);
-        let big = Profile {
+        let big = Profile::from(Situation {
             monthly_volume: 40_000_000,
             licences_held: vec!["powermta".into()],
             team_knows: vec!["powermta".into()],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (cat, a) = agreement_for(&big, &rev);
         let d = a.disagreement().expect("they disagree");
         assert_eq!(cat.engines[d.walk].id, "powermta");
@@ -340,18 +351,18 @@ mod agreement_tests {
         assert_eq!(d.factors[0].0, FactorId::Reversibility);
         let (_, a) = agreement_for(&Profile::default(), &Weights::uniform(0.0));
         assert_eq!(a.id(), "no_ranking_top");
-        let none = Profile {
+        let none = Profile::from(Situation {
             monthly_volume: 40_000_000,
             must: vec![Capability::ExternalQueue, Capability::BundledMarketing],
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (_, a) = agreement_for(&none, &defaults);
         assert_eq!(a, Agreement::NoWalkEngine);
         // Renting with every weight at 0: the weights are why, not the musts.
-        let rent = Profile {
+        let rent = Profile::from(Situation {
             own_infrastructure: false,
-            ..Profile::default()
-        };
+            ..Situation::default()
+        });
         let (_, a) = agreement_for(&rent, &Weights::uniform(0.0));
         assert_eq!(a, Agreement::WeightsZero);
     }

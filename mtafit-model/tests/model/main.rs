@@ -6,4 +6,5 @@ mod synthetic;
 
 mod catalogue;
 mod loader;
+mod profile_docs;
 mod properties;

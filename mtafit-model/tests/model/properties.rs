@@ -5,7 +5,7 @@ use crate::synthetic;
 use mtafit_model::catalogue::{Capability, Catalogue, Engine, FactorId, PerFactor};
 use mtafit_model::decide::rank::weighted;
 use mtafit_model::decide::{KnockOut, Weights, cost, crossover, path, rank, sensitivity};
-use mtafit_model::profile::{Marketing, Profile, SupportNeed, Team};
+use mtafit_model::profile::{Assumptions, Marketing, Profile, Situation, SupportNeed, Team};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -68,34 +68,40 @@ fn profile() -> impl Strategy<Value = Profile> {
                 (peak, busy, spares, spares_from, per_ip, ip_cost, staff),
             )| {
                 Profile {
-                    own_infrastructure: own,
-                    monthly_volume: v,
-                    annual_budget_usd: budget,
-                    team: Team::ALL[team],
-                    team_knows: knows,
-                    licences_held: held,
-                    cloud_native: cloud,
-                    support: if sla {
-                        SupportNeed::VendorSla
-                    } else {
-                        SupportNeed::Community
+                    situation: Situation {
+                        own_infrastructure: own,
+                        monthly_volume: v,
+                        annual_budget_usd: budget,
+                        team: Team::ALL[team],
+                        team_knows: knows,
+                        licences_held: held,
+                        cloud_native: cloud,
+                        support: if sla {
+                            SupportNeed::VendorSla
+                        } else {
+                            SupportNeed::Community
+                        },
+                        marketing: [
+                            Marketing::Unwanted,
+                            Marketing::Indifferent,
+                            Marketing::Wanted,
+                        ][mkt],
+                        must,
+                        want,
+                        ..Situation::default()
                     },
-                    marketing: [
-                        Marketing::Unwanted,
-                        Marketing::Indifferent,
-                        Marketing::Wanted,
-                    ][mkt],
-                    must,
-                    want,
-                    hourly_rate_usd: rate,
-                    node_cost_per_month_usd: node,
-                    peak_day_factor: peak,
-                    busy_hours_per_day: busy,
-                    spare_nodes: spares,
-                    spares_from_per_month: spares_from.min(mtafit_model::units::MAX_VOLUME),
-                    messages_per_ip_per_day: per_ip,
-                    ip_cost_per_month_usd: ip_cost,
-                    cap_counts_staff: staff,
+                    assumptions: Assumptions {
+                        hourly_rate_usd: rate,
+                        node_cost_per_month_usd: node,
+                        peak_day_factor: peak,
+                        busy_hours_per_day: busy,
+                        spare_nodes: spares,
+                        spares_from_per_month: spares_from.min(mtafit_model::units::MAX_VOLUME),
+                        messages_per_ip_per_day: per_ip,
+                        ip_cost_per_month_usd: ip_cost,
+                        cap_counts_staff: staff,
+                        ..Assumptions::default()
+                    },
                     ..Profile::default()
                 }
             },
@@ -105,13 +111,11 @@ fn profile() -> impl Strategy<Value = Profile> {
 /// Profiles a sender could have: the sensitivity check compares scores at slider positions a
 /// hair apart, which only means something when fits differ by more than float noise.
 fn realistic_profile() -> impl Strategy<Value = Profile> {
-    (profile(), 3.0f64..9.7, 20.0f64..400.0, 20.0f64..2_000.0).prop_map(|(p, v, rate, node)| {
-        Profile {
-            monthly_volume: 10f64.powf(v) as u64,
-            hourly_rate_usd: rate,
-            node_cost_per_month_usd: node,
-            ..p
-        }
+    (profile(), 3.0f64..9.7, 20.0f64..400.0, 20.0f64..2_000.0).prop_map(|(mut p, v, rate, node)| {
+        p.monthly_volume = 10f64.powf(v) as u64;
+        p.assumptions.hourly_rate_usd = rate;
+        p.assumptions.node_cost_per_month_usd = node;
+        p
     })
 }
 
@@ -199,9 +203,18 @@ proptest! {
         let cat = builtin();
         let base = rank(&cat.engines, &p, &w);
         let asks = [
-            Profile { cloud_native: true, ..p.clone() },
-            Profile { support: SupportNeed::VendorSla, ..p.clone() },
-            Profile { want: vec![Capability::DkimSigning], ..p.clone() },
+            Profile {
+situation: Situation { cloud_native: true, ..p.situation.clone() },
+..p.clone()
+},
+            Profile {
+situation: Situation { support: SupportNeed::VendorSla, ..p.situation.clone() },
+..p.clone()
+},
+            Profile {
+situation: Situation { want: vec![Capability::DkimSigning], ..p.situation.clone() },
+..p.clone()
+},
         ];
         for q in asks {
             let more = rank(&cat.engines, &q, &w);
@@ -395,7 +408,10 @@ proptest! {
 /// The ranking's top pick at one volume.
 fn top_at(engines: &[Engine], p: &Profile, w: &Weights, v: u64) -> Option<usize> {
     let q = Profile {
-        monthly_volume: v,
+        situation: Situation {
+            monthly_volume: v,
+            ..p.situation.clone()
+        },
         ..p.clone()
     };
     rank(engines, &q, w).top().map(|r| r.engine)
@@ -431,7 +447,10 @@ fn check_path(
     // The next two at each stretch's start are the ranking's.
     for s in &path.stretches {
         let q = Profile {
-            monthly_volume: s.from,
+            situation: Situation {
+                monthly_volume: s.from,
+                ..p.situation.clone()
+            },
             ..p.clone()
         };
         let r = rank(engines, &q, w);
@@ -506,14 +525,17 @@ fn every_change_of_the_cheaper_engine_is_reported() {
     for p in [
         Profile::default(),
         Profile {
-            hourly_rate_usd: 150.0,
-            node_cost_per_month_usd: 400.0,
+            assumptions: Assumptions {
+                hourly_rate_usd: 150.0,
+                node_cost_per_month_usd: 400.0,
+                ..Assumptions::default()
+            },
             ..Profile::default()
         },
-        Profile {
+        Profile::from(Situation {
             licences_held: vec!["powermta".into()],
-            ..Profile::default()
-        },
+            ..Situation::default()
+        }),
     ] {
         let x = crossover::crossovers(&cat.engines, &all, &p);
         assert!(x.iter().any(|c| !c.step) && x.iter().any(|c| c.step));

@@ -236,8 +236,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             "assumed",
             &format!(
                 "{} ops hours/month to look after the integration at {}/hour (edit with p)",
-                units::weight(p.service_ops_hours_per_month),
-                units::usd(p.hourly_rate_usd)
+                units::weight(p.assumptions.service_ops_hours_per_month),
+                units::usd(p.assumptions.hourly_rate_usd)
             ),
             t.warn,
         );

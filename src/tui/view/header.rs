@@ -13,7 +13,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let tabs = layout::view_tabs(area);
     let tabs_start = tabs.first().map_or(area.right(), |(_, s, _)| *s);
     let left_width = usize::from(tabs_start.saturating_sub(area.x + 1));
-    let summary = format!(" mtafit ── {} ", app.profile.summary());
+    let summary = format!(
+        " mtafit ── {} ",
+        mtafit_render::profile::summary(&app.profile)
+    );
     let summary = text::truncate(&summary, left_width).into_owned();
     let fill = left_width.saturating_sub(text::width(&summary));
     let mut spans = vec![
