@@ -594,10 +594,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn each_slot_reads_and_sets_its_own_field() {
-        // Reset every field of a profile that differs from the default everywhere: each slot
-        // must land on its own field, or some field would stay changed.
+    /// A profile that differs from the default in every field.
+    fn all_changed() -> Profile {
         let mut p = Profile::default();
         p.situation.own_infrastructure = false;
         p.situation.monthly_volume = 1;
@@ -631,13 +629,36 @@ mod tests {
         a.cap_counts_staff = true;
         p.session.weights.insert("team".into(), 1.0);
         p.session.shortlist.push("c".into());
-        let changed = p.clone();
+        p
+    }
+
+    #[test]
+    fn each_slot_reads_and_sets_its_own_field() {
+        // Reset every field of a profile that differs from the default everywhere: each slot
+        // must land on its own field, or some field would stay changed.
+        let mut p = all_changed();
         for f in fields() {
             let before = p.clone();
             f.reset(&mut p);
             assert_ne!(p, before, "{} reset nothing", f.id.id());
         }
         assert_eq!(p, Profile::default());
-        assert_ne!(changed, p);
+    }
+
+    #[test]
+    fn each_field_is_in_the_part_the_table_says() {
+        let changed = all_changed();
+        for f in fields() {
+            let mut p = changed.clone();
+            f.reset(&mut p);
+            let moved = [
+                (Part::Situation, p.situation != changed.situation),
+                (Part::Assumptions, p.assumptions != changed.assumptions),
+                (Part::Session, p.session != changed.session),
+            ];
+            for (part, differs) in moved {
+                assert_eq!(differs, part == f.part, "{} in {part:?}", f.id.id());
+            }
+        }
     }
 }

@@ -242,3 +242,31 @@ fn beside(id: FieldId) -> Option<FieldId> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_shows_every_field_but_the_sessions_once() {
+        let shown: Vec<Setting> = rows(&Profile::default())
+            .iter()
+            .map(|f| f.setting)
+            .collect();
+        for f in profile::field::fields() {
+            let n = shown.iter().filter(|s| **s == Setting::Field(f.id)).count();
+            assert_eq!(n, usize::from(f.part != Part::Session), "{}", f.id.id());
+        }
+        assert_eq!(shown.iter().filter(|s| **s == Setting::LogPath).count(), 1);
+        // Beside what it belongs with: the log and the growth after the volume, the staff-time
+        // switch after the cap.
+        let at = |s: Setting| shown.iter().position(|x| *x == s).unwrap();
+        let volume = at(Setting::Field(FieldId::MonthlyVolume));
+        assert_eq!(at(Setting::LogPath), volume + 1);
+        assert_eq!(at(Setting::Field(FieldId::Growth)), volume + 2);
+        assert_eq!(
+            at(Setting::Field(FieldId::CapCountsStaff)),
+            at(Setting::Field(FieldId::AnnualBudgetUsd)) + 1
+        );
+    }
+}
