@@ -8,6 +8,7 @@ use super::sentence;
 use super::style::Ansi;
 use super::walk;
 use mtafit_model::catalogue::{Engine, FactorId};
+use mtafit_model::decide::rank::Standing;
 use mtafit_model::decide::{Analysis, KnockOut, Ranking, Row, cost, fit};
 use mtafit_model::text::{fit_left, fit_right};
 use mtafit_model::units;
@@ -153,10 +154,10 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
 
 /// "candidate", "caveat" or "out": where an engine stands before its score counts.
 pub fn standing(r: &Row) -> &'static str {
-    match r.tier() {
-        0 => "candidate",
-        1 => "caveat",
-        _ => "out",
+    match r.standing() {
+        Standing::Candidate => "candidate",
+        Standing::WithCaveats => "caveat",
+        Standing::Out(_) => "out",
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::cost;
 use super::fit;
-use super::rank::{self, Ranking, Row};
+use super::rank::{self, Exclusion, Ranking, Row, Standing};
 use super::weights::Weights;
 use crate::catalogue::{Engine, FactorId};
 use crate::profile::{Marketing, Profile, SupportNeed, Team};
@@ -143,20 +143,20 @@ pub fn within_doubt(engines: &[Engine], p: &Profile, w: &Weights, top: &Row, riv
 /// What orders one engine under a changed profile: a row reduced to its ordering keys, so the
 /// catalogue can be re-ordered many times without re-costing every engine.
 #[derive(Debug, Clone, Copy)]
-struct Standing {
+struct Place {
     engine: usize,
-    tier: u8,
+    standing: Standing,
     missing: usize,
     score: f64,
     preference: u8,
 }
 
-impl Standing {
-    /// A row's standing with another score.
-    fn of(row: &Row, score: f64) -> Standing {
-        Standing {
+impl Place {
+    /// A row's place with another score.
+    fn of(row: &Row, score: f64) -> Place {
+        Place {
             engine: row.engine,
-            tier: row.tier(),
+            standing: row.standing(),
             missing: row.musts_missing(),
             score,
             preference: row.preference,
@@ -166,24 +166,24 @@ impl Standing {
 
 /// The leader among `rows` and its lead over the next of its standing, ordered as
 /// [`rank::rank`] orders them; `None` when every engine is out.
-fn lead(engines: &[Engine], rows: impl Iterator<Item = Standing>) -> Option<(usize, f64)> {
-    let order = |a: &Standing, b: &Standing| {
+fn lead(engines: &[Engine], rows: impl Iterator<Item = Place>) -> Option<(usize, f64)> {
+    let order = |a: &Place, b: &Place| {
         (
-            a.tier,
+            a.standing,
             a.missing,
             std::cmp::Reverse(rank::score_key(a.score)),
             a.preference,
         )
             .cmp(&(
-                b.tier,
+                b.standing,
                 b.missing,
                 std::cmp::Reverse(rank::score_key(b.score)),
                 b.preference,
             ))
             .then_with(|| rank::compare((&engines[a.engine], 0), (&engines[b.engine], 0)))
     };
-    let mut best: Option<Standing> = None;
-    let mut second: Option<Standing> = None;
+    let mut best: Option<Place> = None;
+    let mut second: Option<Place> = None;
     for x in rows {
         if best.is_none_or(|b| order(&x, &b) == std::cmp::Ordering::Less) {
             second = best.replace(x);
@@ -192,10 +192,10 @@ fn lead(engines: &[Engine], rows: impl Iterator<Item = Standing>) -> Option<(usi
         }
     }
     let top = best?;
-    // Tier 2 and up is out of the running: no pick.
-    (top.tier < 2).then(|| {
+    // An engine out of the running is no pick.
+    (!top.standing.is_out()).then(|| {
         let margin = second
-            .filter(|s| s.tier == top.tier)
+            .filter(|s| s.standing == top.standing)
             .map_or(top.score, |s| top.score - s.score);
         (top.engine, margin)
     })
@@ -218,7 +218,7 @@ fn leader_with(
     engines: &[Engine],
     p: &Profile,
     w: &Weights,
-    base: &[(&Row, Standing)],
+    base: &[(&Row, Place)],
     c: &Change,
 ) -> Option<(usize, f64)> {
     let q = apply(p, c);
@@ -236,7 +236,7 @@ fn leader_with(
             let e = &engines[row.engine];
             let mut fits = row.fits;
             fits[f] = fit::of(e, &q, row.spend, f);
-            Standing {
+            Place {
                 score: 100.0 * rank::weighted(&fits, &eff) / total,
                 // Only marketing moves the brief's preference (a wanted suite points at GreenArrow).
                 preference: if f == FactorId::Marketing {
@@ -254,9 +254,9 @@ fn leader_with(
 fn what_ifs(engines: &[Engine], p: &Profile, w: &Weights, r: &Ranking, top: usize) -> Vec<WhatIf> {
     // Each candidate's standing, once: the changes below re-score rows but move no standing,
     // and an engine out of the running can neither lead nor be the runner-up of one who does.
-    let base: Vec<(&Row, Standing)> = r
+    let base: Vec<(&Row, Place)> = r
         .candidates()
-        .map(|row| (row, Standing::of(row, row.score)))
+        .map(|row| (row, Place::of(row, row.score)))
         .collect();
     let mut changes: Vec<Change> = Vec::new();
     changes.extend(
@@ -351,12 +351,12 @@ fn cap_change(
     // Everything but the budget fit, once and compactly: each try below then reads a small array
     // and costs a division per engine.
     // Engines already out stay out under any cap, so they can neither lead nor be runner-up.
-    let fixed: Vec<(Standing, f64, f64)> = rows
+    let fixed: Vec<(Place, f64, f64)> = rows
         .iter()
         .filter(|row| !row.is_out())
         .map(|row| {
             let rest = rank::weighted(&row.fits, &eff) - wb * row.fits[FactorId::Budget];
-            (Standing::of(row, 0.0), capped(row).max(0.0), rest)
+            (Place::of(row, 0.0), capped(row).max(0.0), rest)
         })
         .collect();
     // The leader under a cap and its margin, or `None` when nothing fits under it.
@@ -370,11 +370,11 @@ fn cap_change(
                 } else {
                     0.0
                 };
-                Standing {
-                    tier: if cost > cap {
-                        base.tier.max(2)
+                Place {
+                    standing: if cost > cap {
+                        base.standing.max(Standing::Out(Exclusion::OverCap))
                     } else {
-                        base.tier
+                        base.standing
                     },
                     score,
                     ..base
@@ -469,9 +469,9 @@ mod tests {
                     changes.extend(Marketing::ALL.map(Change::Marketing));
                     changes.extend([Change::CloudNative(true), Change::CloudNative(false)]);
                     for c in &changes {
-                        let base: Vec<(&Row, Standing)> = r
+                        let base: Vec<(&Row, Place)> = r
                             .candidates()
-                            .map(|row| (row, Standing::of(row, row.score)))
+                            .map(|row| (row, Place::of(row, row.score)))
                             .collect();
                         let fast = leader_with(&cat.engines, &p, &w, &base, c);
                         let full = leader(&cat.engines, &apply(&p, c), &w);

@@ -15,7 +15,8 @@ use crate::profile::Profile;
 use std::cmp::Ordering;
 
 pub use super::standing::{
-    Caveat, KnockOut, MAILBOX_SERVER_MAX, NEAR_CAP, Note, caveats_and_notes, knock_out, knock_outs,
+    Caveat, Exclusion, KnockOut, MAILBOX_SERVER_MAX, NEAR_CAP, Note, Standing, caveats_and_notes,
+    knock_out, knock_outs,
 };
 
 /// One engine's place in a ranking.
@@ -62,12 +63,12 @@ impl Row {
         !self.out.is_empty()
     }
 
-    /// 0 a candidate, 1 a candidate with a caveat, 2 and up out (see [`KnockOut::tier`]).
-    pub fn tier(&self) -> u8 {
+    /// Where it stands: by its worst knock-out when out (they are kept worst first).
+    pub fn standing(&self) -> Standing {
         match self.out.first() {
-            Some(k) => k.tier(),
-            None if self.caveats.is_empty() => 0,
-            None => 1,
+            Some(k) => Standing::Out(k.exclusion()),
+            None if self.caveats.is_empty() => Standing::Candidate,
+            None => Standing::WithCaveats,
         }
     }
 
@@ -128,13 +129,13 @@ impl Ranking {
         self.rows.iter().filter(|r| !r.is_out())
     }
 
-    /// The candidates that could overtake the top pick by weights alone: those of its tier.
+    /// The candidates that could overtake the top pick by weights alone: those of its standing.
     pub fn rivals(&self) -> impl Iterator<Item = &Row> {
-        let tier = self.top().map(Row::tier);
+        let standing = self.top().map(Row::standing);
         let top = self.top().map(|r| r.engine);
         self.rows
             .iter()
-            .filter(move |r| Some(r.tier()) == tier && Some(r.engine) != top)
+            .filter(move |r| Some(r.standing()) == standing && Some(r.engine) != top)
     }
 
     /// When no engine is a candidate (and some weight counts): what stands in the way.
@@ -156,8 +157,8 @@ impl Ranking {
         // a cap, the smallest gap in dollars, then the ranking's order.
         let mut right_kind = right_kind;
         right_kind.sort_by(|a, b| {
-            (a.tier(), a.musts_missing())
-                .cmp(&(b.tier(), b.musts_missing()))
+            (a.standing(), a.musts_missing())
+                .cmp(&(b.standing(), b.musts_missing()))
                 .then_with(|| {
                     a.over_cap()
                         .unwrap_or(0.0)
@@ -269,7 +270,7 @@ pub fn evaluate(i: usize, e: &Engine, p: &Profile, effective: &Weights, referenc
     }
 }
 
-/// Best first: by standing (tier, then fewer musts missing), then score; among equal scores the
+/// Best first: by standing (then fewer musts missing), then score; among equal scores the
 /// engine the brief's diagram reaches first (see [`brief::preference`]) — the brief decides
 /// what the weights cannot tell apart — then name and id.
 fn order(engines: &[Engine], a: &Row, b: &Row) -> Ordering {
@@ -279,9 +280,9 @@ fn order(engines: &[Engine], a: &Row, b: &Row) -> Ordering {
 }
 
 /// The ranking's order before the tie-break: standing, then score.
-fn sort_key(r: &Row) -> (u8, usize, std::cmp::Reverse<i64>) {
+fn sort_key(r: &Row) -> (Standing, usize, std::cmp::Reverse<i64>) {
     (
-        r.tier(),
+        r.standing(),
         r.musts_missing(),
         std::cmp::Reverse(score_key(r.score)),
     )
@@ -335,7 +336,7 @@ pub fn leader(engines: &[Engine], p: &Profile, w: &Weights) -> Option<(usize, f6
     }
     let top = best.filter(|b| !b.is_out())?;
     let margin = second
-        .filter(|s| s.tier() == top.tier())
+        .filter(|s| s.standing() == top.standing())
         .map_or(top.score, |s| top.score - s.score);
     Some((top.engine, margin))
 }
@@ -472,7 +473,7 @@ mod tests {
         // then the walk's default engine (KumoMTA), then by name, within each standing.
         let names: Vec<&str> = r
             .candidates()
-            .filter(|r| r.tier() == 0)
+            .filter(|r| r.standing() == Standing::Candidate)
             .map(|r| cat.engines[r.engine].name.as_str())
             .collect();
         assert_eq!(names[..2], ["Postfix", "KumoMTA"]);
@@ -516,7 +517,7 @@ mod standing_tests {
 
     #[test]
     fn standing_orders_before_score() {
-        // Tiers never interleave: a candidate with no caveat, then caveats, then each way out.
+        // Standings never interleave: a candidate with no caveat, then caveats, then each way out.
         let p = Profile {
             monthly_volume: 20_000_000,
             annual_budget_usd: Some(15_000.0),
@@ -524,10 +525,10 @@ mod standing_tests {
             ..Profile::default()
         };
         let (_, r) = ranked(&p);
-        let tiers: Vec<u8> = r.rows.iter().map(Row::tier).collect();
-        let mut sorted = tiers.clone();
+        let standings: Vec<Standing> = r.rows.iter().map(Row::standing).collect();
+        let mut sorted = standings.clone();
         sorted.sort_unstable();
-        assert_eq!(tiers, sorted);
+        assert_eq!(standings, sorted);
     }
 
     #[test]
@@ -569,9 +570,11 @@ mod standing_tests {
             .iter()
             .position(|x| x.engine == greenarrow.engine)
             .unwrap();
-        assert!(r.rows[..at].iter().all(|x| x.tier() <= 1));
+        assert!(r.rows[..at].iter().all(|x| !x.standing().is_out()));
         assert!(
-            r.rows[at..].iter().all(|x| x.tier() >= 1),
+            r.rows[at..]
+                .iter()
+                .all(|x| x.standing() >= Standing::WithCaveats),
             "every full match ranks above it"
         );
     }

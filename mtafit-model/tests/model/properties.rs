@@ -3,7 +3,7 @@
 use crate::synthetic;
 
 use mtafit_model::catalogue::{Capability, Catalogue, Engine, FactorId, PerFactor};
-use mtafit_model::decide::rank::weighted;
+use mtafit_model::decide::rank::{Standing, weighted};
 use mtafit_model::decide::{KnockOut, Weights, cost, crossover, path, rank, sensitivity};
 use mtafit_model::profile::{Marketing, Profile, SupportNeed, Team};
 use proptest::prelude::*;
@@ -158,15 +158,15 @@ proptest! {
         let r = rank(&builtin().engines, &p, &w);
         let first_out = r.rows.iter().position(|r| r.is_out()).unwrap_or(r.rows.len());
         prop_assert!(r.rows[first_out..].iter().all(|r| r.is_out()));
-        let tiers: Vec<u8> = r.rows.iter().map(|r| r.tier()).collect();
-        prop_assert!(tiers.windows(2).all(|t| t[0] <= t[1]), "{:?}", tiers);
+        let standings: Vec<Standing> = r.rows.iter().map(|r| r.standing()).collect();
+        prop_assert!(standings.windows(2).all(|t| t[0] <= t[1]), "{:?}", standings);
         for (i, a) in r.rows.iter().enumerate() {
             for b in &r.rows[i + 1..] {
                 let beyond = |x: &mtafit_model::decide::Row| x.out.iter().any(|k| matches!(k, KnockOut::SingleNode { .. }));
                 let over = |x: &mtafit_model::decide::Row| x.out.iter().any(|k| matches!(k, KnockOut::OverCap { .. }));
                 prop_assert!(!beyond(a) || b.is_out(), "beyond its range above a candidate");
                 prop_assert!(!over(a) || b.is_out(), "over the cap above a candidate");
-                prop_assert!(a.caveats.is_empty() || b.tier() != 0, "a partial must above a full match");
+                prop_assert!(a.caveats.is_empty() || b.standing() != Standing::Candidate, "a partial must above a full match");
             }
         }
     }
@@ -189,7 +189,7 @@ proptest! {
         let r = rank(&builtin().engines, &p, &w);
         if p.own_infrastructure && let Some(t) = r.top() {
             let top = &builtin().engines[t.engine];
-            let others = r.rows.iter().any(|x| x.tier() == 0);
+            let others = r.rows.iter().any(|x| x.standing() == Standing::Candidate);
             prop_assert!(!(top.id == "stalwart" && others), "Stalwart leads {:?}", p);
         }
     }
@@ -250,7 +250,7 @@ proptest! {
         for a in before.rows.iter() {
             for b in before.rows.iter() {
                 let a_first = pos(&before, a.engine) < pos(&before, b.engine);
-                let same_group = (a.tier(), a.musts_missing()) == (b.tier(), b.musts_missing());
+                let same_group = (a.standing(), a.musts_missing()) == (b.standing(), b.musts_missing());
                 if a_first && same_group && a.fits[f] > b.fits[f] {
                     prop_assert!(pos(&after, a.engine) < pos(&after, b.engine),
                         "{} fell below {} after raising {}", engines[a.engine].id, engines[b.engine].id, f.id());
