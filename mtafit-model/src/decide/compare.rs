@@ -1,7 +1,6 @@
 //! How firm the top pick is: its margin over the runner-up, whether the two are closer than the
 //! assumptions let the model tell apart, and which change to the profile would change the pick.
 
-use super::cost;
 use super::fit;
 use super::rank::{self, Exclusion, Ranking, Row, Standing};
 use super::weights::Weights;
@@ -85,15 +84,9 @@ pub fn compare(engines: &[Engine], p: &Profile, w: &Weights, r: &Ranking) -> Opt
         runner_up: runner.map(|b| b.engine),
         margin: runner.map_or(top.score, |b| top.score - b.score),
         tie_break,
-        near_tie: near_tie(engines, p, r),
+        near_tie: near_tie(p, r),
         what_ifs: what_ifs(engines, p, w, r, top.engine),
     })
-}
-
-/// What the budget reads of an engine's annual cost, split into what rests on a price list, on
-/// an estimate and on the profile's assumptions, so that each can be scaled by its spread.
-fn cost_parts(e: &Engine, p: &Profile) -> (f64, f64, f64) {
-    cost::annual(e, p, p.monthly_volume).counted_parts(p)
 }
 
 /// The first rival (ranking order) that would overtake the top pick at some corner of the
@@ -101,10 +94,10 @@ fn cost_parts(e: &Engine, p: &Profile) -> (f64, f64, f64) {
 /// since they are the profile's), and the top pick's estimated prices high while the rival's
 /// are low by [`ESTIMATE_SPREAD`]. Only the budget fit rests on these numbers, and it falls as
 /// the cost rises, so the corners bound the margin exactly.
-fn near_tie(engines: &[Engine], p: &Profile, r: &Ranking) -> Option<usize> {
+fn near_tie(p: &Profile, r: &Ranking) -> Option<usize> {
     let top = r.top()?;
     r.rivals()
-        .find(|b| within_doubt(engines, p, &r.weights, top, b))
+        .find(|b| within_doubt(p, &r.weights, top, b))
         .map(|b| b.engine)
 }
 
@@ -113,7 +106,7 @@ fn near_tie(engines: &[Engine], p: &Profile, r: &Ranking) -> Option<usize> {
 /// both, the top's estimated prices high and the rival's low by [`ESTIMATE_SPREAD`]. Only the
 /// budget fit rests on these numbers, and it falls as the cost rises, so the corners bound the
 /// margin exactly.
-pub fn within_doubt(engines: &[Engine], p: &Profile, w: &Weights, top: &Row, rival: &Row) -> bool {
+pub fn within_doubt(p: &Profile, w: &Weights, top: &Row, rival: &Row) -> bool {
     let wb = w.get(FactorId::Budget);
     let (reference, _) = fit::budget_reference(p);
     let fit_of = |c: f64| fit::quantize(fit::budget_fit(reference, c));
@@ -129,8 +122,8 @@ pub fn within_doubt(engines: &[Engine], p: &Profile, w: &Weights, top: &Row, riv
     if lead > wb {
         return false;
     }
-    let (t_sure, t_est, t_ass) = cost_parts(&engines[top.engine], p);
-    let (b_sure, b_est, b_ass) = cost_parts(&engines[rival.engine], p);
+    let (t_sure, t_est, t_ass) = top.cost.counted_parts(p);
+    let (b_sure, b_est, b_ass) = rival.cost.counted_parts(p);
     [1.0 - ASSUMPTION_SPREAD, 1.0 + ASSUMPTION_SPREAD]
         .iter()
         .any(|&a| {
@@ -341,9 +334,9 @@ fn cap_change(
     // Under a cap the budget reads the cash, and staff time when the profile counts it.
     let capped = |row: &Row| {
         if p.cap_counts_staff {
-            row.cost
+            row.cost.total()
         } else {
-            row.cash
+            row.cost.cash()
         }
     };
     let total = eff.total();

@@ -239,7 +239,7 @@ pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) ->
         } else {
             (&b, &a)
         };
-        super::compare::within_doubt(engines, &q, &eff, lead, trail)
+        super::compare::within_doubt(&q, &eff, lead, trail)
     });
     if !members.is_empty() {
         let points: Vec<u64> = stretches.iter().map(|s| s.from).collect();

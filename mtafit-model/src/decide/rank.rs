@@ -26,10 +26,9 @@ pub struct Row {
     pub engine: usize,
     /// Fit per factor.
     pub fits: Fits,
-    /// Annual cost of ownership at the profile's volume: cash and staff time.
-    pub cost: f64,
-    /// The part of it paid in cash: licences, fees, contracts, servers, addresses.
-    pub cash: f64,
+    /// Annual cost of ownership at the profile's volume, itemised: found once when ranking, so
+    /// nothing that shows a row costs the engine again.
+    pub cost: cost::AnnualCost,
     /// What the budget reads of it ([`cost::AnnualCost::counted`]): the cash when a cap is set
     /// (and staff time when the profile counts it), else the whole cost.
     pub spend: f64,
@@ -250,17 +249,15 @@ pub fn effective(p: &Profile, w: &Weights) -> (PerFactor<bool>, Weights) {
 /// One engine's row: its cost, fits, score with the `effective` weights, and standing;
 /// `reference` is the profile's budget reference ([`fit::budget_reference`]).
 pub fn evaluate(i: usize, e: &Engine, p: &Profile, effective: &Weights, reference: f64) -> Row {
-    let c = cost::annual(e, p, p.monthly_volume);
-    let cost = c.total();
-    let spend = c.counted(p);
+    let cost = cost::annual(e, p, p.monthly_volume);
+    let spend = cost.counted(p);
     let fits = fit::all(e, p, spend, reference);
-    let out = knock_outs(e, p, &c);
-    let (caveats, notes) = caveats_and_notes(e, p, &c);
+    let out = knock_outs(e, p, &cost);
+    let (caveats, notes) = caveats_and_notes(e, p, &cost);
     Row {
         engine: i,
         fits,
         cost,
-        cash: c.cash(),
         spend,
         score: score(&fits, effective),
         out,
@@ -445,6 +442,21 @@ mod tests {
             permute(&mut v, &order);
             let want: Vec<usize> = order.iter().map(|i| i * 10).collect();
             assert_eq!(v, want, "{order:?}");
+        }
+    }
+
+    #[test]
+    fn a_row_carries_the_cost_it_was_ranked_with() {
+        let cat = Catalogue::builtin();
+        let p = Profile {
+            annual_budget_usd: Some(20_000.0),
+            ..Profile::default()
+        };
+        let r = rank(&cat.engines, &p, &Weights::defaults(&cat.factors));
+        for row in &r.rows {
+            let e = &cat.engines[row.engine];
+            assert_eq!(row.cost, cost::annual(e, &p, p.monthly_volume), "{}", e.id);
+            assert_eq!(row.spend, row.cost.counted(&p), "{}", e.id);
         }
     }
 

@@ -146,7 +146,7 @@ proptest! {
                 prop_assert!((0.0..=1.0).contains(&f), "fit {}", f);
             }
             prop_assert!((0.0..=100.0 + 1e-9).contains(&row.score), "score {}", row.score);
-            prop_assert!(row.cost.is_finite() && row.cost >= 0.0);
+            prop_assert!(row.cost.total().is_finite() && row.cost.total() >= 0.0);
         }
     }
 
@@ -217,7 +217,7 @@ proptest! {
                 };
                 let newly_asked = !base.asked[f] && more.asked[f];
                 // A required SLA can add a support contract's price, a fact about the engine.
-                if newly_asked && row.fits[f] >= 1.0 && (row.cost - was.cost).abs() < 1e-9 {
+                if newly_asked && row.fits[f] >= 1.0 && (row.cost.total() - was.cost.total()).abs() < 1e-9 {
                     prop_assert!(row.score >= was.score - 1e-6, "{}: {} < {}", cat.engines[row.engine].id, row.score, was.score);
                 }
             }

@@ -3,7 +3,7 @@
 use super::{bar, pane};
 use crate::tui::app::{App, Pane};
 use mtafit_model::catalogue::FactorId;
-use mtafit_model::decide::{Provenance, cost, fit};
+use mtafit_model::decide::{Provenance, fit};
 use mtafit_model::text;
 use mtafit_model::units;
 use mtafit_render::{compare, sentence};
@@ -120,7 +120,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Span::styled(text::truncate(&why, reason_w).into_owned(), t.dim),
         ]));
     }
-    let c = cost::annual(e, p, p.monthly_volume);
+    let c = &row.cost;
     out.push(Line::from(vec![
         Span::styled(
             format!("cost at {}/month: ", units::volume(p.monthly_volume)),
@@ -130,12 +130,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             format!(
                 "{}/yr: {}",
                 units::usd_exact(c.total()),
-                sentence::cash_and_staff(&c)
+                sentence::cash_and_staff(c)
             ),
             t.text,
         ),
     ]));
-    wrap(&mut out, "estate", &sentence::estate(&c), t.text);
+    wrap(&mut out, "estate", &sentence::estate(c), t.text);
     for item in c.items() {
         let style = match item.provenance {
             Provenance::Sourced => t.text,
