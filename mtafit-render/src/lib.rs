@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod measure;
 pub mod path;
 pub mod rank;
+pub mod reason;
 pub mod sensitivity;
 pub mod sentence;
 pub mod shortlist;

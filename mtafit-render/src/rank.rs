@@ -4,12 +4,13 @@ use super::Inputs;
 use super::compare;
 use super::json::number;
 use super::markdown::cell;
+use super::reason;
 use super::sentence;
 use super::style::Ansi;
 use super::walk;
 use mtafit_model::catalogue::{Engine, FactorId};
 use mtafit_model::decide::rank::Standing;
-use mtafit_model::decide::{Analysis, AnnualCost, KnockOut, Ranking, Row, fit};
+use mtafit_model::decide::{Analysis, AnnualCost, KnockOut, Ranking, Row};
 use mtafit_model::text::{fit_left, fit_right};
 use mtafit_model::units;
 use serde_json::{Value, json};
@@ -80,7 +81,7 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
                         "asked": a.ranking.asked[*f],
                         "fit": units::round_to(r.fits[*f], 3),
                         "contribution": units::round_to(r.contribution(w, *f), 1),
-                        "why": fit::explain(e, s.profile, r.spend, *f),
+                        "why": reason::why(e, s.profile, r, *f),
                     })
                 })
                 .collect();
@@ -553,7 +554,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
                 "  {}  {:>5.1}  {}\n",
                 fit_left(f.name(), 13),
                 t.contribution(w, f),
-                fit::explain(e, s.profile, t.spend, f)
+                reason::why(e, s.profile, t, f)
             ));
         }
         out.push_str(&estate_text(

@@ -9,6 +9,7 @@
 use super::brief;
 use super::cost;
 use super::fit::{self, Fits};
+use super::reason::Reason;
 use super::weights::Weights;
 use crate::catalogue::{Capability, Engine, FactorId, PerFactor};
 use crate::profile::Profile;
@@ -55,6 +56,12 @@ impl Row {
         } else {
             100.0 * w.get(f) * self.fits[f] / total
         }
+    }
+
+    /// Why one factor's fit is what it is, found again from the row's cost when asked for:
+    /// `e` and `p` must be the engine and profile it was ranked with.
+    pub fn reason(&self, e: &Engine, p: &Profile, f: FactorId) -> Reason {
+        fit::reason(e, p, self.spend, f)
     }
 
     /// True when the engine is out of the running.
