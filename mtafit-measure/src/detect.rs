@@ -23,7 +23,7 @@ pub enum LogFormat {
 }
 
 impl LogFormat {
-    /// The name used in reports and on the command line.
+    /// The stable id used in reports and on the command line.
     pub fn name(self) -> &'static str {
         match self {
             LogFormat::Postfix => "postfix",
@@ -31,17 +31,6 @@ impl LogFormat {
             LogFormat::Sendmail => "sendmail",
             LogFormat::Kumomta => "kumomta",
             LogFormat::Powermta => "powermta",
-        }
-    }
-
-    /// The format in a sentence, with its article: "a Postfix log", "an Exim log".
-    pub fn a_log(self) -> &'static str {
-        match self {
-            LogFormat::Postfix => "a Postfix log",
-            LogFormat::Exim => "an Exim log",
-            LogFormat::Sendmail => "a Sendmail log",
-            LogFormat::Kumomta => "a KumoMTA log",
-            LogFormat::Powermta => "a PowerMTA accounting file",
         }
     }
 

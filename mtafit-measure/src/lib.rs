@@ -26,7 +26,7 @@ pub mod zstd;
 pub use detect::LogFormat;
 pub use error::MeasureError;
 pub use input::{Meter, Source};
-pub use report::Report;
+pub use report::{Reading, Report, ReportNote, YearSource};
 
 use detect::Dialect;
 use input::{Body, Data, Job};
@@ -59,8 +59,24 @@ pub struct Options {
 pub struct Measured {
     /// The report.
     pub report: Report,
-    /// Warnings (an empty input, say), one sentence each.
-    pub warnings: Vec<String>,
+    /// Warnings (an empty input, say).
+    pub warnings: Vec<Warning>,
+}
+
+/// Something about an input the user should know; each names the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Named twice, or once more through a link: it was read once.
+    NamedTwice(String),
+    /// Empty: it was skipped.
+    Empty(String),
+    /// None of its first lines looks like the format `--log-format` names; it was read as that.
+    Unlike {
+        /// The input.
+        name: String,
+        /// The format it was read as.
+        format: LogFormat,
+    },
 }
 
 /// The first dated timestamp in a log's head (syslog dates have no year and do not count).
@@ -105,25 +121,22 @@ pub fn measure(
             && let Ok(real) = std::fs::canonicalize(p)
             && !seen.insert(real)
         {
-            warnings.push(format!(
-                "{name} is named twice (or through a link); it was read once"
-            ));
+            warnings.push(Warning::NamedTwice(name));
             continue;
         }
         let opened = input::open(source, meter, opts.mmap)?;
         if opened.head.is_empty() {
-            warnings.push(format!("{name} is empty; it was skipped"));
+            warnings.push(Warning::Empty(name));
             continue;
         }
         let format = match opts.format {
             Some(f) => {
                 let votes = detect::votes(&opened.head);
                 if votes[LogFormat::ALL.iter().position(|&x| x == f).unwrap_or(0)] == 0 {
-                    warnings.push(format!(
-                        "none of the first lines of {name} looks like {}; it was read as one \
-                         because --log-format says so",
-                        f.a_log()
-                    ));
+                    warnings.push(Warning::Unlike {
+                        name: name.clone(),
+                        format: f,
+                    });
                 }
                 f
             }
@@ -205,8 +218,8 @@ pub fn measure(
         }
         if merge.has_yearless() && opts.year.is_none() {
             yearless_from.push(match r.modified {
-                Some(_) => format!("the modification time of {name}"),
-                None => "today's date for standard input".to_string(),
+                Some(_) => YearSource::Modified(name),
+                None => YearSource::Today,
             });
         }
         if let Some(end) = merge.finish(&mut totals) {
@@ -221,12 +234,9 @@ pub fn measure(
         });
     }
     let forced = opts.format.filter(|_| totals.first.is_none());
-    let mut report = assemble(totals, &files, &yearless_from);
+    let mut report = assemble(totals, &files, yearless_from);
     if let Some(f) = forced {
-        report.notes.push(format!(
-            "nothing was read as a delivery line of {}: is --log-format right for this log?",
-            f.a_log()
-        ));
+        report.notes.push(ReportNote::NothingRead(f));
     }
     Ok(Measured { report, warnings })
 }
@@ -406,7 +416,7 @@ struct Read1 {
 }
 
 /// Turn the totals into the report.
-fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report {
+fn assemble(totals: Totals, files: &[Read1], yearless_from: Vec<YearSource>) -> Report {
     use report::{DayReport, DomainReport, FileReport, UnparsedExample};
     let c = totals.counts;
     let cut_short = totals.lives.cut_short;
@@ -500,100 +510,56 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
             })
         })
         .collect();
-    let mut formats: Vec<&str> = Vec::new();
+    let mut formats: Vec<LogFormat> = Vec::new();
     for f in files {
-        if !formats.contains(&f.format.name()) {
-            formats.push(f.format.name());
+        if !formats.contains(&f.format) {
+            formats.push(f.format);
         }
     }
     let mut notes = Vec::new();
     if !yearless_from.is_empty() {
-        let mut from = yearless_from[..yearless_from.len().min(3)].join(", ");
-        if yearless_from.len() > 3 {
-            from.push_str(&format!(" and {} more", yearless_from.len() - 3));
-        }
-        notes.push(format!(
-            "syslog dates carry no year; the years come from {from} (set the first line's year \
-             with --year)"
-        ));
+        notes.push(ReportNote::Yearless(yearless_from));
     }
-    if formats.contains(&"powermta") {
-        notes.push(
-            "PowerMTA's accounting file has no message id, so each recipient counts as a message"
-                .into(),
-        );
+    if formats.contains(&LogFormat::Powermta) {
+        notes.push(ReportNote::PowerMtaRecipients);
     }
-    if formats.contains(&"kumomta") {
-        notes
-            .push("KumoMTA gives every message one recipient, so messages equal recipients".into());
+    if formats.contains(&LogFormat::Kumomta) {
+        notes.push(ReportNote::KumoRecipients);
     }
     if notifications > 0 {
-        notes.push(format!(
-            "{} (null sender) {} left out of the monthly volume",
-            mtafit_model::units::count(
-                notifications,
-                "bounce notification",
-                "bounce notifications"
-            ),
-            if notifications == 1 { "is" } else { "are" }
-        ));
+        notes.push(ReportNote::Notifications(notifications));
     }
     if c.filter_hops > 0 {
-        notes.push(format!(
-            "{} to this host's own loopback address (content filters, local submission) {} not \
-             counted as sent; the onward delivery is",
-            mtafit_model::units::count(c.filter_hops, "hand-off", "hand-offs"),
-            if c.filter_hops == 1 { "is" } else { "are" }
-        ));
+        notes.push(ReportNote::FilterHops(c.filter_hops));
     }
     if first.is_some() && span < 7.0 {
-        notes.push(format!(
-            "the log covers {}; the monthly figure assumes every day is like these",
-            describe_span(span)
-        ));
+        notes.push(ReportNote::ShortSpan { days: span });
     }
     if domains_error > 0 {
-        notes.push(format!(
-            "the log has more than {} recipient domains; only the busiest were counted \
-             throughout, so a domain's count may be short by up to {}",
-            mtafit_model::units::grouped(merge::DOMAINS_KEPT as u64),
-            mtafit_model::units::grouped(domains_error)
-        ));
-    }
-    if cut_short > 0 {
-        notes.push(format!(
-            "the log has too few end-of-message lines (qmgr `removed`, Exim `Completed`) to follow \
-             every message; {} {} taken as finished early, so `messages_sent` may be a little high",
-            mtafit_model::units::grouped(cut_short),
-            if cut_short == 1 { "was" } else { "were" }
-        ));
-    }
-    for (year, n) in &totals.no_leap_day {
-        notes.push(format!(
-            "{} dated February 29th {} in {year}, which has no February 29th, so {} read as \
-             unreadable; is --year right?",
-            mtafit_model::units::count(*n, "line", "lines"),
-            if *n == 1 { "falls" } else { "fall" },
-            if *n == 1 { "it is" } else { "they are" }
-        ));
-    }
-    if c.unparsed > 0 {
-        notes.push(if c.unparsed == 1 {
-            "1 line looked like a delivery but could not be read; it is not counted".to_owned()
-        } else {
-            format!(
-                "{} lines looked like deliveries but could not be read; they are not counted",
-                mtafit_model::units::grouped(c.unparsed)
-            )
+        notes.push(ReportNote::DomainsCapped {
+            kept: merge::DOMAINS_KEPT as u64,
+            error: domains_error,
         });
     }
+    if cut_short > 0 {
+        notes.push(ReportNote::CutShort(cut_short));
+    }
+    for (year, n) in &totals.no_leap_day {
+        notes.push(ReportNote::NoLeapDay {
+            year: *year,
+            lines: *n,
+        });
+    }
+    if c.unparsed > 0 {
+        notes.push(ReportNote::Unparsed(c.unparsed));
+    }
     Report {
-        format: formats.join("+"),
+        formats,
         files: files
             .iter()
             .map(|f| FileReport {
                 path: name_of(&f.source),
-                format: f.format.name().into(),
+                format: f.format,
                 bytes: f.bytes,
             })
             .collect(),
@@ -619,21 +585,6 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: &[String]) -> Report
         growth,
         top_domains,
         notes,
-    }
-}
-
-fn describe_span(days: f64) -> String {
-    if days >= 1.0 {
-        format!("only {days:.1} days")
-    } else {
-        let hours = days * 24.0;
-        if hours >= 1.0 {
-            format!("only {hours:.1} hours")
-        } else if hours * 60.0 >= 1.0 {
-            format!("only {:.0} minutes", hours * 60.0)
-        } else {
-            "less than a minute".into()
-        }
     }
 }
 

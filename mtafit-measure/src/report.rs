@@ -1,17 +1,17 @@
-//! The measurement as a typed report: what `measure --format json` prints (docs/json.md), and
-//! what `render::measure` lays out for people.
+//! The measurement as a typed report: `render::measure` words it for people and as `measure
+//! --format json` (docs/json.md).
 
+use super::LogFormat;
 use mtafit_model::profile::VOLUME_LINE;
-use mtafit_model::units;
 use serde::Serialize;
 
 /// One input read.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FileReport {
     /// As named on the command line (`-` for standard input).
     pub path: String,
     /// The format it was read as.
-    pub format: String,
+    pub format: LogFormat,
     /// Bytes of log read (after decompression).
     pub bytes: u64,
 }
@@ -50,10 +50,10 @@ pub struct DomainReport {
 }
 
 /// Everything `mtafit measure` reports; field meanings are in docs/measuring.md.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
-    /// The inputs' format (`postfix`, …), joined with `+` when they differ.
-    pub format: String,
+    /// The inputs' formats, each once, in the order of the inputs.
+    pub formats: Vec<LogFormat>,
     /// Each input.
     pub files: Vec<FileReport>,
     /// The first counted line's time, `YYYY-MM-DDTHH:MM:SS`.
@@ -87,7 +87,7 @@ pub struct Report {
     /// `(sent − notifications)` over 30 days.
     pub monthly_volume: u64,
     /// The brief's reading of the monthly volume.
-    pub reading: String,
+    pub reading: Reading,
     /// The busiest day.
     pub peak: Option<DayReport>,
     /// Every day from the first to the last.
@@ -99,17 +99,74 @@ pub struct Report {
     /// The ten domains with most recipients delivered.
     pub top_domains: Vec<DomainReport>,
     /// What the numbers leave out or assume.
-    pub notes: Vec<String>,
+    pub notes: Vec<ReportNote>,
+}
+
+/// Which side of the brief's volume line ([`VOLUME_LINE`]) a monthly volume falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Below it: a tuned Postfix usually suffices.
+    Below,
+    /// At or above it: the high-volume engines earn their complexity.
+    Above,
 }
 
 /// The brief's reading of a monthly volume.
-pub fn reading(monthly: u64) -> String {
-    let line = units::volume(VOLUME_LINE);
+pub fn reading(monthly: u64) -> Reading {
     if monthly < VOLUME_LINE {
-        format!("below the ~{line}/month line: a tuned Postfix usually suffices")
+        Reading::Below
     } else {
-        format!("above the ~{line}/month line: the high-volume engines earn their complexity")
+        Reading::Above
     }
+}
+
+/// Where the years of an input's syslog dates (which carry none) come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YearSource {
+    /// The modification time of the input named.
+    Modified(String),
+    /// Today's date, for standard input.
+    Today,
+}
+
+/// What the numbers leave out or assume, with the counts behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportNote {
+    /// Syslog dates carry no year: each input's years came from these (at least one).
+    Yearless(Vec<YearSource>),
+    /// PowerMTA's accounting file has no message id: each recipient counts as a message.
+    PowerMtaRecipients,
+    /// KumoMTA gives every message one recipient.
+    KumoRecipients,
+    /// Bounce notifications (null sender) left out of the monthly volume.
+    Notifications(u64),
+    /// Hand-offs to the host's own loopback address, not counted as sent.
+    FilterHops(u64),
+    /// The log covers less than a week, so the monthly figure assumes every day is like these.
+    ShortSpan {
+        /// Days covered.
+        days: f64,
+    },
+    /// More recipient domains than are kept: a domain's count may be short.
+    DomainsCapped {
+        /// Domains kept throughout.
+        kept: u64,
+        /// By how much a count may be short, at most.
+        error: u64,
+    },
+    /// Too few end-of-message lines to follow every message: these were taken as finished early.
+    CutShort(u64),
+    /// Lines dated February 29th of a year without one, read as unreadable.
+    NoLeapDay {
+        /// The year.
+        year: i32,
+        /// Lines.
+        lines: u64,
+    },
+    /// Lines that looked like deliveries but could not be read.
+    Unparsed(u64),
+    /// Nothing was read as a delivery line of the format `--log-format` named.
+    NothingRead(LogFormat),
 }
 
 #[cfg(test)]
@@ -118,7 +175,8 @@ mod tests {
 
     #[test]
     fn the_brief_reading_on_both_sides_of_the_line() {
-        assert!(reading(7_421_043).starts_with("below the ~10M/month line"));
-        assert!(reading(10_000_000).starts_with("above"));
+        assert_eq!(reading(7_421_043), Reading::Below);
+        assert_eq!(reading(VOLUME_LINE - 1), Reading::Below);
+        assert_eq!(reading(VOLUME_LINE), Reading::Above);
     }
 }

@@ -12,6 +12,7 @@ pub mod measure;
 pub mod path;
 pub mod profile;
 pub mod rank;
+pub mod reason;
 pub mod sensitivity;
 pub mod sentence;
 pub mod shortlist;

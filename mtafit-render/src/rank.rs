@@ -4,11 +4,13 @@ use super::Inputs;
 use super::compare;
 use super::json::number;
 use super::markdown::cell;
+use super::reason;
 use super::sentence;
 use super::style::Ansi;
 use super::walk;
 use mtafit_model::catalogue::{Engine, FactorId};
-use mtafit_model::decide::{Analysis, KnockOut, Ranking, Row, cost, fit};
+use mtafit_model::decide::rank::Standing;
+use mtafit_model::decide::{Analysis, AnnualCost, KnockOut, Ranking, Row};
 use mtafit_model::text::{fit_left, fit_right};
 use mtafit_model::units;
 use serde_json::{Value, json};
@@ -69,7 +71,7 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
         .into_iter()
         .map(|(rank, r)| {
             let e = &engines[r.engine];
-            let c = cost::annual(e, s.profile, s.profile.monthly_volume);
+            let c = &r.cost;
             let factors: Vec<Value> = FactorId::ALL
                 .iter()
                 .map(|f| {
@@ -79,7 +81,7 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
                         "asked": a.ranking.asked[*f],
                         "fit": units::round_to(r.fits[*f], 3),
                         "contribution": units::round_to(r.contribution(w, *f), 1),
-                        "why": fit::explain(e, s.profile, r.spend, *f),
+                        "why": reason::why(e, s.profile, r, *f),
                     })
                 })
                 .collect();
@@ -108,7 +110,7 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
                 "name": e.name,
                 "score": units::round_to(r.score, 1),
                 "excluded": excluded(r),
-                "annual_cost_usd": units::round_to(r.cost, 2),
+                "annual_cost_usd": units::round_to(c.total(), 2),
                 "annual_cash_usd": units::round_to(c.cash(), 2),
                 "annual_staff_usd": units::round_to(c.staff(), 2),
                 "nodes": c.nodes,
@@ -153,10 +155,10 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
 
 /// "candidate", "caveat" or "out": where an engine stands before its score counts.
 pub fn standing(r: &Row) -> &'static str {
-    match r.tier() {
-        0 => "candidate",
-        1 => "caveat",
-        _ => "out",
+    match r.standing() {
+        Standing::Candidate => "candidate",
+        Standing::WithCaveats => "caveat",
+        Standing::Out(_) => "out",
     }
 }
 
@@ -295,7 +297,7 @@ pub fn csv(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
             e.name.clone(),
             rank.to_string(),
             format!("{:.1}", r.score),
-            format!("{:.2}", r.cost),
+            format!("{:.2}", r.cost.total()),
             e.licence_label(),
             e.kind.to_string(),
         ];
@@ -303,8 +305,7 @@ pub fn csv(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
         rec.push(excluded(r).unwrap_or_default());
         rec.push(standing(r).to_owned());
         rec.push(sentence::remarks(e, r).join("; "));
-        let estimated = cost::annual(e, s.profile, s.profile.monthly_volume).is_estimate();
-        rec.push(estimated.to_string());
+        rec.push(r.cost.is_estimate().to_string());
         rec.push(e.status.to_string());
         let _ = w.write_record(&rec);
     }
@@ -334,13 +335,13 @@ pub fn markdown(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
         } else {
             rank.to_string()
         };
-        let estimated = cost::annual(e, s.profile, s.profile.monthly_volume).is_estimate();
+        let estimated = r.cost.is_estimate();
         any_estimate |= estimated;
         out.push_str(&format!(
             "| {rank} | {} | {:.1} | {}{} | {} | {} | {} |",
             cell(&e.name),
             r.score,
-            units::usd(r.cost),
+            units::usd(r.cost.total()),
             if estimated { "\\*" } else { "" },
             cell(&e.licence_label()),
             units::band(e.volume.min_per_month, e.volume.max_per_month),
@@ -404,13 +405,12 @@ const NAME: usize = 14;
 
 /// What the top pick's estate is and costs, item by item: "KumoMTA at 300M/month: 2 nodes (…);
 /// 30 IP addresses", each cost with its amount, then cash against staff time.
-fn estate_text(e: &Engine, p: &mtafit_model::profile::Profile, bold: &str, reset: &str) -> String {
-    let c = cost::annual(e, p, p.monthly_volume);
+fn estate_text(e: &Engine, c: &AnnualCost, volume: u64, bold: &str, reset: &str) -> String {
     let mut out = format!(
         "\n{bold}{} at {}/month{reset}: {}\n",
         e.name,
-        units::volume(p.monthly_volume),
-        sentence::estate(&c)
+        units::volume(volume),
+        sentence::estate(c)
     );
     let items = c.items();
     let label_w = items
@@ -426,7 +426,7 @@ fn estate_text(e: &Engine, p: &mtafit_model::profile::Profile, bold: &str, reset
             fit_right(&units::usd(i.amount), 7)
         ));
     }
-    out.push_str(&format!("  {}\n", sentence::cash_and_staff(&c)));
+    out.push_str(&format!("  {}\n", sentence::cash_and_staff(c)));
     out
 }
 
@@ -476,7 +476,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
     let mut remarks: Vec<(usize, Vec<String>)> = Vec::new();
     for (rank, r) in rows.iter().filter(|(_, r)| !r.is_out()) {
         let e = &engines[r.engine];
-        let star = if cost::annual(e, s.profile, s.profile.monthly_volume).is_estimate() {
+        let star = if r.cost.is_estimate() {
             estimated = true;
             "*"
         } else {
@@ -487,7 +487,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
             rank,
             fit_left(&e.name, NAME),
             r.score,
-            fit_right(&units::usd(r.cost), 7),
+            fit_right(&units::usd(r.cost.total()), 7),
             fit_left(
                 &units::band(e.volume.min_per_month, e.volume.max_per_month),
                 13
@@ -554,10 +554,16 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
                 "  {}  {:>5.1}  {}\n",
                 fit_left(f.name(), 13),
                 t.contribution(w, f),
-                fit::explain(e, s.profile, t.spend, f)
+                reason::why(e, s.profile, t, f)
             ));
         }
-        out.push_str(&estate_text(e, s.profile, bold, reset));
+        out.push_str(&estate_text(
+            e,
+            &t.cost,
+            s.profile.monthly_volume,
+            bold,
+            reset,
+        ));
         if let Some(c) = &a.comparison {
             out.push('\n');
             out.push_str(&compare::text(engines, c));

@@ -298,22 +298,24 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
         let Some(e) = i.cat.engine(id) else { continue };
         let idx = i.cat.engines.iter().position(|x| x.id == *id).unwrap_or(0);
         let _ = writeln!(out, "\n### {}\n", cell(&e.name));
-        if let Some(row) = a.ranking.row_of(idx) {
-            if let Some(why) = sentence::out(row) {
-                let _ = writeln!(out, "**Out of the running:** {}\n", cell(&why));
-            }
-            for remark in sentence::remarks(e, row) {
-                let _ = writeln!(out, "**Note:** {}\n", cell(&remark));
-            }
+        // The analysis ranks every engine of the catalogue.
+        let Some(row) = a.ranking.row_of(idx) else {
+            continue;
+        };
+        if let Some(why) = sentence::out(row) {
+            let _ = writeln!(out, "**Out of the running:** {}\n", cell(&why));
         }
-        let c = mtafit_model::decide::cost::annual(e, p, p.monthly_volume);
+        for remark in sentence::remarks(e, row) {
+            let _ = writeln!(out, "**Note:** {}\n", cell(&remark));
+        }
+        let c = &row.cost;
         let _ = writeln!(
             out,
             "**At {}/month:** {}; {}/yr, {}.\n",
             units::volume(p.monthly_volume),
-            cell(&sentence::estate(&c)),
+            cell(&sentence::estate(c)),
             units::usd(c.total()),
-            sentence::cash_and_staff(&c)
+            sentence::cash_and_staff(c)
         );
         for item in c.items() {
             let _ = writeln!(

@@ -89,7 +89,11 @@ pub fn run(
     let measured = result?;
     let mut err = std::io::stderr().lock();
     for w in &measured.warnings {
-        let _ = writeln!(err, "mtafit: warning: {w}");
+        let _ = writeln!(
+            err,
+            "mtafit: warning: {}",
+            mtafit_render::measure::warning(w)
+        );
     }
     drop(err);
     let r = &measured.report;

@@ -449,7 +449,7 @@ impl App {
             let natural = match col {
                 Column::Score => pos[a].cmp(&pos[b]),
                 Column::Name => decide::rank::cmp_names(&ea.name, &eb.name),
-                Column::Cost => row(a).cost.total_cmp(&row(b).cost),
+                Column::Cost => row(a).cost.total().total_cmp(&row(b).cost.total()),
                 Column::Licence => ea.licence_label().cmp(&eb.licence_label()),
                 Column::Kind => ea.kind.cmp(&eb.kind),
                 Column::Status => ea.status.cmp(&eb.status),

@@ -355,7 +355,7 @@ pub fn measured(app: &mut App, result: super::app::MeasureResult) {
             mtafit_model::units::volume(r.monthly_volume),
             mtafit_model::units::grouped(r.sent),
             r.days,
-            r.format
+            mtafit_render::measure::formats(&r.formats)
         ),
         Tone::Info,
     );

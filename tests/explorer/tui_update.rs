@@ -144,7 +144,11 @@ fn moving_in_the_table_follows_the_table_order() {
     assert_eq!(a.selected, a.table_rows[0]);
     run(&mut a, &[Action::Down]);
     assert_eq!(a.selected, a.table_rows[1]);
-    let costs: Vec<f64> = a.table_rows.iter().map(|i| a.row(*i).cost).collect();
+    let costs: Vec<f64> = a
+        .table_rows
+        .iter()
+        .map(|i| a.row(*i).cost.total())
+        .collect();
     assert!(costs.windows(2).all(|c| c[0] <= c[1]), "{costs:?}");
 }
 

@@ -1,9 +1,8 @@
 //! How firm the top pick is: its margin over the runner-up, whether the two are closer than the
 //! assumptions let the model tell apart, and which change to the profile would change the pick.
 
-use super::cost;
 use super::fit;
-use super::rank::{self, Ranking, Row};
+use super::rank::{self, Exclusion, Ranking, Row, Standing};
 use super::weights::Weights;
 use crate::catalogue::{Engine, FactorId};
 use crate::profile::{Marketing, Profile, SupportNeed, Team};
@@ -85,15 +84,9 @@ pub fn compare(engines: &[Engine], p: &Profile, w: &Weights, r: &Ranking) -> Opt
         runner_up: runner.map(|b| b.engine),
         margin: runner.map_or(top.score, |b| top.score - b.score),
         tie_break,
-        near_tie: near_tie(engines, p, r),
+        near_tie: near_tie(p, r),
         what_ifs: what_ifs(engines, p, w, r, top.engine),
     })
-}
-
-/// What the budget reads of an engine's annual cost, split into what rests on a price list, on
-/// an estimate and on the profile's assumptions, so that each can be scaled by its spread.
-fn cost_parts(e: &Engine, p: &Profile) -> (f64, f64, f64) {
-    cost::annual(e, p, p.monthly_volume).counted_parts(p)
 }
 
 /// The first rival (ranking order) that would overtake the top pick at some corner of the
@@ -101,10 +94,10 @@ fn cost_parts(e: &Engine, p: &Profile) -> (f64, f64, f64) {
 /// since they are the profile's), and the top pick's estimated prices high while the rival's
 /// are low by [`ESTIMATE_SPREAD`]. Only the budget fit rests on these numbers, and it falls as
 /// the cost rises, so the corners bound the margin exactly.
-fn near_tie(engines: &[Engine], p: &Profile, r: &Ranking) -> Option<usize> {
+fn near_tie(p: &Profile, r: &Ranking) -> Option<usize> {
     let top = r.top()?;
     r.rivals()
-        .find(|b| within_doubt(engines, p, &r.weights, top, b))
+        .find(|b| within_doubt(p, &r.weights, top, b))
         .map(|b| b.engine)
 }
 
@@ -113,7 +106,7 @@ fn near_tie(engines: &[Engine], p: &Profile, r: &Ranking) -> Option<usize> {
 /// both, the top's estimated prices high and the rival's low by [`ESTIMATE_SPREAD`]. Only the
 /// budget fit rests on these numbers, and it falls as the cost rises, so the corners bound the
 /// margin exactly.
-pub fn within_doubt(engines: &[Engine], p: &Profile, w: &Weights, top: &Row, rival: &Row) -> bool {
+pub fn within_doubt(p: &Profile, w: &Weights, top: &Row, rival: &Row) -> bool {
     let wb = w.get(FactorId::Budget);
     let (reference, _) = fit::budget_reference(p);
     let fit_of = |c: f64| fit::quantize(fit::budget_fit(reference, c));
@@ -129,8 +122,8 @@ pub fn within_doubt(engines: &[Engine], p: &Profile, w: &Weights, top: &Row, riv
     if lead > wb {
         return false;
     }
-    let (t_sure, t_est, t_ass) = cost_parts(&engines[top.engine], p);
-    let (b_sure, b_est, b_ass) = cost_parts(&engines[rival.engine], p);
+    let (t_sure, t_est, t_ass) = top.cost.counted_parts(p);
+    let (b_sure, b_est, b_ass) = rival.cost.counted_parts(p);
     [1.0 - ASSUMPTION_SPREAD, 1.0 + ASSUMPTION_SPREAD]
         .iter()
         .any(|&a| {
@@ -143,20 +136,20 @@ pub fn within_doubt(engines: &[Engine], p: &Profile, w: &Weights, top: &Row, riv
 /// What orders one engine under a changed profile: a row reduced to its ordering keys, so the
 /// catalogue can be re-ordered many times without re-costing every engine.
 #[derive(Debug, Clone, Copy)]
-struct Standing {
+struct Place {
     engine: usize,
-    tier: u8,
+    standing: Standing,
     missing: usize,
     score: f64,
     preference: u8,
 }
 
-impl Standing {
-    /// A row's standing with another score.
-    fn of(row: &Row, score: f64) -> Standing {
-        Standing {
+impl Place {
+    /// A row's place with another score.
+    fn of(row: &Row, score: f64) -> Place {
+        Place {
             engine: row.engine,
-            tier: row.tier(),
+            standing: row.standing(),
             missing: row.musts_missing(),
             score,
             preference: row.preference,
@@ -166,24 +159,24 @@ impl Standing {
 
 /// The leader among `rows` and its lead over the next of its standing, ordered as
 /// [`rank::rank`] orders them; `None` when every engine is out.
-fn lead(engines: &[Engine], rows: impl Iterator<Item = Standing>) -> Option<(usize, f64)> {
-    let order = |a: &Standing, b: &Standing| {
+fn lead(engines: &[Engine], rows: impl Iterator<Item = Place>) -> Option<(usize, f64)> {
+    let order = |a: &Place, b: &Place| {
         (
-            a.tier,
+            a.standing,
             a.missing,
             std::cmp::Reverse(rank::score_key(a.score)),
             a.preference,
         )
             .cmp(&(
-                b.tier,
+                b.standing,
                 b.missing,
                 std::cmp::Reverse(rank::score_key(b.score)),
                 b.preference,
             ))
             .then_with(|| rank::compare((&engines[a.engine], 0), (&engines[b.engine], 0)))
     };
-    let mut best: Option<Standing> = None;
-    let mut second: Option<Standing> = None;
+    let mut best: Option<Place> = None;
+    let mut second: Option<Place> = None;
     for x in rows {
         if best.is_none_or(|b| order(&x, &b) == std::cmp::Ordering::Less) {
             second = best.replace(x);
@@ -192,10 +185,10 @@ fn lead(engines: &[Engine], rows: impl Iterator<Item = Standing>) -> Option<(usi
         }
     }
     let top = best?;
-    // Tier 2 and up is out of the running: no pick.
-    (top.tier < 2).then(|| {
+    // An engine out of the running is no pick.
+    (!top.standing.is_out()).then(|| {
         let margin = second
-            .filter(|s| s.tier == top.tier)
+            .filter(|s| s.standing == top.standing)
             .map_or(top.score, |s| top.score - s.score);
         (top.engine, margin)
     })
@@ -218,7 +211,7 @@ fn leader_with(
     engines: &[Engine],
     p: &Profile,
     w: &Weights,
-    base: &[(&Row, Standing)],
+    base: &[(&Row, Place)],
     c: &Change,
 ) -> Option<(usize, f64)> {
     let q = apply(p, c);
@@ -236,7 +229,7 @@ fn leader_with(
             let e = &engines[row.engine];
             let mut fits = row.fits;
             fits[f] = fit::of(e, &q, row.spend, f);
-            Standing {
+            Place {
                 score: 100.0 * rank::weighted(&fits, &eff) / total,
                 // Only marketing moves the brief's preference (a wanted suite points at GreenArrow).
                 preference: if f == FactorId::Marketing {
@@ -254,9 +247,9 @@ fn leader_with(
 fn what_ifs(engines: &[Engine], p: &Profile, w: &Weights, r: &Ranking, top: usize) -> Vec<WhatIf> {
     // Each candidate's standing, once: the changes below re-score rows but move no standing,
     // and an engine out of the running can neither lead nor be the runner-up of one who does.
-    let base: Vec<(&Row, Standing)> = r
+    let base: Vec<(&Row, Place)> = r
         .candidates()
-        .map(|row| (row, Standing::of(row, row.score)))
+        .map(|row| (row, Place::of(row, row.score)))
         .collect();
     let mut changes: Vec<Change> = Vec::new();
     changes.extend(
@@ -339,9 +332,9 @@ fn cap_change(
     // Under a cap the budget reads the cash, and staff time when the profile counts it.
     let capped = |row: &Row| {
         if p.assumptions.cap_counts_staff {
-            row.cost
+            row.cost.total()
         } else {
-            row.cash
+            row.cost.cash()
         }
     };
     let total = eff.total();
@@ -349,12 +342,12 @@ fn cap_change(
     // Everything but the budget fit, once and compactly: each try below then reads a small array
     // and costs a division per engine.
     // Engines already out stay out under any cap, so they can neither lead nor be runner-up.
-    let fixed: Vec<(Standing, f64, f64)> = rows
+    let fixed: Vec<(Place, f64, f64)> = rows
         .iter()
         .filter(|row| !row.is_out())
         .map(|row| {
             let rest = rank::weighted(&row.fits, &eff) - wb * row.fits[FactorId::Budget];
-            (Standing::of(row, 0.0), capped(row).max(0.0), rest)
+            (Place::of(row, 0.0), capped(row).max(0.0), rest)
         })
         .collect();
     // The leader under a cap and its margin, or `None` when nothing fits under it.
@@ -368,11 +361,11 @@ fn cap_change(
                 } else {
                     0.0
                 };
-                Standing {
-                    tier: if cost > cap {
-                        base.tier.max(2)
+                Place {
+                    standing: if cost > cap {
+                        base.standing.max(Standing::Out(Exclusion::OverCap))
                     } else {
-                        base.tier
+                        base.standing
                     },
                     score,
                     ..base
@@ -468,9 +461,9 @@ mod tests {
                     changes.extend(Marketing::ALL.map(Change::Marketing));
                     changes.extend([Change::CloudNative(true), Change::CloudNative(false)]);
                     for c in &changes {
-                        let base: Vec<(&Row, Standing)> = r
+                        let base: Vec<(&Row, Place)> = r
                             .candidates()
-                            .map(|row| (row, Standing::of(row, row.score)))
+                            .map(|row| (row, Place::of(row, row.score)))
                             .collect();
                         let fast = leader_with(&cat.engines, &p, &w, &base, c);
                         let full = leader(&cat.engines, &apply(&p, c), &w);

@@ -1,22 +1,21 @@
-//! One fit per factor, 0.0–1.0, each with a reason that names its numbers.
+//! One fit per factor, 0.0–1.0, each with a typed reason that carries its numbers
+//! ([`super::reason`]).
 //!
 //! Every function reads one engine's facts and the profile, nothing else: a fit never depends
-//! on which other engines are in the catalogue (no rank reversal). The reason is written only
-//! when asked for, because ranking ten thousand engines a frame must not format eighty thousand
-//! sentences nobody will read.
+//! on which other engines are in the catalogue (no rank reversal). A reason holds no text, so
+//! ranking ten thousand engines a frame builds no sentence nobody will read; `render` words it.
 
+use super::reason::{
+    BudgetReason, CapabilityReason, CloudReason, ConfigExit, LicenceExit, MarketingReason, Reason,
+    ReversibilityReason, Spend, SupportReason, TeamReason, VolumeBand, VolumeReason,
+};
 use crate::catalogue::{
     Capability, Config, Engine, FactorId, Level, Licence, PerFactor, Role, ScaleOut, Status,
 };
 use crate::profile::{Marketing, Profile, SupportNeed, Team};
-use crate::units;
-use std::fmt::Write as _;
 
 /// One fit per factor, each 0–1.
 pub type Fits = PerFactor<f64>;
-
-/// Where a reason is written, when one is wanted.
-pub type Why<'a> = Option<&'a mut String>;
 
 /// Fit lost per decade (factor of ten) below an engine's band: over-engineered.
 pub const VOLUME_BELOW_PER_DECADE: f64 = 0.5;
@@ -73,12 +72,6 @@ pub const LEARN_NEW_KIND: f64 = 0.3;
 /// migration (the credit the brief gives a PowerMTA team, for any engine).
 pub const TEAM_MIGRATION: f64 = 0.15;
 
-fn say(why: Why<'_>, text: impl FnOnce() -> String) {
-    if let Some(w) = why {
-        *w = text();
-    }
-}
-
 /// Whether the profile asks about a factor. A factor it does not ask about (no cloud-native
 /// need, community support enough, indifferent to marketing, no wanted capabilities) is left
 /// out of the score rather than scored a perfect fit for everyone, which would compress every
@@ -94,82 +87,53 @@ pub fn asked(p: &Profile, f: FactorId) -> bool {
     }
 }
 
-/// "about 3×" for a ratio, in words people use.
-fn times(ratio: f64) -> String {
-    if ratio < 10.0 {
-        format!("about {:.0}×", ratio.max(1.0)).replace("about 1×", "just over 1×")
-    } else {
-        format!("about {}×", units::volume(ratio.round() as u64))
-    }
-}
-
 /// Inside the band where the brief places the engine, 1.0. Below it, over-engineered: the fit
 /// falls with the distance in decades. Above it, a slope that depends on what the engine is for
 /// and how its estate grows; beyond the most one estate is documented to carry, a further fall,
 /// because that the engine carries more is then an estimate. No volume puts an engine out of the
 /// running here: estates grow by nodes.
-pub fn volume(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
-    let v = p.monthly_volume.max(1) as f64;
+pub fn volume(e: &Engine, p: &Profile) -> (f64, VolumeReason) {
+    let volume = p.monthly_volume;
+    let v = volume.max(1) as f64;
     let (min, max) = (e.volume.min_per_month, e.volume.max_per_month);
-    let proven = e.volume.proven_max();
-    let band = || {
-        if min == 0 {
-            format!("band (up to {}/month)", units::volume(max))
-        } else {
-            format!("{}–{}/month band", units::volume(min), units::volume(max))
-        }
-    };
-    // Words are built only when a reason is asked for: ranking ten thousand engines asks none.
-    let vol = || units::volume(p.monthly_volume);
-    let estimate = if e.volume.proven_basis.is_estimate() {
-        ", itself an estimate"
-    } else {
-        ""
-    };
-    if p.monthly_volume < min {
-        let decades = (min as f64 / v).log10();
-        say(why, || {
-            format!(
-                "{}/month is below {}'s {}: {} more capacity than you need",
-                vol(),
-                e.name,
-                band(),
-                times(min as f64 / v)
-            )
-        });
-        return (1.0 - VOLUME_BELOW_PER_DECADE * decades).clamp(0.0, 1.0);
+    let band = VolumeBand { min, max };
+    let documented = e.volume.proven_max();
+    let estimated = e.volume.proven_basis.is_estimate();
+    if volume < min {
+        let times = min as f64 / v;
+        let fit = (1.0 - VOLUME_BELOW_PER_DECADE * times.log10()).clamp(0.0, 1.0);
+        return (
+            fit,
+            VolumeReason::Below {
+                volume,
+                band,
+                times,
+            },
+        );
     }
-    if p.monthly_volume <= max {
-        say(why, || {
-            format!("{}/month is inside {}'s {}", vol(), e.name, band())
-        });
-        return 1.0;
+    if volume <= max {
+        return (1.0, VolumeReason::Inside { volume, band });
     }
     let above = above_band_slope(e) * (v / max.max(1) as f64).log10();
-    if p.monthly_volume <= proven {
-        say(why, || {
-            format!(
-                "{}/month is above {}'s {}, within the {}/month one estate is documented to carry{estimate}",
-                vol(),
-                e.name,
-                band(),
-                units::volume(proven)
-            )
-        });
-        return (1.0 - above).clamp(0.0, 1.0);
+    if volume <= documented {
+        let reason = VolumeReason::Above {
+            volume,
+            band,
+            documented,
+            estimated,
+        };
+        return ((1.0 - above).clamp(0.0, 1.0), reason);
     }
-    let beyond = VOLUME_BEYOND_DOCUMENTED_PER_DECADE * (v / proven.max(1) as f64).log10();
-    say(why, || {
-        format!(
-            "{}/month is above {}'s {} and {} the {}/month one estate is documented to carry{estimate}: that it carries more is an estimate",
-            vol(),
-            e.name,
-            band(),
-            times(v / proven.max(1) as f64),
-            units::volume(proven)
-        )
-    });
-    (1.0 - above - beyond).clamp(0.0, 1.0)
+    let times = v / documented.max(1) as f64;
+    let beyond = VOLUME_BEYOND_DOCUMENTED_PER_DECADE * times.log10();
+    let reason = VolumeReason::Beyond {
+        volume,
+        band,
+        documented,
+        estimated,
+        times,
+    };
+    ((1.0 - above - beyond).clamp(0.0, 1.0), reason)
 }
 
 /// How fast the volume fit falls above an engine's band: gently for engines built to send at
@@ -192,69 +156,29 @@ pub fn budget_fit(reference: f64, spend: f64) -> f64 {
 /// R / (R + spend): R is the profile's cap, or a fixed reference when there is none; `spend` is
 /// what the budget reads of the annual cost ([`super::cost::AnnualCost::counted`]): with a cap,
 /// the cash (and staff time when the profile counts it), else everything.
-pub fn budget(e: &Engine, p: &Profile, spend: f64, why: Why<'_>) -> f64 {
-    let cost = spend.max(0.0);
-    let cash_only = super::cost::counts_cash_only(p);
-    // "$10.4k/yr (price estimated; servers and operations assumed)": the reason says which parts
-    // of the figure rest on estimates and on the profile's assumptions.
-    let figure = || {
-        let mut parts = Vec::new();
-        if e.cost.estimate.is_some() {
-            parts.push("price estimated");
-        }
-        let service = e.is_managed() || e.cost.node_capacity_per_month == 0;
-        parts.push(match (service, cash_only) {
-            (true, true) => "staff time not counted in the cap",
-            (true, false) => "operations assumed",
-            (false, true) => "servers and addresses assumed; staff time not counted in the cap",
-            (false, false) => "servers, addresses and staff time assumed",
-        });
-        let what = if cash_only { " in cash" } else { "" };
-        format!("{}/yr{what} ({})", units::usd(cost), parts.join("; "))
+pub fn budget(e: &Engine, p: &Profile, spend: f64) -> (f64, BudgetReason) {
+    // The reason says which parts of the figure rest on estimates and on the profile's
+    // assumptions.
+    let spend = Spend {
+        usd: spend.max(0.0),
+        price_estimated: e.cost.estimate.is_some(),
+        service: e.is_managed() || e.cost.node_capacity_per_month == 0,
+        cash_only: super::cost::counts_cash_only(p),
     };
     match p.annual_budget_usd {
-        Some(cap) if cap > 0.0 => {
-            say(why, || {
-                let ratio = cost / cap;
-                if ratio <= 1.0 {
-                    format!(
-                        "{}, {:.0}% of your {}/yr cap",
-                        figure(),
-                        ratio * 100.0,
-                        units::usd(cap)
-                    )
-                } else if ratio < 100.0 {
-                    format!("{}, {ratio:.1}× your {}/yr cap", figure(), units::usd(cap))
-                } else {
-                    format!(
-                        "{}, {} your {}/yr cap",
-                        figure(),
-                        times(ratio),
-                        units::usd(cap)
-                    )
-                }
-            });
-            budget_fit(cap, cost)
-        }
+        Some(cap) if cap > 0.0 => (budget_fit(cap, spend.usd), BudgetReason::Cap { spend, cap }),
         _ => {
             let (reference, scaled) = budget_reference(p);
-            say(why, || {
-                if scaled {
-                    format!(
-                        "{} against a {}/yr reference, the scale of what any estate at {}/month pays before its engine (addresses, their deliverability work, base operations, one server: assumptions; set a budget to use yours)",
-                        figure(),
-                        units::usd(reference),
-                        units::volume(p.monthly_volume)
-                    )
-                } else {
-                    format!(
-                        "{} against a {}/yr reference (an assumption; set a budget to use yours)",
-                        figure(),
-                        units::usd(reference)
-                    )
+            let reason = if scaled {
+                BudgetReason::Scaled {
+                    spend,
+                    reference,
+                    volume: p.monthly_volume,
                 }
-            });
-            budget_fit(reference, cost)
+            } else {
+                BudgetReason::Reference { spend, reference }
+            };
+            (budget_fit(reference, spend.usd), reason)
         }
     }
 }
@@ -277,14 +201,11 @@ fn worth_keeping(e: &Engine, p: &Profile) -> bool {
 /// ladder it climbs, and a migration when the team runs something else. A stalled or legacy
 /// engine the team runs without holding its licence scores as a same-kind engine it would move
 /// to: familiarity alone does not keep it, because staying is a migration postponed.
-pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+pub fn team(e: &Engine, p: &Profile) -> (f64, TeamReason) {
     // Ranking ten thousand engines asks this of each: one look through the team's engines.
     let known = p.team_knows.contains(&e.id);
     if known && worth_keeping(e, p) {
-        say(why, || {
-            format!("your team already runs {}: no migration", e.name)
-        });
-        return 1.0;
+        return (1.0, TeamReason::Runs);
     }
     // Each server the engine needs beside it (a message broker) is one more thing the team
     // runs: a step up the ladder, as far as its top. Day-to-day configuration (KumoMTA's TOML
@@ -313,49 +234,19 @@ pub fn team(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
         - learn
         - if migrating { TEAM_MIGRATION } else { 0.0 })
     .max(0.0);
-    say(why, || {
-        let mut needs = e.config.describe();
-        if let Some(every) = &e.everyday_config {
-            needs.push_str(&format!(", with {} for everyday changes", every.describe()));
+    // A fading incumbent is the team's own engine: leaving it is the migration, said once.
+    let migration = migrating && !known;
+    let reason = if known {
+        TeamReason::Fading
+    } else if steps == 0 {
+        TeamReason::Within {
+            same_kind,
+            migration,
         }
-        if !e.also_runs.is_empty() {
-            needs.push_str(&format!(
-                " and running {} beside it",
-                e.also_runs.join(" and ")
-            ));
-        }
-        let mut s = if known {
-            format!(
-                "your team runs {}, but it is {}: familiarity alone does not keep it; needs {needs}",
-                e.name,
-                e.status.to_string().to_lowercase()
-            )
-        } else if steps == 0 {
-            format!(
-                "needs {needs}, which a team that does {} can run; learning it is {}",
-                team_words(p.team),
-                if same_kind {
-                    "the kind of work your team already does"
-                } else {
-                    "a new kind of work"
-                }
-            )
-        } else {
-            format!(
-                "needs {needs}: {steps} step{} beyond a team that does {}",
-                if steps == 1 { "" } else { "s" },
-                team_words(p.team)
-            )
-        };
-        if migrating && !known {
-            s.push_str(&format!(
-                "; moving from what your team runs ({}) is a migration",
-                p.team_knows.join(", ")
-            ));
-        }
-        s
-    });
-    fit
+    } else {
+        TeamReason::Beyond { steps, migration }
+    };
+    (fit, reason)
 }
 
 /// The capabilities that make an engine cloud-native.
@@ -366,143 +257,74 @@ const CLOUD: [Capability; 3] = [
 ];
 
 /// Neutral unless asked for; then the share of Prometheus, container image and Kubernetes.
-pub fn cloud_native(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+pub fn cloud_native(e: &Engine, p: &Profile) -> (f64, CloudReason) {
     if !p.cloud_native {
-        say(why, || "not asked for (neutral)".into());
-        return 1.0;
+        return (1.0, CloudReason::NotAsked);
     }
     if e.is_managed() {
-        say(why, || {
-            "a managed service: nothing to deploy or scrape yourself".into()
-        });
-        return 1.0;
+        return (1.0, CloudReason::Managed);
     }
-    let fit = CLOUD.iter().map(|c| e.capability(*c).credit()).sum::<f64>() / CLOUD.len() as f64;
-    say(why, || {
-        CLOUD
-            .iter()
-            .map(|c| level_words(e, *c))
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
-    fit
-}
-
-/// "DKIM signing add-on (OpenDKIM milter)", "Kubernetes partial": a capability as a reason says it.
-fn level_words(e: &Engine, c: Capability) -> String {
-    match (e.capability(c), e.add_on(c)) {
-        (Level::AddOn, Some(name)) => format!("{} through {name}", c.label()),
-        (Level::Separate, Some(name)) => format!("{} sold separately ({name})", c.label()),
-        (level, _) => format!("{} {level}", c.label()),
-    }
+    let levels = CLOUD.map(|c| (c, e.capability(c)));
+    let fit = levels.iter().map(|(_, l)| l.credit()).sum::<f64>() / CLOUD.len() as f64;
+    (fit, CloudReason::Has(levels))
 }
 
 /// Neutral unless a vendor SLA is needed; then SLA 1.0, third-party help 0.5, none 0.
-pub fn support(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+pub fn support(e: &Engine, p: &Profile) -> (f64, SupportReason) {
     if p.support == SupportNeed::Community {
-        say(why, || {
-            "community support is enough for you (neutral)".into()
-        });
-        return 1.0;
+        return (1.0, SupportReason::NotAsked);
     }
     let s = &e.support;
     if s.vendor_sla {
-        say(why, || "a support contract with an SLA is available".into());
-        1.0
+        (1.0, SupportReason::Sla)
     } else if s.third_party {
-        say(why, || {
-            "no vendor SLA; paid help only from third parties".into()
-        });
-        0.5
+        (0.5, SupportReason::ThirdParty)
     } else {
-        say(why, || "no support contract to buy".into());
-        0.0
+        (0.0, SupportReason::NoContract)
     }
 }
 
 /// Wanted: bundled 1.0; unwanted: bundled 0.5 (paying for what you won't use); else neutral.
-pub fn marketing(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+pub fn marketing(e: &Engine, p: &Profile) -> (f64, MarketingReason) {
     let has = e.capability(Capability::BundledMarketing);
     match p.marketing {
         Marketing::Indifferent => {
-            if has == Level::Yes {
-                say(why, || {
-                    "bundles marketing tooling you have not asked for: a cost you may not use"
-                        .into()
-                });
+            let fit = if has == Level::Yes {
                 MARKETING_UNUSED
             } else {
-                say(why, || {
-                    match has {
-                    Level::Separate => {
-                        "marketing tooling is a separate product: nothing to pay for unless you buy it"
-                            .into()
-                    }
-                    _ => "no bundled marketing to pay for".into(),
-                }
-                });
                 1.0
-            }
+            };
+            (fit, MarketingReason::Indifferent(has))
         }
+        // Wanted means from the same vendor: a product it sells beside the service is that.
         Marketing::Wanted => {
-            say(why, || match has {
-                Level::Yes => "bundles list and campaign tooling".into(),
-                Level::AddOn => format!(
-                    "marketing tooling through {}",
-                    e.add_on(Capability::BundledMarketing)
-                        .unwrap_or("an add-on")
-                ),
-                Level::Separate => format!(
-                    "marketing tooling from the same vendor, sold separately: {} (its price is not in this cost)",
-                    e.add_on(Capability::BundledMarketing)
-                        .unwrap_or("a separate product")
-                ),
-                Level::Partial => {
-                    "some marketing tooling (templates, lists), not a full suite".into()
-                }
-                Level::No => "no marketing tooling: you would add your own".into(),
-                Level::Unknown => {
-                    "unknown — no source says whether it bundles marketing tooling".into()
-                }
-            });
-            // Wanted means from the same vendor: a product it sells beside the service is that.
-            if has == Level::Separate {
+            let fit = if has == Level::Separate {
                 1.0
             } else {
                 has.credit()
-            }
+            };
+            (fit, MarketingReason::Wanted(has))
         }
         Marketing::Unwanted => {
-            if has == Level::Yes {
-                say(why, || {
-                    "bundles marketing tooling you would pay for and not use".into()
-                });
-                0.5
-            } else {
-                say(why, || "pure sending infrastructure, as you want".into());
-                1.0
-            }
+            let fit = if has == Level::Yes { 0.5 } else { 1.0 };
+            (fit, MarketingReason::Unwanted(has))
         }
     }
 }
 
 /// Share of the wanted capabilities it has (Partial counts half); neutral when none are wanted.
-pub fn capabilities(e: &Engine, p: &Profile, why: Why<'_>) -> f64 {
+pub fn capabilities(e: &Engine, p: &Profile) -> (f64, CapabilityReason) {
     let wanted = &p.want;
     if wanted.is_empty() {
-        say(why, || "no wanted capabilities listed (neutral)".into());
-        return 1.0;
+        return (1.0, CapabilityReason::NotAsked);
     }
     let got: f64 = wanted.iter().map(|c| e.capability(*c).credit()).sum();
     let fit = got / wanted.len() as f64;
-    say(why, || {
-        let mut s = format!("has {} of {} wanted:", units::weight(got), wanted.len());
-        for c in wanted {
-            let _ = write!(s, " {};", level_words(e, *c));
-        }
-        s.trim_end_matches(';').to_owned()
-    });
-    fit
+    let reason = CapabilityReason::Has {
+        got,
+        wanted: wanted.len(),
+    };
+    (fit, reason)
 }
 
 /// How much of a fit is left for a project in each state: a stalled or legacy engine is one you
@@ -519,7 +341,7 @@ pub fn status_share(s: Status) -> f64 {
 /// How cheaply you could leave, and how soon you may have to: an open licence and readable
 /// configuration you keep score high, a proprietary engine lower; a stalled or legacy project
 /// takes a share off (the status is a fact of the catalogue, shown with every engine).
-pub fn reversibility(e: &Engine, _p: &Profile, why: Why<'_>) -> f64 {
+pub fn reversibility(e: &Engine, _p: &Profile) -> (f64, ReversibilityReason) {
     let open = matches!(e.licence, Licence::Open(_));
     let text_config = matches!(
         e.config,
@@ -527,30 +349,23 @@ pub fn reversibility(e: &Engine, _p: &Profile, why: Why<'_>) -> f64 {
     );
     let base = if open { 0.7 } else { 0.3 } + if text_config { 0.3 } else { 0.1 };
     let fit = base * status_share(e.status);
-    say(why, || {
-        let licence = match (&e.licence, e.is_managed()) {
-            (Licence::Open(spdx), _) => format!("open licence ({spdx})"),
-            (Licence::Commercial, true) => {
-                "a rented service whose IPs and settings stay behind".into()
-            }
-            (Licence::Commercial, false) => "a proprietary engine".into(),
-        };
-        let config = if text_config {
-            format!("{} you can read and keep", e.config.describe())
-        } else if e.is_managed() {
-            "your integration code moves with you".into()
+    let managed = e.is_managed();
+    let reason = ReversibilityReason {
+        licence: match (open, managed) {
+            (true, _) => LicenceExit::Open,
+            (false, true) => LicenceExit::Rented,
+            (false, false) => LicenceExit::Proprietary,
+        },
+        config: if text_config {
+            ConfigExit::Readable
+        } else if managed {
+            ConfigExit::Integration
         } else {
-            "settings held in its own console or database".into()
-        };
-        let status = match e.status {
-            Status::Active => String::new(),
-            Status::Maintained => "; maintained, with little new: expect to move one day".into(),
-            Status::Stalled => "; development has stalled: you may have to move".into(),
-            Status::Legacy => "; a legacy project: plan the move".into(),
-        };
-        format!("{licence}; {config}{status}")
-    });
-    fit
+            ConfigExit::Held
+        },
+        status: e.status,
+    };
+    (fit, reason)
 }
 
 /// Fits are kept to six decimals: far finer than anything shown, and coarse enough that a
@@ -565,56 +380,48 @@ pub fn quantize(f: f64) -> f64 {
 /// what it is compared with ([`budget_reference`], the same for every engine, so a ranking finds
 /// it once).
 pub fn all(e: &Engine, p: &Profile, spend: f64, reference: f64) -> Fits {
-    // Written out rather than through `one`: ranking ten thousand engines a frame calls this for
-    // each, and the match per factor costs a third of the ranking (benches/rank.rs).
+    // Written out rather than through `of`: ranking ten thousand engines a frame calls this for
+    // each, and the match per factor costs a third of the ranking (benches/rank.rs). The reasons
+    // are plain values the compiler drops unread.
     PerFactor([
-        volume(e, p, None),
+        volume(e, p).0,
         budget_fit(reference, spend),
-        team(e, p, None),
-        cloud_native(e, p, None),
-        support(e, p, None),
-        marketing(e, p, None),
-        capabilities(e, p, None),
-        reversibility(e, p, None),
+        team(e, p).0,
+        cloud_native(e, p).0,
+        support(e, p).0,
+        marketing(e, p).0,
+        capabilities(e, p).0,
+        reversibility(e, p).0,
     ])
     .map(quantize)
 }
 
-/// One factor's fit, rounded as [`all`] rounds it.
-pub fn of(e: &Engine, p: &Profile, annual_cost: f64, f: FactorId) -> f64 {
-    quantize(one(e, p, annual_cost, f, None))
+/// One factor's fit, rounded as [`all`] rounds it; `spend` as for [`all`].
+pub fn of(e: &Engine, p: &Profile, spend: f64, f: FactorId) -> f64 {
+    // Each arm drops its reason unread: what-if questions ask this of every engine.
+    quantize(match f {
+        FactorId::Volume => volume(e, p).0,
+        FactorId::Budget => budget(e, p, spend).0,
+        FactorId::Team => team(e, p).0,
+        FactorId::CloudNative => cloud_native(e, p).0,
+        FactorId::Support => support(e, p).0,
+        FactorId::Marketing => marketing(e, p).0,
+        FactorId::Capabilities => capabilities(e, p).0,
+        FactorId::Reversibility => reversibility(e, p).0,
+    })
 }
 
-/// One factor's fit, with its reason written to `why` when asked for.
-fn one(e: &Engine, p: &Profile, annual_cost: f64, f: FactorId, why: Why<'_>) -> f64 {
+/// Why one factor's fit is what it is; `spend` as for [`all`].
+pub fn reason(e: &Engine, p: &Profile, spend: f64, f: FactorId) -> Reason {
     match f {
-        FactorId::Volume => volume(e, p, why),
-        FactorId::Budget => budget(e, p, annual_cost, why),
-        FactorId::Team => team(e, p, why),
-        FactorId::CloudNative => cloud_native(e, p, why),
-        FactorId::Support => support(e, p, why),
-        FactorId::Marketing => marketing(e, p, why),
-        FactorId::Capabilities => capabilities(e, p, why),
-        FactorId::Reversibility => reversibility(e, p, why),
-    }
-}
-
-/// The reason for one factor's fit.
-pub fn explain(e: &Engine, p: &Profile, annual_cost: f64, f: FactorId) -> String {
-    let mut s = String::new();
-    one(e, p, annual_cost, f, Some(&mut s));
-    s
-}
-
-/// A team in a reason's words: render's words for it (`render::profile::team`), kept here
-/// while the fits write their reasons as text.
-fn team_words(t: Team) -> &'static str {
-    match t {
-        Team::Api => "API integration",
-        Team::Gui => "web consoles",
-        Team::StaticConfig => "static config",
-        Team::ConfigAsCode => "config as code",
-        Team::Programming => "programming",
+        FactorId::Volume => Reason::Volume(volume(e, p).1),
+        FactorId::Budget => Reason::Budget(budget(e, p, spend).1),
+        FactorId::Team => Reason::Team(team(e, p).1),
+        FactorId::CloudNative => Reason::CloudNative(cloud_native(e, p).1),
+        FactorId::Support => Reason::Support(support(e, p).1),
+        FactorId::Marketing => Reason::Marketing(marketing(e, p).1),
+        FactorId::Capabilities => Reason::Capabilities(capabilities(e, p).1),
+        FactorId::Reversibility => Reason::Reversibility(reversibility(e, p).1),
     }
 }
 
@@ -632,38 +439,56 @@ mod tests {
     #[test]
     fn volume_inside_below_and_above_the_band() {
         let p = Profile::default();
-        let mut why = String::new();
-        assert_eq!(volume(&engine("postfix"), &p, Some(&mut why)), 1.0);
-        assert_eq!(why, "7.4M/month is inside Postfix's band (up to 10M/month)");
-        let f = volume(&engine("kumomta"), &p, Some(&mut why));
-        assert!((f - (1.0 - 0.5 * (15e6f64 / 7_421_043.0).log10())).abs() < 1e-12);
+        let (f, why) = volume(&engine("postfix"), &p);
+        assert_eq!(f, 1.0);
+        let postfix_band = VolumeBand {
+            min: 0,
+            max: 10_000_000,
+        };
         assert_eq!(
             why,
-            "7.4M/month is below KumoMTA's 15M–150M/month band: about 2× more capacity than you need"
+            VolumeReason::Inside {
+                volume: 7_421_043,
+                band: postfix_band
+            }
+        );
+        let (f, why) = volume(&engine("kumomta"), &p);
+        assert!((f - (1.0 - 0.5 * (15e6f64 / 7_421_043.0).log10())).abs() < 1e-12);
+        assert!(
+            matches!(why, VolumeReason::Below { times, band, .. }
+                if (times - 15e6 / 7_421_043.0).abs() < 1e-12 && band.min == 15_000_000),
+            "{why:?}"
         );
         let big = Profile::from(Situation {
             monthly_volume: 100_000_000,
             ..Situation::default()
         });
         // A decade above Postfix's band and beyond the 55M a month one estate is documented to
-        // carry: no fit left, and the reason says the rest is an estimate.
-        assert_eq!(volume(&engine("postfix"), &big, Some(&mut why)), 0.0);
+        // carry: no fit left, and the reason says by how much.
+        let (f, why) = volume(&engine("postfix"), &big);
+        assert_eq!(f, 0.0);
         assert!(
-            why.contains("about 2× the 55M/month one estate is documented to carry"),
-            "{why}"
+            matches!(why, VolumeReason::Beyond { documented: 55_000_000, times, .. }
+                if (times - 100.0 / 55.0).abs() < 1e-12),
+            "{why:?}"
         );
-        assert!(why.contains("that it carries more is an estimate"), "{why}");
         // A decade above KumoMTA's band, well inside what is documented: its nodes share their
         // shaping state, so barely less.
         let isp = Profile::from(Situation {
             monthly_volume: 1_500_000_000,
             ..Situation::default()
         });
-        let kumo = volume(&engine("kumomta"), &isp, Some(&mut why));
+        let (kumo, why) = volume(&engine("kumomta"), &isp);
         assert!((kumo - (1.0 - 0.05 * 1.0)).abs() < 1e-12, "{kumo}");
         assert!(
-            why.contains("within the 3.6B/month one estate is documented to carry"),
-            "{why}"
+            matches!(
+                why,
+                VolumeReason::Above {
+                    documented: 3_600_000_000,
+                    ..
+                }
+            ),
+            "{why:?}"
         );
         // A sending MTA whose nodes do not share their limits loses twice as fast.
         let pmta = volume(
@@ -672,15 +497,15 @@ mod tests {
                 monthly_volume: 1_000_000_000,
                 ..Situation::default()
             }),
-            None,
-        );
+        )
+        .0;
         assert!((pmta - (1.0 - 0.1 * 2f64.log10())).abs() < 1e-12, "{pmta}");
         // Beyond the documented figure the fit keeps falling, by a quarter a decade.
         let huge = Profile::from(Situation {
             monthly_volume: 36_000_000_000,
             ..Situation::default()
         });
-        let kumo = volume(&engine("kumomta"), &huge, None);
+        let kumo = volume(&engine("kumomta"), &huge).0;
         let expect = 1.0 - 0.05 * (36e9f64 / 150e6).log10() - 0.25;
         assert!((kumo - expect).abs() < 1e-12, "{kumo} vs {expect}");
         // A general-purpose MTA above its band falls as if under-powered, as the brief says.
@@ -688,54 +513,64 @@ mod tests {
             monthly_volume: 20_000_000,
             ..Situation::default()
         });
-        let postfix = volume(&engine("postfix"), &twenty, None);
+        let postfix = volume(&engine("postfix"), &twenty).0;
         assert!((postfix - (1.0 - 2f64.log10())).abs() < 1e-12, "{postfix}");
         // One decade below costs half as much as one decade above.
         let low = Profile::from(Situation {
             monthly_volume: 1_500_000,
             ..Situation::default()
         });
-        assert!((volume(&engine("kumomta"), &low, None) - 0.5).abs() < 1e-12);
+        assert!((volume(&engine("kumomta"), &low).0 - 0.5).abs() < 1e-12);
     }
 
     #[test]
     fn budget_uses_the_cap_or_a_labelled_reference() {
         let e = engine("postfix");
-        let mut why = String::new();
-        let f = budget(&e, &Profile::default(), 25_000.0, Some(&mut why));
+        let (f, why) = budget(&e, &Profile::default(), 25_000.0);
         assert_eq!(f, 0.5);
-        assert!(why.contains("reference (an assumption"), "{why}");
+        assert!(
+            matches!(why, BudgetReason::Reference { reference, .. } if reference == REFERENCE_BUDGET_USD),
+            "{why:?}"
+        );
         let capped = Profile::from(Situation {
             annual_budget_usd: Some(10_000.0),
             ..Situation::default()
         });
-        assert!((budget(&e, &capped, 20_000.0, Some(&mut why)) - 1.0 / 3.0).abs() < 1e-12);
+        let (f, why) = budget(&e, &capped, 20_000.0);
+        assert!((f - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(
             why,
-            "$20k/yr in cash (servers and addresses assumed; staff time not counted in the cap), 2.0× your $10k/yr cap"
+            BudgetReason::Cap {
+                spend: Spend {
+                    usd: 20_000.0,
+                    price_estimated: false,
+                    service: false,
+                    cash_only: true,
+                },
+                cap: 10_000.0
+            }
         );
-        let mut why = String::new();
-        budget(&engine("powermta"), &capped, 5_000.0, Some(&mut why));
-        assert_eq!(
-            why,
-            "$5k/yr in cash (price estimated; servers and addresses assumed; staff time not counted in the cap), 50% of your $10k/yr cap"
-        );
-        let mut why = String::new();
-        budget(&engine("ses"), &capped, 5_000.0, Some(&mut why));
-        // SES's plan prices are a third party's reading of the price list: an estimate.
+        let (_, why) = budget(&engine("powermta"), &capped, 5_000.0);
         assert!(
-            why.starts_with("$5k/yr in cash (price estimated; staff time not counted in the cap)"),
-            "{why}"
+            matches!(why, BudgetReason::Cap { spend, .. } if spend.price_estimated && !spend.service),
+            "{why:?}"
+        );
+        // SES's plan prices are a third party's reading of the price list: an estimate.
+        let (_, why) = budget(&engine("ses"), &capped, 5_000.0);
+        assert!(
+            matches!(why, BudgetReason::Cap { spend, .. } if spend.price_estimated && spend.service),
+            "{why:?}"
         );
         // Counting staff time is the profile's choice.
         let mut staff = capped.clone();
         staff.assumptions.cap_counts_staff = true;
-        let mut why = String::new();
-        budget(&e, &staff, 5_000.0, Some(&mut why));
+        let (_, why) = budget(&e, &staff, 5_000.0);
         assert!(
-            why.starts_with("$5k/yr (servers, addresses and staff time assumed)"),
-            "{why}"
+            matches!(why, BudgetReason::Cap { spend, .. } if !spend.cash_only),
+            "{why:?}"
         );
+        // A negative spend reads as nothing spent.
+        assert_eq!(budget(&e, &capped, -5.0).0, 1.0);
         // Without a cap, a large sender's costs are read against what any estate of its size
         // pays, not against a figure a hundredth of it.
         let big = Profile::from(Situation {
@@ -744,9 +579,12 @@ mod tests {
         });
         let (reference, scaled) = budget_reference(&big);
         assert!(scaled && reference > 100_000.0, "{reference}");
-        let mut why = String::new();
-        assert_eq!(budget(&e, &big, reference, Some(&mut why)), 0.5);
-        assert!(why.contains("what any estate at 5B/month pays"), "{why}");
+        let (f, why) = budget(&e, &big, reference);
+        assert_eq!(f, 0.5);
+        assert!(
+            matches!(why, BudgetReason::Scaled { volume: 5_000_000_000, reference: r, .. } if r == reference),
+            "{why:?}"
+        );
         // A round step of the fixed reference, at most the baseline and more than half of it.
         let baseline = crate::decide::cost::baseline(&big, big.monthly_volume);
         assert!(
@@ -762,66 +600,73 @@ mod tests {
     #[test]
     fn team_ladder_and_known_engines() {
         let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+        let team = |e: &Engine, p: &Profile| team(e, p).0;
         let p = Profile::default();
         // Every engine the team does not run is learned: a smaller step when its configuration
         // is the kind the team writes.
-        assert!(close(team(&engine("postfix"), &p, None), 0.85));
-        assert!(close(team(&engine("powermta"), &p, None), 0.85));
+        assert!(close(team(&engine("postfix"), &p), 0.85));
+        assert!(close(team(&engine("powermta"), &p), 0.85));
         // KumoMTA's TOML helpers keep a static-config team on its rung, but Lua is new work.
-        assert!(close(team(&engine("kumomta"), &p, None), 0.70));
+        assert!(close(team(&engine("kumomta"), &p), 0.70));
         // Two rungs up to HSL scripting; the rungs are the new work, so the smaller learning step.
-        assert!(close(team(&engine("halon"), &p, None), 1.0 - 0.7 - 0.15));
+        assert!(close(team(&engine("halon"), &p), 1.0 - 0.7 - 0.15));
         let one_rung = Profile::from(Situation {
             team: Team::ConfigAsCode,
             ..Situation::default()
         });
-        assert!(close(
-            team(&engine("halon"), &one_rung, None),
-            1.0 - 0.35 - 0.15
-        ));
+        assert!(close(team(&engine("halon"), &one_rung), 1.0 - 0.35 - 0.15));
         // A team that programs finds files no new kind of work.
         let coders = Profile::from(Situation {
             team: Team::Programming,
             ..Situation::default()
         });
-        assert!(close(team(&engine("postfix"), &coders, None), 0.85));
+        assert!(close(team(&engine("postfix"), &coders), 0.85));
         let knows = Profile::from(Situation {
             team_knows: vec!["halon".into()],
             ..Situation::default()
         });
-        assert_eq!(team(&engine("halon"), &knows, None), 1.0);
+        assert_eq!(team(&engine("halon"), &knows), 1.0);
         // Moving from it is a migration, on top of the learning.
-        assert!(close(team(&engine("postfix"), &knows, None), 0.70));
+        assert!(close(team(&engine("postfix"), &knows), 0.70));
         let api = Profile::from(Situation {
             team: Team::Api,
             ..Situation::default()
         });
-        assert!(close(team(&engine("ses"), &api, None), 0.85));
-        assert_eq!(team(&engine("halon"), &api, None), 0.0);
+        assert!(close(team(&engine("ses"), &api), 0.85));
+        assert_eq!(team(&engine("halon"), &api), 0.0);
         // A programming team writes configuration as code too.
         let programmers = Profile::from(Situation {
             team: Team::Programming,
             ..Situation::default()
         });
-        assert!(close(team(&engine("kumomta"), &programmers, None), 0.85));
+        assert!(close(team(&engine("kumomta"), &programmers), 0.85));
         // A legacy engine the team runs is not kept on familiarity alone: it scores as the
         // same-kind engine the team would move to.
         let sendmail = Profile::from(Situation {
             team_knows: vec!["sendmail".into()],
             ..Situation::default()
         });
-        let stay = team(&engine("sendmail"), &sendmail, None);
-        let mut why = String::new();
-        let go = team(&engine("postfix"), &sendmail, Some(&mut why));
+        let (stay, why_stay) = super::team(&engine("sendmail"), &sendmail);
+        let (go, why_go) = super::team(&engine("postfix"), &sendmail);
         assert!(close(stay, go), "{stay} vs {go}");
-        assert!(why.contains("is a migration"), "{why}");
+        assert_eq!(why_stay, TeamReason::Fading);
+        assert_eq!(
+            why_go,
+            TeamReason::Within {
+                same_kind: true,
+                migration: true
+            }
+        );
         // A stalled engine whose licence the team holds is an asset the brief counts.
         let held = Profile::from(Situation {
             team_knows: vec!["powermta".into()],
             licences_held: vec!["powermta".into()],
             ..Situation::default()
         });
-        assert_eq!(team(&engine("powermta"), &held, None), 1.0);
+        assert_eq!(
+            super::team(&engine("powermta"), &held),
+            (1.0, TeamReason::Runs)
+        );
         let known_only = Profile {
             situation: Situation {
                 licences_held: vec![],
@@ -829,7 +674,22 @@ mod tests {
             },
             ..held
         };
-        assert!(team(&engine("powermta"), &known_only, None) < 1.0);
+        assert!(team(&engine("powermta"), &known_only) < 1.0);
+        // Rungs beyond the team are counted in the reason.
+        assert_eq!(
+            super::team(&engine("halon"), &p).1,
+            TeamReason::Beyond {
+                steps: 2,
+                migration: false
+            }
+        );
+        assert_eq!(
+            super::team(&engine("kumomta"), &p).1,
+            TeamReason::Within {
+                same_kind: false,
+                migration: false
+            }
+        );
     }
 
     #[test]
@@ -837,10 +697,10 @@ mod tests {
         let p = Profile::default();
         for id in ["postfix", "powermta", "ses"] {
             let e = engine(id);
-            assert_eq!(cloud_native(&e, &p, None), 1.0);
-            assert_eq!(support(&e, &p, None), 1.0);
-            assert_eq!(marketing(&e, &p, None), 1.0);
-            assert_eq!(capabilities(&e, &p, None), 1.0);
+            assert_eq!(cloud_native(&e, &p), (1.0, CloudReason::NotAsked));
+            assert_eq!(support(&e, &p), (1.0, SupportReason::NotAsked));
+            assert_eq!(marketing(&e, &p).0, 1.0);
+            assert_eq!(capabilities(&e, &p), (1.0, CapabilityReason::NotAsked));
         }
         // Not asked, they leave the score; marketing always counts (unused bundles cost).
         for f in [
@@ -851,7 +711,10 @@ mod tests {
             assert!(!asked(&p, f), "{f:?}");
         }
         assert!(asked(&p, FactorId::Marketing));
-        assert_eq!(marketing(&engine("greenarrow"), &p, None), MARKETING_UNUSED);
+        assert_eq!(
+            marketing(&engine("greenarrow"), &p),
+            (MARKETING_UNUSED, MarketingReason::Indifferent(Level::Yes))
+        );
         let asks = Profile::from(Situation {
             cloud_native: true,
             support: SupportNeed::VendorSla,
@@ -861,25 +724,50 @@ mod tests {
         });
         let kumo = engine("kumomta");
         // Prometheus and an image, but Kubernetes only through a community example.
-        assert!((cloud_native(&kumo, &asks, None) - 2.0 / 3.0).abs() < 1e-12);
-        assert_eq!(support(&kumo, &asks, None), 1.0);
-        assert_eq!(support(&engine("postfix"), &asks, None), 0.5);
-        assert_eq!(marketing(&kumo, &asks, None), 0.0);
-        assert_eq!(marketing(&engine("greenarrow"), &asks, None), 1.0);
-        assert_eq!(capabilities(&kumo, &asks, None), 0.0);
-        let mut why = String::new();
-        capabilities(&kumo, &asks, Some(&mut why));
-        assert_eq!(why, "has 0 of 2 wanted: web UI no; Kubernetes no");
-        // An add-on counts three quarters, and the reason names it.
+        let (f, why) = cloud_native(&kumo, &asks);
+        assert!((f - 2.0 / 3.0).abs() < 1e-12);
+        assert!(
+            matches!(
+                why,
+                CloudReason::Has([_, _, (Capability::Kubernetes, Level::No)])
+            ),
+            "{why:?}"
+        );
+        assert_eq!(
+            cloud_native(&engine("ses"), &asks),
+            (1.0, CloudReason::Managed)
+        );
+        assert_eq!(support(&kumo, &asks), (1.0, SupportReason::Sla));
+        assert_eq!(
+            support(&engine("postfix"), &asks),
+            (0.5, SupportReason::ThirdParty)
+        );
+        assert_eq!(marketing(&kumo, &asks).0, 0.0);
+        assert_eq!(marketing(&engine("greenarrow"), &asks).0, 1.0);
+        assert_eq!(
+            capabilities(&kumo, &asks),
+            (
+                0.0,
+                CapabilityReason::Has {
+                    got: 0.0,
+                    wanted: 2
+                }
+            )
+        );
+        // An add-on counts three quarters.
         let postfix_wants = Profile::from(Situation {
             want: vec![Capability::DkimSigning],
             ..Situation::default()
         });
-        assert_eq!(capabilities(&engine("postfix"), &postfix_wants, None), 0.75);
-        capabilities(&engine("postfix"), &postfix_wants, Some(&mut why));
-        assert!(
-            why.contains("DKIM signing through the OpenDKIM or Rspamd milter"),
-            "{why}"
+        assert_eq!(
+            capabilities(&engine("postfix"), &postfix_wants),
+            (
+                0.75,
+                CapabilityReason::Has {
+                    got: 0.75,
+                    wanted: 1
+                }
+            )
         );
     }
 
@@ -889,17 +777,40 @@ mod tests {
             marketing: Marketing::Unwanted,
             ..Situation::default()
         });
-        assert_eq!(marketing(&engine("greenarrow"), &p, None), 0.5);
-        assert_eq!(marketing(&engine("postfix"), &p, None), 1.0);
+        assert_eq!(
+            marketing(&engine("greenarrow"), &p),
+            (0.5, MarketingReason::Unwanted(Level::Yes))
+        );
+        assert_eq!(marketing(&engine("postfix"), &p).0, 1.0);
     }
 
     #[test]
     fn reversibility_prefers_open_and_readable() {
         let p = Profile::default();
-        assert_eq!(reversibility(&engine("kumomta"), &p, None), 1.0);
+        assert_eq!(
+            reversibility(&engine("kumomta"), &p),
+            (
+                1.0,
+                ReversibilityReason {
+                    licence: LicenceExit::Open,
+                    config: ConfigExit::Readable,
+                    status: Status::Active
+                }
+            )
+        );
         // Proprietary and stalled: 0.6 for its licence and configuration, 70 % of it for its status.
-        assert!((reversibility(&engine("powermta"), &p, None) - 0.6 * 0.7).abs() < 1e-12);
-        assert!((reversibility(&engine("ses"), &p, None) - 0.4).abs() < 1e-12);
+        let (f, why) = reversibility(&engine("powermta"), &p);
+        assert!((f - 0.6 * 0.7).abs() < 1e-12);
+        assert_eq!(
+            (why.licence, why.status),
+            (LicenceExit::Proprietary, Status::Stalled)
+        );
+        let (f, why) = reversibility(&engine("ses"), &p);
+        assert!((f - 0.4).abs() < 1e-12);
+        assert_eq!(
+            (why.licence, why.config),
+            (LicenceExit::Rented, ConfigExit::Integration)
+        );
     }
 
     #[test]
@@ -913,21 +824,30 @@ mod tests {
         for e in &cat.engines {
             let fits = all(e, &p, 12_345.0, budget_reference(&p).0);
             for f in FactorId::ALL {
-                assert_eq!(
-                    fits[f],
-                    quantize(one(e, &p, 12_345.0, f, None)),
-                    "{} {f:?}",
-                    e.id
-                );
+                assert_eq!(fits[f], of(e, &p, 12_345.0, f), "{} {f:?}", e.id);
             }
         }
     }
 
     #[test]
-    fn explain_matches_the_factor() {
+    fn each_factor_gives_its_own_reason() {
         let e = engine("postfix");
         let p = Profile::default();
-        assert!(explain(&e, &p, 1.0, FactorId::Volume).contains("inside"));
-        assert!(explain(&e, &p, 1.0, FactorId::Reversibility).contains("open licence"));
+        for f in FactorId::ALL {
+            let ok = match (f, reason(&e, &p, 1.0, f)) {
+                (FactorId::Volume, Reason::Volume(VolumeReason::Inside { .. }))
+                | (FactorId::Budget, Reason::Budget(_))
+                | (FactorId::Team, Reason::Team(_))
+                | (FactorId::CloudNative, Reason::CloudNative(_))
+                | (FactorId::Support, Reason::Support(_))
+                | (FactorId::Marketing, Reason::Marketing(_))
+                | (FactorId::Capabilities, Reason::Capabilities(_)) => true,
+                (FactorId::Reversibility, Reason::Reversibility(r)) => {
+                    r.licence == LicenceExit::Open
+                }
+                _ => false,
+            };
+            assert!(ok, "{f:?}");
+        }
     }
 }

@@ -14,7 +14,7 @@
 use super::brief::{self, VOLUME_LINE, Walk};
 use super::cost;
 use super::fit::{self, Fits};
-use super::rank::{self, KnockOut, MAILBOX_SERVER_MAX};
+use super::rank::{self, Exclusion, KnockOut, MAILBOX_SERVER_MAX, Standing};
 use super::weights::Weights;
 use crate::catalogue::{Engine, FactorId};
 use crate::profile::Profile;
@@ -239,7 +239,7 @@ pub fn path(engines: &[Engine], p: &Profile, w: &Weights, from: u64, to: u64) ->
         } else {
             (&b, &a)
         };
-        super::compare::within_doubt(engines, &q, &eff, lead, trail)
+        super::compare::within_doubt(&q, &eff, lead, trail)
     });
     if !members.is_empty() {
         let points: Vec<u64> = stretches.iter().map(|s| s.from).collect();
@@ -366,9 +366,10 @@ impl Path {
 struct Fixed {
     /// Fits at the profile's volume; the volume and budget fits are replaced at each volume.
     fits: Fits,
-    /// The tier of the knock-outs that do not depend on the volume (0 when none).
-    tier: u8,
-    /// A caveat: a candidate's tier is 1 rather than 0.
+    /// The standing the knock-outs that do not depend on the volume give (a candidate when
+    /// none).
+    standing: Standing,
+    /// A caveat: a candidate stands with caveats.
     caveat: bool,
     /// Musts it lacks.
     missing: usize,
@@ -381,7 +382,7 @@ struct Fixed {
 /// One engine at one volume.
 #[derive(Debug, Clone, Copy)]
 struct Sample {
-    tier: u8,
+    standing: Standing,
     score: i64,
     volume_fit: f64,
     budget_fit: f64,
@@ -394,7 +395,7 @@ struct Sample {
 /// What orders engines at a volume, or bounds it over a range.
 #[derive(Debug, Clone, Copy)]
 struct Key {
-    tier: u8,
+    standing: Standing,
     missing: usize,
     score: i64,
     preference: u8,
@@ -432,7 +433,7 @@ impl<'a> Search<'a> {
             .enumerate()
             .map(|(i, e)| {
                 let row = rank::evaluate(i, e, p, eff, reference);
-                let tier = row
+                let standing = row
                     .out
                     .iter()
                     .filter(|k| {
@@ -443,13 +444,13 @@ impl<'a> Search<'a> {
                                 | KnockOut::MailboxServer
                         )
                     })
-                    .map(KnockOut::tier)
+                    .map(KnockOut::exclusion)
                     .max()
-                    .unwrap_or(0);
+                    .map_or(Standing::Candidate, Standing::Out);
                 let tiers = &e.cost.tiers;
                 Fixed {
                     fits: row.fits,
-                    tier,
+                    standing,
                     caveat: !row.caveats.is_empty(),
                     missing: row.musts_missing(),
                     preference: [&below, &above]
@@ -490,24 +491,25 @@ impl<'a> Search<'a> {
         fits[FactorId::Volume] = fit::of(e, q, spend, FactorId::Volume);
         // What `fit::budget` gives, without finding the reference again for every engine.
         fits[FactorId::Budget] = fit::quantize(fit::budget_fit(reference, spend));
-        // The same knock-outs `standing::knock_outs` adds with the volume, by tier.
-        let mut tier = f.tier;
+        // The same knock-outs `standing::knock_outs` adds with the volume, the worst kept.
+        let mut standing = f.standing;
+        let mut out = |x: Exclusion| standing = standing.max(Standing::Out(x));
         if e.role() == crate::catalogue::Role::MailboxServer && v > MAILBOX_SERVER_MAX {
-            tier = tier.max(4);
+            out(Exclusion::Unsuited);
         }
         if e.scale_out() == Some(crate::catalogue::ScaleOut::Single) && c.estate.peak_nodes > 1 {
-            tier = tier.max(3);
+            out(Exclusion::SingleNode);
         }
         if let Some(cap) = q.annual_budget_usd
             && spend > cap
         {
-            tier = tier.max(2);
+            out(Exclusion::OverCap);
         }
-        if tier == 0 && f.caveat {
-            tier = 1;
+        if standing == Standing::Candidate && f.caveat {
+            standing = Standing::WithCaveats;
         }
         Sample {
-            tier,
+            standing,
             score: rank::score_key(rank::score(&fits, self.eff)),
             volume_fit: fits[FactorId::Volume],
             budget_fit: fits[FactorId::Budget],
@@ -522,7 +524,7 @@ impl<'a> Search<'a> {
 
     fn key(&self, i: usize, s: Sample, v: u64) -> Key {
         Key {
-            tier: s.tier,
+            standing: s.standing,
             missing: self.fixed[i].missing,
             score: s.score,
             preference: self.preference(i, v),
@@ -532,8 +534,8 @@ impl<'a> Search<'a> {
 
     /// Best first, as the ranking orders rows.
     fn order(&self, a: &Key, b: &Key) -> Ordering {
-        (a.tier, a.missing, Reverse(a.score), a.preference)
-            .cmp(&(b.tier, b.missing, Reverse(b.score), b.preference))
+        (a.standing, a.missing, Reverse(a.score), a.preference)
+            .cmp(&(b.standing, b.missing, Reverse(b.score), b.preference))
             .then_with(|| rank::compare((&self.engines[a.engine], 0), (&self.engines[b.engine], 0)))
     }
 
@@ -552,14 +554,14 @@ impl<'a> Search<'a> {
         let prefs = (self.preference(i, a), self.preference(i, b));
         if !f.monotone {
             let best = Key {
-                tier: f.tier.min(m.lo.tier).min(m.hi.tier),
+                standing: f.standing.min(m.lo.standing).min(m.hi.standing),
                 missing: f.missing,
                 score: self.score_with(i, 1.0, 1.0),
                 preference: prefs.0.min(prefs.1),
                 engine: i,
             };
             let worst = Key {
-                tier: u8::MAX,
+                standing: Standing::WORST,
                 score: i64::MIN,
                 preference: u8::MAX,
                 ..best
@@ -588,14 +590,14 @@ impl<'a> Search<'a> {
             .min(m.lo.budget_fit)
             .min(m.hi.budget_fit);
         let best = Key {
-            tier: m.lo.tier,
+            standing: m.lo.standing,
             missing: f.missing,
             score: self.score_with(i, top, best_budget),
             preference: prefs.0.min(prefs.1),
             engine: i,
         };
         let worst = Key {
-            tier: m.hi.tier,
+            standing: m.hi.standing,
             missing: f.missing,
             score: self.score_with(i, low, worst_budget),
             preference: prefs.0.max(prefs.1),
@@ -657,7 +659,7 @@ impl<'a> Search<'a> {
                 let mut keys: Vec<Key> = members
                     .iter()
                     .map(|m| self.key(m.engine, self.sample(q, m.engine, v), v))
-                    .filter(|k| k.tier < 2)
+                    .filter(|k| !k.standing.is_out())
                     .collect();
                 keys.sort_by(|x, y| self.order(x, y));
                 out.push(keys.iter().take(NEXT + 1).map(|k| k.engine).collect());
@@ -751,10 +753,10 @@ impl<'a> Search<'a> {
         if let [only] = members[..] {
             // One engine leads throughout; its standing only worsens, so it drops out of the
             // running at most once.
-            let first = (only.lo.tier < 2).then_some(only.engine);
+            let first = (!only.lo.standing.is_out()).then_some(only.engine);
             push(a, first);
-            if only.hi.tier >= 2 && first.is_some() {
-                let at = bisect(a, b, |v| self.sample(q, only.engine, v).tier < 2);
+            if only.hi.standing.is_out() && first.is_some() {
+                let at = bisect(a, b, |v| !self.sample(q, only.engine, v).standing.is_out());
                 push(at, None);
             }
             return;
@@ -764,7 +766,7 @@ impl<'a> Search<'a> {
             ms.iter()
                 .map(|m| self.key(m.engine, if hi { m.hi } else { m.lo }, v))
                 .min_by(|x, y| self.order(x, y))
-                .filter(|k| k.tier < 2)
+                .filter(|k| !k.standing.is_out())
                 .map(|k| k.engine)
         };
         if b - a <= 1 || self.constant(&members, a, b) {
@@ -784,7 +786,7 @@ impl<'a> Search<'a> {
             && members.iter().all(|m| {
                 let start = self.engines[m.engine].volume.min_per_month;
                 self.fixed[m.engine].monotone
-                    && m.lo.tier == m.hi.tier
+                    && m.lo.standing == m.hi.standing
                     && m.lo.volume_fit == m.hi.volume_fit
                     && m.lo.spend == m.hi.spend
                     && m.lo.reference == m.hi.reference

@@ -9,13 +9,15 @@
 use super::brief;
 use super::cost;
 use super::fit::{self, Fits};
+use super::reason::Reason;
 use super::weights::Weights;
 use crate::catalogue::{Capability, Engine, FactorId, PerFactor};
 use crate::profile::Profile;
 use std::cmp::Ordering;
 
 pub use super::standing::{
-    Caveat, KnockOut, MAILBOX_SERVER_MAX, NEAR_CAP, Note, caveats_and_notes, knock_out, knock_outs,
+    Caveat, Exclusion, KnockOut, MAILBOX_SERVER_MAX, NEAR_CAP, Note, Standing, caveats_and_notes,
+    knock_out, knock_outs,
 };
 
 /// One engine's place in a ranking.
@@ -25,10 +27,9 @@ pub struct Row {
     pub engine: usize,
     /// Fit per factor.
     pub fits: Fits,
-    /// Annual cost of ownership at the profile's volume: cash and staff time.
-    pub cost: f64,
-    /// The part of it paid in cash: licences, fees, contracts, servers, addresses.
-    pub cash: f64,
+    /// Annual cost of ownership at the profile's volume, itemised: found once when ranking, so
+    /// nothing that shows a row costs the engine again.
+    pub cost: cost::AnnualCost,
     /// What the budget reads of it ([`cost::AnnualCost::counted`]): the cash when a cap is set
     /// (and staff time when the profile counts it), else the whole cost.
     pub spend: f64,
@@ -57,17 +58,23 @@ impl Row {
         }
     }
 
+    /// Why one factor's fit is what it is, found again from the row's cost when asked for:
+    /// `e` and `p` must be the engine and profile it was ranked with.
+    pub fn reason(&self, e: &Engine, p: &Profile, f: FactorId) -> Reason {
+        fit::reason(e, p, self.spend, f)
+    }
+
     /// True when the engine is out of the running.
     pub fn is_out(&self) -> bool {
         !self.out.is_empty()
     }
 
-    /// 0 a candidate, 1 a candidate with a caveat, 2 and up out (see [`KnockOut::tier`]).
-    pub fn tier(&self) -> u8 {
+    /// Where it stands: by its worst knock-out when out (they are kept worst first).
+    pub fn standing(&self) -> Standing {
         match self.out.first() {
-            Some(k) => k.tier(),
-            None if self.caveats.is_empty() => 0,
-            None => 1,
+            Some(k) => Standing::Out(k.exclusion()),
+            None if self.caveats.is_empty() => Standing::Candidate,
+            None => Standing::WithCaveats,
         }
     }
 
@@ -128,13 +135,13 @@ impl Ranking {
         self.rows.iter().filter(|r| !r.is_out())
     }
 
-    /// The candidates that could overtake the top pick by weights alone: those of its tier.
+    /// The candidates that could overtake the top pick by weights alone: those of its standing.
     pub fn rivals(&self) -> impl Iterator<Item = &Row> {
-        let tier = self.top().map(Row::tier);
+        let standing = self.top().map(Row::standing);
         let top = self.top().map(|r| r.engine);
         self.rows
             .iter()
-            .filter(move |r| Some(r.tier()) == tier && Some(r.engine) != top)
+            .filter(move |r| Some(r.standing()) == standing && Some(r.engine) != top)
     }
 
     /// When no engine is a candidate (and some weight counts): what stands in the way.
@@ -156,8 +163,8 @@ impl Ranking {
         // a cap, the smallest gap in dollars, then the ranking's order.
         let mut right_kind = right_kind;
         right_kind.sort_by(|a, b| {
-            (a.tier(), a.musts_missing())
-                .cmp(&(b.tier(), b.musts_missing()))
+            (a.standing(), a.musts_missing())
+                .cmp(&(b.standing(), b.musts_missing()))
                 .then_with(|| {
                     a.over_cap()
                         .unwrap_or(0.0)
@@ -249,17 +256,15 @@ pub fn effective(p: &Profile, w: &Weights) -> (PerFactor<bool>, Weights) {
 /// One engine's row: its cost, fits, score with the `effective` weights, and standing;
 /// `reference` is the profile's budget reference ([`fit::budget_reference`]).
 pub fn evaluate(i: usize, e: &Engine, p: &Profile, effective: &Weights, reference: f64) -> Row {
-    let c = cost::annual(e, p, p.monthly_volume);
-    let cost = c.total();
-    let spend = c.counted(p);
+    let cost = cost::annual(e, p, p.monthly_volume);
+    let spend = cost.counted(p);
     let fits = fit::all(e, p, spend, reference);
-    let out = knock_outs(e, p, &c);
-    let (caveats, notes) = caveats_and_notes(e, p, &c);
+    let out = knock_outs(e, p, &cost);
+    let (caveats, notes) = caveats_and_notes(e, p, &cost);
     Row {
         engine: i,
         fits,
         cost,
-        cash: c.cash(),
         spend,
         score: score(&fits, effective),
         out,
@@ -269,7 +274,7 @@ pub fn evaluate(i: usize, e: &Engine, p: &Profile, effective: &Weights, referenc
     }
 }
 
-/// Best first: by standing (tier, then fewer musts missing), then score; among equal scores the
+/// Best first: by standing (then fewer musts missing), then score; among equal scores the
 /// engine the brief's diagram reaches first (see [`brief::preference`]) — the brief decides
 /// what the weights cannot tell apart — then name and id.
 fn order(engines: &[Engine], a: &Row, b: &Row) -> Ordering {
@@ -279,9 +284,9 @@ fn order(engines: &[Engine], a: &Row, b: &Row) -> Ordering {
 }
 
 /// The ranking's order before the tie-break: standing, then score.
-fn sort_key(r: &Row) -> (u8, usize, std::cmp::Reverse<i64>) {
+fn sort_key(r: &Row) -> (Standing, usize, std::cmp::Reverse<i64>) {
     (
-        r.tier(),
+        r.standing(),
         r.musts_missing(),
         std::cmp::Reverse(score_key(r.score)),
     )
@@ -335,7 +340,7 @@ pub fn leader(engines: &[Engine], p: &Profile, w: &Weights) -> Option<(usize, f6
     }
     let top = best.filter(|b| !b.is_out())?;
     let margin = second
-        .filter(|s| s.tier() == top.tier())
+        .filter(|s| s.standing() == top.standing())
         .map_or(top.score, |s| top.score - s.score);
     Some((top.engine, margin))
 }
@@ -449,6 +454,21 @@ mod tests {
     }
 
     #[test]
+    fn a_row_carries_the_cost_it_was_ranked_with() {
+        let cat = Catalogue::builtin();
+        let p = Profile::from(Situation {
+            annual_budget_usd: Some(20_000.0),
+            ..Situation::default()
+        });
+        let r = rank(&cat.engines, &p, &Weights::defaults(&cat.factors));
+        for row in &r.rows {
+            let e = &cat.engines[row.engine];
+            assert_eq!(row.cost, cost::annual(e, &p, p.monthly_volume), "{}", e.id);
+            assert_eq!(row.spend, row.cost.counted(&p), "{}", e.id);
+        }
+    }
+
+    #[test]
     fn contributions_add_up_to_the_score() {
         let cat = Catalogue::builtin();
         let w = Weights::defaults(&cat.factors);
@@ -473,7 +493,7 @@ mod tests {
         // then the walk's default engine (KumoMTA), then by name, within each standing.
         let names: Vec<&str> = r
             .candidates()
-            .filter(|r| r.tier() == 0)
+            .filter(|r| r.standing() == Standing::Candidate)
             .map(|r| cat.engines[r.engine].name.as_str())
             .collect();
         assert_eq!(names[..2], ["Postfix", "KumoMTA"]);
@@ -518,7 +538,7 @@ mod standing_tests {
 
     #[test]
     fn standing_orders_before_score() {
-        // Tiers never interleave: a candidate with no caveat, then caveats, then each way out.
+        // Standings never interleave: a candidate with no caveat, then caveats, then each way out.
         let p = Profile::from(Situation {
             monthly_volume: 20_000_000,
             annual_budget_usd: Some(15_000.0),
@@ -526,10 +546,10 @@ mod standing_tests {
             ..Situation::default()
         });
         let (_, r) = ranked(&p);
-        let tiers: Vec<u8> = r.rows.iter().map(Row::tier).collect();
-        let mut sorted = tiers.clone();
+        let standings: Vec<Standing> = r.rows.iter().map(Row::standing).collect();
+        let mut sorted = standings.clone();
         sorted.sort_unstable();
-        assert_eq!(tiers, sorted);
+        assert_eq!(standings, sorted);
     }
 
     #[test]
@@ -571,9 +591,11 @@ mod standing_tests {
             .iter()
             .position(|x| x.engine == greenarrow.engine)
             .unwrap();
-        assert!(r.rows[..at].iter().all(|x| x.tier() <= 1));
+        assert!(r.rows[..at].iter().all(|x| !x.standing().is_out()));
         assert!(
-            r.rows[at..].iter().all(|x| x.tier() >= 1),
+            r.rows[at..]
+                .iter()
+                .all(|x| x.standing() >= Standing::WithCaveats),
             "every full match ranks above it"
         );
     }

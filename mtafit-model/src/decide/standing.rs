@@ -42,15 +42,50 @@ pub enum KnockOut {
 }
 
 impl KnockOut {
-    /// How far out: the ranking lists engines over the cap first, then those a single node
-    /// cannot carry, then those lacking musts, then the wrong kind.
-    pub fn tier(&self) -> u8 {
+    /// How far out it puts an engine: the ranking lists engines over the cap first, then those
+    /// a single node cannot carry, then those lacking musts, then the wrong kind.
+    pub fn exclusion(&self) -> Exclusion {
         match self {
-            KnockOut::OverCap { .. } => 2,
-            KnockOut::SingleNode { .. } => 3,
-            KnockOut::LacksMust(_) | KnockOut::MailboxServer => 4,
-            KnockOut::Managed | KnockOut::SelfHosted => 5,
+            KnockOut::OverCap { .. } => Exclusion::OverCap,
+            KnockOut::SingleNode { .. } => Exclusion::SingleNode,
+            KnockOut::LacksMust(_) | KnockOut::MailboxServer => Exclusion::Unsuited,
+            KnockOut::Managed | KnockOut::SelfHosted => Exclusion::WrongKind,
         }
+    }
+}
+
+/// How far out of the running an engine is, nearest first: a cap can be raised, a kind cannot
+/// be changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Exclusion {
+    /// Over the budget cap.
+    OverCap,
+    /// One node cannot carry the busiest hour, and the engine runs on one.
+    SingleNode,
+    /// A must it lacks, or a mailbox server above a modest volume.
+    Unsuited,
+    /// A managed service for a profile that owns its sending layer, or the reverse.
+    WrongKind,
+}
+
+/// Where an engine stands before its score counts, best first: the ranking orders by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Standing {
+    /// In the running with no caveat.
+    Candidate,
+    /// In the running, below every candidate without a caveat.
+    WithCaveats,
+    /// Out of the running, by its worst knock-out.
+    Out(Exclusion),
+}
+
+impl Standing {
+    /// The worst standing there is: a bound no engine falls below.
+    pub const WORST: Standing = Standing::Out(Exclusion::WrongKind);
+
+    /// True when the engine is out of the running.
+    pub fn is_out(self) -> bool {
+        matches!(self, Standing::Out(_))
     }
 }
 
@@ -149,7 +184,7 @@ pub fn knock_outs(e: &Engine, p: &Profile, cost: &cost::AnnualCost) -> Vec<Knock
             estimated: cost.is_estimate(),
         });
     }
-    out.sort_by_key(|k| std::cmp::Reverse(k.tier()));
+    out.sort_by_key(|k| std::cmp::Reverse(k.exclusion()));
     out
 }
 
@@ -231,4 +266,44 @@ pub fn caveats_and_notes(
         });
     }
     (caveats, notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standings_order_best_first_and_knock_outs_by_how_far_out() {
+        let out = |x| Standing::Out(x);
+        let order = [
+            Standing::Candidate,
+            Standing::WithCaveats,
+            out(Exclusion::OverCap),
+            out(Exclusion::SingleNode),
+            out(Exclusion::Unsuited),
+            out(Exclusion::WrongKind),
+        ];
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+        assert_eq!(order.iter().max(), Some(&Standing::WORST));
+        assert_eq!(order.iter().filter(|s| s.is_out()).count(), 4);
+        let ko = [
+            KnockOut::OverCap {
+                cost: 2.0,
+                cap: 1.0,
+                estimated: false,
+            },
+            KnockOut::SingleNode {
+                carries: 1,
+                estimated: false,
+            },
+            KnockOut::LacksMust(vec![]),
+            KnockOut::MailboxServer,
+            KnockOut::Managed,
+            KnockOut::SelfHosted,
+        ];
+        let by: Vec<Exclusion> = ko.iter().map(KnockOut::exclusion).collect();
+        assert!(by.windows(2).all(|w| w[0] <= w[1]), "{by:?}");
+        assert_eq!(by[2], by[3]);
+        assert_eq!(by[4], by[5]);
+    }
 }

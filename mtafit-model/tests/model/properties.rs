@@ -3,7 +3,7 @@
 use crate::synthetic;
 
 use mtafit_model::catalogue::{Capability, Catalogue, Engine, FactorId, PerFactor};
-use mtafit_model::decide::rank::weighted;
+use mtafit_model::decide::rank::{Standing, weighted};
 use mtafit_model::decide::{KnockOut, Weights, cost, crossover, path, rank, sensitivity};
 use mtafit_model::profile::{Assumptions, Marketing, Profile, Situation, SupportNeed, Team};
 use proptest::prelude::*;
@@ -150,7 +150,7 @@ proptest! {
                 prop_assert!((0.0..=1.0).contains(&f), "fit {}", f);
             }
             prop_assert!((0.0..=100.0 + 1e-9).contains(&row.score), "score {}", row.score);
-            prop_assert!(row.cost.is_finite() && row.cost >= 0.0);
+            prop_assert!(row.cost.total().is_finite() && row.cost.total() >= 0.0);
         }
     }
 
@@ -162,15 +162,15 @@ proptest! {
         let r = rank(&builtin().engines, &p, &w);
         let first_out = r.rows.iter().position(|r| r.is_out()).unwrap_or(r.rows.len());
         prop_assert!(r.rows[first_out..].iter().all(|r| r.is_out()));
-        let tiers: Vec<u8> = r.rows.iter().map(|r| r.tier()).collect();
-        prop_assert!(tiers.windows(2).all(|t| t[0] <= t[1]), "{:?}", tiers);
+        let standings: Vec<Standing> = r.rows.iter().map(|r| r.standing()).collect();
+        prop_assert!(standings.windows(2).all(|t| t[0] <= t[1]), "{:?}", standings);
         for (i, a) in r.rows.iter().enumerate() {
             for b in &r.rows[i + 1..] {
                 let beyond = |x: &mtafit_model::decide::Row| x.out.iter().any(|k| matches!(k, KnockOut::SingleNode { .. }));
                 let over = |x: &mtafit_model::decide::Row| x.out.iter().any(|k| matches!(k, KnockOut::OverCap { .. }));
                 prop_assert!(!beyond(a) || b.is_out(), "beyond its range above a candidate");
                 prop_assert!(!over(a) || b.is_out(), "over the cap above a candidate");
-                prop_assert!(a.caveats.is_empty() || b.tier() != 0, "a partial must above a full match");
+                prop_assert!(a.caveats.is_empty() || b.standing() != Standing::Candidate, "a partial must above a full match");
             }
         }
     }
@@ -193,7 +193,7 @@ proptest! {
         let r = rank(&builtin().engines, &p, &w);
         if p.own_infrastructure && let Some(t) = r.top() {
             let top = &builtin().engines[t.engine];
-            let others = r.rows.iter().any(|x| x.tier() == 0);
+            let others = r.rows.iter().any(|x| x.standing() == Standing::Candidate);
             prop_assert!(!(top.id == "stalwart" && others), "Stalwart leads {:?}", p);
         }
     }
@@ -230,7 +230,7 @@ situation: Situation { want: vec![Capability::DkimSigning], ..p.situation.clone(
                 };
                 let newly_asked = !base.asked[f] && more.asked[f];
                 // A required SLA can add a support contract's price, a fact about the engine.
-                if newly_asked && row.fits[f] >= 1.0 && (row.cost - was.cost).abs() < 1e-9 {
+                if newly_asked && row.fits[f] >= 1.0 && (row.cost.total() - was.cost.total()).abs() < 1e-9 {
                     prop_assert!(row.score >= was.score - 1e-6, "{}: {} < {}", cat.engines[row.engine].id, row.score, was.score);
                 }
             }
@@ -263,7 +263,7 @@ situation: Situation { want: vec![Capability::DkimSigning], ..p.situation.clone(
         for a in before.rows.iter() {
             for b in before.rows.iter() {
                 let a_first = pos(&before, a.engine) < pos(&before, b.engine);
-                let same_group = (a.tier(), a.musts_missing()) == (b.tier(), b.musts_missing());
+                let same_group = (a.standing(), a.musts_missing()) == (b.standing(), b.musts_missing());
                 if a_first && same_group && a.fits[f] > b.fits[f] {
                     prop_assert!(pos(&after, a.engine) < pos(&after, b.engine),
                         "{} fell below {} after raising {}", engines[a.engine].id, engines[b.engine].id, f.id());

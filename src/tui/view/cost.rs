@@ -143,7 +143,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     for (n, &i) in c.leaders.iter().enumerate() {
         let e = &app.cat.engines[i];
-        let cost = mtafit_model::decide::cost::annual(e, &app.profile, app.profile.monthly_volume);
+        let cost = &app.row(i).cost;
         let star = if cost.is_estimate() { "*" } else { "" };
         let value = format!("{}{star}", units::usd(cost.total()));
         lines.push(Line::from(vec![
@@ -158,7 +158,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             text::truncate(
                 &format!(
                     "  {} · {} cash",
-                    sentence::estate_short(&cost),
+                    sentence::estate_short(cost),
                     units::usd(cost.cash())
                 ),
                 w,
@@ -208,7 +208,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // The first leader's estate, item by item.
     if let Some(&i) = c.leaders.first() {
         let e = &app.cat.engines[i];
-        let cost = mtafit_model::decide::cost::annual(e, &app.profile, app.profile.monthly_volume);
+        let cost = &app.row(i).cost;
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
             format!("{}'s estate", e.name),

@@ -3,10 +3,10 @@
 use super::{bar, pane};
 use crate::tui::app::{App, Pane};
 use mtafit_model::catalogue::FactorId;
-use mtafit_model::decide::{Provenance, cost, fit};
+use mtafit_model::decide::Provenance;
 use mtafit_model::text;
 use mtafit_model::units;
-use mtafit_render::{compare, sentence};
+use mtafit_render::{compare, reason, sentence};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -107,7 +107,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     for f in FactorId::ALL {
         let c = row.contribution(w, f);
         let why = if app.analysis.ranking.asked[f] {
-            fit::explain(e, p, row.spend, f)
+            reason::why(e, p, row, f)
         } else {
             format!("not asked by this profile (p: {})", sentence::how_to_ask(f))
         };
@@ -120,7 +120,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Span::styled(text::truncate(&why, reason_w).into_owned(), t.dim),
         ]));
     }
-    let c = cost::annual(e, p, p.monthly_volume);
+    let c = &row.cost;
     out.push(Line::from(vec![
         Span::styled(
             format!("cost at {}/month: ", units::volume(p.monthly_volume)),
@@ -130,12 +130,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             format!(
                 "{}/yr: {}",
                 units::usd_exact(c.total()),
-                sentence::cash_and_staff(&c)
+                sentence::cash_and_staff(c)
             ),
             t.text,
         ),
     ]));
-    wrap(&mut out, "estate", &sentence::estate(&c), t.text);
+    wrap(&mut out, "estate", &sentence::estate(c), t.text);
     for item in c.items() {
         let style = match item.provenance {
             Provenance::Sourced => t.text,

@@ -37,13 +37,15 @@ pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<Strin
             .unwrap_or_else(|| "a candidate".into())
     });
     add("cost/yr", &|i| {
-        let e = &cat.engines[i];
-        let p = &app.profile;
-        let estimated = mtafit_model::decide::cost::annual(e, p, p.monthly_volume).is_estimate();
+        let cost = &app.row(i).cost;
         format!(
             "{}{}",
-            units::usd(app.row(i).cost),
-            if estimated { "* (estimated)" } else { "" }
+            units::usd(cost.total()),
+            if cost.is_estimate() {
+                "* (estimated)"
+            } else {
+                ""
+            }
         )
     });
     add("kind", &|i| cat.engines[i].kind.to_string());

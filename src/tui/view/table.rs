@@ -102,7 +102,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     let estimated = e.cost.estimate.is_some();
                     format!(
                         "{}{}",
-                        units::usd(row.cost),
+                        units::usd(row.cost.total()),
                         if estimated { "*" } else { "" }
                     )
                 }
