@@ -17,6 +17,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("calendar", 0),
     ("ronfile", 0),
     ("atomic", 0),
+    ("variants", 0),
     // Facts.
     ("catalogue", 1),
     ("profile", 1),

@@ -6,9 +6,22 @@ use super::postfix::{self, Postfix};
 use super::powermta::PowerMta;
 use super::scan::Lines;
 use super::sendmail::{self, Sendmail};
+use enum_map::EnumMap;
 
 /// The log formats mtafit reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumCount)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    enum_map::Enum,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum LogFormat {
     /// Postfix through syslog, rsyslog, journalctl or its own logger.
     Postfix,
@@ -25,23 +38,12 @@ pub enum LogFormat {
 impl LogFormat {
     /// The stable id used in reports and on the command line.
     pub fn name(self) -> &'static str {
-        match self {
-            LogFormat::Postfix => "postfix",
-            LogFormat::Exim => "exim",
-            LogFormat::Sendmail => "sendmail",
-            LogFormat::Kumomta => "kumomta",
-            LogFormat::Powermta => "powermta",
-        }
+        self.into()
     }
 
     /// Every format, in the order detection prefers on a tie.
-    pub const ALL: [LogFormat; <LogFormat as strum::EnumCount>::COUNT] = [
-        LogFormat::Postfix,
-        LogFormat::Exim,
-        LogFormat::Sendmail,
-        LogFormat::Kumomta,
-        LogFormat::Powermta,
-    ];
+    pub const ALL: [LogFormat; <LogFormat as strum::EnumCount>::COUNT] =
+        mtafit_model::variants::all();
 }
 
 /// A format's line reader, set up for one input.
@@ -95,17 +97,19 @@ pub const SAMPLE_LINES: usize = 200;
 
 /// The format most of the first lines of `head` are in, or `None` when no line is in any.
 pub fn detect(head: &[u8]) -> Option<LogFormat> {
-    let votes = votes(head);
-    let best = (0..5).max_by_key(|&i| (votes[i], std::cmp::Reverse(i)))?;
-    (votes[best] > 0).then_some(LogFormat::ALL[best])
+    // On a tie, the format first in `LogFormat::ALL`.
+    let (best, n) = votes(head)
+        .into_iter()
+        .max_by_key(|&(f, n)| (n, std::cmp::Reverse(f as usize)))?;
+    (n > 0).then_some(best)
 }
 
-/// How many of the first lines of `head` each format recognises, in [`LogFormat::ALL`] order.
-pub fn votes(head: &[u8]) -> [usize; 5] {
+/// How many of the first lines of `head` each format recognises.
+pub fn votes(head: &[u8]) -> EnumMap<LogFormat, usize> {
     let pmta = first_line(head)
         .and_then(PowerMta::from_header)
         .unwrap_or_default();
-    let mut votes = [0usize; 5];
+    let mut votes = EnumMap::default();
     let complete = match memchr::memrchr(b'\n', head) {
         Some(i) => &head[..i],
         None => head,
@@ -115,14 +119,14 @@ pub fn votes(head: &[u8]) -> [usize; 5] {
         .filter(|l| !l.is_empty())
         .take(SAMPLE_LINES)
     {
-        let checks = [
-            postfix::recognises(line),
-            exim::recognises(line),
-            sendmail::recognises(line),
-            kumo::recognises(line),
-            pmta.recognises(line),
-        ];
-        for (v, hit) in votes.iter_mut().zip(checks) {
+        for (f, v) in votes.iter_mut() {
+            let hit = match f {
+                LogFormat::Postfix => postfix::recognises(line),
+                LogFormat::Exim => exim::recognises(line),
+                LogFormat::Sendmail => sendmail::recognises(line),
+                LogFormat::Kumomta => kumo::recognises(line),
+                LogFormat::Powermta => pmta.recognises(line),
+            };
             *v += usize::from(hit);
         }
     }
@@ -174,5 +178,23 @@ mod tests {
             None
         );
         assert_eq!(detect(b""), None);
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_format_listed_first() {
+        let head = "2025-11-28 06:34:29 1tQ2aB-00000000XyZ-3AbC <= news@example.com S=1\n\
+                    Nov 28 06:34:29 mx1 postfix/smtpd[30211]: connect from x[192.0.2.11]\n";
+        let votes = votes(head.as_bytes());
+        assert_eq!((votes[LogFormat::Postfix], votes[LogFormat::Exim]), (1, 1));
+        assert_eq!(detect(head.as_bytes()), Some(LogFormat::Postfix));
+    }
+
+    #[test]
+    fn names_are_the_contract() {
+        // The names reports and `--log-format` use (docs/json.md, docs/cli.md).
+        assert_eq!(
+            LogFormat::ALL.map(LogFormat::name),
+            ["postfix", "exim", "sendmail", "kumomta", "powermta"]
+        );
     }
 }

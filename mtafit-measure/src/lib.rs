@@ -131,8 +131,7 @@ pub fn measure(
         }
         let format = match opts.format {
             Some(f) => {
-                let votes = detect::votes(&opened.head);
-                if votes[LogFormat::ALL.iter().position(|&x| x == f).unwrap_or(0)] == 0 {
+                if detect::votes(&opened.head)[f] == 0 {
                     warnings.push(Warning::Unlike {
                         name: name.clone(),
                         format: f,

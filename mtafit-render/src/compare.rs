@@ -133,10 +133,7 @@ pub fn json(engines: &[Engine], c: &Comparison) -> Value {
         "top": id(c.top),
         "runner_up": c.runner_up.map(id),
         "margin": units::round_to(c.margin, 1),
-        "tie_break": c.tie_break.map(|t| match t {
-            TieBreak::Brief => "brief",
-            TieBreak::Name => "name",
-        }),
+        "tie_break": c.tie_break.map(TieBreak::id),
         "near_tie": c.near_tie.map(id),
         "what_ifs": what_ifs,
     })

@@ -9,7 +9,6 @@ use super::sentence;
 use super::style::Ansi;
 use super::walk;
 use mtafit_model::catalogue::{Engine, FactorId};
-use mtafit_model::decide::rank::Standing;
 use mtafit_model::decide::{Analysis, AnnualCost, KnockOut, Ranking, Row};
 use mtafit_model::text::{fit_left, fit_right};
 use mtafit_model::units;
@@ -155,11 +154,7 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
 
 /// "candidate", "caveat" or "out": where an engine stands before its score counts.
 pub fn standing(r: &Row) -> &'static str {
-    match r.standing() {
-        Standing::Candidate => "candidate",
-        Standing::WithCaveats => "caveat",
-        Standing::Out(_) => "out",
-    }
+    r.standing().id()
 }
 
 /// Why no engine is a candidate, in words.

@@ -13,7 +13,10 @@ use mtafit_model::units;
 use std::fmt::Write as _;
 
 /// The formats a shortlist is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount, strum::VariantArray, strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum ShortlistFormat {
     /// For a ticket or pull request.
     Markdown,
@@ -27,12 +30,8 @@ pub enum ShortlistFormat {
 
 impl ShortlistFormat {
     /// Every format, in the order the explorer cycles them.
-    pub const ALL: [ShortlistFormat; <ShortlistFormat as strum::EnumCount>::COUNT] = [
-        ShortlistFormat::Markdown,
-        ShortlistFormat::Csv,
-        ShortlistFormat::Json,
-        ShortlistFormat::Ron,
-    ];
+    pub const ALL: [ShortlistFormat; <ShortlistFormat as strum::EnumCount>::COUNT] =
+        mtafit_model::variants::all();
 
     /// The file extension.
     pub fn extension(self) -> &'static str {
@@ -46,12 +45,7 @@ impl ShortlistFormat {
 
     /// The format's name, as `--format` takes it.
     pub fn name(self) -> &'static str {
-        match self {
-            ShortlistFormat::Markdown => "markdown",
-            ShortlistFormat::Csv => "csv",
-            ShortlistFormat::Json => "json",
-            ShortlistFormat::Ron => "ron",
-        }
+        self.into()
     }
 
     /// The default file name: `mtafit-shortlist.<ext>`.
@@ -344,6 +338,19 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_names_are_the_flag_values() {
+        // `--format` of `export` takes these (docs/cli.md); each file is named by its extension.
+        assert_eq!(
+            ShortlistFormat::ALL.map(ShortlistFormat::name),
+            ["markdown", "csv", "json", "ron"]
+        );
+        assert_eq!(
+            ShortlistFormat::ALL.map(ShortlistFormat::extension),
+            ["md", "csv", "json", "ron"]
+        );
+    }
 
     #[test]
     fn default_paths() {

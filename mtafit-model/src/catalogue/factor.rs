@@ -1,12 +1,26 @@
 //! The eight decision factors: their ids (a contract), their names, and one value per factor.
 //!
-//! `FactorId::ALL` is the one list of factors; every table indexed by factor is a
-//! [`PerFactor`], so no list of eight is kept in step with another by hand.
-
-use std::ops::{Index, IndexMut};
+//! `FactorId::ALL` is the one list of factors, derived from the enum; every table indexed by
+//! factor is a [`PerFactor`], so no list of eight is kept in step with another by hand.
 
 /// The eight factors, in contract order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumCount)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    enum_map::Enum,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum FactorId {
     /// The engine's volume band against the monthly volume.
     Volume,
@@ -27,43 +41,23 @@ pub enum FactorId {
 }
 
 impl FactorId {
-    /// How many factors there are: counted from the enum, so `ALL` cannot miss one.
+    /// How many factors there are.
     pub const COUNT: usize = <FactorId as strum::EnumCount>::COUNT;
 
     /// Every factor, in contract order.
-    pub const ALL: [FactorId; FactorId::COUNT] = [
-        FactorId::Volume,
-        FactorId::Budget,
-        FactorId::Team,
-        FactorId::CloudNative,
-        FactorId::Support,
-        FactorId::Marketing,
-        FactorId::Capabilities,
-        FactorId::Reversibility,
-    ];
+    pub const ALL: [FactorId; FactorId::COUNT] = crate::variants::all();
+
+    /// Every contract id, in the same order (for messages that list them and for suggestions).
+    pub const IDS: &'static [&'static str] = <FactorId as strum::VariantNames>::VARIANTS;
 
     /// The contract id, e.g. `cloud_native`.
     pub fn id(self) -> &'static str {
-        match self {
-            FactorId::Volume => "volume",
-            FactorId::Budget => "budget",
-            FactorId::Team => "team",
-            FactorId::CloudNative => "cloud_native",
-            FactorId::Support => "support",
-            FactorId::Marketing => "marketing",
-            FactorId::Capabilities => "capabilities",
-            FactorId::Reversibility => "reversibility",
-        }
-    }
-
-    /// Every contract id, in order (for messages that list them and for suggestions).
-    pub fn ids() -> [&'static str; FactorId::COUNT] {
-        FactorId::ALL.map(FactorId::id)
+        self.into()
     }
 
     /// The factor with this contract id.
     pub fn from_id(id: &str) -> Option<FactorId> {
-        FactorId::ALL.into_iter().find(|f| f.id() == id)
+        id.parse().ok()
     }
 
     /// Its position in [`FactorId::ALL`].
@@ -109,46 +103,9 @@ impl FactorId {
     }
 }
 
-/// One value per factor, indexed by [`FactorId`].
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct PerFactor<T>(pub [T; FactorId::COUNT]);
-
-impl<T> PerFactor<T> {
-    /// Each factor with its value, in contract order.
-    pub fn iter(&self) -> impl Iterator<Item = (FactorId, &T)> {
-        FactorId::ALL.into_iter().zip(self.0.iter())
-    }
-
-    /// The values, in contract order.
-    pub fn values(&self) -> impl Iterator<Item = &T> {
-        self.0.iter()
-    }
-
-    /// Each value through `f`.
-    pub fn map<U>(self, f: impl FnMut(T) -> U) -> PerFactor<U> {
-        PerFactor(self.0.map(f))
-    }
-}
-
-impl<T: Copy> PerFactor<T> {
-    /// The same value for every factor.
-    pub fn splat(v: T) -> PerFactor<T> {
-        PerFactor([v; FactorId::COUNT])
-    }
-}
-
-impl<T> Index<FactorId> for PerFactor<T> {
-    type Output = T;
-    fn index(&self, f: FactorId) -> &T {
-        &self.0[f as usize]
-    }
-}
-
-impl<T> IndexMut<FactorId> for PerFactor<T> {
-    fn index_mut(&mut self, f: FactorId) -> &mut T {
-        &mut self.0[f as usize]
-    }
-}
+/// One value per factor, indexed by [`FactorId`]: an array in contract order, so a lookup is an
+/// index (the ranking looks up every factor of every engine, for ten thousand engines a frame).
+pub type PerFactor<T> = enum_map::EnumMap<FactorId, T>;
 
 #[cfg(test)]
 mod tests {
@@ -157,7 +114,7 @@ mod tests {
     #[test]
     fn ids_round_trip_in_contract_order() {
         assert_eq!(
-            FactorId::ids(),
+            FactorId::IDS,
             [
                 "volume",
                 "budget",
@@ -169,11 +126,16 @@ mod tests {
                 "reversibility"
             ]
         );
+        assert_eq!(FactorId::ALL.len(), FactorId::COUNT);
         for (i, f) in FactorId::ALL.into_iter().enumerate() {
             assert_eq!(FactorId::from_id(f.id()), Some(f));
+            assert_eq!(f.id(), FactorId::IDS[i]);
             assert_eq!(f.index(), i);
         }
         assert_eq!(FactorId::from_id("nope"), None);
+        // Ids are exact: no other spelling reads as a factor.
+        assert_eq!(FactorId::from_id("Volume"), None);
+        assert_eq!(FactorId::from_id("cloudNative"), None);
         assert_eq!(FactorId::Volume.step(-1), FactorId::Volume);
         assert_eq!(FactorId::Volume.step(2), FactorId::Team);
         assert_eq!(FactorId::Team.step(isize::MAX), FactorId::LAST);
@@ -181,12 +143,15 @@ mod tests {
 
     #[test]
     fn per_factor_values_follow_their_factor() {
-        let mut v = PerFactor(FactorId::ALL.map(|f| f.index() * 10));
+        let mut v = PerFactor::from_fn(|f: FactorId| f.index() * 10);
         v[FactorId::Team] = 99;
         assert_eq!(v[FactorId::Budget], 10);
         assert_eq!(v[FactorId::Team], 99);
         let pairs: Vec<_> = v.iter().map(|(f, x)| (f, *x)).collect();
         assert_eq!(pairs[2], (FactorId::Team, 99));
-        assert_eq!(PerFactor::splat(1.5).values().sum::<f64>(), 12.0);
+        assert_eq!(pairs.len(), FactorId::COUNT);
+        // The array is in contract order, as `from_array` callers rely on.
+        assert_eq!(v.as_slice()[FactorId::Reversibility.index()], 70);
+        assert_eq!(PerFactor::from_fn(|_| 1.5).values().sum::<f64>(), 12.0);
     }
 }

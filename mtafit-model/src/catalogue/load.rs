@@ -380,8 +380,8 @@ pub fn parse_factors(path: &str, bytes: &[u8]) -> Result<Vec<Factor>, Vec<Diagno
                 format!(
                     "unknown factor \"{}\"; expected one of {}{}",
                     crate::text::sanitize(&f.id),
-                    FactorId::ids().join(", "),
-                    ronfile::suggest(&f.id, &FactorId::ids())
+                    FactorId::IDS.join(", "),
+                    ronfile::suggest(&f.id, FactorId::IDS)
                 ),
             ));
         } else if factors[..i].iter().any(|g| g.id == f.id) {
@@ -399,8 +399,8 @@ pub fn parse_factors(path: &str, bytes: &[u8]) -> Result<Vec<Factor>, Vec<Diagno
             ));
         }
     }
-    for id in FactorId::ids() {
-        if !factors.iter().any(|f| f.id == id) {
+    for id in FactorId::IDS {
+        if !factors.iter().any(|f| f.id == *id) {
             diags.push(Diagnostic::at(
                 Severity::Error,
                 path,
@@ -409,7 +409,7 @@ pub fn parse_factors(path: &str, bytes: &[u8]) -> Result<Vec<Factor>, Vec<Diagno
                 1,
                 format!(
                     "missing factor \"{id}\"; expected all of {}",
-                    FactorId::ids().join(", ")
+                    FactorId::IDS.join(", ")
                 ),
             ));
         }

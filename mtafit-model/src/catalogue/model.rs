@@ -130,7 +130,18 @@ impl Role {
 }
 
 /// How a self-hosted estate grows past one node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumCount)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
 pub enum ScaleOut {
     /// Nodes share their shaping and throttle state: the estate sends as one.
     Shared,
@@ -142,8 +153,7 @@ pub enum ScaleOut {
 
 impl ScaleOut {
     /// Every kind.
-    pub const ALL: [ScaleOut; <ScaleOut as strum::EnumCount>::COUNT] =
-        [ScaleOut::Shared, ScaleOut::Independent, ScaleOut::Single];
+    pub const ALL: [ScaleOut; <ScaleOut as strum::EnumCount>::COUNT] = crate::variants::all();
 
     /// Words for a sentence: "nodes share their shaping state".
     pub fn describe(self) -> &'static str {
@@ -490,8 +500,28 @@ impl fmt::Display for Level {
 }
 
 /// One of the twenty-two capabilities: a closed set, so a typo in a file is an error, and a
-/// lookup is an integer comparison (the model does one per engine per frame).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumCount)]
+/// lookup is an integer comparison (the model does one per engine per frame). Written as its id
+/// in files and JSON; reading one that is none of them says which were meant.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    enum_map::Enum,
+)]
+#[strum(serialize_all = "snake_case")]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Capability {
     /// Source IP pools.
     IpPools,
@@ -541,57 +571,14 @@ pub enum Capability {
 
 impl Capability {
     /// Every capability, in contract order (docs/catalogue.md).
-    pub const ALL: [Capability; <Capability as strum::EnumCount>::COUNT] = [
-        Capability::IpPools,
-        Capability::PerIspShaping,
-        Capability::AdaptiveBackoff,
-        Capability::BounceClassification,
-        Capability::DkimSigning,
-        Capability::ProgrammablePolicy,
-        Capability::BuiltInFiltering,
-        Capability::ExternalQueue,
-        Capability::MultiTenant,
-        Capability::HttpApi,
-        Capability::EventStreaming,
-        Capability::PrometheusMetrics,
-        Capability::ContainerImage,
-        Capability::Kubernetes,
-        Capability::WebUi,
-        Capability::BundledMarketing,
-        Capability::ManagedOption,
-        Capability::EuDataResidency,
-        Capability::DedicatedIps,
-        Capability::InboundParsing,
-        Capability::MessageStreams,
-        Capability::SuppressionApi,
-    ];
+    pub const ALL: [Capability; <Capability as strum::EnumCount>::COUNT] = crate::variants::all();
+
+    /// Every capability's id, in the same order.
+    pub const IDS: &'static [&'static str] = <Capability as strum::VariantNames>::VARIANTS;
 
     /// The contract id, e.g. `ip_pools` (a closed set: an unknown id is an error).
     pub fn id(self) -> &'static str {
-        match self {
-            Capability::IpPools => "ip_pools",
-            Capability::PerIspShaping => "per_isp_shaping",
-            Capability::AdaptiveBackoff => "adaptive_backoff",
-            Capability::BounceClassification => "bounce_classification",
-            Capability::DkimSigning => "dkim_signing",
-            Capability::ProgrammablePolicy => "programmable_policy",
-            Capability::BuiltInFiltering => "built_in_filtering",
-            Capability::ExternalQueue => "external_queue",
-            Capability::MultiTenant => "multi_tenant",
-            Capability::HttpApi => "http_api",
-            Capability::EventStreaming => "event_streaming",
-            Capability::PrometheusMetrics => "prometheus_metrics",
-            Capability::ContainerImage => "container_image",
-            Capability::Kubernetes => "kubernetes",
-            Capability::WebUi => "web_ui",
-            Capability::BundledMarketing => "bundled_marketing",
-            Capability::ManagedOption => "managed_option",
-            Capability::EuDataResidency => "eu_data_residency",
-            Capability::DedicatedIps => "dedicated_ips",
-            Capability::InboundParsing => "inbound_parsing",
-            Capability::MessageStreams => "message_streams",
-            Capability::SuppressionApi => "suppression_api",
-        }
+        self.into()
     }
 
     /// A label for people, e.g. "IP pools".
@@ -624,20 +611,23 @@ impl Capability {
 
     /// The capability with this id.
     pub fn from_id(id: &str) -> Option<Capability> {
-        Capability::ALL.into_iter().find(|c| c.id() == id)
+        id.parse().ok()
     }
 
     /// Read an id, or say what was expected (with a suggestion for a near miss).
     pub fn parse(id: &str) -> Result<Capability, UnknownCapability> {
         Capability::from_id(id).ok_or_else(|| UnknownCapability {
             found: crate::text::sanitize(id).into_owned(),
-            suggestion: crate::ronfile::nearest(id, &Capability::ids()),
+            suggestion: crate::ronfile::nearest(id, Capability::IDS),
         })
     }
+}
 
-    /// Every capability's id, in the order of [`Capability::ALL`].
-    pub fn ids() -> Vec<&'static str> {
-        Capability::ALL.iter().map(|c| c.id()).collect()
+/// How serde reads an id: [`Capability::parse`], so a file's unknown id is told like a flag's.
+impl TryFrom<String> for Capability {
+    type Error = UnknownCapability;
+    fn try_from(id: String) -> Result<Capability, UnknownCapability> {
+        Capability::parse(&id)
     }
 }
 
@@ -645,7 +635,7 @@ impl Capability {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "unknown capability \"{found}\"; expected one of {}{}",
-    Capability::ids().join(", "),
+    Capability::IDS.join(", "),
     crate::ronfile::DidYouMean(*.suggestion)
 )]
 pub struct UnknownCapability {
@@ -672,51 +662,36 @@ impl fmt::Display for Capability {
     }
 }
 
-impl Serialize for Capability {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.id())
-    }
-}
-
-impl<'de> Deserialize<'de> for Capability {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Capability, D::Error> {
-        let id = String::deserialize(d)?;
-        Capability::parse(&id).map_err(serde::de::Error::custom)
-    }
-}
-
 /// Each capability's level as a file lists it: a map in the file (`"dkim_signing": Yes`), an
 /// array in memory, so a lookup is an index instead of a walk through a tree scattered over the
 /// heap (the model looks up several per engine, for ten thousand engines, many times a frame).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Capabilities([Option<Level>; <Capability as strum::EnumCount>::COUNT]);
+pub struct Capabilities(enum_map::EnumMap<Capability, Option<Level>>);
 
 impl Capabilities {
     /// The level a file gives, if it lists the capability.
     pub fn get(&self, c: Capability) -> Option<Level> {
-        self.0[c as usize]
+        self.0[c]
     }
 
     /// True when the file lists the capability.
     pub fn contains_key(&self, c: &Capability) -> bool {
-        self.0[*c as usize].is_some()
+        self.0[*c].is_some()
     }
 
     /// Set a capability's level.
     pub fn insert(&mut self, c: Capability, level: Level) {
-        self.0[c as usize] = Some(level);
+        self.0[c] = Some(level);
     }
 
     /// The listed capabilities and their levels, in [`Capability::ALL`] order.
     pub fn iter(&self) -> impl Iterator<Item = (Capability, Level)> + '_ {
-        Capability::ALL
-            .iter()
-            .filter_map(|c| self.get(*c).map(|l| (*c, l)))
+        self.0.iter().filter_map(|(c, l)| l.map(|l| (c, l)))
     }
 
     /// How many the file lists.
     pub fn len(&self) -> usize {
-        self.0.iter().filter(|l| l.is_some()).count()
+        self.0.values().filter(|l| l.is_some()).count()
     }
 
     /// True when the file lists none.
@@ -748,31 +723,9 @@ impl Serialize for Capabilities {
 
 impl<'de> Deserialize<'de> for Capabilities {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Capabilities, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = Capabilities;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a map of capability ids to levels")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Capabilities, A::Error> {
-                let mut out = Capabilities::default();
-                while let Some((c, l)) = map.next_entry::<Capability, Level>()? {
-                    // A second entry would silently overrule the first: say so instead.
-                    if out.contains_key(&c) {
-                        return Err(serde::de::Error::custom(format!(
-                            "\"{}\" is listed twice; keep one entry",
-                            c.id()
-                        )));
-                    }
-                    out.insert(c, l);
-                }
-                Ok(out)
-            }
-        }
-        d.deserialize_map(Visit)
+        // A second entry would silently overrule the first: the shared reader says so instead.
+        let listed: BTreeMap<Capability, Level> = crate::ronfile::unique::map(d)?;
+        Ok(listed.into_iter().collect())
     }
 }
 

@@ -26,13 +26,17 @@ pub const SPECIALISTS: [(&str, &[Capability]); 3] = [
 ];
 
 /// The gates of the diagram, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount, strum::VariantArray, strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Gate {
     /// Own the sending layer, or rent an ESP?
     OwnOrRent,
     /// Below about 10M a month?
     Volume,
     /// A held PowerMTA licence and a team that knows it?
+    #[strum(serialize = "powermta_licence")]
     Licence,
     /// A concrete requirement that needs a specialist?
     Specialist,
@@ -42,23 +46,11 @@ pub enum Gate {
 
 impl Gate {
     /// Every gate, in the diagram's order.
-    pub const ALL: [Gate; <Gate as strum::EnumCount>::COUNT] = [
-        Gate::OwnOrRent,
-        Gate::Volume,
-        Gate::Licence,
-        Gate::Specialist,
-        Gate::Default,
-    ];
+    pub const ALL: [Gate; <Gate as strum::EnumCount>::COUNT] = crate::variants::all();
 
-    /// A stable id for JSON.
+    /// A stable id for JSON, e.g. `own_or_rent`.
     pub fn id(self) -> &'static str {
-        match self {
-            Gate::OwnOrRent => "own_or_rent",
-            Gate::Volume => "volume",
-            Gate::Licence => "powermta_licence",
-            Gate::Specialist => "specialist",
-            Gate::Default => "default",
-        }
+        self.into()
     }
 }
 

@@ -40,12 +40,20 @@ pub struct WhatIf {
 }
 
 /// What orders two engines with the same standing and score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum TieBreak {
     /// The brief's diagram reaches the top pick first.
     Brief,
     /// Name order: nothing else tells them apart.
     Name,
+}
+
+impl TieBreak {
+    /// A stable id for JSON: `brief` or `name`.
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// How firm the top pick is.

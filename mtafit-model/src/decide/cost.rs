@@ -173,7 +173,20 @@ pub struct AnnualCost {
 }
 
 /// What a cost item pays for: a stable id for programs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumCount)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum CostKind {
     /// Licence fees.
     Licence,
@@ -197,31 +210,11 @@ pub enum CostKind {
 
 impl CostKind {
     /// Every kind, in the order items are listed.
-    pub const ALL: [CostKind; <CostKind as strum::EnumCount>::COUNT] = [
-        CostKind::Licence,
-        CostKind::Support,
-        CostKind::Messages,
-        CostKind::FixedFees,
-        CostKind::Servers,
-        CostKind::IpAddresses,
-        CostKind::Operations,
-        CostKind::Coordination,
-        CostKind::Deliverability,
-    ];
+    pub const ALL: [CostKind; <CostKind as strum::EnumCount>::COUNT] = crate::variants::all();
 
     /// The stable id, e.g. `fixed_fees`.
     pub fn id(self) -> &'static str {
-        match self {
-            CostKind::Licence => "licence",
-            CostKind::Support => "support",
-            CostKind::Messages => "messages",
-            CostKind::FixedFees => "fixed_fees",
-            CostKind::Servers => "servers",
-            CostKind::IpAddresses => "ip_addresses",
-            CostKind::Operations => "operations",
-            CostKind::Coordination => "coordination",
-            CostKind::Deliverability => "deliverability",
-        }
+        self.into()
     }
 
     /// True when it is paid in cash (an invoice); false for staff time.
@@ -234,7 +227,8 @@ impl CostKind {
 }
 
 /// Where an amount comes from, so nobody mistakes an assumption for a price list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Provenance {
     /// A published price.
     Sourced,
@@ -247,11 +241,7 @@ pub enum Provenance {
 impl Provenance {
     /// The stable id, e.g. `assumed`.
     pub fn id(self) -> &'static str {
-        match self {
-            Provenance::Sourced => "sourced",
-            Provenance::Estimated => "estimated",
-            Provenance::Assumed => "assumed",
-        }
+        self.into()
     }
 }
 

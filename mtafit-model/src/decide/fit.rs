@@ -383,17 +383,19 @@ pub fn all(e: &Engine, p: &Profile, spend: f64, reference: f64) -> Fits {
     // Written out rather than through `of`: ranking ten thousand engines a frame calls this for
     // each, and the match per factor costs a third of the ranking (benches/rank.rs). The reasons
     // are plain values the compiler drops unread.
-    PerFactor([
-        volume(e, p).0,
-        budget_fit(reference, spend),
-        team(e, p).0,
-        cloud_native(e, p).0,
-        support(e, p).0,
-        marketing(e, p).0,
-        capabilities(e, p).0,
-        reversibility(e, p).0,
-    ])
-    .map(quantize)
+    PerFactor::from_array(
+        [
+            volume(e, p).0,
+            budget_fit(reference, spend),
+            team(e, p).0,
+            cloud_native(e, p).0,
+            support(e, p).0,
+            marketing(e, p).0,
+            capabilities(e, p).0,
+            reversibility(e, p).0,
+        ]
+        .map(quantize),
+    )
 }
 
 /// One factor's fit, rounded as [`all`] rounds it; `spend` as for [`all`].

@@ -31,13 +31,15 @@ pub const NEXT: usize = 2;
 const NARROW: f64 = 1.05;
 
 /// How a stretch's pick compares with the walk's verdict there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum StretchAgreement {
     /// The ranking's top pick is the walk's verdict.
     Agree,
     /// They differ.
     Disagree,
     /// No engine is a candidate (or every weight that counts is 0).
+    #[strum(serialize = "no_ranking_top")]
     NoPick,
     /// The walk reaches no engine.
     NoWalkEngine,
@@ -46,12 +48,7 @@ pub enum StretchAgreement {
 impl StretchAgreement {
     /// A stable id for JSON.
     pub fn id(self) -> &'static str {
-        match self {
-            StretchAgreement::Agree => "agree",
-            StretchAgreement::Disagree => "disagree",
-            StretchAgreement::NoPick => "no_ranking_top",
-            StretchAgreement::NoWalkEngine => "no_walk_engine",
-        }
+        self.into()
     }
 }
 

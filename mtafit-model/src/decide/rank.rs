@@ -248,7 +248,7 @@ pub fn cmp_names(x: &str, y: &str) -> Ordering {
 
 /// Which factors a profile asks about, and the weights that count for it.
 pub fn effective(p: &Profile, w: &Weights) -> (PerFactor<bool>, Weights) {
-    let asked = PerFactor(FactorId::ALL.map(|f| fit::asked(p, f)));
+    let asked = PerFactor::from_fn(|f| fit::asked(p, f));
     let effective = w.only(&asked);
     (asked, effective)
 }

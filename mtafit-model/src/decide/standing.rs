@@ -69,11 +69,13 @@ pub enum Exclusion {
 }
 
 /// Where an engine stands before its score counts, best first: the ranking orders by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Standing {
     /// In the running with no caveat.
     Candidate,
     /// In the running, below every candidate without a caveat.
+    #[strum(serialize = "caveat")]
     WithCaveats,
     /// Out of the running, by its worst knock-out.
     Out(Exclusion),
@@ -82,6 +84,11 @@ pub enum Standing {
 impl Standing {
     /// The worst standing there is: a bound no engine falls below.
     pub const WORST: Standing = Standing::Out(Exclusion::WrongKind);
+
+    /// A stable id for JSON and CSV: `candidate`, `caveat` or `out`.
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
 
     /// True when the engine is out of the running.
     pub fn is_out(self) -> bool {

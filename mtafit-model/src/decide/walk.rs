@@ -48,7 +48,8 @@ pub struct Reconcile {
 }
 
 /// How the walk's verdict and the ranking's top pick relate.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Agreement {
     /// Both end at the same engine.
     Agree {
@@ -81,13 +82,7 @@ impl Agreement {
     /// The stable id for JSON: `agree`, `disagree`, `no_ranking_top`, `no_walk_engine` or
     /// `weights_zero`.
     pub fn id(&self) -> &'static str {
-        match self {
-            Agreement::Agree { .. } => "agree",
-            Agreement::Disagree { .. } => "disagree",
-            Agreement::NoRankingTop { .. } => "no_ranking_top",
-            Agreement::NoWalkEngine => "no_walk_engine",
-            Agreement::WeightsZero => "weights_zero",
-        }
+        self.into()
     }
 
     /// True when both end at the same engine.

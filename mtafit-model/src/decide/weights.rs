@@ -14,7 +14,7 @@ pub struct Weights(pub PerFactor<f64>);
 impl Weights {
     /// Every weight at `v` (kept within 0–10).
     pub fn uniform(v: f64) -> Weights {
-        let mut w = Weights(PerFactor::splat(0.0));
+        let mut w = Weights(PerFactor::default());
         for f in FactorId::ALL {
             w.set(f, v);
         }
@@ -98,7 +98,7 @@ pub enum WeightError {
     #[error(
         "--weight names the unknown factor {found:?}{}; expected one of {}",
         crate::ronfile::DidYouMean(*.suggestion),
-        FactorId::ids().join(", ")
+        FactorId::IDS.join(", ")
     )]
     UnknownFactor {
         /// The factor as written.
@@ -138,7 +138,7 @@ impl crate::text::ShortForm for WeightError {
             WeightError::UnknownFactor { found, suggestion } => format!(
                 "unknown factor {found:?}{}; expected one of {}",
                 crate::ronfile::DidYouMean(*suggestion),
-                FactorId::ids().join(", ")
+                FactorId::IDS.join(", ")
             ),
             WeightError::NotANumber { value, .. } => format!(
                 "expected a number: {}, found {value:?}",
@@ -161,7 +161,7 @@ pub fn parse_weight(arg: &str) -> Result<(FactorId, f64), WeightError> {
     let id = id.trim();
     let f = FactorId::from_id(id).ok_or_else(|| WeightError::UnknownFactor {
         found: crate::text::sanitize(id).into_owned(),
-        suggestion: crate::ronfile::nearest(id, &FactorId::ids()),
+        suggestion: crate::ronfile::nearest(id, FactorId::IDS),
     })?;
     let value = crate::text::sanitize(n.trim()).into_owned();
     let v: f64 = n

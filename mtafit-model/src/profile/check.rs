@@ -178,8 +178,8 @@ fn weight_issues(field: FieldId, weights: &std::collections::BTreeMap<String, f6
                 message: format!(
                     "unknown factor {:?} in {id}; expected one of {}{}",
                     crate::text::sanitize(factor),
-                    FactorId::ids().join(", "),
-                    ronfile::suggest(factor, &FactorId::ids())
+                    FactorId::IDS.join(", "),
+                    ronfile::suggest(factor, FactorId::IDS)
                 ),
             });
         } else if units::weight_value(*w).is_none() {

@@ -26,6 +26,8 @@ use std::ops::RangeInclusive;
     strum::EnumCount,
     strum::VariantArray,
     strum::VariantNames,
+    strum::IntoStaticStr,
+    strum::EnumString,
 )]
 #[strum(serialize_all = "snake_case")]
 pub enum FieldId {
@@ -390,15 +392,12 @@ impl FieldId {
 
     /// The field's id in a profile file: `monthly_volume`.
     pub fn id(self) -> &'static str {
-        Self::IDS[self as usize]
+        self.into()
     }
 
     /// The field with this id, if there is one.
     pub fn from_id(id: &str) -> Option<FieldId> {
-        Self::IDS
-            .iter()
-            .position(|i| *i == id)
-            .map(|at| Self::ALL[at])
+        id.parse().ok()
     }
 
     /// The field's row of the table.

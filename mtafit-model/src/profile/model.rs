@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
     Deserialize,
     Default,
     strum::EnumCount,
+    strum::VariantArray,
 )]
 pub enum Team {
     /// Integrates with an HTTP API or SMTP relay and no more.
@@ -43,17 +44,22 @@ impl Team {
     pub const TOP_LEVEL: u8 = Team::Programming as u8;
 
     /// Every value, in ladder order.
-    pub const ALL: [Team; <Team as strum::EnumCount>::COUNT] = [
-        Team::Api,
-        Team::Gui,
-        Team::StaticConfig,
-        Team::ConfigAsCode,
-        Team::Programming,
-    ];
+    pub const ALL: [Team; <Team as strum::EnumCount>::COUNT] = crate::variants::all();
 }
 
 /// The support the sender needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, strum::EnumCount)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    Default,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
 pub enum SupportNeed {
     /// A community and the team's own skill are enough.
     #[default]
@@ -64,12 +70,22 @@ pub enum SupportNeed {
 
 impl SupportNeed {
     /// Every value.
-    pub const ALL: [SupportNeed; <SupportNeed as strum::EnumCount>::COUNT] =
-        [SupportNeed::Community, SupportNeed::VendorSla];
+    pub const ALL: [SupportNeed; <SupportNeed as strum::EnumCount>::COUNT] = crate::variants::all();
 }
 
 /// How the sender feels about bundled list and campaign tooling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, strum::EnumCount)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    Default,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
 pub enum Marketing {
     /// Would rather not pay for it.
     Unwanted,
@@ -82,11 +98,7 @@ pub enum Marketing {
 
 impl Marketing {
     /// Every value.
-    pub const ALL: [Marketing; <Marketing as strum::EnumCount>::COUNT] = [
-        Marketing::Unwanted,
-        Marketing::Indifferent,
-        Marketing::Wanted,
-    ];
+    pub const ALL: [Marketing; <Marketing as strum::EnumCount>::COUNT] = crate::variants::all();
 }
 
 /// Month-over-month growth of the volume.

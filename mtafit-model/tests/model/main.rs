@@ -5,6 +5,7 @@
 mod synthetic;
 
 mod catalogue;
+mod ids;
 mod loader;
 mod profile_docs;
 mod properties;

@@ -125,7 +125,7 @@ fn weights() -> impl Strategy<Value = Weights> {
         0.0f64..=10.0,
         (0u8..=10).prop_map(f64::from)
     ])
-    .prop_map(|w| Weights(PerFactor(w)))
+    .prop_map(|w| Weights(PerFactor::from_array(w)))
 }
 
 fn order(engines: &[Engine], p: &Profile, w: &Weights) -> Vec<String> {
@@ -240,7 +240,7 @@ situation: Situation { want: vec![Capability::DkimSigning], ..p.situation.clone(
     #[test]
     fn scaling_every_weight_keeps_the_order(p in profile(), w in weights(), c in 0.01f64..1.0) {
         let engines = &builtin().engines;
-        let scaled = Weights(PerFactor(w.0.0.map(|x| x * c)));
+        let scaled = Weights(w.0.map(|_, x| x * c));
         prop_assume!(!w.all_zero());
         // Scores closer than the tie tolerance may swap under scaling; those are ties by design.
         let r = rank(engines, &p, &w);
