@@ -1,18 +1,7 @@
-//! The app's state (the Model of The Elm Architecture): a handful of components, each owning
-//! its state, keys and draw, around the shared [`Model`] they all read.
-//!
-//! | component | owns | keys | drawn by |
-//! |---|---|---|---|
-//! | [`Model`] | catalogue, profile, weights, analysis, curves, path | none: `update` changes it | every view, read-only |
-//! | [`Views`] | the view shown, the walk and path scrolls | 1–4, the scroll keys in the text views | `view::{cost, walk, path, header}` |
-//! | [`Compare`] | focus, selection, the four panes | Tab, `w`, each pane's own | `view::{ranking, table, weights, detail}` |
-//! | [`Search`] | the query and its matches | `/`, then the query's keys | the lists, the status line |
-//! | [`Marks`] | the shortlist's ids | Space | the lists, the status line |
-//! | [`Popup`] | the open popup | every key while it is open (`popup`) | `view::{help, popups}` |
-//! | [`Status`] | the status line's message | none | `view::status` |
-//! | [`Measuring`] | a mail log measured in the background | Esc stops it (in the editor) | the profile editor |
-//! | [`Screen`] | theme, colour, size | `t` | everything |
-//! | [`Session`] | how the run started, saving on quit, quitting | `q` | the save question |
+//! The app's state (the Model of The Elm Architecture): a handful of components around the
+//! shared [`Model`] they all read. Each component owns its state, handles its own keys in an
+//! `update` method and is drawn by its own file under `view/`; ARCHITECTURE.md lists them with
+//! their keys.
 
 use super::action::View;
 use super::compare::{Compare, Pane};
