@@ -111,3 +111,98 @@ impl Popup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mtafit_model::profile::Profile;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn model() -> Model {
+        let cat = mtafit_model::catalogue::Catalogue::builtin();
+        let w = mtafit_model::decide::Weights::defaults(&cat.factors);
+        Model::new(cat, Profile::default(), w)
+    }
+
+    fn press(p: &Popup, code: KeyCode, ctx: Context) -> Option<Action> {
+        p.key(&KeyEvent::new(code, KeyModifiers::NONE), ctx)
+    }
+
+    #[test]
+    fn the_save_question_takes_y_and_n_and_closes_like_any_popup() {
+        let p = Popup::SaveOnQuit;
+        for (code, action) in [
+            (KeyCode::Char('y'), Action::Confirm),
+            (KeyCode::Char('Y'), Action::Confirm),
+            (KeyCode::Char('n'), Action::Quit),
+            (KeyCode::Char('N'), Action::Quit),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::Char('q'), Action::Back),
+        ] {
+            assert_eq!(press(&p, code, Context::Popup), Some(action), "{code:?}");
+        }
+        assert_eq!(press(&p, KeyCode::Char('x'), Context::Popup), None);
+        // Its answers: Enter (or y) saves and quits, Esc stays.
+        let model = model();
+        let mut p = Popup::SaveOnQuit;
+        assert_eq!(p.update(Action::Confirm, &model, None), [Ask::SaveAndQuit]);
+        assert_eq!(p.update(Action::Back, &model, None), [Ask::Close]);
+    }
+
+    #[test]
+    fn a_text_field_takes_readline_keys_and_other_fields_the_key_map() {
+        use tui_input::InputRequest as R;
+        let mut d = Dialog::new(vec!["postfix".into()], true);
+        let on_format = Popup::Export(Box::new(d.clone()));
+        assert_eq!(
+            press(&on_format, KeyCode::Left, Context::Form),
+            Some(Action::Left)
+        );
+        assert_eq!(
+            press(&on_format, KeyCode::Char('q'), Context::Form),
+            Some(Action::Input('q'))
+        );
+        d.field = 1;
+        let on_path = Popup::Export(Box::new(d));
+        assert_eq!(
+            press(&on_path, KeyCode::Left, Context::Form),
+            Some(Action::Edit(R::GoToPrevChar))
+        );
+        assert_eq!(
+            press(&on_path, KeyCode::Char('q'), Context::Form),
+            Some(Action::Input('q'))
+        );
+        // Moving between fields, applying and cancelling keep their keys.
+        assert_eq!(
+            press(&on_path, KeyCode::Down, Context::Form),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            press(&on_path, KeyCode::Enter, Context::Form),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            press(&on_path, KeyCode::Esc, Context::Form),
+            Some(Action::Back)
+        );
+        // The profile editor's first field is a toggle, not text: ← cycles it.
+        let form = Popup::Profile(Box::new(ProfileForm::new(&Profile::default())));
+        assert_eq!(
+            press(&form, KeyCode::Left, Context::Form),
+            Some(Action::Left)
+        );
+    }
+
+    #[test]
+    fn scrolling_popups_scroll_and_close() {
+        let model = model();
+        let mut p = Popup::Help(Scroll::default());
+        assert_eq!(
+            press(&p, KeyCode::Char('q'), Context::Popup),
+            Some(Action::Back)
+        );
+        assert!(p.update(Action::Down, &model, None).is_empty());
+        assert_eq!(p.scroll().map(Scroll::top), Some(1));
+        assert_eq!(p.update(Action::Confirm, &model, None), [Ask::Close]);
+    }
+}
