@@ -5,8 +5,8 @@
 mod synthetic;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use mtafit::tui::action::Action;
-use mtafit::tui::app::{App, View};
+use mtafit::tui::action::{Action, View};
+use mtafit::tui::app::App;
 use mtafit::tui::theme::{Theme, ThemeName};
 use mtafit::tui::update::update;
 use mtafit::tui::view;
@@ -51,7 +51,7 @@ fn frame(c: &mut Criterion) {
             BenchmarkId::new("path_view_profile_change_and_draw", label),
             |b| {
                 b.iter(|| {
-                    a.profile.monthly_volume = if up { 7_421_043 } else { 12_000_000 };
+                    a.model.profile.monthly_volume = if up { 7_421_043 } else { 12_000_000 };
                     up = !up;
                     a.refresh();
                     term.draw(|f| view::view(&a, f)).unwrap();

@@ -1,5 +1,6 @@
 //! The layers of ARCHITECTURE.md, checked on the source: imports only look down, no module
-//! depends on itself through others, nothing below the front ends prints, clap stays at the edge.
+//! depends on itself through others, nothing below the front ends prints, clap stays at the edge,
+//! and in the explorer events only translate and views only draw.
 //!
 //! The crates hold the layers apart between them (the model cannot name the render crate, which
 //! it does not depend on); this check holds them apart inside each crate too. It reads
@@ -432,6 +433,116 @@ fn clap_stays_at_the_edge() {
             s.file.display()
         );
     }
+}
+
+/// What a file of the explorer's views does besides drawing, given its code and the paths it
+/// uses: a `&mut` of anything but the frame or its own locals, a call that changes the state, a
+/// use of `update` or `run`, or one of the model's functions or modules (the state keeps what
+/// the model computes; views read it and name the model's types only).
+fn not_drawing(code: &str, uses: &[Vec<String>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for u in uses {
+        if u[0] == "tui" && u.get(1).is_some_and(|m| m == "update" || m == "run") {
+            out.push(format!("uses {}", u.join("::")));
+        }
+        if u[0] == "decide" && u.last().is_some_and(|s| s.starts_with(char::is_lowercase)) {
+            out.push(format!(
+                "uses {}: the model computes, views read",
+                u.join("::")
+            ));
+        }
+    }
+    for (i, _) in code.match_indices("&mut ") {
+        let rest = &code[i + "&mut ".len()..];
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let local = word.starts_with(char::is_lowercase)
+            && word != "self"
+            && !rest[word.len()..].starts_with('.');
+        if !(local || word == "Frame" || word == "Vec") {
+            out.push(format!("takes &mut {word}"));
+        }
+    }
+    for call in [
+        ".say(",
+        ".refresh(",
+        ".refresh_view(",
+        ".rebuild(",
+        ".update(",
+        ".toggle(",
+        ".scroll_by(",
+        ".to_top(",
+        ".to_bottom(",
+        ".cycle_theme(",
+    ] {
+        if code.contains(call) {
+            out.push(format!("calls {call}…), which changes the state"));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_explorer_s_events_only_translate_and_its_views_only_draw() {
+    let all = sources();
+    let in_tui = |s: &&Source, part: &str| s.module.len() > 1 && s.module[..2] == ["tui", part];
+    // Events become actions through the key map and the open popup; no drawing, no update.
+    let event = all
+        .iter()
+        .find(|s| in_tui(s, "event"))
+        .expect("src/tui/event.rs");
+    for u in uses(event) {
+        assert!(
+            !(u[0] == "tui" && u.get(1).is_some_and(|m| m == "view" || m == "update")),
+            "{} uses {}: it only translates events into actions",
+            event.file.display(),
+            u.join("::")
+        );
+    }
+    // Crossterm's keys are read in three places: the event, the key map and the popups (every
+    // key that reaches a popup is decided there).
+    for s in &all {
+        let reads_keys = s.code.contains("KeyCode") || s.code.contains("to_input_request");
+        let may = ["event", "keymap", "popup"].iter().any(|m| in_tui(&s, m));
+        assert!(
+            !reads_keys || may,
+            "{} reads keys: translate them in tui::event, tui::keymap or tui::popup",
+            s.file.display()
+        );
+    }
+    // Each view draws a component from its state and the read-only shared part.
+    let views: Vec<&Source> = all.iter().filter(|s| in_tui(s, "view")).collect();
+    assert!(views.len() > 5, "the views were read: {}", views.len());
+    let mut wrong = Vec::new();
+    for s in views {
+        for w in not_drawing(&s.code, &uses(s)) {
+            wrong.push(format!("{} {w}", s.file.display()));
+        }
+    }
+    assert!(wrong.is_empty(), "views only draw:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_drawing_check_tells_drawing_from_changing() {
+    let paths = |p: &[&str]| vec![p.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
+    let draws = "fn draw(s: &Shared, frame: &mut Frame) { let mut out = Vec::new(); \
+                 push(&mut out); std::mem::take(&mut run); s.scroll.show_text(3, 4); }";
+    assert!(not_drawing(draws, &paths(&["decide", "Provenance"])).is_empty());
+    assert_eq!(not_drawing("fn f(app: &mut App) {}", &[]).len(), 1);
+    assert_eq!(not_drawing("fn f(x: &X) { g(&mut x.y) }", &[]).len(), 1);
+    assert_eq!(not_drawing("fn f(&mut self) {}", &[]).len(), 1);
+    assert_eq!(not_drawing("s.status.say(1)", &[]).len(), 1);
+    assert_eq!(
+        not_drawing("", &paths(&["decide", "rank", "rank"])).len(),
+        1
+    );
+    assert_eq!(not_drawing("", &paths(&["decide", "fit"])).len(), 1);
+    assert_eq!(
+        not_drawing("", &paths(&["tui", "update", "update"])).len(),
+        1
+    );
 }
 
 #[test]

@@ -1,6 +1,19 @@
-//! Everything that can happen to the app: the vocabulary between events and `update`.
+//! Everything that can happen to the app: the vocabulary between events and `update`, with the
+//! names of the views it switches between.
 
-use crate::tui::app::View;
+/// The views, each a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::VariantArray)]
+pub enum View {
+    /// Ranking, table, weights and detail.
+    #[default]
+    Compare,
+    /// Annual cost against volume.
+    Cost,
+    /// The brief's decision diagram.
+    Walk,
+    /// The top pick across volumes.
+    Path,
+}
 
 /// One thing the user (or the terminal) asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

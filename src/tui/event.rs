@@ -1,11 +1,12 @@
-//! Terminal events to actions: the only place that knows about crossterm's event types.
+//! Terminal events to actions: crossterm's events become the app's vocabulary. A key reads the
+//! key map in the context the state gives (`App::context`); while a popup is open, the popup
+//! decides what its keys mean (`Popup::key`).
 
 use super::action::Action;
-use super::app::{App, Popup};
-use super::keymap::{self, Context};
-use super::view::status::context;
+use super::app::App;
+use super::keymap;
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 
 /// The action an event asks for, if any.
@@ -22,62 +23,11 @@ fn key(app: &App, k: &KeyEvent) -> Option<Action> {
     if keymap::is_interrupt(k) {
         return Some(Action::Quit);
     }
-    // The save question takes y and n as well as Enter and q.
-    if matches!(app.popup, Some(Popup::SaveOnQuit)) {
-        match k.code {
-            KeyCode::Char('y' | 'Y') => return Some(Action::Confirm),
-            KeyCode::Char('n' | 'N') => return Some(Action::Quit),
-            _ => {}
-        }
+    let ctx = app.context();
+    match &app.popup {
+        Some(popup) => popup.key(k, ctx),
+        None => keymap::key(k, ctx),
     }
-    // A text field of the profile form edits with tui-input's readline keys (Ctrl-U, Ctrl-W,
-    // Home, End, Delete, ←→ and the rest); moving between fields, applying and cancelling keep
-    // their keys.
-    let text_field = match &app.popup {
-        Some(Popup::Profile(form)) => form.current().kind == super::form::Kind::Text,
-        Some(Popup::Export(d)) => d.field == 1,
-        _ => false,
-    };
-    if text_field
-        && !matches!(
-            k.code,
-            KeyCode::Up
-                | KeyCode::Down
-                | KeyCode::Tab
-                | KeyCode::BackTab
-                | KeyCode::Enter
-                | KeyCode::Esc
-        )
-        && let Some(req) = tui_input::backend::crossterm::to_input_request(&Event::Key(*k))
-    {
-        return Some(match req {
-            tui_input::InputRequest::InsertChar(c) => Action::Input(c),
-            other => Action::Edit(other),
-        });
-    }
-    let ctx = context(app);
-    let typing =
-        ctx == Context::Search || matches!(&app.popup, Some(Popup::Profile(_) | Popup::Export(_)));
-    if typing {
-        if let Some(a) = keymap::lookup(k, ctx) {
-            // In a text field letters are text, so only non-character bindings apply.
-            if !matches!(k.code, KeyCode::Char(_)) {
-                return Some(a);
-            }
-        }
-        return match k.code {
-            KeyCode::Backspace => Some(Action::Backspace),
-            KeyCode::Char(c)
-                if !k
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(Action::Input(c))
-            }
-            _ => None,
-        };
-    }
-    keymap::lookup(k, ctx)
 }
 
 fn mouse(m: &MouseEvent) -> Option<Action> {
@@ -99,6 +49,7 @@ mod tests {
     use mtafit_model::catalogue::Catalogue;
     use mtafit_model::decide::Weights;
     use mtafit_model::profile::Profile;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn app() -> App {
         let cat = Catalogue::builtin();

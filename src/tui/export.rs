@@ -1,110 +1,49 @@
-//! The export dialog's keys and the clipboard copy: the shortlist leaves the app from here.
+//! The shortlist leaves the app from here: `e` opens the export dialog (its keys are the
+//! popup's), `y` copies the Markdown to the clipboard.
 
 use super::action::Action;
-use super::app::{App, Popup, Tone};
-use super::dialog::Dialog;
-use super::effect::{Effect, Request};
+use super::app::App;
+use super::effect::Effect;
+use super::model::Model;
+use super::popup::Popup;
+use super::popup::dialog::Dialog;
+use super::status::Tone;
 use mtafit_render::Inputs;
 use mtafit_render::shortlist::{self, ShortlistError, ShortlistFormat};
-use std::path::PathBuf;
 
-/// The shortlist's ids: the marked engines, or else the top five.
-fn shortlist_ids(app: &App) -> Vec<String> {
-    app.shortlist()
-        .into_iter()
-        .map(|i| app.cat.engines[i].id.clone())
-        .collect()
-}
-
-/// Render the shortlist in a format from the app's own state.
+/// Render the shortlist in a format from the model.
 pub fn contents(
-    app: &App,
+    model: &Model,
     ids: &[String],
     format: ShortlistFormat,
 ) -> Result<String, ShortlistError> {
     let i = Inputs {
-        cat: &app.cat,
-        profile: &app.profile,
+        cat: &model.cat,
+        profile: &model.profile,
     };
-    shortlist::render(&i, &app.analysis, ids, format)
+    shortlist::render(&i, &model.analysis, ids, format)
 }
 
 /// `e` opens the dialog; `y` copies the Markdown.
 pub fn start(app: &mut App, action: Action) -> Option<Effect> {
-    let ids = shortlist_ids(app);
+    // The marked engines, or else the top five.
+    let ids: Vec<String> = app
+        .marks
+        .shortlist(&app.model)
+        .into_iter()
+        .map(|i| app.model.engine(i).id.clone())
+        .collect();
     if action == Action::CopyMarkdown {
-        return match contents(app, &ids, ShortlistFormat::Markdown) {
+        return match contents(&app.model, &ids, ShortlistFormat::Markdown) {
             Ok(text) => Some(Effect::Copy(text)),
             Err(e) => {
-                app.say(e.to_string(), Tone::Error);
+                app.status.say(e.to_string(), Tone::Error);
                 None
             }
         };
     }
-    app.popup = Some(Popup::Export(Box::new(Dialog {
-        format: ShortlistFormat::Markdown,
-        path: ShortlistFormat::Markdown.default_path(),
-        input: tui_input::Input::new(ShortlistFormat::Markdown.default_path()),
-        path_edited: false,
-        field: 0,
-        confirm: false,
-        marked: !app.marks.is_empty(),
-        ids,
-    })));
-    None
-}
-
-/// Keys in the dialog.
-pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
-    let Some(Popup::Export(d)) = app.popup.as_mut() else {
-        return None;
-    };
-    match action {
-        Action::Back => {
-            app.popup = None;
-            app.say("export cancelled", Tone::Info);
-        }
-        Action::Up | Action::Down | Action::FocusNext | Action::FocusPrev => d.field = 1 - d.field,
-        Action::Left | Action::Right if d.field == 0 => {
-            let all = ShortlistFormat::ALL;
-            let i = all.iter().position(|f| *f == d.format).unwrap_or(0);
-            let n = all.len();
-            d.format = all[if action == Action::Right {
-                (i + 1) % n
-            } else {
-                (i + n - 1) % n
-            }];
-            if !d.path_edited {
-                d.set_path(d.format.default_path());
-            }
-            d.confirm = false;
-        }
-        Action::Input(c) if d.field == 1 => d.edit(tui_input::InputRequest::InsertChar(c)),
-        Action::Edit(req) if d.field == 1 => d.edit(req),
-        Action::Input(' ') if d.field == 0 => {
-            return handle(app, Action::Right);
-        }
-        Action::Backspace if d.field == 1 => d.edit(tui_input::InputRequest::DeletePrevChar),
-        Action::Confirm => {
-            let path = PathBuf::from(d.path.trim());
-            if d.path.trim().is_empty() {
-                app.say("give a file name to write", Tone::Error);
-                return None;
-            }
-            if path.exists() && !d.confirm {
-                d.confirm = true;
-                return None;
-            }
-            // The dialog stays open until the write succeeds, so a failed path can be fixed.
-            return Some(Effect::Export(Request {
-                path,
-                ids: d.ids.clone(),
-                format: d.format,
-                force: d.confirm,
-            }));
-        }
-        _ => {}
-    }
+    let marked = !app.marks.is_empty();
+    app.popup = Some(Popup::Export(Box::new(Dialog::new(ids, marked))));
     None
 }
 

@@ -1,8 +1,7 @@
 //! The one key map: key handling, the help overlay and the status-line hints all read this
 //! table, so they cannot drift apart.
 
-use super::action::Action;
-use super::app::View;
+use super::action::{Action, View};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies.
@@ -66,34 +65,24 @@ pub fn where_it_applies(b: &Binding) -> Option<String> {
     })
 }
 
-/// How bindings are grouped in the help overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
+/// How bindings are grouped in the help overlay, in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Group {
     /// Moving around.
     Navigate,
     /// Changing the decision.
     Decide,
+    /// Searching.
+    Search,
     /// The shortlist.
     Shortlist,
     /// Views and popups.
     Views,
-    /// Searching.
-    Search,
     /// Leaving.
     App,
 }
 
 impl Group {
-    /// Every group, in help order.
-    pub const ALL: [Group; <Group as strum::EnumCount>::COUNT] = [
-        Group::Navigate,
-        Group::Decide,
-        Group::Search,
-        Group::Shortlist,
-        Group::Views,
-        Group::App,
-    ];
-
     /// The heading in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
@@ -529,6 +518,30 @@ pub fn lookup(ev: &KeyEvent, ctx: Context) -> Option<Action> {
     match ctx {
         C::Search | C::Form | C::Popup => find(ctx),
         _ => find(ctx).or_else(|| find(C::Global)),
+    }
+}
+
+/// The action for a key in a context. In a text field (the search, a form) letters are text, so
+/// only the bindings of other keys apply there, and Backspace deletes.
+pub fn key(ev: &KeyEvent, ctx: Context) -> Option<Action> {
+    if !matches!(ctx, C::Search | C::Form) {
+        return lookup(ev, ctx);
+    }
+    if let Some(a) = lookup(ev, ctx)
+        && !matches!(ev.code, KeyCode::Char(_))
+    {
+        return Some(a);
+    }
+    match ev.code {
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Char(c)
+            if !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Input(c))
+        }
+        _ => None,
     }
 }
 

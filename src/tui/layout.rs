@@ -1,10 +1,10 @@
 //! Where everything goes on screen. Views draw into these areas and mouse handling hit-tests
 //! against the same ones, so a click always lands on what was drawn there.
 
-use super::app::{App, Column, View};
+use super::action::View;
 use mtafit_model::catalogue::FactorId;
-use mtafit_model::text;
 use ratatui::layout::{Constraint, Layout, Rect};
+use strum::VariantArray;
 
 /// Below this size the app only says how large a terminal it needs.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
@@ -33,8 +33,8 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1
 }
 
-/// Split the screen for the app's current view.
-pub fn areas(area: Rect, app: &App) -> Areas {
+/// Split the screen for a view.
+pub fn areas(area: Rect, view: View) -> Areas {
     if too_small(area) {
         return Areas::default();
     }
@@ -50,7 +50,7 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         status,
         ..Areas::default()
     };
-    if app.view == View::Compare {
+    if view == View::Compare {
         // Proportions in u32: a u16 product overflows from 2,048 columns.
         let share = |len: u16, percent: u32| (u32::from(len) * percent / 100) as u16;
         let left = share(body.width, 32).clamp(30, 60).min(body.width / 2);
@@ -76,100 +76,13 @@ pub fn inner(r: Rect) -> Rect {
     )
 }
 
-/// One line of the ranking pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RankLine {
-    /// An engine.
-    Engine(usize),
-    /// The rule above the knocked-out engines.
-    Rule,
-}
-
-/// The ranking pane's lines: candidates, a rule, then knocked-out engines.
-pub fn ranking_lines(app: &App) -> Vec<RankLine> {
-    let mut out = Vec::with_capacity(app.ranking_rows.len() + 1);
-    let mut ruled = false;
-    for &i in &app.ranking_rows {
-        if !ruled && app.row(i).is_out() {
-            out.push(RankLine::Rule);
-            ruled = true;
-        }
-        out.push(RankLine::Engine(i));
-    }
-    out
-}
-
-/// Width of a table column in cells.
-pub fn column_width(app: &App, c: Column) -> u16 {
-    // Room for the title, its sort arrow and a gap, whatever the content needs.
-    let title = text::width(c.title()) as u16 + 2;
-    let content = match c {
-        Column::Name => {
-            let longest = app
-                .table_rows
-                .iter()
-                .map(|i| text::width(&app.cat.engines[*i].name))
-                .max()
-                .unwrap_or(6);
-            (longest as u16 + 2).clamp(10, 18)
-        }
-        Column::Score => 7,
-        Column::Cost => 9,
-        Column::Licence => 14,
-        Column::Kind => 12,
-        Column::Status => 10,
-        Column::Band => 12,
-        Column::Config => 8,
-        Column::Fit(_) => 7,
-        Column::Cap(_) => 9,
-        Column::Retention => 8,
-    };
-    content.max(title)
-}
-
-/// The visible columns of the table with their x offset inside the pane: the name column,
-/// then the others starting `hscroll` columns along.
-pub fn table_columns(app: &App, width: u16) -> Vec<(Column, u16, u16)> {
-    let mut out = Vec::new();
-    let mut x = 0u16;
-    for (i, c) in Column::ALL.iter().enumerate() {
-        if i > 0 && i <= app.hscroll {
-            continue;
-        }
-        let w = column_width(app, *c);
-        if x >= width {
-            break;
-        }
-        // Only whole columns, so no header loses its sort arrow; one cut column rather than
-        // none when the pane is too narrow for any.
-        if x + w > width {
-            if out.len() <= 1 {
-                out.push((*c, x, width - x));
-            }
-            break;
-        }
-        out.push((*c, x, w));
-        x += w;
-    }
-    out
+/// True when screen cell (`x`, `y`) is inside `r`.
+pub fn contains(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.right() && y >= r.y && y < r.bottom()
 }
 
 /// Cells left of the table's columns for the selection and shortlist marks.
 pub const TABLE_GUTTER: u16 = 2;
-
-/// The table column under screen column `x`, for a table pane whose inside is `inner`.
-pub fn table_column_at(app: &App, inner: Rect, x: u16) -> Option<Column> {
-    let left = inner.x + TABLE_GUTTER;
-    table_columns(app, inner.width.saturating_sub(TABLE_GUTTER))
-        .into_iter()
-        .find(|(_, cx, w)| x >= left + cx && x < left + cx + w)
-        .map(|(c, _, _)| c)
-}
-
-/// The furthest the table can scroll sideways.
-pub fn max_hscroll() -> usize {
-    Column::ALL.len() - 2
-}
 
 /// The slider track of a factor in the weights pane: (x, y, width) in screen cells.
 pub fn slider_track(weights: Rect, f: FactorId) -> Option<Rect> {
@@ -221,15 +134,14 @@ pub fn weights_show_selected_range(weights: Rect) -> bool {
 
 /// Where the view tabs sit in the header: (view, x start, x end).
 pub fn view_tabs(header: Rect) -> Vec<(View, u16, u16)> {
-    let labels = View::ALL.map(|v| (v, tab_label(v)));
-    let total: u16 = labels.iter().map(|(_, l)| l.len() as u16 + 1).sum();
+    let labels = View::VARIANTS.iter().map(|v| (*v, tab_label(*v)));
+    let total: u16 = labels.clone().map(|(_, l)| l.len() as u16 + 1).sum();
     let mut x = header.right().saturating_sub(total + 1);
     labels
-        .iter()
         .map(|(v, l)| {
             let start = x;
             x += l.len() as u16 + 1;
-            (*v, start, start + l.len() as u16)
+            (v, start, start + l.len() as u16)
         })
         .collect()
 }
@@ -251,16 +163,8 @@ mod tests {
     #[test]
     fn very_wide_and_tall_screens_split_without_overflow() {
         // 2,048 × 32 overflows a u16; the split must not.
-        let cat = mtafit_model::catalogue::Catalogue::builtin();
-        let w = mtafit_model::decide::Weights::defaults(&cat.factors);
-        let app = App::new(
-            cat,
-            mtafit_model::profile::Profile::default(),
-            w,
-            crate::tui::theme::Theme::new(crate::tui::theme::ThemeName::Dark),
-        );
         for (w, h) in [(2048, 40), (u16::MAX, u16::MAX), (60, 16)] {
-            let a = areas(Rect::new(0, 0, w, h), &app);
+            let a = areas(Rect::new(0, 0, w, h), View::Compare);
             assert_eq!(a.ranking.width + a.table.width, w, "{w}×{h}");
             assert!(
                 a.ranking.width <= 60 && a.ranking.width >= 30,
@@ -274,8 +178,8 @@ mod tests {
     #[test]
     fn view_tabs_end_at_the_right_edge() {
         let tabs = view_tabs(Rect::new(0, 0, 100, 1));
-        assert_eq!(tabs.len(), View::ALL.len());
-        assert!(tabs[View::ALL.len() - 1].2 < 100);
+        assert_eq!(tabs.len(), View::VARIANTS.len());
+        assert!(tabs[View::VARIANTS.len() - 1].2 < 100);
         assert!(tabs[0].1 < tabs[1].1);
     }
 }

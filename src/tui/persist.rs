@@ -153,8 +153,9 @@ struct Ui {
 pub fn load_theme() -> Option<super::theme::ThemeName> {
     let bytes = mtafit_model::ronfile::read(&ui_file()?).ok()?;
     let ui: Ui = ron::de::from_bytes(&bytes).ok()?;
-    super::theme::ThemeName::ALL
-        .into_iter()
+    <super::theme::ThemeName as strum::VariantArray>::VARIANTS
+        .iter()
+        .copied()
         .find(|t| t.name() == ui.theme)
 }
 

@@ -1,12 +1,13 @@
 //! The event loop: draw, wait for an event, turn it into an action, update, carry out effects.
 
-use super::app::{App, Tone};
+use super::app::App;
 use super::event::to_action;
+use super::popup::Popup;
+use super::status::Tone;
 use super::terminal::{Guard, LastWords, StopSignal, exit_status, watchdog};
 use super::update::{Effect, update};
 use super::{persist, view};
 use ratatui::crossterm::event;
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 /// How the explorer ended.
@@ -37,14 +38,14 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<Ended> {
     let (guard, mut term) = Guard::enter(mouse)?;
     let looped = event_loop(&mut app, &mut term, &stop, &last);
     if let Some(job) = &app.measuring {
-        job.meter.cancel.store(true, Ordering::Relaxed);
+        job.stop();
     }
     drop(guard);
     // A terminal that fails (it hung up) ends the session as quitting does: the work is saved
     // before the error is reported.
-    if app.saves_on_quit() {
+    if app.session.saves_on_quit() {
         save(&app);
-    } else if app.keep_saved_state && (!app.fresh || app.changed()) {
+    } else if app.session.keep_saved_state && (!app.session.fresh || app.changed()) {
         kept();
     }
     match looped {
@@ -68,7 +69,7 @@ fn event_loop(
     // overrides with it, so a hang-up before the first key keeps them), then after each change.
     // A session that would not save on quitting records nothing.
     let record = |app: &App| {
-        if app.saves_on_quit()
+        if app.session.saves_on_quit()
             && let Ok(mut g) = last.lock()
         {
             *g = Some(app.to_save());
@@ -78,7 +79,7 @@ fn event_loop(
     let size = term.size()?;
     update(app, super::action::Action::Resize(size.width, size.height));
     let mut dirty = true;
-    while !app.quit && stop.received().is_none() {
+    while !app.session.quit && stop.received().is_none() {
         if let Some(job) = &app.measuring {
             // Redraw the progress each turn; collect the result when the thread is done.
             dirty = true;
@@ -125,7 +126,7 @@ pub fn save(app: &App) {
     // The terminal may be gone (a hang-up): writing a message must not panic.
     use std::io::Write;
     match persist::save(&app.to_save()) {
-        Ok(()) if app.fresh => {
+        Ok(()) if app.session.fresh => {
             if let Some(path) = persist::state_file() {
                 let shown = mtafit_model::text::sanitize(&path.display().to_string()).into_owned();
                 let _ = writeln!(
@@ -163,12 +164,12 @@ pub fn carry_out(app: &mut App, effect: Effect) {
     match effect {
         Effect::Export(req) => {
             let inputs = mtafit_render::Inputs {
-                cat: &app.cat,
-                profile: &app.profile,
+                cat: &app.model.cat,
+                profile: &app.model.profile,
             };
             let written = crate::export::write(
                 &inputs,
-                &app.analysis,
+                &app.model.analysis,
                 &req.ids,
                 req.format,
                 &req.path,
@@ -176,21 +177,21 @@ pub fn carry_out(app: &mut App, effect: Effect) {
             );
             match written {
                 Ok(()) => {
-                    if matches!(app.popup, Some(super::app::Popup::Export(_))) {
+                    if matches!(app.popup, Some(Popup::Export(_))) {
                         app.popup = None;
                     }
                     // The whole path: a relative one lands in the folder the explorer started in.
-                    let full = app.cwd.join(&req.path);
+                    let full = app.session.cwd.join(&req.path);
                     let shown =
                         mtafit_model::text::sanitize(&full.display().to_string()).into_owned();
-                    app.say(format!("wrote {shown}"), Tone::Info)
+                    app.status.say(format!("wrote {shown}"), Tone::Info)
                 }
                 Err(e) => {
                     // The dialog stays open so the path can be fixed.
-                    if let Some(super::app::Popup::Export(d)) = app.popup.as_mut() {
+                    if let Some(Popup::Export(d)) = app.popup.as_mut() {
                         d.confirm = false;
                     }
-                    app.say(e.to_string(), Tone::Error)
+                    app.status.say(e.to_string(), Tone::Error)
                 }
             }
         }
@@ -214,20 +215,21 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                         *slot = Some(handle);
                     }
                     let name = app.measuring.as_ref().map(|m| m.name());
-                    app.say(
+                    app.status.say(
                         format!("measuring {} · Esc stops", name.unwrap_or_default()),
                         Tone::Info,
                     );
                 }
                 Err(e) => {
                     app.measuring = None;
-                    app.say(format!("could not start measuring: {e}"), Tone::Error);
+                    app.status
+                        .say(format!("could not start measuring: {e}"), Tone::Error);
                 }
             }
         }
         Effect::RememberTheme(name) => {
             if let Err(e) = persist::save_theme(name) {
-                app.say(
+                app.status.say(
                     format!("theme: {} (not remembered: {e})", name.name()),
                     Tone::Warn,
                 );
@@ -238,8 +240,10 @@ pub fn carry_out(app: &mut App, effect: Effect) {
             let seq = super::export::osc52(&text);
             let mut out = std::io::stdout();
             match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
-                Ok(()) => app.say("copied the shortlist as Markdown (OSC 52)", Tone::Info),
-                Err(e) => app.say(format!("could not copy: {e}"), Tone::Error),
+                Ok(()) => app
+                    .status
+                    .say("copied the shortlist as Markdown (OSC 52)", Tone::Info),
+                Err(e) => app.status.say(format!("could not copy: {e}"), Tone::Error),
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Scroll positions: `update` moves them, and each draw records what it could show, so
 //! `update` never measures text itself (the idea of gitui's `VerticalScroll`).
 
+use super::action::Action;
 use std::cell::Cell;
 
 /// One scrollable area: its first visible line and what the last draw measured.
@@ -49,6 +50,21 @@ impl Scroll {
     /// To the last page.
     pub fn to_bottom(&self) {
         self.set(usize::MAX);
+    }
+
+    /// A text area's keys: the movement keys and the wheel scroll it; other actions leave it alone.
+    pub fn update(&self, action: Action) {
+        let page = self.half_page() as isize;
+        match action {
+            Action::Up => self.scroll_by(-1),
+            Action::Down => self.scroll_by(1),
+            Action::Top => self.to_top(),
+            Action::Bottom => self.to_bottom(),
+            Action::HalfPageDown => self.scroll_by(page),
+            Action::HalfPageUp => self.scroll_by(-page),
+            Action::Wheel(_, _, down) => self.scroll_by(if down { 3 } else { -3 }),
+            _ => {}
+        }
     }
 
     /// For text: record `len` lines in a window of `height`, and return the first line to show

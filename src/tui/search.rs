@@ -3,6 +3,9 @@
 //! query word for word (configuration language, implementation language, vendor), which the hit
 //! names so the user sees why it matched.
 
+use super::action::Action;
+use super::ask::Ask;
+use super::status::Tone;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use mtafit_model::catalogue::{Config, Engine};
@@ -53,6 +56,69 @@ impl Search {
     /// True when a non-empty query filters the lists.
     pub fn active(&self) -> bool {
         !self.query.is_empty()
+    }
+
+    /// True when a query is active and matches nothing: the lists are empty.
+    pub fn matches_nothing(&self) -> bool {
+        self.active() && self.hits.is_empty()
+    }
+
+    /// `/`: start typing a new query.
+    pub fn start(&mut self, engines: &[Engine]) -> Vec<Ask> {
+        self.typing = true;
+        self.query.clear();
+        self.run(engines);
+        vec![Ask::Filter]
+    }
+
+    /// Keys while typing: characters refine the query (the best match is selected), Enter
+    /// keeps it, Esc clears it.
+    pub fn update(&mut self, action: Action, engines: &[Engine]) -> Vec<Ask> {
+        match action {
+            Action::Input(c) => {
+                self.query.push(c);
+                self.run(engines);
+                let mut asks = vec![Ask::Filter];
+                asks.extend(self.hits.first().map(|best| Ask::Select(best.engine)));
+                asks
+            }
+            Action::Backspace => {
+                self.query.pop();
+                self.run(engines);
+                vec![Ask::Filter]
+            }
+            Action::Confirm => {
+                self.typing = false;
+                let n = self.hits.len();
+                if !self.active() {
+                    return Vec::new();
+                }
+                vec![Ask::say(
+                    format!(
+                        "{n} match{}; n/N to step through them, Esc to clear",
+                        if n == 1 { "" } else { "es" }
+                    ),
+                    Tone::Info,
+                )]
+            }
+            Action::Back => {
+                self.typing = false;
+                self.query.clear();
+                self.run(engines);
+                vec![Ask::Filter]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Esc outside the query: clear a kept one.
+    pub fn clear(&mut self, engines: &[Engine]) -> Vec<Ask> {
+        if !self.active() {
+            return Vec::new();
+        }
+        self.query.clear();
+        self.run(engines);
+        vec![Ask::Filter, Ask::say("search cleared", Tone::Info)]
     }
 
     /// The hit for an engine, if it matches.

@@ -4,8 +4,9 @@
 //! A saved state that cannot be read is reported in the status line and kept from being saved
 //! over, with `--profile` or `--fresh` too.
 
-use super::app::{App, Tone};
+use super::app::App;
 use super::persist;
+use super::status::Tone;
 use super::theme::{Theme, ThemeName};
 use crate::setup::{self, Overrides, SetupError};
 
@@ -75,24 +76,24 @@ pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, Setup
         .unwrap_or(ThemeName::Dark);
     let theme = Theme::new(if color { chosen } else { ThemeName::Mono });
     let mut app = App::new(cat, profile, weights, theme);
-    app.color = color;
-    app.fresh = opts.fresh;
-    app.keep_saved_state = keep_saved_state;
-    app.cwd = std::env::current_dir().unwrap_or_default();
+    app.screen.color = color;
+    app.session.fresh = opts.fresh;
+    app.session.keep_saved_state = keep_saved_state;
+    app.session.cwd = std::env::current_dir().unwrap_or_default();
     app.marks = marks
         .into_iter()
-        .filter(|id| app.cat.engine(id).is_some())
+        .filter(|id| app.model.cat.engine(id).is_some())
         .collect();
-    app.baseline = app.to_save();
-    let problems = app.problem_count();
+    app.session.baseline = app.to_save();
+    let problems = app.model.problem_count();
     if let Some(n) = notes.first() {
         let more = match notes.len() {
             1 => String::new(),
             n => format!(" (and {} more)", n - 1),
         };
-        app.say(format!("{n}{more}"), Tone::Warn);
+        app.status.say(format!("{n}{more}"), Tone::Warn);
     } else if problems > 0 {
-        app.say(
+        app.status.say(
             format!(
                 "{problems} catalogue problem{} — press ! to see them; the other engines loaded",
                 if problems == 1 { "" } else { "s" }

@@ -1,9 +1,10 @@
 //! Semantic styles: views ask for "selected" or "dim", never for a colour.
 
 use ratatui::style::{Color, Modifier, Style};
+use strum::VariantArray;
 
-/// The colour scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumCount)]
+/// The colour scheme, in the order `t` cycles them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumCount, strum::VariantArray)]
 pub enum ThemeName {
     /// Light text on a dark background.
     #[default]
@@ -15,10 +16,6 @@ pub enum ThemeName {
 }
 
 impl ThemeName {
-    /// Every scheme, in the order `t` cycles them.
-    pub const ALL: [ThemeName; <ThemeName as strum::EnumCount>::COUNT] =
-        [ThemeName::Dark, ThemeName::Light, ThemeName::Mono];
-
     /// The name `--theme` takes and messages show.
     pub fn name(self) -> &'static str {
         match self {
@@ -30,8 +27,9 @@ impl ThemeName {
 
     /// The next scheme in the cycle.
     pub fn next(self) -> ThemeName {
-        let i = ThemeName::ALL.iter().position(|t| *t == self).unwrap_or(0);
-        ThemeName::ALL[(i + 1) % ThemeName::ALL.len()]
+        let all = ThemeName::VARIANTS;
+        let i = all.iter().position(|t| *t == self).unwrap_or(0);
+        all[(i + 1) % all.len()]
     }
 }
 

@@ -56,8 +56,8 @@ fn absurd_prices_and_capacities_are_refused_by_name() {
 fn the_explorer_draws_whatever_the_numbers() {
     // Prices the loader would refuse, put in directly: every view still draws, in bounded
     // time and memory (the cost chart's axis once looped over an infinite range).
-    use mtafit::tui::action::Action;
-    use mtafit::tui::app::{App, View};
+    use mtafit::tui::action::{Action, View};
+    use mtafit::tui::app::App;
     use mtafit::tui::theme::{Theme, ThemeName};
     use mtafit::tui::update::update;
     use mtafit_model::catalogue::Catalogue;

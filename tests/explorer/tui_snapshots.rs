@@ -2,8 +2,8 @@
 //! selection without colour, and no panic at any size.
 
 use insta::assert_snapshot;
-use mtafit::tui::action::Action;
-use mtafit::tui::app::{App, View};
+use mtafit::tui::action::{Action, View};
+use mtafit::tui::app::App;
 use mtafit::tui::theme::{Theme, ThemeName};
 use mtafit::tui::update::update;
 use mtafit::tui::view;
@@ -174,10 +174,10 @@ fn walk_view() {
 fn walk_view_when_the_ranking_disagrees() {
     both("walk_disagrees", |a| {
         // A static-config team at 40M that weighs team skill above all.
-        a.profile.monthly_volume = 40_000_000;
-        a.weights.set(FactorId::Team, 10.0);
-        a.weights.set(FactorId::Budget, 0.0);
-        a.weights.set(FactorId::Reversibility, 0.0);
+        a.model.profile.monthly_volume = 40_000_000;
+        a.model.weights.set(FactorId::Team, 10.0);
+        a.model.weights.set(FactorId::Budget, 0.0);
+        a.model.weights.set(FactorId::Reversibility, 0.0);
         a.refresh();
         update(a, Action::Show(View::Walk));
     });
@@ -416,7 +416,7 @@ fn path_view() {
     // The brief's sender, growing 6 % a month: the strip, your volume, the stretches, the
     // changes and when the growth reaches the next one.
     both("path", |a| {
-        a.profile.growth = Some(mtafit_model::profile::Growth {
+        a.model.profile.growth = Some(mtafit_model::profile::Growth {
             per_month: 0.06,
             months: 5,
         });

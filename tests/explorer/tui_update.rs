@@ -1,8 +1,14 @@
 //! `update` for every action: the explorer's behaviour without a terminal.
 
-use mtafit::tui::action::Action;
-use mtafit::tui::app::{App, Column, Pane, Popup, Tone, View};
+use mtafit::tui::action::{Action, View};
+use mtafit::tui::app::App;
+use mtafit::tui::compare::Pane;
+use mtafit::tui::compare::column::Column;
+use mtafit::tui::compare::ranking::RankLine;
+use mtafit::tui::compare::table::Table;
 use mtafit::tui::layout;
+use mtafit::tui::popup::Popup;
+use mtafit::tui::status::Tone;
 use mtafit::tui::theme::{Theme, ThemeName};
 use mtafit::tui::update::Effect;
 use mtafit::tui::view;
@@ -11,7 +17,6 @@ use mtafit_model::decide::Weights;
 use mtafit_model::profile::{Profile, Situation};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 
 fn app() -> App {
     app_with(Profile::default())
@@ -38,7 +43,7 @@ fn contested() -> App {
 /// (scrolling and paging rest on that, as they do in the running app).
 fn update(a: &mut App, act: Action) -> Option<Effect> {
     let effect = mtafit::tui::update::update(a, act);
-    let (w, h) = a.size;
+    let (w, h) = a.screen.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| view::view(a, f)).unwrap();
     effect
@@ -54,15 +59,15 @@ fn popup_top(a: &App) -> usize {
 }
 
 fn id(a: &App, i: usize) -> &str {
-    &a.cat.engines[i].id
+    &a.model.cat.engines[i].id
 }
 
 fn selected(a: &App) -> &str {
-    id(a, a.selected)
+    id(a, a.compare.selected)
 }
 
 fn top(a: &App) -> &str {
-    id(a, a.analysis.ranking.top().unwrap().engine)
+    id(a, a.model.analysis.ranking.top().unwrap().engine)
 }
 
 fn run(a: &mut App, actions: &[Action]) {
@@ -80,8 +85,8 @@ fn typed(a: &mut App, s: &str) {
 #[test]
 fn starts_on_the_top_pick_in_the_compare_view() {
     let a = app();
-    assert_eq!(a.view, View::Compare);
-    assert_eq!(a.focus, Pane::Ranking);
+    assert_eq!(a.views.current, View::Compare);
+    assert_eq!(a.compare.focus, Pane::Ranking);
     assert_eq!(selected(&a), "postfix");
     assert_eq!(top(&a), "postfix");
 }
@@ -90,41 +95,43 @@ fn starts_on_the_top_pick_in_the_compare_view() {
 fn quit() {
     let mut a = app();
     update(&mut a, Action::Quit);
-    assert!(a.quit);
+    assert!(a.session.quit);
 }
 
 #[test]
 fn tab_cycles_panes_and_w_jumps_to_weights() {
     let mut a = app();
     run(&mut a, &[Action::FocusNext]);
-    assert_eq!(a.focus, Pane::Table);
+    assert_eq!(a.compare.focus, Pane::Table);
     run(&mut a, &[Action::FocusNext, Action::FocusNext]);
-    assert_eq!(a.focus, Pane::Detail);
+    assert_eq!(a.compare.focus, Pane::Detail);
     run(&mut a, &[Action::FocusNext]);
-    assert_eq!(a.focus, Pane::Ranking);
+    assert_eq!(a.compare.focus, Pane::Ranking);
     run(&mut a, &[Action::FocusPrev]);
-    assert_eq!(a.focus, Pane::Detail);
+    assert_eq!(a.compare.focus, Pane::Detail);
     run(&mut a, &[Action::FocusWeights]);
-    assert_eq!(a.focus, Pane::Weights);
+    assert_eq!(a.compare.focus, Pane::Weights);
 }
 
 #[test]
 fn moving_in_the_ranking_follows_rank_order() {
     let mut a = app();
-    let second = id(&a, a.ranking_rows[1]).to_owned();
+    let second = id(&a, a.compare.ranking.rows[1]).to_owned();
     run(&mut a, &[Action::Down]);
     assert_eq!(selected(&a), second);
     run(&mut a, &[Action::Up, Action::Up]);
     assert_eq!(selected(&a), "postfix", "clamped at the top");
     run(&mut a, &[Action::Bottom]);
-    assert_eq!(a.selected, *a.ranking_rows.last().unwrap());
+    assert_eq!(a.compare.selected, *a.compare.ranking.rows.last().unwrap());
     run(&mut a, &[Action::Top]);
     assert_eq!(selected(&a), "postfix");
     run(&mut a, &[Action::HalfPageDown]);
     assert!(
-        a.ranking_rows
+        a.compare
+            .ranking
+            .rows
             .iter()
-            .position(|&i| i == a.selected)
+            .position(|&i| i == a.compare.selected)
             .unwrap()
             > 1
     );
@@ -137,17 +144,19 @@ fn moving_in_the_table_follows_the_table_order() {
     let mut a = app();
     run(&mut a, &[Action::FocusNext]);
     // Sort by cost, cheapest first.
-    while a.sort.column != Column::Cost {
+    while a.compare.table.sort.column != Column::Cost {
         update(&mut a, Action::SortNext);
     }
     run(&mut a, &[Action::Top]);
-    assert_eq!(a.selected, a.table_rows[0]);
+    assert_eq!(a.compare.selected, a.compare.table.rows[0]);
     run(&mut a, &[Action::Down]);
-    assert_eq!(a.selected, a.table_rows[1]);
+    assert_eq!(a.compare.selected, a.compare.table.rows[1]);
     let costs: Vec<f64> = a
-        .table_rows
+        .compare
+        .table
+        .rows
         .iter()
-        .map(|i| a.row(*i).cost.total())
+        .map(|i| a.model.row(*i).cost.total())
         .collect();
     assert!(costs.windows(2).all(|c| c[0] <= c[1]), "{costs:?}");
 }
@@ -155,21 +164,21 @@ fn moving_in_the_table_follows_the_table_order() {
 #[test]
 fn sorting_cycles_columns_and_reverses() {
     let mut a = app();
-    assert_eq!(a.sort.column, Column::Score);
+    assert_eq!(a.compare.table.sort.column, Column::Score);
     run(&mut a, &[Action::SortNext]);
-    assert_eq!(a.sort.column, Column::Cost);
+    assert_eq!(a.compare.table.sort.column, Column::Cost);
     for _ in 0..Column::ALL.len() - 1 {
         update(&mut a, Action::SortNext);
     }
-    assert_eq!(a.sort.column, Column::Score, "a full cycle");
-    let before = a.table_rows.clone();
+    assert_eq!(a.compare.table.sort.column, Column::Score, "a full cycle");
+    let before = a.compare.table.rows.clone();
     run(&mut a, &[Action::SortReverse]);
-    assert!(a.sort.reversed);
+    assert!(a.compare.table.sort.reversed);
     let mut reversed = before.clone();
     reversed.reverse();
-    assert_eq!(a.table_rows, reversed);
+    assert_eq!(a.compare.table.rows, reversed);
     run(&mut a, &[Action::SortReverse]);
-    assert_eq!(a.table_rows, before);
+    assert_eq!(a.compare.table.rows, before);
 }
 
 #[test]
@@ -180,17 +189,17 @@ fn every_slider_moves_its_weight_and_reranks() {
         for _ in 0..n {
             update(&mut a, Action::Down);
         }
-        assert_eq!(a.weight_cursor, *f);
-        let w = a.weights.get(*f);
+        assert_eq!(a.compare.sliders.cursor, *f);
+        let w = a.model.weights.get(*f);
         update(&mut a, Action::Left);
-        assert_eq!(a.weights.get(*f), w - 1.0, "{}", f.id());
+        assert_eq!(a.model.weights.get(*f), w - 1.0, "{}", f.id());
         assert_eq!(
-            a.analysis.ranking.given, a.weights,
+            a.model.analysis.ranking.given, a.model.weights,
             "re-ranked in the same update"
         );
         update(&mut a, Action::Right);
         update(&mut a, Action::Right);
-        assert_eq!(a.weights.get(*f), (w + 1.0).min(10.0), "{}", f.id());
+        assert_eq!(a.model.weights.get(*f), (w + 1.0).min(10.0), "{}", f.id());
     }
     // Clamped at both ends.
     let mut a = app();
@@ -198,11 +207,11 @@ fn every_slider_moves_its_weight_and_reranks() {
     for _ in 0..20 {
         update(&mut a, Action::Right);
     }
-    assert_eq!(a.weights.get(FactorId::Volume), 10.0);
+    assert_eq!(a.model.weights.get(FactorId::Volume), 10.0);
     for _ in 0..20 {
         update(&mut a, Action::Left);
     }
-    assert_eq!(a.weights.get(FactorId::Volume), 0.0);
+    assert_eq!(a.model.weights.get(FactorId::Volume), 0.0);
 }
 
 #[test]
@@ -217,7 +226,7 @@ fn a_weight_change_can_change_the_top_pick() {
     }
     assert_ne!(top(&a), before);
     update(&mut a, Action::ResetWeights);
-    assert_eq!(a.weights, a.default_weights);
+    assert_eq!(a.model.weights, a.compare.sliders.defaults);
     assert_eq!(top(&a), before);
 }
 
@@ -225,20 +234,21 @@ fn a_weight_change_can_change_the_top_pick() {
 fn flip_jumps_to_where_the_top_pick_changes() {
     let mut a = contested();
     update(&mut a, Action::FocusWeights);
-    let range = a.analysis.sensitivity.factors[0].clone();
+    let range = a.model.analysis.sensitivity.factors[0].clone();
     let below = range
         .below
         .expect("lowering volume hands the top to another engine");
     update(&mut a, Action::FlipDown);
-    assert_eq!(a.analysis.ranking.top().unwrap().engine, below);
-    assert!(a.weights.get(FactorId::Volume) < range.from);
+    assert_eq!(a.model.analysis.ranking.top().unwrap().engine, below);
+    assert!(a.model.weights.get(FactorId::Volume) < range.from);
     // Nothing takes over above 10.
     let mut a = app();
     update(&mut a, Action::FocusWeights);
     update(&mut a, Action::FlipUp);
-    assert_eq!(a.weights.get(FactorId::Volume), 10.0);
+    assert_eq!(a.model.weights.get(FactorId::Volume), 10.0);
     assert!(
         a.status
+            .message
             .as_ref()
             .unwrap()
             .0
@@ -253,8 +263,8 @@ fn search_filters_highlights_and_clears() {
     assert!(a.search.typing);
     typed(&mut a, "kumo");
     assert_eq!(selected(&a), "kumomta", "the best match is selected");
-    assert_eq!(a.ranking_rows.len(), 1);
-    assert_eq!(a.table_rows.len(), 1);
+    assert_eq!(a.compare.ranking.rows.len(), 1);
+    assert_eq!(a.compare.table.rows.len(), 1);
     update(&mut a, Action::Backspace);
     assert_eq!(a.search.query, "kum");
     update(&mut a, Action::Confirm);
@@ -262,11 +272,11 @@ fn search_filters_highlights_and_clears() {
     assert!(a.search.active(), "Enter keeps the filter");
     // Keys act on the app again, not the query.
     update(&mut a, Action::Show(View::Walk));
-    assert_eq!(a.view, View::Walk);
+    assert_eq!(a.views.current, View::Walk);
     update(&mut a, Action::Show(View::Compare));
     update(&mut a, Action::Back);
     assert!(!a.search.active(), "Esc clears it");
-    assert_eq!(a.ranking_rows.len(), a.cat.engines.len());
+    assert_eq!(a.compare.ranking.rows.len(), a.model.cat.engines.len());
     // Esc while typing clears too.
     run(&mut a, &[Action::Search, Action::Input('s'), Action::Back]);
     assert!(!a.search.typing && !a.search.active());
@@ -281,8 +291,12 @@ fn a_kept_filter_survives_a_weight_change() {
         &mut a,
         &[Action::Confirm, Action::FocusWeights, Action::Left],
     );
-    assert_eq!(a.weights.get(FactorId::Volume), 9.0);
-    assert_eq!(a.ranking_rows.len(), 1, "still filtered after re-ranking");
+    assert_eq!(a.model.weights.get(FactorId::Volume), 9.0);
+    assert_eq!(
+        a.compare.ranking.rows.len(),
+        1,
+        "still filtered after re-ranking"
+    );
     assert_eq!(selected(&a), "kumomta");
 }
 
@@ -293,20 +307,27 @@ fn n_and_shift_n_step_through_matches_in_list_order() {
     typed(&mut a, "m");
     update(&mut a, Action::Confirm);
     let best = a.search.hits[0].engine;
-    assert_eq!(a.selected, best, "the best match is selected first");
+    assert_eq!(a.compare.selected, best, "the best match is selected first");
     // The ranking shows only matches, in rank order: n and N walk that order and wrap.
-    let rows = a.ranking_rows.clone();
+    let rows = a.compare.ranking.rows.clone();
     assert!(rows.len() >= 3, "{rows:?}");
     let at = rows.iter().position(|&i| i == best).unwrap();
     update(&mut a, Action::NextMatch);
-    assert_eq!(a.selected, rows[(at + 1) % rows.len()]);
+    assert_eq!(a.compare.selected, rows[(at + 1) % rows.len()]);
     update(&mut a, Action::PrevMatch);
     update(&mut a, Action::PrevMatch);
-    assert_eq!(a.selected, rows[(at + rows.len() - 1) % rows.len()]);
+    assert_eq!(a.compare.selected, rows[(at + rows.len() - 1) % rows.len()]);
     // Without a search, n says how to start one.
     update(&mut a, Action::Back);
     update(&mut a, Action::NextMatch);
-    assert!(a.status.as_ref().unwrap().0.contains("press / to search"));
+    assert!(
+        a.status
+            .message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("press / to search")
+    );
 }
 
 #[test]
@@ -317,10 +338,10 @@ fn marking_and_side_by_side() {
     assert!(a.marks.contains("postfix"));
     update(&mut a, Action::Compare);
     assert!(a.popup.is_none(), "one mark is not a comparison");
-    assert_eq!(a.status.as_ref().unwrap().1, Tone::Warn);
+    assert_eq!(a.status.message.as_ref().unwrap().1, Tone::Warn);
     run(&mut a, &[Action::Down, Action::Mark]);
     assert_eq!(a.marks.len(), 2);
-    assert_eq!(a.shortlist().len(), 2);
+    assert_eq!(a.marks.shortlist(&a.model).len(), 2);
     update(&mut a, Action::Compare);
     assert!(matches!(a.popup, Some(Popup::SideBySide(_))));
     run(&mut a, &[Action::Down, Action::Down]);
@@ -335,7 +356,7 @@ fn marking_and_side_by_side() {
 #[test]
 fn the_shortlist_defaults_to_the_top_five() {
     let a = app();
-    let s = a.shortlist();
+    let s = a.marks.shortlist(&a.model);
     assert_eq!(s.len(), 5);
     assert_eq!(id(&a, s[0]), "postfix");
 }
@@ -352,13 +373,13 @@ fn profile_edits_preview_live_cancel_and_apply() {
     }
     typed(&mut a, "40M");
     assert_eq!(
-        a.profile.monthly_volume, 40_000_000,
+        a.model.profile.monthly_volume, 40_000_000,
         "previewed as you type"
     );
     assert_ne!(top(&a), "postfix");
     update(&mut a, Action::Back);
     assert!(a.popup.is_none());
-    assert_eq!(a.profile.monthly_volume, 7_421_043, "Esc restores");
+    assert_eq!(a.model.profile.monthly_volume, 7_421_043, "Esc restores");
     assert_eq!(top(&a), "postfix");
 
     update(&mut a, Action::EditProfile);
@@ -369,33 +390,33 @@ fn profile_edits_preview_live_cancel_and_apply() {
     typed(&mut a, "40Mx");
     update(&mut a, Action::Confirm);
     assert!(a.popup.is_some(), "an invalid field blocks Enter");
-    assert_eq!(a.status.as_ref().unwrap().1, Tone::Error);
+    assert_eq!(a.status.message.as_ref().unwrap().1, Tone::Error);
     update(&mut a, Action::Backspace);
     // The own/rent toggle is the first field: ← flips it.
     run(&mut a, &[Action::Up, Action::Left]);
     update(&mut a, Action::Confirm);
     assert!(a.popup.is_none());
-    assert_eq!(a.profile.monthly_volume, 40_000_000);
-    assert!(!a.profile.own_infrastructure);
-    assert!(a.cat.engines[a.analysis.ranking.top().unwrap().engine].is_managed());
+    assert_eq!(a.model.profile.monthly_volume, 40_000_000);
+    assert!(!a.model.profile.own_infrastructure);
+    assert!(a.model.cat.engines[a.model.analysis.ranking.top().unwrap().engine].is_managed());
 }
 
 #[test]
 fn views_switch_and_the_cost_view_has_curves() {
     let mut a = app();
-    assert!(a.curves.is_none(), "not computed until needed");
+    assert!(a.model.curves.is_none(), "not computed until needed");
     update(&mut a, Action::Show(View::Cost));
-    assert_eq!(a.view, View::Cost);
-    let c = a.curves.as_ref().unwrap();
+    assert_eq!(a.views.current, View::Cost);
+    let c = a.model.curves.as_ref().unwrap();
     assert_eq!(c.leaders.len(), 5);
     assert!(c.crossovers.iter().any(|x| id(&a, x.a) == "ses"));
     update(&mut a, Action::Show(View::Walk));
-    assert_eq!(a.view, View::Walk);
+    assert_eq!(a.views.current, View::Walk);
     update(&mut a, Action::Resize(80, 24));
     run(&mut a, &[Action::Down, Action::Down, Action::Up]);
-    assert_eq!(a.scroll.walk.top(), 1);
+    assert_eq!(a.views.walk.top(), 1);
     update(&mut a, Action::Show(View::Compare));
-    assert_eq!(a.view, View::Compare);
+    assert_eq!(a.views.current, View::Compare);
 }
 
 #[test]
@@ -420,11 +441,11 @@ fn help_and_problems_open_scroll_and_close() {
 fn themes_cycle() {
     let mut a = app();
     update(&mut a, Action::CycleTheme);
-    assert_eq!(a.theme.name, ThemeName::Light);
+    assert_eq!(a.screen.theme.name, ThemeName::Light);
     update(&mut a, Action::CycleTheme);
-    assert_eq!(a.theme.name, ThemeName::Mono);
+    assert_eq!(a.screen.theme.name, ThemeName::Mono);
     update(&mut a, Action::CycleTheme);
-    assert_eq!(a.theme.name, ThemeName::Dark);
+    assert_eq!(a.screen.theme.name, ThemeName::Dark);
 }
 
 #[test]
@@ -432,8 +453,8 @@ fn the_table_scrolls_sideways_keeping_the_name() {
     let mut a = app();
     update(&mut a, Action::FocusNext);
     update(&mut a, Action::Right);
-    assert_eq!(a.hscroll, 1);
-    let cols = layout::table_columns(&a, 60);
+    assert_eq!(a.compare.table.hscroll, 1);
+    let cols = a.compare.table.columns(&a.model.cat, 60);
     assert_eq!(cols[0].0, Column::Name, "the name column stays");
     assert_ne!(
         cols[1].0,
@@ -443,13 +464,13 @@ fn the_table_scrolls_sideways_keeping_the_name() {
     for _ in 0..50 {
         update(&mut a, Action::Right);
     }
-    assert_eq!(a.hscroll, layout::max_hscroll());
+    assert_eq!(a.compare.table.hscroll, Table::max_hscroll());
     update(&mut a, Action::Left);
-    assert_eq!(a.hscroll, layout::max_hscroll() - 1);
+    assert_eq!(a.compare.table.hscroll, Table::max_hscroll() - 1);
 }
 
 fn areas(a: &App) -> layout::Areas {
-    layout::areas(Rect::new(0, 0, a.size.0, a.size.1), a)
+    layout::areas(a.screen.area(), a.views.current)
 }
 
 #[test]
@@ -459,38 +480,47 @@ fn mouse_clicks_select_sort_and_set_sliders() {
     // Click the third line of the ranking.
     let inner = layout::inner(ar.ranking);
     update(&mut a, Action::Click(inner.x + 3, inner.y + 2));
-    assert_eq!(a.selected, a.ranking_rows[2]);
+    assert_eq!(a.compare.selected, a.compare.ranking.rows[2]);
     // Click the table header's cost column: sorted by cost; again: reversed.
     let t = layout::inner(ar.table);
-    let (_, cx, _) = layout::table_columns(&a, t.width)
+    let (_, cx, _) = a
+        .compare
+        .table
+        .columns(&a.model.cat, t.width)
         .into_iter()
         .find(|(c, _, _)| *c == Column::Cost)
         .unwrap();
     update(&mut a, Action::Click(t.x + 2 + cx + 1, t.y));
-    assert_eq!((a.sort.column, a.sort.reversed), (Column::Cost, false));
+    assert_eq!(
+        (a.compare.table.sort.column, a.compare.table.sort.reversed),
+        (Column::Cost, false)
+    );
     update(&mut a, Action::Click(t.x + 2 + cx + 1, t.y));
-    assert_eq!((a.sort.column, a.sort.reversed), (Column::Cost, true));
-    assert_eq!(a.focus, Pane::Table);
+    assert_eq!(
+        (a.compare.table.sort.column, a.compare.table.sort.reversed),
+        (Column::Cost, true)
+    );
+    assert_eq!(a.compare.focus, Pane::Table);
     // Click a slider's left end: weight 0; drag to the right end: 10; release.
     let track = layout::slider_track(ar.weights, FactorId::Budget).unwrap();
     update(&mut a, Action::Click(track.x, track.y));
-    assert_eq!(a.weights.get(FactorId::Budget), 0.0);
-    assert_eq!(a.weight_cursor, FactorId::Budget);
-    assert_eq!(a.dragging, Some(FactorId::Budget));
+    assert_eq!(a.model.weights.get(FactorId::Budget), 0.0);
+    assert_eq!(a.compare.sliders.cursor, FactorId::Budget);
+    assert_eq!(a.compare.sliders.dragging, Some(FactorId::Budget));
     update(&mut a, Action::Drag(track.right() - 1, track.y));
-    assert_eq!(a.weights.get(FactorId::Budget), 10.0);
+    assert_eq!(a.model.weights.get(FactorId::Budget), 10.0);
     update(&mut a, Action::Release);
-    assert_eq!(a.dragging, None);
+    assert_eq!(a.compare.sliders.dragging, None);
     update(&mut a, Action::Drag(track.x, track.y));
     assert_eq!(
-        a.weights.get(FactorId::Budget),
+        a.model.weights.get(FactorId::Budget),
         10.0,
         "no drag after release"
     );
     // The header tabs switch views.
     let (_, x, _) = layout::view_tabs(ar.header)[2];
     update(&mut a, Action::Click(x + 1, 0));
-    assert_eq!(a.view, View::Walk);
+    assert_eq!(a.views.current, View::Walk);
 }
 
 #[test]
@@ -498,24 +528,27 @@ fn a_click_on_either_edge_of_a_header_sorts_by_that_column() {
     let mut a = app();
     let t = layout::inner(areas(&a).table);
     let left = t.x + layout::TABLE_GUTTER;
-    let cols = layout::table_columns(&a, t.width - layout::TABLE_GUTTER);
+    let cols = a
+        .compare
+        .table
+        .columns(&a.model.cat, t.width - layout::TABLE_GUTTER);
     assert!(cols.len() > 5);
     for (c, cx, w) in cols {
         for x in [left + cx, left + cx + w - 1] {
             // Start from another column so the click is a change.
-            a.sort.column = if c == Column::Name {
+            a.compare.table.sort.column = if c == Column::Name {
                 Column::Score
             } else {
                 Column::Name
             };
             update(&mut a, Action::Click(x, t.y));
-            assert_eq!(a.sort.column, c, "click at x={x}");
+            assert_eq!(a.compare.table.sort.column, c, "click at x={x}");
         }
     }
     // The gutter is no column.
-    a.sort.column = Column::Score;
+    a.compare.table.sort.column = Column::Score;
     update(&mut a, Action::Click(t.x, t.y));
-    assert_eq!(a.sort.column, Column::Score);
+    assert_eq!(a.compare.table.sort.column, Column::Score);
 }
 
 #[test]
@@ -524,12 +557,12 @@ fn the_wheel_scrolls_what_is_under_it() {
     let ar = areas(&a);
     let r = layout::inner(ar.ranking);
     update(&mut a, Action::Wheel(r.x, r.y, true));
-    assert_eq!(a.selected, a.ranking_rows[3]);
+    assert_eq!(a.compare.selected, a.compare.ranking.rows[3]);
     update(&mut a, Action::Wheel(r.x, r.y, false));
-    assert_eq!(a.selected, a.ranking_rows[0]);
+    assert_eq!(a.compare.selected, a.compare.ranking.rows[0]);
     let d = layout::inner(ar.detail);
     update(&mut a, Action::Wheel(d.x, d.y, true));
-    assert_eq!(a.scroll.detail.top(), 3);
+    assert_eq!(a.compare.detail.scroll.top(), 3);
 }
 
 #[test]
@@ -537,14 +570,14 @@ fn resizing_keeps_the_selection_in_view() {
     let mut a = app();
     run(&mut a, &[Action::Bottom]);
     update(&mut a, Action::Resize(80, 24));
-    assert_eq!(a.size, (80, 24));
+    assert_eq!(a.screen.size, (80, 24));
     let visible = layout::inner(areas(&a).ranking).height as usize;
-    let lines = layout::ranking_lines(&a);
+    let lines = a.compare.ranking.lines(&a.model);
     let at = lines
         .iter()
-        .position(|l| *l == layout::RankLine::Engine(a.selected))
+        .position(|l| *l == RankLine::Engine(a.compare.selected))
         .unwrap();
-    let top = a.scroll.ranking.top();
+    let top = a.compare.ranking.scroll.top();
     assert!(at >= top && at < top + visible);
 }
 
@@ -560,14 +593,14 @@ fn every_weight_at_zero_is_shown_not_fatal() {
             update(&mut a, Action::Down);
         }
     }
-    assert!(a.weights.all_zero());
-    assert!(a.analysis.ranking.top().is_none());
-    assert!(mtafit_render::rank::hint(&a.analysis.ranking).is_some());
+    assert!(a.model.weights.all_zero());
+    assert!(a.model.analysis.ranking.top().is_none());
+    assert!(mtafit_render::rank::hint(&a.model.analysis.ranking).is_some());
 }
 
 mod export {
     use super::*;
-    use mtafit::tui::dialog::Dialog;
+    use mtafit::tui::popup::dialog::Dialog;
     use mtafit_render::shortlist::ShortlistFormat;
 
     fn dialog(a: &App) -> &Dialog {
@@ -594,7 +627,7 @@ mod export {
             &mut a,
             &[Action::Mark, Action::Down, Action::Mark, Action::Export],
         );
-        let second = a.cat.engines[a.ranking_rows[1]].id.clone();
+        let second = a.model.cat.engines[a.compare.ranking.rows[1]].id.clone();
         assert_eq!(dialog(&a).ids, vec!["postfix".to_owned(), second]);
         assert!(dialog(&a).marked);
         assert_eq!(dialog(&a).path, "mtafit-shortlist.md");
@@ -616,7 +649,7 @@ mod export {
                 .contains("| Postfix |")
         );
         assert_eq!(
-            a.status.as_ref().unwrap(),
+            a.status.message.as_ref().unwrap(),
             &(format!("wrote {}", path.display()), Tone::Info)
         );
     }
@@ -661,7 +694,7 @@ mod export {
         let effect = update(&mut a, Action::Confirm).unwrap();
         mtafit::tui::run::carry_out(&mut a, effect);
         assert!(matches!(a.popup, Some(Popup::Export(_))), "still open");
-        let (msg, tone) = a.status.clone().unwrap();
+        let (msg, tone) = a.status.message.clone().unwrap();
         assert_eq!(tone, Tone::Error);
         assert!(msg.contains("does not exist"), "{msg}");
     }
@@ -707,10 +740,10 @@ fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
         ..Options::default()
     };
     let mut a = build(&Global::default(), &opts, false).unwrap();
-    assert_eq!(a.theme.name, ThemeName::Mono);
+    assert_eq!(a.screen.theme.name, ThemeName::Mono);
     update(&mut a, Action::CycleTheme);
     assert_eq!(
-        a.theme.name,
+        a.screen.theme.name,
         ThemeName::Mono,
         "t cannot bring colour back under NO_COLOR"
     );
@@ -719,7 +752,11 @@ fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
         ..opts
     };
     assert_eq!(
-        build(&Global::default(), &light, true).unwrap().theme.name,
+        build(&Global::default(), &light, true)
+            .unwrap()
+            .screen
+            .theme
+            .name,
         ThemeName::Light
     );
     let g = Global {
@@ -728,8 +765,8 @@ fn no_colour_means_the_monochrome_theme_and_flags_shape_the_start() {
         ..Global::default()
     };
     let a = build(&g, &opts, true).unwrap();
-    assert_eq!(a.profile.monthly_volume, 40_000_000);
-    assert_eq!(a.weights.get(FactorId::Team), 2.0);
+    assert_eq!(a.model.profile.monthly_volume, 40_000_000);
+    assert_eq!(a.model.weights.get(FactorId::Team), 2.0);
     // A profile that cannot be read stops the start; bad flag values never get here (clap).
     let e = build(
         &Global {
@@ -763,11 +800,14 @@ fn the_sessions_weights_and_marks_are_kept_once() {
         ..Options::default()
     };
     let mut a = build(&g, &opts, false).unwrap();
-    assert_eq!(a.weights.get(FactorId::Team), 2.0);
+    assert_eq!(a.model.weights.get(FactorId::Team), 2.0);
     assert!(a.marks.contains("postfix"));
     // The app's profile holds no second copy to fall behind the sliders and the marks.
-    assert_eq!(a.profile.session, mtafit_model::profile::Session::default());
-    a.weights.set(FactorId::Team, 7.0);
+    assert_eq!(
+        a.model.profile.session,
+        mtafit_model::profile::Session::default()
+    );
+    a.model.weights.set(FactorId::Team, 7.0);
     let saved = a.to_save();
     assert_eq!(saved.session.weights["team"], 7.0);
     assert_eq!(saved.session.shortlist, ["postfix"]);
@@ -802,22 +842,22 @@ mod scrolling {
         let mut a = app();
         update(&mut a, Action::Resize(80, 24));
         run(&mut a, &[Action::FocusPrev]);
-        assert_eq!(a.focus, Pane::Detail);
+        assert_eq!(a.compare.focus, Pane::Detail);
         for _ in 0..100 {
             update(&mut a, Action::Down);
         }
-        let end = a.scroll.detail.top();
+        let end = a.compare.detail.scroll.top();
         assert!(end > 0 && end < 100);
         update(&mut a, Action::Up);
-        assert_eq!(a.scroll.detail.top(), end - 1);
+        assert_eq!(a.compare.detail.scroll.top(), end - 1);
         update(&mut a, Action::Bottom);
-        assert_eq!(a.scroll.detail.top(), end);
+        assert_eq!(a.compare.detail.scroll.top(), end);
         update(&mut a, Action::Show(View::Walk));
         update(&mut a, Action::Bottom);
-        let walk_end = a.scroll.walk.top();
+        let walk_end = a.views.walk.top();
         assert!(walk_end > 0, "the walk is longer than 22 lines");
         update(&mut a, Action::Up);
-        assert_eq!(a.scroll.walk.top(), walk_end - 1);
+        assert_eq!(a.views.walk.top(), walk_end - 1);
     }
 
     #[test]
@@ -825,14 +865,14 @@ mod scrolling {
         let mut a = app();
         update(&mut a, Action::Resize(80, 24));
         run(&mut a, &[Action::Bottom]);
-        assert!(a.scroll.ranking.top() > 0);
+        assert!(a.compare.ranking.scroll.top() > 0);
         update(&mut a, Action::Resize(120, 60));
         assert_eq!(
-            a.scroll.ranking.top(),
+            a.compare.ranking.scroll.top(),
             0,
             "everything fits: no rows hidden above"
         );
-        assert_eq!(a.scroll.table.top(), 0);
+        assert_eq!(a.compare.table.scroll.top(), 0);
     }
 
     #[test]
@@ -844,11 +884,14 @@ mod scrolling {
         run(&mut a, &[Action::Confirm, Action::Back]);
         assert_eq!(selected(&a), "postmark");
         let visible = layout::inner(areas(&a).ranking).height as usize;
-        let at = layout::ranking_lines(&a)
+        let at = a
+            .compare
+            .ranking
+            .lines(&a.model)
             .iter()
-            .position(|l| *l == layout::RankLine::Engine(a.selected))
+            .position(|l| *l == RankLine::Engine(a.compare.selected))
             .unwrap();
-        let top = a.scroll.ranking.top();
+        let top = a.compare.ranking.scroll.top();
         assert!(at >= top && at < top + visible, "{at} {top}");
     }
 }
@@ -861,7 +904,7 @@ fn an_open_profile_edit_is_not_what_gets_saved() {
         update(&mut a, Action::Backspace);
     }
     typed(&mut a, "40M");
-    assert_eq!(a.profile.monthly_volume, 40_000_000, "previewed");
+    assert_eq!(a.model.profile.monthly_volume, 40_000_000, "previewed");
     let saved = a.to_save();
     assert_eq!(
         saved.monthly_volume, 7_421_043,
@@ -934,8 +977,11 @@ mod measuring_a_log {
         assert!(a.measuring.is_none());
         // 13 recipients sent over six days: 65 a month.
         assert_eq!(volume_field(&a), "65");
-        assert_eq!(a.profile.monthly_volume, 65, "the preview re-ranks at once");
-        let (msg, tone) = a.status.clone().unwrap();
+        assert_eq!(
+            a.model.profile.monthly_volume, 65,
+            "the preview re-ranks at once"
+        );
+        let (msg, tone) = a.status.message.clone().unwrap();
         assert_eq!(tone, Tone::Info);
         assert!(
             msg.contains("65/month") && msg.contains("Enter applies"),
@@ -949,7 +995,7 @@ mod measuring_a_log {
         update(&mut a, Action::Up);
         update(&mut a, Action::Confirm);
         assert!(a.popup.is_none(), "Enter elsewhere applies the profile");
-        assert_eq!(a.profile.monthly_volume, 65);
+        assert_eq!(a.model.profile.monthly_volume, 65);
     }
 
     #[test]
@@ -967,7 +1013,7 @@ mod measuring_a_log {
             .into()),
         );
         assert_eq!(volume_field(&a), before);
-        let (msg, tone) = a.status.clone().unwrap();
+        let (msg, tone) = a.status.message.clone().unwrap();
         assert_eq!(tone, Tone::Error);
         assert!(msg.contains("/no/such/mail.log"), "{msg}");
     }
@@ -994,7 +1040,7 @@ mod measuring_a_log {
         let before = volume_field(&a);
         measured(&mut a, Ok(m));
         assert_eq!(volume_field(&a), before);
-        let (msg, tone) = a.status.clone().unwrap();
+        let (msg, tone) = a.status.message.clone().unwrap();
         assert_eq!(tone, Tone::Error);
         assert!(msg.contains("no deliveries found"), "{msg}");
         assert!(!msg.chars().any(char::is_control), "{msg:?}");
@@ -1015,7 +1061,7 @@ mod measuring_a_log {
         typed(&mut a, evil.to_str().unwrap());
         update(&mut a, Action::Confirm);
         measured(&mut a, Ok(m));
-        let (msg, _) = a.status.clone().unwrap();
+        let (msg, _) = a.status.message.clone().unwrap();
         assert!(msg.contains("65/month"), "{msg}");
         assert!(!msg.chars().any(char::is_control), "{msg:?}");
     }
@@ -1045,11 +1091,25 @@ mod measuring_a_log {
     fn an_empty_path_or_a_second_start_is_refused() {
         let mut a = on_log_field();
         assert!(update(&mut a, Action::Confirm).is_none());
-        assert!(a.status.clone().unwrap().0.contains("type the path"));
+        assert!(
+            a.status
+                .message
+                .clone()
+                .unwrap()
+                .0
+                .contains("type the path")
+        );
         typed(&mut a, "x.log");
         assert!(update(&mut a, Action::Confirm).is_some());
         assert!(update(&mut a, Action::Confirm).is_none());
-        assert!(a.status.clone().unwrap().0.contains("already measuring"));
+        assert!(
+            a.status
+                .message
+                .clone()
+                .unwrap()
+                .0
+                .contains("already measuring")
+        );
     }
 }
 
@@ -1059,20 +1119,34 @@ fn a_slider_the_profile_does_not_ask_about_says_so_and_how_to_make_it_count() {
     // the weights pane says so instead of pretending the slider matters.
     let mut a = app();
     update(&mut a, Action::FocusWeights);
-    while a.weight_cursor != FactorId::CloudNative {
+    while a.compare.sliders.cursor != FactorId::CloudNative {
         update(&mut a, Action::Down);
     }
-    let note = mtafit::tui::view::weights::range_note(&a, FactorId::CloudNative, "");
+    let note = mtafit::tui::view::weights::range_note(&a.model, FactorId::CloudNative, "");
     assert!(note.contains("not asked, so it moves no score"), "{note}");
     assert!(note.contains("p, then set cloud-native to yes"), "{note}");
-    let before: Vec<f64> = a.analysis.ranking.rows.iter().map(|r| r.score).collect();
+    let before: Vec<f64> = a
+        .model
+        .analysis
+        .ranking
+        .rows
+        .iter()
+        .map(|r| r.score)
+        .collect();
     update(&mut a, Action::Right);
-    let after: Vec<f64> = a.analysis.ranking.rows.iter().map(|r| r.score).collect();
+    let after: Vec<f64> = a
+        .model
+        .analysis
+        .ranking
+        .rows
+        .iter()
+        .map(|r| r.score)
+        .collect();
     assert_eq!(before, after, "an unasked weight changes no score");
     // Asked, it counts, and the note gives its range instead.
-    a.profile.cloud_native = true;
+    a.model.profile.cloud_native = true;
     a.refresh();
-    let note = mtafit::tui::view::weights::range_note(&a, FactorId::CloudNative, "");
+    let note = mtafit::tui::view::weights::range_note(&a.model, FactorId::CloudNative, "");
     assert!(note.starts_with("keeps "), "{note}");
 }
 
@@ -1088,10 +1162,10 @@ fn the_detail_pane_compares_the_top_pick_with_its_rivals() {
         licences_held: vec!["powermta".into()],
         ..Situation::default()
     }));
-    let top = a.analysis.ranking.top().unwrap().engine;
+    let top = a.model.analysis.ranking.top().unwrap().engine;
     let mut a = a;
-    a.selected = top;
-    let text: String = mtafit::tui::view::detail::lines(&a, 100)
+    a.compare.selected = top;
+    let text: String = mtafit::tui::view::detail::lines(&view::Shared::of(&a), 100)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
@@ -1106,39 +1180,39 @@ fn the_detail_pane_compares_the_top_pick_with_its_rivals() {
 #[test]
 fn a_fresh_session_asks_before_saving_and_only_when_something_changed() {
     let mut a = app();
-    a.fresh = true;
+    a.session.fresh = true;
     // Nothing changed: quitting quits, and nothing is to be saved.
     update(&mut a, Action::Quit);
-    assert!(a.quit && !a.saves_on_quit());
+    assert!(a.session.quit && !a.session.saves_on_quit());
 
     let mut a = app();
-    a.fresh = true;
+    a.session.fresh = true;
     update(&mut a, Action::FocusWeights);
     update(&mut a, Action::Left);
     assert!(a.changed());
     update(&mut a, Action::Quit);
-    assert!(!a.quit, "a change in a fresh session asks first");
+    assert!(!a.session.quit, "a change in a fresh session asks first");
     assert!(matches!(a.popup, Some(Popup::SaveOnQuit)));
     // Esc stays.
     update(&mut a, Action::Back);
-    assert!(!a.quit && a.popup.is_none());
+    assert!(!a.session.quit && a.popup.is_none());
     // Asked again, Enter (or y) saves and quits.
     update(&mut a, Action::Quit);
     update(&mut a, Action::Confirm);
-    assert!(a.quit && a.saves_on_quit());
+    assert!(a.session.quit && a.session.saves_on_quit());
 
     // Quitting again from the question quits without saving.
     let mut a = app();
-    a.fresh = true;
+    a.session.fresh = true;
     update(&mut a, Action::FocusWeights);
     update(&mut a, Action::Left);
     update(&mut a, Action::Quit);
     update(&mut a, Action::Quit);
-    assert!(a.quit && !a.saves_on_quit());
+    assert!(a.session.quit && !a.session.saves_on_quit());
 
     // A normal session always saves.
     let a = app();
-    assert!(a.saves_on_quit());
+    assert!(a.session.saves_on_quit());
 }
 
 #[test]
@@ -1148,7 +1222,7 @@ fn the_sorted_column_is_always_in_view_with_its_arrow() {
     let mut a = app();
     update(&mut a, Action::Resize(160, 48));
     update(&mut a, Action::FocusNext);
-    assert_eq!(a.focus, Pane::Table);
+    assert_eq!(a.compare.focus, Pane::Table);
     for _ in 0..Column::ALL.len() + 1 {
         update(&mut a, Action::SortNext);
         let mut t = Terminal::new(TestBackend::new(160, 48)).unwrap();
@@ -1160,7 +1234,7 @@ fn the_sorted_column_is_always_in_view_with_its_arrow() {
             .iter()
             .map(|c| c.symbol())
             .collect();
-        let title = a.sort.column.title();
+        let title = a.compare.table.sort.column.title();
         let shown = screen.contains(&format!("{title}▼")) || screen.contains(&format!("{title}▲"));
         assert!(shown, "{title} is not in view with its arrow");
     }
@@ -1175,9 +1249,9 @@ fn typing_into_a_prefilled_field_replaces_it() {
     for c in "40M".chars() {
         update(&mut a, Action::Input(c));
     }
-    assert_eq!(a.profile.monthly_volume, 40_000_000, "ranked live");
+    assert_eq!(a.model.profile.monthly_volume, 40_000_000, "ranked live");
     update(&mut a, Action::Confirm);
-    assert_eq!(a.profile.monthly_volume, 40_000_000);
+    assert_eq!(a.model.profile.monthly_volume, 40_000_000);
 }
 
 /// The screen as text, after drawing at `w`×`h`.
@@ -1234,13 +1308,13 @@ fn a_pick_field_opens_its_list_and_ticks_with_space() {
     update(&mut a, Action::Input(' '));
     update(&mut a, Action::Confirm);
     assert_eq!(
-        a.profile.must,
+        a.model.profile.must,
         [mtafit_model::catalogue::Capability::ExternalQueue],
         "ranked live"
     );
     update(&mut a, Action::Confirm);
     assert!(a.popup.is_none());
-    assert_eq!(a.profile.must.len(), 1);
+    assert_eq!(a.model.profile.must.len(), 1);
 }
 
 /// The text of `rect` on the last drawn screen at `w`×`h`, rows trimmed and joined by spaces.
@@ -1268,11 +1342,11 @@ fn every_weight_s_range_can_be_read_whole_at_every_size() {
         let mut a = contested();
         update(&mut a, Action::FocusWeights);
         for f in FactorId::ALL {
-            while a.weight_cursor != f {
+            while a.compare.sliders.cursor != f {
                 update(&mut a, Action::Down);
             }
-            let note = view::weights::range_note(&a, f, "");
-            let areas = layout::areas(ratatui::layout::Rect::new(0, 0, w, h), &a);
+            let note = view::weights::range_note(&a.model, f, "");
+            let areas = layout::areas(ratatui::layout::Rect::new(0, 0, w, h), a.views.current);
             let pane = text_in(&mut a, w, h, areas.weights);
             let status = text_in(&mut a, w, h, areas.status);
             assert!(
@@ -1299,7 +1373,7 @@ fn dialogs_help_and_walk_wrap_instead_of_cutting() {
     let mut a = app();
     update(&mut a, Action::Help);
     update(&mut a, Action::Resize(80, 24));
-    let all: String = view::help::lines(&a)
+    let all: String = view::help::lines(&view::Shared::of(&a))
         .iter()
         .map(|l| l.to_string() + " ")
         .collect();
@@ -1309,7 +1383,7 @@ fn dialogs_help_and_walk_wrap_instead_of_cutting() {
     // The walk's first question at 60×16, whole across its lines.
     let mut a = app();
     update(&mut a, Action::Show(View::Walk));
-    let lines: String = view::walk::lines(&a, 56)
+    let lines: String = view::walk::lines(&view::Shared::of(&a), 56)
         .iter()
         .map(|l| l.to_string() + " ")
         .collect();
@@ -1323,13 +1397,14 @@ fn dialogs_help_and_walk_wrap_instead_of_cutting() {
 #[test]
 fn an_undisclosed_language_is_not_written_in_undisclosed() {
     let mut a = app();
-    a.selected = a
+    a.compare.selected = a
+        .model
         .cat
         .engines
         .iter()
         .position(|e| e.id == "powermta")
         .unwrap();
-    let text: String = view::detail::lines(&a, 200)
+    let text: String = view::detail::lines(&view::Shared::of(&a), 200)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
@@ -1369,7 +1444,7 @@ fn help_says_where_a_key_means_what() {
     // ← lowers a weight in the weights pane and scrolls the table: help says where.
     let mut a = app();
     update(&mut a, Action::Help);
-    let all: String = view::help::lines(&a)
+    let all: String = view::help::lines(&view::Shared::of(&a))
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
@@ -1389,6 +1464,7 @@ fn a_reason_cut_in_the_ranking_is_whole_in_the_detail_pane() {
     });
     let mut a = app_with(p);
     let out = a
+        .model
         .analysis
         .ranking
         .rows
@@ -1396,9 +1472,9 @@ fn a_reason_cut_in_the_ranking_is_whole_in_the_detail_pane() {
         .find(|r| r.is_out() && mtafit_render::sentence::out(r).unwrap().len() > 60)
         .expect("a long reason")
         .engine;
-    a.selected = out;
-    let why = mtafit_render::sentence::out(a.row(out)).unwrap();
-    let text: String = view::detail::lines(&a, 80)
+    a.compare.selected = out;
+    let why = mtafit_render::sentence::out(a.model.row(out)).unwrap();
+    let text: String = view::detail::lines(&view::Shared::of(&a), 80)
         .iter()
         .map(|l| l.to_string() + " ")
         .collect();
@@ -1433,9 +1509,17 @@ fn the_path_view_follows_the_weights_and_the_profile() {
     let mut a = app();
     update(&mut a, Action::Resize(120, 40));
     update(&mut a, Action::Show(View::Path));
-    let fresh = |a: &App| path::path(&a.cat.engines, &a.profile, &a.weights, path::FROM, path::TO);
+    let fresh = |a: &App| {
+        path::path(
+            &a.model.cat.engines,
+            &a.model.profile,
+            &a.model.weights,
+            path::FROM,
+            path::TO,
+        )
+    };
     assert_eq!(
-        a.path.as_ref(),
+        a.model.path.as_ref(),
         Some(&fresh(&a)),
         "computed on showing the view"
     );
@@ -1443,7 +1527,7 @@ fn the_path_view_follows_the_weights_and_the_profile() {
     update(&mut a, Action::Show(View::Compare));
     update(&mut a, Action::FocusWeights);
     for _ in 0..FactorId::ALL.len() {
-        if a.weight_cursor == FactorId::Team {
+        if a.compare.sliders.cursor == FactorId::Team {
             break;
         }
         update(&mut a, Action::Down);
@@ -1451,19 +1535,23 @@ fn the_path_view_follows_the_weights_and_the_profile() {
     for _ in 0..10 {
         update(&mut a, Action::Left);
     }
-    assert_eq!(a.weights.get(FactorId::Team), 0.0);
+    assert_eq!(a.model.weights.get(FactorId::Team), 0.0);
     update(&mut a, Action::Show(View::Path));
-    let now = a.path.clone().unwrap();
+    let now = a.model.path.clone().unwrap();
     assert_eq!(now, fresh(&a));
     // A profile change while the view shows redraws it at once.
-    a.profile.monthly_volume = 40_000_000;
-    a.profile.own_infrastructure = false;
+    a.model.profile.monthly_volume = 40_000_000;
+    a.model.profile.own_infrastructure = false;
     a.refresh();
-    assert_eq!(a.path.as_ref(), Some(&fresh(&a)));
-    assert_ne!(a.path.as_ref(), Some(&now), "renting changes the picks");
+    assert_eq!(a.model.path.as_ref(), Some(&fresh(&a)));
+    assert_ne!(
+        a.model.path.as_ref(),
+        Some(&now),
+        "renting changes the picks"
+    );
     // Other views do not pay for it.
     update(&mut a, Action::Show(View::Compare));
-    assert!(a.path.is_none());
+    assert!(a.model.path.is_none());
 }
 
 #[test]
@@ -1480,7 +1568,7 @@ fn the_profile_form_edits_the_growth_and_keeps_a_measured_one() {
     // Untouched, a measured growth keeps the months it rests on.
     update(&mut a, Action::EditProfile);
     update(&mut a, Action::Confirm);
-    assert_eq!(a.profile.growth, Some(measured));
+    assert_eq!(a.model.profile.growth, Some(measured));
     // Fields: own, volume, log, growth.
     let retype_growth = |a: &mut App, text: &str| {
         run(
@@ -1500,7 +1588,7 @@ fn the_profile_form_edits_the_growth_and_keeps_a_measured_one() {
     };
     retype_growth(&mut a, "-2%");
     assert_eq!(
-        a.profile.growth,
+        a.model.profile.growth,
         Some(Growth {
             per_month: -0.02,
             months: 0
@@ -1524,7 +1612,7 @@ fn the_profile_form_edits_the_growth_and_keeps_a_measured_one() {
         update(&mut a, Action::Backspace);
     }
     update(&mut a, Action::Confirm);
-    assert_eq!(a.profile.growth, None);
+    assert_eq!(a.model.profile.growth, None);
 }
 
 #[test]
@@ -1535,13 +1623,14 @@ fn the_detail_pane_shows_the_estate_and_what_it_costs() {
         monthly_volume: 300_000_000,
         ..Situation::default()
     }));
-    a.selected = a
+    a.compare.selected = a
+        .model
         .cat
         .engines
         .iter()
         .position(|e| e.id == "kumomta")
         .unwrap();
-    let text: String = mtafit::tui::view::detail::lines(&a, 120)
+    let text: String = mtafit::tui::view::detail::lines(&view::Shared::of(&a), 120)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
@@ -1569,13 +1658,14 @@ fn the_detail_pane_says_what_a_service_differs_on_and_how_old_its_facts_are() {
         team: mtafit_model::profile::Team::Api,
         ..Situation::default()
     }));
-    a.selected = a
+    a.compare.selected = a
+        .model
         .cat
         .engines
         .iter()
         .position(|e| e.id == "postmark")
         .unwrap();
-    let text: String = mtafit::tui::view::detail::lines(&a, 160)
+    let text: String = mtafit::tui::view::detail::lines(&view::Shared::of(&a), 160)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();

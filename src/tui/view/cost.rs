@@ -1,8 +1,8 @@
 //! The cost view: annual cost against monthly volume on log scales, your volume marked, and
 //! the volumes where the leading candidates' costs cross.
 
+use super::Shared;
 use super::pane;
-use crate::tui::app::App;
 use mtafit_model::text;
 use mtafit_model::units;
 use mtafit_render::sentence;
@@ -32,9 +32,10 @@ fn marker(mono: bool, n: usize) -> (Marker, &'static str) {
 }
 
 /// Draw the cost view.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let Some(c) = &app.curves else {
+pub fn draw(s: &Shared, frame: &mut Frame, area: Rect) {
+    let t = &s.theme;
+    let m = s.model;
+    let Some(c) = &m.curves else {
         return;
     };
     let side = (area.width / 3).clamp(28, 48).min(area.width / 2);
@@ -67,14 +68,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         (3.0, 6.0)
     };
     let (ymin, ymax) = (ymin.clamp(-300.0, 300.0), ymax.clamp(-299.0, 301.0));
-    let you = log(app.profile.monthly_volume as f64).clamp(5.0, 9.0);
+    let you = log(m.profile.monthly_volume as f64).clamp(5.0, 9.0);
     let you_line = vec![(you, ymin), (you, ymax)];
     let mut datasets: Vec<Dataset> = series
         .iter()
         .enumerate()
         .map(|(n, pts)| {
             Dataset::default()
-                .name(app.cat.engines[c.leaders[n]].name.clone())
+                .name(m.cat.engines[c.leaders[n]].name.clone())
                 .marker(marker(t.is_mono(), n).0)
                 .graph_type(GraphType::Line)
                 .style(t.series[n % t.series.len()])
@@ -85,7 +86,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Dataset::default()
             .name(format!(
                 "you: {}/mo",
-                units::volume(app.profile.monthly_volume)
+                units::volume(m.profile.monthly_volume)
             ))
             .marker(if t.is_mono() {
                 Marker::Braille
@@ -108,7 +109,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let chart = Chart::new(datasets)
         .block(pane(
-            app,
+            s,
             None,
             Line::from(Span::styled(
                 " Annual cost by monthly volume (log–log) ",
@@ -133,7 +134,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
     // Side panel: cost at your volume, crossovers and assumptions.
     let block = pane(
-        app,
+        s,
         None,
         Line::from(Span::styled(" At your volume ", t.title)),
     );
@@ -142,8 +143,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     for (n, &i) in c.leaders.iter().enumerate() {
-        let e = &app.cat.engines[i];
-        let cost = &app.row(i).cost;
+        let e = &m.cat.engines[i];
+        let cost = &m.row(i).cost;
         let star = if cost.is_estimate() { "*" } else { "" };
         let value = format!("{}{star}", units::usd(cost.total()));
         lines.push(Line::from(vec![
@@ -172,7 +173,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(
             format!(
                 "your volume, {}/month",
-                units::volume(app.profile.monthly_volume)
+                units::volume(m.profile.monthly_volume)
             ),
             t.text,
         ),
@@ -188,14 +189,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ChangeLine::One(x) => format!(
                 "{}: {}",
                 units::volume(x.monthly_volume),
-                mtafit_render::cost::change_short(&app.cat.engines, &x)
+                mtafit_render::cost::change_short(&m.cat.engines, &x)
             ),
             ChangeLine::Alternate {
                 pair,
                 from,
                 to,
                 times,
-            } => mtafit_render::cost::alternate(&app.cat.engines, pair, from, to, times),
+            } => mtafit_render::cost::alternate(&m.cat.engines, pair, from, to, times),
         };
         for l in textwrap::wrap(&s, w.max(10)) {
             lines.push(Line::from(Span::styled(l.into_owned(), t.text)));
@@ -207,8 +208,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     )));
     // The first leader's estate, item by item.
     if let Some(&i) = c.leaders.first() {
-        let e = &app.cat.engines[i];
-        let cost = &app.row(i).cost;
+        let e = &m.cat.engines[i];
+        let cost = &m.row(i).cost;
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
             format!("{}'s estate", e.name),
@@ -227,7 +228,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     let assumptions = format!(
         "Assumptions: {} (p edits them); * estimated or extrapolated price.",
-        sentence::assumptions(&app.profile)
+        sentence::assumptions(&m.profile)
     );
     for l in textwrap::wrap(&assumptions, w.max(10)) {
         lines.push(Line::from(Span::styled(l.into_owned(), t.warn)));

@@ -1,7 +1,9 @@
 //! The detail pane: why the selected engine scores what it does, what it costs, and its facts.
 
-use super::{bar, pane};
-use crate::tui::app::{App, Pane};
+use super::{Shared, bar, pane};
+use crate::tui::compare::Pane;
+use crate::tui::compare::column::Column;
+use crate::tui::compare::detail::Detail;
 use mtafit_model::catalogue::FactorId;
 use mtafit_model::decide::Provenance;
 use mtafit_model::text;
@@ -13,13 +15,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// The detail lines for the selected engine, wrapped to `width`.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
-    let i = app.selected;
-    let e = &app.cat.engines[i];
-    let row = app.row(i);
-    let w = &app.analysis.ranking.weights;
-    let p = &app.profile;
+pub fn lines(s: &Shared, width: usize) -> Vec<Line<'static>> {
+    let t = s.theme;
+    let model = s.model;
+    let i = s.selected;
+    let e = model.engine(i);
+    let row = model.row(i);
+    let w = &model.analysis.ranking.weights;
+    let p = &model.profile;
     let mut out: Vec<Line<'static>> = Vec::new();
     let wrap = |out: &mut Vec<Line<'static>>, label: &str, body: &str, style: Style| {
         let label_w = 10;
@@ -37,7 +40,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let status = if row.is_out() {
         "out of the running".to_owned()
     } else {
-        format!("rank {} · score {:.1}", app.rank_of(i), row.score)
+        format!("rank {} · score {:.1}", model.rank_of(i), row.score)
     };
     let name = text::truncate(&format!("{} ", e.name), width).into_owned();
     let rest = format!(
@@ -51,7 +54,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Span::styled(name, t.title),
         Span::styled(rest, t.dim),
     ]));
-    if let Some(why) = app.search.hit(i).and_then(|h| h.why()) {
+    if let Some(why) = s.search.hit(i).and_then(|h| h.why()) {
         wrap(&mut out, "matched", &why, t.dim);
     }
     if let Some(why) = sentence::out(row) {
@@ -60,33 +63,33 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     for remark in sentence::remarks(e, row) {
         wrap(&mut out, "note", &remark, t.warn);
     }
-    if let Some(c) = &app.analysis.comparison {
+    if let Some(c) = &model.analysis.comparison {
         if c.top == i {
             wrap(
                 &mut out,
                 "lead",
-                &compare::lead(&app.cat.engines, c),
+                &compare::lead(&model.cat.engines, c),
                 t.text,
             );
-            if let Some(tie) = compare::near_tie(&app.cat.engines, c) {
+            if let Some(tie) = compare::near_tie(&model.cat.engines, c) {
                 wrap(&mut out, "near tie", &tie, t.warn);
             }
             for w in &c.what_ifs {
                 wrap(
                     &mut out,
                     "what if",
-                    &compare::what_if(&app.cat.engines, w),
+                    &compare::what_if(&model.cat.engines, w),
                     t.text,
                 );
             }
         } else if !row.is_out() {
-            let top = app.row(c.top);
+            let top = model.row(c.top);
             wrap(
                 &mut out,
                 "behind",
                 &format!(
                     "{} by {:.1} points",
-                    app.cat.engines[c.top].name,
+                    model.engine(c.top).name,
                     top.score - row.score
                 ),
                 t.dim,
@@ -106,7 +109,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .fold(0.0, f64::max);
     for f in FactorId::ALL {
         let c = row.contribution(w, f);
-        let why = if app.analysis.ranking.asked[f] {
+        let why = if model.analysis.ranking.asked[f] {
             reason::why(e, p, row, f)
         } else {
             format!("not asked by this profile (p: {})", sentence::how_to_ask(f))
@@ -204,7 +207,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     wrap(&mut out, "facts", &facts.join(" · "), t.text);
     if e.is_managed() {
         // What tells services apart, at a glance.
-        let renters: Vec<String> = crate::tui::app::Column::RENTERS
+        let renters: Vec<String> = Column::RENTERS
             .iter()
             .map(|c| format!("{} {}", c.label(), e.capability(*c)))
             .collect();
@@ -254,7 +257,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ),
         ]));
     }
-    let from = app.cat.paths.get(&e.id).cloned().unwrap_or_default();
+    let from = model.cat.paths.get(&e.id).cloned().unwrap_or_default();
     wrap(
         &mut out,
         "checked",
@@ -268,27 +271,28 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 /// Draw the detail pane.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let e = app.selected_engine();
+pub fn draw(s: &Shared, detail: &Detail, frame: &mut Frame, area: Rect) {
+    let t = &s.theme;
+    let e = s.model.engine(s.selected);
     let mut title = vec![Span::styled(format!(" {} ", e.name), t.title)];
-    if app.is_marked(app.selected) {
+    if s.marks.is_marked(s.model, s.selected) {
         title.push(Span::styled("● marked ", t.mark));
     }
-    let block = pane(app, Some(Pane::Detail), Line::from(title));
+    let block = pane(s, Some(Pane::Detail), Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 10 || inner.height == 0 {
         return;
     }
-    if app.ranking_rows.is_empty() {
-        super::no_match(app, frame, Rect::new(inner.x, inner.y, inner.width, 1));
+    // The lists are empty: there is nothing selected to explain.
+    if s.search.matches_nothing() {
+        super::no_match(s, frame, Rect::new(inner.x, inner.y, inner.width, 1));
         return;
     }
     super::scrolled(
         frame,
         inner,
-        lines(app, usize::from(inner.width)),
-        &app.scroll.detail,
+        lines(s, usize::from(inner.width)),
+        &detail.scroll,
     );
 }

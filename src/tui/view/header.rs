@@ -1,6 +1,7 @@
 //! The header: the profile in one line and the view tabs.
 
-use crate::tui::app::App;
+use super::Shared;
+use crate::tui::action::View;
 use crate::tui::layout;
 use mtafit_model::text;
 use ratatui::Frame;
@@ -8,14 +9,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Draw the header line.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+pub fn draw(s: &Shared, view: View, frame: &mut Frame, area: Rect) {
+    let t = &s.theme;
     let tabs = layout::view_tabs(area);
     let tabs_start = tabs.first().map_or(area.right(), |(_, s, _)| *s);
     let left_width = usize::from(tabs_start.saturating_sub(area.x + 1));
     let summary = format!(
         " mtafit ── {} ",
-        mtafit_render::profile::summary(&app.profile)
+        mtafit_render::profile::summary(&s.model.profile)
     );
     let summary = text::truncate(&summary, left_width).into_owned();
     let fill = left_width.saturating_sub(text::width(&summary));
@@ -26,7 +27,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     ];
     for (v, _, _) in &tabs {
         let label = layout::tab_label(*v);
-        let style = if *v == app.view { t.selected } else { t.dim };
+        let style = if *v == view { t.selected } else { t.dim };
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }

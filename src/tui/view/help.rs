@@ -1,13 +1,13 @@
 //! The help overlay: every key, grouped, straight from the key map.
 
-use super::{popup_area, popup_frame};
-use crate::tui::app::App;
+use super::{Shared, popup_area, popup_frame};
 use crate::tui::keymap::{self, Group};
 use crate::tui::scroll::Scroll;
 use mtafit_model::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use strum::VariantArray;
 
 /// What a new user needs first, before the full list.
 const FIRST_STEPS: &[&str] = &[
@@ -21,10 +21,10 @@ const FIRST_STEPS: &[&str] = &[
 
 /// The help text: first steps, then one line per binding under group headings, each saying
 /// where it applies when its key means something else elsewhere.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+pub fn lines(s: &Shared) -> Vec<Line<'static>> {
     // The popup is at most 84 wide, less its border and a margin.
-    let width = usize::from(app.size.0.saturating_sub(2).min(84)).saturating_sub(3);
-    let t = app.theme;
+    let width = usize::from(s.size.0.saturating_sub(2).min(84)).saturating_sub(3);
+    let t = s.theme;
     let mut out = vec![Line::from(Span::styled("First steps", t.title))];
     for step in FIRST_STEPS {
         let opts = textwrap::Options::new(width.max(20))
@@ -34,7 +34,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             out.push(Line::from(Span::styled(l.into_owned(), t.text)));
         }
     }
-    for g in Group::ALL {
+    for &g in Group::VARIANTS {
         let bindings: Vec<_> = keymap::BINDINGS.iter().filter(|b| b.group == g).collect();
         if bindings.is_empty() {
             continue;
@@ -78,10 +78,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 }
 
 /// Draw the help overlay.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: &Scroll) {
-    let all = lines(app);
+pub fn draw(s: &Shared, frame: &mut Frame, area: Rect, scroll: &Scroll) {
+    let all = lines(s);
     let r = popup_area(area, 84, all.len() as u16 + 2);
-    let inner = popup_frame(app, frame, r, "Keys", "↑↓ scroll · Esc/q close");
+    let inner = popup_frame(s, frame, r, "Keys", "↑↓ scroll · Esc/q close");
     let text = Rect::new(
         inner.x + 1,
         inner.y,

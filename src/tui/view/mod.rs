@@ -1,4 +1,8 @@
-//! Drawing: a read-only pass over the app's state. Nothing here changes state.
+//! Drawing: a read-only pass over the state. Nothing here changes state.
+//!
+//! Each component is drawn by its own module from its own state and [`Shared`], the read-only
+//! part every draw may see (the model, the theme, the search's matches, the marks, the
+//! selection); only [`view`] sees the whole app, to hand each draw its part.
 
 mod cost;
 pub mod detail;
@@ -12,9 +16,16 @@ mod table;
 pub mod walk;
 pub mod weights;
 
-use super::app::{App, Pane, Popup, View};
+use super::action::View;
+use super::app::App;
+use super::compare::{Compare, Pane};
 use super::layout::{self, Areas};
+use super::marks::Marks;
+use super::model::Model;
+use super::popup::Popup;
 use super::scroll::Scroll;
+use super::search::Search;
+use super::theme::Theme;
 use mtafit_model::text;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -22,47 +33,107 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
-/// Draw the whole screen.
-pub fn view(app: &App, frame: &mut Frame) {
-    let area = frame.area();
-    // The theme's background under everything (the light theme has one of its own).
-    frame.buffer_mut().set_style(area, app.theme.base);
-    if layout::too_small(area) {
-        too_small(app, frame, area);
-        return;
-    }
-    let a = layout::areas(area, app);
-    header::draw(app, frame, a.header);
-    match app.view {
-        View::Compare => compare(app, frame, &a),
-        View::Cost => cost::draw(app, frame, a.body),
-        View::Walk => walk::draw(app, frame, a.body),
-        View::Path => path::draw(app, frame, a.body),
-    }
-    status::draw(app, frame, a.status);
-    if let Some(p) = &app.popup {
-        match p {
-            Popup::Help(scroll) => help::draw(app, frame, area, scroll),
-            Popup::SideBySide(scroll) => popups::side_by_side(app, frame, area, scroll),
-            Popup::Problems(scroll) => popups::problems(app, frame, area, scroll),
-            Popup::Profile(form) => popups::profile(app, frame, area, form),
-            Popup::Export(d) => popups::export(app, frame, area, d),
-            Popup::SaveOnQuit => popups::save_on_quit(app, frame, area),
+/// What every draw may read besides its own component: read-only, so views only draw.
+#[derive(Debug, Clone, Copy)]
+pub struct Shared<'a> {
+    /// The catalogue, profile, weights and results.
+    pub model: &'a Model,
+    /// Colours and styles.
+    pub theme: Theme,
+    /// The search: its query and which engines it matches.
+    pub search: &'a Search,
+    /// The engines marked for the shortlist.
+    pub marks: &'a Marks,
+    /// The selected engine, shared by the compare view's panes.
+    pub selected: usize,
+    /// The compare view's focused pane.
+    pub focus: Pane,
+    /// A popup is open: it has the keys, and the panes' cursors hide behind it.
+    pub popup_open: bool,
+    /// The terminal's size.
+    pub size: (u16, u16),
+}
+
+impl<'a> Shared<'a> {
+    /// The shared part of an app.
+    pub fn of(app: &'a App) -> Shared<'a> {
+        Shared {
+            model: &app.model,
+            theme: app.screen.theme,
+            search: &app.search,
+            marks: &app.marks,
+            selected: app.compare.selected,
+            focus: app.compare.focus,
+            popup_open: app.popup.is_some(),
+            size: app.screen.size,
         }
     }
 }
 
-fn compare(app: &App, frame: &mut Frame, a: &Areas) {
-    ranking::draw(app, frame, a.ranking);
-    table::draw(app, frame, a.table);
-    weights::draw(app, frame, a.weights);
-    detail::draw(app, frame, a.detail);
+/// Draw the whole screen.
+pub fn view(app: &App, frame: &mut Frame) {
+    let s = Shared::of(app);
+    let area = frame.area();
+    // The theme's background under everything (the light theme has one of its own).
+    frame.buffer_mut().set_style(area, s.theme.base);
+    if layout::too_small(area) {
+        too_small(&s, frame, area);
+        return;
+    }
+    let a = layout::areas(area, app.views.current);
+    header::draw(&s, app.views.current, frame, a.header);
+    match app.views.current {
+        View::Compare => compare(&s, &app.compare, frame, &a),
+        View::Cost => cost::draw(&s, frame, a.body),
+        View::Walk => walk::draw(&s, &app.views.walk, frame, a.body),
+        View::Path => path::draw(&s, &app.views.path, frame, a.body),
+    }
+    status::draw(
+        &s,
+        &app.status,
+        app.context(),
+        weight_note(app, &s),
+        frame,
+        a.status,
+    );
+    if let Some(p) = &app.popup {
+        match p {
+            Popup::Help(scroll) => help::draw(&s, frame, area, scroll),
+            Popup::SideBySide(scroll) => popups::side_by_side(&s, frame, area, scroll),
+            Popup::Problems(scroll) => popups::problems(&s, frame, area, scroll),
+            Popup::Profile(form) => popups::profile(&s, frame, area, form, app.measuring.as_ref()),
+            Popup::Export(d) => popups::export(&s, frame, area, d, &app.session.cwd),
+            Popup::SaveOnQuit => popups::save_on_quit(&s, frame, area),
+        }
+    }
+}
+
+fn compare(s: &Shared, c: &Compare, frame: &mut Frame, a: &Areas) {
+    ranking::draw(s, &c.ranking, frame, a.ranking);
+    table::draw(s, &c.table, frame, a.table);
+    weights::draw(s, &c.sliders, frame, a.weights);
+    detail::draw(s, &c.detail, frame, a.detail);
+}
+
+/// The selected weight's range for the status line to say, when the weights pane has the keys
+/// and no message to give way to but cannot show the range whole itself.
+fn weight_note(app: &App, s: &Shared) -> Option<String> {
+    let quiet = app.status.message.is_none() && app.popup.is_none();
+    if !quiet || app.views.current != View::Compare || app.compare.focus != Pane::Weights {
+        return None;
+    }
+    let a = layout::areas(app.screen.area(), View::Compare);
+    let f = app.compare.sliders.cursor;
+    if weights::shows_selected_note(s.model, f, a.weights) {
+        return None;
+    }
+    Some(weights::range_note(s.model, f, &format!("{}: ", f.name())))
 }
 
 /// A pane's border: highlighted when focused, with a title.
-pub fn pane<'a>(app: &App, pane: Option<Pane>, title: Line<'a>) -> Block<'a> {
-    let focused = pane.is_some_and(|p| p == app.focus && app.popup.is_none());
-    let t = &app.theme;
+pub fn pane<'a>(s: &Shared, pane: Option<Pane>, title: Line<'a>) -> Block<'a> {
+    let focused = pane.is_some_and(|p| p == s.focus && !s.popup_open);
+    let t = &s.theme;
     Block::bordered()
         .border_type(if focused {
             BorderType::Thick
@@ -86,9 +157,9 @@ pub fn popup_area(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Draw a popup's frame and return its inner area.
-pub fn popup_frame(app: &App, frame: &mut Frame, area: Rect, title: &str, footer: &str) -> Rect {
+pub fn popup_frame(s: &Shared, frame: &mut Frame, area: Rect, title: &str, footer: &str) -> Rect {
     frame.render_widget(Clear, area);
-    let t = &app.theme;
+    let t = &s.theme;
     let block = Block::bordered()
         .style(t.base)
         .border_type(BorderType::Double)
@@ -104,10 +175,10 @@ pub fn popup_frame(app: &App, frame: &mut Frame, area: Rect, title: &str, footer
 
 /// The styles of an engine's row in a list: its text (dimmed when knocked out, highlighted when
 /// selected) and its shortlist mark.
-pub fn row_styles(app: &App, engine: usize) -> (Style, Style) {
-    let t = &app.theme;
-    let selected = engine == app.selected;
-    let base = if app.row(engine).is_out() {
+pub fn row_styles(s: &Shared, engine: usize) -> (Style, Style) {
+    let t = &s.theme;
+    let selected = engine == s.selected;
+    let base = if s.model.row(engine).is_out() {
         t.dim
     } else {
         t.text
@@ -120,25 +191,25 @@ pub fn row_styles(app: &App, engine: usize) -> (Style, Style) {
 }
 
 /// The line shown where a list would be when the search matches nothing.
-pub fn no_match(app: &App, frame: &mut Frame, at: Rect) {
+pub fn no_match(s: &Shared, frame: &mut Frame, at: Rect) {
     let msg = format!(
         "no engine matches /{} — Esc clears the search",
-        app.search.query
+        s.search.query
     );
     frame.render_widget(
         Span::styled(
             text::truncate(&msg, usize::from(at.width)).into_owned(),
-            app.theme.warn,
+            s.theme.warn,
         ),
         at,
     );
 }
 
 /// A name with the search's matched characters highlighted, cut to `width` columns.
-pub fn highlighted_name<'a>(app: &App, engine: usize, width: usize, base: Style) -> Vec<Span<'a>> {
-    let name = &app.cat.engines[engine].name;
+pub fn highlighted_name<'a>(s: &Shared, engine: usize, width: usize, base: Style) -> Vec<Span<'a>> {
+    let name = &s.model.engine(engine).name;
     let cut = text::fit_left(name, width);
-    let chars = app
+    let chars = s
         .search
         .hit(engine)
         .map(|h| h.name_chars.clone())
@@ -154,7 +225,7 @@ pub fn highlighted_name<'a>(app: &App, engine: usize, width: usize, base: Style)
         let m = chars.contains(&i);
         if in_match.is_some_and(|was| was != m) {
             let style = if in_match == Some(true) {
-                base.patch(app.theme.matched)
+                base.patch(s.theme.matched)
             } else {
                 base
             };
@@ -166,11 +237,7 @@ pub fn highlighted_name<'a>(app: &App, engine: usize, width: usize, base: Style)
     if let Some(m) = in_match {
         spans.push(Span::styled(
             run,
-            if m {
-                base.patch(app.theme.matched)
-            } else {
-                base
-            },
+            if m { base.patch(s.theme.matched) } else { base },
         ));
     }
     spans
@@ -191,7 +258,7 @@ pub fn wrap(s: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
 /// A view that fills the body with scrolling text: a titled pane and the lines `lines` makes
 /// for its width, a column in from the border.
 pub fn text_view(
-    app: &App,
+    s: &Shared,
     frame: &mut Frame,
     area: Rect,
     title: &str,
@@ -199,9 +266,9 @@ pub fn text_view(
     scroll: &Scroll,
 ) {
     let block = pane(
-        app,
+        s,
         None,
-        Line::from(Span::styled(format!(" {title} "), app.theme.title)),
+        Line::from(Span::styled(format!(" {title} "), s.theme.title)),
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -249,14 +316,14 @@ pub fn bar(frac: f64, width: usize) -> String {
     s
 }
 
-fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+fn too_small(s: &Shared, frame: &mut Frame, area: Rect) {
     let (w, h) = layout::MIN_SIZE;
     let msg = format!(
         "mtafit needs a terminal of at least {w}×{h}; this one is {}×{}. Enlarge it, or press q to quit.",
         area.width, area.height
     );
     let p = Paragraph::new(msg)
-        .style(app.theme.warn)
+        .style(s.theme.warn)
         .wrap(Wrap { trim: true });
     frame.render_widget(p, area);
 }

@@ -1,7 +1,8 @@
 //! The path view: the top pick across monthly volumes as a strip of coloured stretches on a
 //! log scale, your volume marked, the stretches and changes listed, and where your growth leads.
 
-use crate::tui::app::App;
+use super::Shared;
+use crate::tui::scroll::Scroll;
 use mtafit_model::decide::path::Path;
 use mtafit_model::text;
 use mtafit_model::units;
@@ -31,8 +32,8 @@ fn volume_at(p: &Path, c: usize, width: usize) -> u64 {
 
 /// The engines on the path in order of first appearance (`None`: no candidate), each with its
 /// style and fill.
-fn palette(app: &App, p: &Path) -> Vec<(Option<usize>, Style, &'static str)> {
-    let t = &app.theme;
+fn palette(s: &Shared, p: &Path) -> Vec<(Option<usize>, Style, &'static str)> {
+    let t = &s.theme;
     let mut out: Vec<(Option<usize>, Style, &'static str)> = Vec::new();
     // Close contenders each lead somewhere inside their stretch: both get a colour.
     let picks = p
@@ -55,9 +56,10 @@ fn palette(app: &App, p: &Path) -> Vec<(Option<usize>, Style, &'static str)> {
 }
 
 /// The strip, the marker of your volume, the axis and the legend.
-fn strip(app: &App, p: &Path, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let colours = palette(app, p);
+fn strip(s: &Shared, p: &Path, width: usize) -> Vec<Line<'static>> {
+    let t = &s.theme;
+    let profile = &s.model.profile;
+    let colours = palette(s, p);
     let look = |pick: Option<usize>| {
         colours
             .iter()
@@ -86,13 +88,13 @@ fn strip(app: &App, p: &Path, width: usize) -> Vec<Line<'static>> {
     }
     let bar = Line::from(spans);
     // Your volume, as a caret under the strip with its figure beside it where it fits.
-    let volume = app.profile.monthly_volume.clamp(p.from, p.to);
+    let volume = profile.monthly_volume.clamp(p.from, p.to);
     let at = column(p, volume, width);
-    let label = format!("▲ you, {}", units::volume(app.profile.monthly_volume));
+    let label = format!("▲ you, {}", units::volume(profile.monthly_volume));
     let you = if at + text::width(&label) <= width {
         format!("{}{label}", " ".repeat(at))
     } else {
-        let back = format!("{} you ▲", units::volume(app.profile.monthly_volume));
+        let back = format!("{} you ▲", units::volume(profile.monthly_volume));
         let start = (at + 1).saturating_sub(text::width(&back));
         format!("{}{back}", " ".repeat(start))
     };
@@ -117,7 +119,7 @@ fn strip(app: &App, p: &Path, width: usize) -> Vec<Line<'static>> {
     }
     let mut legend: Vec<Span<'static>> = Vec::new();
     for (e, style, fill) in &colours {
-        let name = e.map_or("no candidate", |i| app.cat.engines[i].name.as_str());
+        let name = e.map_or("no candidate", |i| s.model.engine(i).name.as_str());
         legend.push(Span::styled(format!("{fill}{fill} "), *style));
         legend.push(Span::styled(format!("{name}   "), t.text));
     }
@@ -131,13 +133,14 @@ fn strip(app: &App, p: &Path, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The path view's lines at `width`.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
-    let Some(p) = &app.path else {
+pub fn lines(s: &Shared, width: usize) -> Vec<Line<'static>> {
+    let t = s.theme;
+    let model = s.model;
+    let Some(p) = &model.path else {
         return Vec::new();
     };
-    let engines = &app.cat.engines;
-    let wrap = |s: &str, indent: &str| super::wrap(s, width, indent, indent);
+    let engines = &model.cat.engines;
+    let wrap = |text: &str, indent: &str| super::wrap(text, width, indent, indent);
     let mut out = vec![
         Line::from(Span::styled(
             format!(
@@ -156,13 +159,13 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         )));
         return out;
     }
-    out.extend(strip(app, p, width.saturating_sub(2).max(10)));
+    out.extend(strip(s, p, width.saturating_sub(2).max(10)));
     out.push(Line::raw(""));
-    let growth = words::growth_source(&app.profile, None);
+    let growth = words::growth_source(&model.profile, None);
     for l in wrap(
         &format!(
             "As you grow: {}.",
-            words::outlook(p, engines, app.profile.monthly_volume, growth)
+            words::outlook(p, engines, model.profile.monthly_volume, growth)
         ),
         "",
     ) {
@@ -173,21 +176,21 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let yours = p
         .stretches
         .iter()
-        .position(|s| (s.from..=s.to).contains(&app.profile.monthly_volume));
-    for (k, s) in p.stretches.iter().enumerate() {
-        let next: Vec<&str> = s.next.iter().map(|i| engines[*i].name.as_str()).collect();
-        let pick = words::pick_words(engines, s);
+        .position(|st| (st.from..=st.to).contains(&model.profile.monthly_volume));
+    for (k, st) in p.stretches.iter().enumerate() {
+        let next: Vec<&str> = st.next.iter().map(|i| engines[*i].name.as_str()).collect();
+        let pick = words::pick_words(engines, st);
         let row = format!(
             "{} – {}: {}{} · the walk: {}",
-            units::volume(s.from),
-            units::volume(s.to),
+            units::volume(st.from),
+            units::volume(st.to),
             pick,
             if next.is_empty() {
                 String::new()
             } else {
                 format!(" (then {})", next.join(", "))
             },
-            words::walk_words(engines, s)
+            words::walk_words(engines, st)
         );
         let style = if yours == Some(k) { t.good } else { t.text };
         let mark = if yours == Some(k) { "▶ " } else { "  " };
@@ -221,13 +224,6 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 /// Draw the path view.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    super::text_view(
-        app,
-        frame,
-        area,
-        "Path",
-        |w| lines(app, w),
-        &app.scroll.path,
-    );
+pub fn draw(s: &Shared, scroll: &Scroll, frame: &mut Frame, area: Rect) {
+    super::text_view(s, frame, area, "Path", |w| lines(s, w), scroll);
 }

@@ -1,8 +1,11 @@
-//! Popups: the marked engines side by side, catalogue problems, and the profile editor.
+//! Popups: the marked engines side by side, catalogue problems, the save question, the profile
+//! editor and the export dialog.
 
-use super::{popup_area, popup_frame};
-use crate::tui::app::App;
+use super::{Shared, popup_area, popup_frame};
 use crate::tui::form::{Kind, ProfileForm};
+use crate::tui::measuring::Measuring;
+use crate::tui::model::Model;
+use crate::tui::popup::dialog::Dialog;
 use crate::tui::scroll::Scroll;
 use mtafit_model::catalogue::Capability;
 use mtafit_model::catalogue::FactorId;
@@ -15,29 +18,29 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 /// The side-by-side table: (row label, one value per engine).
-pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<String>)> {
+pub fn side_by_side_rows(model: &Model, engines: &[usize]) -> Vec<(String, Vec<String>)> {
     let mut rows: Vec<(String, Vec<String>)> = Vec::new();
     let mut add = |label: &str, f: &dyn Fn(usize) -> String| {
         rows.push((label.to_owned(), engines.iter().map(|i| f(*i)).collect()));
     };
-    let cat = &app.cat;
+    let cat = &model.cat;
     add("rank", &|i| {
-        if app.row(i).is_out() {
+        if model.row(i).is_out() {
             "out".into()
         } else {
-            app.rank_of(i).to_string()
+            model.rank_of(i).to_string()
         }
     });
-    add("score", &|i| format!("{:.1}", app.row(i).score));
+    add("score", &|i| format!("{:.1}", model.row(i).score));
     add("standing", &|i| {
-        let r = app.row(i);
+        let r = model.row(i);
         sentence::out(r)
             .map(|why| format!("out: {why}"))
             .or_else(|| r.caveats.first().map(sentence::caveat))
             .unwrap_or_else(|| "a candidate".into())
     });
     add("cost/yr", &|i| {
-        let cost = &app.row(i).cost;
+        let cost = &model.row(i).cost;
         format!(
             "{}{}",
             units::usd(cost.total()),
@@ -87,8 +90,8 @@ pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<Strin
     });
     for f in FactorId::ALL {
         add(&format!("fit: {}", f.name().to_lowercase()), &|i| {
-            if app.analysis.ranking.asked[f] {
-                format!("{:.2}", app.row(i).fits[f])
+            if model.analysis.ranking.asked[f] {
+                format!("{:.2}", model.row(i).fits[f])
             } else {
                 "· (not asked)".into()
             }
@@ -107,17 +110,17 @@ pub fn side_by_side_rows(app: &App, engines: &[usize]) -> Vec<(String, Vec<Strin
 }
 
 /// Draw the side-by-side comparison of the marked engines.
-pub fn side_by_side(app: &App, frame: &mut Frame, area: Rect, scroll: &Scroll) {
-    let t = &app.theme;
-    let engines = app.marked();
-    let rows = side_by_side_rows(app, &engines);
+pub fn side_by_side(s: &Shared, frame: &mut Frame, area: Rect, scroll: &Scroll) {
+    let t = &s.theme;
+    let engines = s.marks.marked(s.model);
+    let rows = side_by_side_rows(s.model, &engines);
     let r = popup_area(
         area,
         area.width.saturating_sub(4),
         area.height.saturating_sub(2),
     );
     let inner = popup_frame(
-        app,
+        s,
         frame,
         r,
         "Side by side",
@@ -129,7 +132,7 @@ pub fn side_by_side(app: &App, frame: &mut Frame, area: Rect, scroll: &Scroll) {
     let mut header = vec![Span::styled(text::fit_left("", label_w), t.title)];
     for i in &engines {
         header.push(Span::styled(
-            text::fit_left(&app.cat.engines[*i].name, col_w),
+            text::fit_left(&s.model.engine(*i).name, col_w),
             t.title,
         ));
     }
@@ -162,23 +165,23 @@ pub fn side_by_side(app: &App, frame: &mut Frame, area: Rect, scroll: &Scroll) {
 }
 
 /// The catalogue problems popup's lines.
-pub fn problem_lines(app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
+pub fn problem_lines(s: &Shared) -> Vec<Line<'static>> {
+    let t = &s.theme;
     let mut lines: Vec<Line> = Vec::new();
-    if app.cat.diagnostics.is_empty() {
+    if s.model.cat.diagnostics.is_empty() {
         lines.push(Line::from(Span::styled(
             "No problems: every catalogue file loaded cleanly.",
             t.good,
         )));
     }
-    for d in &app.cat.diagnostics {
+    for d in &s.model.cat.diagnostics {
         let style = match d.severity {
             mtafit_model::ronfile::Severity::Error => t.error,
             mtafit_model::ronfile::Severity::Warning => t.warn,
             mtafit_model::ronfile::Severity::Note => t.dim,
         };
         // Wrapped to the popup (at most 100 wide, less its border): nothing is cut.
-        let width = usize::from(app.size.0.saturating_sub(2).min(100))
+        let width = usize::from(s.size.0.saturating_sub(2).min(100))
             .saturating_sub(2)
             .max(20);
         for (n, l) in d.render(false).lines().enumerate() {
@@ -195,11 +198,11 @@ pub fn problem_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 /// Draw the list of catalogue problems.
-pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: &Scroll) {
-    let lines = problem_lines(app);
+pub fn problems(s: &Shared, frame: &mut Frame, area: Rect, scroll: &Scroll) {
+    let lines = problem_lines(s);
     let r = popup_area(area, 100, lines.len() as u16 + 2);
     let inner = popup_frame(
-        app,
+        s,
         frame,
         r,
         "Catalogue problems",
@@ -209,8 +212,8 @@ pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: &Scroll) {
 }
 
 /// Draw the question a fresh session asks before quitting with changes.
-pub fn save_on_quit(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+pub fn save_on_quit(s: &Shared, frame: &mut Frame, area: Rect) {
+    let t = &s.theme;
     let path = crate::tui::persist::state_file()
         .map(|p| text::sanitize(&p.display().to_string()).into_owned())
         .unwrap_or_else(|| "(no state folder on this system)".into());
@@ -221,7 +224,7 @@ pub fn save_on_quit(app: &App, frame: &mut Frame, area: Rect) {
     let lines = textwrap::wrap(&body, usize::from(width.saturating_sub(2)).max(10));
     let r = popup_area(area, width, lines.len() as u16 + 4);
     let inner = popup_frame(
-        app,
+        s,
         frame,
         r,
         "Save before quitting?",
@@ -242,26 +245,32 @@ pub fn save_on_quit(app: &App, frame: &mut Frame, area: Rect) {
 /// Draw the profile editor: the fields (scrolled to keep the focused one in view), then the
 /// focused field's error or hint in full, the top pick now, and, when a pick field's list is
 /// open, the list.
-pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
-    let t = &app.theme;
+pub fn profile(
+    s: &Shared,
+    frame: &mut Frame,
+    area: Rect,
+    form: &ProfileForm,
+    measuring: Option<&Measuring>,
+) {
+    let t = &s.theme;
     let r = popup_area(area, 90, form.fields.len() as u16 + 8);
     let footer = if form.picker.is_some() {
         "type to filter · Space ticks · ↑↓ move · Enter done · Esc back"
     } else {
         "↑↓ field · ←→ change · type to edit · Enter apply · Esc cancel"
     };
-    let inner = popup_frame(app, frame, r, "Profile", footer);
+    let inner = popup_frame(s, frame, r, "Profile", footer);
     if inner.height == 0 || inner.width < 4 {
         return;
     }
     if let Some(pk) = &form.picker {
-        picker(app, frame, inner, form.current().label, pk);
+        picker(s, frame, inner, form.current().label, pk);
         return;
     }
     let w = usize::from(inner.width);
     // What goes under the fields, in full: the focused field's error, else its hint.
     let f = form.current();
-    let note = match (&app.measuring, &f.error) {
+    let note = match (measuring, &f.error) {
         (Some(job), _) => vec![(progress(job, w.saturating_sub(2)), t.good)],
         (None, Some(err)) => textwrap::wrap(err, w.saturating_sub(2).max(10))
             .into_iter()
@@ -272,14 +281,16 @@ pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
             .map(|l| (l.into_owned(), t.dim))
             .collect(),
     };
-    let top_pick = app
+    let top_pick = s
+        .model
         .analysis
         .ranking
         .top()
         .map_or("no top pick".to_owned(), |r| {
             format!(
                 "top pick now: {} ({:.1})",
-                app.cat.engines[r.engine].name, r.score
+                s.model.engine(r.engine).name,
+                r.score
             )
         });
     // The fields get what the note and the top pick leave; they scroll to keep the focus.
@@ -312,7 +323,7 @@ pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
             t.text
         };
         match &f.kind {
-            Kind::Text if focused => spans.extend(text_field(app, &f.input, f.selected, value_w)),
+            Kind::Text if focused => spans.extend(text_field(s, &f.input, f.selected, value_w)),
             Kind::Text => spans.push(Span::styled(text::fit_left(&f.value, value_w), plain)),
             Kind::Pick(_) if f.value.is_empty() => spans.push(Span::styled(
                 text::fit_left("(none: Space picks)", value_w),
@@ -368,12 +379,12 @@ pub fn profile(app: &App, frame: &mut Frame, area: Rect, form: &ProfileForm) {
 /// A focused text field: the part of its text around the cursor, the cursor as a reversed
 /// cell, and the whole text highlighted while it is selected (typing replaces it).
 fn text_field<'a>(
-    app: &App,
+    s: &Shared,
     input: &tui_input::Input,
     selected: bool,
     width: usize,
 ) -> Vec<Span<'a>> {
-    let t = &app.theme;
+    let t = &s.theme;
     let width = width.max(2);
     let value = input.value();
     if selected {
@@ -420,8 +431,8 @@ fn text_field<'a>(
 }
 
 /// A pick field's list: the filter, then each matching option with a tick box.
-fn picker(app: &App, frame: &mut Frame, inner: Rect, label: &str, pk: &crate::tui::form::Picker) {
-    let t = &app.theme;
+fn picker(s: &Shared, frame: &mut Frame, inner: Rect, label: &str, pk: &crate::tui::form::Picker) {
+    let t = &s.theme;
     let w = usize::from(inner.width);
     let head = format!("{label}: {}▏", pk.query.value());
     frame.render_widget(
@@ -454,7 +465,7 @@ fn picker(app: &App, frame: &mut Frame, inner: Rect, label: &str, pk: &crate::tu
 }
 
 /// `measuring mail.log ━━━━━━──── 42% · 1.2 GiB of 2.9 GiB · Esc stops`, fitted to `width`.
-pub fn progress(job: &crate::tui::app::Measuring, width: usize) -> String {
+pub fn progress(job: &Measuring, width: usize) -> String {
     use std::sync::atomic::Ordering;
     let done = job.meter.done.load(Ordering::Relaxed);
     let total = job.meter.total.load(Ordering::Relaxed);
@@ -490,13 +501,13 @@ pub fn progress(job: &crate::tui::app::Measuring, width: usize) -> String {
     text::truncate(&line, width).into_owned()
 }
 
-/// Draw the export dialog.
-pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::dialog::Dialog) {
-    let t = &app.theme;
+/// Draw the export dialog; a relative path is shown from `cwd`, where it will be written.
+pub fn export(s: &Shared, frame: &mut Frame, area: Rect, d: &Dialog, cwd: &std::path::Path) {
+    let t = &s.theme;
     let names: Vec<String> = d
         .ids
         .iter()
-        .filter_map(|id| app.cat.engine(id).map(|e| e.name.clone()))
+        .filter_map(|id| s.model.cat.engine(id).map(|e| e.name.clone()))
         .collect();
     let which = if d.marked {
         "marked"
@@ -504,7 +515,7 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::dialog::
         "none marked: the top five"
     };
     let engines = format!("{} ({which})", names.join(", "));
-    let full = text::sanitize(&app.cwd.join(&d.path).display().to_string()).into_owned();
+    let full = text::sanitize(&cwd.join(&d.path).display().to_string()).into_owned();
     let note = if d.confirm {
         format!("{full} exists: Enter again to replace it, Esc to cancel")
     } else {
@@ -517,8 +528,8 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::dialog::
         .unwrap_or(76);
     let width = (want as u16).min(area.width.saturating_sub(4)).max(20);
     let body = usize::from(width.saturating_sub(2));
-    let wrap = |s: &str, w: usize| -> Vec<String> {
-        textwrap::wrap(s, w.max(10))
+    let wrap = |text: &str, w: usize| -> Vec<String> {
+        textwrap::wrap(text, w.max(10))
             .into_iter()
             .map(|l| l.into_owned())
             .collect()
@@ -528,7 +539,7 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::dialog::
     let height = (engine_lines.len() + note_lines.len() + 6) as u16;
     let r = popup_area(area, width, height);
     let inner = popup_frame(
-        app,
+        s,
         frame,
         r,
         "Export the shortlist",
@@ -569,7 +580,7 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect, d: &crate::tui::dialog::
             Span::styled("▶ ", t.title),
             Span::styled(text::fit_left("File", 9), t.title),
         ];
-        spans.extend(text_field(app, &d.input, false, w.saturating_sub(12)));
+        spans.extend(text_field(s, &d.input, false, w.saturating_sub(12)));
         lines.push(Line::from(spans));
     } else {
         lines.push(field(1, "File", d.path.clone()));

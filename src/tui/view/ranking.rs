@@ -1,30 +1,31 @@
 //! The ranking pane: candidates with score bars, then knocked-out engines below a rule.
 
-use super::{bar, highlighted_name, pane, row_styles};
-use crate::tui::app::{App, Pane};
-use crate::tui::layout::{self, RankLine};
+use super::{Shared, bar, highlighted_name, pane, row_styles};
+use crate::tui::compare::Pane;
+use crate::tui::compare::ranking::{RankLine, Ranking};
 use mtafit_model::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Draw the ranking pane.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let title = if app.analysis.ranking.unweighted() {
+pub fn draw(s: &Shared, ranking: &Ranking, frame: &mut Frame, area: Rect) {
+    let t = &s.theme;
+    let model = s.model;
+    let title = if model.analysis.ranking.unweighted() {
         Line::from(Span::styled(" Ranking — all weights are 0 ", t.warn))
     } else {
         Line::from(Span::styled(" Ranking ", t.title))
     };
-    let block = pane(app, Some(Pane::Ranking), title);
+    let block = pane(s, Some(Pane::Ranking), title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 4 || inner.height == 0 {
         return;
     }
     let w = usize::from(inner.width);
-    let lines = layout::ranking_lines(app);
-    let rank_w = app.analysis.ranking.rows.len().to_string().len();
+    let lines = ranking.lines(model);
+    let rank_w = model.analysis.ranking.rows.len().to_string().len();
     let score_w = 5;
     // Names matter more than bars: a narrow pane drops the bar.
     let bar_w = if w < 36 { 0 } else { (w / 4).clamp(3, 12) };
@@ -33,10 +34,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .max(4);
     let at = lines
         .iter()
-        .position(|l| *l == RankLine::Engine(app.selected));
-    let top = app
+        .position(|l| *l == RankLine::Engine(s.selected));
+    let top = ranking
         .scroll
-        .ranking
         .show_row(at, lines.len(), usize::from(inner.height));
     for (row, line) in lines
         .iter()
@@ -60,22 +60,29 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 )]
             }
             RankLine::Engine(i) => {
-                let rowd = app.row(*i);
-                let selected = *i == app.selected;
-                let (base, mark) = row_styles(app, *i);
+                let rowd = model.row(*i);
+                let selected = *i == s.selected;
+                let (base, mark) = row_styles(s, *i);
                 let mut spans = vec![
                     Span::styled(
-                        if selected && app.popup.is_none() {
+                        if selected && !s.popup_open {
                             "▶ "
                         } else {
                             "  "
                         },
                         base,
                     ),
-                    Span::styled(format!("{:>rank_w$} ", app.rank_of(*i)), base),
-                    Span::styled(if app.is_marked(*i) { "● " } else { "  " }, mark),
+                    Span::styled(format!("{:>rank_w$} ", model.rank_of(*i)), base),
+                    Span::styled(
+                        if s.marks.is_marked(model, *i) {
+                            "● "
+                        } else {
+                            "  "
+                        },
+                        mark,
+                    ),
                 ];
-                spans.extend(highlighted_name(app, *i, name_w, base));
+                spans.extend(highlighted_name(s, *i, name_w, base));
                 if let Some(reason) = mtafit_render::sentence::out(rowd) {
                     let room = w.saturating_sub(2 + rank_w + 1 + 2 + name_w + 1);
                     spans.push(Span::styled(
@@ -86,7 +93,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     spans.push(Span::styled(" ", base));
                     // A hit on another field than the name says which, where the bar would be.
                     // (The value alone: the detail pane names the field.)
-                    match app.search.hit(*i).and_then(|h| h.field.as_ref()) {
+                    match s.search.hit(*i).and_then(|h| h.field.as_ref()) {
                         Some((_, value)) => spans.push(Span::styled(
                             text::fit_left(value, bar_w),
                             if selected { t.selected } else { t.dim },

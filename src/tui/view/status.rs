@@ -1,46 +1,31 @@
-//! The status line: a message, or the keys of the focused pane; and the decision's health.
+//! The status line: a message, or the keys of where the keys go now; and the decision's health.
 
-use crate::tui::app::{App, Pane, Tone, View};
+use super::Shared;
 use crate::tui::keymap::{self, Context};
+use crate::tui::status::{Status, Tone};
 use mtafit_model::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// The key-map context the status line describes.
-pub fn context(app: &App) -> Context {
-    if app.search.typing {
-        return Context::Search;
-    }
-    match (&app.popup, app.view) {
-        (Some(crate::tui::app::Popup::Profile(_) | crate::tui::app::Popup::Export(_)), _) => {
-            Context::Form
-        }
-        (Some(_), _) => Context::Popup,
-        (None, View::Cost) => Context::Cost,
-        (None, View::Walk) => Context::Walk,
-        (None, View::Path) => Context::Path,
-        (None, View::Compare) => match app.focus {
-            Pane::Ranking => Context::Ranking,
-            Pane::Table => Context::Table,
-            Pane::Weights => Context::Weights,
-            Pane::Detail => Context::Detail,
-        },
-    }
-}
-
-/// Draw the status line.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+/// Draw the status line: the query being typed, else `note` (the selected weight's range when
+/// the weights pane cannot show it), else the message, else the keys of `ctx`.
+pub fn draw(
+    s: &Shared,
+    status: &Status,
+    ctx: Context,
+    note: Option<String>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let t = &s.theme;
+    let model = s.model;
     let width = usize::from(area.width);
     let mut right = Vec::new();
-    if !app.marks.is_empty() {
-        right.push(Span::styled(
-            format!("● {} marked ", app.marks.len()),
-            t.mark,
-        ));
+    if !s.marks.is_empty() {
+        right.push(Span::styled(format!("● {} marked ", s.marks.len()), t.mark));
     }
-    let problems = app.problem_count();
+    let problems = model.problem_count();
     if problems > 0 {
         right.push(Span::styled(
             format!(
@@ -50,19 +35,25 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             t.warn,
         ));
     }
-    if let Some(top) = app.analysis.sensitivity.top {
-        let r = app.analysis.sensitivity.robustness;
+    if let Some(top) = model.analysis.sensitivity.top {
+        let r = model.analysis.sensitivity.robustness;
         right.push(Span::styled(
             format!(
                 "{} holds if every weight moves ±{r:.1} ",
-                app.cat.engines[top].name
+                model.engine(top).name
             ),
             t.dim,
         ));
     }
     // A note or message the user must read comes first: the figures on the right give way,
     // last one first, until it fits whole.
-    let wanted = status_text(app).map_or(0, |m| text::width(&m));
+    let wanted = if s.search.typing {
+        None
+    } else {
+        note.as_deref()
+            .or(status.message.as_ref().map(|(m, _)| m.as_str()))
+    }
+    .map_or(0, text::width);
     while !right.is_empty()
         && wanted + right.iter().map(|s| text::width(&s.content)).sum::<usize>() + 1 > width
     {
@@ -72,9 +63,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let room = width.saturating_sub(right_width + 1);
 
     let mut left: Vec<Span> = Vec::new();
-    if app.search.typing {
-        let n = app.search.hits.len();
-        left.push(Span::styled(format!("/{}▏", app.search.query), t.title));
+    if s.search.typing {
+        let n = s.search.hits.len();
+        left.push(Span::styled(format!("/{}▏", s.search.query), t.title));
         left.push(Span::styled(
             format!(
                 "  {n} match{}  Enter keep · Esc clear",
@@ -82,19 +73,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ),
             t.dim,
         ));
-    } else if app.status.is_none()
-        && app.focus == Pane::Weights
-        && app.view == View::Compare
-        && app.popup.is_none()
-        && !weights_pane_has_room(app)
-    {
-        let f = app.weight_cursor;
-        let note = super::weights::range_note(app, f, &format!("{}: ", f.name()));
-        left.push(Span::styled(
-            text::truncate(&note, room).into_owned(),
-            t.dim,
-        ));
-    } else if let Some((msg, tone)) = &app.status {
+    } else if let Some(note) = &note {
+        left.push(Span::styled(text::truncate(note, room).into_owned(), t.dim));
+    } else if let Some((msg, tone)) = &status.message {
         let style = match tone {
             Tone::Info => t.text,
             Tone::Warn => t.warn,
@@ -103,7 +84,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::styled(text::truncate(msg, room).into_owned(), style));
     } else {
         let mut used = 0;
-        for b in hint_order(context(app), app.search.active()) {
+        for b in hint_order(ctx, s.search.active()) {
             let key = b.keys.first().map(|k| k.label()).unwrap_or_default();
             let piece = format!("{key}:{}  ", b.hint);
             let w = text::width(&piece);
@@ -166,35 +147,4 @@ pub fn hint_order(ctx: Context, searching: bool) -> Vec<&'static keymap::Binding
         }
     }
     out
-}
-
-/// The text the left of the status line must show whole, if any: the selected weight's range
-/// (when the weights pane cannot show it) or a message.
-fn status_text(app: &App) -> Option<String> {
-    if app.search.typing {
-        return None;
-    }
-    if app.status.is_none()
-        && app.focus == Pane::Weights
-        && app.view == View::Compare
-        && app.popup.is_none()
-        && !weights_pane_has_room(app)
-    {
-        let f = app.weight_cursor;
-        return Some(super::weights::range_note(
-            app,
-            f,
-            &format!("{}: ", f.name()),
-        ));
-    }
-    app.status.as_ref().map(|(m, _)| m.clone())
-}
-
-/// True when the weights pane itself shows the selected slider's range whole.
-fn weights_pane_has_room(app: &App) -> bool {
-    let a = crate::tui::layout::areas(
-        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
-        app,
-    );
-    super::weights::shows_selected_note(app, a.weights)
 }

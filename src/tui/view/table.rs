@@ -1,7 +1,9 @@
 //! The table pane: every engine with its facts and fits, sortable, the name column frozen.
 
-use super::{highlighted_name, pane, row_styles};
-use crate::tui::app::{App, Column, Pane};
+use super::{Shared, highlighted_name, pane, row_styles};
+use crate::tui::compare::Pane;
+use crate::tui::compare::column::Column;
+use crate::tui::compare::table::Table;
 use crate::tui::layout;
 use mtafit_model::text;
 use mtafit_model::units;
@@ -10,31 +12,32 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Draw the table pane.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let shown = app.table_rows.len();
-    let total = app.cat.engines.len();
+pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
+    let t = &s.theme;
+    let model = s.model;
+    let shown = table.rows.len();
+    let total = model.cat.engines.len();
     let mut title = vec![Span::styled(" Engines ", t.title)];
     if shown != total {
         title.push(Span::styled(
-            format!("({shown} of {total} match /{}) ", app.search.query),
+            format!("({shown} of {total} match /{}) ", s.search.query),
             t.warn,
         ));
     }
-    if app.hscroll > 0 {
+    if table.hscroll > 0 {
         title.push(Span::styled("◀ ", t.dim));
     }
-    let block = pane(app, Some(Pane::Table), Line::from(title));
+    let block = pane(s, Some(Pane::Table), Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width <= layout::TABLE_GUTTER + 4 || inner.height == 0 {
         return;
     }
-    let cols = layout::table_columns(app, inner.width - layout::TABLE_GUTTER);
-    let index = |c: Column| Column::ALL.iter().position(|x| *x == c).unwrap_or(0);
-    app.scroll.columns.set((
-        cols.get(1).map_or(0, |c| index(c.0)),
-        cols.last().map_or(0, |c| index(c.0)),
+    let cols = table.columns(&model.cat, inner.width - layout::TABLE_GUTTER);
+    // Recorded for `update`, which brings a sorted column into view when it was not shown.
+    table.shown.set((
+        cols.get(1).map_or(0, |c| c.0.index()),
+        cols.last().map_or(0, |c| c.0.index()),
     ));
     // Header.
     let mut header = vec![Span::styled(
@@ -42,22 +45,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         t.title,
     )];
     for (c, _, w) in &cols {
-        let arrow = if *c == app.sort.column {
-            let descending = c.best_first() != app.sort.reversed;
+        let arrow = if *c == table.sort.column {
+            let descending = c.best_first() != table.sort.reversed;
             if descending { "▼" } else { "▲" }
         } else {
             ""
         };
         // The title gives way to the arrow: a sorted column always shows which way it sorts.
-        let room = usize::from(*w).saturating_sub(if right_aligned(*c) { 1 } else { 0 });
+        let room = usize::from(*w).saturating_sub(if c.right_aligned() { 1 } else { 0 });
         let title = text::truncate(c.title(), room.saturating_sub(text::width(arrow)));
         let label = format!("{title}{arrow}");
-        let cell = if right_aligned(*c) {
+        let cell = if c.right_aligned() {
             text::fit_right(&label, room) + " "
         } else {
             text::fit_left(&label, usize::from(*w))
         };
-        let style = if *c == app.sort.column {
+        let style = if *c == table.sort.column {
             t.title.patch(t.focus)
         } else {
             t.title
@@ -70,29 +73,36 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     // Rows.
     let visible = usize::from(inner.height.saturating_sub(1));
-    let at = app.table_rows.iter().position(|&i| i == app.selected);
-    let top = app.scroll.table.show_row(at, app.table_rows.len(), visible);
-    for (n, &i) in app.table_rows.iter().skip(top).take(visible).enumerate() {
+    let at = table.rows.iter().position(|&i| i == s.selected);
+    let top = table.scroll.show_row(at, table.rows.len(), visible);
+    for (n, &i) in table.rows.iter().skip(top).take(visible).enumerate() {
         let y = inner.y + 1 + n as u16;
-        let row = app.row(i);
-        let e = &app.cat.engines[i];
-        let selected = i == app.selected;
-        let (base, mark) = row_styles(app, i);
+        let row = model.row(i);
+        let e = model.engine(i);
+        let selected = i == s.selected;
+        let (base, mark) = row_styles(s, i);
         let mut spans = vec![
             Span::styled(
-                if selected && app.popup.is_none() {
+                if selected && !s.popup_open {
                     "▶"
                 } else {
                     " "
                 },
                 base,
             ),
-            Span::styled(if app.is_marked(i) { "●" } else { " " }, mark),
+            Span::styled(
+                if s.marks.is_marked(model, i) {
+                    "●"
+                } else {
+                    " "
+                },
+                mark,
+            ),
         ];
         for (c, _, w) in &cols {
             let w = usize::from(*w);
             if *c == Column::Name {
-                spans.extend(highlighted_name(app, i, w.saturating_sub(1), base));
+                spans.extend(highlighted_name(s, i, w.saturating_sub(1), base));
                 spans.push(Span::styled(" ", base));
                 continue;
             }
@@ -121,7 +131,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     .map_or("—".into(), |d| format!("{d} days")),
                 Column::Name => unreachable!("handled above"),
             };
-            let cell = if right_aligned(*c) {
+            let cell = if c.right_aligned() {
                 text::fit_right(&value, w.saturating_sub(1)) + " "
             } else {
                 text::fit_left(&value, w.saturating_sub(1)) + " "
@@ -131,15 +141,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let line = Line::from(spans);
         frame.render_widget(line, Rect::new(inner.x, y, inner.width, 1));
     }
-    if app.table_rows.is_empty() {
+    if table.rows.is_empty() {
         let y = inner.y + 1.min(inner.height - 1);
-        super::no_match(app, frame, Rect::new(inner.x, y, inner.width, 1));
+        super::no_match(s, frame, Rect::new(inner.x, y, inner.width, 1));
     }
-}
-
-fn right_aligned(c: Column) -> bool {
-    matches!(
-        c,
-        Column::Score | Column::Cost | Column::Fit(_) | Column::Retention
-    )
 }

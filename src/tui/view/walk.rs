@@ -1,6 +1,7 @@
 //! The walk view: the brief's diagram as gates, the path the profile takes, and the verdict.
 
-use crate::tui::app::App;
+use super::Shared;
+use crate::tui::scroll::Scroll;
 use mtafit_model::decide::walk::Gate;
 use mtafit_model::text;
 use mtafit_render::compare;
@@ -10,11 +11,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// The walk view's lines at `width`.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
-    let a = &app.analysis;
-    let engines = &app.cat.engines;
-    let wrap = |s: &str, indent: &str| super::wrap(s, width, indent, indent);
+pub fn lines(s: &Shared, width: usize) -> Vec<Line<'static>> {
+    let t = s.theme;
+    let a = &s.model.analysis;
+    let engines = &s.model.cat.engines;
+    let wrap = |text: &str, indent: &str| super::wrap(text, width, indent, indent);
     let mut out = vec![
         Line::from(Span::styled(
             "The brief's decision, walked in order",
@@ -79,8 +80,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 Span::styled(format!("{p:+.1}"), if *p > 0.0 { t.warn } else { t.good }),
             ]));
         }
-        for s in words::reconcile(engines, &a.agreement) {
-            for l in wrap(&s, "  ") {
+        for r in words::reconcile(engines, &a.agreement) {
+            for l in wrap(&r, "  ") {
                 out.push(Line::from(Span::styled(l, t.dim)));
             }
         }
@@ -112,13 +113,6 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 /// Draw the walk view.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    super::text_view(
-        app,
-        frame,
-        area,
-        "Walk",
-        |w| lines(app, w),
-        &app.scroll.walk,
-    );
+pub fn draw(s: &Shared, scroll: &Scroll, frame: &mut Frame, area: Rect) {
+    super::text_view(s, frame, area, "Walk", |w| lines(s, w), scroll);
 }

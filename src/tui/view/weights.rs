@@ -1,8 +1,10 @@
 //! The weights pane: a slider per factor, shaded where the top pick stays the same.
 
-use super::pane;
-use crate::tui::app::{App, Pane};
+use super::{Shared, pane};
+use crate::tui::compare::Pane;
+use crate::tui::compare::sliders::Sliders;
 use crate::tui::layout::{self, SLIDER_LABEL};
+use crate::tui::model::Model;
 use mtafit_model::catalogue::FactorId;
 use mtafit_model::text;
 use mtafit_model::units::weight as label;
@@ -13,9 +15,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 /// Draw the weights pane.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let s = &app.analysis.sensitivity;
+pub fn draw(sh: &Shared, sliders: &Sliders, frame: &mut Frame, area: Rect) {
+    let t = &sh.theme;
+    let model = sh.model;
+    let s = &model.analysis.sensitivity;
     let mut title = vec![Span::styled(" Weights ", t.title)];
     // The top pick's robustness in words, where the title has room (the status line says it
     // everywhere).
@@ -23,19 +26,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if s.top.is_some() && text::width(&holds) + 12 <= usize::from(area.width) {
         title.push(Span::styled(holds, t.dim));
     }
-    let block = pane(app, Some(Pane::Weights), Line::from(title));
+    let block = pane(sh, Some(Pane::Weights), Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = layout::rows_per_slider(area);
-    let focused = app.focus == Pane::Weights && app.popup.is_none();
+    let focused = sh.focus == Pane::Weights && !sh.popup_open;
     for f in FactorId::ALL {
         let y = inner.y.saturating_add(f.index() as u16 * rows);
         if y >= inner.bottom() {
             break;
         }
-        let selected = app.weight_cursor == f;
-        let weight = app.weights.get(f);
-        let asked = app.analysis.ranking.asked[f];
+        let selected = sliders.cursor == f;
+        let weight = model.weights.get(f);
+        let asked = model.analysis.ranking.asked[f];
         let label_style = if selected && focused {
             t.selected
         } else if selected {
@@ -46,7 +49,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             t.dim
         };
         // Cursors hide behind a popup: only the popup's own shows.
-        let marker = if selected && app.popup.is_none() {
+        let marker = if selected && !sh.popup_open {
             "▶"
         } else {
             " "
@@ -100,7 +103,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         frame.render_widget(Line::from(spans), Rect::new(inner.x, y, inner.width, 1));
         if rows == 2 && y + 1 < inner.bottom() {
-            let note = range_note(app, f, "  ");
+            let note = range_note(model, f, "  ");
             let note = text::truncate(&note, usize::from(inner.width)).into_owned();
             frame.render_widget(
                 Span::styled(note, t.dim),
@@ -109,7 +112,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     // One line per slider leaves no room for each range: say it for the selected one below.
-    if let Some((below, lines)) = selected_note(app, area) {
+    if let Some((below, lines)) = selected_note(model, sliders.cursor, area) {
         for (n, line) in lines
             .iter()
             .take(usize::from(inner.bottom().saturating_sub(below)))
@@ -125,7 +128,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The selected weight's range as the space under the sliders shows it: the row it starts on and
 /// its lines, wrapped; `None` when the pane has no such space.
-fn selected_note(app: &App, area: Rect) -> Option<(u16, Vec<String>)> {
+fn selected_note(model: &Model, f: FactorId, area: Rect) -> Option<(u16, Vec<String>)> {
     if !layout::weights_show_selected_range(area) {
         return None;
     }
@@ -133,8 +136,7 @@ fn selected_note(app: &App, area: Rect) -> Option<(u16, Vec<String>)> {
     let below = inner
         .y
         .saturating_add(FactorId::COUNT as u16 * layout::rows_per_slider(area) + 1);
-    let f = app.weight_cursor;
-    let note = range_note(app, f, &format!("{}: ", f.name()));
+    let note = range_note(model, f, &format!("{}: ", f.name()));
     let lines = textwrap::wrap(&note, usize::from(inner.width).max(10))
         .into_iter()
         .map(|l| l.into_owned())
@@ -142,22 +144,22 @@ fn selected_note(app: &App, area: Rect) -> Option<(u16, Vec<String>)> {
     Some((below, lines))
 }
 
-/// True when the pane shows the selected weight's range whole (under its slider, or wrapped
-/// under all of them); otherwise the status line says it.
-pub fn shows_selected_note(app: &App, area: Rect) -> bool {
+/// True when the pane shows the range of the selected weight `f` whole (under its slider, or
+/// wrapped under all of them); otherwise the status line says it.
+pub fn shows_selected_note(model: &Model, f: FactorId, area: Rect) -> bool {
     let inner = layout::inner(area);
-    if let Some((below, lines)) = selected_note(app, area) {
+    if let Some((below, lines)) = selected_note(model, f, area) {
         return lines.len() <= usize::from(inner.bottom().saturating_sub(below));
     }
     layout::rows_per_slider(area) == 2
-        && text::width(&range_note(app, app.weight_cursor, "  ")) <= usize::from(inner.width)
+        && text::width(&range_note(model, f, "  ")) <= usize::from(inner.width)
 }
 
 /// "keeps Postfix from 0.15 to 10 · below: OpenSMTPD": the selected weight's stable range and
 /// who takes over past each end.
-pub fn range_note(app: &App, f: FactorId, prefix: &str) -> String {
-    let s = &app.analysis.sensitivity;
-    if !app.analysis.ranking.asked[f] {
+pub fn range_note(model: &Model, f: FactorId, prefix: &str) -> String {
+    let s = &model.analysis.sensitivity;
+    if !model.analysis.ranking.asked[f] {
         return format!(
             "{prefix}not asked, so it moves no score: p, then {}",
             sentence::how_to_ask(f)
@@ -166,10 +168,10 @@ pub fn range_note(app: &App, f: FactorId, prefix: &str) -> String {
     let (Some(r), Some(top)) = (s.factors.iter().find(|r| r.factor == f), s.top) else {
         return format!("{prefix}no top pick to keep");
     };
-    let name = |i: Option<usize>| i.map(|i| app.cat.engines[i].name.clone());
+    let name = |i: Option<usize>| i.map(|i| model.engine(i).name.clone());
     let mut note = format!(
         "{prefix}keeps {} from {} to {}",
-        app.cat.engines[top].name,
+        model.engine(top).name,
         label(r.from),
         label(r.to)
     );

@@ -1,0 +1,72 @@
+//! The ranking pane: the engines in rank order (those the search matches), candidates first,
+//! then the knocked-out engines below a rule.
+
+use super::list_move;
+use crate::tui::action::Action;
+use crate::tui::model::Model;
+use crate::tui::scroll::Scroll;
+use crate::tui::search::Search;
+use ratatui::layout::Rect;
+
+/// One line of the ranking pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankLine {
+    /// An engine.
+    Engine(usize),
+    /// The rule above the knocked-out engines.
+    Rule,
+}
+
+/// The ranking's state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ranking {
+    /// Engine indices in ranking order, filtered by the search.
+    pub rows: Vec<usize>,
+    /// The lines' scroll (counting the rule).
+    pub scroll: Scroll,
+}
+
+impl Ranking {
+    /// Take the analysis's order, keeping the engines the search shows.
+    pub fn rebuild(&mut self, model: &Model, search: &Search) {
+        self.rows = model
+            .analysis
+            .ranking
+            .rows
+            .iter()
+            .map(|r| r.engine)
+            .filter(|i| search.shows(*i))
+            .collect();
+    }
+
+    /// The pane's lines: candidates, a rule, then knocked-out engines.
+    pub fn lines(&self, model: &Model) -> Vec<RankLine> {
+        let mut out = Vec::with_capacity(self.rows.len() + 1);
+        let mut ruled = false;
+        for &i in &self.rows {
+            if !ruled && model.row(i).is_out() {
+                out.push(RankLine::Rule);
+                ruled = true;
+            }
+            out.push(RankLine::Engine(i));
+        }
+        out
+    }
+
+    /// Its keys: movement selects in rank order; the engine to select.
+    pub fn update(&self, action: Action, selected: usize) -> Option<usize> {
+        list_move(&self.rows, selected, action, self.scroll.half_page())
+    }
+
+    /// The engine on screen row `y` of a pane whose inside is `inner`, if any.
+    pub fn click(&self, y: u16, inner: Rect, model: &Model) -> Option<usize> {
+        if y < inner.y {
+            return None;
+        }
+        let line = self.scroll.top() + usize::from(y - inner.y);
+        match self.lines(model).get(line) {
+            Some(RankLine::Engine(i)) => Some(*i),
+            _ => None,
+        }
+    }
+}

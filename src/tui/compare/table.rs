@@ -1,0 +1,236 @@
+//! The table pane: every engine shown with its facts and fits, in the order of its sort, the
+//! name column frozen while the others scroll sideways.
+
+use super::column::Column;
+use super::list_move;
+use crate::tui::action::Action;
+use crate::tui::ask::Ask;
+use crate::tui::layout::TABLE_GUTTER;
+use crate::tui::model::Model;
+use crate::tui::scroll::Scroll;
+use crate::tui::status::Tone;
+use mtafit_model::catalogue::Catalogue;
+use mtafit_model::decide;
+use mtafit_model::text;
+use ratatui::layout::Rect;
+use std::cell::Cell;
+
+/// How the table is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    /// The column.
+    pub column: Column,
+    /// Reversed from the column's natural order.
+    pub reversed: bool,
+}
+
+/// The table's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Engine indices in table order, filtered by the search.
+    pub rows: Vec<usize>,
+    /// The sort.
+    pub sort: Sort,
+    /// Columns scrolled past on the right of the frozen name column.
+    pub hscroll: usize,
+    /// The rows' scroll.
+    pub scroll: Scroll,
+    /// The columns the last draw showed whole: (first, last) indices into [`Column::ALL`], so a
+    /// sort can bring its column into view.
+    pub shown: Cell<(usize, usize)>,
+}
+
+impl Default for Table {
+    fn default() -> Table {
+        Table {
+            rows: Vec::new(),
+            sort: Sort {
+                column: Column::Score,
+                reversed: false,
+            },
+            hscroll: 0,
+            scroll: Scroll::default(),
+            shown: Cell::default(),
+        }
+    }
+}
+
+impl Table {
+    /// The furthest the table can scroll sideways.
+    pub fn max_hscroll() -> usize {
+        Column::ALL.len() - 2
+    }
+
+    /// Order the ranking's rows (already filtered by the search) by the sort; ties keep ranking
+    /// order, so the table never shuffles equal rows.
+    pub fn rebuild(&mut self, ranking: &[usize], model: &Model) {
+        let mut rows = ranking.to_vec();
+        let pos = &model.rank_pos;
+        let engines = &model.cat.engines;
+        let col = self.sort.column;
+        rows.sort_by(|&a, &b| {
+            let (ea, eb) = (&engines[a], &engines[b]);
+            let (ra, rb) = (model.row(a), model.row(b));
+            let natural = match col {
+                Column::Score => pos[a].cmp(&pos[b]),
+                Column::Name => decide::rank::cmp_names(&ea.name, &eb.name),
+                Column::Cost => ra.cost.total().total_cmp(&rb.cost.total()),
+                Column::Licence => ea.licence_label().cmp(&eb.licence_label()),
+                Column::Kind => ea.kind.cmp(&eb.kind),
+                Column::Status => ea.status.cmp(&eb.status),
+                Column::Band => (ea.volume.min_per_month, ea.volume.max_per_month)
+                    .cmp(&(eb.volume.min_per_month, eb.volume.max_per_month)),
+                Column::Config => ea.config.level().cmp(&eb.config.level()),
+                Column::Fit(f) => rb.fits[f].total_cmp(&ra.fits[f]),
+                Column::Cap(c) => eb
+                    .capability(c)
+                    .credit()
+                    .total_cmp(&ea.capability(c).credit()),
+                Column::Retention => eb.event_retention_days.cmp(&ea.event_retention_days),
+            };
+            let ordered = if self.sort.reversed {
+                natural.reverse()
+            } else {
+                natural
+            };
+            ordered.then(pos[a].cmp(&pos[b]))
+        });
+        self.rows = rows;
+    }
+
+    /// Its keys: movement selects in table order (the engine to select), ←→ scroll sideways.
+    pub fn update(&mut self, action: Action, selected: usize) -> Option<usize> {
+        match action {
+            Action::Left => self.hscroll = self.hscroll.saturating_sub(1),
+            Action::Right => self.hscroll = (self.hscroll + 1).min(Table::max_hscroll()),
+            _ => return list_move(&self.rows, selected, action, self.scroll.half_page()),
+        }
+        None
+    }
+
+    /// `s`: sort by the next column.
+    pub fn sort_next(&mut self, ranking: &[usize], model: &Model) -> Vec<Ask> {
+        let next = Column::ALL[(self.sort.column.index() + 1) % Column::ALL.len()];
+        self.sort_by(next, false, ranking, model)
+    }
+
+    /// `S`: reverse the sort.
+    pub fn reverse(&mut self, ranking: &[usize], model: &Model) {
+        self.sort.reversed = !self.sort.reversed;
+        self.rebuild(ranking, model);
+    }
+
+    /// Sort by a column, bringing it into view, and say how it sorts.
+    pub fn sort_by(
+        &mut self,
+        column: Column,
+        reversed: bool,
+        ranking: &[usize],
+        model: &Model,
+    ) -> Vec<Ask> {
+        self.sort = Sort { column, reversed };
+        self.rebuild(ranking, model);
+        // Bring the sorted column into view when the last draw did not show it whole: it becomes
+        // the first column after the frozen names.
+        let at = column.index();
+        let (first, last) = self.shown.get();
+        if at > 0 && (at < first || at > last) {
+            self.hscroll = (at - 1).min(Table::max_hscroll());
+        }
+        let dir = if column.best_first() {
+            "best first"
+        } else {
+            "A→Z / low→high"
+        };
+        vec![Ask::say(
+            format!("sorted by {} ({dir}); S reverses", column.title()),
+            Tone::Info,
+        )]
+    }
+
+    /// A click inside the pane (whose inside is `inner`): a header sorts by its column (again:
+    /// reversed), a row is the engine to select.
+    pub fn click(
+        &mut self,
+        x: u16,
+        y: u16,
+        inner: Rect,
+        ranking: &[usize],
+        model: &Model,
+    ) -> (Option<usize>, Vec<Ask>) {
+        if y == inner.y {
+            if let Some(c) = self.column_at(&model.cat, inner, x) {
+                let reversed = self.sort.column == c && !self.sort.reversed;
+                return (None, self.sort_by(c, reversed, ranking, model));
+            }
+        } else if y > inner.y {
+            let row = self.scroll.top() + usize::from(y - inner.y - 1);
+            return (self.rows.get(row).copied(), Vec::new());
+        }
+        (None, Vec::new())
+    }
+
+    /// Width of a column in cells.
+    pub fn column_width(&self, cat: &Catalogue, c: Column) -> u16 {
+        // Room for the title, its sort arrow and a gap, whatever the content needs.
+        let title = text::width(c.title()) as u16 + 2;
+        let content = match c {
+            Column::Name => {
+                let longest = self
+                    .rows
+                    .iter()
+                    .map(|i| text::width(&cat.engines[*i].name))
+                    .max()
+                    .unwrap_or(6);
+                (longest as u16 + 2).clamp(10, 18)
+            }
+            Column::Score => 7,
+            Column::Cost => 9,
+            Column::Licence => 14,
+            Column::Kind => 12,
+            Column::Status => 10,
+            Column::Band => 12,
+            Column::Config => 8,
+            Column::Fit(_) => 7,
+            Column::Cap(_) => 9,
+            Column::Retention => 8,
+        };
+        content.max(title)
+    }
+
+    /// The visible columns with their x offset inside the pane: the name column, then the
+    /// others starting `hscroll` columns along.
+    pub fn columns(&self, cat: &Catalogue, width: u16) -> Vec<(Column, u16, u16)> {
+        let mut out = Vec::new();
+        let mut x = 0u16;
+        for (i, c) in Column::ALL.iter().enumerate() {
+            if i > 0 && i <= self.hscroll {
+                continue;
+            }
+            let w = self.column_width(cat, *c);
+            if x >= width {
+                break;
+            }
+            // Only whole columns, so no header loses its sort arrow; one cut column rather than
+            // none when the pane is too narrow for any.
+            if x + w > width {
+                if out.len() <= 1 {
+                    out.push((*c, x, width - x));
+                }
+                break;
+            }
+            out.push((*c, x, w));
+            x += w;
+        }
+        out
+    }
+
+    /// The column under screen column `x`, for a pane whose inside is `inner`.
+    pub fn column_at(&self, cat: &Catalogue, inner: Rect, x: u16) -> Option<Column> {
+        let left = inner.x + TABLE_GUTTER;
+        self.columns(cat, inner.width.saturating_sub(TABLE_GUTTER))
+            .into_iter()
+            .find(|(_, cx, w)| x >= left + cx && x < left + cx + w)
+            .map(|(c, _, _)| c)
+    }
+}
