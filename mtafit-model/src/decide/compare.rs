@@ -168,31 +168,25 @@ impl Place {
 /// The leader among `rows` and its lead over the next of its standing, ordered as
 /// [`rank::rank`] orders them; `None` when every engine is out.
 fn lead(engines: &[Engine], rows: impl Iterator<Item = Place>) -> Option<(usize, f64)> {
-    let order = |a: &Place, b: &Place| {
-        (
-            a.standing,
-            a.missing,
-            std::cmp::Reverse(rank::score_key(a.score)),
-            a.preference,
-        )
-            .cmp(&(
-                b.standing,
-                b.missing,
-                std::cmp::Reverse(rank::score_key(b.score)),
-                b.preference,
-            ))
-            .then_with(|| rank::compare((&engines[a.engine], 0), (&engines[b.engine], 0)))
+    // Each place's key is packed once: the loop compares every place with the best two.
+    let order = |a: &(Place, u64), b: &(Place, u64)| {
+        a.1.cmp(&b.1)
+            .then_with(|| rank::compare((&engines[a.0.engine], 0), (&engines[b.0.engine], 0)))
     };
-    let mut best: Option<Place> = None;
-    let mut second: Option<Place> = None;
-    for x in rows {
+    let mut best: Option<(Place, u64)> = None;
+    let mut second: Option<(Place, u64)> = None;
+    for place in rows {
+        let x = (
+            place,
+            rank::packed(place.standing, place.missing, place.score, place.preference),
+        );
         if best.is_none_or(|b| order(&x, &b) == std::cmp::Ordering::Less) {
             second = best.replace(x);
         } else if second.is_none_or(|s| order(&x, &s) == std::cmp::Ordering::Less) {
             second = Some(x);
         }
     }
-    let top = best?;
+    let (top, second) = (best?.0, second.map(|s| s.0));
     // An engine out of the running is no pick.
     (!top.standing.is_out()).then(|| {
         let margin = second

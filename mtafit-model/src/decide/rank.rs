@@ -292,6 +292,41 @@ fn sort_key(r: &Row) -> (Standing, usize, std::cmp::Reverse<i64>) {
     )
 }
 
+/// A row's place in the sort, kept small so the sort moves and compares little.
+struct Key {
+    /// [`packed_key`].
+    packed: u64,
+    /// [`name_prefix`].
+    prefix: u64,
+    /// The name is ASCII, so its prefix orders it.
+    ascii: bool,
+    /// The row's index (rows are in engine order until sorted).
+    row: usize,
+}
+
+/// Bits of the packed key that hold the reversed score key: scores are 0–100, so a key is at
+/// most 10¹², under 2⁴⁰.
+const SCORE_BITS: u32 = 40;
+
+/// [`sort_key`] and the brief's preference in one number, ordered as they are: the standing
+/// (4 bits), the musts missing (capped at 63, more than there are capabilities), the score key
+/// reversed (40 bits), then the preference (8 bits).
+fn packed_key(r: &Row) -> u64 {
+    packed(r.standing(), r.musts_missing(), r.score, r.preference)
+}
+
+/// A standing, the musts missing, a score and the brief's preference in one number, ordered as
+/// [`sort_key`] then the preference order them: the sorts and the what-if leaders compare this.
+pub(crate) fn packed(standing: Standing, musts: usize, score: f64, preference: u8) -> u64 {
+    const _: () = assert!(<Capability as strum::EnumCount>::COUNT < 64);
+    let max = (1u64 << SCORE_BITS) - 1;
+    let score = (score_key(score).max(0) as u64).min(max);
+    (u64::from(standing.order_key()) << 54)
+        | ((musts.min(63) as u64) << 48)
+        | ((max - score) << 8)
+        | u64::from(preference)
+}
+
 /// The first eight bytes of a name, lower-cased, as a number: equal-score engines sort by
 /// comparing these before comparing whole names (ties are common among generated engines).
 fn name_prefix(name: &str) -> u64 {
@@ -356,34 +391,31 @@ pub fn rank(engines: &[Engine], p: &Profile, w: &Weights) -> Ranking {
         .collect();
     // Sort small keys (the same order as `order`), then move each row once: rows are large and
     // moving them during the sort cost more than scoring them.
-    let keys: Vec<_> = rows
+    let mut keys: Vec<Key> = rows
         .iter()
         .map(|r| {
             let name = &engines[r.engine].name;
-            (
-                sort_key(r),
-                r.preference,
-                name_prefix(name),
-                name.is_ascii(),
-            )
+            Key {
+                packed: packed_key(r),
+                prefix: name_prefix(name),
+                ascii: name.is_ascii(),
+                row: r.engine,
+            }
         })
         .collect();
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (ka, kb) = (&keys[a], &keys[b]);
-        ka.0.cmp(&kb.0).then_with(|| {
-            // Equal standing and score: the brief's preference, then names, the
-            // prefixes deciding when they differ and both names are ASCII.
-            let quick = ka.1.cmp(&kb.1).then_with(|| {
-                if ka.3 && kb.3 {
-                    ka.2.cmp(&kb.2)
-                } else {
-                    Ordering::Equal
-                }
-            });
-            quick.then_with(|| tie_break(engines, &rows[a], &rows[b]))
+    keys.sort_unstable_by(|a, b| {
+        a.packed.cmp(&b.packed).then_with(|| {
+            // Equal standing, score and preference: names, the prefixes deciding when they
+            // differ and both names are ASCII.
+            let quick = if a.ascii && b.ascii {
+                a.prefix.cmp(&b.prefix)
+            } else {
+                Ordering::Equal
+            };
+            quick.then_with(|| tie_break(engines, &rows[a.row], &rows[b.row]))
         })
     });
+    let order: Vec<usize> = keys.iter().map(|k| k.row).collect();
     let mut rows = rows;
     permute(&mut rows, &order);
     Ranking {
@@ -450,6 +482,49 @@ mod tests {
             permute(&mut v, &order);
             let want: Vec<usize> = order.iter().map(|i| i * 10).collect();
             assert_eq!(v, want, "{order:?}");
+        }
+    }
+
+    #[test]
+    fn the_packed_sort_keeps_the_rankings_order() {
+        // Twins of every engine under other names (one not ASCII, one differing only in case
+        // past the eighth byte) tie on score and preference, so names and ids decide; a cap and
+        // musts spread the rows over every standing.
+        let cat = Catalogue::builtin();
+        let mut engines = cat.engines.clone();
+        for (i, e) in cat.engines.iter().enumerate() {
+            let mut twin = e.clone();
+            twin.id = format!("{}-twin", e.id);
+            twin.name = match i % 3 {
+                0 => format!("Ünïcode {}", e.name),
+                1 => format!("{}-Twin", e.name.to_uppercase()),
+                _ => e.name.clone(),
+            };
+            engines.push(twin);
+        }
+        let w = Weights::defaults(&cat.factors);
+        for (volume, cap, must) in [
+            (100_000, None, vec![]),
+            (20_000_000, Some(15_000.0), vec![Capability::WebUi]),
+            (2_000_000_000, Some(50_000.0), vec![Capability::IpPools]),
+        ] {
+            let p = Profile::from(Situation {
+                monthly_volume: volume,
+                annual_budget_usd: cap,
+                must,
+                ..Situation::default()
+            });
+            let r = rank(&engines, &p, &w);
+            assert_eq!(r.rows.len(), engines.len());
+            for pair in r.rows.windows(2) {
+                assert_ne!(
+                    order(&engines, &pair[0], &pair[1]),
+                    Ordering::Greater,
+                    "{} before {}",
+                    engines[pair[0].engine].id,
+                    engines[pair[1].engine].id
+                );
+            }
         }
     }
 

@@ -90,6 +90,16 @@ impl Standing {
         self.into()
     }
 
+    /// The standing as a small number in the same order, for sort keys packed into one
+    /// integer (a test holds the two orders together).
+    pub fn order_key(self) -> u8 {
+        match self {
+            Standing::Candidate => 0,
+            Standing::WithCaveats => 1,
+            Standing::Out(e) => 2 + e as u8,
+        }
+    }
+
     /// True when the engine is out of the running.
     pub fn is_out(self) -> bool {
         matches!(self, Standing::Out(_))
@@ -291,6 +301,14 @@ mod tests {
             out(Exclusion::WrongKind),
         ];
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+        // The packed sort key's number keeps the same order, within its four bits.
+        assert!(
+            order
+                .windows(2)
+                .all(|w| w[0].order_key() < w[1].order_key()),
+            "{order:?}"
+        );
+        assert!(Standing::WORST.order_key() < 16);
         assert_eq!(order.iter().max(), Some(&Standing::WORST));
         assert_eq!(order.iter().filter(|s| s.is_out()).count(), 4);
         let ko = [
