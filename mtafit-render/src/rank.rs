@@ -37,7 +37,8 @@ pub fn hint(r: &Ranking) -> Option<&'static str> {
 /// Which rows an output shows.
 #[derive(Debug, Clone, Copy)]
 pub enum Rows<'a> {
-    /// Every candidate (or the first `n`), then every knocked-out engine.
+    /// Every engine; with `n`, JSON and CSV keep the first `n` candidates and every knocked-out
+    /// engine (the contract), Markdown the first `n` engines.
     All(Option<usize>),
     /// Only these engine ids (a shortlist), in ranking order.
     Only(&'a [String]),
@@ -55,6 +56,45 @@ pub fn selected<'a>(a: &'a Analysis, engines: &[Engine], rows: Rows<'_>) -> Vec<
             Rows::All(top) => r.is_out() || top.is_none_or(|n| *i <= n),
         })
         .collect()
+}
+
+/// The first `n` engines of the ranking (all of them without `n`), each with its 1-based rank:
+/// what the table and Markdown list for `--top N`, exactly `n` rows.
+fn first(a: &Analysis, n: Option<usize>) -> Vec<(usize, &Row)> {
+    a.ranking
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (i + 1, r))
+        .take(n.unwrap_or(usize::MAX))
+        .collect()
+}
+
+/// The one line that says how many engines `--top n` left out of a table, and how to see them;
+/// `None` when it left none out.
+pub fn left_out_line(a: &Analysis, n: Option<usize>) -> Option<String> {
+    let n = n?;
+    let rest = a.ranking.rows.get(n..).unwrap_or_default();
+    if rest.is_empty() {
+        return None;
+    }
+    let out = rest.iter().filter(|r| r.is_out()).count();
+    let which = match out {
+        0 => String::new(),
+        k if k == rest.len() => {
+            if k == 1 {
+                " (out of the running)".to_owned()
+            } else {
+                " (all out of the running)".to_owned()
+            }
+        }
+        k => format!(" ({k} of them out of the running)"),
+    };
+    Some(format!(
+        "--top {n} leaves out {} more engine{}{which}; drop --top to list every engine.",
+        rest.len(),
+        if rest.len() == 1 { "" } else { "s" },
+    ))
 }
 
 /// Why an engine is out, or `None` when it is not.
@@ -134,10 +174,12 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
         .iter()
         .map(|f| (f.id().to_owned(), number(a.ranking.given.get(*f))))
         .collect();
+    let left_out = engines.len().saturating_sub(ranking.len());
     let mut v = json!({
         "profile": s.profile,
         "weights": weights,
         "ranking": ranking,
+        "left_out": left_out,
         "walk": walk::json_value(a, engines),
     });
     if let Some(c) = &a.comparison {
@@ -319,11 +361,13 @@ pub fn markdown(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
     out.push('\n');
     let mut set_apart: Vec<String> = Vec::new();
     let (mut any_estimate, mut any_unasked) = (false, false);
-    // With `--top`, the best few only; JSON and CSV keep every engine that is out (docs/cli.md).
-    let topped = matches!(rows, Rows::All(Some(_)));
-    let chosen = selected(a, &s.cat.engines, rows);
-    let hidden = chosen.iter().filter(|(_, r)| topped && r.is_out()).count();
-    for (rank, r) in chosen.into_iter().filter(|(_, r)| !(topped && r.is_out())) {
+    // `--top N` lists exactly N engines here; JSON and CSV keep every engine that is out
+    // (docs/cli.md).
+    let chosen = match rows {
+        Rows::All(top) => first(a, top),
+        Rows::Only(_) => selected(a, &s.cat.engines, rows),
+    };
+    for (rank, r) in chosen {
         let e = &s.cat.engines[r.engine];
         let rank = if r.is_out() {
             "out".to_owned()
@@ -378,10 +422,10 @@ pub fn markdown(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
         out.push_str(&set_apart.join("\n"));
         out.push('\n');
     }
-    if hidden > 0 {
-        out.push_str(&format!(
-            "\n{hidden} more out of the running; without --top the list says why.\n"
-        ));
+    if let Rows::All(top) = rows
+        && let Some(line) = left_out_line(a, top)
+    {
+        out.push_str(&format!("\n{}\n", cell(&line)));
     }
     out
 }
@@ -466,7 +510,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
     }
     out.push_str(header.trim_end());
     out.push_str(&format!("{reset}\n"));
-    let rows = selected(a, engines, Rows::All(top));
+    let rows = first(a, top);
     let mut estimated = false;
     let mut remarks: Vec<(usize, Vec<String>)> = Vec::new();
     for (rank, r) in rows.iter().filter(|(_, r)| !r.is_out()) {
@@ -518,13 +562,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
         }
     }
     let out_rows: Vec<_> = rows.iter().filter(|(_, r)| r.is_out()).collect();
-    if top.is_some() && !out_rows.is_empty() {
-        // `--top` asks for the best few: say how many more there are, not why each is out.
-        out.push_str(&format!(
-            "\n{dim}{} more out of the running; without --top the table says why.{reset}\n",
-            out_rows.len()
-        ));
-    } else if !out_rows.is_empty() {
+    if !out_rows.is_empty() {
         out.push_str(&format!(
             "\n{bold}Out of the running ({}){reset}\n",
             out_rows.len()
@@ -537,6 +575,9 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
                 excluded(r).unwrap_or_default()
             ));
         }
+    }
+    if let Some(line) = left_out_line(a, top) {
+        out.push_str(&format!("\n{dim}{line}{reset}\n"));
     }
     if let Some(t) = a.ranking.top() {
         let e = &engines[t.engine];

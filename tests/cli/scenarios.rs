@@ -634,8 +634,80 @@ fn outputs_keep_what_marks_an_estimate_and_why_an_engine_is_out() {
         let top = stdout(&run(&["rank", "--top", "3", "--format", format]));
         assert!(!top.contains("Amazon SES"), "{format}: {top}");
         assert!(
-            top.contains("more out of the running; without --top"),
+            top.contains("--top 3 leaves out 14 more engines (6 of them out of the running); drop --top to list every engine."),
             "{format}: {top}"
         );
     }
+}
+
+/// The engine names of the default catalogue, in the order `rank --format json` lists them.
+fn ranked_names() -> Vec<String> {
+    json(&["rank", "--format", "json"])["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn rank_top_n_shows_exactly_n_engines_in_table_and_markdown_and_counts_the_rest_once() {
+    let names = ranked_names();
+    assert_eq!(names.len(), 17, "the default catalogue changed: {names:?}");
+    // 3 is within the candidates; 13 reaches into the engines out of the running.
+    for n in [1, 3, 13, 17] {
+        for format in ["table", "markdown"] {
+            let text = stdout(&run(&["rank", "--top", &n.to_string(), "--format", format]));
+            // Each engine's row starts with its name after the rank column (or, out of the
+            // running, after the indent); the remarks and reasons name them later, so look
+            // only at the lines that start a row.
+            let listed: Vec<&String> = names
+                .iter()
+                .filter(|name| {
+                    text.lines().any(|l| {
+                        if format == "table" {
+                            l.len() > 4 && l[4..].starts_with(name.as_str())
+                        } else {
+                            l.starts_with("| ") && l.contains(&format!(" | {name} | "))
+                        }
+                    })
+                })
+                .collect();
+            assert_eq!(
+                listed,
+                names.iter().take(n).collect::<Vec<_>>(),
+                "{format} --top {n}: {text}"
+            );
+            let said = text.matches("drop --top to list every engine").count();
+            assert_eq!(said, usize::from(n < 17), "{format} --top {n}: {text}");
+            if n == 13 {
+                assert!(
+                    text.contains("--top 13 leaves out 4 more engines (all out of the running)"),
+                    "{format}: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn rank_top_keeps_the_json_and_csv_contract_and_json_counts_what_it_left_out() {
+    for n in [3, 13] {
+        let v = json(&["rank", "--format", "json", "--top", &n.to_string()]);
+        let ranking = v["ranking"].as_array().unwrap();
+        let candidates = ranking.iter().filter(|r| r["standing"] != "out").count();
+        let out = ranking.iter().filter(|r| r["standing"] == "out").count();
+        // The first N not out, and every engine out of the running (docs/json.md).
+        assert_eq!(candidates, n.min(11), "--top {n}");
+        assert_eq!(out, 6, "--top {n}");
+        assert_eq!(v["left_out"], 17 - ranking.len(), "--top {n}");
+        let csv = stdout(&run(&["rank", "--format", "csv", "--top", &n.to_string()]));
+        assert_eq!(csv.lines().count() - 1, ranking.len(), "--top {n}: {csv}");
+    }
+    assert_eq!(json(&["rank", "--format", "json"])["left_out"], 0);
+    let help = stdout(&run(&["rank", "--help"]));
+    assert!(
+        help.contains("list exactly N engines") && help.contains("left_out"),
+        "{help}"
+    );
 }
