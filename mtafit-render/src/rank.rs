@@ -338,7 +338,14 @@ pub fn csv(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
             e.licence_label(),
             e.kind.to_string(),
         ];
-        rec.extend(r.fits.values().map(|f| format!("{f:.3}")));
+        // A factor the profile does not ask about has no fit to give: its cell is empty.
+        rec.extend(r.fits.iter().map(|(f, fit)| {
+            if a.ranking.asked[f] {
+                format!("{fit:.3}")
+            } else {
+                String::new()
+            }
+        }));
         rec.push(excluded(r).unwrap_or_default());
         rec.push(standing(r).to_owned());
         rec.push(sentence::remarks(e, r).join("; "));

@@ -711,3 +711,73 @@ fn rank_top_keeps_the_json_and_csv_contract_and_json_counts_what_it_left_out() {
         "{help}"
     );
 }
+
+#[test]
+fn an_unasked_factor_has_no_fit_in_csv_and_a_dot_in_tables_while_json_keeps_its_contract() {
+    // The default profile asks neither cloud_native, support nor capabilities.
+    let unasked = ["cloud_native", "support", "capabilities"];
+    let v = json(&["rank", "--format", "json"]);
+    for r in v["ranking"].as_array().unwrap() {
+        for f in r["factors"].as_array().unwrap() {
+            let asked = !unasked.contains(&f["id"].as_str().unwrap());
+            assert_eq!(f["asked"], asked, "{f}");
+            // `fit` is a core number field (docs/json.md): the neutral 1.0 stays.
+            assert!(f["fit"].is_number(), "{f}");
+        }
+    }
+    for command in [
+        &["rank", "--format", "csv"][..],
+        &[
+            "export",
+            "--shortlist",
+            "postfix,kumomta",
+            "--format",
+            "csv",
+            "-o",
+            "-",
+        ],
+    ] {
+        let csv = stdout(&run(command));
+        let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+        let header = rdr.headers().unwrap().clone();
+        let mut rows = 0;
+        for rec in rdr.records() {
+            let rec = rec.unwrap();
+            rows += 1;
+            for (h, cell) in header.iter().zip(rec.iter()).skip(7).take(8) {
+                if unasked.contains(&h) {
+                    assert_eq!(cell, "", "{command:?} {h}: {csv}");
+                } else {
+                    assert!(
+                        cell.parse::<f64>().is_ok_and(|f| (0.0..=1.0).contains(&f)),
+                        "{command:?} {h}: {csv}"
+                    );
+                }
+            }
+        }
+        assert!(rows >= 2, "{csv}");
+    }
+    // Tables: `·` in the factor columns the profile does not ask about, never 1.00.
+    let md = stdout(&run(&["rank", "--format", "markdown"]));
+    let postfix = md
+        .lines()
+        .find(|l| l.starts_with("| 1 | Postfix |"))
+        .unwrap();
+    let cells: Vec<&str> = postfix.split(" | ").collect();
+    assert_eq!(
+        &cells[7..],
+        ["1.00", "0.68", "0.85", "·", "·", "1.00", "·", "1.00 |"],
+        "{md}"
+    );
+    let table = stdout(&run(&["rank"]));
+    let postfix = table
+        .lines()
+        .find(|l| l.starts_with(" 1  Postfix"))
+        .unwrap();
+    let fits: Vec<&str> = postfix.split_whitespace().skip(5).collect();
+    assert_eq!(
+        fits,
+        ["1.00", "0.68", "0.85", "·", "·", "1.00", "·", "1.00"],
+        "{table}"
+    );
+}
