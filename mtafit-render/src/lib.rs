@@ -7,6 +7,7 @@ pub mod compare;
 pub mod cost;
 pub mod engine;
 pub mod json;
+pub mod layout;
 pub mod markdown;
 pub mod measure;
 pub mod path;

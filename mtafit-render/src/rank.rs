@@ -476,48 +476,150 @@ fn estate_text(e: &Engine, c: &AnnualCost, volume: u64, bold: &str, reset: &str)
     out
 }
 
-/// The ranking for people: aligned, with units, knocked-out engines set apart with reasons.
-pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> String {
+/// The columns of the ranking table: as many as the width has room for.
+#[derive(Debug, Clone, PartialEq)]
+struct Shape {
+    /// The engine column's width.
+    name: usize,
+    /// The volume band column is shown.
+    band: bool,
+    /// The factors with a column, in factor order.
+    factors: Vec<FactorId>,
+    /// A fit column's width.
+    fit: usize,
+    /// What goes before a row's `[n]`.
+    gap: &'static str,
+}
+
+impl Shape {
+    /// The widest shape that fits `width`, trading, in this order, the columns of the factors
+    /// the profile does not ask about (each only a `·`), the volume band (`show` has it),
+    /// room in the fit columns, then in the engine column; every column for the natural width.
+    fn for_width(a: &Analysis, width: Option<usize>, rows: usize) -> Shape {
+        let full = Shape {
+            name: NAME,
+            band: true,
+            factors: FactorId::ALL.to_vec(),
+            fit: 6,
+            gap: "  ",
+        };
+        let Some(width) = width else {
+            return full;
+        };
+        let asked: Vec<FactorId> = FactorId::ALL
+            .into_iter()
+            .filter(|f| a.ranking.asked[*f])
+            .collect();
+        let marker = format!("[{rows}]").len();
+        let steps = [
+            full.clone(),
+            Shape {
+                factors: asked.clone(),
+                ..full.clone()
+            },
+            Shape {
+                factors: asked.clone(),
+                band: false,
+                ..full.clone()
+            },
+            Shape {
+                factors: asked.clone(),
+                band: false,
+                fit: 4,
+                gap: " ",
+                ..full.clone()
+            },
+        ];
+        let fits = |s: &Shape| s.width(marker) <= width;
+        if let Some(s) = steps.iter().find(|s| fits(s)) {
+            return s.clone();
+        }
+        let mut s = steps[steps.len() - 1].clone();
+        while s.name > 8 && !fits(&s) {
+            s.name -= 1;
+        }
+        s
+    }
+
+    /// The widest row, a remark's marker `marker` columns wide included.
+    fn width(&self, marker: usize) -> usize {
+        4 + self.name
+            + 2
+            + 5
+            + 2
+            + 8
+            + if self.band { 14 } else { 0 }
+            + self.factors.len() * (self.fit + 1)
+            + self.gap.len()
+            + marker
+    }
+
+    /// A fit column's heading, shortened to four letters in a narrow column.
+    fn header(&self, f: FactorId) -> &'static str {
+        match (self.fit, f) {
+            (..6, FactorId::Budget) => "budg",
+            (..6, FactorId::CloudNative) => "clou",
+            _ => f.short(),
+        }
+    }
+}
+
+/// The ranking for people: aligned, with units, knocked-out engines set apart with reasons,
+/// laid out for `width` columns (`None`: the natural width, every column).
+pub fn table(
+    s: &Inputs<'_>,
+    a: &Analysis,
+    top: Option<usize>,
+    color: bool,
+    width: Option<usize>,
+) -> String {
     let engines = &s.cat.engines;
     let w = &a.ranking.weights;
     let Ansi { bold, dim, reset } = Ansi::new(color);
-    let mut out = format!("Profile  {}\n", crate::profile::summary(s.profile));
+    let profile: Vec<String> = crate::profile::summary(s.profile)
+        .split(" · ")
+        .map(str::to_owned)
+        .collect();
+    let mut out = super::layout::items("Profile  ", &profile, " · ", width);
     // Weights as set; a factor the profile does not ask about is marked and left out of scores.
-    out.push_str(&format!(
-        "Weights  {}\n\n",
-        FactorId::ALL
-            .iter()
-            .map(|f| {
-                let mark = if a.ranking.asked[*f] {
-                    ""
-                } else {
-                    " (not asked)"
-                };
-                format!(
-                    "{} {}{mark}",
-                    f.id(),
-                    units::weight(a.ranking.given.get(*f))
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    ));
+    let weights: Vec<String> = FactorId::ALL
+        .iter()
+        .map(|f| {
+            let mark = if a.ranking.asked[*f] {
+                ""
+            } else {
+                " (not asked)"
+            };
+            format!(
+                "{} {}{mark}",
+                f.id(),
+                units::weight(a.ranking.given.get(*f))
+            )
+        })
+        .collect();
+    out.push_str(&super::layout::items("Weights  ", &weights, " · ", width));
+    out.push('\n');
     if let Some(h) = hint(&a.ranking) {
         out.push_str(&format!("Note: {h}.\n\n"));
     }
+    let rows = first(a, top);
+    let shape = Shape::for_width(a, width, rows.len());
     let mut header = format!(
-        "{bold} #  {}  {}  {}  {}",
-        fit_left("Engine", NAME),
+        "{bold} #  {}  {}  {}{}",
+        fit_left("Engine", shape.name),
         fit_right("Score", 5),
         fit_right("Cost/yr", 8),
-        fit_left("Volume band", 13)
+        if shape.band {
+            format!("  {}", fit_left("Volume band", 13))
+        } else {
+            String::new()
+        }
     );
-    for f in FactorId::ALL {
-        header.push_str(&format!(" {}", fit_right(f.short(), 6)));
+    for f in &shape.factors {
+        header.push_str(&format!(" {}", fit_right(shape.header(*f), shape.fit)));
     }
     out.push_str(header.trim_end());
     out.push_str(&format!("{reset}\n"));
-    let rows = first(a, top);
     let mut estimated = false;
     let mut remarks: Vec<(usize, Vec<String>)> = Vec::new();
     for (rank, r) in rows.iter().filter(|(_, r)| !r.is_out()) {
@@ -529,26 +631,31 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
             " "
         };
         let mut line = format!(
-            "{:>2}  {}  {:>5.1}  {}{star} {}",
+            "{:>2}  {}  {:>5.1}  {}{star}",
             rank,
-            fit_left(&e.name, NAME),
+            fit_left(&e.name, shape.name),
             r.score,
             fit_right(&units::usd(r.cost.total()), 7),
-            fit_left(
-                &units::band(e.volume.min_per_month, e.volume.max_per_month),
-                13
-            )
         );
-        for (f, fit) in r.fits.iter() {
-            if a.ranking.asked[f] {
-                line.push_str(&format!(" {fit:>6.2}"));
+        if shape.band {
+            line.push_str(&format!(
+                " {}",
+                fit_left(
+                    &units::band(e.volume.min_per_month, e.volume.max_per_month),
+                    13
+                )
+            ));
+        }
+        for f in &shape.factors {
+            if a.ranking.asked[*f] {
+                line.push_str(&format!(" {:>w$.2}", r.fits[*f], w = shape.fit));
             } else {
-                line.push_str(&format!(" {:>6}", "·"));
+                line.push_str(&format!(" {:>w$}", "·", w = shape.fit));
             }
         }
         let said = sentence::remarks(e, r);
         if !said.is_empty() {
-            line.push_str(&format!("  [{}]", remarks.len() + 1));
+            line.push_str(&format!("{}[{}]", shape.gap, remarks.len() + 1));
             remarks.push((r.engine, said));
         }
         out.push_str(line.trim_end());
@@ -578,7 +685,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
             let e = &engines[r.engine];
             out.push_str(&format!(
                 "{dim}    {}  {}{reset}\n",
-                fit_left(&e.name, NAME),
+                fit_left(&e.name, shape.name),
                 excluded(r).unwrap_or_default()
             ));
         }
@@ -609,7 +716,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
         ));
         if let Some(c) = &a.comparison {
             out.push('\n');
-            out.push_str(&compare::text(engines, c));
+            out.push_str(&compare::text(engines, c, width));
         }
     }
     out.push('\n');
@@ -623,5 +730,5 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
             ""
         }
     ));
-    out
+    super::layout::fit(&out, width)
 }

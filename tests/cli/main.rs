@@ -19,3 +19,4 @@ mod measure_generated;
 mod outputs;
 mod path_cli;
 mod scenarios;
+mod widths;
