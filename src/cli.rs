@@ -112,7 +112,7 @@ pub enum Format {
     Json,
 }
 
-/// Output formats of `rank`.
+/// Output formats of `rank` and `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum RankFormat {
     /// Aligned text for people
@@ -169,6 +169,15 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+    },
+    /// List the engines of the catalogue in use: ids, names and kinds
+    #[command(after_help = "Examples:
+  mtafit list
+  mtafit list --catalogue my-engines --format csv")]
+    List {
+        /// Output format
+        #[arg(long, value_enum, default_value_t)]
+        format: RankFormat,
     },
     /// Annual cost of ownership across volumes, and where the leaders cross
     Cost {

@@ -8,6 +8,7 @@ pub mod cost;
 pub mod engine;
 pub mod json;
 pub mod layout;
+pub mod list;
 pub mod markdown;
 pub mod measure;
 pub mod path;

@@ -14,7 +14,7 @@ use mtafit_model::text::{fit_left, fit_right};
 use mtafit_model::units;
 use serde_json::{Value, json};
 
-/// The output formats of `rank`.
+/// The output formats of `rank` (and `list`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumCount)]
 pub enum RankFormat {
     /// Aligned text for people.

@@ -14,6 +14,7 @@ mod field_scenarios;
 mod hostile_files;
 mod hostile_numbers;
 mod hostile_text;
+mod list_cli;
 mod measure_cli;
 mod measure_generated;
 mod outputs;
