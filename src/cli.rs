@@ -112,7 +112,7 @@ pub enum Format {
     Json,
 }
 
-/// Output formats of `rank`.
+/// Output formats of `rank` and `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum RankFormat {
     /// Aligned text for people
@@ -147,7 +147,12 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t)]
         format: RankFormat,
-        /// Show only the first N candidates
+        /// Show only the first N engines of the ranking
+        ///
+        /// table and markdown list exactly N engines, then one line says how many were left out
+        /// (drop --top to list them). json and csv keep their contract: the first N engines that
+        /// are not out of the running, then every engine that is, each with its reason; json's
+        /// left_out counts the engines not listed.
         #[arg(long, value_name = "N")]
         top: Option<usize>,
     },
@@ -164,6 +169,15 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+    },
+    /// List the engines of the catalogue in use: ids, names and kinds
+    #[command(after_help = "Examples:
+  mtafit list
+  mtafit list --catalogue my-engines --format csv")]
+    List {
+        /// Output format
+        #[arg(long, value_enum, default_value_t)]
+        format: RankFormat,
     },
     /// Annual cost of ownership across volumes, and where the leaders cross
     Cost {

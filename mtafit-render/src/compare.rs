@@ -67,12 +67,13 @@ pub fn near_tie(engines: &[Engine], c: &Comparison) -> Option<String> {
     })
 }
 
-/// The comparison as text lines for people: the lead, a near tie, then what would change it.
-pub fn text(engines: &[Engine], c: &Comparison) -> String {
+/// The comparison as text lines for people: the lead, a near tie, then what would change it,
+/// wrapped at `width` (`None`: at [`super::layout::PROSE`]).
+pub fn text(engines: &[Engine], c: &Comparison, width: Option<usize>) -> String {
     let fill = |s: &str, indent: &str| {
         textwrap::fill(
             s,
-            textwrap::Options::new(96)
+            textwrap::Options::new(super::layout::prose(width))
                 .initial_indent(indent)
                 .subsequent_indent(indent),
         ) + "\n"

@@ -151,8 +151,15 @@ pub fn alternate(
 /// How to read [`change_short`].
 pub const CHANGE_KEY: &str = "(cheaper below → cheaper above)";
 
-/// The cost table for people: one row per volume, one column per leading candidate.
-pub fn table(t: &CostTable, engines: &[Engine], p: &Profile, color: bool) -> String {
+/// The cost table for people: one row per volume, one column per leading candidate, laid out
+/// for `width` columns (`None`: the natural width).
+pub fn table(
+    t: &CostTable,
+    engines: &[Engine],
+    p: &Profile,
+    color: bool,
+    width: Option<usize>,
+) -> String {
     let Ansi { bold, reset, .. } = Ansi::new(color);
     let mut out = format!(
         "Annual cost of ownership (USD a year) by monthly volume\nProfile  {}\n\n",
@@ -195,17 +202,20 @@ pub fn table(t: &CostTable, engines: &[Engine], p: &Profile, color: bool) -> Str
                 times,
             } => (from, alternate(engines, pair, from, to, times)),
         };
-        out.push_str(&format!(
-            "  {}: {}\n",
+        let line = format!(
+            "  {}: {}",
             fit_left(&format!("{}/month", units::volume(at)), 12),
             words
-        ));
+        );
+        // A change wraps under its words, past the volume.
+        out.push_str(&crate::layout::hang(&line, 16, width));
+        out.push('\n');
     }
     out.push_str(&format!(
         "\nAssumptions: {}; each engine's node capacity is in `mtafit show ID`.\n* a licence or plan price that is estimated, or extrapolated beyond published plans.\n",
         super::sentence::assumptions(p)
     ));
-    out
+    crate::layout::fit(&out, width)
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ pub mod compare;
 pub mod cost;
 pub mod engine;
 pub mod json;
+pub mod layout;
+pub mod list;
 pub mod markdown;
 pub mod measure;
 pub mod path;

@@ -274,8 +274,21 @@ fn start_label(volume: u64, previous: Option<u64>, next: Option<u64>) -> String 
     }
 }
 
-/// The path for people: the stretches (the profile's marked ▶), the changes, and the outlook.
+/// The path for people: the stretches (the profile's marked ▶), the changes, and the outlook,
+/// laid out for `width` columns (`None`: the natural width).
 pub fn table(
+    path: &Path,
+    engines: &[Engine],
+    p: &Profile,
+    growth: Option<GrowthSource>,
+    color: bool,
+    width: Option<usize>,
+) -> String {
+    crate::layout::fit(&natural(path, engines, p, growth, color), width)
+}
+
+/// The path's lines at their natural width.
+fn natural(
     path: &Path,
     engines: &[Engine],
     p: &Profile,

@@ -14,7 +14,7 @@ use mtafit_model::text::{fit_left, fit_right};
 use mtafit_model::units;
 use serde_json::{Value, json};
 
-/// The output formats of `rank`.
+/// The output formats of `rank` (and `list`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumCount)]
 pub enum RankFormat {
     /// Aligned text for people.
@@ -37,7 +37,8 @@ pub fn hint(r: &Ranking) -> Option<&'static str> {
 /// Which rows an output shows.
 #[derive(Debug, Clone, Copy)]
 pub enum Rows<'a> {
-    /// Every candidate (or the first `n`), then every knocked-out engine.
+    /// Every engine; with `n`, JSON and CSV keep the first `n` candidates and every knocked-out
+    /// engine (the contract), Markdown the first `n` engines.
     All(Option<usize>),
     /// Only these engine ids (a shortlist), in ranking order.
     Only(&'a [String]),
@@ -55,6 +56,45 @@ pub fn selected<'a>(a: &'a Analysis, engines: &[Engine], rows: Rows<'_>) -> Vec<
             Rows::All(top) => r.is_out() || top.is_none_or(|n| *i <= n),
         })
         .collect()
+}
+
+/// The first `n` engines of the ranking (all of them without `n`), each with its 1-based rank:
+/// what the table and Markdown list for `--top N`, exactly `n` rows.
+fn first(a: &Analysis, n: Option<usize>) -> Vec<(usize, &Row)> {
+    a.ranking
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (i + 1, r))
+        .take(n.unwrap_or(usize::MAX))
+        .collect()
+}
+
+/// The one line that says how many engines `--top n` left out of a table, and how to see them;
+/// `None` when it left none out.
+pub fn left_out_line(a: &Analysis, n: Option<usize>) -> Option<String> {
+    let n = n?;
+    let rest = a.ranking.rows.get(n..).unwrap_or_default();
+    if rest.is_empty() {
+        return None;
+    }
+    let out = rest.iter().filter(|r| r.is_out()).count();
+    let which = match out {
+        0 => String::new(),
+        k if k == rest.len() => {
+            if k == 1 {
+                " (out of the running)".to_owned()
+            } else {
+                " (all out of the running)".to_owned()
+            }
+        }
+        k => format!(" ({k} of them out of the running)"),
+    };
+    Some(format!(
+        "--top {n} leaves out {} more engine{}{which}; drop --top to list every engine.",
+        rest.len(),
+        if rest.len() == 1 { "" } else { "s" },
+    ))
 }
 
 /// Why an engine is out, or `None` when it is not.
@@ -134,10 +174,12 @@ pub fn json_value(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> Value {
         .iter()
         .map(|f| (f.id().to_owned(), number(a.ranking.given.get(*f))))
         .collect();
+    let left_out = engines.len().saturating_sub(ranking.len());
     let mut v = json!({
         "profile": s.profile,
         "weights": weights,
         "ranking": ranking,
+        "left_out": left_out,
         "walk": walk::json_value(a, engines),
     });
     if let Some(c) = &a.comparison {
@@ -296,7 +338,14 @@ pub fn csv(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
             e.licence_label(),
             e.kind.to_string(),
         ];
-        rec.extend(r.fits.values().map(|f| format!("{f:.3}")));
+        // A factor the profile does not ask about has no fit to give: its cell is empty.
+        rec.extend(r.fits.iter().map(|(f, fit)| {
+            if a.ranking.asked[f] {
+                format!("{fit:.3}")
+            } else {
+                String::new()
+            }
+        }));
         rec.push(excluded(r).unwrap_or_default());
         rec.push(standing(r).to_owned());
         rec.push(sentence::remarks(e, r).join("; "));
@@ -319,11 +368,13 @@ pub fn markdown(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
     out.push('\n');
     let mut set_apart: Vec<String> = Vec::new();
     let (mut any_estimate, mut any_unasked) = (false, false);
-    // With `--top`, the best few only; JSON and CSV keep every engine that is out (docs/cli.md).
-    let topped = matches!(rows, Rows::All(Some(_)));
-    let chosen = selected(a, &s.cat.engines, rows);
-    let hidden = chosen.iter().filter(|(_, r)| topped && r.is_out()).count();
-    for (rank, r) in chosen.into_iter().filter(|(_, r)| !(topped && r.is_out())) {
+    // `--top N` lists exactly N engines here; JSON and CSV keep every engine that is out
+    // (docs/cli.md).
+    let chosen = match rows {
+        Rows::All(top) => first(a, top),
+        Rows::Only(_) => selected(a, &s.cat.engines, rows),
+    };
+    for (rank, r) in chosen {
         let e = &s.cat.engines[r.engine];
         let rank = if r.is_out() {
             "out".to_owned()
@@ -378,10 +429,10 @@ pub fn markdown(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
         out.push_str(&set_apart.join("\n"));
         out.push('\n');
     }
-    if hidden > 0 {
-        out.push_str(&format!(
-            "\n{hidden} more out of the running; without --top the list says why.\n"
-        ));
+    if let Rows::All(top) = rows
+        && let Some(line) = left_out_line(a, top)
+    {
+        out.push_str(&format!("\n{}\n", cell(&line)));
     }
     out
 }
@@ -425,48 +476,150 @@ fn estate_text(e: &Engine, c: &AnnualCost, volume: u64, bold: &str, reset: &str)
     out
 }
 
-/// The ranking for people: aligned, with units, knocked-out engines set apart with reasons.
-pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> String {
+/// The columns of the ranking table: as many as the width has room for.
+#[derive(Debug, Clone, PartialEq)]
+struct Shape {
+    /// The engine column's width.
+    name: usize,
+    /// The volume band column is shown.
+    band: bool,
+    /// The factors with a column, in factor order.
+    factors: Vec<FactorId>,
+    /// A fit column's width.
+    fit: usize,
+    /// What goes before a row's `[n]`.
+    gap: &'static str,
+}
+
+impl Shape {
+    /// The widest shape that fits `width`, trading, in this order, the columns of the factors
+    /// the profile does not ask about (each only a `·`), the volume band (`show` has it),
+    /// room in the fit columns, then in the engine column; every column for the natural width.
+    fn for_width(a: &Analysis, width: Option<usize>, rows: usize) -> Shape {
+        let full = Shape {
+            name: NAME,
+            band: true,
+            factors: FactorId::ALL.to_vec(),
+            fit: 6,
+            gap: "  ",
+        };
+        let Some(width) = width else {
+            return full;
+        };
+        let asked: Vec<FactorId> = FactorId::ALL
+            .into_iter()
+            .filter(|f| a.ranking.asked[*f])
+            .collect();
+        let marker = format!("[{rows}]").len();
+        let steps = [
+            full.clone(),
+            Shape {
+                factors: asked.clone(),
+                ..full.clone()
+            },
+            Shape {
+                factors: asked.clone(),
+                band: false,
+                ..full.clone()
+            },
+            Shape {
+                factors: asked.clone(),
+                band: false,
+                fit: 4,
+                gap: " ",
+                ..full.clone()
+            },
+        ];
+        let fits = |s: &Shape| s.width(marker) <= width;
+        if let Some(s) = steps.iter().find(|s| fits(s)) {
+            return s.clone();
+        }
+        let mut s = steps[steps.len() - 1].clone();
+        while s.name > 8 && !fits(&s) {
+            s.name -= 1;
+        }
+        s
+    }
+
+    /// The widest row, a remark's marker `marker` columns wide included.
+    fn width(&self, marker: usize) -> usize {
+        4 + self.name
+            + 2
+            + 5
+            + 2
+            + 8
+            + if self.band { 14 } else { 0 }
+            + self.factors.len() * (self.fit + 1)
+            + self.gap.len()
+            + marker
+    }
+
+    /// A fit column's heading, shortened to four letters in a narrow column.
+    fn header(&self, f: FactorId) -> &'static str {
+        match (self.fit, f) {
+            (..6, FactorId::Budget) => "budg",
+            (..6, FactorId::CloudNative) => "clou",
+            _ => f.short(),
+        }
+    }
+}
+
+/// The ranking for people: aligned, with units, knocked-out engines set apart with reasons,
+/// laid out for `width` columns (`None`: the natural width, every column).
+pub fn table(
+    s: &Inputs<'_>,
+    a: &Analysis,
+    top: Option<usize>,
+    color: bool,
+    width: Option<usize>,
+) -> String {
     let engines = &s.cat.engines;
     let w = &a.ranking.weights;
     let Ansi { bold, dim, reset } = Ansi::new(color);
-    let mut out = format!("Profile  {}\n", crate::profile::summary(s.profile));
+    let profile: Vec<String> = crate::profile::summary(s.profile)
+        .split(" · ")
+        .map(str::to_owned)
+        .collect();
+    let mut out = super::layout::items("Profile  ", &profile, " · ", width);
     // Weights as set; a factor the profile does not ask about is marked and left out of scores.
-    out.push_str(&format!(
-        "Weights  {}\n\n",
-        FactorId::ALL
-            .iter()
-            .map(|f| {
-                let mark = if a.ranking.asked[*f] {
-                    ""
-                } else {
-                    " (not asked)"
-                };
-                format!(
-                    "{} {}{mark}",
-                    f.id(),
-                    units::weight(a.ranking.given.get(*f))
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    ));
+    let weights: Vec<String> = FactorId::ALL
+        .iter()
+        .map(|f| {
+            let mark = if a.ranking.asked[*f] {
+                ""
+            } else {
+                " (not asked)"
+            };
+            format!(
+                "{} {}{mark}",
+                f.id(),
+                units::weight(a.ranking.given.get(*f))
+            )
+        })
+        .collect();
+    out.push_str(&super::layout::items("Weights  ", &weights, " · ", width));
+    out.push('\n');
     if let Some(h) = hint(&a.ranking) {
         out.push_str(&format!("Note: {h}.\n\n"));
     }
+    let rows = first(a, top);
+    let shape = Shape::for_width(a, width, rows.len());
     let mut header = format!(
-        "{bold} #  {}  {}  {}  {}",
-        fit_left("Engine", NAME),
+        "{bold} #  {}  {}  {}{}",
+        fit_left("Engine", shape.name),
         fit_right("Score", 5),
         fit_right("Cost/yr", 8),
-        fit_left("Volume band", 13)
+        if shape.band {
+            format!("  {}", fit_left("Volume band", 13))
+        } else {
+            String::new()
+        }
     );
-    for f in FactorId::ALL {
-        header.push_str(&format!(" {}", fit_right(f.short(), 6)));
+    for f in &shape.factors {
+        header.push_str(&format!(" {}", fit_right(shape.header(*f), shape.fit)));
     }
     out.push_str(header.trim_end());
     out.push_str(&format!("{reset}\n"));
-    let rows = selected(a, engines, Rows::All(top));
     let mut estimated = false;
     let mut remarks: Vec<(usize, Vec<String>)> = Vec::new();
     for (rank, r) in rows.iter().filter(|(_, r)| !r.is_out()) {
@@ -478,26 +631,31 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
             " "
         };
         let mut line = format!(
-            "{:>2}  {}  {:>5.1}  {}{star} {}",
+            "{:>2}  {}  {:>5.1}  {}{star}",
             rank,
-            fit_left(&e.name, NAME),
+            fit_left(&e.name, shape.name),
             r.score,
             fit_right(&units::usd(r.cost.total()), 7),
-            fit_left(
-                &units::band(e.volume.min_per_month, e.volume.max_per_month),
-                13
-            )
         );
-        for (f, fit) in r.fits.iter() {
-            if a.ranking.asked[f] {
-                line.push_str(&format!(" {fit:>6.2}"));
+        if shape.band {
+            line.push_str(&format!(
+                " {}",
+                fit_left(
+                    &units::band(e.volume.min_per_month, e.volume.max_per_month),
+                    13
+                )
+            ));
+        }
+        for f in &shape.factors {
+            if a.ranking.asked[*f] {
+                line.push_str(&format!(" {:>w$.2}", r.fits[*f], w = shape.fit));
             } else {
-                line.push_str(&format!(" {:>6}", "·"));
+                line.push_str(&format!(" {:>w$}", "·", w = shape.fit));
             }
         }
         let said = sentence::remarks(e, r);
         if !said.is_empty() {
-            line.push_str(&format!("  [{}]", remarks.len() + 1));
+            line.push_str(&format!("{}[{}]", shape.gap, remarks.len() + 1));
             remarks.push((r.engine, said));
         }
         out.push_str(line.trim_end());
@@ -518,13 +676,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
         }
     }
     let out_rows: Vec<_> = rows.iter().filter(|(_, r)| r.is_out()).collect();
-    if top.is_some() && !out_rows.is_empty() {
-        // `--top` asks for the best few: say how many more there are, not why each is out.
-        out.push_str(&format!(
-            "\n{dim}{} more out of the running; without --top the table says why.{reset}\n",
-            out_rows.len()
-        ));
-    } else if !out_rows.is_empty() {
+    if !out_rows.is_empty() {
         out.push_str(&format!(
             "\n{bold}Out of the running ({}){reset}\n",
             out_rows.len()
@@ -533,10 +685,13 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
             let e = &engines[r.engine];
             out.push_str(&format!(
                 "{dim}    {}  {}{reset}\n",
-                fit_left(&e.name, NAME),
+                fit_left(&e.name, shape.name),
                 excluded(r).unwrap_or_default()
             ));
         }
+    }
+    if let Some(line) = left_out_line(a, top) {
+        out.push_str(&format!("\n{dim}{line}{reset}\n"));
     }
     if let Some(t) = a.ranking.top() {
         let e = &engines[t.engine];
@@ -561,7 +716,7 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
         ));
         if let Some(c) = &a.comparison {
             out.push('\n');
-            out.push_str(&compare::text(engines, c));
+            out.push_str(&compare::text(engines, c, width));
         }
     }
     out.push('\n');
@@ -575,5 +730,5 @@ pub fn table(s: &Inputs<'_>, a: &Analysis, top: Option<usize>, color: bool) -> S
             ""
         }
     ));
-    out
+    super::layout::fit(&out, width)
 }

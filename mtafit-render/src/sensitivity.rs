@@ -37,8 +37,13 @@ pub fn json(s: &Sensitivity, engines: &[Engine]) -> String {
     }))
 }
 
-/// The sensitivity for people.
-pub fn table(s: &Sensitivity, engines: &[Engine], color: bool) -> String {
+/// The sensitivity for people, laid out for `width` columns (`None`: the natural width).
+pub fn table(s: &Sensitivity, engines: &[Engine], color: bool, width: Option<usize>) -> String {
+    crate::layout::fit(&natural(s, engines, color), width)
+}
+
+/// The sensitivity's lines at their natural width.
+fn natural(s: &Sensitivity, engines: &[Engine], color: bool) -> String {
     let Ansi { bold, reset, .. } = Ansi::new(color);
     let Some(top) = s.top else {
         return "No top pick: every engine is knocked out or every weight is 0.\n".into();

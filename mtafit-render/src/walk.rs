@@ -248,8 +248,15 @@ pub fn summary_text(engines: &[Engine], a: &Agreement) -> String {
     out
 }
 
-/// The walk for people: each gate, its answer and reason, then the verdict.
-pub fn table(a: &Analysis, engines: &[Engine], profile: &str, color: bool) -> String {
+/// The walk for people: each gate, its answer and reason, then the verdict, laid out for
+/// `width` columns (`None`: the natural width).
+pub fn table(
+    a: &Analysis,
+    engines: &[Engine],
+    profile: &str,
+    color: bool,
+    width: Option<usize>,
+) -> String {
     let Ansi { bold, reset, .. } = Ansi::new(color);
     let mut out = format!("The brief's decision, walked in order\nProfile  {profile}\n\n");
     for (i, st) in a.walk.steps.iter().enumerate() {
@@ -261,7 +268,7 @@ pub fn table(a: &Analysis, engines: &[Engine], profile: &str, color: bool) -> St
         ));
         let reason = textwrap::fill(
             reason(st.gate),
-            textwrap::Options::new(96)
+            textwrap::Options::new(super::layout::prose(width))
                 .initial_indent("     ")
                 .subsequent_indent("     "),
         );
@@ -273,9 +280,9 @@ pub fn table(a: &Analysis, engines: &[Engine], profile: &str, color: bool) -> St
     out.push_str(&summary_text(engines, &a.agreement));
     if let Some(c) = &a.comparison {
         out.push_str(&format!("\n{bold}The ranking's top pick{reset}\n"));
-        out.push_str(&super::compare::text(engines, c));
+        out.push_str(&super::compare::text(engines, c, width));
     }
-    out
+    super::layout::fit(&out, width)
 }
 
 /// The walk as JSON: the contract's `engine` and `steps`, with each gate's reason, and how the

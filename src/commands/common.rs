@@ -64,6 +64,26 @@ pub fn stdout_color(c: &Common) -> bool {
     use_color(c.no_color, std::io::stdout().is_terminal())
 }
 
+/// The width table output is laid out for (docs/cli.md): `COLUMNS` when it holds a number, else
+/// the terminal's width when standard output is one, else `None`, the natural width, so a file
+/// or a pipe gets every line whole.
+pub fn out_width() -> Option<usize> {
+    choose_width(std::env::var("COLUMNS").ok().as_deref(), || {
+        if !std::io::stdout().is_terminal() {
+            return None;
+        }
+        ratatui::crossterm::terminal::size().ok().map(|(w, _)| w)
+    })
+}
+
+/// `columns` (the variable's value) when it is a number above 0, else what `terminal` says.
+fn choose_width(columns: Option<&str>, terminal: impl FnOnce() -> Option<u16>) -> Option<usize> {
+    columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| *w > 0)
+        .or_else(|| terminal().map(usize::from).filter(|w| *w > 0))
+}
+
 /// Write `text` to standard output in one go.
 pub fn emit(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
@@ -108,5 +128,22 @@ pub fn tidy_on_signals() {
                 let _ = signal_hook::low_level::emulate_default_handler(sig);
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choose_width;
+
+    #[test]
+    fn columns_wins_then_the_terminal_then_the_natural_width() {
+        assert_eq!(choose_width(Some("80"), || Some(120)), Some(80));
+        assert_eq!(choose_width(Some(" 200 "), || None), Some(200));
+        // Not a number, or 0: as if unset.
+        assert_eq!(choose_width(Some("wide"), || Some(120)), Some(120));
+        assert_eq!(choose_width(Some("0"), || Some(120)), Some(120));
+        assert_eq!(choose_width(None, || Some(120)), Some(120));
+        assert_eq!(choose_width(None, || None), None);
+        assert_eq!(choose_width(Some(""), || Some(0)), None);
     }
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod common;
 pub mod cost;
 pub mod export;
+pub mod list;
 pub mod measure;
 pub mod path;
 pub mod rank;

@@ -1,7 +1,7 @@
 //! `mtafit path`: the top pick across volumes, where it changes, and when the sender's growth
 //! gets there.
 
-use super::common::{Common, Failure, Outcome, emit, setup, stdout_color};
+use super::common::{Common, Failure, Outcome, emit, out_width, setup, stdout_color};
 use mtafit_model::decide::path;
 use mtafit_model::units;
 use mtafit_render::path::growth_source;
@@ -37,7 +37,14 @@ pub fn run(format: Format, args: &PathArgs, c: &Common) -> Outcome {
     let growth = growth_source(&s.profile, args.growth);
     let text = match format {
         Format::Json => words::json(&p, &s.cat.engines, &s.profile, growth),
-        Format::Table => words::table(&p, &s.cat.engines, &s.profile, growth, stdout_color(c)),
+        Format::Table => words::table(
+            &p,
+            &s.cat.engines,
+            &s.profile,
+            growth,
+            stdout_color(c),
+            out_width(),
+        ),
     };
     emit(&text)?;
     Ok(ExitCode::SUCCESS)

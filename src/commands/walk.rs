@@ -1,6 +1,6 @@
 //! `mtafit walk`: the brief's decision diagram, gate by gate, and whether the ranking agrees.
 
-use super::common::{Common, Outcome, emit, setup, stdout_color};
+use super::common::{Common, Outcome, emit, out_width, setup, stdout_color};
 use mtafit_model::decide;
 use mtafit_render::{Format, walk};
 use std::process::ExitCode;
@@ -16,6 +16,7 @@ pub fn run(format: Format, c: &Common) -> Outcome {
             &s.cat.engines,
             &mtafit_render::profile::summary(&s.profile),
             stdout_color(c),
+            out_width(),
         ),
     };
     emit(&text)?;

@@ -4,8 +4,9 @@
 use crate::common::{run, stderr, stdout};
 
 /// Every subcommand a user can type, as `mtafit --help` lists them.
-const COMMANDS: [&str; 10] = [
+const COMMANDS: [&str; 11] = [
     "rank",
+    "list",
     "walk",
     "show",
     "cost",

@@ -634,8 +634,150 @@ fn outputs_keep_what_marks_an_estimate_and_why_an_engine_is_out() {
         let top = stdout(&run(&["rank", "--top", "3", "--format", format]));
         assert!(!top.contains("Amazon SES"), "{format}: {top}");
         assert!(
-            top.contains("more out of the running; without --top"),
+            top.contains("--top 3 leaves out 14 more engines (6 of them out of the running); drop --top to list every engine."),
             "{format}: {top}"
         );
     }
+}
+
+/// The engine names of the default catalogue, in the order `rank --format json` lists them.
+fn ranked_names() -> Vec<String> {
+    json(&["rank", "--format", "json"])["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn rank_top_n_shows_exactly_n_engines_in_table_and_markdown_and_counts_the_rest_once() {
+    let names = ranked_names();
+    assert_eq!(names.len(), 17, "the default catalogue changed: {names:?}");
+    // 3 is within the candidates; 13 reaches into the engines out of the running.
+    for n in [1, 3, 13, 17] {
+        for format in ["table", "markdown"] {
+            let text = stdout(&run(&["rank", "--top", &n.to_string(), "--format", format]));
+            // Each engine's row starts with its name after the rank column (or, out of the
+            // running, after the indent); the remarks and reasons name them later, so look
+            // only at the lines that start a row.
+            let listed: Vec<&String> = names
+                .iter()
+                .filter(|name| {
+                    text.lines().any(|l| {
+                        if format == "table" {
+                            l.len() > 4 && l[4..].starts_with(name.as_str())
+                        } else {
+                            l.starts_with("| ") && l.contains(&format!(" | {name} | "))
+                        }
+                    })
+                })
+                .collect();
+            assert_eq!(
+                listed,
+                names.iter().take(n).collect::<Vec<_>>(),
+                "{format} --top {n}: {text}"
+            );
+            let said = text.matches("drop --top to list every engine").count();
+            assert_eq!(said, usize::from(n < 17), "{format} --top {n}: {text}");
+            if n == 13 {
+                assert!(
+                    text.contains("--top 13 leaves out 4 more engines (all out of the running)"),
+                    "{format}: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn rank_top_keeps_the_json_and_csv_contract_and_json_counts_what_it_left_out() {
+    for n in [3, 13] {
+        let v = json(&["rank", "--format", "json", "--top", &n.to_string()]);
+        let ranking = v["ranking"].as_array().unwrap();
+        let candidates = ranking.iter().filter(|r| r["standing"] != "out").count();
+        let out = ranking.iter().filter(|r| r["standing"] == "out").count();
+        // The first N not out, and every engine out of the running (docs/json.md).
+        assert_eq!(candidates, n.min(11), "--top {n}");
+        assert_eq!(out, 6, "--top {n}");
+        assert_eq!(v["left_out"], 17 - ranking.len(), "--top {n}");
+        let csv = stdout(&run(&["rank", "--format", "csv", "--top", &n.to_string()]));
+        assert_eq!(csv.lines().count() - 1, ranking.len(), "--top {n}: {csv}");
+    }
+    assert_eq!(json(&["rank", "--format", "json"])["left_out"], 0);
+    let help = stdout(&run(&["rank", "--help"]));
+    assert!(
+        help.contains("list exactly N engines") && help.contains("left_out"),
+        "{help}"
+    );
+}
+
+#[test]
+fn an_unasked_factor_has_no_fit_in_csv_and_a_dot_in_tables_while_json_keeps_its_contract() {
+    // The default profile asks neither cloud_native, support nor capabilities.
+    let unasked = ["cloud_native", "support", "capabilities"];
+    let v = json(&["rank", "--format", "json"]);
+    for r in v["ranking"].as_array().unwrap() {
+        for f in r["factors"].as_array().unwrap() {
+            let asked = !unasked.contains(&f["id"].as_str().unwrap());
+            assert_eq!(f["asked"], asked, "{f}");
+            // `fit` is a core number field (docs/json.md): the neutral 1.0 stays.
+            assert!(f["fit"].is_number(), "{f}");
+        }
+    }
+    for command in [
+        &["rank", "--format", "csv"][..],
+        &[
+            "export",
+            "--shortlist",
+            "postfix,kumomta",
+            "--format",
+            "csv",
+            "-o",
+            "-",
+        ],
+    ] {
+        let csv = stdout(&run(command));
+        let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+        let header = rdr.headers().unwrap().clone();
+        let mut rows = 0;
+        for rec in rdr.records() {
+            let rec = rec.unwrap();
+            rows += 1;
+            for (h, cell) in header.iter().zip(rec.iter()).skip(7).take(8) {
+                if unasked.contains(&h) {
+                    assert_eq!(cell, "", "{command:?} {h}: {csv}");
+                } else {
+                    assert!(
+                        cell.parse::<f64>().is_ok_and(|f| (0.0..=1.0).contains(&f)),
+                        "{command:?} {h}: {csv}"
+                    );
+                }
+            }
+        }
+        assert!(rows >= 2, "{csv}");
+    }
+    // Tables: `·` in the factor columns the profile does not ask about, never 1.00.
+    let md = stdout(&run(&["rank", "--format", "markdown"]));
+    let postfix = md
+        .lines()
+        .find(|l| l.starts_with("| 1 | Postfix |"))
+        .unwrap();
+    let cells: Vec<&str> = postfix.split(" | ").collect();
+    assert_eq!(
+        &cells[7..],
+        ["1.00", "0.68", "0.85", "·", "·", "1.00", "·", "1.00 |"],
+        "{md}"
+    );
+    let table = stdout(&run(&["rank"]));
+    let postfix = table
+        .lines()
+        .find(|l| l.starts_with(" 1  Postfix"))
+        .unwrap();
+    let fits: Vec<&str> = postfix.split_whitespace().skip(5).collect();
+    assert_eq!(
+        fits,
+        ["1.00", "0.68", "0.85", "·", "·", "1.00", "·", "1.00"],
+        "{table}"
+    );
 }

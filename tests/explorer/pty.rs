@@ -750,3 +750,26 @@ fn the_path_view_in_a_real_terminal() {
     assert!(status.success(), "{status:?}");
     s.wait_for("the normal screen", |sc| !sc.alternate_screen());
 }
+
+#[test]
+fn command_line_tables_take_the_terminals_width_when_columns_is_unset() {
+    // On a 120-column terminal the walk's reasons wrap at 120, not at the 96 of a pipe. The
+    // screen holds the rows as printed, since none reaches the terminal's own wrap.
+    let mut s = Session::start_env(
+        tempfile::tempdir().unwrap(),
+        &["walk", "--profile", "brief-7.4m"],
+        &[("COLUMNS", "")],
+    );
+    s.wait_text("the two agree");
+    assert!(s.wait_exit().success());
+    let screen = s.contents();
+    let widest = screen
+        .lines()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.trim_end()))
+        .max()
+        .unwrap_or(0);
+    assert!(
+        widest > 96 && widest <= usize::from(COLS),
+        "{widest}:\n{screen}"
+    );
+}
