@@ -315,7 +315,7 @@ pub fn csv_header() -> Vec<String> {
     h.extend(FactorId::ALL.iter().map(|f| f.id().to_owned()));
     h.push("excluded".into());
     h.extend(
-        ["standing", "caveats", "cost_estimated", "status"]
+        ["standing", "caveats", "cost_estimated", "status", "unasked"]
             .iter()
             .map(|s| s.to_string()),
     );
@@ -327,6 +327,12 @@ pub fn csv(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
     // Writing into memory cannot fail.
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(csv_header());
+    let unasked = FactorId::ALL
+        .iter()
+        .filter(|f| !a.ranking.asked[**f])
+        .map(|f| f.id())
+        .collect::<Vec<_>>()
+        .join(";");
     for (rank, r) in selected(a, &s.cat.engines, rows) {
         let e = &s.cat.engines[r.engine];
         let mut rec = vec![
@@ -338,19 +344,15 @@ pub fn csv(s: &Inputs<'_>, a: &Analysis, rows: Rows<'_>) -> String {
             e.licence_label(),
             e.kind.to_string(),
         ];
-        // A factor the profile does not ask about has no fit to give: its cell is empty.
-        rec.extend(r.fits.iter().map(|(f, fit)| {
-            if a.ranking.asked[f] {
-                format!("{fit:.3}")
-            } else {
-                String::new()
-            }
-        }));
+        // The fit columns are a contract of numbers (docs/json.md): an unasked factor keeps its
+        // neutral 1.000 there, and the added `unasked` column says which factors have no fit.
+        rec.extend(r.fits.values().map(|f| format!("{f:.3}")));
         rec.push(excluded(r).unwrap_or_default());
         rec.push(standing(r).to_owned());
         rec.push(sentence::remarks(e, r).join("; "));
         rec.push(r.cost.is_estimate().to_string());
         rec.push(e.status.to_string());
+        rec.push(unasked.clone());
         let _ = w.write_record(&rec);
     }
     let bytes = w.into_inner().unwrap_or_default();

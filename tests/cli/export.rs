@@ -99,7 +99,8 @@ fn csv_reads_back_with_a_stable_header() {
             "standing",
             "caveats",
             "cost_estimated",
-            "status"
+            "status",
+            "unasked"
         ]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();

@@ -713,7 +713,7 @@ fn rank_top_keeps_the_json_and_csv_contract_and_json_counts_what_it_left_out() {
 }
 
 #[test]
-fn an_unasked_factor_has_no_fit_in_csv_and_a_dot_in_tables_while_json_keeps_its_contract() {
+fn an_unasked_factor_is_named_in_csv_and_a_dot_in_tables_while_json_and_csv_keep_their_contract() {
     // The default profile asks neither cloud_native, support nor capabilities.
     let unasked = ["cloud_native", "support", "capabilities"];
     let v = json(&["rank", "--format", "json"]);
@@ -744,16 +744,23 @@ fn an_unasked_factor_has_no_fit_in_csv_and_a_dot_in_tables_while_json_keeps_its_
         for rec in rdr.records() {
             let rec = rec.unwrap();
             rows += 1;
+            // The fit columns are a core contract of numbers: an unasked factor keeps 1.000 and
+            // the added last column names the factors without a fit.
             for (h, cell) in header.iter().zip(rec.iter()).skip(7).take(8) {
+                assert!(
+                    cell.parse::<f64>().is_ok_and(|f| (0.0..=1.0).contains(&f)),
+                    "{command:?} {h}: {csv}"
+                );
                 if unasked.contains(&h) {
-                    assert_eq!(cell, "", "{command:?} {h}: {csv}");
-                } else {
-                    assert!(
-                        cell.parse::<f64>().is_ok_and(|f| (0.0..=1.0).contains(&f)),
-                        "{command:?} {h}: {csv}"
-                    );
+                    assert_eq!(cell, "1.000", "{command:?} {h}: {csv}");
                 }
             }
+            assert_eq!(header.iter().last(), Some("unasked"), "{csv}");
+            assert_eq!(
+                rec.iter().last(),
+                Some("cloud_native;support;capabilities"),
+                "{command:?}: {csv}"
+            );
         }
         assert!(rows >= 2, "{csv}");
     }
