@@ -719,6 +719,56 @@ mod export {
     }
 
     #[test]
+    fn the_file_names_extension_picks_the_format_and_a_tilde_is_home() {
+        let home = tempfile::tempdir().unwrap();
+        let mut a = app();
+        update(&mut a, Action::Export);
+        if let Some(Popup::Export(d)) = a.popup.as_mut() {
+            d.home = Some(home.path().to_owned());
+        }
+        assert_eq!(dialog(&a).format, ShortlistFormat::Markdown);
+        set_path(&mut a, std::path::Path::new("~/out.csv"));
+        assert_eq!(
+            dialog(&a).format,
+            ShortlistFormat::Csv,
+            "shown before Enter"
+        );
+        // Changing the format changes the extension with it: they never disagree.
+        update(&mut a, Action::Up);
+        update(&mut a, Action::Right);
+        assert_eq!(dialog(&a).format, ShortlistFormat::Json);
+        assert_eq!(dialog(&a).path, "~/out.json");
+        set_path(&mut a, std::path::Path::new("~/out.markdown"));
+        assert_eq!(dialog(&a).format, ShortlistFormat::Markdown);
+        // An extension mtafit does not write keeps the chosen format, and the name.
+        update(&mut a, Action::Up);
+        update(&mut a, Action::Right);
+        assert_eq!(dialog(&a).path, "~/out.csv");
+        set_path(&mut a, std::path::Path::new("~/out.txt"));
+        assert_eq!(dialog(&a).format, ShortlistFormat::Csv);
+        update(&mut a, Action::Up);
+        update(&mut a, Action::Right);
+        assert_eq!(dialog(&a).format, ShortlistFormat::Json);
+        assert_eq!(dialog(&a).path, "~/out.txt");
+        set_path(&mut a, std::path::Path::new("~/out.csv"));
+        let effect = update(&mut a, Action::Confirm).expect("an export");
+        let Effect::Export(req) = &effect else {
+            panic!("{effect:?}")
+        };
+        let written = home.path().join("out.csv");
+        assert_eq!(req.path, written);
+        assert_eq!(req.format, ShortlistFormat::Csv);
+        mtafit::tui::run::carry_out(&mut a, effect);
+        assert!(a.popup.is_none());
+        let csv = std::fs::read_to_string(&written).unwrap();
+        assert!(csv.starts_with("id,name,"), "{csv}");
+        assert_eq!(
+            a.status.message.as_ref().unwrap(),
+            &(format!("wrote {}", written.display()), Tone::Info)
+        );
+    }
+
+    #[test]
     fn y_copies_the_markdown_with_osc_52() {
         let mut a = app();
         update(&mut a, Action::Mark);
