@@ -4,7 +4,7 @@
 use crate::commands::Common;
 use crate::setup::Overrides;
 use crate::tui::theme::ThemeName;
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 use mtafit_measure::LogFormat;
 use mtafit_model::catalogue::{Capability, FactorId, UnknownCapability};
@@ -280,6 +280,71 @@ Every number is defined in docs/measuring.md.")]
     },
 }
 
+/// The global options each subcommand reads, by clap id. Its help lists only these: the others
+/// are still accepted after it (and ignored), so no command line that worked stops working.
+/// A subcommand not named here reads none of them.
+const READS: &[(&str, &[&str])] = &[
+    ("rank", MODEL_AND_COLOUR),
+    ("walk", MODEL_AND_COLOUR),
+    ("cost", MODEL_AND_COLOUR),
+    ("path", MODEL_AND_COLOUR),
+    ("sensitivity", MODEL_AND_COLOUR),
+    ("export", MODEL),
+    ("show", &["catalogue"]),
+    ("check", &["catalogue", "no_color"]),
+];
+
+/// The options that make the profile and weights a result is computed for.
+const MODEL: &[&str] = &[
+    "catalogue",
+    "profile",
+    "volume",
+    "weight",
+    "own",
+    "rent",
+    "must",
+];
+
+/// [`MODEL`] and `--no-color`, for the commands that print a table.
+const MODEL_AND_COLOUR: &[&str] = &[
+    "catalogue",
+    "profile",
+    "volume",
+    "weight",
+    "own",
+    "rent",
+    "must",
+    "no_color",
+];
+
+/// The command line as clap knows it, each subcommand holding a hidden copy of every global
+/// option it does not read (clap propagates a global option only where no argument has its id),
+/// so its `--help`, man page and completions offer only what changes what it does.
+pub fn command() -> clap::Command {
+    let cmd = Cli::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    names.iter().fold(cmd, |cmd, name| {
+        let reads = READS
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(&[][..], |(_, r)| r);
+        cmd.mut_subcommand(name, |sub| {
+            globals
+                .iter()
+                .filter(|a| !reads.contains(&a.get_id().as_str()))
+                .fold(sub, |sub, a| sub.arg(a.clone().hide(true)))
+        })
+    })
+}
+
 /// The command line's mistake as clap words it, ready for standard error, and its exit status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageError {
@@ -298,22 +363,25 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    Cli::try_parse_from(args).map_err(|e| {
-        if !e.use_stderr() {
-            e.exit();
-        }
-        let text = e
-            .render()
-            .to_string()
-            .lines()
-            .map(|l| mtafit_model::text::sanitize(l).into_owned())
-            .collect::<Vec<_>>()
-            .join("\n");
-        UsageError {
-            text,
-            code: u8::try_from(e.exit_code()).unwrap_or(2),
-        }
-    })
+    command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .map_err(|e| {
+            if !e.use_stderr() {
+                e.exit();
+            }
+            let text = e
+                .render()
+                .to_string()
+                .lines()
+                .map(|l| mtafit_model::text::sanitize(l).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n");
+            UsageError {
+                text,
+                code: u8::try_from(e.exit_code()).unwrap_or(2),
+            }
+        })
 }
 
 /// A model's error said the short way: clap's own line already quotes the value and names the
@@ -373,7 +441,7 @@ pub struct UnknownCommand {
 /// Every command with a page of its own, built the way the man pages are built: the main page
 /// refers to `mtafit-rank(1)` and so on, and no `help` command is listed.
 fn man_tree() -> clap::Command {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+    let mut cmd = command().disable_help_subcommand(true);
     cmd.build();
     cmd
 }
@@ -395,7 +463,7 @@ fn man_command(name: &str) -> Result<String, UnknownCommand> {
 /// The completion script for `shell`, generated from the definitions above.
 pub fn completions(shell: Shell) -> String {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "mtafit", &mut out);
+    clap_complete::generate(shell, &mut command(), "mtafit", &mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
 
@@ -506,6 +574,7 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 
     #[test]
@@ -619,6 +688,69 @@ mod tests {
             e.contains("there is no command \"rnak\" (did you mean `rank`?)"),
             "{e}"
         );
+    }
+
+    /// The long options `sub`'s help lists.
+    fn listed(sub: &str) -> Vec<String> {
+        let mut cmd = command();
+        cmd.build();
+        let help = cmd
+            .find_subcommand_mut(sub)
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        help.split_whitespace()
+            .filter(|w| w.starts_with("--"))
+            .map(|w| w.trim_end_matches([',', '.']).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn each_subcommands_help_lists_only_the_global_options_it_reads() {
+        let cmd = Cli::command();
+        let globals: Vec<&clap::Arg> = cmd.get_arguments().filter(|a| a.is_global_set()).collect();
+        // The table names real commands and real options.
+        for (name, reads) in READS {
+            assert!(cmd.find_subcommand(name).is_some(), "{name}");
+            for id in *reads {
+                assert!(globals.iter().any(|a| a.get_id() == id), "{name}: {id}");
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let name = sub.get_name();
+            let reads = READS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(&[][..], |(_, r)| r);
+            let listed = listed(name);
+            for a in &globals {
+                let flag = format!("--{}", a.get_long().unwrap());
+                let id = a.get_id().as_str();
+                assert_eq!(listed.contains(&flag), reads.contains(&id), "{name} {flag}");
+            }
+        }
+        // The explorer's options are its own; measure reads no model option.
+        assert!(!listed("rank").contains(&"--fresh".to_owned()));
+        assert!(listed("rank").contains(&"--volume".to_owned()));
+        assert!(!listed("measure").contains(&"--volume".to_owned()));
+        assert_eq!(listed("show"), ["--catalogue", "--format", "--help"]);
+    }
+
+    #[test]
+    fn an_option_a_subcommand_does_not_read_is_still_accepted() {
+        // Hidden, not removed: a command line that worked keeps working, before or after.
+        for args in [
+            &["mtafit", "measure", "--volume", "3M", "x.log"][..],
+            &["mtafit", "--volume", "3M", "measure", "x.log"],
+            &["mtafit", "rank", "--fresh", "--theme", "mono"],
+            &["mtafit", "check", "--profile", "brief-7.4m"],
+        ] {
+            parse(args.iter().copied()).unwrap();
+        }
+        let cli = parse(["mtafit", "walk", "--volume", "40M", "--no-color"]).unwrap();
+        assert_eq!(cli.global.volume, Some(40_000_000));
+        assert!(cli.global.no_color);
+        assert!(parse(["mtafit", "check", "--own", "--rent"]).is_err());
     }
 
     #[test]
