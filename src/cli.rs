@@ -37,7 +37,7 @@ pub struct Global {
     /// Read engine files from DIR too (repeatable; later folders replace earlier entries)
     #[arg(long, value_name = "DIR", global = true)]
     pub catalogue: Vec<PathBuf>,
-    /// Load the sender's profile from FILE (RON)
+    /// Load the sender's profile from FILE (RON), or a built-in one by name
     #[arg(long, value_name = "FILE", global = true)]
     pub profile: Option<PathBuf>,
     /// Monthly volume: 7421043, 7.4M, 250k/day, 2.5M/week or 90M/year
@@ -321,7 +321,13 @@ const MODEL_AND_COLOUR: &[&str] = &[
 /// option it does not read (clap propagates a global option only where no argument has its id),
 /// so its `--help`, man page and completions offer only what changes what it does.
 pub fn command() -> clap::Command {
-    let cmd = Cli::command();
+    // The built-in profiles are named from the embedded list, so a new one is named at once.
+    let profiles = mtafit_model::profile::builtin_names().join(", ");
+    let cmd = Cli::command().mut_arg("profile", |a| {
+        a.help(format!(
+            "Load the sender's profile from FILE (RON), or a built-in one: {profiles}"
+        ))
+    });
     let globals: Vec<clap::Arg> = cmd
         .get_arguments()
         .filter(|a| a.is_global_set())
@@ -751,6 +757,20 @@ mod tests {
         assert_eq!(cli.global.volume, Some(40_000_000));
         assert!(cli.global.no_color);
         assert!(parse(["mtafit", "check", "--own", "--rent"]).is_err());
+    }
+
+    #[test]
+    fn the_profile_option_names_every_built_in_profile() {
+        let help = command().render_long_help().to_string();
+        let names = mtafit_model::profile::builtin_names();
+        assert!(
+            names.len() >= 7 && names.contains(&"esp-enough"),
+            "{names:?}"
+        );
+        for name in names {
+            assert!(help.contains(name), "{name}: {help}");
+            parse(["mtafit", "rank", "--profile", name]).unwrap();
+        }
     }
 
     #[test]
