@@ -123,6 +123,7 @@ pub enum RankFormat {
     /// One row per engine
     Csv,
     /// A Markdown table
+    #[value(alias = "md")]
     Markdown,
 }
 
@@ -130,6 +131,7 @@ pub enum RankFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// For a ticket or pull request
+    #[value(alias = "md")]
     Markdown,
     /// For a spreadsheet
     Csv,
@@ -771,6 +773,35 @@ mod tests {
             assert!(help.contains(name), "{name}: {help}");
             parse(["mtafit", "rank", "--profile", name]).unwrap();
         }
+    }
+
+    #[test]
+    fn md_is_markdown_wherever_markdown_is() {
+        let Some(Command::Rank { format, .. }) =
+            parse(["mtafit", "rank", "--format", "md"]).unwrap().command
+        else {
+            panic!("not rank")
+        };
+        assert_eq!(format, RankFormat::Markdown);
+        let export = ["mtafit", "export", "--shortlist", "postfix", "-o", "-"];
+        let Some(Command::Export { format, .. }) =
+            parse(export.into_iter().chain(["--format", "md"]))
+                .unwrap()
+                .command
+        else {
+            panic!("not export")
+        };
+        assert_eq!(format, ExportFormat::Markdown);
+        // Every format that offers markdown takes md too.
+        let md = |p: clap::builder::PossibleValue| {
+            assert_eq!(p.matches("md", false), p.get_name() == "markdown");
+        };
+        RankFormat::value_variants()
+            .iter()
+            .for_each(|v| md(v.to_possible_value().unwrap()));
+        ExportFormat::value_variants()
+            .iter()
+            .for_each(|v| md(v.to_possible_value().unwrap()));
     }
 
     #[test]
