@@ -161,8 +161,8 @@ pub enum Command {
     },
     /// Show one engine's facts
     Show {
-        /// Engine id, e.g. kumomta
-        id: String,
+        /// Engine id, e.g. kumomta (without one, the ids are listed)
+        id: Option<String>,
         /// Output format
         #[arg(long, value_enum, default_value_t)]
         format: Format,
