@@ -4,6 +4,7 @@
 use crate::commands::Common;
 use crate::setup::Overrides;
 use crate::tui::theme::ThemeName;
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 use mtafit_measure::LogFormat;
@@ -44,7 +45,7 @@ pub struct Global {
     #[arg(long, value_name = "V", global = true, value_parser = volume)]
     pub volume: Option<u64>,
     /// Set a factor's weight, 0–10 in hundredths (repeatable), e.g. --weight budget=9.5
-    #[arg(long, value_name = "ID=N", global = true, value_parser = weight)]
+    #[arg(long, value_name = "ID=N", global = true, value_parser = Offer::new(weight, weight_forms()), hide_possible_values = true)]
     pub weight: Vec<(FactorId, f64)>,
     /// You will run your own sending infrastructure
     #[arg(long, global = true, conflicts_with = "rent")]
@@ -53,7 +54,7 @@ pub struct Global {
     #[arg(long, global = true)]
     pub rent: bool,
     /// A capability an engine must have (repeatable), e.g. --must external_queue
-    #[arg(long, value_name = "CAP", global = true, value_parser = capability)]
+    #[arg(long, value_name = "CAP", global = true, value_parser = Offer::new(capability, capability_ids()), hide_possible_values = true)]
     pub must: Vec<Capability>,
     /// No colours (also when NO_COLOR is set)
     #[arg(long, global = true)]
@@ -423,6 +424,58 @@ fn weight(s: &str) -> Result<(FactorId, f64), Beside<WeightError>> {
 /// room for it.
 fn capability(s: &str) -> Result<Capability, UnknownCapability> {
     Capability::parse(s)
+}
+
+/// What a shell completes `--weight` with: each factor's id and `=`, the weight to be typed.
+fn weight_forms() -> Vec<PossibleValue> {
+    FactorId::ALL
+        .iter()
+        .map(|f| PossibleValue::new(format!("{}=", f.id())).help(f.name()))
+        .collect()
+}
+
+/// What a shell completes `--must` with: every capability's id.
+fn capability_ids() -> Vec<PossibleValue> {
+    Capability::ALL
+        .iter()
+        .map(|c| PossibleValue::new(c.id()).help(c.label()))
+        .collect()
+}
+
+/// A value parser that parses with the model's own function (so its errors stay the model's
+/// sentences) and offers `values` to shell completions, which clap takes from the parser.
+#[derive(Clone)]
+struct Offer<F> {
+    parse: F,
+    values: Vec<PossibleValue>,
+}
+
+impl<F> Offer<F> {
+    fn new(parse: F, values: Vec<PossibleValue>) -> Offer<F> {
+        Offer { parse, values }
+    }
+}
+
+impl<F, T, E> TypedValueParser for Offer<F>
+where
+    F: Fn(&str) -> Result<T, E> + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+    E: Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+{
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values.iter().cloned()))
+    }
 }
 
 /// `--growth`: a growth a month.

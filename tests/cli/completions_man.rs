@@ -98,3 +98,32 @@ fn a_man_page_for_no_such_command_is_a_usage_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn completions_offer_capability_ids_for_must_and_factor_ids_for_weight() {
+    use mtafit_model::catalogue::{Capability, FactorId};
+    let bash = stdout(&run(&["completions", "bash"]));
+    // The words bash offers after an option, in the `rank` subcommand's block.
+    let offered = |option: &str| -> Vec<String> {
+        let rank = &bash[bash.find("mtafit__subcmd__rank)").expect("a rank block")..];
+        let case = &rank[rank.find(&format!("{option})")).expect(option)..];
+        let words = &case[case.find("compgen -W \"").unwrap() + 12..];
+        words[..words.find('"').unwrap()]
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    };
+    let caps: Vec<String> = Capability::ALL.iter().map(|c| c.id().to_owned()).collect();
+    assert_eq!(offered("--must"), caps);
+    // --weight takes ID=N: the id and its = are offered, the number is the user's.
+    let weights: Vec<String> = FactorId::ALL
+        .iter()
+        .map(|f| format!("{}=", f.id()))
+        .collect();
+    assert_eq!(offered("--weight"), weights);
+    // The other shells get the same lists, with each value's name where they show one.
+    let fish = stdout(&run(&["completions", "fish"]));
+    assert!(fish.contains("external_queue\\t'external queue'"), "{fish}");
+    let zsh = stdout(&run(&["completions", "zsh"]));
+    assert!(zsh.contains("cloud_native=\\:\"Cloud-native\""), "{zsh}");
+}
