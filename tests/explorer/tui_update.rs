@@ -283,6 +283,52 @@ fn search_filters_highlights_and_clears() {
 }
 
 #[test]
+fn a_search_with_no_hits_says_so_and_names_no_engine_in_the_detail() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut a = app();
+    update(&mut a, Action::Search);
+    typed(&mut a, "kumo");
+    assert!(screen(&mut a, 120, 40).contains(" KumoMTA "), "its detail");
+    update(&mut a, Action::Backspace);
+    typed(&mut a, "xyzq");
+    let shown = screen(&mut a, 120, 40);
+    assert!(shown.contains("no engine matches 'kumxyzq'"), "{shown}");
+    // The detail pane's title (on the weights pane's top line) names nobody: nothing is
+    // selected to explain.
+    let border = shown.lines().find(|l| l.starts_with("┌ Weights")).unwrap();
+    for e in &a.model.cat.engines {
+        assert!(
+            !border.contains(&e.name),
+            "{} still shown:\n{shown}",
+            e.name
+        );
+    }
+    update(&mut a, Action::Confirm);
+    assert_eq!(
+        a.status.message.clone().unwrap(),
+        (
+            "no engine matches 'kumxyzq'; Esc clears the search".to_owned(),
+            Tone::Warn
+        )
+    );
+    // Ctrl-U empties the query while typing (elsewhere it pages up).
+    let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(
+        mtafit::tui::keymap::key(&ctrl_u, a.context()),
+        Some(Action::HalfPageUp)
+    );
+    update(&mut a, Action::Search);
+    typed(&mut a, "kumo");
+    let key = mtafit::tui::keymap::key(&ctrl_u, a.context()).expect("Ctrl-U has an action");
+    update(&mut a, key);
+    assert!(a.search.typing, "still typing");
+    assert_eq!(a.search.query, "");
+    assert_eq!(a.compare.ranking.rows.len(), a.model.cat.engines.len());
+    typed(&mut a, "ses");
+    assert_eq!(selected(&a), "ses");
+}
+
+#[test]
 fn a_kept_filter_survives_a_weight_change() {
     let mut a = app();
     update(&mut a, Action::Search);
