@@ -529,18 +529,121 @@ pub fn completions(shell: Shell) -> String {
 }
 
 /// The manual page in roff, generated from the definitions above: mtafit(1), or with a command's
-/// name (checked by the parser) that command's page, mtafit-COMMAND(1).
+/// name (checked by the parser) that command's page, mtafit-COMMAND(1). mtafit(1) also has the
+/// explorer's KEYS (from its key map), FILES and EXIT STATUS, before its VERSION.
 pub fn man_page(command: Option<&str>) -> String {
     let tree = man_tree();
-    let page = command
-        .and_then(|name| tree.find_subcommand(name).cloned())
-        .unwrap_or(tree);
+    let sub = command.and_then(|name| tree.find_subcommand(name).cloned());
+    let main = sub.is_none();
     let mut out = Vec::new();
     // Writing into a `Vec` cannot fail, so the only error `render` returns never happens.
-    let _ = clap_mangen::Man::new(page)
+    let _ = clap_mangen::Man::new(sub.unwrap_or(tree))
         .source(concat!("mtafit ", env!("CARGO_PKG_VERSION")))
         .render(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    let page = String::from_utf8_lossy(&out).into_owned();
+    if !main {
+        return page;
+    }
+    // The page already defines what the preamble of a second roff document would.
+    let own: String = own_sections()
+        .render()
+        .lines()
+        .filter(|l| !l.starts_with(".ie ") && !l.starts_with(".el "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    match page.find(".SH VERSION") {
+        Some(at) => format!("{}{own}{}", &page[..at], &page[at..]),
+        None => page + &own,
+    }
+}
+
+/// What the exit statuses mean (docs/cli.md, "Exit status"), for the man page.
+const EXIT_STATUS: &[(&str, &str)] = &[
+    (
+        "0",
+        "Done; also when the reader closes standard output early (mtafit rank | head).",
+    ),
+    (
+        "1",
+        "Invalid input or a failure: a profile that cannot be read, an unknown engine id, a log \
+         that cannot be read, a file that exists without --force, check finding an error or \
+         warning, the explorer started without a terminal. A message goes to standard error and \
+         nothing half-written is left.",
+    ),
+    (
+        "2",
+        "Usage error: an unknown option, a missing argument or option (show without an ID lists \
+         the ids), conflicting options, or a value that cannot be read.",
+    ),
+    (
+        "129, 130, 143",
+        "The explorer ended by SIGHUP, SIGINT or SIGTERM (128 + the signal number).",
+    ),
+];
+
+/// The files mtafit reads and writes (docs/cli.md, "State and configuration"), for the man page.
+const FILES: &[(&str, &str)] = &[
+    (
+        "$XDG_CONFIG_HOME/mtafit/engines/*.ron",
+        "Your engines, read at start by every command that reads the catalogue; without \
+         XDG_CONFIG_HOME, the platform's configuration folder (~/.config/mtafit/engines/ on \
+         Linux). mtafit check validates them.",
+    ),
+    (
+        "$XDG_STATE_HOME/mtafit/state.ron",
+        "The explorer's saved session: profile, weights and marked engines, as a profile file \
+         that --profile loads too; without XDG_STATE_HOME, the platform's state folder \
+         (~/.local/state/mtafit/state.ron on Linux). One that does not parse is moved aside to \
+         state.ron.corrupt. Commands other than the explorer neither read nor write it.",
+    ),
+    (
+        "$XDG_STATE_HOME/mtafit/ui.ron",
+        "The colour theme last chosen with t, beside the saved session.",
+    ),
+];
+
+/// KEYS (every binding of the explorer's key map, by group, as `?` lists them), FILES and
+/// EXIT STATUS.
+fn own_sections() -> roff::Roff {
+    use crate::tui::keymap::{self, Group};
+    use roff::{bold, italic, roman};
+    use strum::VariantArray;
+    let mut r = roff::Roff::new();
+    r.control("SH", ["KEYS"]);
+    r.text([roman(
+        "The explorer (mtafit without a command) takes these keys; ? lists them too. Where a key \
+         means something else elsewhere, the places where it means this follow it.",
+    )]);
+    for &g in Group::VARIANTS {
+        let bindings: Vec<_> = keymap::BINDINGS.iter().filter(|b| b.group == g).collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        r.control("SS", [g.title()]);
+        for b in bindings {
+            r.control("TP", []);
+            r.text([bold(keymap::keys_label(b))]);
+            let mut text = vec![roman(b.description)];
+            if let Some(places) = keymap::where_it_applies(b) {
+                text.push(roman("; in: "));
+                text.push(italic(places));
+            }
+            r.text(text);
+        }
+    }
+    r.control("SH", ["FILES"]);
+    for (path, what) in FILES {
+        r.control("TP", []);
+        r.text([italic(*path)]);
+        r.text([roman(*what)]);
+    }
+    r.control("SH", ["EXIT STATUS"]);
+    for (status, when) in EXIT_STATUS {
+        r.control("TP", []);
+        r.text([bold(*status)]);
+        r.text([roman(*when)]);
+    }
+    r
 }
 
 impl Global {

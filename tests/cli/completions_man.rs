@@ -127,3 +127,51 @@ fn completions_offer_capability_ids_for_must_and_factor_ids_for_weight() {
     let zsh = stdout(&run(&["completions", "zsh"]));
     assert!(zsh.contains("cloud_native=\\:\"Cloud-native\""), "{zsh}");
 }
+
+#[test]
+fn the_man_page_has_keys_files_and_exit_status() {
+    let page = stdout(&run(&["man"]));
+    let at = |h: &str| {
+        page.find(&format!(".SH {h}\n"))
+            .unwrap_or_else(|| panic!("no {h}: {page}"))
+    };
+    let (keys, files, exit, version) = (
+        at("KEYS"),
+        at("FILES"),
+        at("\"EXIT STATUS\""),
+        at("VERSION"),
+    );
+    assert!(keys < files && files < exit && exit < version, "{page}");
+    // KEYS is the key map: one entry per binding, under the help overlay's groups.
+    let keys_section = &page[keys..files];
+    assert_eq!(
+        keys_section.matches(".TP\n").count(),
+        mtafit::tui::keymap::BINDINGS.len(),
+        "{keys_section}"
+    );
+    for shown in [
+        ".SS Move",
+        ".SS Search",
+        "\\fB/\\fR",
+        "\\fBCtrl\\-u\\fR",
+        "\\fBq/Ctrl\\-c\\fR",
+    ] {
+        assert!(keys_section.contains(shown), "{shown}: {keys_section}");
+    }
+    let files_section = &page[files..exit];
+    for f in ["mtafit/engines/*.ron", "mtafit/state.ron", "mtafit/ui.ron"] {
+        assert!(files_section.contains(f), "{f}: {files_section}");
+    }
+    let exit_section = &page[exit..version];
+    for status in [
+        "\\fB0\\fR",
+        "\\fB1\\fR",
+        "\\fB2\\fR",
+        "\\fB129, 130, 143\\fR",
+    ] {
+        assert!(exit_section.contains(status), "{status}: {exit_section}");
+    }
+    // A command's own page is about the command.
+    let rank = stdout(&run(&["man", "rank"]));
+    assert!(!rank.contains(".SH KEYS"), "{rank}");
+}
