@@ -4,7 +4,8 @@
 use crate::commands::Common;
 use crate::setup::Overrides;
 use crate::tui::theme::ThemeName;
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 use mtafit_measure::LogFormat;
 use mtafit_model::catalogue::{Capability, FactorId, UnknownCapability};
@@ -37,14 +38,14 @@ pub struct Global {
     /// Read engine files from DIR too (repeatable; later folders replace earlier entries)
     #[arg(long, value_name = "DIR", global = true)]
     pub catalogue: Vec<PathBuf>,
-    /// Load the sender's profile from FILE (RON)
+    /// Load the sender's profile from FILE (RON), or a built-in one by name
     #[arg(long, value_name = "FILE", global = true)]
     pub profile: Option<PathBuf>,
     /// Monthly volume: 7421043, 7.4M, 250k/day, 2.5M/week or 90M/year
     #[arg(long, value_name = "V", global = true, value_parser = volume)]
     pub volume: Option<u64>,
     /// Set a factor's weight, 0–10 in hundredths (repeatable), e.g. --weight budget=9.5
-    #[arg(long, value_name = "ID=N", global = true, value_parser = weight)]
+    #[arg(long, value_name = "ID=N", global = true, value_parser = Offer::new(weight, weight_forms()), hide_possible_values = true)]
     pub weight: Vec<(FactorId, f64)>,
     /// You will run your own sending infrastructure
     #[arg(long, global = true, conflicts_with = "rent")]
@@ -53,7 +54,7 @@ pub struct Global {
     #[arg(long, global = true)]
     pub rent: bool,
     /// A capability an engine must have (repeatable), e.g. --must external_queue
-    #[arg(long, value_name = "CAP", global = true, value_parser = capability)]
+    #[arg(long, value_name = "CAP", global = true, value_parser = Offer::new(capability, capability_ids()), hide_possible_values = true)]
     pub must: Vec<Capability>,
     /// No colours (also when NO_COLOR is set)
     #[arg(long, global = true)]
@@ -123,6 +124,7 @@ pub enum RankFormat {
     /// One row per engine
     Csv,
     /// A Markdown table
+    #[value(alias = "md")]
     Markdown,
 }
 
@@ -130,6 +132,7 @@ pub enum RankFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// For a ticket or pull request
+    #[value(alias = "md")]
     Markdown,
     /// For a spreadsheet
     Csv,
@@ -164,8 +167,8 @@ pub enum Command {
     },
     /// Show one engine's facts
     Show {
-        /// Engine id, e.g. kumomta
-        id: String,
+        /// Engine id, e.g. kumomta (without one, the ids are listed)
+        id: Option<String>,
         /// Output format
         #[arg(long, value_enum, default_value_t)]
         format: Format,
@@ -294,6 +297,78 @@ Every number is defined in docs/measuring.md.")]
     },
 }
 
+/// The global options each subcommand reads, by clap id. Its help lists only these: the others
+/// are still accepted after it (and ignored), so no command line that worked stops working.
+/// A subcommand not named here reads none of them.
+const READS: &[(&str, &[&str])] = &[
+    ("rank", MODEL_AND_COLOUR),
+    ("walk", MODEL_AND_COLOUR),
+    ("cost", MODEL_AND_COLOUR),
+    ("path", MODEL_AND_COLOUR),
+    ("sensitivity", MODEL_AND_COLOUR),
+    ("export", MODEL),
+    ("show", &["catalogue"]),
+    ("list", &["catalogue"]),
+    ("check", &["catalogue", "no_color"]),
+];
+
+/// The options that make the profile and weights a result is computed for.
+const MODEL: &[&str] = &[
+    "catalogue",
+    "profile",
+    "volume",
+    "weight",
+    "own",
+    "rent",
+    "must",
+];
+
+/// [`MODEL`] and `--no-color`, for the commands that print a table.
+const MODEL_AND_COLOUR: &[&str] = &[
+    "catalogue",
+    "profile",
+    "volume",
+    "weight",
+    "own",
+    "rent",
+    "must",
+    "no_color",
+];
+
+/// The command line as clap knows it, each subcommand holding a hidden copy of every global
+/// option it does not read (clap propagates a global option only where no argument has its id),
+/// so its `--help`, man page and completions offer only what changes what it does.
+pub fn command() -> clap::Command {
+    // The built-in profiles are named from the embedded list, so a new one is named at once.
+    let profiles = mtafit_model::profile::builtin_names().join(", ");
+    let cmd = Cli::command().mut_arg("profile", |a| {
+        a.help(format!(
+            "Load the sender's profile from FILE (RON), or a built-in one: {profiles}"
+        ))
+    });
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    names.iter().fold(cmd, |cmd, name| {
+        let reads = READS
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(&[][..], |(_, r)| r);
+        cmd.mut_subcommand(name, |sub| {
+            globals
+                .iter()
+                .filter(|a| !reads.contains(&a.get_id().as_str()))
+                .fold(sub, |sub, a| sub.arg(a.clone().hide(true)))
+        })
+    })
+}
+
 /// The command line's mistake as clap words it, ready for standard error, and its exit status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageError {
@@ -312,22 +387,25 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    Cli::try_parse_from(args).map_err(|e| {
-        if !e.use_stderr() {
-            e.exit();
-        }
-        let text = e
-            .render()
-            .to_string()
-            .lines()
-            .map(|l| mtafit_model::text::sanitize(l).into_owned())
-            .collect::<Vec<_>>()
-            .join("\n");
-        UsageError {
-            text,
-            code: u8::try_from(e.exit_code()).unwrap_or(2),
-        }
-    })
+    command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .map_err(|e| {
+            if !e.use_stderr() {
+                e.exit();
+            }
+            let text = e
+                .render()
+                .to_string()
+                .lines()
+                .map(|l| mtafit_model::text::sanitize(l).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n");
+            UsageError {
+                text,
+                code: u8::try_from(e.exit_code()).unwrap_or(2),
+            }
+        })
 }
 
 /// A model's error said the short way: clap's own line already quotes the value and names the
@@ -363,6 +441,58 @@ fn capability(s: &str) -> Result<Capability, UnknownCapability> {
     Capability::parse(s)
 }
 
+/// What a shell completes `--weight` with: each factor's id and `=`, the weight to be typed.
+fn weight_forms() -> Vec<PossibleValue> {
+    FactorId::ALL
+        .iter()
+        .map(|f| PossibleValue::new(format!("{}=", f.id())).help(f.name()))
+        .collect()
+}
+
+/// What a shell completes `--must` with: every capability's id.
+fn capability_ids() -> Vec<PossibleValue> {
+    Capability::ALL
+        .iter()
+        .map(|c| PossibleValue::new(c.id()).help(c.label()))
+        .collect()
+}
+
+/// A value parser that parses with the model's own function (so its errors stay the model's
+/// sentences) and offers `values` to shell completions, which clap takes from the parser.
+#[derive(Clone)]
+struct Offer<F> {
+    parse: F,
+    values: Vec<PossibleValue>,
+}
+
+impl<F> Offer<F> {
+    fn new(parse: F, values: Vec<PossibleValue>) -> Offer<F> {
+        Offer { parse, values }
+    }
+}
+
+impl<F, T, E> TypedValueParser for Offer<F>
+where
+    F: Fn(&str) -> Result<T, E> + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+    E: Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+{
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values.iter().cloned()))
+    }
+}
+
 /// `--growth`: a growth a month.
 fn growth(s: &str) -> Result<f64, Beside<units::ParseError>> {
     units::parse_growth(s).map_err(Beside)
@@ -387,7 +517,7 @@ pub struct UnknownCommand {
 /// Every command with a page of its own, built the way the man pages are built: the main page
 /// refers to `mtafit-rank(1)` and so on, and no `help` command is listed.
 fn man_tree() -> clap::Command {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+    let mut cmd = command().disable_help_subcommand(true);
     cmd.build();
     cmd
 }
@@ -409,23 +539,126 @@ fn man_command(name: &str) -> Result<String, UnknownCommand> {
 /// The completion script for `shell`, generated from the definitions above.
 pub fn completions(shell: Shell) -> String {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "mtafit", &mut out);
+    clap_complete::generate(shell, &mut command(), "mtafit", &mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The manual page in roff, generated from the definitions above: mtafit(1), or with a command's
-/// name (checked by the parser) that command's page, mtafit-COMMAND(1).
+/// name (checked by the parser) that command's page, mtafit-COMMAND(1). mtafit(1) also has the
+/// explorer's KEYS (from its key map), FILES and EXIT STATUS, before its VERSION.
 pub fn man_page(command: Option<&str>) -> String {
     let tree = man_tree();
-    let page = command
-        .and_then(|name| tree.find_subcommand(name).cloned())
-        .unwrap_or(tree);
+    let sub = command.and_then(|name| tree.find_subcommand(name).cloned());
+    let main = sub.is_none();
     let mut out = Vec::new();
     // Writing into a `Vec` cannot fail, so the only error `render` returns never happens.
-    let _ = clap_mangen::Man::new(page)
+    let _ = clap_mangen::Man::new(sub.unwrap_or(tree))
         .source(concat!("mtafit ", env!("CARGO_PKG_VERSION")))
         .render(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    let page = String::from_utf8_lossy(&out).into_owned();
+    if !main {
+        return page;
+    }
+    // The page already defines what the preamble of a second roff document would.
+    let own: String = own_sections()
+        .render()
+        .lines()
+        .filter(|l| !l.starts_with(".ie ") && !l.starts_with(".el "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    match page.find(".SH VERSION") {
+        Some(at) => format!("{}{own}{}", &page[..at], &page[at..]),
+        None => page + &own,
+    }
+}
+
+/// What the exit statuses mean (docs/cli.md, "Exit status"), for the man page.
+const EXIT_STATUS: &[(&str, &str)] = &[
+    (
+        "0",
+        "Done; also when the reader closes standard output early (mtafit rank | head).",
+    ),
+    (
+        "1",
+        "Invalid input or a failure: a profile that cannot be read, an unknown engine id, a log \
+         that cannot be read, a file that exists without --force, check finding an error or \
+         warning, the explorer started without a terminal. A message goes to standard error and \
+         nothing half-written is left.",
+    ),
+    (
+        "2",
+        "Usage error: an unknown option, a missing argument or option (show without an ID lists \
+         the ids), conflicting options, or a value that cannot be read.",
+    ),
+    (
+        "129, 130, 143",
+        "The explorer ended by SIGHUP, SIGINT or SIGTERM (128 + the signal number).",
+    ),
+];
+
+/// The files mtafit reads and writes (docs/cli.md, "State and configuration"), for the man page.
+const FILES: &[(&str, &str)] = &[
+    (
+        "$XDG_CONFIG_HOME/mtafit/engines/*.ron",
+        "Your engines, read at start by every command that reads the catalogue; without \
+         XDG_CONFIG_HOME, the platform's configuration folder (~/.config/mtafit/engines/ on \
+         Linux). mtafit check validates them.",
+    ),
+    (
+        "$XDG_STATE_HOME/mtafit/state.ron",
+        "The explorer's saved session: profile, weights and marked engines, as a profile file \
+         that --profile loads too; without XDG_STATE_HOME, the platform's state folder \
+         (~/.local/state/mtafit/state.ron on Linux). One that does not parse is moved aside to \
+         state.ron.corrupt. Commands other than the explorer neither read nor write it.",
+    ),
+    (
+        "$XDG_STATE_HOME/mtafit/ui.ron",
+        "The colour theme last chosen with t, beside the saved session.",
+    ),
+];
+
+/// KEYS (every binding of the explorer's key map, by group, as `?` lists them), FILES and
+/// EXIT STATUS.
+fn own_sections() -> roff::Roff {
+    use crate::tui::keymap::{self, Group};
+    use roff::{bold, italic, roman};
+    use strum::VariantArray;
+    let mut r = roff::Roff::new();
+    r.control("SH", ["KEYS"]);
+    r.text([roman(
+        "The explorer (mtafit without a command) takes these keys; ? lists them too. Where a key \
+         means something else elsewhere, the places where it means this follow it.",
+    )]);
+    for &g in Group::VARIANTS {
+        let bindings: Vec<_> = keymap::BINDINGS.iter().filter(|b| b.group == g).collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        r.control("SS", [g.title()]);
+        for b in bindings {
+            r.control("TP", []);
+            r.text([bold(keymap::keys_label(b))]);
+            let mut text = vec![roman(b.description)];
+            if let Some(places) = keymap::where_it_applies(b) {
+                text.push(roman("; in: "));
+                text.push(italic(places));
+            }
+            r.text(text);
+        }
+    }
+    r.control("SH", ["FILES"]);
+    for (path, what) in FILES {
+        r.control("TP", []);
+        r.text([italic(*path)]);
+        r.text([roman(*what)]);
+    }
+    r.control("SH", ["EXIT STATUS"]);
+    for (status, when) in EXIT_STATUS {
+        r.control("TP", []);
+        r.text([bold(*status)]);
+        r.text([roman(*when)]);
+    }
+    r
 }
 
 impl Global {
@@ -520,6 +753,7 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 
     #[test]
@@ -633,6 +867,112 @@ mod tests {
             e.contains("there is no command \"rnak\" (did you mean `rank`?)"),
             "{e}"
         );
+    }
+
+    /// The long options `sub`'s help lists.
+    fn listed(sub: &str) -> Vec<String> {
+        let mut cmd = command();
+        cmd.build();
+        let help = cmd
+            .find_subcommand_mut(sub)
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        help.split_whitespace()
+            .filter(|w| w.starts_with("--"))
+            .map(|w| w.trim_end_matches([',', '.']).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn each_subcommands_help_lists_only_the_global_options_it_reads() {
+        let cmd = Cli::command();
+        let globals: Vec<&clap::Arg> = cmd.get_arguments().filter(|a| a.is_global_set()).collect();
+        // The table names real commands and real options.
+        for (name, reads) in READS {
+            assert!(cmd.find_subcommand(name).is_some(), "{name}");
+            for id in *reads {
+                assert!(globals.iter().any(|a| a.get_id() == id), "{name}: {id}");
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let name = sub.get_name();
+            let reads = READS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(&[][..], |(_, r)| r);
+            let listed = listed(name);
+            for a in &globals {
+                let flag = format!("--{}", a.get_long().unwrap());
+                let id = a.get_id().as_str();
+                assert_eq!(listed.contains(&flag), reads.contains(&id), "{name} {flag}");
+            }
+        }
+        // The explorer's options are its own; measure reads no model option.
+        assert!(!listed("rank").contains(&"--fresh".to_owned()));
+        assert!(listed("rank").contains(&"--volume".to_owned()));
+        assert!(!listed("measure").contains(&"--volume".to_owned()));
+        assert_eq!(listed("show"), ["--catalogue", "--format", "--help"]);
+    }
+
+    #[test]
+    fn an_option_a_subcommand_does_not_read_is_still_accepted() {
+        // Hidden, not removed: a command line that worked keeps working, before or after.
+        for args in [
+            &["mtafit", "measure", "--volume", "3M", "x.log"][..],
+            &["mtafit", "--volume", "3M", "measure", "x.log"],
+            &["mtafit", "rank", "--fresh", "--theme", "mono"],
+            &["mtafit", "check", "--profile", "brief-7.4m"],
+        ] {
+            parse(args.iter().copied()).unwrap();
+        }
+        let cli = parse(["mtafit", "walk", "--volume", "40M", "--no-color"]).unwrap();
+        assert_eq!(cli.global.volume, Some(40_000_000));
+        assert!(cli.global.no_color);
+        assert!(parse(["mtafit", "check", "--own", "--rent"]).is_err());
+    }
+
+    #[test]
+    fn the_profile_option_names_every_built_in_profile() {
+        let help = command().render_long_help().to_string();
+        let names = mtafit_model::profile::builtin_names();
+        assert!(
+            names.len() >= 7 && names.contains(&"esp-enough"),
+            "{names:?}"
+        );
+        for name in names {
+            assert!(help.contains(name), "{name}: {help}");
+            parse(["mtafit", "rank", "--profile", name]).unwrap();
+        }
+    }
+
+    #[test]
+    fn md_is_markdown_wherever_markdown_is() {
+        let Some(Command::Rank { format, .. }) =
+            parse(["mtafit", "rank", "--format", "md"]).unwrap().command
+        else {
+            panic!("not rank")
+        };
+        assert_eq!(format, RankFormat::Markdown);
+        let export = ["mtafit", "export", "--shortlist", "postfix", "-o", "-"];
+        let Some(Command::Export { format, .. }) =
+            parse(export.into_iter().chain(["--format", "md"]))
+                .unwrap()
+                .command
+        else {
+            panic!("not export")
+        };
+        assert_eq!(format, ExportFormat::Markdown);
+        // Every format that offers markdown takes md too.
+        let md = |p: clap::builder::PossibleValue| {
+            assert_eq!(p.matches("md", false), p.get_name() == "markdown");
+        };
+        RankFormat::value_variants()
+            .iter()
+            .for_each(|v| md(v.to_possible_value().unwrap()));
+        ExportFormat::value_variants()
+            .iter()
+            .for_each(|v| md(v.to_possible_value().unwrap()));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use mtafit_model::catalogue::UnknownEngine;
 use mtafit_model::decide::Analysis;
 use mtafit_render::Inputs;
 use mtafit_render::shortlist::{self, ShortlistError, ShortlistFormat};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Why a shortlist could not be exported.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +53,24 @@ pub fn resolve(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> Result<Vec<Strin
         .collect())
 }
 
+/// The user's home folder ($HOME, or the platform's), where a path's leading `~` points.
+pub fn home_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
+}
+
+/// `path` with a leading `~` or `~/` put as `home`, as a shell would (a path typed in the
+/// explorer reaches no shell). `~user` and a `~` later in the path are left as they are, and so
+/// is everything when the home is unknown.
+pub fn expand_home(path: &str, home: Option<&Path>) -> PathBuf {
+    match (path.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => home.to_path_buf(),
+        (Some(rest), Some(home)) if rest.starts_with(std::path::is_separator) => {
+            home.join(rest.trim_start_matches(std::path::is_separator))
+        }
+        _ => PathBuf::from(path),
+    }
+}
+
 /// Render the shortlist and write it to `path` atomically (replacing a file only with `force`).
 pub fn write(
     i: &Inputs<'_>,
@@ -72,6 +90,20 @@ mod tests {
     use mtafit_model::catalogue::Catalogue;
     use mtafit_model::decide::Weights;
     use mtafit_model::profile::Profile;
+
+    #[test]
+    fn a_leading_tilde_is_the_home_folder() {
+        let home = Path::new("/home/ann");
+        let e = |p| expand_home(p, Some(home));
+        assert_eq!(e("~"), home);
+        assert_eq!(e("~/"), home);
+        assert_eq!(e("~/out.csv"), home.join("out.csv"));
+        assert_eq!(e("~/a/b.md"), Path::new("/home/ann/a/b.md"));
+        for kept in ["~bob/out.csv", "out~/x", "./~/x", "/tmp/~", "out.csv"] {
+            assert_eq!(e(kept), Path::new(kept), "{kept}");
+        }
+        assert_eq!(expand_home("~/out.csv", None), Path::new("~/out.csv"));
+    }
 
     #[test]
     fn ids_are_checked_deduplicated_and_put_in_rank_order() {

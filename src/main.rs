@@ -39,7 +39,9 @@ fn main() -> ExitCode {
         Some(Command::Check { paths, stale }) => commands::check::run(paths, *stale, &c),
         Some(Command::Completions { shell }) => print(&mtafit::cli::completions(*shell)),
         Some(Command::Man { command }) => print(&mtafit::cli::man_page(command.as_deref())),
-        Some(Command::Show { id, format }) => commands::show::run(id, (*format).into(), &c),
+        Some(Command::Show { id, format }) => {
+            commands::show::run(id.as_deref(), (*format).into(), &c)
+        }
         Some(Command::List { format }) => commands::list::run((*format).into(), &c),
         Some(Command::Rank { format, top }) => commands::rank::run((*format).into(), *top, &c),
         Some(Command::Walk { format }) => commands::walk::run((*format).into(), &c),

@@ -117,11 +117,12 @@ pub fn trend(months: &[Month]) -> Trend {
         .filter_map(|(i, m)| m.monthly_rate.map(|r| (i as f64, r)))
         .collect();
     let n = points.len() as u32;
+    // Folded from +0.0: `sum` of no months is -0.0, which prints as "-0.0 days".
     let days: f64 = months
         .iter()
         .filter(|m| m.monthly_rate.is_some())
         .map(|m| m.covered_days)
-        .sum();
+        .fold(0.0, |a, d| a + d);
     if n < 2 || days < MIN_TREND_DAYS {
         return Trend::TooShort {
             months: n,

@@ -1,7 +1,7 @@
 //! One engine's facts: a fact sheet for people and JSON with the catalogue's field names.
 
 use mtafit_model::catalogue::{Basis, Capability, Engine, Level};
-use mtafit_model::units;
+use mtafit_model::{text, units};
 
 /// Width of the label column in the fact sheet.
 const LABEL: usize = 14;
@@ -10,6 +10,27 @@ const LABEL: usize = 14;
 pub fn json(engine: &Engine) -> String {
     // An engine holds only strings, finite numbers and enums: serialising it cannot fail.
     serde_json::to_string_pretty(engine).unwrap_or_default() + "\n"
+}
+
+/// What `show` without an id says: how to ask, then every engine's id and name, one a line,
+/// by id (ids are what `show` takes).
+pub fn id_list(engines: &[Engine]) -> String {
+    let mut rows: Vec<(&str, &str)> = engines
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    rows.sort_unstable();
+    let w = rows
+        .iter()
+        .map(|(id, _)| text::width(id))
+        .max()
+        .unwrap_or(0);
+    let example = rows.first().map_or("postfix", |(id, _)| id);
+    let mut out = format!("show needs an engine id, e.g. `mtafit show {example}`; the engines:\n");
+    for (id, name) in rows {
+        out.push_str(&format!("  {}  {name}\n", text::fit_left(id, w)));
+    }
+    out
 }
 
 /// A fact sheet `width` columns wide.

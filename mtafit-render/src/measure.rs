@@ -2,7 +2,7 @@
 //! domains, notes) and as `measure --format json` (docs/json.md), whose format, reading and
 //! notes are sentences made here.
 
-use mtafit_measure::growth::{Month, Trend};
+use mtafit_measure::growth::{self, Month, Trend};
 use mtafit_measure::report::{DayReport, DomainReport, UnparsedExample};
 use mtafit_measure::{LogFormat, Reading, Report, ReportNote, Warning, YearSource};
 use mtafit_model::profile::VOLUME_LINE;
@@ -40,10 +40,12 @@ pub fn growth(t: &Trend) -> String {
             units::signed_percent(*per_month),
             units::count(u64::from(*months), "month", "months")
         ),
+        // The numbers are the thresholds `growth::trend` applies, so the sentence cannot drift.
         Trend::TooShort { months, days } => format!(
-            "not estimated: {} covered for a week or more, {days:.0} days between them; \
-             a trend needs two months or more of log",
-            units::count(u64::from(*months), "month is", "months are")
+            "not estimated: {} covered for a week or more, {days:.1} days between them; \
+             a trend needs two such months covering {:.1} days (two mean months) or more",
+            units::count(u64::from(*months), "month is", "months are"),
+            growth::MIN_TREND_DAYS
         ),
         Trend::Noisy {
             months,

@@ -76,7 +76,19 @@ fn natural(s: &Sensitivity, engines: &[Engine], color: bool) -> String {
         "Above that"
     ));
     let mut fragile: Option<(f64, &str)> = None;
+    let mut unasked = false;
     for f in &s.factors {
+        if !f.asked {
+            // Its range would read 0–10 as if the weight were safe to move; it moves nothing.
+            unasked = true;
+            out.push_str(&format!(
+                "  {}  {}  {}  (not asked)\n",
+                fit_left(f.factor.name(), 14),
+                fit_right(&units::weight(f.weight), 6),
+                fit_left("·", 16),
+            ));
+            continue;
+        }
         out.push_str(&format!(
             "  {}  {}  {}  {}  {}\n",
             fit_left(f.factor.name(), 14),
@@ -94,6 +106,12 @@ fn natural(s: &Sensitivity, engines: &[Engine], color: bool) -> String {
                 fragile = Some((g, f.factor.name()));
             }
         }
+    }
+    if unasked {
+        out.push_str(
+            "\n· (not asked): the profile does not ask about this factor, so its weight changes no \
+             score.\n",
+        );
     }
     if let Some((g, name)) = fragile {
         out.push_str(&format!(

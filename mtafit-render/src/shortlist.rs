@@ -48,6 +48,18 @@ impl ShortlistFormat {
         self.into()
     }
 
+    /// The format a file name's extension names (`out.csv` is CSV; `.md` and `.markdown` are
+    /// Markdown; case does not matter), or `None` when it has no extension mtafit writes.
+    pub fn from_path(path: &str) -> Option<ShortlistFormat> {
+        let ext = std::path::Path::new(path).extension()?.to_str()?;
+        if ext.eq_ignore_ascii_case("markdown") {
+            return Some(ShortlistFormat::Markdown);
+        }
+        ShortlistFormat::ALL
+            .into_iter()
+            .find(|f| ext.eq_ignore_ascii_case(f.extension()))
+    }
+
     /// The default file name: `mtafit-shortlist.<ext>`.
     pub fn default_path(self) -> String {
         format!("mtafit-shortlist.{}", self.extension())
@@ -338,6 +350,22 @@ pub fn markdown(i: &Inputs<'_>, a: &Analysis, ids: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_names_its_format_by_its_extension() {
+        let f = ShortlistFormat::from_path;
+        assert_eq!(f("out.csv"), Some(ShortlistFormat::Csv));
+        assert_eq!(f("~/notes/out.MD"), Some(ShortlistFormat::Markdown));
+        assert_eq!(f("out.markdown"), Some(ShortlistFormat::Markdown));
+        assert_eq!(f("a.b/out.json"), Some(ShortlistFormat::Json));
+        assert_eq!(f("saved.ron"), Some(ShortlistFormat::Ron));
+        for none in ["out.txt", "out", "a.csv/out", ".csv", ""] {
+            assert_eq!(f(none), None, "{none}");
+        }
+        for format in ShortlistFormat::ALL {
+            assert_eq!(f(&format.default_path()), Some(format));
+        }
+    }
 
     #[test]
     fn format_names_are_the_flag_values() {

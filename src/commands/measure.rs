@@ -117,17 +117,32 @@ pub fn run(
             }
             _ => None,
         };
-        write_volume(p, r.monthly_volume, growth)?;
-        let growth = match growth {
-            Some(_) => format!(
-                " and growth to {}",
-                mtafit_render::measure::growth(&r.growth)
+        let before = write_volume(p, r.monthly_volume, growth)?;
+        let (growth, cleared) = match (growth, before) {
+            (Some(_), _) => (
+                format!(
+                    " and growth to {}",
+                    mtafit_render::measure::growth(&r.growth)
+                ),
+                String::new(),
             ),
-            None => String::new(),
+            // A growth measured before no longer holds: say it is gone, and why.
+            (None, Some(old)) => (
+                String::new(),
+                format!(
+                    "; cleared its growth of {}, since this measurement shows none ({})",
+                    mtafit_render::measure::growth(&mtafit_measure::growth::Trend::Estimated {
+                        per_month: old.per_month,
+                        months: old.months,
+                    }),
+                    mtafit_render::measure::growth(&r.growth)
+                ),
+            ),
+            (None, None) => (String::new(), String::new()),
         };
         let _ = writeln!(
             std::io::stderr(),
-            "mtafit: set monthly_volume to {}{growth} in {}",
+            "mtafit: set monthly_volume to {}{growth} in {}{cleared}",
             r.monthly_volume,
             shown(p)
         );
@@ -254,12 +269,25 @@ fn render(diags: &[mtafit_model::ronfile::Diagnostic]) -> String {
         .join("\n")
 }
 
-/// Set the volume in profile `p`, creating it when absent; atomic.
-pub fn write_volume(p: &Path, volume: u64, growth: Option<profile::Growth>) -> Result<(), Failure> {
-    let text = match read_target(p)? {
-        Some(bytes) => profile::with_volume(&shown(p), &bytes, volume, growth)
-            .map_err(|d| Failure::Invalid(render(&d)))?,
-        None => profile::new_with_volume(volume, growth),
+/// Set the volume (and growth) in profile `p`, creating it when absent; atomic. Returns the
+/// growth the file held before.
+pub fn write_volume(
+    p: &Path,
+    volume: u64,
+    growth: Option<profile::Growth>,
+) -> Result<Option<profile::Growth>, Failure> {
+    let (text, before) = match read_target(p)? {
+        Some(bytes) => {
+            let edited = profile::with_volume(&shown(p), &bytes, volume, growth)
+                .map_err(|d| Failure::Invalid(render(&d)))?;
+            // `with_volume` has parsed it already, so this cannot fail.
+            let before = profile::parse(&shown(p), &bytes)
+                .ok()
+                .and_then(|old| old.growth);
+            (edited, before)
+        }
+        None => (profile::new_with_volume(volume, growth), None),
     };
-    Ok(mtafit_model::atomic::write(p, text.as_bytes(), true)?)
+    mtafit_model::atomic::write(p, text.as_bytes(), true)?;
+    Ok(before)
 }

@@ -380,6 +380,14 @@ pub const BINDINGS: &[Binding] = &[
         contexts: PANES,
     },
     Binding {
+        keys: &[ctrl('u')],
+        action: Action::Edit(tui_input::InputRequest::DeleteLine),
+        hint: "empty",
+        description: "empty the search query (as in a shell; elsewhere Ctrl-U pages up)",
+        group: Group::Search,
+        contexts: &[C::Search],
+    },
+    Binding {
         keys: &[code(KeyCode::Enter)],
         action: Action::Confirm,
         hint: "keep",
@@ -527,8 +535,9 @@ pub fn key(ev: &KeyEvent, ctx: Context) -> Option<Action> {
     if !matches!(ctx, C::Search | C::Form) {
         return lookup(ev, ctx);
     }
+    // Letters are text, but a Ctrl chord (Ctrl-U) is a key of the field's own.
     if let Some(a) = lookup(ev, ctx)
-        && !matches!(ev.code, KeyCode::Char(_))
+        && (!matches!(ev.code, KeyCode::Char(_)) || ev.modifiers.contains(KeyModifiers::CONTROL))
     {
         return Some(a);
     }

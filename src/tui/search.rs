@@ -71,8 +71,13 @@ impl Search {
         vec![Ask::Filter]
     }
 
-    /// Keys while typing: characters refine the query (the best match is selected), Enter
-    /// keeps it, Esc clears it.
+    /// What to say when the query matches nothing: "no engine matches 'xyz'".
+    pub fn nothing(&self) -> String {
+        format!("no engine matches '{}'", self.query.trim())
+    }
+
+    /// Keys while typing: characters refine the query (the best match is selected), Ctrl-U
+    /// empties it (as in a shell), Enter keeps it, Esc clears it.
     pub fn update(&mut self, action: Action, engines: &[Engine]) -> Vec<Ask> {
         match action {
             Action::Input(c) => {
@@ -87,11 +92,22 @@ impl Search {
                 self.run(engines);
                 vec![Ask::Filter]
             }
+            Action::Edit(tui_input::InputRequest::DeleteLine) => {
+                self.query.clear();
+                self.run(engines);
+                vec![Ask::Filter]
+            }
             Action::Confirm => {
                 self.typing = false;
                 let n = self.hits.len();
                 if !self.active() {
                     return Vec::new();
+                }
+                if n == 0 {
+                    return vec![Ask::say(
+                        format!("{}; Esc clears the search", self.nothing()),
+                        Tone::Warn,
+                    )];
                 }
                 vec![Ask::say(
                     format!(

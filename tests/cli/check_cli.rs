@@ -411,6 +411,28 @@ fn show_of_an_unknown_id_lists_the_known_ones() {
 }
 
 #[test]
+fn show_without_an_id_lists_the_ids_with_their_names() {
+    // A missing argument is a usage error (exit 2, nothing on standard output), as clap's are;
+    // the list to choose from goes with it.
+    let out = run(&["show"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(err.starts_with("mtafit: show needs an engine id"), "{err}");
+    let rows: Vec<Vec<&str>> = err
+        .lines()
+        .skip(1)
+        .map(|l| l.trim_start_matches("mtafit:").split_whitespace().collect())
+        .collect();
+    assert!(rows.contains(&vec!["kumomta", "KumoMTA"]), "{err}");
+    assert!(rows.contains(&vec!["ses", "Amazon", "SES"]), "{err}");
+    let builtin = mtafit_model::catalogue::Catalogue::builtin();
+    assert_eq!(rows.len(), builtin.engines.len(), "{err}");
+    let ids: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    assert_eq!(ids, builtin.ids(), "sorted by id");
+}
+
+#[test]
 fn show_takes_an_id_in_any_case_and_suggests_across_case() {
     // People write the product's spelling, not the catalogue's.
     let out = run(&["show", "KumoMTA", "--format", "json"]);

@@ -99,3 +99,80 @@ fn a_man_page_for_no_such_command_is_a_usage_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn completions_offer_capability_ids_for_must_and_factor_ids_for_weight() {
+    use mtafit_model::catalogue::{Capability, FactorId};
+    let bash = stdout(&run(&["completions", "bash"]));
+    // The words bash offers after an option, in the `rank` subcommand's block.
+    let offered = |option: &str| -> Vec<String> {
+        let rank = &bash[bash.find("mtafit__subcmd__rank)").expect("a rank block")..];
+        let case = &rank[rank.find(&format!("{option})")).expect(option)..];
+        let words = &case[case.find("compgen -W \"").unwrap() + 12..];
+        words[..words.find('"').unwrap()]
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    };
+    let caps: Vec<String> = Capability::ALL.iter().map(|c| c.id().to_owned()).collect();
+    assert_eq!(offered("--must"), caps);
+    // --weight takes ID=N: the id and its = are offered, the number is the user's.
+    let weights: Vec<String> = FactorId::ALL
+        .iter()
+        .map(|f| format!("{}=", f.id()))
+        .collect();
+    assert_eq!(offered("--weight"), weights);
+    // The other shells get the same lists, with each value's name where they show one.
+    let fish = stdout(&run(&["completions", "fish"]));
+    assert!(fish.contains("external_queue\\t'external queue'"), "{fish}");
+    let zsh = stdout(&run(&["completions", "zsh"]));
+    assert!(zsh.contains("cloud_native=\\:\"Cloud-native\""), "{zsh}");
+}
+
+#[test]
+fn the_man_page_has_keys_files_and_exit_status() {
+    let page = stdout(&run(&["man"]));
+    let at = |h: &str| {
+        page.find(&format!(".SH {h}\n"))
+            .unwrap_or_else(|| panic!("no {h}: {page}"))
+    };
+    let (keys, files, exit, version) = (
+        at("KEYS"),
+        at("FILES"),
+        at("\"EXIT STATUS\""),
+        at("VERSION"),
+    );
+    assert!(keys < files && files < exit && exit < version, "{page}");
+    // KEYS is the key map: one entry per binding, under the help overlay's groups.
+    let keys_section = &page[keys..files];
+    assert_eq!(
+        keys_section.matches(".TP\n").count(),
+        mtafit::tui::keymap::BINDINGS.len(),
+        "{keys_section}"
+    );
+    for shown in [
+        ".SS Move",
+        ".SS Search",
+        "\\fB/\\fR",
+        "\\fBCtrl\\-u\\fR",
+        "\\fBq/Ctrl\\-c\\fR",
+    ] {
+        assert!(keys_section.contains(shown), "{shown}: {keys_section}");
+    }
+    let files_section = &page[files..exit];
+    for f in ["mtafit/engines/*.ron", "mtafit/state.ron", "mtafit/ui.ron"] {
+        assert!(files_section.contains(f), "{f}: {files_section}");
+    }
+    let exit_section = &page[exit..version];
+    for status in [
+        "\\fB0\\fR",
+        "\\fB1\\fR",
+        "\\fB2\\fR",
+        "\\fB129, 130, 143\\fR",
+    ] {
+        assert!(exit_section.contains(status), "{status}: {exit_section}");
+    }
+    // A command's own page is about the command.
+    let rank = stdout(&run(&["man", "rank"]));
+    assert!(!rank.contains(".SH KEYS"), "{rank}");
+}

@@ -1509,6 +1509,40 @@ fn write_profile_creates_a_new_profile() {
 }
 
 #[test]
+fn write_profile_says_when_it_clears_a_growth_and_why() {
+    // A growth measured earlier; this log is too short for one, so it no longer holds.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("sender.ron");
+    std::fs::write(
+        &p,
+        "Profile(monthly_volume: 5, growth: Some((per_month: 0.0612, months: 5)))\n",
+    )
+    .unwrap();
+    let out = write_profile(&p);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "set monthly_volume to 360 in {}; cleared its growth of +6.1 % a month over 5 \
+             months, since this measurement shows none (not estimated:",
+            p.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("a trend needs two such months covering 60.9 days (two mean months) or more"),
+        "{err}"
+    );
+    assert!(err.contains(" 0.0 days between them"), "no -0.0: {err}");
+    let after = std::fs::read_to_string(&p).unwrap();
+    assert!(after.contains("growth: None"), "{after}");
+    // Without a growth to clear, nothing is said about one.
+    let out = write_profile(&p);
+    let err = stderr(&out);
+    assert!(!err.contains("growth"), "{err}");
+}
+
+#[test]
 fn write_profile_replaces_only_the_volume_of_an_existing_profile() {
     let before = "// Our sender profile, kept in git.\n\
                   Profile(\n    \

@@ -815,7 +815,12 @@ fn the_table_lists_the_months_and_says_the_growth_or_why_not() {
         &text,
         "Growth          not estimated: 2 months are covered for a week or more",
     );
-    common::has(&text, "a trend needs two months or more of log");
+    // The threshold is the real one: two mean months, not "two months" of any length.
+    common::has(
+        &text,
+        "days between them; a trend needs two such months covering 60.9 days (two mean months) \
+         or more",
+    );
 }
 
 /// `--write-profile` keeps the growth beside the volume.

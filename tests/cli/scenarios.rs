@@ -373,6 +373,38 @@ fn sensitivity_json_carries_the_contract() {
 }
 
 #[test]
+fn sensitivity_marks_the_factors_the_profile_does_not_ask_about() {
+    // The default profile asks no cloud-native need, no vendor support and no wanted capability:
+    // their weights move nothing, so no range is shown for them as if it were safe to move.
+    let text = stdout(&run(&["sensitivity", "--no-color"]));
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} row: {text}"))
+            .to_owned()
+    };
+    for name in ["Cloud-native", "Support", "Capabilities"] {
+        let r = row(name);
+        assert!(r.contains('·') && r.ends_with("(not asked)"), "{r}");
+        assert!(!r.contains('–'), "{r}");
+    }
+    for name in [
+        "Volume",
+        "Budget",
+        "Team skill",
+        "Marketing",
+        "Reversibility",
+    ] {
+        let r = row(name);
+        assert!(r.contains(" – ") && !r.contains("not asked"), "{r}");
+    }
+    assert!(
+        text.contains("· (not asked): the profile does not ask about this factor"),
+        "{text}"
+    );
+}
+
+#[test]
 fn zero_weights_give_a_hint_not_nan() {
     let mut args = vec!["rank", "--format", "json"];
     for f in [

@@ -328,6 +328,28 @@ fn mark_two_and_export_in_a_real_terminal() {
 }
 
 #[test]
+fn export_to_a_name_under_home_in_the_format_its_extension_says() {
+    let home = tempfile::tempdir().unwrap();
+    let home_path = home.path().to_str().unwrap().to_owned();
+    let mut s = Session::start_env(home, &[], &[("HOME", &home_path)]);
+    s.wait_text("Ranking");
+    s.keys("e");
+    s.wait_text("Export the shortlist");
+    s.keys("\x1b[B");
+    // Ctrl-U clears the proposed name.
+    s.keys("\x15");
+    s.keys("~/picked.csv");
+    s.wait_text("◀ csv ▶  (from the file name)");
+    s.keys("\r");
+    let written = s.home.path().join("picked.csv");
+    s.wait_text(&format!("wrote {}", written.display()));
+    let csv = std::fs::read_to_string(&written).unwrap();
+    assert!(csv.starts_with("id,name,"), "{csv}");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn measure_a_log_from_the_profile_editor_in_a_real_terminal() {
     let mut s = Session::start(&[]);
     s.wait_text("Ranking");

@@ -157,6 +157,21 @@ fn export_dialog() {
 }
 
 #[test]
+fn export_dialog_with_a_typed_name() {
+    // The format the name's extension picks shows before Enter; `~` is the home folder.
+    both("export_typed", |a| {
+        act(a, &[Action::Export, Action::Down]);
+        if let Some(mtafit::tui::popup::Popup::Export(d)) = a.popup.as_mut() {
+            d.home = Some(PathBuf::from("/home/ann"));
+        }
+        update(a, Action::Edit(tui_input::InputRequest::DeleteLine));
+        for c in "~/out.csv".chars() {
+            update(a, Action::Input(c));
+        }
+    });
+}
+
+#[test]
 fn cost_view() {
     both("cost", |a| {
         update(a, Action::Show(View::Cost)).map_or((), |_| ())

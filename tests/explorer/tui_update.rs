@@ -283,6 +283,52 @@ fn search_filters_highlights_and_clears() {
 }
 
 #[test]
+fn a_search_with_no_hits_says_so_and_names_no_engine_in_the_detail() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut a = app();
+    update(&mut a, Action::Search);
+    typed(&mut a, "kumo");
+    assert!(screen(&mut a, 120, 40).contains(" KumoMTA "), "its detail");
+    update(&mut a, Action::Backspace);
+    typed(&mut a, "xyzq");
+    let shown = screen(&mut a, 120, 40);
+    assert!(shown.contains("no engine matches 'kumxyzq'"), "{shown}");
+    // The detail pane's title (on the weights pane's top line) names nobody: nothing is
+    // selected to explain.
+    let border = shown.lines().find(|l| l.starts_with("┌ Weights")).unwrap();
+    for e in &a.model.cat.engines {
+        assert!(
+            !border.contains(&e.name),
+            "{} still shown:\n{shown}",
+            e.name
+        );
+    }
+    update(&mut a, Action::Confirm);
+    assert_eq!(
+        a.status.message.clone().unwrap(),
+        (
+            "no engine matches 'kumxyzq'; Esc clears the search".to_owned(),
+            Tone::Warn
+        )
+    );
+    // Ctrl-U empties the query while typing (elsewhere it pages up).
+    let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(
+        mtafit::tui::keymap::key(&ctrl_u, a.context()),
+        Some(Action::HalfPageUp)
+    );
+    update(&mut a, Action::Search);
+    typed(&mut a, "kumo");
+    let key = mtafit::tui::keymap::key(&ctrl_u, a.context()).expect("Ctrl-U has an action");
+    update(&mut a, key);
+    assert!(a.search.typing, "still typing");
+    assert_eq!(a.search.query, "");
+    assert_eq!(a.compare.ranking.rows.len(), a.model.cat.engines.len());
+    typed(&mut a, "ses");
+    assert_eq!(selected(&a), "ses");
+}
+
+#[test]
 fn a_kept_filter_survives_a_weight_change() {
     let mut a = app();
     update(&mut a, Action::Search);
@@ -716,6 +762,56 @@ mod export {
         update(&mut a, Action::Up);
         update(&mut a, Action::Right);
         assert_eq!(dialog(&a).path, "mtafit-shortlist.ronx");
+    }
+
+    #[test]
+    fn the_file_names_extension_picks_the_format_and_a_tilde_is_home() {
+        let home = tempfile::tempdir().unwrap();
+        let mut a = app();
+        update(&mut a, Action::Export);
+        if let Some(Popup::Export(d)) = a.popup.as_mut() {
+            d.home = Some(home.path().to_owned());
+        }
+        assert_eq!(dialog(&a).format, ShortlistFormat::Markdown);
+        set_path(&mut a, std::path::Path::new("~/out.csv"));
+        assert_eq!(
+            dialog(&a).format,
+            ShortlistFormat::Csv,
+            "shown before Enter"
+        );
+        // Changing the format changes the extension with it: they never disagree.
+        update(&mut a, Action::Up);
+        update(&mut a, Action::Right);
+        assert_eq!(dialog(&a).format, ShortlistFormat::Json);
+        assert_eq!(dialog(&a).path, "~/out.json");
+        set_path(&mut a, std::path::Path::new("~/out.markdown"));
+        assert_eq!(dialog(&a).format, ShortlistFormat::Markdown);
+        // An extension mtafit does not write keeps the chosen format, and the name.
+        update(&mut a, Action::Up);
+        update(&mut a, Action::Right);
+        assert_eq!(dialog(&a).path, "~/out.csv");
+        set_path(&mut a, std::path::Path::new("~/out.txt"));
+        assert_eq!(dialog(&a).format, ShortlistFormat::Csv);
+        update(&mut a, Action::Up);
+        update(&mut a, Action::Right);
+        assert_eq!(dialog(&a).format, ShortlistFormat::Json);
+        assert_eq!(dialog(&a).path, "~/out.txt");
+        set_path(&mut a, std::path::Path::new("~/out.csv"));
+        let effect = update(&mut a, Action::Confirm).expect("an export");
+        let Effect::Export(req) = &effect else {
+            panic!("{effect:?}")
+        };
+        let written = home.path().join("out.csv");
+        assert_eq!(req.path, written);
+        assert_eq!(req.format, ShortlistFormat::Csv);
+        mtafit::tui::run::carry_out(&mut a, effect);
+        assert!(a.popup.is_none());
+        let csv = std::fs::read_to_string(&written).unwrap();
+        assert!(csv.starts_with("id,name,"), "{csv}");
+        assert_eq!(
+            a.status.message.as_ref().unwrap(),
+            &(format!("wrote {}", written.display()), Tone::Info)
+        );
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct Dialog {
     pub ids: Vec<String>,
     /// True when the engines are the marked ones (not the default top five).
     pub marked: bool,
+    /// The home folder a leading `~` in the path stands for.
+    pub home: Option<PathBuf>,
 }
 
 impl Dialog {
@@ -41,7 +43,18 @@ impl Dialog {
             confirm: false,
             marked,
             ids,
+            home: crate::export::home_dir(),
         }
+    }
+
+    /// The file that will be written: the path as typed, a leading `~` put as the home folder.
+    pub fn target(&self) -> PathBuf {
+        crate::export::expand_home(self.path.trim(), self.home.as_deref())
+    }
+
+    /// True when the path's extension names the format (then it is the one written).
+    pub fn format_from_path(&self) -> bool {
+        ShortlistFormat::from_path(self.path.trim()).is_some()
     }
 
     /// Edit the path: tui-input does the editing.
@@ -50,6 +63,10 @@ impl Dialog {
         self.path = self.input.value().to_owned();
         self.path_edited = true;
         self.confirm = false;
+        // A file name that says its format is written in it: `out.csv` is CSV.
+        if let Some(format) = ShortlistFormat::from_path(self.path.trim()) {
+            self.format = format;
+        }
     }
 
     /// Set the path (a format change), with the cursor at its end.
@@ -79,6 +96,11 @@ impl Dialog {
                 }];
                 if !self.path_edited {
                     self.set_path(self.format.default_path());
+                } else if self.format_from_path() {
+                    // The extension follows the format, so the two never disagree.
+                    let path = std::path::Path::new(self.path.trim())
+                        .with_extension(self.format.extension());
+                    self.set_path(path.to_string_lossy().into_owned());
                 }
                 self.confirm = false;
             }
@@ -91,7 +113,7 @@ impl Dialog {
                 self.edit(tui_input::InputRequest::DeletePrevChar)
             }
             Action::Confirm => {
-                let path = PathBuf::from(self.path.trim());
+                let path = self.target();
                 if self.path.trim().is_empty() {
                     return vec![Ask::say("give a file name to write", Tone::Error)];
                 }

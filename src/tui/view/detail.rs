@@ -274,9 +274,13 @@ pub fn lines(s: &Shared, width: usize) -> Vec<Line<'static>> {
 pub fn draw(s: &Shared, detail: &Detail, frame: &mut Frame, area: Rect) {
     let t = &s.theme;
     let e = s.model.engine(s.selected);
-    let mut title = vec![Span::styled(format!(" {} ", e.name), t.title)];
-    if s.marks.is_marked(s.model, s.selected) {
-        title.push(Span::styled("● marked ", t.mark));
+    let mut title = Vec::new();
+    // With no match nothing is selected: a name in the title would be the last one seen.
+    if !s.search.matches_nothing() {
+        title.push(Span::styled(format!(" {} ", e.name), t.title));
+        if s.marks.is_marked(s.model, s.selected) {
+            title.push(Span::styled("● marked ", t.mark));
+        }
     }
     let block = pane(s, Some(Pane::Detail), Line::from(title));
     let inner = block.inner(area);

@@ -192,10 +192,7 @@ pub fn row_styles(s: &Shared, engine: usize) -> (Style, Style) {
 
 /// The line shown where a list would be when the search matches nothing.
 pub fn no_match(s: &Shared, frame: &mut Frame, at: Rect) {
-    let msg = format!(
-        "no engine matches /{} — Esc clears the search",
-        s.search.query
-    );
+    let msg = format!("{} — Esc clears the search", s.search.nothing());
     frame.render_widget(
         Span::styled(
             text::truncate(&msg, usize::from(at.width)).into_owned(),

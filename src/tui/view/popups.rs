@@ -515,7 +515,7 @@ pub fn export(s: &Shared, frame: &mut Frame, area: Rect, d: &Dialog, cwd: &std::
         "none marked: the top five"
     };
     let engines = format!("{} ({which})", names.join(", "));
-    let full = text::sanitize(&cwd.join(&d.path).display().to_string()).into_owned();
+    let full = text::sanitize(&cwd.join(d.target()).display().to_string()).into_owned();
     let note = if d.confirm {
         format!("{full} exists: Enter again to replace it, Esc to cancel")
     } else {
@@ -574,7 +574,16 @@ pub fn export(s: &Shared, frame: &mut Frame, area: Rect, d: &Dialog, cwd: &std::
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(field(0, "Format", format!("◀ {} ▶", d.format.name())));
+    let by_name = if d.path_edited && d.format_from_path() {
+        "  (from the file name)"
+    } else {
+        ""
+    };
+    lines.push(field(
+        0,
+        "Format",
+        format!("◀ {} ▶{by_name}", d.format.name()),
+    ));
     if d.field == 1 {
         let mut spans = vec![
             Span::styled("▶ ", t.title),

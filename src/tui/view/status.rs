@@ -66,13 +66,18 @@ pub fn draw(
     if s.search.typing {
         let n = s.search.hits.len();
         left.push(Span::styled(format!("/{}▏", s.search.query), t.title));
-        left.push(Span::styled(
-            format!(
-                "  {n} match{}  Enter keep · Esc clear",
-                if n == 1 { "" } else { "es" }
-            ),
-            t.dim,
-        ));
+        if s.search.matches_nothing() {
+            left.push(Span::styled(format!("  {}", s.search.nothing()), t.warn));
+            left.push(Span::styled("  Esc clear", t.dim));
+        } else {
+            left.push(Span::styled(
+                format!(
+                    "  {n} match{}  Enter keep · Esc clear",
+                    if n == 1 { "" } else { "es" }
+                ),
+                t.dim,
+            ));
+        }
     } else if let Some(note) = &note {
         left.push(Span::styled(text::truncate(note, room).into_owned(), t.dim));
     } else if let Some((msg, tone)) = &status.message {
