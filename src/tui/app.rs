@@ -5,6 +5,7 @@
 
 use super::action::View;
 use super::compare::{Compare, Pane};
+use super::history::{History, Step};
 use super::keymap::Context;
 use super::marks::Marks;
 use super::measuring::Measuring;
@@ -43,6 +44,8 @@ pub struct App {
     pub screen: Screen,
     /// How this run started, whether it saves on quitting, whether it has ended.
     pub session: Session,
+    /// The profile and weights before each change, for `u`, and the session's start, for `R`.
+    pub history: History,
 }
 
 impl App {
@@ -50,7 +53,7 @@ impl App {
     pub fn new(cat: Catalogue, profile: Profile, weights: Weights, theme: Theme) -> App {
         let defaults = Weights::defaults(&cat.factors);
         let mut app = App {
-            model: Model::new(cat, profile, weights),
+            model: Model::new(cat, profile.clone(), weights),
             views: Views::default(),
             compare: Compare::new(defaults),
             search: Search::default(),
@@ -60,6 +63,7 @@ impl App {
             measuring: None,
             screen: Screen::new(theme),
             session: Session::default(),
+            history: History::new(profile.clone(), weights),
         };
         app.refresh();
         app.compare.selected = app.compare.ranking.rows.first().copied().unwrap_or(0);
@@ -87,6 +91,27 @@ impl App {
         p
     }
 
+    /// The decision as it stands, to undo back to: the profile (not an edit still open in the
+    /// profile form, which is a preview) and the weights.
+    pub fn decision(&self, what: &'static str) -> Step {
+        let profile = match &self.popup {
+            Some(Popup::Profile(form)) => form.original.clone(),
+            _ => self.model.profile.clone(),
+        };
+        Step {
+            profile,
+            weights: self.model.weights,
+            what,
+        }
+    }
+
+    /// Put a decision back (undo, reset, a loaded profile): everything ranks again.
+    pub fn restore(&mut self, profile: Profile, weights: Weights) {
+        self.model.profile = profile;
+        self.model.weights = weights;
+        self.refresh();
+    }
+
     /// True when the profile, weights or marks differ from the session's start.
     pub fn changed(&self) -> bool {
         self.to_save() != self.session.baseline
@@ -100,7 +125,7 @@ impl App {
             return Context::Search;
         }
         match (&self.popup, self.views.current) {
-            (Some(Popup::Profile(_) | Popup::Export(_)), _) => Context::Form,
+            (Some(Popup::Profile(_) | Popup::Export(_) | Popup::SaveAs(_)), _) => Context::Form,
             (Some(_), _) => Context::Popup,
             (None, View::Cost) => Context::Cost,
             (None, View::Walk) => Context::Walk,

@@ -28,6 +28,8 @@ pub enum Setting {
     Field(FieldId),
     /// A mail log to measure the volume from (not saved in the profile).
     LogPath,
+    /// A saved or built-in profile to load in place of this one (not saved in the profile).
+    Load,
 }
 
 /// One field of the form.
@@ -105,6 +107,18 @@ impl Field {
             K::Weights(_) => (Kind::Text, String::new()),
         };
         Field::new(Setting::Field(id), w.label, w.hint, kind, value)
+    }
+
+    /// The row that loads a saved or built-in profile.
+    pub fn load() -> Field {
+        Field::new(
+            Setting::Load,
+            "Load a profile…",
+            "Space or → lists the profiles saved with P and the built-in ones; Enter loads one, \
+             with its weights, in place of this profile (u undoes)",
+            Kind::Pick(PickFrom::Profiles),
+            String::new(),
+        )
     }
 
     /// The row where a mail log is named to measure the volume from.
@@ -230,6 +244,8 @@ pub fn rows(p: &Profile) -> Vec<Field> {
             out.push(Field::of(*next, p));
         }
     }
+    // Last, so ↑ from the first field reaches it.
+    out.push(Field::load());
     out
 }
 
@@ -258,6 +274,7 @@ mod tests {
             assert_eq!(n, usize::from(f.part != Part::Session), "{}", f.id.id());
         }
         assert_eq!(shown.iter().filter(|s| **s == Setting::LogPath).count(), 1);
+        assert_eq!(shown.last(), Some(&Setting::Load));
         // Beside what it belongs with: the log and the growth after the volume, the staff-time
         // switch after the cap.
         let at = |s: Setting| shown.iter().position(|x| *x == s).unwrap();

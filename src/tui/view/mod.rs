@@ -103,7 +103,8 @@ pub fn view(app: &App, frame: &mut Frame) {
             Popup::Problems(scroll) => popups::problems(&s, frame, area, scroll),
             Popup::Profile(form) => popups::profile(&s, frame, area, form, app.measuring.as_ref()),
             Popup::Export(d) => popups::export(&s, frame, area, d, &app.session.cwd),
-            Popup::SaveOnQuit => popups::save_on_quit(&s, frame, area),
+            Popup::SaveOnQuit => popups::save_on_quit(&s, frame, area, &app.session),
+            Popup::SaveAs(d) => popups::save_as(&s, frame, area, d),
         }
     }
 }
