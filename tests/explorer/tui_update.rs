@@ -1880,3 +1880,66 @@ fn a_named_or_built_in_profile_loads_from_the_form() {
     update(&mut a, Action::Undo);
     assert_eq!(a.model.profile, what_if);
 }
+
+#[test]
+fn the_path_view_says_where_the_explorer_sets_a_growth() {
+    let mut a = app();
+    update(&mut a, Action::Show(View::Path));
+    let text = screen(&mut a, 160, 60);
+    assert!(!text.contains("--growth"), "{text}");
+    assert!(!text.contains("--write-profile"), "{text}");
+    assert!(
+        text.contains("press p and type it in the Growth a month field"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_sending_layer_hint_follows_its_value() {
+    let mut a = app();
+    update(&mut a, Action::EditProfile);
+    assert!(a.model.profile.own_infrastructure);
+    let text = screen(&mut a, 160, 50);
+    assert!(
+        text.contains("yes: you run the sending servers yourself"),
+        "{text}"
+    );
+    update(&mut a, Action::Right);
+    let text = screen(&mut a, 160, 50);
+    assert!(text.contains("no: you rent an ESP"), "{text}");
+}
+
+#[test]
+fn a_forms_status_line_says_its_keys_as_its_footer_does() {
+    let mut a = app();
+    update(&mut a, Action::EditProfile);
+    let text = screen(&mut a, 160, 50);
+    let last = text.lines().last().unwrap();
+    assert!(last.contains("Enter apply · Esc cancel"), "{last}");
+    assert!(!last.contains("keep"), "{last}");
+    let footers = text
+        .lines()
+        .filter(|l| l.contains("Enter apply · Esc cancel"))
+        .count();
+    assert_eq!(footers, 2, "the footer and the status line:\n{text}");
+    // The save-as popup too.
+    run(&mut a, &[Action::Back, Action::SaveProfileAs]);
+    let text = screen(&mut a, 160, 50);
+    let last = text.lines().last().unwrap();
+    assert!(last.contains("Enter save · Esc cancel"), "{last}");
+}
+
+#[test]
+fn helps_first_steps_name_every_view() {
+    let mut a = app();
+    update(&mut a, Action::Help);
+    let text = screen(&mut a, 120, 60);
+    for view in [
+        "2 shows costs",
+        "3 the brief's",
+        "4 your top pick",
+        "1 comes back",
+    ] {
+        assert!(text.contains(view), "{view}:\n{text}");
+    }
+}

@@ -132,6 +132,17 @@ impl Field {
         )
     }
 
+    /// The hint for the field as it stands: owning the sending layer says what its current
+    /// value means, since yes and no lead to different kinds of engine.
+    pub fn current_hint(&self) -> &'static str {
+        match self.setting {
+            Setting::Field(FieldId::OwnInfrastructure) => {
+                mtafit_render::profile::own_hint(self.value == YES_NO[1])
+            }
+            _ => self.hint,
+        }
+    }
+
     /// Replace a text field's value (and put the cursor at its end).
     pub fn set(&mut self, value: String) {
         self.input = Input::new(value.clone());

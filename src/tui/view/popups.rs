@@ -249,6 +249,19 @@ pub fn save_on_quit(s: &Shared, frame: &mut Frame, area: Rect, session: &Session
     }
 }
 
+/// The profile editor's keys, in its footer and the status line alike.
+pub fn profile_keys(form: &ProfileForm) -> &'static str {
+    let loading = form.current().kind == Kind::Pick(PickFrom::Profiles);
+    match &form.picker {
+        Some(_) if loading => "type to filter · ↑↓ move · Enter loads · Esc back",
+        Some(_) => "type to filter · Space ticks · ↑↓ move · Enter done · Esc back",
+        None => "↑↓ field · ←→ change · type to edit · Enter apply · Esc cancel",
+    }
+}
+
+/// The save-as popup's keys, in its footer and the status line alike.
+pub const SAVE_AS_KEYS: &str = "type a name · Enter save · Esc cancel";
+
 /// Draw the profile editor: the fields (scrolled to keep the focused one in view), then the
 /// focused field's error or hint in full, the top pick now, and, when a pick field's list is
 /// open, the list.
@@ -262,14 +275,7 @@ pub fn profile(
     let t = &s.theme;
     let r = popup_area(area, 90, form.fields.len() as u16 + 8);
     let loading = form.current().kind == Kind::Pick(PickFrom::Profiles);
-    let footer = if form.picker.is_some() && loading {
-        "type to filter · ↑↓ move · Enter loads · Esc back"
-    } else if form.picker.is_some() {
-        "type to filter · Space ticks · ↑↓ move · Enter done · Esc back"
-    } else {
-        "↑↓ field · ←→ change · type to edit · Enter apply · Esc cancel"
-    };
-    let inner = popup_frame(s, frame, r, "Profile", footer);
+    let inner = popup_frame(s, frame, r, "Profile", profile_keys(form));
     if inner.height == 0 || inner.width < 4 {
         return;
     }
@@ -286,7 +292,7 @@ pub fn profile(
             .into_iter()
             .map(|l| (l.into_owned(), t.error))
             .collect(),
-        (None, None) => textwrap::wrap(f.hint, w.saturating_sub(2).max(10))
+        (None, None) => textwrap::wrap(f.current_hint(), w.saturating_sub(2).max(10))
             .into_iter()
             .map(|l| (l.into_owned(), t.dim))
             .collect(),
@@ -664,13 +670,7 @@ pub fn save_as(s: &Shared, frame: &mut Frame, area: Rect, d: &SaveAs) {
         .map(|l| l.into_owned())
         .collect();
     let r = popup_area(area, width, note_lines.len() as u16 + 4);
-    let inner = popup_frame(
-        s,
-        frame,
-        r,
-        "Save profile as",
-        "type a name · Enter save · Esc cancel",
-    );
+    let inner = popup_frame(s, frame, r, "Save profile as", SAVE_AS_KEYS);
     let w = usize::from(inner.width);
     let mut spans = vec![
         Span::styled("▶ ", t.title),
