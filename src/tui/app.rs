@@ -9,7 +9,7 @@ use super::history::{History, Step};
 use super::keymap::Context;
 use super::marks::Marks;
 use super::measuring::Measuring;
-use super::model::Model;
+use super::model::{CostPick, MAX_MARKED, Model, TOP};
 use super::popup::Popup;
 use super::screen::Screen;
 use super::search::Search;
@@ -75,8 +75,48 @@ impl App {
     /// or path of the view shown) and both lists' rows. The search's matches do not depend on
     /// them, so a slider move does not fuzzy-match every engine again.
     pub fn refresh(&mut self) {
-        self.model.refresh(self.views.current);
+        self.model.rank();
+        self.refresh_view();
         self.compare.rebuild(&self.model, &self.search);
+    }
+
+    /// Rebuild what only the view shown computes: the cost view's curves follow the marks and
+    /// the search as well as the ranking.
+    pub fn refresh_view(&mut self) {
+        self.model.cost_pick = self.cost_pick();
+        self.model.refresh_view(self.views.current);
+    }
+
+    /// The engines the cost view draws: the marked ones when any are marked, else the top of the
+    /// ranking among a kept search's matches, else the leaders; a search narrows the marked
+    /// ones too.
+    pub fn cost_pick(&self) -> CostPick {
+        let marked: Vec<usize> = self
+            .marks
+            .marked(&self.model)
+            .into_iter()
+            .filter(|&i| self.search.shows(i))
+            .collect();
+        if !self.marks.is_empty() {
+            return CostPick::Marked {
+                of: marked.len(),
+                engines: marked.into_iter().take(MAX_MARKED).collect(),
+            };
+        }
+        if self.search.active() {
+            return CostPick::Matching(
+                self.model
+                    .analysis
+                    .ranking
+                    .rows
+                    .iter()
+                    .map(|r| r.engine)
+                    .filter(|&i| self.search.shows(i))
+                    .take(TOP)
+                    .collect(),
+            );
+        }
+        CostPick::Leaders
     }
 
     /// The profile to remember: with the weights and the marked engines.

@@ -165,11 +165,19 @@ fn carry(app: &mut App, asks: Vec<Ask>) -> Option<Effect> {
                 app.model.profile = *p;
                 app.refresh();
             }
-            Ask::Filter => app.compare.rebuild(&app.model, &app.search),
+            Ask::Filter => {
+                app.compare.rebuild(&app.model, &app.search);
+                if app.views.current == View::Cost {
+                    app.refresh_view();
+                }
+            }
             Ask::Select(engine) => app.compare.selected = engine,
             Ask::Mark(engine) => {
                 let said = app.marks.toggle(&app.model.engine(engine).id);
                 app.status.say(said, Tone::Info);
+                if app.views.current == View::Cost {
+                    app.refresh_view();
+                }
             }
             Ask::Close => app.popup = None,
             Ask::Measure(path) => {
@@ -247,7 +255,7 @@ pub fn measured(app: &mut App, result: MeasureResult) {
 /// Show a view, with what only it computes.
 fn show(app: &mut App, view: View) {
     app.views.current = view;
-    app.model.refresh_view(view);
+    app.refresh_view();
 }
 
 /// A click: a header tab shows its view; in the compare view, the pane under it takes it.

@@ -1943,3 +1943,101 @@ fn helps_first_steps_name_every_view() {
         assert!(text.contains(view), "{view}:\n{text}");
     }
 }
+
+/// The engines the cost view draws, by id.
+fn drawn(a: &App) -> Vec<&str> {
+    let c = a.model.curves.as_ref().expect("the cost view's curves");
+    c.leaders.iter().map(|&i| id(a, i)).collect()
+}
+
+#[test]
+fn the_cost_view_draws_the_marked_engines_else_the_leaders_and_follows_the_search() {
+    let mut a = app();
+    // Nothing marked or searched: the three best to own and the two best to rent, as before.
+    update(&mut a, Action::Show(View::Cost));
+    assert_eq!(drawn(&a).len(), 5);
+    assert!(drawn(&a).contains(&"ses"), "{:?}", drawn(&a));
+    assert!(screen(&mut a, 120, 40).contains("top 3 to own, 2 to rent"));
+
+    // Marked: exactly the marked engines, in ranking order.
+    update(&mut a, Action::Show(View::Compare));
+    run(
+        &mut a,
+        &[
+            Action::Down,
+            Action::Mark,
+            Action::Down,
+            Action::Down,
+            Action::Mark,
+        ],
+    );
+    let ranked: Vec<String> = a
+        .model
+        .analysis
+        .ranking
+        .rows
+        .iter()
+        .map(|r| id(&a, r.engine).to_owned())
+        .collect();
+    update(&mut a, Action::Show(View::Cost));
+    assert_eq!(drawn(&a), [ranked[1].as_str(), ranked[3].as_str()]);
+    assert!(screen(&mut a, 120, 40).contains("· marked: 2 "));
+
+    // A kept search narrows the marked ones.
+    update(&mut a, Action::Search);
+    typed(&mut a, &ranked[3]);
+    update(&mut a, Action::Confirm);
+    assert_eq!(drawn(&a), [ranked[3].as_str()]);
+    let text = screen(&mut a, 120, 40);
+    assert!(
+        text.contains(&format!("· marked matching “{}”: 1", ranked[3])),
+        "{text}"
+    );
+
+    // A search that matches none of the marked engines draws nothing, and says how to fix it.
+    update(&mut a, Action::Search);
+    typed(&mut a, "zzqqxx");
+    update(&mut a, Action::Confirm);
+    assert!(drawn(&a).is_empty());
+    let text = screen(&mut a, 120, 40);
+    assert!(
+        text.contains("No marked engine matches the search: Esc clears it."),
+        "{text}"
+    );
+    update(&mut a, Action::Back);
+    assert_eq!(
+        drawn(&a).len(),
+        2,
+        "Esc clears the search: the marked ones again"
+    );
+
+    // Unmarked, the search picks the top of its matches (at most five).
+    update(&mut a, Action::Show(View::Compare));
+    let marked: Vec<usize> = a.marks.marked(&a.model);
+    for e in marked {
+        a.compare.selected = e;
+        update(&mut a, Action::Mark);
+    }
+    assert!(a.marks.is_empty());
+    update(&mut a, Action::Search);
+    typed(&mut a, "mta");
+    update(&mut a, Action::Confirm);
+    update(&mut a, Action::Show(View::Cost));
+    let shown = drawn(&a).len();
+    assert!((1..=5).contains(&shown), "{:?}", drawn(&a));
+    let matches: Vec<usize> = a
+        .model
+        .analysis
+        .ranking
+        .rows
+        .iter()
+        .map(|r| r.engine)
+        .filter(|&i| a.search.shows(i))
+        .take(5)
+        .collect();
+    assert_eq!(a.model.curves.as_ref().unwrap().leaders, matches);
+    assert!(screen(&mut a, 120, 40).contains(&format!("top {shown} matching “mta”")));
+    // Esc clears the search: the leaders again.
+    update(&mut a, Action::Back);
+    assert!(drawn(&a).contains(&"ses"));
+}
