@@ -131,12 +131,107 @@ pub fn catalogue_notes(cat: &Catalogue) -> Vec<String> {
     out
 }
 
-/// The profile the overrides start from: `--profile FILE` (or a built-in name), else defaults.
+/// The profile the overrides start from: `--profile FILE`, else the profile saved under that
+/// name in the explorer (`P`), else the built-in profile of that name; without `--profile`, the
+/// defaults.
 pub fn base_profile(over: &Overrides) -> Result<Profile, SetupError> {
     match &over.profile {
+        // Only when nothing at all is at the path: a file that is there but cannot be read is
+        // reported as it is, never replaced by a saved profile of the same name.
+        Some(path) if std::fs::symlink_metadata(path).is_err() => {
+            if let Some(saved) = path.to_str().and_then(|n| saved_profile(state_dir()?, n)) {
+                return profile::load(&saved).map_err(SetupError::Profile);
+            }
+            profile::load(path).map_err(|mut diags| {
+                // Not a built-in either: the names saved in the explorer are choices too.
+                let saved = state_dir().map(saved_profile_names).unwrap_or_default();
+                if let Some(d) = diags.first_mut().filter(|_| !saved.is_empty()) {
+                    d.message = format!(
+                        "{}; or one saved in the explorer with P: {}",
+                        d.message,
+                        saved.join(", ")
+                    );
+                }
+                SetupError::Profile(diags)
+            })
+        }
         Some(path) => profile::load(path).map_err(SetupError::Profile),
         None => Ok(Profile::default()),
     }
+}
+
+/// The folder of the explorer's state: `$XDG_STATE_HOME/mtafit`, or the platform's state folder.
+pub fn state_dir() -> Option<PathBuf> {
+    match std::env::var_os("XDG_STATE_HOME") {
+        Some(x) if !x.is_empty() => Some(PathBuf::from(x).join("mtafit")),
+        _ => directories::ProjectDirs::from("", "", "mtafit").map(|p| {
+            p.state_dir()
+                .unwrap_or_else(|| p.data_local_dir())
+                .to_path_buf()
+        }),
+    }
+}
+
+/// Where profiles saved by name are kept: `profiles/` in the state folder `state`.
+pub fn profiles_dir(state: PathBuf) -> PathBuf {
+    state.join("profiles")
+}
+
+/// Why `name` cannot name a saved profile, if it cannot: it becomes a file name, so it is kept
+/// to letters, digits, `-`, `_` and `.`, and it must not hide a built-in profile.
+pub fn check_profile_name(name: &str) -> Result<(), String> {
+    let name = name.strip_suffix(".ron").unwrap_or(name);
+    if name.is_empty() {
+        return Err("type a name for the profile".into());
+    }
+    if name.chars().count() > 64 {
+        return Err("a profile's name is at most 64 characters".into());
+    }
+    if name.starts_with(['.', '-'])
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(format!(
+            "{:?} cannot name a profile: use letters, digits, - _ and . (not first)",
+            mtafit_model::text::sanitize(name)
+        ));
+    }
+    if profile::builtin_names().contains(&name) {
+        return Err(format!(
+            "{name} is a built-in profile's name; choose another so both stay loadable"
+        ));
+    }
+    Ok(())
+}
+
+/// The file a profile saved under `name` is kept in, in the state folder `state` (whether or
+/// not it exists yet); `None` for a name that cannot name a profile.
+pub fn profile_file(state: PathBuf, name: &str) -> Option<PathBuf> {
+    check_profile_name(name).ok()?;
+    let name = name.strip_suffix(".ron").unwrap_or(name);
+    Some(profiles_dir(state).join(format!("{name}.ron")))
+}
+
+/// The file of the profile saved under `name`, if there is one.
+pub fn saved_profile(state: PathBuf, name: &str) -> Option<PathBuf> {
+    profile_file(state, name).filter(|p| p.is_file())
+}
+
+/// The names of the profiles saved in the state folder `state`, sorted.
+pub fn saved_profile_names(state: PathBuf) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(profiles_dir(state)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let name = e.file_name().to_str()?.strip_suffix(".ron")?.to_owned();
+            (check_profile_name(&name).is_ok() && e.path().is_file()).then_some(name)
+        })
+        .collect();
+    names.sort();
+    names
 }
 
 /// Apply the overrides to `p` and build the weights: defaults, then `p`'s saved weights, then

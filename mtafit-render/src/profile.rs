@@ -16,6 +16,18 @@ pub struct Words {
     pub unit: &'static str,
 }
 
+/// The form's hint for owning the sending layer, for its value: what yes or no means now, and
+/// what the other would mean.
+pub fn own_hint(own: bool) -> &'static str {
+    if own {
+        "yes: you run the sending servers yourself (self-hosted or licensed engines); no would \
+         rent an ESP, a managed service — the brief's first question"
+    } else {
+        "no: you rent an ESP (a managed service); yes would run the sending servers yourself \
+         (self-hosted or licensed engines) — the brief's first question"
+    }
+}
+
 /// The words for `id`; a new field does not compile without them.
 pub fn words(id: FieldId) -> Words {
     let w = |label, hint, unit| Words { label, hint, unit };

@@ -70,6 +70,12 @@ pub enum Action {
     EditProfile,
     /// Put every weight back to its default.
     ResetWeights,
+    /// Undo the last change of the profile or the weights.
+    Undo,
+    /// Put the profile and weights back to where the session started.
+    ResetProfile,
+    /// Save the profile, weights and marks under a name.
+    SaveProfileAs,
     /// Switch view.
     Show(View),
     /// List catalogue problems.

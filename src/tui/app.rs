@@ -5,10 +5,11 @@
 
 use super::action::View;
 use super::compare::{Compare, Pane};
+use super::history::{History, Step};
 use super::keymap::Context;
 use super::marks::Marks;
 use super::measuring::Measuring;
-use super::model::Model;
+use super::model::{CostPick, MAX_MARKED, Model, TOP};
 use super::popup::Popup;
 use super::screen::Screen;
 use super::search::Search;
@@ -43,6 +44,8 @@ pub struct App {
     pub screen: Screen,
     /// How this run started, whether it saves on quitting, whether it has ended.
     pub session: Session,
+    /// The profile and weights before each change, for `u`, and the session's start, for `R`.
+    pub history: History,
 }
 
 impl App {
@@ -50,7 +53,7 @@ impl App {
     pub fn new(cat: Catalogue, profile: Profile, weights: Weights, theme: Theme) -> App {
         let defaults = Weights::defaults(&cat.factors);
         let mut app = App {
-            model: Model::new(cat, profile, weights),
+            model: Model::new(cat, profile.clone(), weights),
             views: Views::default(),
             compare: Compare::new(defaults),
             search: Search::default(),
@@ -60,6 +63,7 @@ impl App {
             measuring: None,
             screen: Screen::new(theme),
             session: Session::default(),
+            history: History::new(profile.clone(), weights),
         };
         app.refresh();
         app.compare.selected = app.compare.ranking.rows.first().copied().unwrap_or(0);
@@ -71,8 +75,48 @@ impl App {
     /// or path of the view shown) and both lists' rows. The search's matches do not depend on
     /// them, so a slider move does not fuzzy-match every engine again.
     pub fn refresh(&mut self) {
-        self.model.refresh(self.views.current);
+        self.model.rank();
+        self.refresh_view();
         self.compare.rebuild(&self.model, &self.search);
+    }
+
+    /// Rebuild what only the view shown computes: the cost view's curves follow the marks and
+    /// the search as well as the ranking.
+    pub fn refresh_view(&mut self) {
+        self.model.cost_pick = self.cost_pick();
+        self.model.refresh_view(self.views.current);
+    }
+
+    /// The engines the cost view draws: the marked ones when any are marked, else the top of the
+    /// ranking among a kept search's matches, else the leaders; a search narrows the marked
+    /// ones too.
+    pub fn cost_pick(&self) -> CostPick {
+        let marked: Vec<usize> = self
+            .marks
+            .marked(&self.model)
+            .into_iter()
+            .filter(|&i| self.search.shows(i))
+            .collect();
+        if !self.marks.is_empty() {
+            return CostPick::Marked {
+                of: marked.len(),
+                engines: marked.into_iter().take(MAX_MARKED).collect(),
+            };
+        }
+        if self.search.active() {
+            return CostPick::Matching(
+                self.model
+                    .analysis
+                    .ranking
+                    .rows
+                    .iter()
+                    .map(|r| r.engine)
+                    .filter(|&i| self.search.shows(i))
+                    .take(TOP)
+                    .collect(),
+            );
+        }
+        CostPick::Leaders
     }
 
     /// The profile to remember: with the weights and the marked engines.
@@ -85,6 +129,27 @@ impl App {
         p.session.weights = self.model.weights.to_btree();
         p.session.shortlist = self.marks.ids().cloned().collect();
         p
+    }
+
+    /// The decision as it stands, to undo back to: the profile (not an edit still open in the
+    /// profile form, which is a preview) and the weights.
+    pub fn decision(&self, what: &'static str) -> Step {
+        let profile = match &self.popup {
+            Some(Popup::Profile(form)) => form.original.clone(),
+            _ => self.model.profile.clone(),
+        };
+        Step {
+            profile,
+            weights: self.model.weights,
+            what,
+        }
+    }
+
+    /// Put a decision back (undo, reset, a loaded profile): everything ranks again.
+    pub fn restore(&mut self, profile: Profile, weights: Weights) {
+        self.model.profile = profile;
+        self.model.weights = weights;
+        self.refresh();
     }
 
     /// True when the profile, weights or marks differ from the session's start.
@@ -100,7 +165,7 @@ impl App {
             return Context::Search;
         }
         match (&self.popup, self.views.current) {
-            (Some(Popup::Profile(_) | Popup::Export(_)), _) => Context::Form,
+            (Some(Popup::Profile(_) | Popup::Export(_) | Popup::SaveAs(_)), _) => Context::Form,
             (Some(_), _) => Context::Popup,
             (None, View::Cost) => Context::Cost,
             (None, View::Walk) => Context::Walk,

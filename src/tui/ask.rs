@@ -18,6 +18,8 @@ pub enum Ask {
     Weight(FactorId, f64),
     /// Rank with this profile (a preview, an applied edit or a cancelled one).
     Profile(Box<Profile>),
+    /// The profile as it was before an edit now applied, for `u` to go back to.
+    Checkpoint(Box<Profile>),
     /// The search's matches changed: filter the lists again.
     Filter,
     /// Select this engine (an index into the catalogue).

@@ -14,6 +14,16 @@ pub enum Effect {
     Measure,
     /// Remember the theme for the next session.
     RememberTheme(super::theme::ThemeName),
+    /// Save the profile, weights and marks under a name; `overwrite` replaces a profile saved
+    /// under it before (the user agreed).
+    SaveProfile {
+        /// The name, checked.
+        name: String,
+        /// Replace an existing profile of that name.
+        overwrite: bool,
+    },
+    /// Load the profile saved under this name, or the built-in one, with its weights.
+    LoadProfile(String),
 }
 
 /// A shortlist to write for the user.

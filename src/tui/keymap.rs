@@ -335,7 +335,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[k('p')],
         action: Action::EditProfile,
         hint: "profile",
-        description: "edit the profile (volume, budget, team, needs)",
+        description: "edit the profile (volume, budget, team, needs), or load a saved one",
         group: Group::Decide,
         contexts: ALL_VIEWS,
     },
@@ -473,6 +473,31 @@ pub const BINDINGS: &[Binding] = &[
         hint: "theme",
         description: "cycle the colour theme: dark, light, monochrome",
         group: Group::Views,
+        contexts: ALL_VIEWS,
+    },
+    // Last among the app-wide keys, so the status line's hints keep their order.
+    Binding {
+        keys: &[k('u')],
+        action: Action::Undo,
+        hint: "undo",
+        description: "undo the last change of the profile or the weights (again: the one before)",
+        group: Group::Decide,
+        contexts: ALL_VIEWS,
+    },
+    Binding {
+        keys: &[k('R')],
+        action: Action::ResetProfile,
+        hint: "reset profile",
+        description: "put the profile and weights back to how this session started (u undoes)",
+        group: Group::Decide,
+        contexts: ALL_VIEWS,
+    },
+    Binding {
+        keys: &[k('P')],
+        action: Action::SaveProfileAs,
+        hint: "save as",
+        description: "save the profile, weights and marks under a name (load it from p)",
+        group: Group::Decide,
         contexts: ALL_VIEWS,
     },
     Binding {
@@ -648,6 +673,16 @@ mod tests {
         );
         assert_eq!(at(KeyCode::Char('n'), C::Table), Some(Action::NextMatch));
         assert_eq!(at(KeyCode::Esc, C::Popup), Some(Action::Back));
+        assert_eq!(at(KeyCode::Char('u'), C::Weights), Some(Action::Undo));
+        assert_eq!(at(KeyCode::Char('u'), C::Cost), Some(Action::Undo));
+        assert_eq!(
+            lookup(&ev(KeyCode::Char('R'), KeyModifiers::SHIFT), C::Table),
+            Some(Action::ResetProfile)
+        );
+        assert_eq!(
+            lookup(&ev(KeyCode::Char('P'), KeyModifiers::SHIFT), C::Ranking),
+            Some(Action::SaveProfileAs)
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod effect;
 pub mod event;
 pub mod export;
 pub mod form;
+pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod marks;

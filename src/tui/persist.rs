@@ -9,15 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// `$XDG_STATE_HOME/mtafit/state.ron`, or the platform's equivalent.
 pub fn state_file() -> Option<PathBuf> {
-    let dir = match std::env::var_os("XDG_STATE_HOME") {
-        Some(x) if !x.is_empty() => Some(PathBuf::from(x).join("mtafit")),
-        _ => directories::ProjectDirs::from("", "", "mtafit").map(|p| {
-            p.state_dir()
-                .unwrap_or_else(|| p.data_local_dir())
-                .to_path_buf()
-        }),
-    };
-    dir.map(|d| d.join("state.ron"))
+    crate::setup::state_dir().map(|d| d.join("state.ron"))
 }
 
 /// What loading the saved state found.
@@ -173,6 +165,9 @@ pub enum SaveError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The name cannot name a saved profile (the message says why).
+    #[error("{0}")]
+    Name(String),
     /// The profile could not be written as RON.
     #[error("cannot write the state: {0}")]
     Ron(#[from] ron::Error),
@@ -206,10 +201,66 @@ pub fn save_theme(name: super::theme::ThemeName) -> Result<(), SaveError> {
 /// Save the profile (carrying weights and marks) atomically; an error is returned, not raised.
 pub fn save(p: &Profile) -> Result<(), SaveError> {
     let path = in_state_folder(state_file())?;
-    let text = ron::ser::to_string_pretty(p, ron::ser::PrettyConfig::default().struct_names(true))?;
-    let body =
-        format!("// mtafit's saved state: the profile and weights of the last session.\n{text}\n");
+    let body = ron_text(
+        p,
+        "// mtafit's saved state: the profile and weights of the last session.",
+    )?;
     Ok(mtafit_model::atomic::write(&path, body.as_bytes(), true)?)
+}
+
+/// A profile file: a comment line, then the profile as RON.
+fn ron_text(p: &Profile, comment: &str) -> Result<String, SaveError> {
+    let text = ron::ser::to_string_pretty(p, ron::ser::PrettyConfig::default().struct_names(true))?;
+    Ok(format!("{comment}\n{text}\n"))
+}
+
+/// Save the profile (with weights and marks) under `name` in the state folder `state`,
+/// atomically; an existing profile of that name is replaced only with `overwrite`. Returns the
+/// file written.
+pub fn save_named(
+    state: Option<&Path>,
+    name: &str,
+    p: &Profile,
+    overwrite: bool,
+) -> Result<PathBuf, SaveError> {
+    let state = state.ok_or(SaveError::NoStateFolder)?.to_path_buf();
+    crate::setup::check_profile_name(name).map_err(SaveError::Name)?;
+    let path = in_state_folder(crate::setup::profile_file(state, name))?;
+    let body = ron_text(
+        p,
+        &format!(
+            "// mtafit profile {name}, saved from the explorer: load it with `mtafit --profile {name}` or p in the explorer."
+        ),
+    )?;
+    mtafit_model::atomic::write(&path, body.as_bytes(), overwrite)?;
+    Ok(path)
+}
+
+/// A profile to load by name: the one saved under `name` in the state folder `state`, else the
+/// built-in profile of that name.
+pub fn load_named(state: Option<&Path>, name: &str) -> Result<Profile, String> {
+    let saved = state.and_then(|s| crate::setup::saved_profile(s.to_path_buf(), name));
+    let found = match saved {
+        Some(path) => profile::load(&path),
+        None => profile::builtin(name).ok_or_else(|| {
+            format!(
+                "no saved or built-in profile is called {:?}",
+                mtafit_model::text::sanitize(name)
+            )
+        })?,
+    };
+    found.map_err(|diags| {
+        diags.first().map_or_else(
+            || format!("cannot load the profile {name}"),
+            |d| {
+                d.render(false)
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            },
+        )
+    })
 }
 
 #[cfg(test)]

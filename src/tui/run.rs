@@ -45,7 +45,7 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<Ended> {
     // before the error is reported.
     if app.session.saves_on_quit() {
         save(&app);
-    } else if app.session.keep_saved_state && (!app.session.fresh || app.changed()) {
+    } else if app.session.keep_saved_state && (!app.session.asks_before_saving() || app.changed()) {
         kept();
     }
     match looped {
@@ -121,12 +121,12 @@ fn hang_up_signal(stop: &StopSignal) -> Option<i32> {
 }
 
 /// Save profile, weights and marks for next time; a failure is reported, never fatal. A fresh
-/// session that chose to save says where the state went.
+/// session, or one on a profile, that chose to save says where the state went.
 pub fn save(app: &App) {
     // The terminal may be gone (a hang-up): writing a message must not panic.
     use std::io::Write;
     match persist::save(&app.to_save()) {
-        Ok(()) if app.session.fresh => {
+        Ok(()) if app.session.asks_before_saving() => {
             if let Some(path) = persist::state_file() {
                 let shown = mtafit_model::text::sanitize(&path.display().to_string()).into_owned();
                 let _ = writeln!(
@@ -235,6 +235,8 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                 );
             }
         }
+        Effect::SaveProfile { name, overwrite } => save_profile(app, &name, overwrite),
+        Effect::LoadProfile(name) => load_profile(app, &name),
         Effect::Copy(text) => {
             use std::io::Write;
             let seq = super::export::osc52(&text);
@@ -246,5 +248,76 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                 Err(e) => app.status.say(format!("could not copy: {e}"), Tone::Error),
             }
         }
+    }
+}
+
+/// Save the profile, weights and marks under `name`; the popup closes once it is written, and
+/// stays open (asking to replace) when a profile of that name appeared meanwhile.
+fn save_profile(app: &mut App, name: &str, overwrite: bool) {
+    let state = app.session.state_dir.clone();
+    match persist::save_named(state.as_deref(), name, &app.to_save(), overwrite) {
+        Ok(path) => {
+            if matches!(app.popup, Some(Popup::SaveAs(_))) {
+                app.popup = None;
+            }
+            if !app.session.saved_profiles.iter().any(|n| n == name) {
+                app.session.saved_profiles.push(name.to_owned());
+                app.session.saved_profiles.sort();
+            }
+            let shown = mtafit_model::text::sanitize(&path.display().to_string()).into_owned();
+            app.status.say(
+                format!("saved profile {name} to {shown} · load it with p, Load a profile…, or --profile {name}"),
+                Tone::Info,
+            );
+        }
+        Err(persist::SaveError::Write(mtafit_model::atomic::WriteError::Exists { .. })) => {
+            if let Some(Popup::SaveAs(s)) = app.popup.as_mut() {
+                s.confirm = true;
+            }
+            app.status.say(
+                format!("a profile called {name} exists: Enter replaces it, Esc keeps it"),
+                Tone::Warn,
+            );
+        }
+        Err(e) => app
+            .status
+            .say(format!("could not save the profile: {e}"), Tone::Error),
+    }
+}
+
+/// Load the profile saved under `name` (or the built-in one) with its weights, in place of the
+/// profile and weights now, as one change `u` undoes; the marks stay as they are.
+fn load_profile(app: &mut App, name: &str) {
+    let state = app.session.state_dir.clone();
+    let mut p = match persist::load_named(state.as_deref(), name) {
+        Ok(p) => p,
+        Err(e) => {
+            app.status.say(e, Tone::Error);
+            return;
+        }
+    };
+    let over = crate::setup::Overrides::default();
+    let (weights, warnings) = match crate::setup::apply(&over, &mut p, &app.model.cat) {
+        Ok(found) => found,
+        Err(e) => {
+            let first = e.to_string().lines().next().unwrap_or_default().to_owned();
+            app.status
+                .say(format!("cannot load {name}: {first}"), Tone::Error);
+            return;
+        }
+    };
+    p.session = Default::default();
+    let before = app.decision("loading a profile");
+    app.history.record(before, None);
+    if matches!(app.popup, Some(Popup::Profile(_))) {
+        app.popup = None;
+    }
+    app.restore(p, weights);
+    match warnings.first() {
+        Some(w) => app.status.say(format!("loaded {name}; {w}"), Tone::Warn),
+        None => app.status.say(
+            format!("loaded profile {name} with its weights · u undoes"),
+            Tone::Info,
+        ),
     }
 }

@@ -2,7 +2,8 @@
 //! `--profile`), then the command line's overrides.
 //!
 //! A saved state that cannot be read is reported in the status line and kept from being saved
-//! over, with `--profile` or `--fresh` too.
+//! over, with `--profile` or `--fresh` too. Those two leave the saved state alone unless the
+//! user asks to save on quitting.
 
 use super::app::App;
 use super::persist;
@@ -35,11 +36,11 @@ impl Default for Options {
 pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, SetupError> {
     let cat = setup::catalogue(over)?;
     let mut notes = Vec::new();
-    // Read even under `--profile`: that session saves on quitting too, and must know whether
-    // what it would save over is a state it could not read.
+    // A session on a profile is a what-if, like a fresh one: the saved state is not loaded, and
+    // is saved over only when the user asks, never when it is a file that cannot be read.
+    let asks = opts.fresh || over.profile.is_some();
     let mut keep_saved_state = false;
-    let saved = if opts.fresh {
-        // Not loaded, but saved when the user asks: still never over a file it cannot read.
+    let saved = if asks {
         if let Some(msg) = persist::unreadable() {
             notes.push(msg);
             keep_saved_state = true;
@@ -47,7 +48,7 @@ pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, Setup
         None
     } else {
         match persist::load() {
-            persist::Loaded::Profile(p) => Some(*p).filter(|_| over.profile.is_none()),
+            persist::Loaded::Profile(p) => Some(*p),
             persist::Loaded::SetAside(msg) => {
                 notes.push(msg);
                 None
@@ -78,8 +79,16 @@ pub fn build(over: &Overrides, opts: &Options, color: bool) -> Result<App, Setup
     let mut app = App::new(cat, profile, weights, theme);
     app.screen.color = color;
     app.session.fresh = opts.fresh;
+    app.session.on_profile = over.profile.is_some();
     app.session.keep_saved_state = keep_saved_state;
     app.session.cwd = std::env::current_dir().unwrap_or_default();
+    app.session.state_dir = setup::state_dir();
+    app.session.saved_profiles = app
+        .session
+        .state_dir
+        .clone()
+        .map(setup::saved_profile_names)
+        .unwrap_or_default();
     app.marks = marks
         .into_iter()
         .filter(|id| app.model.cat.engine(id).is_some())

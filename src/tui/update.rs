@@ -12,8 +12,10 @@ use super::app::App;
 use super::ask::Ask;
 pub use super::effect::Effect;
 use super::form::ProfileForm;
+use super::history::Step;
 use super::layout;
 use super::measuring::{MeasureResult, Measuring};
+use super::popup::save_as::SaveAs;
 use super::popup::{self, Popup};
 use super::scroll::Scroll;
 use super::status::Tone;
@@ -27,17 +29,21 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     ) {
         app.status.clear();
     }
+    // A drag of a slider is one change to undo; anything else ends it.
+    if !matches!(action, Action::Drag(..)) {
+        app.history.end_gesture();
+    }
     match action {
         // The next draw measures every area again and keeps the selection in view.
         Action::Resize(w, h) => {
             app.screen.size = (w, h);
             return None;
         }
-        // A fresh session leaves the saved state alone; with changes, quitting asks first, and
-        // quitting again from the question quits without saving. Over a saved state that could
-        // not be read there is nothing to ask: it is never saved over.
+        // A fresh session, or one on a profile, leaves the saved state alone; with changes,
+        // quitting asks first, and quitting again from the question quits without saving. Over a
+        // saved state that could not be read there is nothing to ask: it is never saved over.
         Action::Quit
-            if app.session.fresh
+            if app.session.asks_before_saving()
                 && !app.session.keep_saved_state
                 && app.changed()
                 && !matches!(app.popup, Some(Popup::SaveOnQuit)) =>
@@ -67,10 +73,17 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Help => app.popup = Some(Popup::Help(Scroll::default())),
         Action::Problems => app.popup = Some(Popup::Problems(Scroll::default())),
         Action::EditProfile => {
-            app.popup = Some(Popup::Profile(Box::new(ProfileForm::new(
-                &app.model.profile,
+            let mut form = ProfileForm::new(&app.model.profile);
+            form.profiles = app.session.saved_profiles.clone();
+            app.popup = Some(Popup::Profile(Box::new(form)))
+        }
+        Action::SaveProfileAs => {
+            app.popup = Some(Popup::SaveAs(Box::new(SaveAs::new(
+                app.session.state_dir.clone(),
             ))))
         }
+        Action::Undo => undo(app),
+        Action::ResetProfile => reset_profile(app),
         Action::Compare if app.marks.len() < 2 => app.status.say(
             "mark at least two engines with Space to compare them side by side",
             Tone::Warn,
@@ -88,10 +101,16 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::ResetWeights => {
-            app.model.weights = app.compare.sliders.defaults;
-            app.refresh();
-            app.status
-                .say("weights reset to their defaults", Tone::Info);
+            if app.model.weights == app.compare.sliders.defaults {
+                app.status
+                    .say("the weights are already at their defaults", Tone::Info);
+            } else {
+                app.history.record(app.decision("the weights' reset"), None);
+                app.model.weights = app.compare.sliders.defaults;
+                app.refresh();
+                app.status
+                    .say("weights reset to their defaults · u undoes", Tone::Info);
+            }
         }
         Action::Back => {
             let asks = app.search.clear(&app.model.cat.engines);
@@ -126,18 +145,39 @@ fn carry(app: &mut App, asks: Vec<Ask>) -> Option<Effect> {
         match ask {
             Ask::Say(text, tone) => app.status.say(text, tone),
             Ask::Weight(f, v) => {
+                if app.model.weights.get(f) != v {
+                    let gesture = app.compare.sliders.dragging;
+                    app.history
+                        .record(app.decision("a weight's change"), gesture);
+                }
                 app.model.weights.set(f, v);
                 app.refresh();
+            }
+            Ask::Checkpoint(before) => {
+                let step = Step {
+                    profile: *before,
+                    weights: app.model.weights,
+                    what: "the profile's edit",
+                };
+                app.history.record(step, None);
             }
             Ask::Profile(p) => {
                 app.model.profile = *p;
                 app.refresh();
             }
-            Ask::Filter => app.compare.rebuild(&app.model, &app.search),
+            Ask::Filter => {
+                app.compare.rebuild(&app.model, &app.search);
+                if app.views.current == View::Cost {
+                    app.refresh_view();
+                }
+            }
             Ask::Select(engine) => app.compare.selected = engine,
             Ask::Mark(engine) => {
                 let said = app.marks.toggle(&app.model.engine(engine).id);
                 app.status.say(said, Tone::Info);
+                if app.views.current == View::Cost {
+                    app.refresh_view();
+                }
             }
             Ask::Close => app.popup = None,
             Ask::Measure(path) => {
@@ -159,6 +199,46 @@ fn carry(app: &mut App, asks: Vec<Ask>) -> Option<Effect> {
     effect
 }
 
+/// `u`: put back the profile and weights as they were before the last change.
+fn undo(app: &mut App) {
+    match app.history.undo() {
+        Some(step) => {
+            app.restore(step.profile, step.weights);
+            let left = match app.history.len() {
+                0 => "nothing more to undo".to_owned(),
+                n => format!("{n} more to undo"),
+            };
+            app.status
+                .say(format!("undid {} · {left}", step.what), Tone::Info);
+        }
+        None => app.status.say(
+            "nothing to undo: no profile or weight has changed in this session",
+            Tone::Info,
+        ),
+    }
+}
+
+/// `R`: the profile and weights as this session started (the saved session, the `--profile`
+/// or the defaults, with the command line's options), as one change `u` undoes.
+fn reset_profile(app: &mut App) {
+    let Some((profile, weights)) = app.history.start().cloned() else {
+        return;
+    };
+    if profile == app.model.profile && weights == app.model.weights {
+        app.status.say(
+            "the profile and weights are already as this session started",
+            Tone::Info,
+        );
+        return;
+    }
+    app.history.record(app.decision("the reset"), None);
+    app.restore(profile, weights);
+    app.status.say(
+        "profile and weights back to how this session started · u undoes",
+        Tone::Info,
+    );
+}
+
 /// A background measurement ended: its volume goes into the profile editor.
 pub fn measured(app: &mut App, result: MeasureResult) {
     let Some(job) = app.measuring.take() else {
@@ -175,7 +255,7 @@ pub fn measured(app: &mut App, result: MeasureResult) {
 /// Show a view, with what only it computes.
 fn show(app: &mut App, view: View) {
     app.views.current = view;
-    app.model.refresh_view(view);
+    app.refresh_view();
 }
 
 /// A click: a header tab shows its view; in the compare view, the pane under it takes it.

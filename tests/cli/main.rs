@@ -19,5 +19,6 @@ mod measure_cli;
 mod measure_generated;
 mod outputs;
 mod path_cli;
+mod saved_profiles;
 mod scenarios;
 mod widths;

@@ -469,6 +469,56 @@ fn a_fresh_session_leaves_the_saved_state_alone_unless_asked() {
 }
 
 #[test]
+fn a_session_on_a_profile_leaves_the_saved_state_alone_unless_asked() {
+    // A first session lowers the volume weight to 8 and saves it on quitting.
+    let mut s = Session::start(&[]);
+    s.wait_text("Ranking");
+    s.keys("w");
+    s.keys("hh");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    let state = s.state.clone();
+    let before = std::fs::read_to_string(&state).unwrap();
+    let mut home = std::mem::replace(&mut s.home, tempfile::tempdir().unwrap());
+
+    // A built-in profile, quit at once: the saved session is byte for byte as it was.
+    for args in [
+        &["--profile", "esp-enough"][..],
+        &["--profile", "brief-7.4m"],
+    ] {
+        let mut p = Session::start_in(home, args);
+        p.wait_text("Ranking");
+        p.keys("q");
+        assert!(p.wait_exit().success());
+        assert_eq!(std::fs::read_to_string(&state).unwrap(), before, "{args:?}");
+        home = std::mem::replace(&mut p.home, tempfile::tempdir().unwrap());
+    }
+
+    // A change, then q: it asks; n quits without saving.
+    let mut p = Session::start_in(home, &["--profile", "esp-enough"]);
+    p.wait_text("Ranking");
+    p.keys("w");
+    p.keys("h");
+    p.keys("q");
+    p.wait_text("Save before quitting?");
+    p.wait_text("started on a profile (--profile)");
+    p.keys("n");
+    assert!(p.wait_exit().success());
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), before);
+    home = std::mem::replace(&mut p.home, tempfile::tempdir().unwrap());
+
+    // A signal saves nothing either.
+    let mut p = Session::start_in(home, &["--profile", "esp-enough"]);
+    p.wait_text("Ranking");
+    p.keys("w");
+    p.keys("h");
+    p.wait_for("volume weight 9", |sc| sc.contents().contains("─    9 "));
+    signal(&p, libc::SIGTERM);
+    assert_eq!(p.wait_exit().exit_code(), 143);
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), before);
+}
+
+#[test]
 fn the_theme_is_remembered() {
     let mut s = Session::start(&[]);
     s.wait_text("Ranking");

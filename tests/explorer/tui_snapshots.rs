@@ -179,6 +179,29 @@ fn cost_view() {
 }
 
 #[test]
+fn cost_view_draws_the_marked_engines() {
+    // Three engines marked in the ranking (its 2nd, 4th and 7th rows): the chart and the side
+    // panel show exactly those, and the title says so.
+    both("cost_marked", |a| {
+        act(
+            a,
+            &[
+                Action::Down,
+                Action::Mark,
+                Action::Down,
+                Action::Down,
+                Action::Mark,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Mark,
+                Action::Show(View::Cost),
+            ],
+        );
+    });
+}
+
+#[test]
 fn walk_view() {
     both("walk", |a| {
         update(a, Action::Show(View::Walk)).map_or((), |_| ())

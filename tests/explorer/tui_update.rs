@@ -1774,3 +1774,366 @@ fn the_detail_pane_says_what_a_service_differs_on_and_how_old_its_facts_are() {
     let checked = text.lines().find(|l| l.starts_with("checked")).unwrap();
     assert!(checked.contains(" (") && checked.contains(')'), "{checked}");
 }
+
+/// The status line's message, or nothing.
+fn said(a: &App) -> String {
+    a.status
+        .message
+        .as_ref()
+        .map(|m| m.0.clone())
+        .unwrap_or_default()
+}
+
+/// The volume weight, which `w` then `h` lowers by one.
+fn volume_weight(a: &App) -> f64 {
+    a.model.weights.get(FactorId::Volume)
+}
+
+/// Apply an edit in the profile form: its first field (owning the sending layer) flipped.
+fn flip_own_in_the_form(a: &mut App) {
+    run(a, &[Action::EditProfile, Action::Right, Action::Confirm]);
+}
+
+#[test]
+fn u_undoes_weight_and_form_changes_one_at_a_time() {
+    let mut a = app();
+    let own = a.model.profile.own_infrastructure;
+    run(&mut a, &[Action::FocusWeights, Action::Left]);
+    assert_eq!(volume_weight(&a), 9.0);
+    flip_own_in_the_form(&mut a);
+    assert_eq!(a.model.profile.own_infrastructure, !own);
+    assert!(said(&a).contains("u undoes"), "{}", said(&a));
+
+    update(&mut a, Action::Undo);
+    assert_eq!(a.model.profile.own_infrastructure, own, "the form's edit");
+    assert_eq!(volume_weight(&a), 9.0, "the weight stays");
+    assert!(
+        said(&a).contains("undid the profile's edit"),
+        "{}",
+        said(&a)
+    );
+    update(&mut a, Action::Undo);
+    assert_eq!(volume_weight(&a), 10.0, "then the weight");
+    update(&mut a, Action::Undo);
+    assert!(said(&a).contains("nothing to undo"), "{}", said(&a));
+    // A form left with Esc, or applied unchanged, is nothing to undo.
+    run(&mut a, &[Action::EditProfile, Action::Right, Action::Back]);
+    run(
+        &mut a,
+        &[Action::EditProfile, Action::Confirm, Action::Undo],
+    );
+    assert!(said(&a).contains("nothing to undo"));
+    // r is undone as one change.
+    run(
+        &mut a,
+        &[
+            Action::Left,
+            Action::Left,
+            Action::ResetWeights,
+            Action::Undo,
+        ],
+    );
+    assert_eq!(volume_weight(&a), 8.0);
+}
+
+#[test]
+fn capital_r_resets_the_profile_and_weights_to_the_start_and_u_takes_it_back() {
+    let start = Profile::from(Situation {
+        monthly_volume: 20_000_000,
+        ..Situation::default()
+    });
+    let mut a = app_with(start.clone());
+    run(&mut a, &[Action::FocusWeights, Action::Left]);
+    flip_own_in_the_form(&mut a);
+    update(&mut a, Action::ResetProfile);
+    assert_eq!(a.model.profile, start);
+    assert_eq!(volume_weight(&a), 10.0);
+    assert!(
+        said(&a).contains("back to how this session started"),
+        "{}",
+        said(&a)
+    );
+    update(&mut a, Action::ResetProfile);
+    assert!(said(&a).contains("already"), "{}", said(&a));
+    update(&mut a, Action::Undo);
+    assert_eq!(volume_weight(&a), 9.0);
+    assert_eq!(
+        a.model.profile.own_infrastructure,
+        !start.own_infrastructure
+    );
+}
+
+/// Type `name` into the save-as popup and press Enter; the effect it asks for.
+fn save_as(a: &mut App, name: &str) -> Option<Effect> {
+    update(a, Action::SaveProfileAs);
+    typed(a, name);
+    update(a, Action::Confirm)
+}
+
+#[test]
+fn capital_p_saves_a_named_profile_and_asks_before_replacing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    a.session.state_dir = Some(dir.path().to_path_buf());
+    run(&mut a, &[Action::FocusWeights, Action::Left]);
+    let effect = save_as(&mut a, "what-if").expect("a save");
+    assert_eq!(
+        effect,
+        Effect::SaveProfile {
+            name: "what-if".into(),
+            overwrite: false
+        }
+    );
+    mtafit::tui::run::carry_out(&mut a, effect);
+    assert!(a.popup.is_none(), "{}", said(&a));
+    let folder = dir.path().join("profiles");
+    let file = folder.join("what-if.ron");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("\"volume\": 9.0"), "{saved}");
+    let loaded = mtafit_model::profile::load(&file).expect("a profile file");
+    assert_eq!(loaded.session.weights.get("volume"), Some(&9.0));
+    // Written through a temporary file: nothing else is left in the folder.
+    let names: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["what-if.ron"]);
+    assert_eq!(a.session.saved_profiles, ["what-if"]);
+
+    // The same name again: asked first; Esc keeps the file as it was.
+    update(&mut a, Action::Left);
+    assert_eq!(save_as(&mut a, "what-if"), None);
+    let Some(Popup::SaveAs(d)) = &a.popup else {
+        panic!("the popup stays open")
+    };
+    assert!(d.confirm);
+    assert!(said(&a).contains("exists"), "{}", said(&a));
+    update(&mut a, Action::Back);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), saved);
+    // Enter again replaces it.
+    assert_eq!(save_as(&mut a, "what-if"), None);
+    let effect = update(&mut a, Action::Confirm).expect("a save");
+    assert_eq!(
+        effect,
+        Effect::SaveProfile {
+            name: "what-if".into(),
+            overwrite: true
+        }
+    );
+    mtafit::tui::run::carry_out(&mut a, effect);
+    let replaced = std::fs::read_to_string(&file).unwrap();
+    assert!(replaced.contains("\"volume\": 8.0"), "{replaced}");
+
+    // A name that is not a plain file name, or a built-in profile's, is refused.
+    for bad in ["../up", ".hidden", "esp-enough", "a b"] {
+        assert_eq!(save_as(&mut a, bad), None, "{bad}");
+        assert_eq!(
+            a.status.message.as_ref().map(|m| m.1),
+            Some(Tone::Error),
+            "{bad}"
+        );
+        update(&mut a, Action::Back);
+    }
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
+}
+
+#[test]
+fn a_named_or_built_in_profile_loads_from_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    a.session.state_dir = Some(dir.path().to_path_buf());
+    // Save a what-if (volume weight 9, the sending layer flipped), then go back to the start.
+    run(&mut a, &[Action::FocusWeights, Action::Left]);
+    flip_own_in_the_form(&mut a);
+    let what_if = a.model.profile.clone();
+    let effect = save_as(&mut a, "what-if").unwrap();
+    mtafit::tui::run::carry_out(&mut a, effect);
+    update(&mut a, Action::ResetProfile);
+    assert_eq!(volume_weight(&a), 10.0);
+
+    // p, ↑ to the last row (Load a profile…), → lists, type to filter, Enter loads.
+    let load = |a: &mut App, name: &str| {
+        run(a, &[Action::EditProfile, Action::Up, Action::Right]);
+        let Some(Popup::Profile(form)) = &a.popup else {
+            panic!("the form")
+        };
+        let pk = form.picker.as_ref().expect("the list of profiles");
+        assert!(pk.options.iter().any(|(n, _)| n == "what-if"));
+        assert!(pk.options.iter().any(|(n, _)| n == "esp-enough"));
+        typed(a, name);
+        let effect = update(a, Action::Confirm).expect("a load");
+        assert_eq!(effect, Effect::LoadProfile(name.into()));
+        mtafit::tui::run::carry_out(a, effect);
+    };
+    load(&mut a, "what-if");
+    assert!(a.popup.is_none(), "{}", said(&a));
+    assert_eq!(a.model.profile, what_if);
+    assert_eq!(volume_weight(&a), 9.0);
+    assert!(said(&a).contains("loaded profile what-if"));
+    load(&mut a, "esp-enough");
+    assert_eq!(a.model.profile.monthly_volume, 300_000);
+    // Each load is one change to undo.
+    update(&mut a, Action::Undo);
+    assert_eq!(a.model.profile, what_if);
+}
+
+#[test]
+fn the_path_view_says_where_the_explorer_sets_a_growth() {
+    let mut a = app();
+    update(&mut a, Action::Show(View::Path));
+    let text = screen(&mut a, 160, 60);
+    assert!(!text.contains("--growth"), "{text}");
+    assert!(!text.contains("--write-profile"), "{text}");
+    assert!(
+        text.contains("press p and type it in the Growth a month field"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_sending_layer_hint_follows_its_value() {
+    let mut a = app();
+    update(&mut a, Action::EditProfile);
+    assert!(a.model.profile.own_infrastructure);
+    let text = screen(&mut a, 160, 50);
+    assert!(
+        text.contains("yes: you run the sending servers yourself"),
+        "{text}"
+    );
+    update(&mut a, Action::Right);
+    let text = screen(&mut a, 160, 50);
+    assert!(text.contains("no: you rent an ESP"), "{text}");
+}
+
+#[test]
+fn a_forms_status_line_says_its_keys_as_its_footer_does() {
+    let mut a = app();
+    update(&mut a, Action::EditProfile);
+    let text = screen(&mut a, 160, 50);
+    let last = text.lines().last().unwrap();
+    assert!(last.contains("Enter apply · Esc cancel"), "{last}");
+    assert!(!last.contains("keep"), "{last}");
+    let footers = text
+        .lines()
+        .filter(|l| l.contains("Enter apply · Esc cancel"))
+        .count();
+    assert_eq!(footers, 2, "the footer and the status line:\n{text}");
+    // The save-as popup too.
+    run(&mut a, &[Action::Back, Action::SaveProfileAs]);
+    let text = screen(&mut a, 160, 50);
+    let last = text.lines().last().unwrap();
+    assert!(last.contains("Enter save · Esc cancel"), "{last}");
+}
+
+#[test]
+fn helps_first_steps_name_every_view() {
+    let mut a = app();
+    update(&mut a, Action::Help);
+    let text = screen(&mut a, 120, 60);
+    for view in [
+        "2 shows costs",
+        "3 the brief's",
+        "4 your top pick",
+        "1 comes back",
+    ] {
+        assert!(text.contains(view), "{view}:\n{text}");
+    }
+}
+
+/// The engines the cost view draws, by id.
+fn drawn(a: &App) -> Vec<&str> {
+    let c = a.model.curves.as_ref().expect("the cost view's curves");
+    c.leaders.iter().map(|&i| id(a, i)).collect()
+}
+
+#[test]
+fn the_cost_view_draws_the_marked_engines_else_the_leaders_and_follows_the_search() {
+    let mut a = app();
+    // Nothing marked or searched: the three best to own and the two best to rent, as before.
+    update(&mut a, Action::Show(View::Cost));
+    assert_eq!(drawn(&a).len(), 5);
+    assert!(drawn(&a).contains(&"ses"), "{:?}", drawn(&a));
+    assert!(screen(&mut a, 120, 40).contains("top 3 to own, 2 to rent"));
+
+    // Marked: exactly the marked engines, in ranking order.
+    update(&mut a, Action::Show(View::Compare));
+    run(
+        &mut a,
+        &[
+            Action::Down,
+            Action::Mark,
+            Action::Down,
+            Action::Down,
+            Action::Mark,
+        ],
+    );
+    let ranked: Vec<String> = a
+        .model
+        .analysis
+        .ranking
+        .rows
+        .iter()
+        .map(|r| id(&a, r.engine).to_owned())
+        .collect();
+    update(&mut a, Action::Show(View::Cost));
+    assert_eq!(drawn(&a), [ranked[1].as_str(), ranked[3].as_str()]);
+    assert!(screen(&mut a, 120, 40).contains("· marked: 2 "));
+
+    // A kept search narrows the marked ones.
+    update(&mut a, Action::Search);
+    typed(&mut a, &ranked[3]);
+    update(&mut a, Action::Confirm);
+    assert_eq!(drawn(&a), [ranked[3].as_str()]);
+    let text = screen(&mut a, 120, 40);
+    assert!(
+        text.contains(&format!("· marked matching “{}”: 1", ranked[3])),
+        "{text}"
+    );
+
+    // A search that matches none of the marked engines draws nothing, and says how to fix it.
+    update(&mut a, Action::Search);
+    typed(&mut a, "zzqqxx");
+    update(&mut a, Action::Confirm);
+    assert!(drawn(&a).is_empty());
+    let text = screen(&mut a, 120, 40);
+    assert!(
+        text.contains("No marked engine matches the search: Esc clears it."),
+        "{text}"
+    );
+    update(&mut a, Action::Back);
+    assert_eq!(
+        drawn(&a).len(),
+        2,
+        "Esc clears the search: the marked ones again"
+    );
+
+    // Unmarked, the search picks the top of its matches (at most five).
+    update(&mut a, Action::Show(View::Compare));
+    let marked: Vec<usize> = a.marks.marked(&a.model);
+    for e in marked {
+        a.compare.selected = e;
+        update(&mut a, Action::Mark);
+    }
+    assert!(a.marks.is_empty());
+    update(&mut a, Action::Search);
+    typed(&mut a, "mta");
+    update(&mut a, Action::Confirm);
+    update(&mut a, Action::Show(View::Cost));
+    let shown = drawn(&a).len();
+    assert!((1..=5).contains(&shown), "{:?}", drawn(&a));
+    let matches: Vec<usize> = a
+        .model
+        .analysis
+        .ranking
+        .rows
+        .iter()
+        .map(|r| r.engine)
+        .filter(|&i| a.search.shows(i))
+        .take(5)
+        .collect();
+    assert_eq!(a.model.curves.as_ref().unwrap().leaders, matches);
+    assert!(screen(&mut a, 120, 40).contains(&format!("top {shown} matching “mta”")));
+    // Esc clears the search: the leaders again.
+    update(&mut a, Action::Back);
+    assert!(drawn(&a).contains(&"ses"));
+}

@@ -234,7 +234,12 @@ pub fn curves(
     other: usize,
     points: usize,
 ) -> Curves {
-    let leaders = leaders(engines, p, w, own, other);
+    curves_of(engines, p, leaders(engines, p, w, own, other), points)
+}
+
+/// Cost curves of the engines `leaders` (indices, in the order to draw them) with `points`
+/// volumes each.
+pub fn curves_of(engines: &[Engine], p: &Profile, leaders: Vec<usize>, points: usize) -> Curves {
     let points = points.max(2);
     let (lo, hi) = ((LOW as f64).log10(), (HIGH as f64).log10());
     let volumes: Vec<u64> = (0..points)

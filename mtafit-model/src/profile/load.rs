@@ -60,6 +60,15 @@ pub fn builtin_names() -> Vec<&'static str> {
         .collect()
 }
 
+/// The built-in example profile called `name` (`esp-enough`), read without looking for a file of
+/// that name; `None` when there is no such built-in.
+pub fn builtin(name: &str) -> Option<Result<Profile, Vec<Diagnostic>>> {
+    embedded::PROFILES
+        .iter()
+        .find(|(p, _)| p.rsplit('/').next() == Some(&format!("{name}.ron")))
+        .map(|(path, bytes)| parse(path, bytes))
+}
+
 /// Load `--profile`: a file path, or the name of a built-in example such as `brief-7.4m`.
 pub fn load(arg: &Path) -> Result<Profile, Vec<Diagnostic>> {
     let shown = arg.display().to_string();
@@ -67,11 +76,8 @@ pub fn load(arg: &Path) -> Result<Profile, Vec<Diagnostic>> {
         Ok(bytes) => parse(&shown, &bytes),
         Err(why) if why.is_missing() => {
             let name = shown.strip_suffix(".ron").unwrap_or(&shown);
-            if let Some((path, bytes)) = embedded::PROFILES
-                .iter()
-                .find(|(p, _)| p.rsplit('/').next() == Some(&format!("{name}.ron")))
-            {
-                return parse(path, bytes);
+            if let Some(found) = builtin(name) {
+                return found;
             }
             Err(vec![Diagnostic::whole_file(
                 Severity::Error,

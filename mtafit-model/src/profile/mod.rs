@@ -16,5 +16,5 @@ pub use edit::{new_with_volume, with_volume};
 pub use field::{
     BRIEF_VOLUME, Choice, Choices, Field, FieldId, Kind, Part, Slot, Unit, VOLUME_LINE,
 };
-pub use load::{builtin_names, load, parse};
+pub use load::{builtin, builtin_names, load, parse};
 pub use model::{Assumptions, Growth, Marketing, Profile, Session, Situation, SupportNeed, Team};

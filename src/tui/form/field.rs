@@ -28,6 +28,8 @@ pub enum Setting {
     Field(FieldId),
     /// A mail log to measure the volume from (not saved in the profile).
     LogPath,
+    /// A saved or built-in profile to load in place of this one (not saved in the profile).
+    Load,
 }
 
 /// One field of the form.
@@ -107,6 +109,18 @@ impl Field {
         Field::new(Setting::Field(id), w.label, w.hint, kind, value)
     }
 
+    /// The row that loads a saved or built-in profile.
+    pub fn load() -> Field {
+        Field::new(
+            Setting::Load,
+            "Load a profile…",
+            "Space or → lists the profiles saved with P and the built-in ones; Enter loads one, \
+             with its weights, in place of this profile (u undoes)",
+            Kind::Pick(PickFrom::Profiles),
+            String::new(),
+        )
+    }
+
     /// The row where a mail log is named to measure the volume from.
     pub fn log_path() -> Field {
         Field::new(
@@ -116,6 +130,17 @@ impl Field {
             Kind::Text,
             String::new(),
         )
+    }
+
+    /// The hint for the field as it stands: owning the sending layer says what its current
+    /// value means, since yes and no lead to different kinds of engine.
+    pub fn current_hint(&self) -> &'static str {
+        match self.setting {
+            Setting::Field(FieldId::OwnInfrastructure) => {
+                mtafit_render::profile::own_hint(self.value == YES_NO[1])
+            }
+            _ => self.hint,
+        }
     }
 
     /// Replace a text field's value (and put the cursor at its end).
@@ -230,6 +255,8 @@ pub fn rows(p: &Profile) -> Vec<Field> {
             out.push(Field::of(*next, p));
         }
     }
+    // Last, so ↑ from the first field reaches it.
+    out.push(Field::load());
     out
 }
 
@@ -258,6 +285,7 @@ mod tests {
             assert_eq!(n, usize::from(f.part != Part::Session), "{}", f.id.id());
         }
         assert_eq!(shown.iter().filter(|s| **s == Setting::LogPath).count(), 1);
+        assert_eq!(shown.last(), Some(&Setting::Load));
         // Beside what it belongs with: the log and the growth after the volume, the staff-time
         // switch after the cap.
         let at = |s: Setting| shown.iter().position(|x| *x == s).unwrap();

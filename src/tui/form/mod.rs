@@ -31,6 +31,8 @@ pub struct ProfileForm {
     pub picker: Option<Picker>,
     /// The growth a log measured in the form, with the months it rests on.
     pub measured_growth: Option<Growth>,
+    /// The names of the profiles saved with `P`, for the Load row's list.
+    pub profiles: Vec<String>,
 }
 
 impl ProfileForm {
@@ -42,6 +44,7 @@ impl ProfileForm {
             original: p.clone(),
             measured_growth: None,
             picker: None,
+            profiles: Vec::new(),
         }
     }
 
@@ -66,6 +69,16 @@ impl ProfileForm {
                         mtafit_model::text::sanitize(&e.name).into_owned(),
                     )
                 })
+                .collect(),
+            PickFrom::Profiles => self
+                .profiles
+                .iter()
+                .map(|n| (n.clone(), "saved with P".to_owned()))
+                .chain(
+                    mtafit_model::profile::builtin_names()
+                        .into_iter()
+                        .map(|n| (n.to_owned(), "built-in".to_owned())),
+                )
                 .collect(),
         };
         let mut picker = Picker::new(options, split_list(&f.value));

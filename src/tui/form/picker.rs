@@ -9,6 +9,9 @@ pub enum PickFrom {
     Capabilities,
     /// Engine ids of the catalogue.
     Engines,
+    /// A profile to load: those saved by name, then the built-in ones (one is picked, not
+    /// ticked).
+    Profiles,
 }
 
 /// The list a pick field opens: every valid id, filtered by what is typed, with the chosen ones

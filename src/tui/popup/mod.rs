@@ -5,6 +5,7 @@
 
 pub mod dialog;
 pub mod profile;
+pub mod save_as;
 
 use super::action::Action;
 use super::ask::Ask;
@@ -15,6 +16,7 @@ use super::model::Model;
 use super::scroll::Scroll;
 use dialog::Dialog;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use save_as::SaveAs;
 
 /// A popup over the current view.
 #[derive(Debug, Clone)]
@@ -31,6 +33,8 @@ pub enum Popup {
     Export(Box<Dialog>),
     /// A fresh session with changes is quitting: save them for next time?
     SaveOnQuit,
+    /// Save the profile under a name.
+    SaveAs(Box<SaveAs>),
 }
 
 impl Popup {
@@ -38,7 +42,7 @@ impl Popup {
     pub fn scroll(&self) -> Option<&Scroll> {
         match self {
             Popup::Help(s) | Popup::SideBySide(s) | Popup::Problems(s) => Some(s),
-            Popup::Profile(_) | Popup::Export(_) | Popup::SaveOnQuit => None,
+            Popup::Profile(_) | Popup::Export(_) | Popup::SaveOnQuit | Popup::SaveAs(_) => None,
         }
     }
 
@@ -48,6 +52,7 @@ impl Popup {
         match self {
             Popup::Profile(form) => form.current().kind == Kind::Text,
             Popup::Export(d) => d.field == 1,
+            Popup::SaveAs(_) => true,
             _ => false,
         }
     }
@@ -107,6 +112,7 @@ impl Popup {
                 _ => Vec::new(),
             },
             Popup::Export(d) => d.update(action),
+            Popup::SaveAs(s) => s.update(action),
             Popup::Profile(form) => profile::update(form, action, model, measuring),
         }
     }

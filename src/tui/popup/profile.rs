@@ -3,6 +3,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::ask::Ask;
+use crate::tui::effect::Effect;
 use crate::tui::form::{Kind, ProfileForm, Setting};
 use crate::tui::measuring::{MeasureResult, Measuring};
 use crate::tui::model::Model;
@@ -16,6 +17,21 @@ pub fn update(
     model: &Model,
     measuring: Option<&Measuring>,
 ) -> Vec<Ask> {
+    if form.current().setting == Setting::Load
+        && let Some(pk) = form.picker.as_ref()
+        && matches!(action, Action::Confirm | Action::Input(' '))
+    {
+        // One profile is picked, not ticked: Enter (or Space) loads it.
+        let name = pk.shown.get(pk.cursor).map(|&i| pk.options[i].0.clone());
+        form.close_picker(true);
+        return match name {
+            Some(name) => vec![Ask::Effect(Effect::LoadProfile(name))],
+            None => vec![Ask::say(
+                "no profile matches; Backspace widens the filter",
+                Tone::Error,
+            )],
+        };
+    }
     if let Some(pk) = form.picker.as_mut() {
         match action {
             Action::Up => pk.cursor = pk.cursor.saturating_sub(1),
@@ -78,15 +94,21 @@ pub fn update(
                     Tone::Error,
                 )];
             };
-            let mut asks = vec![Ask::Profile(Box::new(p)), Ask::Close];
+            let mut asks = Vec::new();
+            let changed = p != form.original;
+            if changed {
+                asks.push(Ask::Checkpoint(Box::new(form.original.clone())));
+            }
+            asks.extend([Ask::Profile(Box::new(p)), Ask::Close]);
+            let undo = if changed { " · u undoes" } else { "" };
             if measuring.is_some() {
                 asks.push(Ask::StopMeasuring);
                 asks.push(Ask::say(
-                    "profile applied; the measurement was stopped",
+                    format!("profile applied; the measurement was stopped{undo}"),
                     Tone::Info,
                 ));
             } else {
-                asks.push(Ask::say("profile applied", Tone::Info));
+                asks.push(Ask::say(format!("profile applied{undo}"), Tone::Info));
             }
             return asks;
         }

@@ -3,6 +3,7 @@
 
 use super::Shared;
 use super::pane;
+use crate::tui::model::{CostPick, LEADERS};
 use mtafit_model::text;
 use mtafit_model::units;
 use mtafit_render::sentence;
@@ -28,6 +29,59 @@ fn marker(mono: bool, n: usize) -> (Marker, &'static str) {
         MONO_MARKERS[n % MONO_MARKERS.len()]
     } else {
         (Marker::Braille, "■")
+    }
+}
+
+/// Which engines are drawn, for the chart's title: "marked: 3", "top 5 matching “kumo”", "top
+/// 3 to own, 2 to rent".
+pub fn drawn(s: &Shared) -> String {
+    let query = || format!("“{}”", text::sanitize(&s.search.query));
+    match &s.model.cost_pick {
+        CostPick::Leaders => {
+            let (mine, other) = if s.model.profile.own_infrastructure {
+                ("own", "rent")
+            } else {
+                ("rent", "own")
+            };
+            format!("top {} to {mine}, {} to {other}", LEADERS.0, LEADERS.1)
+        }
+        CostPick::Matching(e) => format!("top {} matching {}", e.len(), query()),
+        CostPick::Marked { engines, of } => {
+            let matching = if s.search.active() {
+                format!(" matching {}", query())
+            } else {
+                String::new()
+            };
+            let cap = if engines.len() < *of {
+                format!(", the first {} drawn", engines.len())
+            } else {
+                String::new()
+            };
+            format!("marked{matching}: {of}{cap}")
+        }
+    }
+}
+
+/// The chart's title within `width` columns: which engines are drawn says most, so the rest of
+/// the title gives way first.
+fn title(s: &Shared, width: u16) -> String {
+    let which = drawn(s);
+    let room = usize::from(width).saturating_sub(2);
+    [
+        format!(" Annual cost by monthly volume (log–log) · {which} "),
+        format!(" Annual cost (log–log) · {which} "),
+        format!(" Annual cost · {which} "),
+    ]
+    .into_iter()
+    .find(|t| text::width(t) <= room)
+    .unwrap_or_else(|| format!(" {which} "))
+}
+
+/// What the chart says when it has nothing to draw, and how to change that.
+fn nothing_drawn(s: &Shared) -> &'static str {
+    match s.model.cost_pick {
+        CostPick::Marked { .. } => "No marked engine matches the search: Esc clears it.",
+        _ => "No engine matches the search: Esc clears it.",
     }
 }
 
@@ -111,10 +165,7 @@ pub fn draw(s: &Shared, frame: &mut Frame, area: Rect) {
         .block(pane(
             s,
             None,
-            Line::from(Span::styled(
-                " Annual cost by monthly volume (log–log) ",
-                t.title,
-            )),
+            Line::from(Span::styled(title(s, chart_area.width), t.title)),
         ))
         .x_axis(
             Axis::default()
@@ -131,6 +182,14 @@ pub fn draw(s: &Shared, frame: &mut Frame, area: Rect) {
         // The side panel is the legend: the chart's own would cover the lines.
         .legend_position(None);
     frame.render_widget(chart, chart_area);
+    if c.leaders.is_empty() {
+        let inner = chart_area.inner(ratatui::layout::Margin::new(2, 2));
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(Span::styled(nothing_drawn(s), t.warn))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
+    }
 
     // Side panel: cost at your volume, crossovers and assumptions.
     let block = pane(

@@ -15,8 +15,11 @@ const FIRST_STEPS: &[&str] = &[
     "p edits your profile (volume, team, needs): the ranking follows as you type.",
     "w jumps to the weights; ←→ move the selected one, and the ranking re-orders live.",
     "/ searches; Space marks engines, c compares them side by side, e exports them.",
-    "2 shows costs against volume, 3 the brief's decision walk, 1 comes back.",
-    "q quits; your profile, weights and marks are there next time.",
+    "2 shows costs against volume, 3 the brief's decision walk, 4 your top pick as your volume \
+     grows, 1 comes back.",
+    "u undoes a change, R goes back to how the session started, P saves the profile under a name.",
+    "q quits; your profile, weights and marks are there next time (with --profile or --fresh, \
+     only if you say so).",
 ];
 
 /// The help text: first steps, then one line per binding under group headings, each saying

@@ -52,6 +52,9 @@ pub struct Shared<'a> {
     pub popup_open: bool,
     /// The terminal's size.
     pub size: (u16, u16),
+    /// The keys of the form that has them, as its footer says them, for the status line to say
+    /// the same; `None` when no such form is open.
+    pub form_keys: Option<&'static str>,
 }
 
 impl<'a> Shared<'a> {
@@ -66,6 +69,11 @@ impl<'a> Shared<'a> {
             focus: app.compare.focus,
             popup_open: app.popup.is_some(),
             size: app.screen.size,
+            form_keys: match &app.popup {
+                Some(Popup::Profile(form)) => Some(popups::profile_keys(form)),
+                Some(Popup::SaveAs(_)) => Some(popups::SAVE_AS_KEYS),
+                _ => None,
+            },
         }
     }
 }
@@ -103,7 +111,8 @@ pub fn view(app: &App, frame: &mut Frame) {
             Popup::Problems(scroll) => popups::problems(&s, frame, area, scroll),
             Popup::Profile(form) => popups::profile(&s, frame, area, form, app.measuring.as_ref()),
             Popup::Export(d) => popups::export(&s, frame, area, d, &app.session.cwd),
-            Popup::SaveOnQuit => popups::save_on_quit(&s, frame, area),
+            Popup::SaveOnQuit => popups::save_on_quit(&s, frame, area, &app.session),
+            Popup::SaveAs(d) => popups::save_as(&s, frame, area, d),
         }
     }
 }

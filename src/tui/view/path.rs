@@ -4,6 +4,7 @@
 use super::Shared;
 use crate::tui::scroll::Scroll;
 use mtafit_model::decide::path::Path;
+use mtafit_model::profile::FieldId;
 use mtafit_model::text;
 use mtafit_model::units;
 use mtafit_render::path as words;
@@ -162,13 +163,17 @@ pub fn lines(s: &Shared, width: usize) -> Vec<Line<'static>> {
     out.extend(strip(s, p, width.saturating_sub(2).max(10)));
     out.push(Line::raw(""));
     let growth = words::growth_source(&model.profile, None);
-    for l in wrap(
-        &format!(
-            "As you grow: {}.",
-            words::outlook(p, engines, model.profile.monthly_volume, growth)
+    let growth_field = mtafit_render::profile::words(FieldId::Growth).label;
+    // Where to set a growth, in the explorer's terms: the command line's are for the command
+    // line.
+    let outlook = match growth {
+        None => format!(
+            "no growth recorded: press p and type it in the {growth_field} field (6% or -2%), \
+             or measure two months or more of your logs from that form"
         ),
-        "",
-    ) {
+        Some(_) => words::outlook(p, engines, model.profile.monthly_volume, growth),
+    };
+    for l in wrap(&format!("As you grow: {outlook}."), "") {
         out.push(Line::from(Span::styled(l, t.good)));
     }
     out.push(Line::raw(""));
@@ -213,9 +218,11 @@ pub fn lines(s: &Shared, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
     for l in wrap(
-        "Each volume is ranked as `mtafit rank --volume` ranks it, and each change is exact to \
-         the message. The growth is the profile's: `mtafit measure --write-profile` records it \
-         from two months or more of logs.",
+        &format!(
+            "Each volume is ranked as the Compare view ranks it with that volume in the profile, \
+             and each change is exact to the message. The growth is the profile's: p, then the \
+             {growth_field} field, sets it."
+        ),
         "",
     ) {
         out.push(Line::from(Span::styled(l, t.dim)));

@@ -2,11 +2,13 @@
 //! editor and the export dialog.
 
 use super::{Shared, popup_area, popup_frame};
-use crate::tui::form::{Kind, ProfileForm};
+use crate::tui::form::{Kind, PickFrom, ProfileForm};
 use crate::tui::measuring::Measuring;
 use crate::tui::model::Model;
 use crate::tui::popup::dialog::Dialog;
+use crate::tui::popup::save_as::SaveAs;
 use crate::tui::scroll::Scroll;
+use crate::tui::session::Session;
 use mtafit_model::catalogue::Capability;
 use mtafit_model::catalogue::FactorId;
 use mtafit_model::text;
@@ -211,14 +213,19 @@ pub fn problems(s: &Shared, frame: &mut Frame, area: Rect, scroll: &Scroll) {
     super::scrolled(frame, inner, lines, scroll);
 }
 
-/// Draw the question a fresh session asks before quitting with changes.
-pub fn save_on_quit(s: &Shared, frame: &mut Frame, area: Rect) {
+/// Draw the question a fresh session, or one on a profile, asks before quitting with changes.
+pub fn save_on_quit(s: &Shared, frame: &mut Frame, area: Rect, session: &Session) {
     let t = &s.theme;
     let path = crate::tui::persist::state_file()
         .map(|p| text::sanitize(&p.display().to_string()).into_owned())
         .unwrap_or_else(|| "(no state folder on this system)".into());
+    let started = if session.fresh {
+        "started fresh (--fresh)"
+    } else {
+        "started on a profile (--profile)"
+    };
     let body = format!(
-        "This session started fresh (--fresh), so your saved profile and weights were left alone. Save this session's profile, weights and marks for next time, replacing them in {path}?"
+        "This session {started}, so your saved profile and weights were left alone. Save this session's profile, weights and marks for next time, replacing them in {path}? (Esc, then P, saves them under a name of their own instead.)"
     );
     let width = 70u16.min(area.width.saturating_sub(2));
     let lines = textwrap::wrap(&body, usize::from(width.saturating_sub(2)).max(10));
@@ -242,6 +249,19 @@ pub fn save_on_quit(s: &Shared, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The profile editor's keys, in its footer and the status line alike.
+pub fn profile_keys(form: &ProfileForm) -> &'static str {
+    let loading = form.current().kind == Kind::Pick(PickFrom::Profiles);
+    match &form.picker {
+        Some(_) if loading => "type to filter · ↑↓ move · Enter loads · Esc back",
+        Some(_) => "type to filter · Space ticks · ↑↓ move · Enter done · Esc back",
+        None => "↑↓ field · ←→ change · type to edit · Enter apply · Esc cancel",
+    }
+}
+
+/// The save-as popup's keys, in its footer and the status line alike.
+pub const SAVE_AS_KEYS: &str = "type a name · Enter save · Esc cancel";
+
 /// Draw the profile editor: the fields (scrolled to keep the focused one in view), then the
 /// focused field's error or hint in full, the top pick now, and, when a pick field's list is
 /// open, the list.
@@ -254,17 +274,13 @@ pub fn profile(
 ) {
     let t = &s.theme;
     let r = popup_area(area, 90, form.fields.len() as u16 + 8);
-    let footer = if form.picker.is_some() {
-        "type to filter · Space ticks · ↑↓ move · Enter done · Esc back"
-    } else {
-        "↑↓ field · ←→ change · type to edit · Enter apply · Esc cancel"
-    };
-    let inner = popup_frame(s, frame, r, "Profile", footer);
+    let loading = form.current().kind == Kind::Pick(PickFrom::Profiles);
+    let inner = popup_frame(s, frame, r, "Profile", profile_keys(form));
     if inner.height == 0 || inner.width < 4 {
         return;
     }
     if let Some(pk) = &form.picker {
-        picker(s, frame, inner, form.current().label, pk);
+        picker(s, frame, inner, form.current().label, pk, !loading);
         return;
     }
     let w = usize::from(inner.width);
@@ -276,7 +292,7 @@ pub fn profile(
             .into_iter()
             .map(|l| (l.into_owned(), t.error))
             .collect(),
-        (None, None) => textwrap::wrap(f.hint, w.saturating_sub(2).max(10))
+        (None, None) => textwrap::wrap(f.current_hint(), w.saturating_sub(2).max(10))
             .into_iter()
             .map(|l| (l.into_owned(), t.dim))
             .collect(),
@@ -325,6 +341,10 @@ pub fn profile(
         match &f.kind {
             Kind::Text if focused => spans.extend(text_field(s, &f.input, f.selected, value_w)),
             Kind::Text => spans.push(Span::styled(text::fit_left(&f.value, value_w), plain)),
+            Kind::Pick(PickFrom::Profiles) => spans.push(Span::styled(
+                text::fit_left("Space lists saved and built-in profiles", value_w),
+                if focused { t.selected } else { t.dim },
+            )),
             Kind::Pick(_) if f.value.is_empty() => spans.push(Span::styled(
                 text::fit_left("(none: Space picks)", value_w),
                 if focused { t.selected } else { t.dim },
@@ -430,8 +450,16 @@ fn text_field<'a>(
     ]
 }
 
-/// A pick field's list: the filter, then each matching option with a tick box.
-fn picker(s: &Shared, frame: &mut Frame, inner: Rect, label: &str, pk: &crate::tui::form::Picker) {
+/// A pick field's list: the filter, then each matching option with a tick box (`ticks`; a
+/// profile to load is picked, not ticked).
+fn picker(
+    s: &Shared,
+    frame: &mut Frame,
+    inner: Rect,
+    label: &str,
+    pk: &crate::tui::form::Picker,
+    ticks: bool,
+) {
     let t = &s.theme;
     let w = usize::from(inner.width);
     let head = format!("{label}: {}▏", pk.query.value());
@@ -451,9 +479,14 @@ fn picker(s: &Shared, frame: &mut Frame, inner: Rect, label: &str, pk: &crate::t
     for (n, &i) in pk.shown.iter().enumerate().skip(first).take(rows) {
         let y = inner.y + 2 + (n - first) as u16;
         let (id, name) = &pk.options[i];
-        let tick = if pk.is_chosen(i) { "[x]" } else { "[ ]" };
+        // A profile to load is picked, not ticked.
+        let tick = match (ticks, pk.is_chosen(i)) {
+            (false, _) => "",
+            (true, true) => "[x] ",
+            (true, false) => "[ ] ",
+        };
         let line = format!(
-            "{} {tick} {id} — {name}",
+            "{} {tick}{id} — {name}",
             if n == pk.cursor { "▶" } else { " " }
         );
         let style = if n == pk.cursor { t.selected } else { t.text };
@@ -596,6 +629,64 @@ pub fn export(s: &Shared, frame: &mut Frame, area: Rect, d: &Dialog, cwd: &std::
     }
     lines.push(Line::raw(""));
     let style = if d.confirm { t.warn } else { t.dim };
+    lines.extend(
+        note_lines
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, style))),
+    );
+    for (n, line) in lines
+        .into_iter()
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        frame.render_widget(line, Rect::new(inner.x, inner.y + n as u16, inner.width, 1));
+    }
+}
+
+/// Draw "Save profile as…": the name, and where it goes or why it cannot (a bad name, a profile
+/// of that name already there).
+pub fn save_as(s: &Shared, frame: &mut Frame, area: Rect, d: &SaveAs) {
+    let t = &s.theme;
+    let name = d.name();
+    let (note, style) = match (crate::setup::check_profile_name(name), d.file()) {
+        _ if name.is_empty() => (
+            "Saves the profile, weights and marks under a name of their own, apart from the \
+             session: load it again with p (Load a profile…) or --profile NAME."
+                .to_owned(),
+            t.dim,
+        ),
+        (Err(why), _) => (why, t.error),
+        (Ok(()), None) => (
+            "no state folder is known on this system; set XDG_STATE_HOME to save profiles".into(),
+            t.error,
+        ),
+        (Ok(()), Some(file)) => {
+            let full = text::sanitize(&file.display().to_string()).into_owned();
+            if d.confirm {
+                (
+                    format!("{full} exists: Enter again replaces it, Esc keeps it"),
+                    t.warn,
+                )
+            } else {
+                (format!("Writes {full}."), t.dim)
+            }
+        }
+    };
+    let width = 76u16.min(area.width.saturating_sub(4)).max(20);
+    let body = usize::from(width.saturating_sub(2));
+    let note_lines: Vec<String> = textwrap::wrap(&note, body.max(10))
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    let r = popup_area(area, width, note_lines.len() as u16 + 4);
+    let inner = popup_frame(s, frame, r, "Save profile as", SAVE_AS_KEYS);
+    let w = usize::from(inner.width);
+    let mut spans = vec![
+        Span::styled("▶ ", t.title),
+        Span::styled(text::fit_left("Name", 7), t.title),
+    ];
+    spans.extend(text_field(s, &d.input, false, w.saturating_sub(10)));
+    let mut lines = vec![Line::from(spans), Line::raw("")];
     lines.extend(
         note_lines
             .into_iter()

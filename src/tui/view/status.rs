@@ -52,6 +52,7 @@ pub fn draw(
     } else {
         note.as_deref()
             .or(status.message.as_ref().map(|(m, _)| m.as_str()))
+            .or(s.form_keys)
     }
     .map_or(0, text::width);
     while !right.is_empty()
@@ -87,6 +88,9 @@ pub fn draw(
             Tone::Error => t.error,
         };
         left.push(Span::styled(text::truncate(msg, room).into_owned(), style));
+    } else if let Some(keys) = s.form_keys {
+        // A form's keys in the words of its footer, which are not the key map's one-word hints.
+        left.push(Span::styled(text::truncate(keys, room).into_owned(), t.dim));
     } else {
         let mut used = 0;
         for b in hint_order(ctx, s.search.active()) {
