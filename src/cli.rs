@@ -609,7 +609,14 @@ const FILES: &[(&str, &str)] = &[
         "The explorer's saved session: profile, weights and marked engines, as a profile file \
          that --profile loads too; without XDG_STATE_HOME, the platform's state folder \
          (~/.local/state/mtafit/state.ron on Linux). One that does not parse is moved aside to \
-         state.ron.corrupt. Commands other than the explorer neither read nor write it.",
+         state.ron.corrupt. Only a run without --profile or --fresh writes it on its own; \
+         those ask first. Commands other than the explorer neither read nor write it.",
+    ),
+    (
+        "$XDG_STATE_HOME/mtafit/profiles/NAME.ron",
+        "Profiles saved by name with P in the explorer, loaded from the profile form's last row \
+         or with --profile NAME (a file of that name first, then a saved profile, then a \
+         built-in one).",
     ),
     (
         "$XDG_STATE_HOME/mtafit/ui.ron",

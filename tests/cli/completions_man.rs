@@ -160,7 +160,12 @@ fn the_man_page_has_keys_files_and_exit_status() {
         assert!(keys_section.contains(shown), "{shown}: {keys_section}");
     }
     let files_section = &page[files..exit];
-    for f in ["mtafit/engines/*.ron", "mtafit/state.ron", "mtafit/ui.ron"] {
+    for f in [
+        "mtafit/engines/*.ron",
+        "mtafit/state.ron",
+        "mtafit/ui.ron",
+        "mtafit/profiles/NAME.ron",
+    ] {
         assert!(files_section.contains(f), "{f}: {files_section}");
     }
     let exit_section = &page[exit..version];
