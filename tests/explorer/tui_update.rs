@@ -162,12 +162,60 @@ fn moving_in_the_table_follows_the_table_order() {
 }
 
 #[test]
+fn the_score_column_sorts_by_the_number_and_the_standing_has_its_own() {
+    // The default sender has engines out of the running and with caveats: in ranking order
+    // their scores interleave with the candidates'; sorted by score they must not.
+    let mut a = app();
+    run(&mut a, &[Action::FocusNext]);
+    assert_eq!(a.compare.table.sort.column, Column::Score);
+    let scores: Vec<f64> = a
+        .compare
+        .table
+        .rows
+        .iter()
+        .map(|i| a.model.row(*i).score)
+        .collect();
+    assert!(
+        scores.windows(2).all(|s| s[0] >= s[1]),
+        "scores not highest first: {scores:?}"
+    );
+    run(&mut a, &[Action::SortReverse]);
+    let scores: Vec<f64> = a
+        .compare
+        .table
+        .rows
+        .iter()
+        .map(|i| a.model.row(*i).score)
+        .collect();
+    assert!(scores.windows(2).all(|s| s[0] <= s[1]), "{scores:?}");
+    run(&mut a, &[Action::SortReverse, Action::SortNext]);
+    assert_eq!(a.compare.table.sort.column, Column::Standing);
+    let standings: Vec<_> = a
+        .compare
+        .table
+        .rows
+        .iter()
+        .map(|i| a.model.row(*i).standing())
+        .collect();
+    assert!(
+        standings.windows(2).all(|s| s[0] <= s[1]),
+        "candidates first: {standings:?}"
+    );
+    assert!(
+        standings.first() < standings.last(),
+        "more than one standing"
+    );
+}
+
+#[test]
 fn sorting_cycles_columns_and_reverses() {
     let mut a = app();
     assert_eq!(a.compare.table.sort.column, Column::Score);
     run(&mut a, &[Action::SortNext]);
+    assert_eq!(a.compare.table.sort.column, Column::Standing);
+    run(&mut a, &[Action::SortNext]);
     assert_eq!(a.compare.table.sort.column, Column::Cost);
-    for _ in 0..Column::ALL.len() - 1 {
+    for _ in 0..Column::ALL.len() - 2 {
         update(&mut a, Action::SortNext);
     }
     assert_eq!(a.compare.table.sort.column, Column::Score, "a full cycle");

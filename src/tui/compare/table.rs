@@ -72,7 +72,8 @@ impl Table {
             let (ea, eb) = (&engines[a], &engines[b]);
             let (ra, rb) = (model.row(a), model.row(b));
             let natural = match col {
-                Column::Score => pos[a].cmp(&pos[b]),
+                Column::Score => rb.score.total_cmp(&ra.score),
+                Column::Standing => ra.standing().cmp(&rb.standing()),
                 Column::Name => decide::rank::cmp_names(&ea.name, &eb.name),
                 Column::Cost => ra.cost.total().total_cmp(&rb.cost.total()),
                 Column::Licence => ea.licence_label().cmp(&eb.licence_label()),
@@ -185,6 +186,7 @@ impl Table {
                 (longest as u16 + 2).clamp(10, 18)
             }
             Column::Score => 7,
+            Column::Standing => 10,
             Column::Cost => 9,
             Column::Licence => 14,
             Column::Kind => 12,

@@ -108,6 +108,7 @@ pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
             }
             let value = match c {
                 Column::Score => format!("{:.1}", row.score),
+                Column::Standing => mtafit_render::rank::standing(row).to_owned(),
                 Column::Cost => {
                     let estimated = e.cost.estimate.is_some();
                     format!(
