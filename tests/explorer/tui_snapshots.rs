@@ -184,6 +184,42 @@ fn walk_view_when_the_ranking_disagrees() {
 }
 
 #[test]
+fn a_caveat_marks_its_row_and_the_detail_says_why() {
+    // At 500k a month Stalwart, a mailbox server, is a candidate with a caveat: it scores 86.7
+    // yet ranks below Momentum's 30.4.
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = app();
+        a.model.profile.monthly_volume = 500_000;
+        a.refresh();
+        let stalwart = a
+            .model
+            .cat
+            .engines
+            .iter()
+            .position(|e| e.id == "stalwart")
+            .unwrap();
+        assert_eq!(
+            a.model.row(stalwart).standing(),
+            mtafit_model::decide::Standing::WithCaveats
+        );
+        a.compare.selected = stalwart;
+        let t = draw(&mut a, w, h);
+        let text = format!("{}", t.backend());
+        // The ranking pane is the focused one, drawn between heavy borders.
+        let ranking: Vec<&str> = text.lines().filter_map(|l| l.split('┃').nth(1)).collect();
+        let row = ranking
+            .iter()
+            .find(|l| l.contains("Stalwart"))
+            .expect("Stalwart in the ranking");
+        assert!(row.contains(" ! "), "{row}");
+        let marked = ranking.iter().filter(|l| l.contains(" ! ")).count();
+        assert_eq!(marked, 1, "only the caveat's row is marked:\n{text}");
+        assert!(text.contains("caveat    ! a mailbox server"), "{text}");
+        assert_snapshot!(format!("caveat_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
 fn problems_popup() {
     for (w, h) in [(120, 40), (80, 24)] {
         let cat = Catalogue::load(&Sources {

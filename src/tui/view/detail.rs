@@ -60,8 +60,15 @@ pub fn lines(s: &Shared, width: usize) -> Vec<Line<'static>> {
     if let Some(why) = sentence::out(row) {
         wrap(&mut out, "out", &why, t.warn);
     }
-    for remark in sentence::remarks(e, row) {
-        wrap(&mut out, "note", &remark, t.warn);
+    // `remarks` gives the caveats first: each is why the ranking's `!` puts the engine below
+    // the candidates without one.
+    for (n, remark) in sentence::remarks(e, row).iter().enumerate() {
+        if n < row.caveats.len() {
+            let why = format!("! {remark}: ranked below every candidate without a caveat");
+            wrap(&mut out, "caveat", &why, t.warn);
+        } else {
+            wrap(&mut out, "note", remark, t.warn);
+        }
     }
     if let Some(c) = &model.analysis.comparison {
         if c.top == i {

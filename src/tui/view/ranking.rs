@@ -3,10 +3,14 @@
 use super::{Shared, bar, highlighted_name, pane, row_styles};
 use crate::tui::compare::Pane;
 use crate::tui::compare::ranking::{RankLine, Ranking};
+use mtafit_model::decide::Standing;
 use mtafit_model::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+
+/// What follows the name of an engine with a caveat: two columns, cut from its name.
+pub const CAVEAT_MARK: &str = " !";
 
 /// Draw the ranking pane.
 pub fn draw(s: &Shared, ranking: &Ranking, frame: &mut Frame, area: Rect) {
@@ -82,7 +86,21 @@ pub fn draw(s: &Shared, ranking: &Ranking, frame: &mut Frame, area: Rect) {
                         mark,
                     ),
                 ];
-                spans.extend(highlighted_name(s, *i, name_w, base));
+                // A caveat ranks an engine below every candidate without one, whatever its
+                // score: the mark says why it sits below lower scores (the detail says which).
+                if rowd.standing() == Standing::WithCaveats {
+                    spans.extend(highlighted_name(s, *i, name_w.saturating_sub(2), base));
+                    spans.push(Span::styled(
+                        CAVEAT_MARK,
+                        if selected {
+                            t.selected.patch(t.warn)
+                        } else {
+                            t.warn
+                        },
+                    ));
+                } else {
+                    spans.extend(highlighted_name(s, *i, name_w, base));
+                }
                 if let Some(reason) = mtafit_render::sentence::out(rowd) {
                     let room = w.saturating_sub(2 + rank_w + 1 + 2 + name_w + 1);
                     spans.push(Span::styled(
