@@ -52,6 +52,8 @@ pub enum Action {
     Back,
     /// Confirm: keep a search, apply a form.
     Confirm,
+    /// Open the selected engine whole: every fact, full screen.
+    Open,
     /// Jump to the weights pane.
     FocusWeights,
     /// Sort the table by the next column.

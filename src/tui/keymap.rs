@@ -396,6 +396,14 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[C::Ranking, C::Table, C::Detail],
     },
     Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Open,
+        hint: "open",
+        description: "open the selected engine whole: every fact, its sources as links (Esc back)",
+        group: Group::Views,
+        contexts: &[C::Ranking, C::Table, C::Detail],
+    },
+    Binding {
         keys: &[k('c')],
         action: Action::Compare,
         hint: "compare",
@@ -639,6 +647,11 @@ mod tests {
         );
         assert_eq!(at(KeyCode::Char('n'), C::Table), Some(Action::NextMatch));
         assert_eq!(at(KeyCode::Esc, C::Popup), Some(Action::Back));
+        // Enter opens an engine from the lists and keeps its meaning in a search or a form.
+        assert_eq!(at(KeyCode::Enter, C::Ranking), Some(Action::Open));
+        assert_eq!(at(KeyCode::Enter, C::Table), Some(Action::Open));
+        assert_eq!(at(KeyCode::Enter, C::Search), Some(Action::Confirm));
+        assert_eq!(at(KeyCode::Enter, C::Form), Some(Action::Confirm));
     }
 
     #[test]

@@ -1726,3 +1726,70 @@ fn the_detail_pane_says_what_a_service_differs_on_and_how_old_its_facts_are() {
     let checked = text.lines().find(|l| l.starts_with("checked")).unwrap();
     assert!(checked.contains(" (") && checked.contains(')'), "{checked}");
 }
+
+/// The action a key press means in the app's present context, as the event loop looks it up.
+fn key(a: &App, code: ratatui::crossterm::event::KeyCode) -> Option<Action> {
+    let ev = ratatui::crossterm::event::KeyEvent::new(
+        code,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    mtafit::tui::keymap::key(&ev, a.context())
+}
+
+#[test]
+fn enter_opens_the_selected_engine_whole_and_esc_returns() {
+    use ratatui::crossterm::event::KeyCode;
+    for pane in [Pane::Ranking, Pane::Table, Pane::Detail] {
+        let mut a = app();
+        a.compare.focus = pane;
+        run(&mut a, &[Action::Down, Action::Down]);
+        let chosen = a.compare.selected;
+        let enter = key(&a, KeyCode::Enter);
+        assert_eq!(enter, Some(Action::Open), "Enter in the {pane:?} pane");
+        update(&mut a, enter.unwrap());
+        match &a.popup {
+            Some(Popup::Engine(i, scroll)) => {
+                assert_eq!(*i, chosen);
+                assert_eq!(scroll.top(), 0);
+            }
+            other => panic!("not the engine view: {other:?}"),
+        }
+        // It scrolls with the list keys: j, PgDn, G, g.
+        for (code, moved) in [
+            (KeyCode::Char('j'), true),
+            (KeyCode::PageDown, true),
+            (KeyCode::Char('G'), true),
+            (KeyCode::Char('g'), false),
+        ] {
+            let act = key(&a, code).expect("bound in the engine view");
+            update(&mut a, act);
+            assert_eq!(popup_top(&a) > 0, moved, "{code:?}");
+        }
+        // Esc and q both go back to where the user was.
+        for code in [KeyCode::Esc, KeyCode::Char('q')] {
+            update(&mut a, Action::Open);
+            let back = key(&a, code).unwrap();
+            update(&mut a, back);
+            assert!(a.popup.is_none(), "{code:?} closes it");
+            assert!(!a.session.quit, "{code:?} does not quit");
+            assert_eq!(a.compare.focus, pane);
+            assert_eq!(a.compare.selected, chosen);
+        }
+    }
+    // Enter keeps its meaning in a search: it keeps the filter, it opens nothing.
+    let mut a = app();
+    update(&mut a, Action::Search);
+    typed(&mut a, "post");
+    assert_eq!(key(&a, KeyCode::Enter), Some(Action::Confirm));
+}
+
+#[test]
+fn enter_on_a_search_that_matches_nothing_opens_nothing() {
+    let mut a = app();
+    update(&mut a, Action::Search);
+    typed(&mut a, "zzqq");
+    update(&mut a, Action::Confirm);
+    update(&mut a, Action::Open);
+    assert!(a.popup.is_none());
+    assert_eq!(a.status.message.as_ref().map(|m| m.1), Some(Tone::Warn));
+}

@@ -6,6 +6,7 @@
 
 mod cost;
 pub mod detail;
+pub mod engine;
 mod header;
 pub mod help;
 mod path;
@@ -104,6 +105,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             Popup::Profile(form) => popups::profile(&s, frame, area, form, app.measuring.as_ref()),
             Popup::Export(d) => popups::export(&s, frame, area, d, &app.session.cwd),
             Popup::SaveOnQuit => popups::save_on_quit(&s, frame, area),
+            Popup::Engine(i, scroll) => engine::draw(&s, frame, area, *i, scroll),
         }
     }
 }
