@@ -320,6 +320,56 @@ fn the_engine_views_sources_are_hyperlinks_and_a_hostile_url_is_not() {
 }
 
 #[test]
+fn nothing_is_cut_while_space_sits_unused_at_220x60() {
+    let mut a = app();
+    let t = draw(&mut a, 220, 60);
+    let text = format!("{}", t.backend());
+    // Out-of-running reasons are whole in the ranking pane: it has the height to wrap them.
+    let ranking: Vec<&str> = text.lines().filter_map(|l| l.split('┃').nth(1)).collect();
+    let ranking = ranking.join("\n");
+    assert!(
+        ranking.contains("a managed service, and you want to own"),
+        "{ranking}"
+    );
+    assert!(ranking.contains("the sending layer"), "{ranking}");
+    assert!(ranking.contains("above 1M/month"), "{ranking}");
+    assert!(!ranking.contains('…'), "{ranking}");
+    // The licence column widens to its longest licence, the fits' reasons wrap whole.
+    assert!(text.contains("EPL-2.0 OR IPL-1.0"), "{text}");
+    assert!(!text.contains("EPL-2.0 OR I…"));
+    assert!(!text.contains("(up to 1…"), "the why lines wrap: {text}");
+    assert_snapshot!("compare_220x60", t.backend());
+}
+
+#[test]
+fn the_table_says_when_more_columns_lie_to_the_right() {
+    let mut a = app();
+    let t = draw(&mut a, 80, 24);
+    let header = format!("{}", t.backend())
+        .lines()
+        .nth(2)
+        .unwrap()
+        .to_owned();
+    assert!(
+        header.trim_end_matches(['"', '│']).ends_with('→'),
+        "{header}"
+    );
+    // Scrolled to the far right, nothing more lies there.
+    act(&mut a, &[Action::FocusNext]);
+    for _ in 0..40 {
+        update(&mut a, Action::Right);
+    }
+    let t = draw(&mut a, 80, 24);
+    let header = format!("{}", t.backend())
+        .lines()
+        .nth(2)
+        .unwrap()
+        .to_owned();
+    assert!(!header.contains('→'), "{header}");
+    assert!(header.contains("Events kept"), "{header}");
+}
+
+#[test]
 fn problems_popup() {
     for (w, h) in [(120, 40), (80, 24)] {
         let cat = Catalogue::load(&Sources {

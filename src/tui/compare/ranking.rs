@@ -7,6 +7,7 @@ use crate::tui::model::Model;
 use crate::tui::scroll::Scroll;
 use crate::tui::search::Search;
 use ratatui::layout::Rect;
+use std::cell::RefCell;
 
 /// One line of the ranking pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,9 @@ pub struct Ranking {
     pub rows: Vec<usize>,
     /// The lines' scroll (counting the rule).
     pub scroll: Scroll,
+    /// The engine each row of the pane showed at the last draw (none for the rule), so a click
+    /// lands on what was drawn there, wrapped reasons included.
+    pub drawn: RefCell<Vec<Option<usize>>>,
 }
 
 impl Ranking {
@@ -63,7 +67,11 @@ impl Ranking {
         if y < inner.y {
             return None;
         }
-        let line = self.scroll.top() + usize::from(y - inner.y);
+        let row = usize::from(y - inner.y);
+        if let Some(shown) = self.drawn.borrow().get(row) {
+            return *shown;
+        }
+        let line = self.scroll.top() + row;
         match self.lines(model).get(line) {
             Some(RankLine::Engine(i)) => Some(*i),
             _ => None,

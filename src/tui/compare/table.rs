@@ -171,6 +171,19 @@ impl Table {
         (None, Vec::new())
     }
 
+    /// The widest of a text over the rows shown, in columns.
+    fn longest(
+        &self,
+        cat: &Catalogue,
+        f: impl Fn(&mtafit_model::catalogue::Engine) -> String,
+    ) -> u16 {
+        self.rows
+            .iter()
+            .map(|i| text::width(&f(&cat.engines[*i])))
+            .max()
+            .unwrap_or(0) as u16
+    }
+
     /// Width of a column in cells.
     pub fn column_width(&self, cat: &Catalogue, c: Column) -> u16 {
         // Room for the title, its sort arrow and a gap, whatever the content needs.
@@ -188,11 +201,13 @@ impl Table {
             Column::Score => 7,
             Column::Standing => 10,
             Column::Cost => 9,
-            Column::Licence => 14,
+            // Free text: as wide as the longest row's, within bounds, so no licence or
+            // configuration language is cut while the columns after it can scroll into view.
+            Column::Licence => (self.longest(cat, |e| e.licence_label()) + 1).clamp(14, 30),
             Column::Kind => 12,
             Column::Status => 10,
             Column::Band => 12,
-            Column::Config => 8,
+            Column::Config => (self.longest(cat, |e| e.config.label()) + 1).clamp(8, 16),
             Column::Fit(_) => 7,
             Column::Cap(_) => 9,
             Column::Retention => 8,

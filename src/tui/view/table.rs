@@ -71,6 +71,16 @@ pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
         Line::from(header),
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
+    // More columns lie to the right: the header's last cell says so (→ or l scrolls there).
+    if cols
+        .last()
+        .is_some_and(|(c, _, _)| c.index() + 1 < Column::ALL.len())
+    {
+        frame.render_widget(
+            Span::styled("→", t.title.patch(t.focus)),
+            Rect::new(inner.right() - 1, inner.y, 1, 1),
+        );
+    }
     // Rows.
     let visible = usize::from(inner.height.saturating_sub(1));
     let at = table.rows.iter().position(|&i| i == s.selected);
