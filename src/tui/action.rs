@@ -60,6 +60,12 @@ pub enum Action {
     SortNext,
     /// Reverse the sort.
     SortReverse,
+    /// Hide the table's sorted column.
+    HideColumn,
+    /// Show the table's hidden columns again.
+    ShowColumns,
+    /// Hide the engines out of the running, or show them again.
+    ToggleOut,
     /// Mark or unmark the selected engine for the shortlist.
     Mark,
     /// Export the shortlist.

@@ -1823,3 +1823,82 @@ fn a_click_on_a_wrapped_reason_selects_its_engine() {
     );
     assert_eq!(selected(&a), "ses");
 }
+
+#[test]
+fn minus_hides_the_sorted_column_and_plus_shows_them_again() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut a = app();
+    update(&mut a, Action::FocusNext);
+    while a.compare.table.sort.column != Column::Licence {
+        update(&mut a, Action::SortNext);
+    }
+    let minus = key(&a, KeyCode::Char('-')).expect("- is bound in the table");
+    assert_eq!(minus, Action::HideColumn);
+    update(&mut a, minus);
+    let visible = a.compare.table.visible();
+    assert!(!visible.contains(&Column::Licence));
+    assert_eq!(
+        a.compare.table.sort.column,
+        Column::Kind,
+        "the sort moves on"
+    );
+    let cols = a.compare.table.columns(&a.model.cat, 200);
+    assert!(cols.iter().all(|(c, _, _)| *c != Column::Licence));
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains("1 column hidden"), "{text}");
+    let header = text.lines().nth(2).unwrap();
+    assert!(!header.contains("Licence"), "{header}");
+    // Again: the next one goes; `s` skips hidden columns.
+    update(&mut a, minus);
+    assert!(!a.compare.table.visible().contains(&Column::Kind));
+    for _ in 0..Column::ALL.len() {
+        update(&mut a, Action::SortNext);
+        let c = a.compare.table.sort.column;
+        assert!(c != Column::Licence && c != Column::Kind, "{c:?}");
+    }
+    let plus = key(&a, KeyCode::Char('+')).expect("+ is bound in the table");
+    update(&mut a, plus);
+    assert_eq!(a.compare.table.visible().len(), Column::ALL.len());
+    assert!(a.compare.table.hidden.is_empty());
+    // The names stay.
+    a.compare.table.sort.column = Column::Name;
+    update(&mut a, minus);
+    assert!(a.compare.table.hidden.is_empty());
+    assert_eq!(a.status.message.as_ref().map(|m| m.1), Some(Tone::Warn));
+}
+
+#[test]
+fn o_hides_the_engines_out_of_the_running_and_shows_them_again() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut a = app();
+    let out = a
+        .model
+        .analysis
+        .ranking
+        .rows
+        .iter()
+        .filter(|r| r.is_out())
+        .count();
+    assert!(out > 0);
+    // Select an engine that is out: hiding moves the selection to one shown.
+    run(&mut a, &[Action::Bottom]);
+    assert!(a.model.row(a.compare.selected).is_out());
+    let o = key(&a, KeyCode::Char('o')).expect("o is bound in the ranking");
+    assert_eq!(o, Action::ToggleOut);
+    update(&mut a, o);
+    for rows in [&a.compare.ranking.rows, &a.compare.table.rows] {
+        assert!(rows.iter().all(|i| !a.model.row(*i).is_out()));
+        assert_eq!(rows.len(), a.model.cat.engines.len() - out);
+    }
+    assert!(!a.model.row(a.compare.selected).is_out());
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains(&format!("{out} out hidden")), "{text}");
+    assert!(!text.contains("out of the running ─"), "no rule: {text}");
+    // From the table too, and back.
+    update(&mut a, Action::FocusNext);
+    let o = key(&a, KeyCode::Char('o')).expect("o is bound in the table");
+    update(&mut a, o);
+    assert_eq!(a.compare.ranking.rows.len(), a.model.cat.engines.len());
+    assert_eq!(a.compare.table.rows.len(), a.model.cat.engines.len());
+    assert!(!screen(&mut a, 120, 40).contains("out hidden"));
+}

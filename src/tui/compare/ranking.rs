@@ -25,6 +25,8 @@ pub struct Ranking {
     pub rows: Vec<usize>,
     /// The lines' scroll (counting the rule).
     pub scroll: Scroll,
+    /// `o`: the engines out of the running are left out of both lists.
+    pub hide_out: bool,
     /// The engine each row of the pane showed at the last draw (none for the rule), so a click
     /// lands on what was drawn there, wrapped reasons included.
     pub drawn: RefCell<Vec<Option<usize>>>,
@@ -38,9 +40,25 @@ impl Ranking {
             .ranking
             .rows
             .iter()
+            .filter(|r| !(self.hide_out && r.is_out()))
             .map(|r| r.engine)
             .filter(|i| search.shows(*i))
             .collect();
+    }
+
+    /// How many engines the search shows that `o` leaves out: those out of the running, when
+    /// they are hidden.
+    pub fn out_hidden(&self, model: &Model, search: &Search) -> usize {
+        if !self.hide_out {
+            return 0;
+        }
+        model
+            .analysis
+            .ranking
+            .rows
+            .iter()
+            .filter(|r| r.is_out() && search.shows(r.engine))
+            .count()
     }
 
     /// The pane's lines: candidates, a rule, then knocked-out engines.

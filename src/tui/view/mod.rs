@@ -112,7 +112,8 @@ pub fn view(app: &App, frame: &mut Frame) {
 
 fn compare(s: &Shared, c: &Compare, frame: &mut Frame, a: &Areas) {
     ranking::draw(s, &c.ranking, frame, a.ranking);
-    table::draw(s, &c.table, frame, a.table);
+    let out_hidden = c.ranking.out_hidden(s.model, s.search);
+    table::draw(s, &c.table, out_hidden, frame, a.table);
     weights::draw(s, &c.sliders, frame, a.weights);
     detail::draw(s, &c.detail, frame, a.detail);
 }

@@ -16,11 +16,18 @@ pub const CAVEAT_MARK: &str = " !";
 pub fn draw(s: &Shared, ranking: &Ranking, frame: &mut Frame, area: Rect) {
     let t = &s.theme;
     let model = s.model;
-    let title = if model.analysis.ranking.unweighted() {
+    let mut title = if model.analysis.ranking.unweighted() {
         Line::from(Span::styled(" Ranking — all weights are 0 ", t.warn))
     } else {
         Line::from(Span::styled(" Ranking ", t.title))
     };
+    let out_hidden = ranking.out_hidden(model, s.search);
+    if out_hidden > 0 {
+        title.push_span(Span::styled(
+            format!("{out_hidden} out hidden (o) "),
+            t.warn,
+        ));
+    }
     let block = pane(s, Some(Pane::Ranking), title);
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -11,16 +11,30 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// Draw the table pane.
-pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
+/// Draw the table pane; `out_hidden` engines out of the running are left out by `o`.
+pub fn draw(s: &Shared, table: &Table, out_hidden: usize, frame: &mut Frame, area: Rect) {
     let t = &s.theme;
     let model = s.model;
-    let shown = table.rows.len();
+    // What the search matches, whether or not `o` hides some of it.
+    let shown = table.rows.len() + out_hidden;
     let total = model.cat.engines.len();
     let mut title = vec![Span::styled(" Engines ", t.title)];
     if shown != total {
         title.push(Span::styled(
             format!("({shown} of {total} match /{}) ", s.search.query),
+            t.warn,
+        ));
+    }
+    if out_hidden > 0 {
+        title.push(Span::styled(
+            format!("{out_hidden} out hidden (o) "),
+            t.warn,
+        ));
+    }
+    if !table.hidden.is_empty() {
+        let n = table.hidden.len();
+        title.push(Span::styled(
+            format!("{n} column{} hidden (+) ", if n == 1 { "" } else { "s" }),
             t.warn,
         ));
     }
@@ -35,9 +49,11 @@ pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
     }
     let cols = table.columns(&model.cat, inner.width - layout::TABLE_GUTTER);
     // Recorded for `update`, which brings a sorted column into view when it was not shown.
+    let visible = table.visible();
+    let place = |c: Column| visible.iter().position(|v| *v == c).unwrap_or(0);
     table.shown.set((
-        cols.get(1).map_or(0, |c| c.0.index()),
-        cols.last().map_or(0, |c| c.0.index()),
+        cols.get(1).map_or(0, |c| place(c.0)),
+        cols.last().map_or(0, |c| place(c.0)),
     ));
     // Header.
     let mut header = vec![Span::styled(
@@ -74,7 +90,7 @@ pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
     // More columns lie to the right: the header's last cell says so (→ or l scrolls there).
     if cols
         .last()
-        .is_some_and(|(c, _, _)| c.index() + 1 < Column::ALL.len())
+        .is_some_and(|(c, _, _)| place(*c) + 1 < visible.len())
     {
         frame.render_widget(
             Span::styled("→", t.title.patch(t.focus)),
