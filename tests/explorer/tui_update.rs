@@ -1902,3 +1902,38 @@ fn o_hides_the_engines_out_of_the_running_and_shows_them_again() {
     assert_eq!(a.compare.table.rows.len(), a.model.cat.engines.len());
     assert!(!screen(&mut a, 120, 40).contains("out hidden"));
 }
+
+#[test]
+fn an_unasked_factor_has_no_fit_in_the_table() {
+    // The default profile asks nothing about cloud-native, support or capabilities.
+    let mut a = app();
+    assert!(!a.model.analysis.ranking.asked[FactorId::CloudNative]);
+    assert!(a.model.analysis.ranking.asked[FactorId::Volume]);
+    let text = screen(&mut a, 220, 60);
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+    let inner = layout::inner(layout::areas(a.screen.area(), View::Compare).table);
+    let cols = a
+        .compare
+        .table
+        .columns(&a.model.cat, inner.width - layout::TABLE_GUTTER);
+    let cell = |c: Column, row: usize| -> String {
+        let (_, x, w) = cols.iter().find(|(k, _, _)| *k == c).expect("in view");
+        let x = usize::from(inner.x + layout::TABLE_GUTTER + x);
+        let y = usize::from(inner.y) + 1 + row;
+        lines[y][x..x + usize::from(*w)].iter().collect::<String>()
+    };
+    for row in 0..a.compare.table.rows.len() {
+        assert_eq!(cell(Column::Fit(FactorId::CloudNative), row).trim(), "·");
+        assert_eq!(cell(Column::Fit(FactorId::Support), row).trim(), "·");
+        assert!(
+            cell(Column::Fit(FactorId::Volume), row)
+                .trim()
+                .starts_with(['0', '1'])
+        );
+    }
+    // Sorted by an unasked factor, the rows keep ranking order.
+    a.compare.table.sort.column = Column::Fit(FactorId::CloudNative);
+    let ranking = a.compare.ranking.rows.clone();
+    a.compare.table.rebuild(&ranking, &a.model);
+    assert_eq!(a.compare.table.rows, ranking);
+}

@@ -145,6 +145,8 @@ impl Table {
                 Column::Band => (ea.volume.min_per_month, ea.volume.max_per_month)
                     .cmp(&(eb.volume.min_per_month, eb.volume.max_per_month)),
                 Column::Config => ea.config.level().cmp(&eb.config.level()),
+                // Unasked, no engine has a fit: every row ties and keeps ranking order.
+                Column::Fit(f) if !model.analysis.ranking.asked[f] => std::cmp::Ordering::Equal,
                 Column::Fit(f) => rb.fits[f].total_cmp(&ra.fits[f]),
                 Column::Cap(c) => eb
                     .capability(c)

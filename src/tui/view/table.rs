@@ -148,6 +148,8 @@ pub fn draw(s: &Shared, table: &Table, out_hidden: usize, frame: &mut Frame, are
                 Column::Status => e.status.to_string(),
                 Column::Band => units::band(e.volume.min_per_month, e.volume.max_per_month),
                 Column::Config => e.config.label(),
+                // A factor the profile does not ask about has no fit, as `rank` prints it.
+                Column::Fit(f) if !model.analysis.ranking.asked[*f] => "·".into(),
                 Column::Fit(f) => format!("{:.2}", row.fits[*f]),
                 Column::Cap(c) => match e.capability(*c) {
                     mtafit_model::catalogue::Level::Unknown => "? unknown".into(),
