@@ -1901,6 +1901,14 @@ fn o_hides_the_engines_out_of_the_running_and_shows_them_again() {
     assert_eq!(a.compare.ranking.rows.len(), a.model.cat.engines.len());
     assert_eq!(a.compare.table.rows.len(), a.model.cat.engines.len());
     assert!(!screen(&mut a, 120, 40).contains("out hidden"));
+    // Hidden, then a budget no engine meets puts every one out: the lists show them all rather
+    // than nothing, and say nothing is hidden.
+    update(&mut a, o);
+    a.model.profile.annual_budget_usd = Some(1.0);
+    a.refresh();
+    assert!(a.compare.ranking.rows.iter().all(|i| a.model.row(*i).is_out()));
+    assert_eq!(a.compare.ranking.rows.len(), a.model.cat.engines.len());
+    assert!(!screen(&mut a, 120, 40).contains("out hidden"));
 }
 
 #[test]

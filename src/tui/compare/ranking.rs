@@ -33,21 +33,25 @@ pub struct Ranking {
 }
 
 impl Ranking {
-    /// Take the analysis's order, keeping the engines the search shows.
+    /// Take the analysis's order, keeping the engines the search shows (and, after `o`, those
+    /// in the running, unless no engine is: an empty list would explain nothing).
     pub fn rebuild(&mut self, model: &Model, search: &Search) {
-        self.rows = model
-            .analysis
-            .ranking
-            .rows
-            .iter()
-            .filter(|r| !(self.hide_out && r.is_out()))
+        let shown = || {
+            model
+                .analysis
+                .ranking
+                .rows
+                .iter()
+                .filter(|r| search.shows(r.engine))
+        };
+        let hide = self.hide_out && shown().any(|r| !r.is_out());
+        self.rows = shown()
+            .filter(|r| !(hide && r.is_out()))
             .map(|r| r.engine)
-            .filter(|i| search.shows(*i))
             .collect();
     }
 
-    /// How many engines the search shows that `o` leaves out: those out of the running, when
-    /// they are hidden.
+    /// How many engines the search shows that `o` leaves out of the lists.
     pub fn out_hidden(&self, model: &Model, search: &Search) -> usize {
         if !self.hide_out {
             return 0;
@@ -57,7 +61,7 @@ impl Ranking {
             .ranking
             .rows
             .iter()
-            .filter(|r| r.is_out() && search.shows(r.engine))
+            .filter(|r| r.is_out() && search.shows(r.engine) && !self.rows.contains(&r.engine))
             .count()
     }
 
