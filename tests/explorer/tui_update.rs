@@ -1906,7 +1906,13 @@ fn o_hides_the_engines_out_of_the_running_and_shows_them_again() {
     update(&mut a, o);
     a.model.profile.annual_budget_usd = Some(1.0);
     a.refresh();
-    assert!(a.compare.ranking.rows.iter().all(|i| a.model.row(*i).is_out()));
+    assert!(
+        a.compare
+            .ranking
+            .rows
+            .iter()
+            .all(|i| a.model.row(*i).is_out())
+    );
     assert_eq!(a.compare.ranking.rows.len(), a.model.cat.engines.len());
     assert!(!screen(&mut a, 120, 40).contains("out hidden"));
 }
