@@ -52,12 +52,20 @@ pub enum Action {
     Back,
     /// Confirm: keep a search, apply a form.
     Confirm,
+    /// Open the selected engine whole: every fact, full screen.
+    Open,
     /// Jump to the weights pane.
     FocusWeights,
     /// Sort the table by the next column.
     SortNext,
     /// Reverse the sort.
     SortReverse,
+    /// Hide the table's sorted column.
+    HideColumn,
+    /// Show the table's hidden columns again.
+    ShowColumns,
+    /// Hide the engines out of the running, or show them again.
+    ToggleOut,
     /// Mark or unmark the selected engine for the shortlist.
     Mark,
     /// Export the shortlist.

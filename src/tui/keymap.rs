@@ -404,6 +404,38 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[C::Ranking, C::Table, C::Detail],
     },
     Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Open,
+        hint: "open",
+        description: "open the selected engine whole: every fact, its sources as links (Esc back)",
+        group: Group::Views,
+        contexts: &[C::Ranking, C::Table, C::Detail],
+    },
+    Binding {
+        keys: &[k('-')],
+        action: Action::HideColumn,
+        hint: "hide column",
+        description: "hide the table's sorted column (the sort moves to the next)",
+        group: Group::Navigate,
+        contexts: &[C::Table, C::Ranking],
+    },
+    Binding {
+        keys: &[k('+')],
+        action: Action::ShowColumns,
+        hint: "show columns",
+        description: "show the table's hidden columns again",
+        group: Group::Navigate,
+        contexts: &[C::Table, C::Ranking],
+    },
+    Binding {
+        keys: &[k('o')],
+        action: Action::ToggleOut,
+        hint: "hide out",
+        description: "hide the engines out of the running, or show them again",
+        group: Group::Navigate,
+        contexts: &[C::Ranking, C::Table, C::Detail],
+    },
+    Binding {
         keys: &[k('c')],
         action: Action::Compare,
         hint: "compare",
@@ -683,6 +715,11 @@ mod tests {
             lookup(&ev(KeyCode::Char('P'), KeyModifiers::SHIFT), C::Ranking),
             Some(Action::SaveProfileAs)
         );
+        // Enter opens an engine from the lists and keeps its meaning in a search or a form.
+        assert_eq!(at(KeyCode::Enter, C::Ranking), Some(Action::Open));
+        assert_eq!(at(KeyCode::Enter, C::Table), Some(Action::Open));
+        assert_eq!(at(KeyCode::Enter, C::Search), Some(Action::Confirm));
+        assert_eq!(at(KeyCode::Enter, C::Form), Some(Action::Confirm));
     }
 
     #[test]

@@ -89,6 +89,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             Tone::Warn,
         ),
         Action::Compare => app.popup = Some(Popup::SideBySide(Scroll::default())),
+        // The lists are empty when the search matches nothing: no engine is shown to open.
+        Action::Open if app.search.matches_nothing() => app
+            .status
+            .say("no engine matches the search; Esc clears it", Tone::Warn),
+        Action::Open => app.popup = Some(Popup::Engine(app.compare.selected, Scroll::default())),
         Action::Search => {
             let asks = app.search.start(&app.model.cat.engines);
             carry(app, asks);

@@ -845,3 +845,26 @@ fn command_line_tables_take_the_terminals_width_when_columns_is_unset() {
         "{widest}:\n{screen}"
     );
 }
+
+#[test]
+fn enter_opens_an_engine_whole_with_its_links_in_place_and_esc_returns() {
+    let mut s = Session::start(&["--fresh"]);
+    s.wait_text("Ranking");
+    s.keys("\r");
+    s.wait_text("Postfix · checked");
+    s.keys("G");
+    s.wait_text("sources");
+    // The links' escapes reach the terminal and draw nothing of their own: each source sits in
+    // its column and the border after it is in place.
+    let line = s.line_with("sources");
+    assert!(line.contains("  sources       https://"), "{line:?}");
+    assert_eq!(line.chars().count(), usize::from(COLS), "{line:?}");
+    assert!(line.ends_with('║'), "{line:?}");
+    s.keys("\x1b");
+    s.wait_for("the compare view again", |sc| {
+        let text = sc.contents();
+        text.contains("Ranking") && !text.contains("· checked")
+    });
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}

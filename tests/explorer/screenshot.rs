@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use crate::svg;
 
-const REGENERATE: &str = "UPDATE_SCREENSHOT=1 cargo test --test screenshot";
+const REGENERATE: &str = "UPDATE_SCREENSHOT=1 cargo test --test explorer screenshot";
 
 /// The first screen of a new user: built-in catalogue, default profile and weights, dark theme.
 fn first_screen() -> String {

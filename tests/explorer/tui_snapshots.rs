@@ -222,6 +222,192 @@ fn walk_view_when_the_ranking_disagrees() {
 }
 
 #[test]
+fn a_caveat_marks_its_row_and_the_detail_says_why() {
+    // At 500k a month Stalwart, a mailbox server, is a candidate with a caveat: it scores 86.7
+    // yet ranks below Momentum's 30.4.
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = app();
+        a.model.profile.monthly_volume = 500_000;
+        a.refresh();
+        let stalwart = a
+            .model
+            .cat
+            .engines
+            .iter()
+            .position(|e| e.id == "stalwart")
+            .unwrap();
+        assert_eq!(
+            a.model.row(stalwart).standing(),
+            mtafit_model::decide::Standing::WithCaveats
+        );
+        a.compare.selected = stalwart;
+        let t = draw(&mut a, w, h);
+        let text = format!("{}", t.backend());
+        // The ranking pane is the focused one, drawn between heavy borders.
+        let ranking: Vec<&str> = text.lines().filter_map(|l| l.split('┃').nth(1)).collect();
+        let row = ranking
+            .iter()
+            .find(|l| l.contains("Stalwart"))
+            .expect("Stalwart in the ranking");
+        assert!(row.contains(" ! "), "{row}");
+        let marked = ranking.iter().filter(|l| l.contains(" ! ")).count();
+        assert_eq!(marked, 1, "only the caveat's row is marked:\n{text}");
+        assert!(text.contains("caveat    ! a mailbox server"), "{text}");
+        assert_snapshot!(format!("caveat_{w}x{h}"), t.backend());
+    }
+}
+
+/// The screen as text with every age ("7 days ago") made "N days ago": the snapshot must not
+/// change with the date it is taken on.
+fn dateless(screen: &str) -> String {
+    let mut text = String::with_capacity(screen.len());
+    let mut rest = screen;
+    while let Some(at) = rest.find(" days ago") {
+        let number = rest[..at].trim_end_matches(|c: char| c.is_ascii_digit());
+        text.push_str(number);
+        text.push('N');
+        rest = &rest[at..];
+        text.push_str(" days ago");
+        rest = &rest[" days ago".len()..];
+    }
+    text.push_str(rest);
+    text.replace("(today)", "(N days ago)")
+        .replace("(yesterday)", "(N days ago)")
+        .replace("checked today", "checked N days ago")
+        .replace("checked yesterday", "checked N days ago")
+}
+
+#[test]
+fn engine_view() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = app();
+        update(&mut a, Action::Resize(w, h));
+        act(&mut a, &[Action::Down, Action::Open]);
+        let t = draw(&mut a, w, h);
+        let screen = format!("{}", t.backend());
+        assert!(screen.contains("KumoMTA"), "{screen}");
+        assert!(screen.contains(" days ago") || screen.contains("checked today"));
+        assert_snapshot!(format!("engine_{w}x{h}"), dateless(&screen));
+    }
+}
+
+/// Every hyperlink target drawn on the screen, and the screen's text with the hyperlinks'
+/// escapes taken out.
+fn hyperlinks(t: &Terminal<TestBackend>) -> (Vec<String>, String) {
+    let buf = t.backend().buffer();
+    let mut all = String::new();
+    for c in &buf.content {
+        all.push_str(c.symbol());
+    }
+    let mut urls = Vec::new();
+    let mut rest = all.as_str();
+    let mut plain = String::new();
+    while let Some(at) = rest.find("\x1b]8;;") {
+        plain.push_str(&rest[..at]);
+        let after = &rest[at + 5..];
+        let end = after.find("\x1b\\").expect("an ended OSC 8");
+        if !after[..end].is_empty() {
+            urls.push(after[..end].to_owned());
+        }
+        rest = &after[end + 2..];
+    }
+    plain.push_str(rest);
+    (urls, plain)
+}
+
+#[test]
+fn the_engine_views_sources_are_hyperlinks_and_a_hostile_url_is_not() {
+    let mut cat = Catalogue::builtin();
+    let mut e = cat.engine("postfix").unwrap().clone();
+    e.id = "hostile".into();
+    e.name = "Hostile".into();
+    e.sources = vec![
+        "https://www.example.org/docs".into(),
+        "https://x.org/\u{1b}]8;;https://evil.example/\u{1b}\\PWNED\u{7}".into(),
+        "javascript:alert(1)".into(),
+    ];
+    cat.engines.push(e);
+    let hostile = cat.engines.len() - 1;
+    let mut a = app_with(cat, ThemeName::Dark);
+    for (w, h) in [(120, 40), (80, 24)] {
+        update(&mut a, Action::Resize(w, h));
+        a.compare.selected = hostile;
+        act(&mut a, &[Action::Open, Action::Bottom]);
+        let t = draw(&mut a, w, h);
+        let (urls, plain) = hyperlinks(&t);
+        assert!(
+            urls.iter().any(|u| u == "https://www.example.org/docs"),
+            "the source is a link at {w}x{h}: {urls:?}"
+        );
+        for u in &urls {
+            assert!(
+                u.starts_with("https://") || u.starts_with("http://"),
+                "only web links: {u:?}"
+            );
+            assert!(u.bytes().all(|b| b.is_ascii_graphic()), "{u:?}");
+            assert!(!u.contains("evil") && !u.starts_with("javascript"), "{u:?}");
+        }
+        // Outside the links' own escapes nothing a terminal would act on is drawn.
+        assert!(
+            !plain.chars().any(|c| c.is_control()),
+            "a control character reached the screen: {plain:?}"
+        );
+        assert!(plain.contains("javascript:alert(1)"), "shown as plain text");
+        update(&mut a, Action::Back);
+    }
+}
+
+#[test]
+fn nothing_is_cut_while_space_sits_unused_at_220x60() {
+    let mut a = app();
+    let t = draw(&mut a, 220, 60);
+    let text = format!("{}", t.backend());
+    // Out-of-running reasons are whole in the ranking pane: it has the height to wrap them.
+    let ranking: Vec<&str> = text.lines().filter_map(|l| l.split('┃').nth(1)).collect();
+    let ranking = ranking.join("\n");
+    assert!(
+        ranking.contains("a managed service, and you want to own"),
+        "{ranking}"
+    );
+    assert!(ranking.contains("the sending layer"), "{ranking}");
+    assert!(ranking.contains("above 1M/month"), "{ranking}");
+    assert!(!ranking.contains('…'), "{ranking}");
+    // The licence column widens to its longest licence, the fits' reasons wrap whole.
+    assert!(text.contains("EPL-2.0 OR IPL-1.0"), "{text}");
+    assert!(!text.contains("EPL-2.0 OR I…"));
+    assert!(!text.contains("(up to 1…"), "the why lines wrap: {text}");
+    assert_snapshot!("compare_220x60", t.backend());
+}
+
+#[test]
+fn the_table_says_when_more_columns_lie_to_the_right() {
+    let mut a = app();
+    let t = draw(&mut a, 80, 24);
+    let header = format!("{}", t.backend())
+        .lines()
+        .nth(2)
+        .unwrap()
+        .to_owned();
+    assert!(
+        header.trim_end_matches(['"', '│']).ends_with('→'),
+        "{header}"
+    );
+    // Scrolled to the far right, nothing more lies there.
+    act(&mut a, &[Action::FocusNext]);
+    for _ in 0..40 {
+        update(&mut a, Action::Right);
+    }
+    let t = draw(&mut a, 80, 24);
+    let header = format!("{}", t.backend())
+        .lines()
+        .nth(2)
+        .unwrap()
+        .to_owned();
+    assert!(!header.contains('→'), "{header}");
+    assert!(header.contains("Events kept"), "{header}");
+}
+
+#[test]
 fn problems_popup() {
     for (w, h) in [(120, 40), (80, 24)] {
         let cat = Catalogue::load(&Sources {
@@ -275,8 +461,8 @@ fn long_names_are_cut_with_an_ellipsis_and_wide_characters_fit() {
 }
 
 /// The states every size is drawn in: each view, each popup, the form, a comparison and a
-/// search that matches nothing.
-const STATES: [&[Action]; 10] = [
+/// search that matches nothing, and an engine opened whole.
+const STATES: [&[Action]; 11] = [
     &[],
     &[Action::Show(View::Cost)],
     &[Action::Show(View::Walk)],
@@ -287,6 +473,7 @@ const STATES: [&[Action]; 10] = [
     &[Action::Mark, Action::Down, Action::Mark, Action::Compare],
     &[Action::Problems],
     &[Action::Search, Action::Input('z'), Action::Input('q')],
+    &[Action::Open, Action::Bottom],
 ];
 
 /// Draw `state` at `w`×`h`, as the event loop does after a resize.

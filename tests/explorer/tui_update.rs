@@ -162,12 +162,60 @@ fn moving_in_the_table_follows_the_table_order() {
 }
 
 #[test]
+fn the_score_column_sorts_by_the_number_and_the_standing_has_its_own() {
+    // The default sender has engines out of the running and with caveats: in ranking order
+    // their scores interleave with the candidates'; sorted by score they must not.
+    let mut a = app();
+    run(&mut a, &[Action::FocusNext]);
+    assert_eq!(a.compare.table.sort.column, Column::Score);
+    let scores: Vec<f64> = a
+        .compare
+        .table
+        .rows
+        .iter()
+        .map(|i| a.model.row(*i).score)
+        .collect();
+    assert!(
+        scores.windows(2).all(|s| s[0] >= s[1]),
+        "scores not highest first: {scores:?}"
+    );
+    run(&mut a, &[Action::SortReverse]);
+    let scores: Vec<f64> = a
+        .compare
+        .table
+        .rows
+        .iter()
+        .map(|i| a.model.row(*i).score)
+        .collect();
+    assert!(scores.windows(2).all(|s| s[0] <= s[1]), "{scores:?}");
+    run(&mut a, &[Action::SortReverse, Action::SortNext]);
+    assert_eq!(a.compare.table.sort.column, Column::Standing);
+    let standings: Vec<_> = a
+        .compare
+        .table
+        .rows
+        .iter()
+        .map(|i| a.model.row(*i).standing())
+        .collect();
+    assert!(
+        standings.windows(2).all(|s| s[0] <= s[1]),
+        "candidates first: {standings:?}"
+    );
+    assert!(
+        standings.first() < standings.last(),
+        "more than one standing"
+    );
+}
+
+#[test]
 fn sorting_cycles_columns_and_reverses() {
     let mut a = app();
     assert_eq!(a.compare.table.sort.column, Column::Score);
     run(&mut a, &[Action::SortNext]);
+    assert_eq!(a.compare.table.sort.column, Column::Standing);
+    run(&mut a, &[Action::SortNext]);
     assert_eq!(a.compare.table.sort.column, Column::Cost);
-    for _ in 0..Column::ALL.len() - 1 {
+    for _ in 0..Column::ALL.len() - 2 {
         update(&mut a, Action::SortNext);
     }
     assert_eq!(a.compare.table.sort.column, Column::Score, "a full cycle");
@@ -280,52 +328,6 @@ fn search_filters_highlights_and_clears() {
     // Esc while typing clears too.
     run(&mut a, &[Action::Search, Action::Input('s'), Action::Back]);
     assert!(!a.search.typing && !a.search.active());
-}
-
-#[test]
-fn a_search_with_no_hits_says_so_and_names_no_engine_in_the_detail() {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let mut a = app();
-    update(&mut a, Action::Search);
-    typed(&mut a, "kumo");
-    assert!(screen(&mut a, 120, 40).contains(" KumoMTA "), "its detail");
-    update(&mut a, Action::Backspace);
-    typed(&mut a, "xyzq");
-    let shown = screen(&mut a, 120, 40);
-    assert!(shown.contains("no engine matches 'kumxyzq'"), "{shown}");
-    // The detail pane's title (on the weights pane's top line) names nobody: nothing is
-    // selected to explain.
-    let border = shown.lines().find(|l| l.starts_with("┌ Weights")).unwrap();
-    for e in &a.model.cat.engines {
-        assert!(
-            !border.contains(&e.name),
-            "{} still shown:\n{shown}",
-            e.name
-        );
-    }
-    update(&mut a, Action::Confirm);
-    assert_eq!(
-        a.status.message.clone().unwrap(),
-        (
-            "no engine matches 'kumxyzq'; Esc clears the search".to_owned(),
-            Tone::Warn
-        )
-    );
-    // Ctrl-U empties the query while typing (elsewhere it pages up).
-    let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(
-        mtafit::tui::keymap::key(&ctrl_u, a.context()),
-        Some(Action::HalfPageUp)
-    );
-    update(&mut a, Action::Search);
-    typed(&mut a, "kumo");
-    let key = mtafit::tui::keymap::key(&ctrl_u, a.context()).expect("Ctrl-U has an action");
-    update(&mut a, key);
-    assert!(a.search.typing, "still typing");
-    assert_eq!(a.search.query, "");
-    assert_eq!(a.compare.ranking.rows.len(), a.model.cat.engines.len());
-    typed(&mut a, "ses");
-    assert_eq!(selected(&a), "ses");
 }
 
 #[test]
@@ -765,56 +767,6 @@ mod export {
     }
 
     #[test]
-    fn the_file_names_extension_picks_the_format_and_a_tilde_is_home() {
-        let home = tempfile::tempdir().unwrap();
-        let mut a = app();
-        update(&mut a, Action::Export);
-        if let Some(Popup::Export(d)) = a.popup.as_mut() {
-            d.home = Some(home.path().to_owned());
-        }
-        assert_eq!(dialog(&a).format, ShortlistFormat::Markdown);
-        set_path(&mut a, std::path::Path::new("~/out.csv"));
-        assert_eq!(
-            dialog(&a).format,
-            ShortlistFormat::Csv,
-            "shown before Enter"
-        );
-        // Changing the format changes the extension with it: they never disagree.
-        update(&mut a, Action::Up);
-        update(&mut a, Action::Right);
-        assert_eq!(dialog(&a).format, ShortlistFormat::Json);
-        assert_eq!(dialog(&a).path, "~/out.json");
-        set_path(&mut a, std::path::Path::new("~/out.markdown"));
-        assert_eq!(dialog(&a).format, ShortlistFormat::Markdown);
-        // An extension mtafit does not write keeps the chosen format, and the name.
-        update(&mut a, Action::Up);
-        update(&mut a, Action::Right);
-        assert_eq!(dialog(&a).path, "~/out.csv");
-        set_path(&mut a, std::path::Path::new("~/out.txt"));
-        assert_eq!(dialog(&a).format, ShortlistFormat::Csv);
-        update(&mut a, Action::Up);
-        update(&mut a, Action::Right);
-        assert_eq!(dialog(&a).format, ShortlistFormat::Json);
-        assert_eq!(dialog(&a).path, "~/out.txt");
-        set_path(&mut a, std::path::Path::new("~/out.csv"));
-        let effect = update(&mut a, Action::Confirm).expect("an export");
-        let Effect::Export(req) = &effect else {
-            panic!("{effect:?}")
-        };
-        let written = home.path().join("out.csv");
-        assert_eq!(req.path, written);
-        assert_eq!(req.format, ShortlistFormat::Csv);
-        mtafit::tui::run::carry_out(&mut a, effect);
-        assert!(a.popup.is_none());
-        let csv = std::fs::read_to_string(&written).unwrap();
-        assert!(csv.starts_with("id,name,"), "{csv}");
-        assert_eq!(
-            a.status.message.as_ref().unwrap(),
-            &(format!("wrote {}", written.display()), Tone::Info)
-        );
-    }
-
-    #[test]
     fn y_copies_the_markdown_with_osc_52() {
         let mut a = app();
         update(&mut a, Action::Mark);
@@ -939,11 +891,11 @@ mod scrolling {
         update(&mut a, Action::Resize(80, 24));
         run(&mut a, &[Action::FocusPrev]);
         assert_eq!(a.compare.focus, Pane::Detail);
-        for _ in 0..100 {
+        for _ in 0..300 {
             update(&mut a, Action::Down);
         }
         let end = a.compare.detail.scroll.top();
-        assert!(end > 0 && end < 100);
+        assert!(end > 0 && end < 200, "{end}");
         update(&mut a, Action::Up);
         assert_eq!(a.compare.detail.scroll.top(), end - 1);
         update(&mut a, Action::Bottom);
@@ -1773,6 +1725,231 @@ fn the_detail_pane_says_what_a_service_differs_on_and_how_old_its_facts_are() {
     // The checked line gives the age beside the date.
     let checked = text.lines().find(|l| l.starts_with("checked")).unwrap();
     assert!(checked.contains(" (") && checked.contains(')'), "{checked}");
+}
+
+/// The action a key press means in the app's present context, as the event loop looks it up.
+fn key(a: &App, code: ratatui::crossterm::event::KeyCode) -> Option<Action> {
+    let ev = ratatui::crossterm::event::KeyEvent::new(
+        code,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    mtafit::tui::keymap::key(&ev, a.context())
+}
+
+#[test]
+fn enter_opens_the_selected_engine_whole_and_esc_returns() {
+    use ratatui::crossterm::event::KeyCode;
+    for pane in [Pane::Ranking, Pane::Table, Pane::Detail] {
+        let mut a = app();
+        a.compare.focus = pane;
+        run(&mut a, &[Action::Down, Action::Down]);
+        let chosen = a.compare.selected;
+        let enter = key(&a, KeyCode::Enter);
+        assert_eq!(enter, Some(Action::Open), "Enter in the {pane:?} pane");
+        update(&mut a, enter.unwrap());
+        match &a.popup {
+            Some(Popup::Engine(i, scroll)) => {
+                assert_eq!(*i, chosen);
+                assert_eq!(scroll.top(), 0);
+            }
+            other => panic!("not the engine view: {other:?}"),
+        }
+        // It scrolls with the list keys: j, PgDn, G, g.
+        for (code, moved) in [
+            (KeyCode::Char('j'), true),
+            (KeyCode::PageDown, true),
+            (KeyCode::Char('G'), true),
+            (KeyCode::Char('g'), false),
+        ] {
+            let act = key(&a, code).expect("bound in the engine view");
+            update(&mut a, act);
+            assert_eq!(popup_top(&a) > 0, moved, "{code:?}");
+        }
+        // Esc and q both go back to where the user was.
+        for code in [KeyCode::Esc, KeyCode::Char('q')] {
+            update(&mut a, Action::Open);
+            let back = key(&a, code).unwrap();
+            update(&mut a, back);
+            assert!(a.popup.is_none(), "{code:?} closes it");
+            assert!(!a.session.quit, "{code:?} does not quit");
+            assert_eq!(a.compare.focus, pane);
+            assert_eq!(a.compare.selected, chosen);
+        }
+    }
+    // Enter keeps its meaning in a search: it keeps the filter, it opens nothing.
+    let mut a = app();
+    update(&mut a, Action::Search);
+    typed(&mut a, "post");
+    assert_eq!(key(&a, KeyCode::Enter), Some(Action::Confirm));
+}
+
+#[test]
+fn enter_on_a_search_that_matches_nothing_opens_nothing() {
+    let mut a = app();
+    update(&mut a, Action::Search);
+    typed(&mut a, "zzqq");
+    update(&mut a, Action::Confirm);
+    update(&mut a, Action::Open);
+    assert!(a.popup.is_none());
+    assert_eq!(a.status.message.as_ref().map(|m| m.1), Some(Tone::Warn));
+}
+
+#[test]
+fn a_click_on_a_wrapped_reason_selects_its_engine() {
+    // At 220×60 the ranking pane has the height to wrap every out-of-running reason: each
+    // engine then takes two rows, and a click on either selects it.
+    let mut a = app();
+    update(&mut a, Action::Resize(220, 60));
+    let ses = a
+        .model
+        .cat
+        .engines
+        .iter()
+        .position(|e| e.id == "ses")
+        .unwrap();
+    let shown = a.compare.ranking.drawn.borrow().clone();
+    let rows: Vec<usize> = (0..shown.len())
+        .filter(|r| shown[*r] == Some(ses))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        2,
+        "its reason wraps onto a second row: {shown:?}"
+    );
+    let inner = layout::inner(layout::areas(a.screen.area(), View::Compare).ranking);
+    update(
+        &mut a,
+        Action::Click(inner.x + 20, inner.y + rows[1] as u16),
+    );
+    assert_eq!(selected(&a), "ses");
+}
+
+#[test]
+fn minus_hides_the_sorted_column_and_plus_shows_them_again() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut a = app();
+    update(&mut a, Action::FocusNext);
+    while a.compare.table.sort.column != Column::Licence {
+        update(&mut a, Action::SortNext);
+    }
+    let minus = key(&a, KeyCode::Char('-')).expect("- is bound in the table");
+    assert_eq!(minus, Action::HideColumn);
+    update(&mut a, minus);
+    let visible = a.compare.table.visible();
+    assert!(!visible.contains(&Column::Licence));
+    assert_eq!(
+        a.compare.table.sort.column,
+        Column::Kind,
+        "the sort moves on"
+    );
+    let cols = a.compare.table.columns(&a.model.cat, 200);
+    assert!(cols.iter().all(|(c, _, _)| *c != Column::Licence));
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains("1 column hidden"), "{text}");
+    let header = text.lines().nth(2).unwrap();
+    assert!(!header.contains("Licence"), "{header}");
+    // Again: the next one goes; `s` skips hidden columns.
+    update(&mut a, minus);
+    assert!(!a.compare.table.visible().contains(&Column::Kind));
+    for _ in 0..Column::ALL.len() {
+        update(&mut a, Action::SortNext);
+        let c = a.compare.table.sort.column;
+        assert!(c != Column::Licence && c != Column::Kind, "{c:?}");
+    }
+    let plus = key(&a, KeyCode::Char('+')).expect("+ is bound in the table");
+    update(&mut a, plus);
+    assert_eq!(a.compare.table.visible().len(), Column::ALL.len());
+    assert!(a.compare.table.hidden.is_empty());
+    // The names stay.
+    a.compare.table.sort.column = Column::Name;
+    update(&mut a, minus);
+    assert!(a.compare.table.hidden.is_empty());
+    assert_eq!(a.status.message.as_ref().map(|m| m.1), Some(Tone::Warn));
+}
+
+#[test]
+fn o_hides_the_engines_out_of_the_running_and_shows_them_again() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut a = app();
+    let out = a
+        .model
+        .analysis
+        .ranking
+        .rows
+        .iter()
+        .filter(|r| r.is_out())
+        .count();
+    assert!(out > 0);
+    // Select an engine that is out: hiding moves the selection to one shown.
+    run(&mut a, &[Action::Bottom]);
+    assert!(a.model.row(a.compare.selected).is_out());
+    let o = key(&a, KeyCode::Char('o')).expect("o is bound in the ranking");
+    assert_eq!(o, Action::ToggleOut);
+    update(&mut a, o);
+    for rows in [&a.compare.ranking.rows, &a.compare.table.rows] {
+        assert!(rows.iter().all(|i| !a.model.row(*i).is_out()));
+        assert_eq!(rows.len(), a.model.cat.engines.len() - out);
+    }
+    assert!(!a.model.row(a.compare.selected).is_out());
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains(&format!("{out} out hidden")), "{text}");
+    assert!(!text.contains("out of the running ─"), "no rule: {text}");
+    // From the table too, and back.
+    update(&mut a, Action::FocusNext);
+    let o = key(&a, KeyCode::Char('o')).expect("o is bound in the table");
+    update(&mut a, o);
+    assert_eq!(a.compare.ranking.rows.len(), a.model.cat.engines.len());
+    assert_eq!(a.compare.table.rows.len(), a.model.cat.engines.len());
+    assert!(!screen(&mut a, 120, 40).contains("out hidden"));
+    // Hidden, then a budget no engine meets puts every one out: the lists show them all rather
+    // than nothing, and say nothing is hidden.
+    update(&mut a, o);
+    a.model.profile.annual_budget_usd = Some(1.0);
+    a.refresh();
+    assert!(
+        a.compare
+            .ranking
+            .rows
+            .iter()
+            .all(|i| a.model.row(*i).is_out())
+    );
+    assert_eq!(a.compare.ranking.rows.len(), a.model.cat.engines.len());
+    assert!(!screen(&mut a, 120, 40).contains("out hidden"));
+}
+
+#[test]
+fn an_unasked_factor_has_no_fit_in_the_table() {
+    // The default profile asks nothing about cloud-native, support or capabilities.
+    let mut a = app();
+    assert!(!a.model.analysis.ranking.asked[FactorId::CloudNative]);
+    assert!(a.model.analysis.ranking.asked[FactorId::Volume]);
+    let text = screen(&mut a, 220, 60);
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+    let inner = layout::inner(layout::areas(a.screen.area(), View::Compare).table);
+    let cols = a
+        .compare
+        .table
+        .columns(&a.model.cat, inner.width - layout::TABLE_GUTTER);
+    let cell = |c: Column, row: usize| -> String {
+        let (_, x, w) = cols.iter().find(|(k, _, _)| *k == c).expect("in view");
+        let x = usize::from(inner.x + layout::TABLE_GUTTER + x);
+        let y = usize::from(inner.y) + 1 + row;
+        lines[y][x..x + usize::from(*w)].iter().collect::<String>()
+    };
+    for row in 0..a.compare.table.rows.len() {
+        assert_eq!(cell(Column::Fit(FactorId::CloudNative), row).trim(), "·");
+        assert_eq!(cell(Column::Fit(FactorId::Support), row).trim(), "·");
+        assert!(
+            cell(Column::Fit(FactorId::Volume), row)
+                .trim()
+                .starts_with(['0', '1'])
+        );
+    }
+    // Sorted by an unasked factor, the rows keep ranking order.
+    a.compare.table.sort.column = Column::Fit(FactorId::CloudNative);
+    let ranking = a.compare.ranking.rows.clone();
+    a.compare.table.rebuild(&ranking, &a.model);
+    assert_eq!(a.compare.table.rows, ranking);
 }
 
 /// The status line's message, or nothing.

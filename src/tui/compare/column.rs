@@ -7,8 +7,10 @@ use mtafit_model::catalogue::{Capability, FactorId};
 pub enum Column {
     /// The engine's name (kept in view when scrolling sideways).
     Name,
-    /// Score, in ranking order.
+    /// Score, by the number (the ranking puts standing first; this column does not).
     Score,
+    /// Where the engine stands before its score counts: candidate, caveat or out.
+    Standing,
     /// Annual cost at the profile's volume.
     Cost,
     /// Licence.
@@ -36,6 +38,7 @@ impl Column {
         <Column as strum::EnumCount>::COUNT - 2 + FactorId::COUNT + Column::RENTERS.len()] = [
         Column::Name,
         Column::Score,
+        Column::Standing,
         Column::Cost,
         Column::Licence,
         Column::Kind,
@@ -77,6 +80,7 @@ impl Column {
         match self {
             Column::Name => "Engine",
             Column::Score => "Score",
+            Column::Standing => "Standing",
             Column::Cost => "Cost/yr",
             Column::Licence => "Licence",
             Column::Kind => "Kind",
@@ -94,11 +98,11 @@ impl Column {
         }
     }
 
-    /// True when the best values sort first by default (scores, fits).
+    /// True when the best values sort first by default (scores, standings, fits).
     pub fn best_first(self) -> bool {
         matches!(
             self,
-            Column::Score | Column::Fit(_) | Column::Cap(_) | Column::Retention
+            Column::Score | Column::Standing | Column::Fit(_) | Column::Cap(_) | Column::Retention
         )
     }
 

@@ -160,6 +160,9 @@ impl Compare {
             }
             (_, A::SortNext) => return self.table.sort_next(&self.ranking.rows, model),
             (_, A::SortReverse) => self.table.reverse(&self.ranking.rows, model),
+            (_, A::HideColumn) => return self.table.hide(&self.ranking.rows, model),
+            (_, A::ShowColumns) => return self.table.show_hidden(),
+            (_, A::ToggleOut) => return self.toggle_out(model, search),
             (_, A::Mark) if self.ranking.rows.is_empty() => {
                 return vec![Ask::say(
                     "no engine matches the search; Esc clears it",
@@ -173,6 +176,29 @@ impl Compare {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// `o`: hide the engines out of the running from both lists, or show them again.
+    fn toggle_out(&mut self, model: &Model, search: &Search) -> Vec<Ask> {
+        let rows = &model.analysis.ranking.rows;
+        let shown = rows.iter().filter(|r| search.shows(r.engine));
+        if !self.ranking.hide_out && shown.clone().all(|r| r.is_out()) {
+            return vec![Ask::say(
+                "every engine shown is out of the running: hiding them would leave nothing",
+                Tone::Warn,
+            )];
+        }
+        self.ranking.hide_out = !self.ranking.hide_out;
+        self.rebuild(model, search);
+        let said = if self.ranking.hide_out {
+            format!(
+                "{} out of the running hidden; o shows them again",
+                self.ranking.out_hidden(model, search)
+            )
+        } else {
+            "engines out of the running shown again".to_owned()
+        };
+        vec![Ask::say(said, Tone::Info)]
     }
 
     /// `n` and `N`: the next or previous match, in the order the focused list shows them,

@@ -7,6 +7,7 @@ use crate::tui::model::Model;
 use crate::tui::scroll::Scroll;
 use crate::tui::search::Search;
 use ratatui::layout::Rect;
+use std::cell::RefCell;
 
 /// One line of the ranking pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,19 +25,44 @@ pub struct Ranking {
     pub rows: Vec<usize>,
     /// The lines' scroll (counting the rule).
     pub scroll: Scroll,
+    /// `o`: the engines out of the running are left out of both lists.
+    pub hide_out: bool,
+    /// The engine each row of the pane showed at the last draw (none for the rule), so a click
+    /// lands on what was drawn there, wrapped reasons included.
+    pub drawn: RefCell<Vec<Option<usize>>>,
 }
 
 impl Ranking {
-    /// Take the analysis's order, keeping the engines the search shows.
+    /// Take the analysis's order, keeping the engines the search shows (and, after `o`, those
+    /// in the running, unless no engine is: an empty list would explain nothing).
     pub fn rebuild(&mut self, model: &Model, search: &Search) {
-        self.rows = model
+        let shown = || {
+            model
+                .analysis
+                .ranking
+                .rows
+                .iter()
+                .filter(|r| search.shows(r.engine))
+        };
+        let hide = self.hide_out && shown().any(|r| !r.is_out());
+        self.rows = shown()
+            .filter(|r| !(hide && r.is_out()))
+            .map(|r| r.engine)
+            .collect();
+    }
+
+    /// How many engines the search shows that `o` leaves out of the lists.
+    pub fn out_hidden(&self, model: &Model, search: &Search) -> usize {
+        if !self.hide_out {
+            return 0;
+        }
+        model
             .analysis
             .ranking
             .rows
             .iter()
-            .map(|r| r.engine)
-            .filter(|i| search.shows(*i))
-            .collect();
+            .filter(|r| r.is_out() && search.shows(r.engine) && !self.rows.contains(&r.engine))
+            .count()
     }
 
     /// The pane's lines: candidates, a rule, then knocked-out engines.
@@ -63,7 +89,11 @@ impl Ranking {
         if y < inner.y {
             return None;
         }
-        let line = self.scroll.top() + usize::from(y - inner.y);
+        let row = usize::from(y - inner.y);
+        if let Some(shown) = self.drawn.borrow().get(row) {
+            return *shown;
+        }
+        let line = self.scroll.top() + row;
         match self.lines(model).get(line) {
             Some(RankLine::Engine(i)) => Some(*i),
             _ => None,

@@ -35,9 +35,11 @@ pub struct Table {
     pub hscroll: usize,
     /// The rows' scroll.
     pub scroll: Scroll,
-    /// The columns the last draw showed whole: (first, last) indices into [`Column::ALL`], so a
-    /// sort can bring its column into view.
+    /// The columns the last draw showed whole: (first, last) places in [`Table::visible`], so
+    /// a sort can bring its column into view.
     pub shown: Cell<(usize, usize)>,
+    /// Columns hidden with `-`, in the order they were hidden; `+` shows them again.
+    pub hidden: Vec<Column>,
 }
 
 impl Default for Table {
@@ -51,14 +53,75 @@ impl Default for Table {
             hscroll: 0,
             scroll: Scroll::default(),
             shown: Cell::default(),
+            hidden: Vec::new(),
         }
     }
 }
 
 impl Table {
-    /// The furthest the table can scroll sideways.
+    /// The furthest the table can scroll sideways with every column shown.
     pub fn max_hscroll() -> usize {
         Column::ALL.len() - 2
+    }
+
+    /// The columns not hidden, in display order (the name column always).
+    pub fn visible(&self) -> Vec<Column> {
+        Column::ALL
+            .into_iter()
+            .filter(|c| !self.hidden.contains(c))
+            .collect()
+    }
+
+    /// The furthest the table can scroll sideways over the columns not hidden.
+    fn hscroll_limit(&self) -> usize {
+        self.visible().len().saturating_sub(2)
+    }
+
+    /// `-`: hide the sorted column (never the names); the sort moves on to the next column
+    /// shown, so `-` again hides that one.
+    pub fn hide(&mut self, ranking: &[usize], model: &Model) -> Vec<Ask> {
+        let column = self.sort.column;
+        if column == Column::Name {
+            return vec![Ask::say(
+                "the engine names stay: sort by another column (s) to hide it with -",
+                Tone::Warn,
+            )];
+        }
+        let visible = self.visible();
+        let at = visible.iter().position(|c| *c == column).unwrap_or(0);
+        let next = visible
+            .iter()
+            .cycle()
+            .skip(at + 1)
+            .take(visible.len())
+            .find(|c| **c != column && **c != Column::Name)
+            .copied()
+            .unwrap_or(Column::Name);
+        self.hidden.push(column);
+        self.hscroll = self.hscroll.min(self.hscroll_limit());
+        self.sort_by(next, false, ranking, model);
+        vec![Ask::say(
+            format!(
+                "hid {}; sorted by {}; + shows hidden columns again",
+                column.title(),
+                next.title()
+            ),
+            Tone::Info,
+        )]
+    }
+
+    /// `+`: show every hidden column again.
+    pub fn show_hidden(&mut self) -> Vec<Ask> {
+        if self.hidden.is_empty() {
+            return vec![Ask::say(
+                "no column is hidden: - hides the sorted column",
+                Tone::Info,
+            )];
+        }
+        let names: Vec<&str> = self.hidden.iter().map(|c| c.title()).collect();
+        let said = format!("shown again: {}", names.join(", "));
+        self.hidden.clear();
+        vec![Ask::say(said, Tone::Info)]
     }
 
     /// Order the ranking's rows (already filtered by the search) by the sort; ties keep ranking
@@ -72,7 +135,8 @@ impl Table {
             let (ea, eb) = (&engines[a], &engines[b]);
             let (ra, rb) = (model.row(a), model.row(b));
             let natural = match col {
-                Column::Score => pos[a].cmp(&pos[b]),
+                Column::Score => rb.score.total_cmp(&ra.score),
+                Column::Standing => ra.standing().cmp(&rb.standing()),
                 Column::Name => decide::rank::cmp_names(&ea.name, &eb.name),
                 Column::Cost => ra.cost.total().total_cmp(&rb.cost.total()),
                 Column::Licence => ea.licence_label().cmp(&eb.licence_label()),
@@ -81,6 +145,8 @@ impl Table {
                 Column::Band => (ea.volume.min_per_month, ea.volume.max_per_month)
                     .cmp(&(eb.volume.min_per_month, eb.volume.max_per_month)),
                 Column::Config => ea.config.level().cmp(&eb.config.level()),
+                // Unasked, no engine has a fit: every row ties and keeps ranking order.
+                Column::Fit(f) if !model.analysis.ranking.asked[f] => std::cmp::Ordering::Equal,
                 Column::Fit(f) => rb.fits[f].total_cmp(&ra.fits[f]),
                 Column::Cap(c) => eb
                     .capability(c)
@@ -102,15 +168,20 @@ impl Table {
     pub fn update(&mut self, action: Action, selected: usize) -> Option<usize> {
         match action {
             Action::Left => self.hscroll = self.hscroll.saturating_sub(1),
-            Action::Right => self.hscroll = (self.hscroll + 1).min(Table::max_hscroll()),
+            Action::Right => self.hscroll = (self.hscroll + 1).min(self.hscroll_limit()),
             _ => return list_move(&self.rows, selected, action, self.scroll.half_page()),
         }
         None
     }
 
-    /// `s`: sort by the next column.
+    /// `s`: sort by the next column shown.
     pub fn sort_next(&mut self, ranking: &[usize], model: &Model) -> Vec<Ask> {
-        let next = Column::ALL[(self.sort.column.index() + 1) % Column::ALL.len()];
+        let visible = self.visible();
+        let at = visible
+            .iter()
+            .position(|c| *c == self.sort.column)
+            .unwrap_or(0);
+        let next = visible[(at + 1) % visible.len()];
         self.sort_by(next, false, ranking, model)
     }
 
@@ -132,10 +203,14 @@ impl Table {
         self.rebuild(ranking, model);
         // Bring the sorted column into view when the last draw did not show it whole: it becomes
         // the first column after the frozen names.
-        let at = column.index();
+        let at = self
+            .visible()
+            .iter()
+            .position(|c| *c == column)
+            .unwrap_or(0);
         let (first, last) = self.shown.get();
         if at > 0 && (at < first || at > last) {
-            self.hscroll = (at - 1).min(Table::max_hscroll());
+            self.hscroll = (at - 1).min(self.hscroll_limit());
         }
         let dir = if column.best_first() {
             "best first"
@@ -170,6 +245,19 @@ impl Table {
         (None, Vec::new())
     }
 
+    /// The widest of a text over the rows shown, in columns.
+    fn longest(
+        &self,
+        cat: &Catalogue,
+        f: impl Fn(&mtafit_model::catalogue::Engine) -> String,
+    ) -> u16 {
+        self.rows
+            .iter()
+            .map(|i| text::width(&f(&cat.engines[*i])))
+            .max()
+            .unwrap_or(0) as u16
+    }
+
     /// Width of a column in cells.
     pub fn column_width(&self, cat: &Catalogue, c: Column) -> u16 {
         // Room for the title, its sort arrow and a gap, whatever the content needs.
@@ -185,12 +273,15 @@ impl Table {
                 (longest as u16 + 2).clamp(10, 18)
             }
             Column::Score => 7,
+            Column::Standing => 10,
             Column::Cost => 9,
-            Column::Licence => 14,
+            // Free text: as wide as the longest row's, within bounds, so no licence or
+            // configuration language is cut while the columns after it can scroll into view.
+            Column::Licence => (self.longest(cat, |e| e.licence_label()) + 1).clamp(14, 30),
             Column::Kind => 12,
             Column::Status => 10,
             Column::Band => 12,
-            Column::Config => 8,
+            Column::Config => (self.longest(cat, |e| e.config.label()) + 1).clamp(8, 16),
             Column::Fit(_) => 7,
             Column::Cap(_) => 9,
             Column::Retention => 8,
@@ -203,7 +294,7 @@ impl Table {
     pub fn columns(&self, cat: &Catalogue, width: u16) -> Vec<(Column, u16, u16)> {
         let mut out = Vec::new();
         let mut x = 0u16;
-        for (i, c) in Column::ALL.iter().enumerate() {
+        for (i, c) in self.visible().iter().enumerate() {
             if i > 0 && i <= self.hscroll {
                 continue;
             }

@@ -35,13 +35,17 @@ pub enum Popup {
     SaveOnQuit,
     /// Save the profile under a name.
     SaveAs(Box<SaveAs>),
+    /// One engine whole (its index in the catalogue), full screen.
+    Engine(usize, Scroll),
 }
 
 impl Popup {
     /// The popup's scroll, for those that scroll.
     pub fn scroll(&self) -> Option<&Scroll> {
         match self {
-            Popup::Help(s) | Popup::SideBySide(s) | Popup::Problems(s) => Some(s),
+            Popup::Help(s) | Popup::SideBySide(s) | Popup::Problems(s) | Popup::Engine(_, s) => {
+                Some(s)
+            }
             Popup::Profile(_) | Popup::Export(_) | Popup::SaveOnQuit | Popup::SaveAs(_) => None,
         }
     }
@@ -105,7 +109,9 @@ impl Popup {
             return Vec::new();
         }
         match self {
-            Popup::Help(_) | Popup::SideBySide(_) | Popup::Problems(_) => Vec::new(),
+            Popup::Help(_) | Popup::SideBySide(_) | Popup::Problems(_) | Popup::Engine(..) => {
+                Vec::new()
+            }
             Popup::SaveOnQuit => match action {
                 Action::Confirm => vec![Ask::SaveAndQuit],
                 Action::Back => vec![Ask::Close],

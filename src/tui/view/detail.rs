@@ -60,8 +60,15 @@ pub fn lines(s: &Shared, width: usize) -> Vec<Line<'static>> {
     if let Some(why) = sentence::out(row) {
         wrap(&mut out, "out", &why, t.warn);
     }
-    for remark in sentence::remarks(e, row) {
-        wrap(&mut out, "note", &remark, t.warn);
+    // `remarks` gives the caveats first: each is why the ranking's `!` puts the engine below
+    // the candidates without one.
+    for (n, remark) in sentence::remarks(e, row).iter().enumerate() {
+        if n < row.caveats.len() {
+            let why = format!("! {remark}: ranked below every candidate without a caveat");
+            wrap(&mut out, "caveat", &why, t.warn);
+        } else {
+            wrap(&mut out, "note", remark, t.warn);
+        }
     }
     if let Some(c) = &model.analysis.comparison {
         if c.top == i {
@@ -115,13 +122,35 @@ pub fn lines(s: &Shared, width: usize) -> Vec<Line<'static>> {
             format!("not asked by this profile (p: {})", sentence::how_to_ask(f))
         };
         let head = format!("  {} ", text::fit_left(f.name(), 13));
-        let reason_w = width.saturating_sub(text::width(&head) + bar_w + 7);
+        // The reason wraps rather than being cut (the pane scrolls): beside the bar when
+        // there is room for a readable column, else below it, across the pane.
+        let beside = text::width(&head) + bar_w + 7;
+        let indent = if width.saturating_sub(beside) >= 30 {
+            beside
+        } else {
+            4
+        };
+        let opts = textwrap::Options::new(width.saturating_sub(indent).max(10))
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let pieces = textwrap::wrap(&why, opts);
+        let mut pieces = pieces.iter();
+        let first = if indent == beside {
+            pieces.next().map(|p| p.to_string()).unwrap_or_default()
+        } else {
+            String::new()
+        };
         out.push(Line::from(vec![
             Span::styled(head, t.text),
             Span::styled(bar(if max > 0.0 { c / max } else { 0.0 }, bar_w), t.bar),
             Span::styled(format!(" {c:>4.1} "), t.text),
-            Span::styled(text::truncate(&why, reason_w).into_owned(), t.dim),
+            Span::styled(first, t.dim),
         ]));
+        for piece in pieces {
+            out.push(Line::from(vec![
+                Span::raw(" ".repeat(indent)),
+                Span::styled(piece.to_string(), t.dim),
+            ]));
+        }
     }
     let c = &row.cost;
     out.push(Line::from(vec![

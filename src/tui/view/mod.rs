@@ -6,6 +6,7 @@
 
 mod cost;
 pub mod detail;
+pub mod engine;
 mod header;
 pub mod help;
 mod path;
@@ -113,13 +114,15 @@ pub fn view(app: &App, frame: &mut Frame) {
             Popup::Export(d) => popups::export(&s, frame, area, d, &app.session.cwd),
             Popup::SaveOnQuit => popups::save_on_quit(&s, frame, area, &app.session),
             Popup::SaveAs(d) => popups::save_as(&s, frame, area, d),
+            Popup::Engine(i, scroll) => engine::draw(&s, frame, area, *i, scroll),
         }
     }
 }
 
 fn compare(s: &Shared, c: &Compare, frame: &mut Frame, a: &Areas) {
     ranking::draw(s, &c.ranking, frame, a.ranking);
-    table::draw(s, &c.table, frame, a.table);
+    let out_hidden = c.ranking.out_hidden(s.model, s.search);
+    table::draw(s, &c.table, out_hidden, frame, a.table);
     weights::draw(s, &c.sliders, frame, a.weights);
     detail::draw(s, &c.detail, frame, a.detail);
 }

@@ -129,8 +129,9 @@ pub fn side_by_side(s: &Shared, frame: &mut Frame, area: Rect, scroll: &Scroll) 
         "differences highlighted · ↑↓ scroll · Esc close",
     );
     let label_w = 22usize;
-    let col_w =
-        ((usize::from(inner.width).saturating_sub(label_w)) / engines.len().max(1)).clamp(6, 28);
+    // The engines share the popup's width: long values (a standing's reason, a licence) are
+    // cut only when the popup has no more room.
+    let col_w = ((usize::from(inner.width).saturating_sub(label_w)) / engines.len().max(1)).max(6);
     let mut header = vec![Span::styled(text::fit_left("", label_w), t.title)];
     for i in &engines {
         header.push(Span::styled(

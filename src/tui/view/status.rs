@@ -97,8 +97,9 @@ pub fn draw(
             let key = b.keys.first().map(|k| k.label()).unwrap_or_default();
             let piece = format!("{key}:{}  ", b.hint);
             let w = text::width(&piece);
+            // A hint too long for what is left gives way to shorter ones after it.
             if used + w > room {
-                break;
+                continue;
             }
             used += w;
             left.push(Span::styled(key, t.title));

@@ -11,16 +11,30 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// Draw the table pane.
-pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
+/// Draw the table pane; `out_hidden` engines out of the running are left out by `o`.
+pub fn draw(s: &Shared, table: &Table, out_hidden: usize, frame: &mut Frame, area: Rect) {
     let t = &s.theme;
     let model = s.model;
-    let shown = table.rows.len();
+    // What the search matches, whether or not `o` hides some of it.
+    let shown = table.rows.len() + out_hidden;
     let total = model.cat.engines.len();
     let mut title = vec![Span::styled(" Engines ", t.title)];
     if shown != total {
         title.push(Span::styled(
             format!("({shown} of {total} match /{}) ", s.search.query),
+            t.warn,
+        ));
+    }
+    if out_hidden > 0 {
+        title.push(Span::styled(
+            format!("{out_hidden} out hidden (o) "),
+            t.warn,
+        ));
+    }
+    if !table.hidden.is_empty() {
+        let n = table.hidden.len();
+        title.push(Span::styled(
+            format!("{n} column{} hidden (+) ", if n == 1 { "" } else { "s" }),
             t.warn,
         ));
     }
@@ -35,9 +49,11 @@ pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
     }
     let cols = table.columns(&model.cat, inner.width - layout::TABLE_GUTTER);
     // Recorded for `update`, which brings a sorted column into view when it was not shown.
+    let visible = table.visible();
+    let place = |c: Column| visible.iter().position(|v| *v == c).unwrap_or(0);
     table.shown.set((
-        cols.get(1).map_or(0, |c| c.0.index()),
-        cols.last().map_or(0, |c| c.0.index()),
+        cols.get(1).map_or(0, |c| place(c.0)),
+        cols.last().map_or(0, |c| place(c.0)),
     ));
     // Header.
     let mut header = vec![Span::styled(
@@ -71,6 +87,16 @@ pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
         Line::from(header),
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
+    // More columns lie to the right: the header's last cell says so (→ or l scrolls there).
+    if cols
+        .last()
+        .is_some_and(|(c, _, _)| place(*c) + 1 < visible.len())
+    {
+        frame.render_widget(
+            Span::styled("→", t.title.patch(t.focus)),
+            Rect::new(inner.right() - 1, inner.y, 1, 1),
+        );
+    }
     // Rows.
     let visible = usize::from(inner.height.saturating_sub(1));
     let at = table.rows.iter().position(|&i| i == s.selected);
@@ -108,6 +134,7 @@ pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
             }
             let value = match c {
                 Column::Score => format!("{:.1}", row.score),
+                Column::Standing => mtafit_render::rank::standing(row).to_owned(),
                 Column::Cost => {
                     let estimated = e.cost.estimate.is_some();
                     format!(
@@ -121,6 +148,8 @@ pub fn draw(s: &Shared, table: &Table, frame: &mut Frame, area: Rect) {
                 Column::Status => e.status.to_string(),
                 Column::Band => units::band(e.volume.min_per_month, e.volume.max_per_month),
                 Column::Config => e.config.label(),
+                // A factor the profile does not ask about has no fit, as `rank` prints it.
+                Column::Fit(f) if !model.analysis.ranking.asked[*f] => "·".into(),
                 Column::Fit(f) => format!("{:.2}", row.fits[*f]),
                 Column::Cap(c) => match e.capability(*c) {
                     mtafit_model::catalogue::Level::Unknown => "? unknown".into(),
