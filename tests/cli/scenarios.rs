@@ -787,9 +787,9 @@ fn an_unasked_factor_is_named_in_csv_and_a_dot_in_tables_while_json_and_csv_keep
                     assert_eq!(cell, "1.000", "{command:?} {h}: {csv}");
                 }
             }
-            assert_eq!(header.iter().last(), Some("unasked"), "{csv}");
+            assert_eq!(header.iter().next_back(), Some("unasked"), "{csv}");
             assert_eq!(
-                rec.iter().last(),
+                rec.iter().next_back(),
                 Some("cloud_native;support;capabilities"),
                 "{command:?}: {csv}"
             );
