@@ -742,3 +742,62 @@ mod tests {
         }
     }
 }
+
+/// The key tables of the documentation against the key map, so neither can drift.
+#[cfg(test)]
+mod docs {
+    use super::*;
+
+    /// The rows of a Markdown table that follows `heading` in `text`.
+    fn table_after<'a>(text: &'a str, heading: &str) -> Vec<&'a str> {
+        let at = text.find(heading).expect("the heading is there");
+        text[at..]
+            .lines()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .skip(2)
+            .collect()
+    }
+
+    #[test]
+    fn docs_cli_lists_every_binding_in_its_group_and_nothing_else() {
+        let rows = table_after(include_str!("../../docs/cli.md"), "### Every key");
+        assert_eq!(rows.len(), BINDINGS.len(), "{rows:#?}");
+        for b in BINDINGS {
+            let cells = format!("| {} | ", b.group.title());
+            // The table capitalises sentences and view names and quotes keys, as the overlay does not.
+            let action = format!(" | {} | ", b.description.to_lowercase());
+            assert!(
+                rows.iter().any(|r| r.starts_with(&cells)
+                    && r.to_lowercase().replace('`', "").contains(&action)),
+                "docs/cli.md's Every key has no row for {:?} ({}): {rows:#?}",
+                b.action,
+                b.description
+            );
+        }
+    }
+
+    #[test]
+    fn the_readme_tour_names_every_key() {
+        let rows = table_after(include_str!("../../README.md"), "## A tour of the explorer");
+        let tour = rows.join("\n");
+        let mut missing = Vec::new();
+        for b in BINDINGS {
+            for key in b.keys {
+                let label = match key.label().as_str() {
+                    "S-Tab" => "Shift-Tab".to_owned(),
+                    // The tour names the arrows and letters; these are their synonyms.
+                    "PgUp" | "PgDn" | "Home" | "End" => continue,
+                    l => l.to_owned(),
+                };
+                if !tour.contains(&format!("`{label}`")) {
+                    missing.push(format!("`{label}`: {}", b.description));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "README's tour table does not name {missing:#?}"
+        );
+    }
+}
