@@ -2314,3 +2314,32 @@ fn the_cost_view_draws_the_marked_engines_else_the_leaders_and_follows_the_searc
     update(&mut a, Action::Back);
     assert!(drawn(&a).contains(&"ses"));
 }
+
+#[test]
+fn a_free_text_column_takes_the_room_a_hidden_column_leaves_rather_than_a_gap() {
+    // At 80 columns the table shows name, score, standing and cost; hiding the cost leaves 17
+    // columns free, too few for the whole licence column (up to 30) but enough for its title and
+    // the start of each licence: it is drawn cut, not left out as a gap.
+    let mut a = app();
+    update(&mut a, Action::FocusNext);
+    while a.compare.table.sort.column != Column::Cost {
+        update(&mut a, Action::SortNext);
+    }
+    update(&mut a, Action::HideColumn);
+    let text = screen(&mut a, 80, 24);
+    let header = text.lines().nth(2).unwrap();
+    assert!(header.contains("Licence"), "{text}");
+    assert!(
+        header.contains('→'),
+        "more columns lie to the right: {header}"
+    );
+    // A numeric column is still drawn whole or not at all.
+    let cols = a.compare.table.columns(&a.model.cat, 40);
+    assert!(
+        cols.iter().all(
+            |(c, _, w)| matches!(c, Column::Licence | Column::Config | Column::Name)
+                || *w >= a.compare.table.column_width(&a.model.cat, *c)
+        ),
+        "{cols:?}"
+    );
+}

@@ -303,10 +303,15 @@ impl Table {
                 break;
             }
             // Only whole columns, so no header loses its sort arrow; one cut column rather than
-            // none when the pane is too narrow for any.
+            // none when the pane is too narrow for any. A free-text column (licence, config)
+            // takes what is left when its title and a few characters fit, rather than leave a
+            // gap as wide as itself: its cells end in … and → says more lies to the right.
             if x + w > width {
-                if out.len() <= 1 {
-                    out.push((*c, x, width - x));
+                let room = width - x;
+                let text_fits = matches!(c, Column::Licence | Column::Config)
+                    && room >= (text::width(c.title()) as u16 + 2).max(8);
+                if out.len() <= 1 || text_fits {
+                    out.push((*c, x, room));
                 }
                 break;
             }
