@@ -115,6 +115,11 @@ struct Counting<R> {
 
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        // Checked before every read, not every buffer: a slow pipe can take minutes to fill
+        // one, and a stopped measurement must end its thread now. Stopped reads as the end.
+        if self.meter.cancel.load(Ordering::Relaxed) {
+            return Ok(0);
+        }
         let n = self.inner.read(buf)?;
         self.meter.done.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
