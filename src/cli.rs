@@ -392,7 +392,11 @@ where
         .and_then(|m| Cli::from_arg_matches(&m))
         .map_err(|e| {
             if !e.use_stderr() {
-                e.exit();
+                let what = match e.kind() {
+                    clap::error::ErrorKind::DisplayVersion => "the version",
+                    _ => "the help",
+                };
+                std::process::exit(print_help(&e.render().to_string(), what));
             }
             let text = e
                 .render()
@@ -406,6 +410,22 @@ where
                 code: u8::try_from(e.exit_code()).unwrap_or(2),
             }
         })
+}
+
+/// Print help or version text on standard output; the exit status. clap's own printing ignores
+/// a failed write, so `--help >/dev/full` would say nothing and exit 0: here it exits 1 and
+/// says why. A reader that closes early (`mtafit --help | head`) is not a failure.
+fn print_help(text: &str, what: &str) -> i32 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "mtafit: cannot write {what}: {e}");
+            1
+        }
+    }
 }
 
 /// A model's error said the short way: clap's own line already quotes the value and names the
