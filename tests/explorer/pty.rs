@@ -753,6 +753,42 @@ fn a_saved_state_that_cannot_be_read_is_not_saved_over() {
     assert_eq!(std::fs::read_to_string(&state).unwrap(), saved);
 }
 
+#[test]
+fn a_failed_save_on_quit_exits_1_and_says_so() {
+    let mut s = Session::start(&[]);
+    s.wait_text("Ranking");
+    // The state file turns into a folder while the explorer runs: quitting cannot save there.
+    let _ = std::fs::remove_file(&s.state);
+    std::fs::create_dir_all(&s.state).unwrap();
+    s.keys("w");
+    s.keys("h");
+    s.keys("q");
+    assert_eq!(s.wait_exit().exit_code(), 1, "the work was not saved");
+    s.wait_text("mtafit: could not save your profile and weights");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_state_folder_that_cannot_be_written_fails_the_quit() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = home_with_state(|p| {
+        let dir = p.parent().unwrap();
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    });
+    let dir = home.path().join("state/mtafit");
+    // As root (CI), the explorer runs without the capabilities that would let it write there.
+    let mut s = Session::start_unprivileged(home, &[]);
+    s.wait_text("Ranking");
+    s.keys("w");
+    s.keys("h");
+    s.keys("q");
+    let code = s.wait_exit().exit_code();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(code, 1, "the work was not saved");
+    s.wait_text("mtafit: could not save your profile and weights");
+    assert!(!s.state.exists(), "nothing was written");
+}
+
 /// Hidden temporary files in `dir` of writes of `name` (`.{name}.*.tmp`).
 fn temporaries(dir: &std::path::Path, name: &str) -> Vec<String> {
     std::fs::read_dir(dir)
