@@ -601,9 +601,11 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     (
         "1",
         "Invalid input or a failure: a profile that cannot be read, an unknown engine id, a log \
-         that cannot be read, a file that exists without --force, check finding an error or \
-         warning, the explorer started without a terminal. A message goes to standard error and \
-         nothing half-written is left.",
+         that cannot be read, a --catalogue that is missing, not a folder or cannot be read, \
+         output that cannot be written (--help and -V included), a file that exists without \
+         --force, check finding an error or warning, the explorer started without a terminal or \
+         failing to save on quitting. A message goes to standard error and nothing \
+         half-written is left.",
     ),
     (
         "2",
@@ -611,8 +613,9 @@ const EXIT_STATUS: &[(&str, &str)] = &[
          the ids), conflicting options, or a value that cannot be read.",
     ),
     (
-        "129, 130, 143",
-        "The explorer ended by SIGHUP, SIGINT or SIGTERM (128 + the signal number).",
+        "129, 130, 131, 138, 142, 143",
+        "The explorer ended by SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM or SIGTERM (128 + the \
+         signal number).",
     ),
 ];
 

@@ -173,7 +173,7 @@ fn the_man_page_has_keys_files_and_exit_status() {
         "\\fB0\\fR",
         "\\fB1\\fR",
         "\\fB2\\fR",
-        "\\fB129, 130, 143\\fR",
+        "\\fB129, 130, 131, 138, 142, 143\\fR",
     ] {
         assert!(exit_section.contains(status), "{status}: {exit_section}");
     }

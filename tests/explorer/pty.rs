@@ -254,6 +254,33 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn sigquit_sigusr1_and_sigalrm_restore_the_terminal_and_save() {
+    for (sig, status) in [
+        (libc::SIGQUIT, 131),
+        (libc::SIGUSR1, 138),
+        (libc::SIGALRM, 142),
+    ] {
+        let mut s = Session::start(&[]);
+        s.wait_text("Ranking");
+        s.wait_for("the alternate screen and the mouse", |sc| {
+            sc.alternate_screen() && sc.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+        });
+        s.keys("w");
+        s.keys("h");
+        s.wait_for("volume weight 9", |sc| sc.contents().contains("─    9 "));
+        signal(&s, sig);
+        assert_eq!(s.wait_exit().exit_code(), status, "128 + signal {sig}");
+        s.wait_for("the terminal restored", |sc| {
+            !sc.alternate_screen()
+                && !sc.hide_cursor()
+                && sc.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+        });
+        let saved = std::fs::read_to_string(&s.state).unwrap();
+        assert!(saved.contains("\"volume\": 9.0"), "signal {sig}: {saved}");
+    }
+}
+
+#[test]
 fn sigint_ends_with_130() {
     // Ctrl-C as a key quits (status 0); SIGINT from outside, e.g. `kill -INT`, ends with 130.
     let mut s = Session::start(&[]);
