@@ -1184,6 +1184,17 @@ mod measuring_a_log {
 
     #[test]
     fn stopping_a_measurement_of_a_slow_pipe_ends_its_thread() {
+        stop_ends_the_thread(true);
+    }
+
+    #[test]
+    fn stopping_a_measurement_of_a_silent_pipe_ends_its_thread() {
+        stop_ends_the_thread(false);
+    }
+
+    /// Measure a named pipe whose writer sends a line every 50 ms (`talks`) or nothing at all,
+    /// stop the measurement, and see its thread end while the writer still holds the pipe.
+    fn stop_ends_the_thread(talks: bool) {
         use std::io::Write;
         use std::sync::atomic::{AtomicBool, Ordering};
         let dir = tempfile::tempdir().unwrap();
@@ -1200,7 +1211,9 @@ mod measuring_a_log {
                 let line = "Nov 28 06:34:29 mx1 postfix/smtpd[1]: connect\n";
                 while !done.load(Ordering::Relaxed) {
                     // No reader between the form's check and the thread's open is not an end.
-                    let _ = w.write_all(line.as_bytes());
+                    if talks {
+                        let _ = w.write_all(line.as_bytes());
+                    }
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
             })
