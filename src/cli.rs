@@ -392,7 +392,11 @@ where
         .and_then(|m| Cli::from_arg_matches(&m))
         .map_err(|e| {
             if !e.use_stderr() {
-                e.exit();
+                let what = match e.kind() {
+                    clap::error::ErrorKind::DisplayVersion => "the version",
+                    _ => "the help",
+                };
+                std::process::exit(print_help(&e.render().to_string(), what));
             }
             let text = e
                 .render()
@@ -406,6 +410,22 @@ where
                 code: u8::try_from(e.exit_code()).unwrap_or(2),
             }
         })
+}
+
+/// Print help or version text on standard output; the exit status. clap's own printing ignores
+/// a failed write, so `--help >/dev/full` would say nothing and exit 0: here it exits 1 and
+/// says why. A reader that closes early (`mtafit --help | head`) is not a failure.
+fn print_help(text: &str, what: &str) -> i32 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "mtafit: cannot write {what}: {e}");
+            1
+        }
+    }
 }
 
 /// A model's error said the short way: clap's own line already quotes the value and names the
@@ -581,9 +601,11 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     (
         "1",
         "Invalid input or a failure: a profile that cannot be read, an unknown engine id, a log \
-         that cannot be read, a file that exists without --force, check finding an error or \
-         warning, the explorer started without a terminal. A message goes to standard error and \
-         nothing half-written is left.",
+         that cannot be read, a --catalogue that is missing, not a folder or cannot be read, \
+         output that cannot be written (--help and -V included), a file that exists without \
+         --force, check finding an error or warning, the explorer started without a terminal or \
+         failing to save on quitting. A message goes to standard error and nothing \
+         half-written is left.",
     ),
     (
         "2",
@@ -591,8 +613,9 @@ const EXIT_STATUS: &[(&str, &str)] = &[
          the ids), conflicting options, or a value that cannot be read.",
     ),
     (
-        "129, 130, 143",
-        "The explorer ended by SIGHUP, SIGINT or SIGTERM (128 + the signal number).",
+        "129, 130, 131, 138, 142, 143",
+        "The explorer ended by SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM or SIGTERM (128 + the \
+         signal number).",
     ),
 ];
 

@@ -115,10 +115,78 @@ struct Counting<R> {
 
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        // Checked before every read, not every buffer: a slow pipe can take minutes to fill
+        // one, and a stopped measurement must end its thread now. Stopped reads as the end.
+        if self.meter.cancel.load(Ordering::Relaxed) {
+            return Ok(0);
+        }
         let n = self.inner.read(buf)?;
         self.meter.done.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
+}
+
+/// A named pipe read so that a stop is noticed while its writer is silent: without blocking,
+/// waiting at most a tenth of a second at a time for bytes, checking the stop in between.
+/// Otherwise a stopped measurement's thread would wait in a read for as long as the writer
+/// sends nothing, possibly forever.
+#[cfg(unix)]
+struct Pipe {
+    file: File,
+    meter: Arc<Meter>,
+}
+
+#[cfg(unix)]
+impl Read for Pipe {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        use std::os::unix::io::AsRawFd;
+        loop {
+            if self.meter.cancel.load(Ordering::Relaxed) {
+                return Ok(0);
+            }
+            match self.file.read(buf) {
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    let mut fd = libc::pollfd {
+                        fd: self.file.as_raw_fd(),
+                        events: libc::POLLIN,
+                        revents: 0,
+                    };
+                    // SAFETY: one valid pollfd, alive for the call; the result is only a wait.
+                    unsafe { libc::poll(&mut fd, 1, 100) };
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
+/// The file to read as a stream: a named pipe as a [`Pipe`], anything else as it is.
+#[cfg(unix)]
+fn stoppable(file: File, meter: &Arc<Meter>) -> Box<dyn Read + Send> {
+    use std::os::unix::fs::FileTypeExt;
+    use std::os::unix::io::AsRawFd;
+    if !file.metadata().is_ok_and(|m| m.file_type().is_fifo()) {
+        return Box::new(file);
+    }
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a descriptor this function owns through `file`; only flags change.
+    let nonblocking = unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK) == 0
+    };
+    if !nonblocking {
+        return Box::new(file);
+    }
+    Box::new(Pipe {
+        file,
+        meter: Arc::clone(meter),
+    })
+}
+
+/// Elsewhere files are read as they are.
+#[cfg(not(unix))]
+fn stoppable(file: File, _meter: &Arc<Meter>) -> Box<dyn Read + Send> {
+    Box::new(file)
 }
 
 fn read_up_to(r: &mut dyn Read, want: usize, into: &mut Vec<u8>) -> io::Result<()> {
@@ -175,7 +243,7 @@ pub fn open(source: &Source, meter: &Arc<Meter>, mmap: bool) -> Result<Opened, M
         });
     }
     let mut raw: Box<dyn Read + Send> = match file {
-        Some(f) => Box::new(f),
+        Some(f) => stoppable(f, meter),
         None => Box::new(io::stdin()),
     };
     let mut magic = Vec::with_capacity(4);

@@ -125,6 +125,9 @@ pub fn measure(
             continue;
         }
         let opened = input::open(source, meter, opts.mmap)?;
+        if meter.cancel.load(Ordering::Relaxed) {
+            return Err(MeasureError::Stopped);
+        }
         if opened.head.is_empty() {
             warnings.push(Warning::Empty(name));
             continue;
@@ -210,8 +213,15 @@ pub fn measure(
         };
         let mut merge = InputMerge::new(i, rule);
         let compressed = opened.compressed;
-        let bytes = run(opened, &dialect, threads, meter, &mut merge, &mut totals)
-            .map_err(|e| MeasureError::reading(&name, compressed, e))?;
+        // A stopped stream ends early, which gzip and zstd call an error: the stop is the news.
+        let bytes =
+            run(opened, &dialect, threads, meter, &mut merge, &mut totals).map_err(|e| {
+                if meter.cancel.load(Ordering::Relaxed) {
+                    MeasureError::Stopped
+                } else {
+                    MeasureError::reading(&name, compressed, e)
+                }
+            })?;
         if meter.cancel.load(Ordering::Relaxed) {
             return Err(MeasureError::Stopped);
         }

@@ -17,13 +17,17 @@ pub enum Ended {
     Quit,
     /// A stop signal arrived (its number).
     Signal(i32),
+    /// The user quit and the session could not be saved (the reason is on standard error).
+    Unsaved,
 }
 
 impl Ended {
-    /// The process's exit status: 0 after quitting, 128 + the signal's number after a signal.
+    /// The process's exit status: 0 after quitting, 1 when the save on quitting failed, 128 +
+    /// the signal's number after a signal.
     pub fn exit_code(self) -> std::process::ExitCode {
         match self {
             Ended::Quit => std::process::ExitCode::SUCCESS,
+            Ended::Unsaved => std::process::ExitCode::FAILURE,
             Ended::Signal(s) => std::process::ExitCode::from(exit_status(s)),
         }
     }
@@ -43,13 +47,18 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<Ended> {
     drop(guard);
     // A terminal that fails (it hung up) ends the session as quitting does: the work is saved
     // before the error is reported.
+    let mut saved = true;
     if app.session.saves_on_quit() {
-        save(&app);
+        saved = save(&app);
     } else if app.session.keep_saved_state && (!app.session.asks_before_saving() || app.changed()) {
         kept();
     }
     match looped {
-        Ok(()) => Ok(stop.received().map_or(Ended::Quit, Ended::Signal)),
+        Ok(()) => Ok(match stop.received() {
+            Some(sig) => Ended::Signal(sig),
+            None if saved => Ended::Quit,
+            None => Ended::Unsaved,
+        }),
         Err(e) => match hang_up_signal(&stop) {
             Some(sig) => Ok(Ended::Signal(sig)),
             None => Err(e),
@@ -120,9 +129,10 @@ fn hang_up_signal(stop: &StopSignal) -> Option<i32> {
     stop.received()
 }
 
-/// Save profile, weights and marks for next time; a failure is reported, never fatal. A fresh
-/// session, or one on a profile, that chose to save says where the state went.
-pub fn save(app: &App) {
+/// Save profile, weights and marks for next time; false when that failed, which is reported
+/// and ends the process with status 1, never with a panic. A fresh session, or one on a
+/// profile, that chose to save says where the state went.
+pub fn save(app: &App) -> bool {
     // The terminal may be gone (a hang-up): writing a message must not panic.
     use std::io::Write;
     match persist::save(&app.to_save()) {
@@ -134,13 +144,15 @@ pub fn save(app: &App) {
                     "mtafit: saved your profile and weights to {shown}"
                 );
             }
+            true
         }
-        Ok(()) => {}
+        Ok(()) => true,
         Err(e) => {
             let _ = writeln!(
                 std::io::stderr(),
                 "mtafit: could not save your profile and weights: {e}"
             );
+            false
         }
     }
 }

@@ -73,7 +73,9 @@ pub type LastWords = Arc<std::sync::Mutex<Option<mtafit_model::profile::Profile>
 pub struct StopSignal(Arc<AtomicUsize>);
 
 impl StopSignal {
-    /// Watch SIGINT, SIGTERM and SIGHUP (on Unix; elsewhere Ctrl-C arrives as a key).
+    /// Watch SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1 and SIGALRM (on Unix; elsewhere Ctrl-C
+    /// arrives as a key). The last three end a process by default too, and would leave the
+    /// terminal in the alternate screen with the mouse captured and no cursor.
     pub fn install() -> StopSignal {
         let s = StopSignal::default();
         #[cfg(unix)]
@@ -81,6 +83,9 @@ impl StopSignal {
             signal_hook::consts::SIGINT,
             signal_hook::consts::SIGTERM,
             signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGQUIT,
+            signal_hook::consts::SIGUSR1,
+            signal_hook::consts::SIGALRM,
         ] {
             let _ = signal_hook::flag::register_usize(sig, Arc::clone(&s.0), sig as usize);
         }

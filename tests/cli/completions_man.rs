@@ -173,11 +173,68 @@ fn the_man_page_has_keys_files_and_exit_status() {
         "\\fB0\\fR",
         "\\fB1\\fR",
         "\\fB2\\fR",
-        "\\fB129, 130, 143\\fR",
+        "\\fB129, 130, 131, 138, 142, 143\\fR",
     ] {
         assert!(exit_section.contains(status), "{status}: {exit_section}");
     }
     // A command's own page is about the command.
     let rank = stdout(&run(&["man", "rank"]));
     assert!(!rank.contains(".SH KEYS"), "{rank}");
+}
+
+/// Run the binary with standard output on `/dev/full`, where every write fails (no space left);
+/// its exit status and standard error.
+#[cfg(target_os = "linux")]
+fn into_a_full_disk(args: &[&str]) -> (Option<i32>, String) {
+    use std::io::Read;
+    use wait_timeout::ChildExt;
+    let home = tempfile::tempdir().unwrap();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let mut child = crate::common::mtafit(home.path())
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(full)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = child
+        .wait_timeout(std::time::Duration::from_secs(60))
+        .unwrap()
+        .unwrap_or_else(|| {
+            let _ = child.kill();
+            panic!("{args:?} did not end within 60 s")
+        });
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    (status.code(), err)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_and_version_into_a_full_disk_fail_and_say_so() {
+    for (args, what) in [
+        (&["--help"][..], "the help"),
+        (&["-h"], "the help"),
+        (&["help", "rank"], "the help"),
+        (&["rank", "--help"], "the help"),
+        (&["-V"], "the version"),
+        (&["--version"], "the version"),
+    ] {
+        let (code, err) = into_a_full_disk(args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert!(
+            err.starts_with(&format!(
+                "mtafit: cannot write {what}: No space left on device"
+            )),
+            "{args:?}: {err}"
+        );
+    }
 }

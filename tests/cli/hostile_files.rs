@@ -393,6 +393,36 @@ fn a_missing_catalogue_folder_fails_the_command() {
     }
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_catalogue_folder_fails_the_command() {
+    use std::os::unix::fs::PermissionsExt;
+    let (home, work) = home();
+    let dir = catalogue_folder(&work);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let mut outs = Vec::new();
+    for cmd in [&["rank"][..], &["show", "acme-mta"], &["check"]] {
+        let mut args = cmd.to_vec();
+        args.extend(["--catalogue", s(&dir)]);
+        // As root (CI), the binary runs without the capabilities that would let it read it.
+        let mut c = common::mtafit(home.path());
+        common::unprivileged(&mut c);
+        outs.push((cmd, common::run_bounded_with(c, &args, None)));
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for (cmd, out) in outs {
+        assert_exit(&out, 1);
+        let said = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(
+            said.contains(
+                "expected a folder of engine files for --catalogue, but engines cannot be read: \
+                 permission denied; check its permissions"
+            ),
+            "{cmd:?}: {said}"
+        );
+    }
+}
+
 #[test]
 fn a_file_given_as_catalogue_says_it_is_a_file() {
     let (home, work) = home();

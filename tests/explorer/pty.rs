@@ -254,6 +254,33 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn sigquit_sigusr1_and_sigalrm_restore_the_terminal_and_save() {
+    for (sig, status) in [
+        (libc::SIGQUIT, 131),
+        (libc::SIGUSR1, 138),
+        (libc::SIGALRM, 142),
+    ] {
+        let mut s = Session::start(&[]);
+        s.wait_text("Ranking");
+        s.wait_for("the alternate screen and the mouse", |sc| {
+            sc.alternate_screen() && sc.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+        });
+        s.keys("w");
+        s.keys("h");
+        s.wait_for("volume weight 9", |sc| sc.contents().contains("─    9 "));
+        signal(&s, sig);
+        assert_eq!(s.wait_exit().exit_code(), status, "128 + signal {sig}");
+        s.wait_for("the terminal restored", |sc| {
+            !sc.alternate_screen()
+                && !sc.hide_cursor()
+                && sc.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+        });
+        let saved = std::fs::read_to_string(&s.state).unwrap();
+        assert!(saved.contains("\"volume\": 9.0"), "signal {sig}: {saved}");
+    }
+}
+
+#[test]
 fn sigint_ends_with_130() {
     // Ctrl-C as a key quits (status 0); SIGINT from outside, e.g. `kill -INT`, ends with 130.
     let mut s = Session::start(&[]);
@@ -751,6 +778,42 @@ fn a_saved_state_that_cannot_be_read_is_not_saved_over() {
     s.wait_text("mtafit: did not save your profile and weights");
     std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o600)).unwrap();
     assert_eq!(std::fs::read_to_string(&state).unwrap(), saved);
+}
+
+#[test]
+fn a_failed_save_on_quit_exits_1_and_says_so() {
+    let mut s = Session::start(&[]);
+    s.wait_text("Ranking");
+    // The state file turns into a folder while the explorer runs: quitting cannot save there.
+    let _ = std::fs::remove_file(&s.state);
+    std::fs::create_dir_all(&s.state).unwrap();
+    s.keys("w");
+    s.keys("h");
+    s.keys("q");
+    assert_eq!(s.wait_exit().exit_code(), 1, "the work was not saved");
+    s.wait_text("mtafit: could not save your profile and weights");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_state_folder_that_cannot_be_written_fails_the_quit() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = home_with_state(|p| {
+        let dir = p.parent().unwrap();
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    });
+    let dir = home.path().join("state/mtafit");
+    // As root (CI), the explorer runs without the capabilities that would let it write there.
+    let mut s = Session::start_unprivileged(home, &[]);
+    s.wait_text("Ranking");
+    s.keys("w");
+    s.keys("h");
+    s.keys("q");
+    let code = s.wait_exit().exit_code();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(code, 1, "the work was not saved");
+    s.wait_text("mtafit: could not save your profile and weights");
+    assert!(!s.state.exists(), "nothing was written");
 }
 
 /// Hidden temporary files in `dir` of writes of `name` (`.{name}.*.tmp`).

@@ -1049,7 +1049,7 @@ mod measuring_a_log {
     #[test]
     fn a_failed_measurement_is_reported_and_the_volume_kept() {
         let mut a = on_log_field();
-        typed(&mut a, "/no/such/mail.log");
+        typed(&mut a, &log("postfix-week.log"));
         let before = volume_field(&a);
         update(&mut a, Action::Confirm);
         measured(
@@ -1135,6 +1135,133 @@ mod measuring_a_log {
         assert!(a.popup.is_none());
     }
 
+    /// Type `path` into the log field and press Enter: the refusal it must get, and no job.
+    fn refused(path: &std::path::Path) -> String {
+        let mut a = on_log_field();
+        typed(&mut a, path.to_str().unwrap());
+        let effect = update(&mut a, Action::Confirm);
+        assert!(effect.is_none(), "{}: no worker starts", path.display());
+        assert!(a.measuring.is_none(), "{}: no job", path.display());
+        assert!(a.popup.is_some(), "the form stays open to fix the path");
+        let (msg, tone) = a.status.message.clone().unwrap();
+        assert_eq!(tone, Tone::Error);
+        msg
+    }
+
+    #[test]
+    fn devices_folders_and_a_pipe_nobody_writes_to_are_refused_before_reading() {
+        let tty = std::path::Path::new("/dev/tty");
+        if tty.exists() {
+            assert_eq!(
+                refused(tty),
+                "/dev/tty is a device, not a file; give a regular file"
+            );
+        }
+        assert_eq!(
+            refused(std::path::Path::new("/dev/null")),
+            "/dev/null is a device, not a file; give a regular file"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        assert!(
+            refused(dir.path()).ends_with(" is a folder, not a file; give a regular file"),
+            "a folder"
+        );
+        let fifo = dir.path().join("mail.pipe");
+        crate::common::mkfifo(&fifo);
+        assert_eq!(
+            refused(&fifo),
+            format!(
+                "{} is a named pipe that nothing is writing to; start what writes to it first, \
+                 or give a regular file",
+                fifo.display()
+            )
+        );
+        assert!(
+            refused(&dir.path().join("none.log"))
+                .ends_with("none.log does not exist; check the path")
+        );
+    }
+
+    #[test]
+    fn stopping_a_measurement_of_a_slow_pipe_ends_its_thread() {
+        stop_ends_the_thread(true);
+    }
+
+    #[test]
+    fn stopping_a_measurement_of_a_silent_pipe_ends_its_thread() {
+        stop_ends_the_thread(false);
+    }
+
+    /// Measure a named pipe whose writer sends a line every 50 ms (`talks`) or nothing at all,
+    /// stop the measurement, and see its thread end while the writer still holds the pipe.
+    fn stop_ends_the_thread(talks: bool) {
+        use std::io::Write;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("slow.pipe");
+        crate::common::mkfifo(&fifo);
+        let done = std::sync::Arc::new(AtomicBool::new(false));
+        // A writer that sends a line every 50 ms: 64 KiB of it (one read) takes over a minute.
+        let writer = {
+            let (fifo, done) = (fifo.clone(), done.clone());
+            std::thread::spawn(move || {
+                let Ok(mut w) = std::fs::OpenOptions::new().write(true).open(&fifo) else {
+                    return;
+                };
+                let line = "Nov 28 06:34:29 mx1 postfix/smtpd[1]: connect\n";
+                while !done.load(Ordering::Relaxed) {
+                    // No reader between the form's check and the thread's open is not an end.
+                    if talks {
+                        let _ = w.write_all(line.as_bytes());
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+            })
+        };
+        let mut a = on_log_field();
+        typed(&mut a, fifo.to_str().unwrap());
+        let mut effect = None;
+        // The writer's open counts as a writer as soon as it starts; give the thread a moment.
+        for _ in 0..200 {
+            effect = update(&mut a, Action::Confirm);
+            if effect.is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let effect = effect.expect("a pipe with a writer is measured");
+        mtafit::tui::run::carry_out(&mut a, effect);
+        let job = a.measuring.clone().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        update(&mut a, Action::Back);
+        assert!(a.measuring.is_none(), "Esc stops the measurement");
+        let ended = (0..1000).any(|_| {
+            let finished = job
+                .thread
+                .lock()
+                .unwrap()
+                .as_ref()
+                .is_none_or(|h| h.is_finished());
+            if !finished {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            finished
+        });
+        done.store(true, Ordering::Relaxed);
+        writer.join().unwrap();
+        assert!(ended, "the reading thread ends within 10 s of the stop");
+        let result = job.take().expect("the thread's result");
+        assert!(
+            matches!(
+                result,
+                Err(mtafit::tui::worker::Failed::Work(
+                    mtafit_measure::MeasureError::Stopped
+                ))
+            ),
+            "{result:?}"
+        );
+    }
+
     #[test]
     fn an_empty_path_or_a_second_start_is_refused() {
         let mut a = on_log_field();
@@ -1147,7 +1274,7 @@ mod measuring_a_log {
                 .0
                 .contains("type the path")
         );
-        typed(&mut a, "x.log");
+        typed(&mut a, &log("postfix-week.log"));
         assert!(update(&mut a, Action::Confirm).is_some());
         assert!(update(&mut a, Action::Confirm).is_none());
         assert!(

@@ -279,7 +279,18 @@ pub fn catalogue_dir_problem(dir: &Path) -> Option<Diagnostic> {
     let shown = dir.display().to_string();
     let name = crate::text::sanitize(&ronfile::read::file_name(dir)).into_owned();
     let message = match std::fs::metadata(dir) {
-        Ok(m) if m.is_dir() => return None,
+        // A folder that cannot be listed holds engines the user asked for and would not get.
+        Ok(m) if m.is_dir() => match std::fs::read_dir(dir) {
+            Ok(_) => return None,
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => format!(
+                "expected a folder of engine files for --catalogue, but {name} cannot be read: \
+                 permission denied; check its permissions"
+            ),
+            Err(e) => format!(
+                "expected a folder of engine files for --catalogue, but {name} cannot be read: {}",
+                crate::text::sanitize(&e.to_string())
+            ),
+        },
         Ok(m) if m.is_file() => format!(
             "expected a folder of engine files for --catalogue, but {name} is a file, not a \
              folder; give the folder it is in, or check the file alone with `mtafit check {}`",

@@ -22,6 +22,8 @@ pub enum Unreadable {
     LinkLoop,
     /// Something other than a regular file: "a folder", "a named pipe", "a device", "a socket".
     NotAFile(&'static str),
+    /// A named pipe nothing writes to: reading it would wait for a writer that may never come.
+    NoWriter,
     /// Over the limit; the size when the file system told it.
     TooLarge(Option<u64>),
     /// Any other failure, such as a permission.
@@ -41,6 +43,7 @@ impl Unreadable {
             Unreadable::DanglingLink => "is a link to something that does not exist".into(),
             Unreadable::LinkLoop => "is a link that leads back to itself (a loop of links)".into(),
             Unreadable::NotAFile(kind) => format!("is {kind}, not a file"),
+            Unreadable::NoWriter => "is a named pipe that nothing is writing to".into(),
             Unreadable::TooLarge(Some(n)) => format!("is over 1 MiB ({n} bytes)"),
             Unreadable::TooLarge(None) => "is over 1 MiB".into(),
             Unreadable::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
@@ -56,6 +59,7 @@ impl Unreadable {
             Unreadable::Missing => "check the path",
             Unreadable::DanglingLink | Unreadable::LinkLoop => "fix or remove the link",
             Unreadable::NotAFile(_) => "give a regular file",
+            Unreadable::NoWriter => "start what writes to it first, or give a regular file",
             Unreadable::TooLarge(_) => {
                 "no engine or profile file is that large; is this the right file?"
             }
@@ -96,20 +100,9 @@ pub fn file_name(path: &Path) -> String {
 /// Read the regular file at `path` (following links), at most the limit; anything else is an
 /// [`Unreadable`] saying why, and nothing is ever waited on.
 pub fn read(path: &Path) -> Result<Vec<u8>, Unreadable> {
-    // Classify before opening: opening a named pipe for reading blocks until a writer comes.
-    let meta = std::fs::metadata(path).map_err(|e| classify(path, e))?;
-    if let Some(kind) = not_a_file(&meta) {
-        return Err(Unreadable::NotAFile(kind));
-    }
+    let (file, meta) = open_checked(path, false)?;
     if meta.len() > MAX_FILE_BYTES as u64 {
         return Err(Unreadable::TooLarge(Some(meta.len())));
-    }
-    let file = open_without_blocking(path).map_err(|e| classify(path, e))?;
-    // The path may have been swapped for a pipe or device since it was looked at: ask the
-    // file that was actually opened.
-    let meta = file.metadata().map_err(Unreadable::Io)?;
-    if let Some(kind) = not_a_file(&meta) {
-        return Err(Unreadable::NotAFile(kind));
     }
     let mut bytes =
         Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).min(MAX_FILE_BYTES));
@@ -121,6 +114,62 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Unreadable> {
         return Err(Unreadable::TooLarge(None));
     }
     Ok(bytes)
+}
+
+/// Open `path` for reading without ever waiting: a regular file, or with `pipes` also a named
+/// pipe that something is writing to. Folders, devices (`/dev/tty`, `/dev/zero`), sockets and
+/// a pipe nobody writes to are refused with the reason, and a device is never opened.
+pub fn open_checked(
+    path: &Path,
+    pipes: bool,
+) -> Result<(std::fs::File, std::fs::Metadata), Unreadable> {
+    // Classify before opening: opening a named pipe blocks until a writer comes, and opening
+    // some devices does something (a tape rewinds, a terminal becomes the controlling one).
+    let meta = std::fs::metadata(path).map_err(|e| classify(path, e))?;
+    refuse(&meta, pipes)?;
+    let file = open_without_blocking(path).map_err(|e| classify(path, e))?;
+    // The path may have been swapped for a pipe or device since it was looked at: ask the
+    // file that was actually opened.
+    let meta = file.metadata().map_err(Unreadable::Io)?;
+    refuse(&meta, pipes)?;
+    if !meta.is_file() && !has_writer(&file) {
+        return Err(Unreadable::NoWriter);
+    }
+    Ok((file, meta))
+}
+
+/// Refuse what is not a regular file, or (with `pipes`) a named pipe.
+fn refuse(meta: &std::fs::Metadata, pipes: bool) -> Result<(), Unreadable> {
+    match not_a_file(meta) {
+        None => Ok(()),
+        Some("a named pipe") if pipes => Ok(()),
+        Some(kind) => Err(Unreadable::NotAFile(kind)),
+    }
+}
+
+/// True when the pipe opened without blocking has bytes waiting or a writer at its other end.
+#[cfg(unix)]
+fn has_writer(file: &std::fs::File) -> bool {
+    use std::os::unix::io::AsRawFd;
+    let fd = file.as_raw_fd();
+    let mut waiting: libc::c_int = 0;
+    // SAFETY: FIONREAD writes one int through a valid pointer on an open descriptor.
+    if unsafe { libc::ioctl(fd, libc::FIONREAD, &mut waiting) } == 0 && waiting > 0 {
+        return true;
+    }
+    // An empty pipe read without blocking ends at once (0) with no writer and says "would
+    // block" with one. Bytes that arrived since FIONREAD are one byte lost to this probe,
+    // which a measurement of a whole log does not notice.
+    let mut byte = [0u8; 1];
+    // SAFETY: reads at most one byte into a live buffer of one byte.
+    let n = unsafe { libc::read(fd, byte.as_mut_ptr().cast(), 1) };
+    n != 0
+}
+
+/// Elsewhere there are no named pipes to open.
+#[cfg(not(unix))]
+fn has_writer(_file: &std::fs::File) -> bool {
+    true
 }
 
 /// What kind of thing the metadata describes, when it is not a regular file.
@@ -220,6 +269,35 @@ mod tests {
         f.set_len(3 << 30).unwrap();
         // The size reported is the one the file claims: it was refused on that, unread.
         assert!(matches!(read(&p), Err(Unreadable::TooLarge(Some(n))) if n == 3 << 30));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_opens_only_when_asked_for_and_written_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("log.pipe");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo touches nothing else.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        assert!(matches!(
+            open_checked(&fifo, true),
+            Err(Unreadable::NoWriter)
+        ));
+        // A writer opened without blocking needs a reader: hold one while it opens.
+        let reader = open_without_blocking(&fifo).unwrap();
+        let writer = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+        drop(reader);
+        assert!(open_checked(&fifo, true).is_ok());
+        assert!(matches!(
+            open_checked(&fifo, false),
+            Err(Unreadable::NotAFile("a named pipe"))
+        ));
+        drop(writer);
+        assert!(matches!(
+            open_checked(Path::new("/dev/null"), true),
+            Err(Unreadable::NotAFile("a device"))
+        ));
+        assert!(open_checked(dir.path(), true).is_err());
     }
 
     #[cfg(unix)]

@@ -139,6 +139,14 @@ fn start_measuring(path: String, measuring: Option<&Measuring>) -> Vec<Ask> {
         (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
         _ => std::path::PathBuf::from(path),
     };
+    // A device (`/dev/tty`), a folder or a pipe nobody writes to would be read forever by a
+    // thread that cannot be stopped; the same check as `--profile`, with pipes allowed.
+    if let Err(why) = mtafit_model::ronfile::read::open_checked(&path, true) {
+        return vec![Ask::say(
+            why.sentence(&path.display().to_string()),
+            Tone::Error,
+        )];
+    }
     vec![Ask::Measure(path)]
 }
 
