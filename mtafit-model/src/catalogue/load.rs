@@ -297,6 +297,42 @@ pub fn catalogue_dir_problem(dir: &Path) -> Option<Diagnostic> {
     Some(Diagnostic::whole_file(Severity::Error, &shown, message))
 }
 
+/// Why the user's engines folder cannot be read as one, if it is there at all.
+///
+/// Nothing at the path is fine: the folder is optional. Anything else that is not a folder (a
+/// file, a named pipe, a device, a link to nowhere, a loop of links) is an error, because the
+/// engines the user put there would otherwise be left out without a word.
+pub fn user_dir_problem(dir: &Path) -> Option<Diagnostic> {
+    let name = crate::text::sanitize(&ronfile::read::file_name(dir)).into_owned();
+    let what = match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => return None,
+        Ok(m) => format!(
+            "is {}, not a folder",
+            ronfile::read::not_a_file(&m).unwrap_or("a file")
+        ),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Unreadable::LinkLoop.what(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if !dir.is_symlink() {
+                return None;
+            }
+            Unreadable::DanglingLink.what()
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            "cannot be reached: permission denied".to_owned()
+        }
+        Err(e) => format!("cannot be reached: {e}"),
+    };
+    Some(Diagnostic::whole_file(
+        Severity::Error,
+        &dir.display().to_string(),
+        format!(
+            "your engines folder {name} {what}, so no engine of yours was read; make it a folder \
+             of engine files (*.ron), or remove it"
+        ),
+    ))
+}
+
 /// Keep the first file for each id; report the others. Invalid files take part in the
 /// comparison (a copied file with a stale id is exactly the duplicate to catch) but are dropped.
 fn reject_duplicates(mut all: Vec<Parsed>) -> (Vec<Parsed>, Vec<Diagnostic>) {
@@ -329,10 +365,12 @@ pub fn layers(sources: &Sources) -> Vec<(Vec<Parsed>, Vec<Diagnostic>)> {
     if sources.builtin {
         layers.push(builtin_engines());
     }
-    if let Some(dir) = &sources.user_dir
-        && dir.is_dir()
-    {
-        layers.push(load_folder(dir));
+    if let Some(dir) = &sources.user_dir {
+        match user_dir_problem(dir) {
+            Some(d) => layers.push((Vec::new(), vec![d])),
+            None if dir.is_dir() => layers.push(load_folder(dir)),
+            None => {}
+        }
     }
     for dir in &sources.dirs {
         match catalogue_dir_problem(dir) {

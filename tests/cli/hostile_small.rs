@@ -1,0 +1,98 @@
+//! Issue 21's smaller hostile cases through the real binary: a user engines folder that is not a
+//! folder, the same `--catalogue` folder given twice, and `measure`'s growth line across New
+//! Year. Every case runs under `run_bounded`, so a hang fails the test.
+
+use crate::common;
+
+use crate::common::{has, run_bounded, stderr, stdout};
+use std::path::Path;
+use std::process::Output;
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
+
+fn assert_exit(out: &Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        stdout(out),
+        stderr(out)
+    );
+}
+
+// ------------------------------------------------------------------------------------------
+// The user's engines folder ($XDG_CONFIG_HOME/mtafit/engines) that is not a folder
+// ------------------------------------------------------------------------------------------
+
+/// A configuration home whose engines folder is made by `make`; the home and that path.
+fn user_engines(make: impl FnOnce(&Path)) -> (tempfile::TempDir, std::path::PathBuf) {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("mtafit")).unwrap();
+    let engines = home.path().join("mtafit/engines");
+    make(&engines);
+    (home, engines)
+}
+
+/// `check` names what the engines folder is and exits 1; a ranking still runs, and says there is
+/// a catalogue problem.
+fn user_folder_is_reported(home: &Path, engines: &Path, what: &str) {
+    let out = run_bounded(home, &["check"], None);
+    assert_exit(&out, 1);
+    has(
+        &stdout(&out),
+        &format!(
+            "{}:1:1: error: your engines folder engines {what}, so no engine of yours was read; \
+             make it a folder of engine files (*.ron), or remove it",
+            engines.display()
+        ),
+    );
+    let out = run_bounded(home, &["rank"], None);
+    assert_exit(&out, 0);
+    has(&stderr(&out), &format!("engines folder engines {what}"));
+    has(&stderr(&out), "1 catalogue problem(s)");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_user_engines_folder_that_is_a_named_pipe_is_reported() {
+    let (home, engines) = user_engines(common::mkfifo);
+    user_folder_is_reported(home.path(), &engines, "is a named pipe, not a folder");
+}
+
+#[test]
+fn a_user_engines_folder_that_is_a_file_is_reported() {
+    let (home, engines) = user_engines(|p| std::fs::write(p, "Engine()").unwrap());
+    user_folder_is_reported(home.path(), &engines, "is a file, not a folder");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_user_engines_folder_that_is_a_loop_of_links_is_reported() {
+    let (home, engines) = user_engines(|p| std::os::unix::fs::symlink(p, p).unwrap());
+    user_folder_is_reported(
+        home.path(),
+        &engines,
+        "is a link that leads back to itself (a loop of links)",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_user_engines_folder_that_is_a_link_to_nowhere_is_reported() {
+    let (home, engines) =
+        user_engines(|p| std::os::unix::fs::symlink(p.with_extension("gone"), p).unwrap());
+    user_folder_is_reported(
+        home.path(),
+        &engines,
+        "is a link to something that does not exist",
+    );
+}
+
+#[test]
+fn no_user_engines_folder_at_all_is_fine() {
+    let (home, _) = user_engines(|_| {});
+    let out = run_bounded(home.path(), &["check"], None);
+    assert_exit(&out, 0);
+}
