@@ -747,6 +747,54 @@ mod export {
         assert!(msg.contains("does not exist"), "{msg}");
     }
 
+    /// Enter on `path` names it as `what` in the status line and the dialog, asks nothing,
+    /// writes nothing and keeps the dialog open; editing the path clears the note.
+    fn refused_as(path: &std::path::Path, what: &str) {
+        let mut a = app();
+        update(&mut a, Action::Export);
+        set_path(&mut a, path);
+        for _ in 0..2 {
+            assert_eq!(
+                update(&mut a, Action::Confirm),
+                None,
+                "{what}: nothing written"
+            );
+            assert!(!dialog(&a).confirm, "{what}: never offered for replacing");
+            let (msg, tone) = a.status.message.clone().unwrap();
+            assert_eq!(tone, Tone::Error);
+            assert_eq!(msg, format!("{} {what}", path.display()));
+            assert_eq!(dialog(&a).problem.as_deref(), Some(msg.as_str()));
+        }
+        typed(&mut a, "x");
+        assert_eq!(dialog(&a).problem, None);
+    }
+
+    #[test]
+    fn a_folder_pipe_or_device_is_named_in_the_export_dialog_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        refused_as(dir.path(), "is a folder; type a file name inside it");
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("pipe.md");
+            crate::common::mkfifo(&fifo);
+            refused_as(
+                &fifo,
+                "is a named pipe, not a file, and is never written to; type a file name",
+            );
+            refused_as(
+                std::path::Path::new("/dev/null"),
+                "is a device, not a file, and is never written to; type a file name",
+            );
+            let looped = dir.path().join("loop.md");
+            std::os::unix::fs::symlink(&looped, &looped).unwrap();
+            refused_as(
+                &looped,
+                "is a link that leads back to itself (a loop of links), not a file, and is never \
+                 written to; type a file name",
+            );
+        }
+    }
+
     #[test]
     fn formats_cycle_and_the_default_name_follows() {
         let mut a = app();
