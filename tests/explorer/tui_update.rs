@@ -815,6 +815,44 @@ mod export {
     }
 
     #[test]
+    fn y_refuses_a_shortlist_too_long_for_one_osc_52_copy_and_says_so() {
+        // Two copies of every built-in engine: a Markdown shortlist of about 100 KB.
+        let mut cat = Catalogue::builtin();
+        let copies: Vec<_> = (2..=2)
+            .flat_map(|n| {
+                cat.engines.iter().cloned().map(move |mut e| {
+                    e.id = format!("{}-{n}", e.id);
+                    e.name = format!("{} {n}", e.name);
+                    e
+                })
+            })
+            .collect();
+        cat.engines.extend(copies);
+        let ids: Vec<String> = cat.engines.iter().map(|e| e.id.clone()).collect();
+        let w = Weights::defaults(&cat.factors);
+        let mut a = App::new(cat, Profile::default(), w, Theme::new(ThemeName::Dark));
+        for id in &ids {
+            a.marks.toggle(id);
+        }
+        assert_eq!(update(&mut a, Action::CopyMarkdown), None, "nothing sent");
+        let (msg, tone) = a.status.message.clone().unwrap();
+        assert_eq!(tone, Tone::Error);
+        let len: usize = msg
+            .strip_prefix("not copied: the shortlist's Markdown is ")
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{msg}"));
+        assert!(len > 74_994, "{msg}");
+        assert!(
+            msg.ends_with(
+                " bytes, and a terminal takes at most 74994 in one clipboard copy (OSC 52); mark \
+                 fewer engines, or export it with e"
+            ),
+            "{msg}"
+        );
+    }
+
+    #[test]
     fn y_copies_the_markdown_with_osc_52() {
         let mut a = app();
         update(&mut a, Action::Mark);
