@@ -51,8 +51,8 @@ pub fn start(app: &mut App, action: Action) -> Option<Effect> {
     None
 }
 
-/// The longest OSC 52 sequence `y` sends, in bytes. Terminals cap it (hterm, and the OSC 52
-/// yank scripts written for tmux, at 100,000 bytes; others at less) and drop a longer one without a
+/// The longest OSC 52 sequence `y` sends, in bytes. Terminals cap it (100,000 bytes is a common
+/// cap, which OSC 52 yank scripts for tmux keep to as well) and may drop a longer one without a
 /// word, so the user would believe a copy happened. 100,000 bytes carry 74,994 bytes of text.
 pub const OSC52_MAX: usize = 100_000;
 
