@@ -96,3 +96,89 @@ fn no_user_engines_folder_at_all_is_fine() {
     let out = run_bounded(home.path(), &["check"], None);
     assert_exit(&out, 0);
 }
+
+// ------------------------------------------------------------------------------------------
+// The same catalogue folder given twice
+// ------------------------------------------------------------------------------------------
+
+/// A configuration home with a work folder holding `engines/acme-mta.ron`; the home and the
+/// work folder.
+fn home_with_catalogue() -> (tempfile::TempDir, std::path::PathBuf) {
+    let home = tempfile::tempdir().unwrap();
+    let work = home.path().join("work");
+    std::fs::create_dir_all(work.join("engines")).unwrap();
+    std::fs::copy(
+        common::fixture("good/acme-mta.ron"),
+        work.join("engines/acme-mta.ron"),
+    )
+    .unwrap();
+    (home, work)
+}
+
+#[test]
+fn a_catalogue_folder_given_twice_however_spelled_is_read_once_and_said_once() {
+    let (home, work) = home_with_catalogue();
+    let mut cmd = common::mtafit(home.path());
+    cmd.current_dir(&work);
+    let args = [
+        "rank",
+        "--catalogue",
+        "engines",
+        "--catalogue",
+        "engines/",
+        "--catalogue",
+        "./engines",
+    ];
+    let out = common::run_bounded_with(cmd, &args, None);
+    assert_exit(&out, 0);
+    assert_eq!(
+        stderr(&out),
+        "mtafit: engines:1:1: note: this folder is given 3 times with --catalogue; read once\n"
+    );
+    has(&stdout(&out), "Acme MTA");
+    // `check` says it once too, names the folder once, and finds no problem.
+    let mut cmd = common::mtafit(home.path());
+    cmd.current_dir(&work);
+    let out = common::run_bounded_with(
+        cmd,
+        &[
+            "check",
+            "--catalogue",
+            "engines",
+            "--catalogue",
+            "./engines",
+        ],
+        None,
+    );
+    assert_exit(&out, 0);
+    let text = stdout(&out);
+    assert_eq!(text.matches("note:").count(), 1, "{text}");
+    has(
+        &text,
+        "engines:1:1: note: this folder is given twice with --catalogue; read once",
+    );
+    assert!(!text.contains("replaces"), "{text}");
+    has(&text, "built-in catalogue, engines, no problems");
+}
+
+#[test]
+fn the_user_engines_folder_given_again_with_catalogue_is_read_once() {
+    let (home, _) = home_with_catalogue();
+    let user = home.path().join("mtafit/engines");
+    std::fs::create_dir_all(&user).unwrap();
+    std::fs::copy(
+        common::fixture("good/acme-mta.ron"),
+        user.join("acme-mta.ron"),
+    )
+    .unwrap();
+    let out = run_bounded(home.path(), &["rank", "--catalogue", s(&user)], None);
+    assert_exit(&out, 0);
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "mtafit: {}:1:1: note: your engines folder, which is always read, is also given with \
+             --catalogue; read once\n",
+            user.display()
+        )
+    );
+}
