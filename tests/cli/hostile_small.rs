@@ -182,3 +182,69 @@ fn the_user_engines_folder_given_again_with_catalogue_is_read_once() {
         )
     );
 }
+
+// ------------------------------------------------------------------------------------------
+// measure's growth line across New Year
+// ------------------------------------------------------------------------------------------
+
+/// A Postfix log of `per_day` deliveries a day from 25 December to 7 January: each month is
+/// covered for less than a week, so no month counts toward a trend.
+fn log_across_new_year(dir: &Path, per_day: u32) -> std::path::PathBuf {
+    let mut text = String::new();
+    let days = (25..=31)
+        .map(|d| ("Dec", d))
+        .chain((1..=7).map(|d| ("Jan", d)));
+    for (n, (month, day)) in days.enumerate() {
+        for k in 0..per_day {
+            text.push_str(&format!(
+                "{month} {day:>2} 10:{k:02}:00 mx1 postfix/smtp[9201]: {n:04X}{k:06X}: \
+                 to=<u{k}@example.net>, relay=mx.example.net[198.51.100.25]:25, delay=1, \
+                 delays=0.5/0/0.2/0.3, dsn=2.0.0, status=sent (250 2.0.0 Ok)\n"
+            ));
+        }
+    }
+    let path = dir.join("newyear.log");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn the_growth_line_across_new_year_never_says_minus_zero_days() {
+    let home = tempfile::tempdir().unwrap();
+    let log = log_across_new_year(home.path(), 12);
+    let fixture = common::fixture("logs/postfix-newyear.log");
+    for file in [s(&log), fixture.as_str()] {
+        for year in [&["--year", "2025"][..], &[]] {
+            let mut args = vec!["measure", file];
+            args.extend(year);
+            let out = run_bounded(home.path(), &args, None);
+            assert_exit(&out, 0);
+            let text = stdout(&out);
+            let growth = text
+                .lines()
+                .find(|l| l.trim_start().starts_with("Growth"))
+                .unwrap_or_else(|| panic!("{args:?}: no growth line:\n{text}"));
+            assert!(
+                growth.contains(
+                    "not estimated: 0 months are covered for a week or more, 0.0 days between \
+                     them"
+                ),
+                "{args:?}: {growth}"
+            );
+            assert!(
+                !text.contains("-0.0") && !text.contains('\u{2212}'),
+                "{args:?}:\n{text}"
+            );
+            args.extend(["--format", "json"]);
+            let out = run_bounded(home.path(), &args, None);
+            assert_exit(&out, 0);
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let days = v["growth"]["days"].as_f64().unwrap();
+            assert!(
+                days == 0.0 && days.is_sign_positive(),
+                "{args:?}: {}",
+                v["growth"]
+            );
+        }
+    }
+}
