@@ -764,6 +764,11 @@ mod export {
             assert_eq!(tone, Tone::Error);
             assert_eq!(msg, format!("{} {what}", path.display()));
             assert_eq!(dialog(&a).problem.as_deref(), Some(msg.as_str()));
+            // The dialog says it too, in place of "Writes …" or "Enter again to replace".
+            let s = screen(&mut a, 200, 40);
+            let words: Vec<&str> = what.split(' ').take(3).collect();
+            assert!(s.contains(&words.join(" ")), "{what}: {s}");
+            assert!(!s.contains("Writes ") && !s.contains("replace it"), "{s}");
         }
         typed(&mut a, "x");
         assert_eq!(dialog(&a).problem, None);
