@@ -71,6 +71,29 @@ pub fn expand_home(path: &str, home: Option<&Path>) -> PathBuf {
     }
 }
 
+/// Why `path` cannot take a written file, when something is there that is not one: a folder, a
+/// named pipe, a device, a socket or a loop of links. Only the path's metadata is looked at, so
+/// a pipe or a device is never opened (opening one for writing can wait forever).
+pub fn not_a_file_to_write(path: &Path) -> Option<String> {
+    let shown = mtafit_model::text::sanitize(&path.display().to_string()).into_owned();
+    let kind = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => return None,
+        Ok(m) if m.is_dir() => {
+            return Some(format!("{shown} is a folder; type a file name inside it"));
+        }
+        Ok(m) => mtafit_model::ronfile::read::not_a_file(&m).unwrap_or("a special file"),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            "a link that leads back to itself (a loop of links)"
+        }
+        // Nothing there (or a link to nowhere, which the write itself names): a new file.
+        Err(_) => return None,
+    };
+    Some(format!(
+        "{shown} is {kind}, not a file, and is never written to; type a file name"
+    ))
+}
+
 /// Render the shortlist and write it to `path` atomically (replacing a file only with `force`).
 pub fn write(
     i: &Inputs<'_>,

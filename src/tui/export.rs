@@ -35,6 +35,10 @@ pub fn start(app: &mut App, action: Action) -> Option<Effect> {
         .collect();
     if action == Action::CopyMarkdown {
         return match contents(&app.model, &ids, ShortlistFormat::Markdown) {
+            Ok(text) if osc52(&text).len() > OSC52_MAX => {
+                app.status.say(too_long_to_copy(text.len()), Tone::Error);
+                None
+            }
             Ok(text) => Some(Effect::Copy(text)),
             Err(e) => {
                 app.status.say(e.to_string(), Tone::Error);
@@ -45,6 +49,20 @@ pub fn start(app: &mut App, action: Action) -> Option<Effect> {
     let marked = !app.marks.is_empty();
     app.popup = Some(Popup::Export(Box::new(Dialog::new(ids, marked))));
     None
+}
+
+/// The longest OSC 52 sequence `y` sends, in bytes. Terminals cap it (100,000 bytes is a common
+/// cap, which OSC 52 yank scripts for tmux keep to as well) and may drop a longer one without a
+/// word, so the user would believe a copy happened. 100,000 bytes carry 74,994 bytes of text.
+pub const OSC52_MAX: usize = 100_000;
+
+/// Why a copy of `len` bytes of text is not sent, and what to do instead.
+fn too_long_to_copy(len: usize) -> String {
+    let max_text = (OSC52_MAX - osc52("").len()) / 4 * 3;
+    format!(
+        "not copied: the shortlist's Markdown is {len} bytes, and a terminal takes at most \
+         {max_text} in one clipboard copy (OSC 52); mark fewer engines, or export it with e"
+    )
 }
 
 /// The OSC 52 escape sequence that asks the terminal to put `text` on the clipboard; it works
@@ -86,5 +104,12 @@ mod tests {
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
         assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+    }
+
+    #[test]
+    fn the_copy_limit_is_the_text_whose_sequence_fills_it() {
+        assert_eq!(osc52(&"x".repeat(74_994)).len(), OSC52_MAX);
+        assert!(osc52(&"x".repeat(74_995)).len() > OSC52_MAX);
+        assert!(too_long_to_copy(80_000).contains("at most 74994 in one clipboard copy"));
     }
 }

@@ -13,6 +13,7 @@ mod export;
 mod field_scenarios;
 mod hostile_files;
 mod hostile_numbers;
+mod hostile_small;
 mod hostile_text;
 mod list_cli;
 mod measure_cli;

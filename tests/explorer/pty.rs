@@ -931,3 +931,18 @@ fn enter_opens_an_engine_whole_with_its_links_in_place_and_esc_returns() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn a_user_engines_folder_that_is_a_named_pipe_is_a_problem_shown_at_start_and_by_bang() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/mtafit");
+    std::fs::create_dir_all(&config).unwrap();
+    common::mkfifo(&config.join("engines"));
+    let mut s = Session::start_in(home, &[]);
+    s.wait_text("1 catalogue problem — press ! to see them");
+    s.keys("!");
+    s.wait_text("your engines folder engines is a named pipe");
+    s.keys("\x1b");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}

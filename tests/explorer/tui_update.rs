@@ -747,6 +747,59 @@ mod export {
         assert!(msg.contains("does not exist"), "{msg}");
     }
 
+    /// Enter on `path` names it as `what` in the status line and the dialog, asks nothing,
+    /// writes nothing and keeps the dialog open; editing the path clears the note.
+    fn refused_as(path: &std::path::Path, what: &str) {
+        let mut a = app();
+        update(&mut a, Action::Export);
+        set_path(&mut a, path);
+        for _ in 0..2 {
+            assert_eq!(
+                update(&mut a, Action::Confirm),
+                None,
+                "{what}: nothing written"
+            );
+            assert!(!dialog(&a).confirm, "{what}: never offered for replacing");
+            let (msg, tone) = a.status.message.clone().unwrap();
+            assert_eq!(tone, Tone::Error);
+            assert_eq!(msg, format!("{} {what}", path.display()));
+            assert_eq!(dialog(&a).problem.as_deref(), Some(msg.as_str()));
+            // The dialog says it too, in place of "Writes …" or "Enter again to replace".
+            let s = screen(&mut a, 200, 40);
+            let words: Vec<&str> = what.split(' ').take(3).collect();
+            assert!(s.contains(&words.join(" ")), "{what}: {s}");
+            assert!(!s.contains("Writes ") && !s.contains("replace it"), "{s}");
+        }
+        typed(&mut a, "x");
+        assert_eq!(dialog(&a).problem, None);
+    }
+
+    #[test]
+    fn a_folder_pipe_or_device_is_named_in_the_export_dialog_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        refused_as(dir.path(), "is a folder; type a file name inside it");
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("pipe.md");
+            crate::common::mkfifo(&fifo);
+            refused_as(
+                &fifo,
+                "is a named pipe, not a file, and is never written to; type a file name",
+            );
+            refused_as(
+                std::path::Path::new("/dev/null"),
+                "is a device, not a file, and is never written to; type a file name",
+            );
+            let looped = dir.path().join("loop.md");
+            std::os::unix::fs::symlink(&looped, &looped).unwrap();
+            refused_as(
+                &looped,
+                "is a link that leads back to itself (a loop of links), not a file, and is never \
+                 written to; type a file name",
+            );
+        }
+    }
+
     #[test]
     fn formats_cycle_and_the_default_name_follows() {
         let mut a = app();
@@ -764,6 +817,44 @@ mod export {
         update(&mut a, Action::Up);
         update(&mut a, Action::Right);
         assert_eq!(dialog(&a).path, "mtafit-shortlist.ronx");
+    }
+
+    #[test]
+    fn y_refuses_a_shortlist_too_long_for_one_osc_52_copy_and_says_so() {
+        // Two copies of every built-in engine: a Markdown shortlist of about 100 KB.
+        let mut cat = Catalogue::builtin();
+        let copies: Vec<_> = (2..=2)
+            .flat_map(|n| {
+                cat.engines.iter().cloned().map(move |mut e| {
+                    e.id = format!("{}-{n}", e.id);
+                    e.name = format!("{} {n}", e.name);
+                    e
+                })
+            })
+            .collect();
+        cat.engines.extend(copies);
+        let ids: Vec<String> = cat.engines.iter().map(|e| e.id.clone()).collect();
+        let w = Weights::defaults(&cat.factors);
+        let mut a = App::new(cat, Profile::default(), w, Theme::new(ThemeName::Dark));
+        for id in &ids {
+            a.marks.toggle(id);
+        }
+        assert_eq!(update(&mut a, Action::CopyMarkdown), None, "nothing sent");
+        let (msg, tone) = a.status.message.clone().unwrap();
+        assert_eq!(tone, Tone::Error);
+        let len: usize = msg
+            .strip_prefix("not copied: the shortlist's Markdown is ")
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{msg}"));
+        assert!(len > 74_994, "{msg}");
+        assert!(
+            msg.ends_with(
+                " bytes, and a terminal takes at most 74994 in one clipboard copy (OSC 52); mark \
+                 fewer engines, or export it with e"
+            ),
+            "{msg}"
+        );
     }
 
     #[test]

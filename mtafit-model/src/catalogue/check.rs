@@ -41,7 +41,20 @@ pub fn check(paths: &[PathBuf], catalogue_dirs: &[PathBuf]) -> Report {
         if let Some(u) = sources.user_dir.clone().filter(|d| d.is_dir()) {
             scope.push(shown(&u));
         }
-        scope.extend(catalogue_dirs.iter().map(|d| shown(d)));
+        // A folder given twice is read once, and named once.
+        let mut real: Vec<PathBuf> = sources
+            .user_dir
+            .iter()
+            .filter_map(|u| std::fs::canonicalize(u).ok())
+            .collect();
+        for d in catalogue_dirs {
+            match std::fs::canonicalize(d) {
+                Ok(r) if real.contains(&r) => continue,
+                Ok(r) => real.push(r),
+                Err(_) => {}
+            }
+            scope.push(shown(d));
+        }
         return Report {
             engines: cat.engines.len(),
             diagnostics: cat.diagnostics,

@@ -308,6 +308,42 @@ pub fn catalogue_dir_problem(dir: &Path) -> Option<Diagnostic> {
     Some(Diagnostic::whole_file(Severity::Error, &shown, message))
 }
 
+/// Why the user's engines folder cannot be read as one, if it is there at all.
+///
+/// Nothing at the path is fine: the folder is optional. Anything else that is not a folder (a
+/// file, a named pipe, a device, a link to nowhere, a loop of links) is an error, because the
+/// engines the user put there would otherwise be left out without a word.
+pub fn user_dir_problem(dir: &Path) -> Option<Diagnostic> {
+    let name = crate::text::sanitize(&ronfile::read::file_name(dir)).into_owned();
+    let what = match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => return None,
+        Ok(m) => format!(
+            "is {}, not a folder",
+            ronfile::read::not_a_file(&m).unwrap_or("a file")
+        ),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Unreadable::LinkLoop.what(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if !dir.is_symlink() {
+                return None;
+            }
+            Unreadable::DanglingLink.what()
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            "cannot be reached: permission denied".to_owned()
+        }
+        Err(e) => format!("cannot be reached: {e}"),
+    };
+    Some(Diagnostic::whole_file(
+        Severity::Error,
+        &dir.display().to_string(),
+        format!(
+            "your engines folder {name} {what}, so no engine of yours was read; make it a folder \
+             of engine files (*.ron), or remove it"
+        ),
+    ))
+}
+
 /// Keep the first file for each id; report the others. Invalid files take part in the
 /// comparison (a copied file with a stale id is exactly the duplicate to catch) but are dropped.
 fn reject_duplicates(mut all: Vec<Parsed>) -> (Vec<Parsed>, Vec<Diagnostic>) {
@@ -340,18 +376,75 @@ pub fn layers(sources: &Sources) -> Vec<(Vec<Parsed>, Vec<Diagnostic>)> {
     if sources.builtin {
         layers.push(builtin_engines());
     }
-    if let Some(dir) = &sources.user_dir
-        && dir.is_dir()
-    {
-        layers.push(load_folder(dir));
+    // Each folder is read once, however it is spelled (`d`, `d/`, `./d`, a link to it): read
+    // again, every engine in it would be reported as replacing itself. Said once per folder.
+    let mut seen: Vec<(PathBuf, String, usize, bool)> = Vec::new();
+    let mut first_time = |dir: &Path, user: bool| {
+        let Ok(real) = std::fs::canonicalize(dir) else {
+            return true;
+        };
+        match seen.iter_mut().find(|(r, ..)| *r == real) {
+            Some((_, _, times, _)) => {
+                *times += 1;
+                false
+            }
+            None => {
+                seen.push((real, dir.display().to_string(), 1, user));
+                true
+            }
+        }
+    };
+    if let Some(dir) = &sources.user_dir {
+        match user_dir_problem(dir) {
+            Some(d) => layers.push((Vec::new(), vec![d])),
+            None if dir.is_dir() => {
+                first_time(dir, true);
+                layers.push(load_folder(dir));
+            }
+            None => {}
+        }
     }
     for dir in &sources.dirs {
         match catalogue_dir_problem(dir) {
-            None => layers.push(load_folder(dir)),
+            None => {
+                if first_time(dir, false) {
+                    layers.push(load_folder(dir));
+                }
+            }
             Some(d) => layers.push((Vec::new(), vec![d])),
         }
     }
+    let notes: Vec<Diagnostic> = seen
+        .into_iter()
+        .filter(|(_, _, times, _)| *times > 1)
+        .map(|(_, first, times, user)| given_again(&first, times, user))
+        .collect();
+    if !notes.is_empty() {
+        layers.push((Vec::new(), notes));
+    }
     layers
+}
+
+/// The note for a folder read once though it was given `times` times, first as `first` (`user`:
+/// the user's engines folder, read without being asked).
+fn given_again(first: &str, times: usize, user: bool) -> Diagnostic {
+    if user {
+        return Diagnostic::whole_file(
+            Severity::Note,
+            first,
+            "your engines folder, which is always read, is also given with --catalogue; read once",
+        );
+    }
+    let how_often = if times == 2 {
+        "twice".to_owned()
+    } else {
+        format!("{times} times")
+    };
+    Diagnostic::whole_file(
+        Severity::Note,
+        first,
+        format!("this folder is given {how_often} with --catalogue; read once"),
+    )
 }
 
 /// The built-in engine files, parsed.

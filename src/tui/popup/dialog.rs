@@ -22,6 +22,9 @@ pub struct Dialog {
     pub field: usize,
     /// The file exists and the user has been asked; Enter again replaces it.
     pub confirm: bool,
+    /// Why the path cannot be written (a folder, a pipe, a device), found on Enter; cleared by
+    /// the next edit.
+    pub problem: Option<String>,
     /// The engines that will be written, in rank order.
     pub ids: Vec<String>,
     /// True when the engines are the marked ones (not the default top five).
@@ -41,6 +44,7 @@ impl Dialog {
             path_edited: false,
             field: 0,
             confirm: false,
+            problem: None,
             marked,
             ids,
             home: crate::export::home_dir(),
@@ -63,6 +67,7 @@ impl Dialog {
         self.path = self.input.value().to_owned();
         self.path_edited = true;
         self.confirm = false;
+        self.problem = None;
         // A file name that says its format is written in it: `out.csv` is CSV.
         if let Some(format) = ShortlistFormat::from_path(self.path.trim()) {
             self.format = format;
@@ -103,6 +108,7 @@ impl Dialog {
                     self.set_path(path.to_string_lossy().into_owned());
                 }
                 self.confirm = false;
+                self.problem = None;
             }
             Action::Input(c) if self.field == 1 => {
                 self.edit(tui_input::InputRequest::InsertChar(c))
@@ -116,6 +122,13 @@ impl Dialog {
                 let path = self.target();
                 if self.path.trim().is_empty() {
                     return vec![Ask::say("give a file name to write", Tone::Error)];
+                }
+                // Named as what it is, never offered for replacing: a folder, a pipe or a
+                // device is not a file the export could take the place of.
+                if let Some(why) = crate::export::not_a_file_to_write(&path) {
+                    self.confirm = false;
+                    self.problem = Some(why.clone());
+                    return vec![Ask::say(why, Tone::Error)];
                 }
                 if path.exists() && !self.confirm {
                     self.confirm = true;

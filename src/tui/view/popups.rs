@@ -550,7 +550,9 @@ pub fn export(s: &Shared, frame: &mut Frame, area: Rect, d: &Dialog, cwd: &std::
     };
     let engines = format!("{} ({which})", names.join(", "));
     let full = text::sanitize(&cwd.join(d.target()).display().to_string()).into_owned();
-    let note = if d.confirm {
+    let note = if let Some(why) = &d.problem {
+        why.clone()
+    } else if d.confirm {
         format!("{full} exists: Enter again to replace it, Esc to cancel")
     } else {
         format!("Writes {full}. (Outside this dialog, y copies the Markdown.)")
@@ -629,7 +631,13 @@ pub fn export(s: &Shared, frame: &mut Frame, area: Rect, d: &Dialog, cwd: &std::
         lines.push(field(1, "File", d.path.clone()));
     }
     lines.push(Line::raw(""));
-    let style = if d.confirm { t.warn } else { t.dim };
+    let style = if d.problem.is_some() {
+        t.error
+    } else if d.confirm {
+        t.warn
+    } else {
+        t.dim
+    };
     lines.extend(
         note_lines
             .into_iter()
