@@ -390,15 +390,16 @@ where
     command()
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))
-        .map_err(|e| {
+        .map_err(|mut e| {
             if !e.use_stderr() {
                 e.exit();
             }
+            quote_context(&mut e);
             let text = e
                 .render()
                 .to_string()
                 .lines()
-                .map(|l| mtafit_model::text::sanitize(l).into_owned())
+                .map(|l| mtafit_model::text::message_line(l).into_owned())
                 .collect::<Vec<_>>()
                 .join("\n");
             UsageError {
@@ -406,6 +407,35 @@ where
                 code: u8::try_from(e.exit_code()).unwrap_or(2),
             }
         })
+}
+
+/// Every value clap quotes back, named and shortened before clap words the error: it would
+/// quote a value whole and, in plain text, drop an escape sequence with the character after it,
+/// so `vol<ESC>ume` would read as the valid-looking `volme`.
+fn quote_context(e: &mut clap::Error) {
+    use clap::error::ContextValue;
+    use mtafit_model::text::{QUOTE_MAX, quoted};
+    let quoted_all: Vec<_> = e
+        .context()
+        .filter_map(|(kind, value)| match value {
+            ContextValue::String(s) => Some((
+                kind,
+                ContextValue::String(quoted(s, QUOTE_MAX).into_owned()),
+            )),
+            ContextValue::Strings(list) => Some((
+                kind,
+                ContextValue::Strings(
+                    list.iter()
+                        .map(|s| quoted(s, QUOTE_MAX).into_owned())
+                        .collect(),
+                ),
+            )),
+            _ => None,
+        })
+        .collect();
+    for (kind, value) in quoted_all {
+        e.insert(kind, value);
+    }
 }
 
 /// A model's error said the short way: clap's own line already quotes the value and names the

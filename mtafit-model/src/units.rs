@@ -293,7 +293,7 @@ pub fn parse_growth(s: &str) -> Result<f64, ParseError> {
     let t = s.trim().trim_end_matches("/month").trim_end();
     let t = t.strip_suffix('%').unwrap_or(t).trim();
     let t = t.replace('\u{2212}', "-");
-    let input = crate::text::sanitize(s).into_owned();
+    let input = crate::text::quoted(s, crate::text::QUOTE_MAX).into_owned();
     match t.parse::<f64>() {
         Ok(pct) if pct.is_finite() && GROWTH_RANGE.contains(&(pct / 100.0)) => {
             Ok(round_to(pct, 2) / 100.0)
@@ -306,7 +306,7 @@ pub fn parse_growth(s: &str) -> Result<f64, ParseError> {
 /// Read a volume such as `7421043`, `7.4M`, `250k/day`, `2.5M/week` or `90M/year`; per month.
 pub fn parse_volume(s: &str) -> Result<u64, ParseError> {
     let bad = |expected| ParseError::Volume {
-        input: crate::text::sanitize(s).into_owned(),
+        input: crate::text::quoted(s, crate::text::QUOTE_MAX).into_owned(),
         expected,
     };
     let t = s.trim().replace('_', "");
@@ -351,7 +351,7 @@ pub fn parse_volume(s: &str) -> Result<u64, ParseError> {
     let monthly = (value * scale * per_month).round();
     if monthly > MAX_VOLUME as f64 {
         return Err(ParseError::VolumeTooLarge {
-            input: crate::text::sanitize(s).into_owned(),
+            input: crate::text::quoted(s, crate::text::QUOTE_MAX).into_owned(),
         });
     }
     Ok(monthly as u64)

@@ -379,7 +379,7 @@ pub fn parse_factors(path: &str, bytes: &[u8]) -> Result<Vec<Factor>, Vec<Diagno
                 "id",
                 format!(
                     "unknown factor \"{}\"; expected one of {}{}",
-                    crate::text::sanitize(&f.id),
+                    crate::text::quoted(&f.id, crate::text::QUOTE_MAX),
                     FactorId::IDS.join(", "),
                     ronfile::suggest(&f.id, FactorId::IDS)
                 ),
@@ -471,7 +471,7 @@ impl Catalogue {
     pub fn no_such_engine(&self, id: &str) -> UnknownEngine {
         let ids = self.ids();
         UnknownEngine {
-            found: crate::text::sanitize(id).into_owned(),
+            found: crate::text::quoted(id, crate::text::QUOTE_MAX).into_owned(),
             suggestion: crate::ronfile::nearest(id, &ids).map(str::to_owned),
             known: ids.into_iter().map(str::to_owned).collect(),
         }
