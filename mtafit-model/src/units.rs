@@ -345,6 +345,16 @@ pub fn parse_volume(s: &str) -> Result<u64, ParseError> {
         .trim()
         .parse()
         .map_err(|_| bad(VolumeExpected::Number))?;
+    // Digits too many for a float (1e400, a hundred thousand nines) read as infinity: too
+    // large, as 2e12 is, not a number below 0. Only the words `inf` and `infinity` are not one.
+    let spelled = digits
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E');
+    if value == f64::INFINITY && !spelled {
+        return Err(ParseError::VolumeTooLarge {
+            input: crate::text::quoted(s, crate::text::QUOTE_MAX).into_owned(),
+        });
+    }
     if !value.is_finite() || value < 0.0 {
         return Err(bad(VolumeExpected::NotNegative));
     }
