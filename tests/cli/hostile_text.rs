@@ -649,3 +649,40 @@ fn a_control_character_in_an_argument_is_named_by_its_code_point() {
     has(&stderr(&o), "no engine with id \"post<U+009B>fix<U+200B>\"");
     assert_clean(&o, "show");
 }
+
+#[test]
+fn a_control_character_inside_a_name_is_named_not_called_an_unknown_field() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // A field's name in a catalogue file.
+    let path = engine_with(dir.path(), "    volume: (", "    vol\u{1b}ume: (");
+    let o = run(home.path(), &["check", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(&format!(
+            "{path}:12:8: error: found the control character U+001B inside the name `vol`; remove it"
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("unknown field"), "{out}");
+    assert_clean(&o, "check");
+    // A field's name in a profile, and a key in its map of weights.
+    for (body, says) in [
+        (
+            "Profile(\n  monthly\u{1b}_volume: 5,\n)\n",
+            ":2:10: error: found the control character U+001B inside the name `monthly`",
+        ),
+        (
+            "Profile(\n  weights: {\"vol\u{1b}ume\": 1},\n)\n",
+            ":2:13: error: unknown factor \"vol<U+001B>ume\" in weights",
+        ),
+    ] {
+        let p = dir.path().join("p.ron");
+        std::fs::write(&p, body).unwrap();
+        let o = run(home.path(), &["rank", "--profile", p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        has(&stderr(&o), says);
+        assert_clean(&o, "rank --profile");
+    }
+}

@@ -131,6 +131,24 @@ fn explain(
     {
         return (Pos::of_offset(src, at), 1, stray_message(c));
     }
+    // A control character inside a field's name or a variant's: ron ends the name there and
+    // reports the first part as unknown, when the name is right but for that character.
+    if matches!(
+        code,
+        E::NoSuchStructField { .. } | E::NoSuchEnumVariant { .. }
+    ) && let Some((at, c, name)) = stray_in_name(src, start.offset_in(src))
+    {
+        let stray = stray_message(c);
+        let stray = stray.strip_prefix("found ").unwrap_or(&stray);
+        let (what, rest) = stray
+            .split_once(" outside any string")
+            .unwrap_or((stray, ""));
+        return (
+            Pos::of_offset(src, at),
+            1,
+            format!("found {what} inside the name `{}`{rest}", quote(name)),
+        );
+    }
     let message = describe(code, shape);
     let loc = Locator::new(src);
     match code {
@@ -229,6 +247,19 @@ fn stray_character(src: &str, at: usize) -> Option<(usize, char)> {
         .char_indices()
         .find(|&(_, c)| !matches!(c, ' ' | '\t' | '\n' | '\r'))?;
     crate::text::is_unsafe(c).then_some((at + i, c))
+}
+
+/// The name starting at byte `at` (an identifier, `r#` allowed), when a character no RON text
+/// holds follows it directly: where it is, what it is, and the name up to it.
+fn stray_in_name(src: &str, at: usize) -> Option<(usize, char, &str)> {
+    let rest = src.get(at..)?;
+    let start = if rest.starts_with("r#") { 2 } else { 0 };
+    let len = rest[start..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(rest.len(), |i| i + start);
+    let c = rest[len..].chars().next()?;
+    (crate::text::is_unsafe(c) && !matches!(c, ' ' | '\t' | '\n' | '\r'))
+        .then(|| (at + len, c, &rest[..len]))
 }
 
 /// What to say about a stray character: its name, and where it most likely came from.
