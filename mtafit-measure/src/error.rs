@@ -66,6 +66,16 @@ pub enum MeasureError {
         /// The start of line 1, made safe and short; `None` when it is blank.
         starts: Option<String>,
     },
+    /// Text whose lines end in a carriage return alone: read as lines ending in LF, it would be
+    /// one long line and measure nothing, without a word.
+    #[error(
+        "{name}: its lines end in a carriage return alone (CR, as classic Mac OS wrote them), \
+         and mtafit reads lines that end in LF or CR LF; convert it first, e.g. with tr '\\r' '\\n'"
+    )]
+    CarriageReturnsOnly {
+        /// The input's name.
+        name: String,
+    },
     /// Bytes that are not text; none of them is quoted, since they would garble the terminal.
     #[error("{name} is not a mail log: it looks binary, not text; mtafit reads {FORMATS}")]
     Binary {

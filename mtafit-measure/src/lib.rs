@@ -79,6 +79,11 @@ pub enum Warning {
     },
 }
 
+/// True when a head of text breaks its lines with CR alone: it holds a CR and no LF or NUL.
+fn cr_only(head: &[u8]) -> bool {
+    memchr::memchr(b'\r', head).is_some() && memchr::memchr2(b'\n', 0, head).is_none()
+}
+
 /// The first dated timestamp in a log's head (syslog dates have no year and do not count).
 fn first_dated(head: &[u8]) -> Option<i64> {
     head.split(|&b| b == b'\n').take(50).find_map(|line| {
@@ -128,6 +133,9 @@ pub fn measure(
         if opened.head.is_empty() {
             warnings.push(Warning::Empty(name));
             continue;
+        }
+        if cr_only(&opened.head) {
+            return Err(MeasureError::CarriageReturnsOnly { name });
         }
         let format = match opts.format {
             Some(f) => {

@@ -114,9 +114,10 @@ pub fn parse_engine(
     bytes: &[u8],
 ) -> (Option<Parsed>, Vec<Diagnostic>) {
     let src = match ronfile::decode(path, bytes) {
-        Ok(s) => s,
+        Ok(s) => ronfile::line_breaks(s),
         Err(d) => return (None, vec![d]),
     };
+    let src: &str = &src;
     let mut engine: Engine = match ronfile::parse(path, src, ENGINE_SHAPE) {
         Ok(e) => e,
         Err(d) => return (None, vec![d]),
@@ -362,7 +363,8 @@ fn builtin_engines() -> (Vec<Parsed>, Vec<Diagnostic>) {
 
 /// Parse a factors file: exactly the eight contract ids, each once, with weights in 0–10.
 pub fn parse_factors(path: &str, bytes: &[u8]) -> Result<Vec<Factor>, Vec<Diagnostic>> {
-    let src = ronfile::decode(path, bytes).map_err(|d| vec![d])?;
+    let src = ronfile::line_breaks(ronfile::decode(path, bytes).map_err(|d| vec![d])?);
+    let src: &str = &src;
     let factors: Vec<Factor> =
         ronfile::parse(path, src, "a list of `Factor(…)`").map_err(|d| vec![d])?;
     let loc = Locator::new(src);

@@ -59,6 +59,17 @@ pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     }
 }
 
+/// `src` with each line break read as one: text whose lines end in a carriage return alone (as
+/// classic Mac OS wrote them) has each CR made a line feed, so its first `//` comment does not
+/// run to the end of the file and hide the rest. Byte offsets are unchanged.
+pub fn line_breaks(src: &str) -> std::borrow::Cow<'_, str> {
+    if src.contains('\r') && !src.contains('\n') {
+        std::borrow::Cow::Owned(src.replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(src)
+    }
+}
+
 /// Parse `src` as a `T`; `shape` describes the expected top level, e.g. "`Engine(…)`".
 pub fn parse<T: DeserializeOwned>(path: &str, src: &str, shape: &str) -> Result<T, Diagnostic> {
     if is_blank(src) {
