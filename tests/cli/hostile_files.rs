@@ -648,3 +648,32 @@ fn a_file_whose_lines_end_in_cr_alone_is_read_or_named_as_such() {
         "mail.log: its lines end in a carriage return alone (CR, as classic Mac OS wrote them)",
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_given_as_catalogue_is_named_as_a_loop() {
+    let (home, work) = home();
+    let lone = work.join("self");
+    std::os::unix::fs::symlink(&lone, &lone).unwrap();
+    let (a, b) = (work.join("a"), work.join("b"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    for (path, name) in [(&lone, "self"), (&a, "a")] {
+        for args in [
+            vec!["rank", "--catalogue", s(path)],
+            vec!["check", "--catalogue", s(path)],
+        ] {
+            let out = run_bounded(home.path(), &args, None);
+            assert_exit(&out, 1);
+            let all = format!("{}{}", stdout(&out), stderr(&out));
+            assert!(
+                all.contains(&format!(
+                    "but {name} is a symbolic link loop (a link that leads back to itself); fix \
+                     or remove the link"
+                )),
+                "{args:?}: {all}"
+            );
+            assert!(!all.contains("os error"), "{all}");
+        }
+    }
+}

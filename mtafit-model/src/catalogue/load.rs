@@ -293,6 +293,10 @@ pub fn catalogue_dir_problem(dir: &Path) -> Option<Diagnostic> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             "expected a folder of engine files for --catalogue, but there is no such folder".into()
         }
+        Err(e) if ronfile::read::is_link_loop(&e) => format!(
+            "expected a folder of engine files for --catalogue, but {name} is a symbolic link \
+             loop (a link that leads back to itself); fix or remove the link"
+        ),
         Err(e) => format!("expected a folder of engine files for --catalogue, but {e}"),
     };
     Some(Diagnostic::whole_file(Severity::Error, &shown, message))
