@@ -10,6 +10,7 @@ pub mod error;
 pub mod exim;
 pub mod frame;
 pub mod growth;
+pub mod gzip;
 pub mod input;
 pub mod kumo;
 pub mod lives;

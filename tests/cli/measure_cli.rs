@@ -1929,3 +1929,51 @@ fn reading_instead_of_mapping_changes_no_number() {
         assert_eq!(mapped, read, "{name}");
     }
 }
+
+#[test]
+fn compressed_data_followed_by_junk_or_cut_short_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plain = std::fs::read(log("exim-main.log")).unwrap();
+    let packed = [
+        ("mail.log.gz", gzip(&plain)),
+        (
+            "mail.log.zst",
+            ruzstd::encoding::compress_to_vec(
+                &plain[..],
+                ruzstd::encoding::CompressionLevel::Fastest,
+            ),
+        ),
+    ];
+    for (name, data) in packed {
+        let format = if name.ends_with("gz") { "gzip" } else { "zstd" };
+        let run = |bytes: &[u8]| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            common::run_bounded(home.path(), &["measure", path.to_str().unwrap()], None)
+        };
+        // Junk after the last member or frame: said so, with where it starts.
+        let mut junk = data.clone();
+        junk.extend_from_slice(b"JUNK appended by mistake\n");
+        let err = assert_error_naming(&run(&junk), name);
+        assert!(
+            err.ends_with(&format!(
+                "{name}: the {format} data ends at byte {} and junk that is not {format} data \
+                 follows; nothing was measured\n",
+                data.len()
+            )),
+            "{err}"
+        );
+        // Cut anywhere: "ends early", in words of our own, never the decoder's.
+        for cut in [6, 12, data.len() / 2, data.len() - 1] {
+            let err = assert_error_naming(&run(&data[..cut]), name);
+            assert!(
+                err.ends_with(&format!(
+                    "{name}: the compressed data ends early (a partly copied file?); nothing was \
+                     measured\n"
+                )),
+                "{format} cut at {cut}: {err}"
+            );
+        }
+    }
+}
