@@ -686,3 +686,35 @@ fn a_control_character_inside_a_name_is_named_not_called_an_unknown_field() {
         assert_clean(&o, "rank --profile");
     }
 }
+
+// Names that look alike (issue 21 #5).
+
+#[test]
+fn an_engine_name_of_only_invisible_characters_is_an_error_like_an_empty_one() {
+    let home = tempfile::tempdir().unwrap();
+    for name in [
+        "\\u{200B}",
+        "\\u{200B}\\u{2060}\\u{FEFF}",
+        " \\u{202E}\\u{2066} ",
+        "\u{200D}\u{FEFF}",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = engine_with(
+            dir.path(),
+            "name: \"Acme MTA\"",
+            &format!("name: \"{name}\""),
+        );
+        let o = run(home.path(), &["check", &path]);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        let out = stdout(&o);
+        assert!(
+            out.contains(&format!(
+                "{path}:4:11: error: expected a non-empty name, found only characters that draw \
+                 nothing (U+"
+            )),
+            "{name}: {out}"
+        );
+        assert!(out.contains("0 engines loaded"), "{name}: {out}");
+        assert_clean(&o, name);
+    }
+}
