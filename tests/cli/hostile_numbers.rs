@@ -148,10 +148,41 @@ fn a_volume_too_large_for_a_float_is_more_than_a_trillion() {
         let err = common::stderr(&out);
         assert!(
             err.contains(
-                ":2:19: error: expected monthly_volume of at most 1,000,000,000,000 (a trillion)"
+                ":2:19: error: expected a volume of at most 1,000,000,000,000 (a trillion)"
             ),
             "{err}"
         );
         assert!(!err.contains("floating point"), "{err}");
     }
+}
+
+#[test]
+fn an_exponent_where_a_whole_number_goes_is_said_in_words() {
+    // ron's own words were "invalid digit 'e' for base 10 integers".
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.ron");
+    std::fs::write(&p, "Profile(\n  messages_per_ip_per_day: 1e400,\n)\n").unwrap();
+    let out = run_bounded(
+        home.path(),
+        &["rank", "--profile", p.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    has(
+        &common::stderr(&out),
+        ":2:28: error: expected a whole number, written in digits only; found \"e\", which makes \
+         it a fraction or an exponent",
+    );
+    let path = engine_with(
+        dir.path(),
+        "min_per_month: 1_000_000",
+        "min_per_month: 1e400",
+    );
+    let out = run_bounded(home.path(), &["check", &path], None);
+    assert_eq!(out.status.code(), Some(1));
+    has(
+        &stdout(&out),
+        &format!("{path}:12:29: error: expected a whole number, written in digits only"),
+    );
 }

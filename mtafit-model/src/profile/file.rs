@@ -161,8 +161,8 @@ impl<'de> DeserializeSeed<'de> for VolumeSeed {
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
                 if v > units::MAX_VOLUME as f64 {
                     return Err(E::custom(format!(
-                        "expected monthly_volume of at most {}, found a number larger still; \
-                         check its digits",
+                        "expected a volume of at most {}, found a number larger still; check \
+                         its digits",
                         units::MAX_VOLUME_WORDS
                     )));
                 }

@@ -359,6 +359,13 @@ pub fn describe(code: &ron::Error, shape: &str) -> String {
         E::IntegerOutOfBounds => {
             "this number does not fit here; expected a smaller whole number of 0 or more".into()
         }
+        E::InvalidIntegerDigit { digit, .. } if digit.is_ascii_punctuation() || *digit == 'e' => {
+            format!(
+                "expected a whole number, written in digits only; found {:?}, which makes it a \
+                 fraction or an exponent",
+                crate::text::quoted(&digit.to_string(), 4)
+            )
+        }
         E::TrailingCharacters => {
             format!("expected the end of the file after {shape}; remove what follows")
         }
