@@ -629,6 +629,19 @@ fn a_huge_argument_is_quoted_short_in_every_message() {
         );
         assert!(err.contains('…'), "{what}:\n{err}");
     }
+    // A path too long for the system: the line keeps its start and what went wrong.
+    for (args, says) in [
+        (vec!["rank", "--catalogue", &long], "for --catalogue, but "),
+        (vec!["rank", "--profile", &long], "cannot be read"),
+        (vec!["measure", &long], "cannot read"),
+    ] {
+        let o = run(dir, &args);
+        assert_eq!(o.status.code(), Some(1), "{}", args[1]);
+        assert_bounded(&o, args[1]);
+        let err = stderr(&o);
+        assert!(err.starts_with("mtafit: "), "{err}");
+        has(&err, says);
+    }
 }
 
 #[test]
