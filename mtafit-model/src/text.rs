@@ -278,7 +278,7 @@ pub fn quoted(s: &str, max: usize) -> Cow<'_, str> {
     } else {
         named
     };
-    Cow::Owned(middle(&whole, max))
+    Cow::Owned(shorten(&whole, max))
 }
 
 fn name_into(out: &mut String, c: char) {
@@ -290,8 +290,12 @@ fn name_into(out: &mut String, c: char) {
     }
 }
 
-/// Cut safe text `s` to at most `max` columns by putting `…` in place of its middle.
-fn middle(s: &str, max: usize) -> String {
+/// The most columns a path takes in a message: a longer one keeps its start and its end.
+pub const PATH_MAX: usize = 200;
+
+/// `s` made safe ([`sanitize`]) and cut to at most `max` columns by putting `…` in place of its
+/// middle, so both ends stay in view.
+pub fn shorten(s: &str, max: usize) -> String {
     let s = sanitize(s);
     if width(&s) <= max {
         return s.into_owned();
@@ -340,7 +344,7 @@ pub fn message_line(line: &str) -> Cow<'_, str> {
     if width(&safe) <= MESSAGE_MAX {
         return safe;
     }
-    Cow::Owned(middle(&safe, MESSAGE_MAX))
+    Cow::Owned(shorten(&safe, MESSAGE_MAX))
 }
 
 /// Pad or cut `s` to exactly `w` display columns, left-aligned.

@@ -642,6 +642,16 @@ fn a_huge_argument_is_quoted_short_in_every_message() {
         assert!(err.starts_with("mtafit: "), "{err}");
         has(&err, says);
     }
+    // `check` names the path in each diagnostic and in its summary: shortened alike.
+    let o = run(dir, &["check", &long]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_bounded(&o, "check");
+    let out = stdout(&o);
+    has(
+        &out,
+        ":1:1: error: expected an engine file or a folder of them",
+    );
+    assert!(out.contains("startaaa") && out.contains("aaaend"), "{out}");
 }
 
 #[test]
