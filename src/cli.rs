@@ -390,7 +390,7 @@ where
     command()
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))
-        .map_err(|e| {
+        .map_err(|mut e| {
             if !e.use_stderr() {
                 let what = match e.kind() {
                     clap::error::ErrorKind::DisplayVersion => "the version",
@@ -398,11 +398,12 @@ where
                 };
                 std::process::exit(print_help(&e.render().to_string(), what));
             }
+            quote_context(&mut e);
             let text = e
                 .render()
                 .to_string()
                 .lines()
-                .map(|l| mtafit_model::text::sanitize(l).into_owned())
+                .map(|l| mtafit_model::text::message_line(l).into_owned())
                 .collect::<Vec<_>>()
                 .join("\n");
             UsageError {
@@ -425,6 +426,35 @@ fn print_help(text: &str, what: &str) -> i32 {
             let _ = writeln!(std::io::stderr(), "mtafit: cannot write {what}: {e}");
             1
         }
+    }
+}
+
+/// Every value clap quotes back, named and shortened before clap words the error: it would
+/// quote a value whole and, in plain text, drop an escape sequence with the character after it,
+/// so `vol<ESC>ume` would read as the valid-looking `volme`.
+fn quote_context(e: &mut clap::Error) {
+    use clap::error::ContextValue;
+    use mtafit_model::text::{QUOTE_MAX, quoted};
+    let quoted_all: Vec<_> = e
+        .context()
+        .filter_map(|(kind, value)| match value {
+            ContextValue::String(s) => Some((
+                kind,
+                ContextValue::String(quoted(s, QUOTE_MAX).into_owned()),
+            )),
+            ContextValue::Strings(list) => Some((
+                kind,
+                ContextValue::Strings(
+                    list.iter()
+                        .map(|s| quoted(s, QUOTE_MAX).into_owned())
+                        .collect(),
+                ),
+            )),
+            _ => None,
+        })
+        .collect();
+    for (kind, value) in quoted_all {
+        e.insert(kind, value);
     }
 }
 

@@ -97,10 +97,11 @@ fn main() -> ExitCode {
                 Failure::Usage(m) => (m, 2),
             };
             let mut err = std::io::stderr().lock();
-            // Messages quote paths and values as given; each was meant to be made safe where it
-            // was quoted, and this catches any that was not.
+            // Messages quote paths and values as given; each was meant to be made safe and
+            // short where it was quoted, and this catches any that was not.
             for line in msg.lines() {
-                let _ = writeln!(err, "mtafit: {}", mtafit_model::text::sanitize(line));
+                let line = format!("mtafit: {line}");
+                let _ = writeln!(err, "{}", mtafit_model::text::message_line(&line));
             }
             ExitCode::from(code)
         }

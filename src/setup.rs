@@ -282,7 +282,7 @@ fn normalise_ids(p: &mut Profile, cat: &Catalogue) -> Vec<String> {
                 None => warnings.push(format!(
                     "warning: {} names {:?}, which is not in the catalogue{}",
                     f.id.id(),
-                    mtafit_model::text::sanitize(id),
+                    mtafit_model::text::quoted(id, mtafit_model::text::QUOTE_MAX),
                     mtafit_model::ronfile::suggest(id, &ids)
                 )),
             }

@@ -37,6 +37,14 @@ pub enum MeasureError {
         /// What the decompressor said.
         source: io::Error,
     },
+    /// Compressed data followed by bytes that are not more of it.
+    #[error("{name}: {junk}; nothing was measured")]
+    Junk {
+        /// The input's name.
+        name: String,
+        /// Which data ends, and where.
+        junk: crate::gzip::TrailingJunk,
+    },
     /// Compressed data that stops in the middle.
     #[error("{name}: the compressed data ends early (a partly copied file?); nothing was measured")]
     Truncated {
@@ -66,6 +74,16 @@ pub enum MeasureError {
         /// The start of line 1, made safe and short; `None` when it is blank.
         starts: Option<String>,
     },
+    /// Text whose lines end in a carriage return alone: read as lines ending in LF, it would be
+    /// one long line and measure nothing, without a word.
+    #[error(
+        "{name}: its lines end in a carriage return alone (CR, as classic Mac OS wrote them), \
+         and mtafit reads lines that end in LF or CR LF; convert it first, e.g. with tr '\\r' '\\n'"
+    )]
+    CarriageReturnsOnly {
+        /// The input's name.
+        name: String,
+    },
     /// Bytes that are not text; none of them is quoted, since they would garble the terminal.
     #[error("{name} is not a mail log: it looks binary, not text; mtafit reads {FORMATS}")]
     Binary {
@@ -91,6 +109,17 @@ impl MeasureError {
     /// A read error of input `name`: corrupt or cut-off compressed data says so.
     pub fn reading(name: &str, compressed: bool, e: io::Error) -> MeasureError {
         let name = name.to_owned();
+        if compressed
+            && let Some(junk) = e
+                .get_ref()
+                .and_then(|r| r.downcast_ref::<crate::gzip::TrailingJunk>())
+        {
+            let junk = crate::gzip::TrailingJunk {
+                format: junk.format,
+                at: junk.at,
+            };
+            return MeasureError::Junk { name, junk };
+        }
         match e.kind() {
             io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData if compressed => {
                 MeasureError::Corrupt { name, source: e }

@@ -6,7 +6,6 @@
 //! a line longer than [`MAX_LINE`] is read from its first part and the rest skipped.
 
 use crate::MeasureError;
-use flate2::read::MultiGzDecoder;
 use memmap2::{Mmap, MmapOptions};
 use std::fs::File;
 use std::io::{self, Read};
@@ -255,7 +254,7 @@ pub fn open(source: &Source, meter: &Arc<Meter>, mmap: bool) -> Result<Opened, M
         meter: Arc::clone(meter),
     });
     let mut stream: Box<dyn Read + Send> = if gzip {
-        Box::new(MultiGzDecoder::new(io::BufReader::with_capacity(
+        Box::new(super::gzip::Members::new(io::BufReader::with_capacity(
             64 << 10,
             counted,
         )))

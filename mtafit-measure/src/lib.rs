@@ -10,6 +10,7 @@ pub mod error;
 pub mod exim;
 pub mod frame;
 pub mod growth;
+pub mod gzip;
 pub mod input;
 pub mod kumo;
 pub mod lives;
@@ -79,6 +80,14 @@ pub enum Warning {
     },
 }
 
+/// The most columns a domain in the report takes: a clean one (at most 256 bytes) is never cut.
+const DOMAIN_MAX: usize = 256;
+
+/// True when a head of text breaks its lines with CR alone: it holds a CR and no LF or NUL.
+fn cr_only(head: &[u8]) -> bool {
+    memchr::memchr(b'\r', head).is_some() && memchr::memchr2(b'\n', 0, head).is_none()
+}
+
 /// The first dated timestamp in a log's head (syslog dates have no year and do not count).
 fn first_dated(head: &[u8]) -> Option<i64> {
     head.split(|&b| b == b'\n').take(50).find_map(|line| {
@@ -131,6 +140,9 @@ pub fn measure(
         if opened.head.is_empty() {
             warnings.push(Warning::Empty(name));
             continue;
+        }
+        if cr_only(&opened.head) {
+            return Err(MeasureError::CarriageReturnsOnly { name });
         }
         let format = match opts.format {
             Some(f) => {
@@ -478,7 +490,10 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: Vec<YearSource>) -> 
         .into_iter()
         .take(10)
         .map(|(d, sent)| DomainReport {
-            domain: mtafit_model::text::sanitize(&String::from_utf8_lossy(&d)).into_owned(),
+            // Named, not removed: `exa<U+0085>mple.com` is another domain than `example.com`,
+            // and removing what hides it would show two rows of the same name.
+            domain: mtafit_model::text::quoted(&String::from_utf8_lossy(&d), DOMAIN_MAX)
+                .into_owned(),
             sent,
         })
         .collect();

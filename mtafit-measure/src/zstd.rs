@@ -1,30 +1,38 @@
 //! zstd-compressed input (KumoMTA writes its log segments this way), decoded in pure Rust,
 //! frame after frame: a segment can hold several, and skippable frames are passed over.
 
+use crate::gzip::{Tally, TrailingJunk};
 use ruzstd::decoding::errors::{FrameDecoderError, ReadFrameHeaderError};
 use ruzstd::decoding::{BlockDecodingStrategy, FrameDecoder};
 use std::io::{self, BufRead, Read};
 
 /// The frames of a zstd stream, decoded one after another.
 pub struct Frames<R: BufRead> {
-    source: R,
+    source: Tally<R>,
     decoder: FrameDecoder,
     in_frame: bool,
+    frames: u64,
 }
 
 impl<R: BufRead> Frames<R> {
     /// A reader of the decompressed bytes of `source`.
     pub fn new(source: R) -> Frames<R> {
         Frames {
-            source,
+            source: Tally::new(source),
             decoder: FrameDecoder::new(),
             in_frame: false,
+            frames: 0,
         }
     }
-}
 
-fn invalid(e: FrameDecoderError) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, format!("zstd: {e}"))
+    /// The decoder's error as an I/O error: data cut short is said to end early, in words of
+    /// our own, since the decoder's words name its internals.
+    fn invalid(&self, e: FrameDecoderError) -> io::Error {
+        if self.source.ended {
+            return io::Error::new(io::ErrorKind::UnexpectedEof, "zstd: the data ends early");
+        }
+        io::Error::new(io::ErrorKind::InvalidData, format!("zstd: {e}"))
+    }
 }
 
 impl<R: BufRead> Read for Frames<R> {
@@ -40,7 +48,7 @@ impl<R: BufRead> Read for Frames<R> {
                 if !self.decoder.is_finished() {
                     self.decoder
                         .decode_blocks(&mut self.source, BlockDecodingStrategy::UptoBlocks(1))
-                        .map_err(invalid)?;
+                        .map_err(|e| self.invalid(e))?;
                     continue;
                 }
                 self.in_frame = false;
@@ -48,8 +56,15 @@ impl<R: BufRead> Read for Frames<R> {
             if self.source.fill_buf()?.is_empty() {
                 return Ok(0);
             }
+            let at = self.source.consumed;
             match self.decoder.reset(&mut self.source) {
-                Ok(()) => self.in_frame = true,
+                Ok(()) => {
+                    self.in_frame = true;
+                    self.frames += 1;
+                }
+                Err(FrameDecoderError::ReadFrameHeaderError(
+                    ReadFrameHeaderError::BadMagicNumber(_),
+                )) if self.frames > 0 => return Err(TrailingJunk::error("zstd", at)),
                 Err(FrameDecoderError::ReadFrameHeaderError(ReadFrameHeaderError::SkipFrame {
                     length,
                     ..
@@ -65,7 +80,7 @@ impl<R: BufRead> Read for Frames<R> {
                         ));
                     }
                 }
-                Err(e) => return Err(invalid(e)),
+                Err(e) => return Err(self.invalid(e)),
             }
         }
     }

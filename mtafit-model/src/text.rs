@@ -231,6 +231,122 @@ pub fn tail(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(std::iter::once('…').chain(kept.into_iter().rev()).collect())
 }
 
+/// The most columns a value typed or read is given when a message quotes it: a line of a
+/// message stays well under [`MESSAGE_MAX`] even when it quotes the value twice.
+pub const QUOTE_MAX: usize = 80;
+
+/// The most columns one line of a message takes.
+pub const MESSAGE_MAX: usize = 600;
+
+/// `s` as a message may quote it: every character [`hidden`] is named by its code point
+/// (`<U+001B>`), so what was typed is seen, not acted on or lost; and when the result is wider
+/// than `max` columns, its middle gives way to `…`, so both ends stay in view.
+pub fn quoted(s: &str, max: usize) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) && !needs_twin(s) && width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    let mut named = String::with_capacity(s.len().min(4 * max + 16));
+    // Only the ends can be kept, so a huge value is never copied whole.
+    let far = 4 * max + 16;
+    let mut chars = s.chars();
+    let mut skipped = false;
+    for c in chars.by_ref() {
+        if named.len() > far {
+            skipped = true;
+            break;
+        }
+        name_into(&mut named, c);
+    }
+    let end: String = if skipped {
+        let mut tail: Vec<String> = Vec::new();
+        let mut len = 0;
+        for c in s.chars().rev() {
+            if len > far {
+                break;
+            }
+            let mut one = String::new();
+            name_into(&mut one, c);
+            len += one.len();
+            tail.push(one);
+        }
+        tail.into_iter().rev().collect()
+    } else {
+        String::new()
+    };
+    let whole = if skipped {
+        format!("{named}…{end}")
+    } else {
+        named
+    };
+    Cow::Owned(shorten(&whole, max))
+}
+
+fn name_into(out: &mut String, c: char) {
+    if is_unsafe(c) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "<U+{:04X}>", u32::from(c));
+    } else {
+        out.push(c);
+    }
+}
+
+/// The most columns a path takes in a message: a longer one keeps its start and its end.
+pub const PATH_MAX: usize = 200;
+
+/// `s` made safe ([`sanitize`]) and cut to at most `max` columns by putting `…` in place of its
+/// middle, so both ends stay in view.
+pub fn shorten(s: &str, max: usize) -> String {
+    let s = sanitize(s);
+    if width(&s) <= max {
+        return s.into_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let room = max - 1;
+    let head = truncate_plain(&s, room - room / 2);
+    let tail = tail_plain(&s, room / 2);
+    format!("{head}…{tail}")
+}
+
+fn truncate_plain(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out
+}
+
+fn tail_plain(s: &str, max: usize) -> String {
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    kept.into_iter().rev().collect()
+}
+
+/// One line of a message cut to [`MESSAGE_MAX`] columns, made safe: a line that quotes
+/// something huge keeps its start and its end.
+pub fn message_line(line: &str) -> Cow<'_, str> {
+    let safe = sanitize(line);
+    if width(&safe) <= MESSAGE_MAX {
+        return safe;
+    }
+    Cow::Owned(shorten(&safe, MESSAGE_MAX))
+}
+
 /// Pad or cut `s` to exactly `w` display columns, left-aligned.
 pub fn fit_left(s: &str, w: usize) -> String {
     let cut = truncate(s, w);
@@ -256,6 +372,28 @@ pub trait ShortForm: std::error::Error {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quoting_names_hidden_characters_and_keeps_both_ends() {
+        use super::{QUOTE_MAX, message_line, quoted, width};
+        assert_eq!(quoted("volume", QUOTE_MAX), "volume");
+        assert_eq!(quoted("vol\u{1b}ume", QUOTE_MAX), "vol<U+001B>ume");
+        assert_eq!(quoted("\u{200B}\u{2060}", QUOTE_MAX), "<U+200B><U+2060>");
+        let long = format!("start{}end", "a".repeat(100_000));
+        let q = quoted(&long, QUOTE_MAX);
+        assert_eq!(width(&q), QUOTE_MAX);
+        assert!(
+            q.starts_with("starta") && q.ends_with("aend") && q.contains('…'),
+            "{q}"
+        );
+        let line = format!("error: {long}: expected x");
+        let m = message_line(&line);
+        assert_eq!(width(&m), super::MESSAGE_MAX);
+        assert!(
+            m.starts_with("error: start") && m.ends_with(": expected x"),
+            "{m}"
+        );
+    }
+
     #[test]
     fn tails_keep_the_end() {
         assert_eq!(tail("/var/log/mail.log", 40), "/var/log/mail.log");

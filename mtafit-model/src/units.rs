@@ -293,7 +293,7 @@ pub fn parse_growth(s: &str) -> Result<f64, ParseError> {
     let t = s.trim().trim_end_matches("/month").trim_end();
     let t = t.strip_suffix('%').unwrap_or(t).trim();
     let t = t.replace('\u{2212}', "-");
-    let input = crate::text::sanitize(s).into_owned();
+    let input = crate::text::quoted(s, crate::text::QUOTE_MAX).into_owned();
     match t.parse::<f64>() {
         Ok(pct) if pct.is_finite() && GROWTH_RANGE.contains(&(pct / 100.0)) => {
             Ok(round_to(pct, 2) / 100.0)
@@ -306,7 +306,7 @@ pub fn parse_growth(s: &str) -> Result<f64, ParseError> {
 /// Read a volume such as `7421043`, `7.4M`, `250k/day`, `2.5M/week` or `90M/year`; per month.
 pub fn parse_volume(s: &str) -> Result<u64, ParseError> {
     let bad = |expected| ParseError::Volume {
-        input: crate::text::sanitize(s).into_owned(),
+        input: crate::text::quoted(s, crate::text::QUOTE_MAX).into_owned(),
         expected,
     };
     let t = s.trim().replace('_', "");
@@ -345,13 +345,23 @@ pub fn parse_volume(s: &str) -> Result<u64, ParseError> {
         .trim()
         .parse()
         .map_err(|_| bad(VolumeExpected::Number))?;
+    // Digits too many for a float (1e400, a hundred thousand nines) read as infinity: too
+    // large, as 2e12 is, not a number below 0. Only the words `inf` and `infinity` are not one.
+    let spelled = digits
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E');
+    if value == f64::INFINITY && !spelled {
+        return Err(ParseError::VolumeTooLarge {
+            input: crate::text::quoted(s, crate::text::QUOTE_MAX).into_owned(),
+        });
+    }
     if !value.is_finite() || value < 0.0 {
         return Err(bad(VolumeExpected::NotNegative));
     }
     let monthly = (value * scale * per_month).round();
     if monthly > MAX_VOLUME as f64 {
         return Err(ParseError::VolumeTooLarge {
-            input: crate::text::sanitize(s).into_owned(),
+            input: crate::text::quoted(s, crate::text::QUOTE_MAX).into_owned(),
         });
     }
     Ok(monthly as u64)

@@ -97,7 +97,8 @@ pub fn note(lines: &[String]) {
     for l in lines {
         // A note quotes names from files and the command line; none may drive the terminal.
         for line in l.lines() {
-            let _ = writeln!(err, "mtafit: {}", mtafit_model::text::sanitize(line));
+            let line = format!("mtafit: {line}");
+            let _ = writeln!(err, "{}", mtafit_model::text::message_line(&line));
         }
     }
 }

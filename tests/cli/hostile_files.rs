@@ -595,3 +595,115 @@ fn a_temporary_file_left_by_sigkill_does_not_block_the_next_export() {
         "the stale file is not ours to remove"
     );
 }
+
+// ------------------------------------------------------------------------------------------
+// Files whose lines end in CR alone (classic Mac OS)
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn a_file_whose_lines_end_in_cr_alone_is_read_or_named_as_such() {
+    let (home, work) = home();
+    // An engine file: its first `//` comment once ran to the end of the file, which was then
+    // "an empty file".
+    let dir = work.join("engines");
+    std::fs::create_dir(&dir).unwrap();
+    let cr = |text: &str| text.replace('\n', "\r");
+    std::fs::write(
+        dir.join("acme-mta.ron"),
+        cr(&std::fs::read_to_string(fixture("good/acme-mta.ron")).unwrap()),
+    )
+    .unwrap();
+    let out = run_bounded(home.path(), &["check", s(&dir.join("acme-mta.ron"))], None);
+    assert_exit(&out, 0);
+    has(&stdout(&out), "ok: 1 engine");
+    let out = run_bounded(
+        home.path(),
+        &["show", "acme-mta", "--catalogue", s(&dir)],
+        None,
+    );
+    assert_exit(&out, 0);
+    // A mistake in one is placed on its own line.
+    let bad = std::fs::read_to_string(fixture("good/acme-mta.ron"))
+        .unwrap()
+        .replace("min_per_month: 1_000_000", "min_per_month: lots");
+    std::fs::write(dir.join("acme-mta.ron"), cr(&bad)).unwrap();
+    let out = run_bounded(home.path(), &["check", s(&dir)], None);
+    assert_exit(&out, 1);
+    has(
+        &stdout(&out),
+        "acme-mta.ron:12:29: error: expected a whole number",
+    );
+    // A profile, and `--write-profile` into it, which keeps its line ends.
+    let profile = work.join("p.ron");
+    std::fs::write(
+        &profile,
+        "// mine\r(\r  monthly_volume: 5,\r  team: Api,\r)\r",
+    )
+    .unwrap();
+    let out = run_bounded(
+        home.path(),
+        &["rank", "--profile", s(&profile), "--format", "json"],
+        None,
+    );
+    assert_exit(&out, 0);
+    has(&stdout(&out), "\"monthly_volume\": 5,");
+    let out = run_bounded(
+        home.path(),
+        &[
+            "measure",
+            "--write-profile",
+            s(&profile),
+            &fixture("logs/exim-main.log"),
+        ],
+        None,
+    );
+    assert_exit(&out, 0);
+    let text = std::fs::read_to_string(&profile).unwrap();
+    assert!(!text.contains('\n'), "{text:?}");
+    assert!(
+        text.starts_with("// mine\r(\r  monthly_volume: "),
+        "{text:?}"
+    );
+    // A mail log is named as such rather than measured as one long line, which found nothing.
+    let log = work.join("mail.log");
+    std::fs::write(
+        &log,
+        cr(&std::fs::read_to_string(fixture("logs/exim-main.log")).unwrap()),
+    )
+    .unwrap();
+    let out = run_bounded(home.path(), &["measure", s(&log)], None);
+    assert_exit(&out, 1);
+    has(
+        &stderr(&out),
+        "mail.log: its lines end in a carriage return alone (CR, as classic Mac OS wrote them)",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_given_as_catalogue_is_named_as_a_loop() {
+    let (home, work) = home();
+    let lone = work.join("self");
+    std::os::unix::fs::symlink(&lone, &lone).unwrap();
+    let (a, b) = (work.join("a"), work.join("b"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    for (path, name) in [(&lone, "self"), (&a, "a")] {
+        for args in [
+            vec!["rank", "--catalogue", s(path)],
+            vec!["check", "--catalogue", s(path)],
+        ] {
+            let out = run_bounded(home.path(), &args, None);
+            assert_exit(&out, 1);
+            let all = format!("{}{}", stdout(&out), stderr(&out));
+            assert!(
+                all.contains(&format!(
+                    "but {name} is a symbolic link loop (a link that leads back to itself); fix \
+                     or remove the link"
+                )),
+                "{args:?}: {all}"
+            );
+            assert!(!all.contains("os error"), "{all}");
+        }
+    }
+}

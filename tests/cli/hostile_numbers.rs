@@ -117,3 +117,72 @@ fn a_key_given_twice_is_refused_where_it_is_repeated() {
     assert_eq!(out.status.code(), Some(1));
     has(&stdout(&out), "\"dkim_signing\" is listed twice");
 }
+
+#[test]
+fn a_volume_too_large_for_a_float_is_more_than_a_trillion() {
+    // Past 1e308 a number reads as infinity; it is too large, not "a number of 0 or more", and
+    // a whole number too long for 64 bits is not "a floating point number".
+    let home = tempfile::tempdir().unwrap();
+    let nines = "9".repeat(100_000);
+    for v in ["1e400", "1e309", "1e400k", nines.as_str()] {
+        let out = run_bounded(home.path(), &["rank", "--volume", v], None);
+        assert_eq!(out.status.code(), Some(2));
+        let err = common::stderr(&out);
+        assert!(
+            err.contains("is more than 1,000,000,000,000 (a trillion) messages a month"),
+            "{}: {err}",
+            &v[..v.len().min(10)]
+        );
+        assert!(!err.contains("0 or more"), "{err}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for v in ["99999999999999999999999999", "1e400", nines.as_str()] {
+        let p = dir.path().join("p.ron");
+        std::fs::write(&p, format!("Profile(\n  monthly_volume: {v},\n)\n")).unwrap();
+        let out = run_bounded(
+            home.path(),
+            &["rank", "--profile", p.to_str().unwrap()],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(1));
+        let err = common::stderr(&out);
+        assert!(
+            err.contains(
+                ":2:19: error: expected a volume of at most 1,000,000,000,000 (a trillion)"
+            ),
+            "{err}"
+        );
+        assert!(!err.contains("floating point"), "{err}");
+    }
+}
+
+#[test]
+fn an_exponent_where_a_whole_number_goes_is_said_in_words() {
+    // ron's own words were "invalid digit 'e' for base 10 integers".
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.ron");
+    std::fs::write(&p, "Profile(\n  messages_per_ip_per_day: 1e400,\n)\n").unwrap();
+    let out = run_bounded(
+        home.path(),
+        &["rank", "--profile", p.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    has(
+        &common::stderr(&out),
+        ":2:28: error: expected a whole number, written in digits only; found \"e\", which makes \
+         it a fraction or an exponent",
+    );
+    let path = engine_with(
+        dir.path(),
+        "min_per_month: 1_000_000",
+        "min_per_month: 1e400",
+    );
+    let out = run_bounded(home.path(), &["check", &path], None);
+    assert_eq!(out.status.code(), Some(1));
+    has(
+        &stdout(&out),
+        &format!("{path}:12:29: error: expected a whole number, written in digits only"),
+    );
+}

@@ -535,3 +535,209 @@ fn a_catalogue_cannot_hide_escapes_in_a_basis_an_add_on_or_a_plan_name() {
         }
     }
 }
+
+// Messages that stay short and say what is wrong (issue 21 #4).
+
+/// No line of standard output or error is wider than a message may be.
+fn assert_bounded(o: &Output, what: &str) {
+    for (stream, text) in [("stdout", stdout(o)), ("stderr", stderr(o))] {
+        if let Some(l) = text.lines().find(|l| l.chars().count() > 600) {
+            panic!(
+                "{what}: a line of {} characters on {stream}: {}…",
+                l.chars().count(),
+                l.chars().take(200).collect::<String>()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_huge_argument_is_quoted_short_in_every_message() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    let long = format!("start{}end", "a".repeat(100_000));
+    let weight_id = format!("{long}=1");
+    let weight_n = format!("volume={long}");
+    let in_file = |name: &str, body: String| {
+        let p = dir.join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_owned()
+    };
+    let weights = in_file(
+        "w.ron",
+        format!("Profile(\n  weights: {{\"{long}\": 1}},\n)\n"),
+    );
+    let shortlist = in_file(
+        "s.ron",
+        format!("Profile(\n  shortlist: [\"{long}\"],\n)\n"),
+    );
+    let cases: Vec<(Vec<&str>, i32, &str)> = vec![
+        (vec!["show", &long], 1, "known ids: "),
+        (
+            vec!["rank", "--must", &long],
+            2,
+            "expected one of ip_pools, ",
+        ),
+        (
+            vec!["rank", "--weight", &weight_id],
+            2,
+            "expected one of volume, ",
+        ),
+        (vec!["rank", "--weight", &weight_n], 2, "expected a number"),
+        (vec!["rank", "--volume", &long], 2, "write it like"),
+        (
+            vec!["path", "--growth", &long],
+            2,
+            "write it as a percentage",
+        ),
+        (vec!["path", "--from", &long], 2, "write it like"),
+        (
+            vec!["export", "--shortlist", &long, "--format", "csv", "-o", "-"],
+            1,
+            "known ids: ",
+        ),
+        (
+            vec!["rank", "--profile", &weights],
+            1,
+            "expected one of volume, ",
+        ),
+        (
+            vec!["rank", "--profile", &shortlist],
+            0,
+            "not in the catalogue",
+        ),
+        (vec![&long], 2, "unrecognized subcommand"),
+    ];
+    for (args, code, says) in cases {
+        let what = format!(
+            "{:?}",
+            args[..args.len().min(2)]
+                .iter()
+                .map(|a| a.len())
+                .collect::<Vec<_>>()
+        );
+        let what = format!("{} {what}", args[0]);
+        let o = run(dir, &args);
+        assert_eq!(o.status.code(), Some(code), "{what}");
+        assert_bounded(&o, &what);
+        let err = stderr(&o);
+        assert!(err.contains(says), "{what}: expected {says:?} in\n{err}");
+        // Both ends of the value are shown, its middle cut.
+        assert!(
+            err.contains("startaaa") && err.contains("aaaend"),
+            "{what}:\n{err}"
+        );
+        assert!(err.contains('…'), "{what}:\n{err}");
+    }
+    // A path too long for the system: the line keeps its start and what went wrong.
+    for (args, says) in [
+        (vec!["rank", "--catalogue", &long], "for --catalogue, but "),
+        (vec!["rank", "--profile", &long], "cannot be read"),
+        (vec!["measure", &long], "cannot read"),
+    ] {
+        let o = run(dir, &args);
+        assert_eq!(o.status.code(), Some(1), "{}", args[1]);
+        assert_bounded(&o, args[1]);
+        let err = stderr(&o);
+        assert!(err.starts_with("mtafit: "), "{err}");
+        has(&err, says);
+    }
+    // `check` names the path in each diagnostic and in its summary: shortened alike.
+    let o = run(dir, &["check", &long]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_bounded(&o, "check");
+    let out = stdout(&o);
+    has(
+        &out,
+        ":1:1: error: expected an engine file or a folder of them",
+    );
+    assert!(out.contains("startaaa") && out.contains("aaaend"), "{out}");
+}
+
+#[test]
+fn a_control_character_in_an_argument_is_named_by_its_code_point() {
+    // clap words its errors in plain text by dropping an escape sequence with the character
+    // after it, so `vol<ESC>ume=3` once read as the valid-looking `volme=3`.
+    let home = tempfile::tempdir().unwrap();
+    let o = run(home.path(), &["rank", "--weight", "vol\u{1b}ume=3"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error: invalid value 'vol<U+001B>ume=3' for '--weight <ID=N>': unknown factor \"vol<U+001B>ume\""),
+        "{err}"
+    );
+    assert_clean(&o, "--weight");
+    let o = run(home.path(), &["show", "post\u{9b}fix\u{200B}"]);
+    assert_eq!(o.status.code(), Some(1));
+    has(&stderr(&o), "no engine with id \"post<U+009B>fix<U+200B>\"");
+    assert_clean(&o, "show");
+}
+
+#[test]
+fn a_control_character_inside_a_name_is_named_not_called_an_unknown_field() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // A field's name in a catalogue file.
+    let path = engine_with(dir.path(), "    volume: (", "    vol\u{1b}ume: (");
+    let o = run(home.path(), &["check", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(&format!(
+            "{path}:12:8: error: found the control character U+001B inside the name `vol`; remove it"
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("unknown field"), "{out}");
+    assert_clean(&o, "check");
+    // A field's name in a profile, and a key in its map of weights.
+    for (body, says) in [
+        (
+            "Profile(\n  monthly\u{1b}_volume: 5,\n)\n",
+            ":2:10: error: found the control character U+001B inside the name `monthly`",
+        ),
+        (
+            "Profile(\n  weights: {\"vol\u{1b}ume\": 1},\n)\n",
+            ":2:13: error: unknown factor \"vol<U+001B>ume\" in weights",
+        ),
+    ] {
+        let p = dir.path().join("p.ron");
+        std::fs::write(&p, body).unwrap();
+        let o = run(home.path(), &["rank", "--profile", p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        has(&stderr(&o), says);
+        assert_clean(&o, "rank --profile");
+    }
+}
+
+// Names that look alike (issue 21 #5).
+
+#[test]
+fn an_engine_name_of_only_invisible_characters_is_an_error_like_an_empty_one() {
+    let home = tempfile::tempdir().unwrap();
+    for name in [
+        "\\u{200B}",
+        "\\u{200B}\\u{2060}\\u{FEFF}",
+        " \\u{202E}\\u{2066} ",
+        "\u{200D}\u{FEFF}",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = engine_with(
+            dir.path(),
+            "name: \"Acme MTA\"",
+            &format!("name: \"{name}\""),
+        );
+        let o = run(home.path(), &["check", &path]);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        let out = stdout(&o);
+        assert!(
+            out.contains(&format!(
+                "{path}:4:11: error: expected a non-empty name, found only characters that draw \
+                 nothing (U+"
+            )),
+            "{name}: {out}"
+        );
+        assert!(out.contains("0 engines loaded"), "{name}: {out}");
+        assert_clean(&o, name);
+    }
+}

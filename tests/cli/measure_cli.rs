@@ -1929,3 +1929,104 @@ fn reading_instead_of_mapping_changes_no_number() {
         assert_eq!(mapped, read, "{name}");
     }
 }
+
+#[test]
+fn compressed_data_followed_by_junk_or_cut_short_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plain = std::fs::read(log("exim-main.log")).unwrap();
+    let packed = [
+        ("mail.log.gz", gzip(&plain)),
+        (
+            "mail.log.zst",
+            ruzstd::encoding::compress_to_vec(
+                &plain[..],
+                ruzstd::encoding::CompressionLevel::Fastest,
+            ),
+        ),
+    ];
+    for (name, data) in packed {
+        let format = if name.ends_with("gz") { "gzip" } else { "zstd" };
+        let run = |bytes: &[u8]| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            common::run_bounded(home.path(), &["measure", path.to_str().unwrap()], None)
+        };
+        // Junk after the last member or frame: said so, with where it starts.
+        let mut junk = data.clone();
+        junk.extend_from_slice(b"JUNK appended by mistake\n");
+        let err = assert_error_naming(&run(&junk), name);
+        assert!(
+            err.ends_with(&format!(
+                "{name}: the {format} data ends at byte {} and junk that is not {format} data \
+                 follows; nothing was measured\n",
+                data.len()
+            )),
+            "{err}"
+        );
+        // Cut anywhere: "ends early", in words of our own, never the decoder's.
+        for cut in [6, 12, data.len() / 2, data.len() - 1] {
+            let err = assert_error_naming(&run(&data[..cut]), name);
+            assert!(
+                err.ends_with(&format!(
+                    "{name}: the compressed data ends early (a partly copied file?); nothing was \
+                     measured\n"
+                )),
+                "{format} cut at {cut}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_domain_with_a_hidden_character_is_told_apart_from_the_clean_one() {
+    // `exa<NEL>mple.com` once showed as a second "example.com" row; each hidden character is
+    // now named, so the rows differ as the domains do.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mail.log");
+    let text: String = [
+        "example.com",
+        "exa\u{85}mple.com",
+        "exam\u{202E}ple.com",
+        "example.com",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, d)| {
+        format!(
+            "Nov 28 06:34:3{i} mx1 postfix/smtp[21877]: 3F2A81C0B{i:02}: to=<u{i}@{d}>, \
+                 relay=mx.example.net[198.51.100.25]:25, delay=0.84, \
+                 delays=0.05/0.01/0.31/0.47, dsn=2.0.0, status=sent (250 2.0.0 Ok)\n"
+        )
+    })
+    .collect();
+    std::fs::write(&path, text).unwrap();
+    let v = report(&[path.to_str().unwrap(), Y2025[0], Y2025[1]]);
+    assert_eq!(
+        v["top_domains"],
+        serde_json::json!([
+            { "domain": "example.com", "sent": 2 },
+            { "domain": "exam<U+202E>ple.com", "sent": 1 },
+            { "domain": "exa<U+0085>mple.com", "sent": 1 },
+        ])
+    );
+    let home = tempfile::tempdir().unwrap();
+    let out = common::run_bounded(
+        home.path(),
+        &["measure", path.to_str().unwrap(), Y2025[0], Y2025[1]],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("exa"))
+        .map(|l| l.split_whitespace().next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        rows,
+        ["example.com", "exam<U+202E>ple.com", "exa<U+0085>mple.com"],
+        "{text}"
+    );
+    assert!(!text.contains(['\u{85}', '\u{202E}']), "{text}");
+}

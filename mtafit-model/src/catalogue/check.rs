@@ -110,7 +110,7 @@ pub fn stale(report: &mut Report, max_days: u32, today: i32) {
 
 /// A path as the summary line shows it: a name can hold terminal escapes, which must not pass.
 fn shown(p: &Path) -> String {
-    crate::text::sanitize(&p.display().to_string()).into_owned()
+    crate::text::shorten(&p.display().to_string(), crate::text::PATH_MAX)
 }
 
 /// Check one file or folder; returns the engines that loaded and the diagnostics.

@@ -114,9 +114,10 @@ pub fn parse_engine(
     bytes: &[u8],
 ) -> (Option<Parsed>, Vec<Diagnostic>) {
     let src = match ronfile::decode(path, bytes) {
-        Ok(s) => s,
+        Ok(s) => ronfile::line_breaks(s),
         Err(d) => return (None, vec![d]),
     };
+    let src: &str = &src;
     let mut engine: Engine = match ronfile::parse(path, src, ENGINE_SHAPE) {
         Ok(e) => e,
         Err(d) => return (None, vec![d]),
@@ -303,6 +304,10 @@ pub fn catalogue_dir_problem(dir: &Path) -> Option<Diagnostic> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             "expected a folder of engine files for --catalogue, but there is no such folder".into()
         }
+        Err(e) if ronfile::read::is_link_loop(&e) => format!(
+            "expected a folder of engine files for --catalogue, but {name} is a symbolic link \
+             loop (a link that leads back to itself); fix or remove the link"
+        ),
         Err(e) => format!("expected a folder of engine files for --catalogue, but {e}"),
     };
     Some(Diagnostic::whole_file(Severity::Error, &shown, message))
@@ -466,7 +471,8 @@ fn builtin_engines() -> (Vec<Parsed>, Vec<Diagnostic>) {
 
 /// Parse a factors file: exactly the eight contract ids, each once, with weights in 0–10.
 pub fn parse_factors(path: &str, bytes: &[u8]) -> Result<Vec<Factor>, Vec<Diagnostic>> {
-    let src = ronfile::decode(path, bytes).map_err(|d| vec![d])?;
+    let src = ronfile::line_breaks(ronfile::decode(path, bytes).map_err(|d| vec![d])?);
+    let src: &str = &src;
     let factors: Vec<Factor> =
         ronfile::parse(path, src, "a list of `Factor(…)`").map_err(|d| vec![d])?;
     let loc = Locator::new(src);
@@ -483,7 +489,7 @@ pub fn parse_factors(path: &str, bytes: &[u8]) -> Result<Vec<Factor>, Vec<Diagno
                 "id",
                 format!(
                     "unknown factor \"{}\"; expected one of {}{}",
-                    crate::text::sanitize(&f.id),
+                    crate::text::quoted(&f.id, crate::text::QUOTE_MAX),
                     FactorId::IDS.join(", "),
                     ronfile::suggest(&f.id, FactorId::IDS)
                 ),
@@ -575,7 +581,7 @@ impl Catalogue {
     pub fn no_such_engine(&self, id: &str) -> UnknownEngine {
         let ids = self.ids();
         UnknownEngine {
-            found: crate::text::sanitize(id).into_owned(),
+            found: crate::text::quoted(id, crate::text::QUOTE_MAX).into_owned(),
             suggestion: crate::ronfile::nearest(id, &ids).map(str::to_owned),
             known: ids.into_iter().map(str::to_owned).collect(),
         }

@@ -617,7 +617,7 @@ impl Capability {
     /// Read an id, or say what was expected (with a suggestion for a near miss).
     pub fn parse(id: &str) -> Result<Capability, UnknownCapability> {
         Capability::from_id(id).ok_or_else(|| UnknownCapability {
-            found: crate::text::sanitize(id).into_owned(),
+            found: crate::text::quoted(id, crate::text::QUOTE_MAX).into_owned(),
             suggestion: crate::ronfile::nearest(id, Capability::IDS),
         })
     }

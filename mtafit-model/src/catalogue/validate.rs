@@ -94,6 +94,28 @@ impl Checker<'_> {
         }
         if e.name.trim().is_empty() {
             self.error(&[Step::Field("name")], "expected a non-empty name".into());
+        } else if text::sanitize(&e.name).trim().is_empty() {
+            // Zero-width spaces, joiners, byte-order marks and bidirectional controls draw
+            // nothing: such a name shows as "" and cannot be told from another one.
+            let codes: Vec<String> = e
+                .name
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .take(4)
+                .map(|c| format!("U+{:04X}", u32::from(c)))
+                .collect();
+            self.error(
+                &[Step::Field("name")],
+                format!(
+                    "expected a non-empty name, found only characters that draw nothing ({}{})",
+                    codes.join(", "),
+                    if e.name.chars().filter(|c| !c.is_whitespace()).count() > 4 {
+                        ", …"
+                    } else {
+                        ""
+                    }
+                ),
+            );
         }
         let this_year = today().0;
         if !(1970..=this_year + 1).contains(&i32::from(e.first_release)) {

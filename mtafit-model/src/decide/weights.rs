@@ -155,15 +155,15 @@ impl crate::text::ShortForm for WeightError {
 pub fn parse_weight(arg: &str) -> Result<(FactorId, f64), WeightError> {
     let Some((id, n)) = arg.split_once('=') else {
         return Err(WeightError::NotIdN {
-            input: crate::text::sanitize(arg).into_owned(),
+            input: crate::text::quoted(arg, crate::text::QUOTE_MAX).into_owned(),
         });
     };
     let id = id.trim();
     let f = FactorId::from_id(id).ok_or_else(|| WeightError::UnknownFactor {
-        found: crate::text::sanitize(id).into_owned(),
+        found: crate::text::quoted(id, crate::text::QUOTE_MAX).into_owned(),
         suggestion: crate::ronfile::nearest(id, FactorId::IDS),
     })?;
-    let value = crate::text::sanitize(n.trim()).into_owned();
+    let value = crate::text::quoted(n.trim(), crate::text::QUOTE_MAX).into_owned();
     let v: f64 = n
         .trim()
         .parse()

@@ -177,7 +177,7 @@ fn weight_issues(field: FieldId, weights: &std::collections::BTreeMap<String, f6
                 at: Where::Key(field, factor.clone()),
                 message: format!(
                     "unknown factor {:?} in {id}; expected one of {}{}",
-                    crate::text::sanitize(factor),
+                    crate::text::quoted(factor, crate::text::QUOTE_MAX),
                     FactorId::IDS.join(", "),
                     ronfile::suggest(factor, FactorId::IDS)
                 ),

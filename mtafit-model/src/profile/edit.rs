@@ -45,10 +45,21 @@ pub fn with_volume(
         ""
     };
     let src = ronfile::decode(path, src).map_err(|d| vec![d])?;
-    let text = edit_field(src, FieldId::MonthlyVolume.id(), &volume.to_string(), true);
+    let lines = ronfile::line_breaks(src);
+    let text = edit_field(
+        &lines,
+        FieldId::MonthlyVolume.id(),
+        &volume.to_string(),
+        true,
+    );
     let text = match growth {
         Some(g) => edit_field(&text, FieldId::Growth.id(), &growth_value(g), true),
         None => edit_field(&text, FieldId::Growth.id(), "None", false),
+    };
+    // A file whose lines end in CR alone keeps them.
+    let text = match lines {
+        std::borrow::Cow::Owned(_) => text.replace('\n', "\r"),
+        std::borrow::Cow::Borrowed(_) => text,
     };
     Ok(format!("{bom}{text}"))
 }

@@ -156,6 +156,18 @@ impl<'de> DeserializeSeed<'de> for VolumeSeed {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
                 units::parse_volume(v).map_err(E::custom)
             }
+            /// RON reads a whole number too large for 64 bits as a float (infinity past
+            /// 1e308): it is a volume beyond the range, not a float where a whole number goes.
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+                if v > units::MAX_VOLUME as f64 {
+                    return Err(E::custom(format!(
+                        "expected a volume of at most {}, found a number larger still; check \
+                         its digits",
+                        units::MAX_VOLUME_WORDS
+                    )));
+                }
+                Err(E::invalid_type(de::Unexpected::Float(v), &self))
+            }
         }
         d.deserialize_any(V)
     }

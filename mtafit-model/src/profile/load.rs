@@ -13,7 +13,8 @@ const PROFILE_SHAPE: &str = "a profile written as `Profile(monthly_volume: …, 
 
 /// Parse a profile file; every problem is located in the file.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
-    let src = ronfile::decode(path, bytes).map_err(|d| vec![d])?;
+    let src = ronfile::line_breaks(ronfile::decode(path, bytes).map_err(|d| vec![d])?);
+    let src: &str = &src;
     let mut p: Profile = ronfile::parse(path, src, PROFILE_SHAPE).map_err(|d| vec![d])?;
     let loc = Locator::new(src);
     let diags: Vec<Diagnostic> = p

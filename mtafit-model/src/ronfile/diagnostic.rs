@@ -95,7 +95,7 @@ impl Diagnostic {
         let line_text = src.lines().nth(pos.line.saturating_sub(1)).map(expand_tabs);
         Diagnostic {
             severity,
-            path: text::sanitize(path).into_owned(),
+            path: text::shorten(path, text::PATH_MAX),
             pos,
             len: len.max(1),
             message: message.into(),
@@ -107,7 +107,7 @@ impl Diagnostic {
     pub fn whole_file(severity: Severity, path: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity,
-            path: text::sanitize(path).into_owned(),
+            path: text::shorten(path, text::PATH_MAX),
             pos: Pos::START,
             len: 1,
             message: message.into(),

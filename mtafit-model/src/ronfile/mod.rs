@@ -59,6 +59,17 @@ pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     }
 }
 
+/// `src` with each line break read as one: text whose lines end in a carriage return alone (as
+/// classic Mac OS wrote them) has each CR made a line feed, so its first `//` comment does not
+/// run to the end of the file and hide the rest. Byte offsets are unchanged.
+pub fn line_breaks(src: &str) -> std::borrow::Cow<'_, str> {
+    if src.contains('\r') && !src.contains('\n') {
+        std::borrow::Cow::Owned(src.replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(src)
+    }
+}
+
 /// Parse `src` as a `T`; `shape` describes the expected top level, e.g. "`Engine(…)`".
 pub fn parse<T: DeserializeOwned>(path: &str, src: &str, shape: &str) -> Result<T, Diagnostic> {
     if is_blank(src) {
@@ -130,6 +141,24 @@ fn explain(
         && let Some((at, c)) = stray_character(src, start.offset_in(src))
     {
         return (Pos::of_offset(src, at), 1, stray_message(c));
+    }
+    // A control character inside a field's name or a variant's: ron ends the name there and
+    // reports the first part as unknown, when the name is right but for that character.
+    if matches!(
+        code,
+        E::NoSuchStructField { .. } | E::NoSuchEnumVariant { .. }
+    ) && let Some((at, c, name)) = stray_in_name(src, start.offset_in(src))
+    {
+        let stray = stray_message(c);
+        let stray = stray.strip_prefix("found ").unwrap_or(&stray);
+        let (what, rest) = stray
+            .split_once(" outside any string")
+            .unwrap_or((stray, ""));
+        return (
+            Pos::of_offset(src, at),
+            1,
+            format!("found {what} inside the name `{}`{rest}", quote(name)),
+        );
     }
     let message = describe(code, shape);
     let loc = Locator::new(src);
@@ -231,6 +260,19 @@ fn stray_character(src: &str, at: usize) -> Option<(usize, char)> {
     crate::text::is_unsafe(c).then_some((at + i, c))
 }
 
+/// The name starting at byte `at` (an identifier, `r#` allowed), when a character no RON text
+/// holds follows it directly: where it is, what it is, and the name up to it.
+fn stray_in_name(src: &str, at: usize) -> Option<(usize, char, &str)> {
+    let rest = src.get(at..)?;
+    let start = if rest.starts_with("r#") { 2 } else { 0 };
+    let len = rest[start..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(rest.len(), |i| i + start);
+    let c = rest[len..].chars().next()?;
+    (crate::text::is_unsafe(c) && !matches!(c, ' ' | '\t' | '\n' | '\r'))
+        .then(|| (at + len, c, &rest[..len]))
+}
+
 /// What to say about a stray character: its name, and where it most likely came from.
 fn stray_message(c: char) -> String {
     let code = u32::from(c);
@@ -316,6 +358,13 @@ pub fn describe(code: &ron::Error, shape: &str) -> String {
         E::ExpectedMapColon => "expected a `:` after the key".into(),
         E::IntegerOutOfBounds => {
             "this number does not fit here; expected a smaller whole number of 0 or more".into()
+        }
+        E::InvalidIntegerDigit { digit, .. } if digit.is_ascii_punctuation() || *digit == 'e' => {
+            format!(
+                "expected a whole number, written in digits only; found {:?}, which makes it a \
+                 fraction or an exponent",
+                crate::text::quoted(&digit.to_string(), 4)
+            )
         }
         E::TrailingCharacters => {
             format!("expected the end of the file after {shape}; remove what follows")

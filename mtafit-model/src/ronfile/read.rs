@@ -197,10 +197,18 @@ pub fn not_a_file(meta: &std::fs::Metadata) -> Option<&'static str> {
     Some("a special file")
 }
 
-/// Turn a failed look-up into its reason, telling a link to nowhere from a missing path.
-fn classify(path: &Path, e: std::io::Error) -> Unreadable {
+/// True when a look-up failed because links lead back to themselves (ELOOP).
+pub fn is_link_loop(e: &std::io::Error) -> bool {
     #[cfg(unix)]
     if e.raw_os_error() == Some(libc::ELOOP) {
+        return true;
+    }
+    false
+}
+
+/// Turn a failed look-up into its reason, telling a link to nowhere from a missing path.
+fn classify(path: &Path, e: std::io::Error) -> Unreadable {
+    if is_link_loop(&e) {
         return Unreadable::LinkLoop;
     }
     if e.kind() == std::io::ErrorKind::NotFound {
