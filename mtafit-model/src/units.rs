@@ -268,7 +268,7 @@ pub enum VolumeExpected {
     /// Not a number.
     #[error("expected a number with an optional k, M or B")]
     Number,
-    /// A negative number, infinity or NaN.
+    /// A negative number.
     #[error("expected a number of 0 or more")]
     NotNegative,
 }
@@ -355,7 +355,11 @@ pub fn parse_volume(s: &str) -> Result<u64, ParseError> {
             input: crate::text::quoted(s, crate::text::QUOTE_MAX).into_owned(),
         });
     }
-    if !value.is_finite() || value < 0.0 {
+    // `inf`, `infinity` and `NaN` parse as floats but are no count of messages.
+    if spelled || !value.is_finite() {
+        return Err(bad(VolumeExpected::Number));
+    }
+    if value < 0.0 {
         return Err(bad(VolumeExpected::NotNegative));
     }
     let monthly = (value * scale * per_month).round();
@@ -369,6 +373,31 @@ pub fn parse_volume(s: &str) -> Result<u64, ParseError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn infinity_and_nan_are_no_volume_and_only_a_minus_is_negative() {
+        use super::{ParseError, VolumeExpected};
+        for word in ["inf", "Infinity", "NaN", "-inf", "infk", "nan/day"] {
+            assert!(
+                matches!(
+                    super::parse_volume(word),
+                    Err(ParseError::Volume {
+                        expected: VolumeExpected::Number,
+                        ..
+                    })
+                ),
+                "{word}: {:?}",
+                super::parse_volume(word)
+            );
+        }
+        assert!(matches!(
+            super::parse_volume("-5M"),
+            Err(ParseError::Volume {
+                expected: VolumeExpected::NotNegative,
+                ..
+            })
+        ));
+    }
+
     #[test]
     fn growth_is_a_percentage_a_month() {
         assert_eq!(super::parse_growth("6%"), Ok(0.06));
