@@ -2314,3 +2314,46 @@ fn the_cost_view_draws_the_marked_engines_else_the_leaders_and_follows_the_searc
     update(&mut a, Action::Back);
     assert!(drawn(&a).contains(&"ses"));
 }
+
+#[test]
+fn a_paste_goes_into_the_search_or_a_text_field_as_one_line() {
+    use mtafit::tui::update::{PASTE_FIELD_MAX, paste};
+    // Into the search: typed text without its line break, which would have confirmed.
+    let mut a = app();
+    update(&mut a, Action::Search);
+    paste(&mut a, "kumo\r\n");
+    assert_eq!(a.search.query, "kumo");
+    assert!(a.search.typing, "the pasted newline did not confirm");
+    let (msg, _) = a.status.message.clone().unwrap();
+    assert!(msg.contains("left out 2 line breaks"), "{msg}");
+
+    // Into the export dialog's path (the second field).
+    let mut a = app();
+    update(&mut a, Action::Export);
+    update(&mut a, Action::Down);
+    let before = match &a.popup {
+        Some(Popup::Export(d)) => d.path.clone(),
+        other => panic!("{other:?}"),
+    };
+    paste(&mut a, "-x\u{1b}[31m");
+    match &a.popup {
+        Some(Popup::Export(d)) => assert_eq!(d.path, format!("{before}-x[31m")),
+        other => panic!("{other:?}"),
+    }
+
+    // Too long for a field: refused whole.
+    let mut a = app();
+    update(&mut a, Action::Search);
+    paste(&mut a, &"a".repeat(PASTE_FIELD_MAX + 1));
+    assert_eq!(a.search.query, "");
+    let (msg, tone) = a.status.message.clone().unwrap();
+    assert!(msg.contains("more than a text field takes"), "{msg}");
+    assert_eq!(tone, Tone::Warn);
+
+    // Anywhere else: ignored, its letters are not keys.
+    let mut a = app();
+    paste(&mut a, "q");
+    assert!(!a.session.quit);
+    let (msg, _) = a.status.message.clone().unwrap();
+    assert!(msg.starts_with("nothing pasted"), "{msg}");
+}
