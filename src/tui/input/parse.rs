@@ -77,20 +77,22 @@ impl Parser {
     /// Give up on unfinished input whose deadline has passed: a lone ESC is the Esc key, an
     /// unfinished sequence is dropped, a paste that never ended is taken as it is.
     pub fn expire(&mut self, now: Instant, out: &mut Vec<Event>) {
-        match self.deadline() {
-            Some(d) if d <= now => {}
-            _ => return,
-        }
-        if let Some(mut paste) = self.paste.take() {
-            let tail = std::mem::take(&mut self.pending);
-            self.push_paste_bytes(&mut paste, &tail);
-            out.push(Event::Paste(
-                String::from_utf8_lossy(&paste.text).into_owned(),
-            ));
-        } else if self.pending == [0x1b] {
-            out.push(key(KeyCode::Esc, KeyModifiers::NONE));
-            self.pending.clear();
-        } else {
+        // Each turn consumes bytes, so this ends; the deadline stays passed until all is read.
+        while let Some(d) = self.deadline()
+            && d <= now
+        {
+            if let Some(paste) = self.paste.take() {
+                // A paste that never ended was no paste (`ESC [ 200 ~` typed by hand): its bytes
+                // are read as keys, so a Ctrl-C among them still ends the explorer.
+                let mut bytes = paste.text;
+                bytes.append(&mut self.pending);
+                self.pending = bytes;
+                self.run(false, out);
+                continue;
+            }
+            if self.pending == [0x1b] {
+                out.push(key(KeyCode::Esc, KeyModifiers::NONE));
+            }
             // An unfinished escape sequence or UTF-8 character: dropped whole, as terminals and
             // editors do. A control byte would have ended it already, so nothing else waits here.
             self.pending.clear();
@@ -174,7 +176,10 @@ impl Parser {
                 }
             }
         }
-        self.since = None;
+        // A paste just begun keeps its clock: it must time out like one under way.
+        if self.paste.is_none() {
+            self.since = None;
+        }
     }
 }
 
@@ -649,18 +654,22 @@ mod tests {
     }
 
     #[test]
-    fn a_paste_that_never_ends_is_taken_after_its_time_out() {
+    fn a_paste_that_never_ends_is_read_as_keys_after_its_time_out() {
         let mut p = Parser::default();
         let mut out = Vec::new();
         let t = Instant::now();
-        p.feed(b"\x1b[200~abc\x1b[20", false, t, &mut out);
+        p.feed(b"\x1b[200~a\x03\x1b[20", false, t, &mut out);
         p.expire(t + TIMEOUT, &mut out);
         assert!(
             out.is_empty(),
             "a paste may pause longer than a key sequence"
         );
         p.expire(t + PASTE_TIMEOUT, &mut out);
-        assert_eq!(out, [Event::Paste("abc\x1b[20".into())]);
+        assert_eq!(
+            out,
+            [k(KeyCode::Char('a'), NONE), k(KeyCode::Char('c'), CTRL)]
+        );
+        assert_eq!(p.deadline(), None);
         p.feed(b"q", false, t, &mut out);
         assert_eq!(out.last(), Some(&k(KeyCode::Char('q'), NONE)));
     }
