@@ -674,6 +674,17 @@ mod tests {
         assert_eq!(out.last(), Some(&k(KeyCode::Char('q'), NONE)));
     }
 
+    #[test]
+    fn the_start_of_a_paste_alone_times_out_too() {
+        let mut p = Parser::default();
+        let mut out = Vec::new();
+        let t = Instant::now();
+        p.feed(b"\x1b[200~", false, t, &mut out);
+        p.expire(t + PASTE_TIMEOUT, &mut out);
+        p.feed(b"\x03", false, t + PASTE_TIMEOUT, &mut out);
+        assert_eq!(out, [k(KeyCode::Char('c'), CTRL)]);
+    }
+
     proptest! {
         #[test]
         fn any_bytes_parse_without_panic_and_leave_nothing_behind(
