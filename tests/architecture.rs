@@ -502,10 +502,13 @@ fn the_explorer_s_events_only_translate_and_its_views_only_draw() {
         );
     }
     // Crossterm's keys are read in three places: the event, the key map and the popups (every
-    // key that reaches a popup is decided there).
+    // key that reaches a popup is decided there). The input layer makes them from the
+    // terminal's bytes and decides nothing.
     for s in &all {
         let reads_keys = s.code.contains("KeyCode") || s.code.contains("to_input_request");
-        let may = ["event", "keymap", "popup"].iter().any(|m| in_tui(&s, m));
+        let may = ["event", "keymap", "popup", "input"]
+            .iter()
+            .any(|m| in_tui(&s, m));
         assert!(
             !reads_keys || may,
             "{} reads keys: translate them in tui::event, tui::keymap or tui::popup",
