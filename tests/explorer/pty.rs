@@ -1018,3 +1018,30 @@ fn a_bracketed_paste_is_one_event_taken_only_by_text_fields() {
     assert!(status.success(), "{status:?}");
     s.wait_for("bracketed paste off", |sc| !sc.bracketed_paste());
 }
+
+#[test]
+fn a_resized_terminal_is_drawn_at_its_new_size() {
+    // Resizes reach the explorer without crossterm's event reader: the size is checked each turn.
+    let mut s = Session::start(&[]);
+    s.wait_text("[4]Path");
+    // The widest line drawn: the panes' borders reach the right edge.
+    let width = |sc: &vt100::Screen| {
+        sc.contents()
+            .lines()
+            .map(|l| l.trim_end().chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    assert_eq!(width(s.screen.lock().unwrap().screen()), usize::from(COLS));
+    s._master
+        .resize(PtySize {
+            rows: ROWS,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.wait_for("the header drawn 100 columns wide", |sc| width(sc) == 100);
+    s.keys("q");
+    assert!(s.exits_within(5, "q after a resize").success());
+}
