@@ -502,10 +502,13 @@ fn the_explorer_s_events_only_translate_and_its_views_only_draw() {
         );
     }
     // Crossterm's keys are read in three places: the event, the key map and the popups (every
-    // key that reaches a popup is decided there).
+    // key that reaches a popup is decided there). The input layer makes them from the
+    // terminal's bytes and decides nothing.
     for s in &all {
         let reads_keys = s.code.contains("KeyCode") || s.code.contains("to_input_request");
-        let may = ["event", "keymap", "popup"].iter().any(|m| in_tui(&s, m));
+        let may = ["event", "keymap", "popup", "input"]
+            .iter()
+            .any(|m| in_tui(&s, m));
         assert!(
             !reads_keys || may,
             "{} reads keys: translate them in tui::event, tui::keymap or tui::popup",
@@ -624,4 +627,56 @@ fn each_crate_links_only_what_its_layer_may() {
             }
         }
     }
+}
+
+/// Every test docs/reliability.md names as keeping a promise: a `module::test_name` in
+/// backticks whose last part is a test's name (a `*` stands for any words).
+#[test]
+fn every_test_docs_reliability_names_is_there() {
+    let doc = std::fs::read_to_string(root().join("docs/reliability.md")).unwrap();
+    let mut files = Vec::new();
+    for dir in ["src", "tests"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    for (dir, _, _) in CRATES.iter().filter(|(d, _, _)| *d != ".") {
+        for sub in ["src", "tests"] {
+            let p = root().join(dir).join(sub);
+            if p.is_dir() {
+                rust_files(&p, &mut files);
+            }
+        }
+    }
+    let fns: BTreeSet<String> = files
+        .iter()
+        .flat_map(|f| {
+            std::fs::read_to_string(f)
+                .unwrap()
+                .lines()
+                .filter_map(|l| l.trim_start().strip_prefix("fn "))
+                .filter_map(|l| l.split(['(', '<']).next())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let named: Vec<&str> = doc
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.contains("::") && !s.contains(' '))
+        .filter_map(|s| s.rsplit("::").next())
+        // A test's name is a sentence: several words joined by `_`.
+        .filter(|n| n.matches('_').count() >= 3)
+        .collect();
+    assert!(named.len() > 40, "{named:?}");
+    let missing: Vec<&&str> = named
+        .iter()
+        .filter(|n| match n.split_once('*') {
+            Some((head, tail)) => !fns.iter().any(|f| f.starts_with(head) && f.ends_with(tail)),
+            None => !fns.contains(**n),
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/reliability.md names tests that are not there: {missing:#?}"
+    );
 }

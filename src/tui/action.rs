@@ -20,6 +20,8 @@ pub enum View {
 pub enum Action {
     /// Leave the app.
     Quit,
+    /// Ctrl-C: leave at once, whatever is open, without a question.
+    Interrupt,
     /// Open the help overlay.
     Help,
     /// Start a fuzzy search.

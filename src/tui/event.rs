@@ -21,7 +21,7 @@ pub fn to_action(app: &App, ev: &Event) -> Option<Action> {
 
 fn key(app: &App, k: &KeyEvent) -> Option<Action> {
     if keymap::is_interrupt(k) {
-        return Some(Action::Quit);
+        return Some(Action::Interrupt);
     }
     let ctx = app.context();
     match &app.popup {
@@ -68,7 +68,7 @@ mod tests {
         assert_eq!(press(&a, KeyCode::Char('/')), Some(Action::Search));
         assert_eq!(press(&a, KeyCode::Char('x')), None);
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-        assert_eq!(to_action(&a, &ctrl_c), Some(Action::Quit));
+        assert_eq!(to_action(&a, &ctrl_c), Some(Action::Interrupt));
     }
 
     #[test]

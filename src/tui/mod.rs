@@ -15,6 +15,7 @@ pub mod event;
 pub mod export;
 pub mod form;
 pub mod history;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod marks;

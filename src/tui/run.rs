@@ -2,12 +2,13 @@
 
 use super::app::App;
 use super::event::to_action;
+use super::input::Reader;
 use super::popup::Popup;
 use super::status::Tone;
 use super::terminal::{Guard, LastWords, StopSignal, exit_status, watchdog};
 use super::update::{Effect, update};
 use super::{persist, view};
-use ratatui::crossterm::event;
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use std::time::Duration;
 
 /// How the explorer ended.
@@ -52,7 +53,16 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<Ended> {
         saved = save(&app);
     } else if app.session.keep_saved_state && (!app.session.asks_before_saving() || app.changed()) {
         kept();
+    } else if app.session.interrupted_unsaved {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "mtafit: ended with Ctrl-C: this session's changes were not saved and your saved \
+             session is as it was (q asks before quitting; P saves a profile under a name)"
+        );
     }
+    // Keys typed while saving are not the shell's either.
+    super::terminal::flush_input();
     match looped {
         Ok(()) => Ok(match stop.received() {
             Some(sig) => Ended::Signal(sig),
@@ -88,6 +98,7 @@ fn event_loop(
     let size = term.size()?;
     update(app, super::action::Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut input = Reader::open()?;
     while !app.session.quit && stop.received().is_none() {
         if let Some(job) = &app.measuring {
             // Redraw the progress each turn; collect the result when the thread is done.
@@ -102,19 +113,46 @@ fn event_loop(
             dirty = false;
         }
         // A timeout, so a signal is noticed even when no key is pressed.
-        if !event::poll(Duration::from_millis(100))? {
-            continue;
-        }
-        let ev = event::read()?;
-        if let Some(action) = to_action(app, &ev) {
-            if let Some(effect) = update(app, action) {
-                carry_out(app, effect);
+        let events = input.read(Duration::from_millis(100))?;
+        let dropped = input.take_dropped();
+        // Ctrl-C goes first: whatever came before it in the same read (the rest of a long
+        // paste) must not keep the explorer from ending.
+        let first = events.iter().position(is_interrupt).unwrap_or(0);
+        for ev in &events[first..] {
+            if app.session.quit || stop.received().is_some() {
+                break;
             }
+            if let Event::Paste(text) = ev {
+                super::update::paste(app, text);
+                dirty = true;
+                record(app);
+                continue;
+            }
+            if let Some(action) = to_action(app, ev) {
+                if let Some(effect) = update(app, action) {
+                    carry_out(app, effect);
+                }
+                dirty = true;
+                record(app);
+            }
+        }
+        if dropped > 0 {
+            app.status.say(
+                format!(
+                    "the paste was too long: kept the first {} KiB, dropped {dropped} bytes",
+                    super::input::parse::PASTE_CAP / 1024
+                ),
+                Tone::Warn,
+            );
             dirty = true;
-            record(app);
         }
     }
     Ok(())
+}
+
+/// Whether an event is Ctrl-C, which always ends the explorer.
+fn is_interrupt(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind != KeyEventKind::Release && super::keymap::is_interrupt(k))
 }
 
 /// The stop signal behind a terminal error, if one came: a terminal that hangs up fails reads

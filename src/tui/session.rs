@@ -29,6 +29,9 @@ pub struct Session {
     pub cwd: PathBuf,
     /// Set by `Quit`.
     pub quit: bool,
+    /// Ended by Ctrl-C with changes a question would have offered to save: nothing was saved,
+    /// and the explorer says so on leaving.
+    pub interrupted_unsaved: bool,
 }
 
 impl Session {

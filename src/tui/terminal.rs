@@ -3,7 +3,9 @@
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -27,6 +29,9 @@ impl Guard {
         enable_raw_mode()?;
         let guard = Guard { mouse };
         execute!(stdout(), EnterAlternateScreen, cursor::Hide)?;
+        // A paste arrives as one event; a terminal that cannot say where a paste ends sends
+        // it as keys, as before.
+        let _ = execute!(stdout(), EnableBracketedPaste);
         if mouse {
             execute!(stdout(), EnableMouseCapture)?;
         }
@@ -46,8 +51,34 @@ pub fn restore(mouse: bool) {
     if mouse {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
+    let _ = execute!(stdout(), DisableBracketedPaste);
     let _ = execute!(stdout(), LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
+    flush_input();
+}
+
+/// Throw away input not yet read: keys typed or pasted while the explorer ended must not be
+/// run by the shell it returns to (a pasted line break would run a command).
+pub fn flush_input() {
+    #[cfg(unix)]
+    {
+        // SAFETY: isatty only inspects the descriptor.
+        if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+            flush_fd(libc::STDIN_FILENO);
+        } else if let Ok(tty) = std::fs::File::open("/dev/tty") {
+            use std::os::fd::AsRawFd;
+            flush_fd(tty.as_raw_fd());
+        }
+    }
+}
+
+/// Discard the input waiting on the terminal `fd`.
+#[cfg(unix)]
+fn flush_fd(fd: std::os::fd::RawFd) {
+    // SAFETY: tcflush only acts on the descriptor's terminal; a non-terminal is an error.
+    unsafe {
+        libc::tcflush(fd, libc::TCIFLUSH);
+    }
 }
 
 fn install_panic_hook(mouse: bool) {
@@ -140,5 +171,44 @@ mod tests {
         assert_eq!(exit_status(15), 143);
         assert_eq!(exit_status(1), 129);
         assert_eq!(StopSignal::default().received(), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn input_left_unread_is_thrown_away_before_the_shell_gets_it() {
+        let (mut master, mut slave) = (0, 0);
+        // SAFETY: openpty fills in two descriptors; the null pointers ask for defaults.
+        let rc = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                std::ptr::null(),
+            )
+        };
+        assert_eq!(rc, 0, "{}", std::io::Error::last_os_error());
+        let waiting = |fd| {
+            let mut p = libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd.
+            unsafe { libc::poll(&mut p, 1, 200) > 0 }
+        };
+        // A pasted command with its newline, typed as the explorer ends.
+        let line = b"rm -rf x\n";
+        // SAFETY: writes from a valid buffer to the pseudo-terminal's master.
+        let n = unsafe { libc::write(master, line.as_ptr().cast(), line.len()) };
+        assert_eq!(usize::try_from(n).ok(), Some(line.len()));
+        assert!(waiting(slave), "the line waits to be read");
+        flush_fd(slave);
+        assert!(!waiting(slave), "nothing is left for the shell");
+        // SAFETY: both descriptors are ours and closed once.
+        unsafe {
+            libc::close(master);
+            libc::close(slave);
+        }
     }
 }

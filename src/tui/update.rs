@@ -20,6 +20,49 @@ use super::popup::{self, Popup};
 use super::scroll::Scroll;
 use super::status::Tone;
 
+/// The most characters a paste may put into a text field: a search or a form's field is a line,
+/// not a document.
+pub const PASTE_FIELD_MAX: usize = 1000;
+
+/// Take a bracketed paste as one event: into the search or a form's text field as typed text,
+/// without its line breaks and control characters (a pasted newline must not confirm); anywhere
+/// else, or too long for a field, it is refused with a message.
+pub fn paste(app: &mut App, text: &str) {
+    let field = app.search.typing || app.popup.as_ref().is_some_and(Popup::in_text_field);
+    app.status.clear();
+    if !field {
+        app.status.say(
+            "nothing pasted: a paste goes only into the search (/) or a text field",
+            Tone::Warn,
+        );
+        return;
+    }
+    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    let kept = clean.chars().count();
+    if kept > PASTE_FIELD_MAX {
+        app.status.say(
+            format!(
+                "nothing pasted: {kept} characters is more than a text field takes \
+                 ({PASTE_FIELD_MAX} at most)"
+            ),
+            Tone::Warn,
+        );
+        return;
+    }
+    for c in clean.chars() {
+        update(app, Action::Input(c));
+    }
+    let left_out = text.chars().count() - kept;
+    if left_out > 0 {
+        app.status.say(
+            format!(
+                "pasted {kept} characters; left out {left_out} line breaks and control characters"
+            ),
+            Tone::Info,
+        );
+    }
+}
+
 /// Apply one action.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     // A message lasts until the next key or click, then the key hints come back.
@@ -52,6 +95,16 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         Action::Quit => {
+            app.session.quit = true;
+            return None;
+        }
+        // Ctrl-C never waits on a question: a session that would ask ends without saving (the
+        // saved state is left as it was) and says so once the terminal is restored.
+        Action::Interrupt => {
+            app.session.interrupted_unsaved = app.session.asks_before_saving()
+                && !app.session.keep_saved_state
+                && !app.session.save_on_quit
+                && app.changed();
             app.session.quit = true;
             return None;
         }

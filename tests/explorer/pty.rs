@@ -946,3 +946,198 @@ fn a_user_engines_folder_that_is_a_named_pipe_is_a_problem_shown_at_start_and_by
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+impl Session {
+    /// Wait for the app to end; fail with the screen after `secs` seconds (a hang, not a
+    /// slow machine: the promise is far faster).
+    fn exits_within(&mut self, secs: u64, what: &str) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            if start.elapsed() > Duration::from_secs(secs) {
+                let _ = self.child.kill();
+                panic!(
+                    "{what}: the app did not exit; the screen:\n{}",
+                    self.contents()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Write `bytes` from another thread, as a terminal pastes: the app reads while it
+    /// writes (a full pseudo-terminal blocks the writer). Later keys cannot be sent.
+    fn paste_raw(&mut self, bytes: Vec<u8>) {
+        let mut w = std::mem::replace(&mut self.writer, Box::new(std::io::sink()));
+        std::thread::spawn(move || {
+            let _ = w.write_all(&bytes);
+            let _ = w.flush();
+        });
+    }
+}
+
+#[test]
+fn ctrl_c_quits_after_an_unfinished_escape_sequence() {
+    // `ESC [ <` (Alt-[ then `<`) starts a mouse report that never ends: crossterm waited for
+    // its `M` forever and took Ctrl-C as part of it.
+    let mut s = Session::start(&[]);
+    s.wait_text("Ranking");
+    s.keys("\x1b[<");
+    s.keys("\x03");
+    let status = s.exits_within(5, "Ctrl-C after ESC [ <");
+    assert!(status.success(), "{status:?}");
+    s.wait_for("the normal screen", |sc| !sc.alternate_screen());
+}
+
+#[test]
+fn q_quits_after_an_unfinished_escape_sequence_has_timed_out() {
+    let mut s = Session::start(&[]);
+    s.wait_text("Ranking");
+    s.keys("\x1b[<1;2");
+    // A typist's next key comes long after the sequence's time-out.
+    std::thread::sleep(Duration::from_millis(300));
+    s.keys("q");
+    let status = s.exits_within(5, "q after ESC [ <");
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn ctrl_c_quits_whatever_is_open() {
+    // Each case: the keys that open it, and the text that shows it is open.
+    let cases: &[(&str, &str, &str)] = &[
+        ("the compare view", "", "Ranking"),
+        ("the help popup", "?", "Keys"),
+        ("the profile form", "p", "Measure from log"),
+        ("the export dialog", "e", "Export the shortlist"),
+        ("typing a search", "/kum", "/kum▏"),
+        ("an engine opened whole", "\r", "Postfix · checked"),
+    ];
+    for (name, keys, shown) in cases {
+        let mut s = Session::start(&[]);
+        s.wait_text("Ranking");
+        s.keys(keys);
+        s.wait_text(shown);
+        s.keys("\x03");
+        let status = s.exits_within(5, name);
+        assert!(status.success(), "{name}: {status:?}");
+        s.wait_for("the normal screen", |sc| !sc.alternate_screen());
+    }
+}
+
+#[test]
+fn ctrl_c_quits_while_a_log_is_measured_in_the_background() {
+    // A named pipe whose writer never finishes keeps the measurement running.
+    let home = tempfile::tempdir().unwrap();
+    let fifo = home.path().join("slow.fifo");
+    common::mkfifo(&fifo);
+    let path = fifo.clone();
+    std::thread::spawn(move || {
+        if let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(path) {
+            let _ = f.write_all(b"Jan  1 00:00:00 mx postfix/smtp[1]: ");
+            std::thread::sleep(Duration::from_secs(30));
+        }
+    });
+    let mut s = Session::start_in(home, &[]);
+    s.wait_text("Ranking");
+    s.keys("p");
+    s.wait_text("Measure from log");
+    s.keys("\x1b[B");
+    s.keys("\x1b[B");
+    s.keys(fifo.to_str().unwrap());
+    s.keys("\r");
+    s.wait_text("measuring");
+    s.keys("\x03");
+    let status = s.exits_within(5, "Ctrl-C while measuring");
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn ctrl_c_quits_during_a_long_paste() {
+    // 100 KB typed into the search (a terminal without bracketed paste), then Ctrl-C: all of
+    // it is read at once, and Ctrl-C is not queued behind it.
+    let mut s = Session::start(&[]);
+    s.wait_text("Ranking");
+    s.keys("/");
+    s.wait_text("/▏");
+    let mut bytes = "abcdefghij".repeat(10_000).into_bytes();
+    bytes.push(0x03);
+    s.paste_raw(bytes);
+    let status = s.exits_within(20, "Ctrl-C after a 100 KB paste");
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn a_bracketed_paste_is_one_event_taken_only_by_text_fields() {
+    let mut s = Session::start(&[]);
+    s.wait_text("Ranking");
+    s.wait_for("bracketed paste", |sc| sc.bracketed_paste());
+    // Outside a text field: ignored, with a word why (its letters are not keys).
+    s.keys("\x1b[200~wq\x1b[201~");
+    s.wait_text("nothing pasted: a paste goes only into the search");
+    // Into the search: the text without its line break, which would have confirmed.
+    s.keys("/");
+    s.keys("\x1b[200~kumo\r\n\x1b[201~");
+    s.wait_text("/kumo▏");
+    s.wait_text("Enter keep · Esc clear");
+    s.keys("\x1b");
+    s.wait_for("the search closed", |sc| {
+        !sc.contents().contains("Esc clear")
+    });
+    // 100 KB: taken as one event, cut at its cap with a word; Ctrl-C after it acts.
+    let mut big = b"\x1b[200~".to_vec();
+    big.extend("abcdefghij".repeat(10_000).into_bytes());
+    big.extend_from_slice(b"\x1b[201~");
+    s.keys(std::str::from_utf8(&big).unwrap());
+    s.wait_text("the paste was too long");
+    s.keys("\x03");
+    let status = s.exits_within(5, "Ctrl-C after a 100 KB bracketed paste");
+    assert!(status.success(), "{status:?}");
+    s.wait_for("bracketed paste off", |sc| !sc.bracketed_paste());
+}
+
+#[test]
+fn a_resized_terminal_is_drawn_at_its_new_size() {
+    // Resizes reach the explorer without crossterm's event reader: the size is checked each turn.
+    let mut s = Session::start(&[]);
+    s.wait_text("[4]Path");
+    // The widest line drawn: the panes' borders reach the right edge.
+    let width = |sc: &vt100::Screen| {
+        sc.contents()
+            .lines()
+            .map(|l| l.trim_end().chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    assert_eq!(width(s.screen.lock().unwrap().screen()), usize::from(COLS));
+    s._master
+        .resize(PtySize {
+            rows: ROWS,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.wait_for("the header drawn 100 columns wide", |sc| width(sc) == 100);
+    s.keys("q");
+    assert!(s.exits_within(5, "q after a resize").success());
+}
+
+#[test]
+fn ctrl_c_ends_a_session_that_would_ask_at_once_saving_nothing_and_says_so() {
+    // Ctrl-C always ends the explorer (issue 21): in a --fresh session with a change, where q
+    // asks "Save before quitting?", Ctrl-C quits without the question, leaves the saved state
+    // as it was (here: none) and says on the restored screen that nothing was saved.
+    let mut s = Session::start(&["--fresh"]);
+    s.wait_text("Ranking");
+    s.keys("w");
+    s.keys("h");
+    s.keys("\x03");
+    assert!(
+        s.exits_within(5, "Ctrl-C with a change to ask about")
+            .success()
+    );
+    assert!(!s.state.exists(), "nothing is saved");
+    s.wait_text("ended with Ctrl-C: this session's changes were not saved");
+}

@@ -2561,3 +2561,69 @@ fn a_free_text_column_takes_the_room_a_hidden_column_leaves_rather_than_a_gap() 
         "{cols:?}"
     );
 }
+
+#[test]
+fn a_paste_goes_into_the_search_or_a_text_field_as_one_line() {
+    use mtafit::tui::update::{PASTE_FIELD_MAX, paste};
+    // Into the search: typed text without its line break, which would have confirmed.
+    let mut a = app();
+    update(&mut a, Action::Search);
+    paste(&mut a, "kumo\r\n");
+    assert_eq!(a.search.query, "kumo");
+    assert!(a.search.typing, "the pasted newline did not confirm");
+    let (msg, _) = a.status.message.clone().unwrap();
+    assert!(msg.contains("left out 2 line breaks"), "{msg}");
+
+    // Into the export dialog's path (the second field).
+    let mut a = app();
+    update(&mut a, Action::Export);
+    update(&mut a, Action::Down);
+    let before = match &a.popup {
+        Some(Popup::Export(d)) => d.path.clone(),
+        other => panic!("{other:?}"),
+    };
+    paste(&mut a, "-x\u{1b}[31m");
+    match &a.popup {
+        Some(Popup::Export(d)) => assert_eq!(d.path, format!("{before}-x[31m")),
+        other => panic!("{other:?}"),
+    }
+
+    // Too long for a field: refused whole.
+    let mut a = app();
+    update(&mut a, Action::Search);
+    paste(&mut a, &"a".repeat(PASTE_FIELD_MAX + 1));
+    assert_eq!(a.search.query, "");
+    let (msg, tone) = a.status.message.clone().unwrap();
+    assert!(msg.contains("more than a text field takes"), "{msg}");
+    assert_eq!(tone, Tone::Warn);
+
+    // Anywhere else: ignored, its letters are not keys.
+    let mut a = app();
+    paste(&mut a, "q");
+    assert!(!a.session.quit);
+    let (msg, _) = a.status.message.clone().unwrap();
+    assert!(msg.starts_with("nothing pasted"), "{msg}");
+}
+
+#[test]
+fn ctrl_c_ends_even_where_q_would_ask_and_marks_the_changes_unsaved() {
+    let mut a = app();
+    a.session.fresh = true;
+    run(&mut a, &[Action::FocusWeights, Action::Left]);
+    // q asks first ...
+    update(&mut a, Action::Quit);
+    assert!(matches!(a.popup, Some(Popup::SaveOnQuit)));
+    assert!(!a.session.quit);
+    // ... and Ctrl-C, from the question or from anywhere, ends without saving.
+    update(&mut a, Action::Interrupt);
+    assert!(a.session.quit);
+    assert!(a.session.interrupted_unsaved);
+    assert!(!a.session.saves_on_quit());
+    // A normal session saves on Ctrl-C as on q: nothing is lost there.
+    let mut b = app();
+    run(
+        &mut b,
+        &[Action::FocusWeights, Action::Left, Action::Interrupt],
+    );
+    assert!(b.session.quit && !b.session.interrupted_unsaved && b.session.saves_on_quit());
+}

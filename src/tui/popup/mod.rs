@@ -52,7 +52,7 @@ impl Popup {
 
     /// True when a text field has the keys: the profile editor's focused text field, or the
     /// export dialog's path.
-    fn in_text_field(&self) -> bool {
+    pub fn in_text_field(&self) -> bool {
         match self {
             Popup::Profile(form) => form.current().kind == Kind::Text,
             Popup::Export(d) => d.field == 1,
