@@ -545,6 +545,27 @@ mod tests {
     }
 
     #[test]
+    fn json_lines_are_rebuilt_from_their_fields_or_passed_on_whole() {
+        let logcli = br#"{"labels":{"host":"mx1","syslog_identifier":"postfix/qmgr"},"line":"3F2A81C0B4E: removed","timestamp":"2025-11-28T06:34:29.5Z"}"#;
+        assert_eq!(detect(logcli), Some(Envelope::Jsonl));
+        assert_eq!(
+            lines_of(Envelope::Jsonl, logcli),
+            "2025-11-28T06:34:29.5Z mx1 postfix/qmgr: 3F2A81C0B4E: removed\n"
+        );
+        // Fluent Bit's `date` is Unix seconds with a fraction; its `log` here is the whole line.
+        let fluent = br#"{"date":1764311669.25,"log":"Nov 28 06:34:29 mx1 postfix/qmgr[9]: 3F2A81C0B4E: removed"}"#;
+        assert_eq!(
+            lines_of(Envelope::Jsonl, fluent),
+            "Nov 28 06:34:29 mx1 postfix/qmgr[9]: 3F2A81C0B4E: removed\n"
+        );
+        let vector = br#"{"host":"mx1","message":"3F2A81C0B4E: removed","timestamp":1764311669250,"appname":"postfix/qmgr","procid":9}"#;
+        assert_eq!(
+            lines_of(Envelope::Jsonl, vector),
+            "2025-11-28T06:34:29.250000+00:00 mx1 postfix/qmgr[9]: 3F2A81C0B4E: removed\n"
+        );
+    }
+
+    #[test]
     fn kumomta_records_are_not_an_envelope() {
         let kumo = b"{\"type\":\"Delivery\",\"id\":\"x\",\"sender\":\"a@b\",\"recipient\":\"c@d\",\"queue\":\"d\",\"timestamp\":1764311669}\n";
         assert_eq!(detect(kumo), None);

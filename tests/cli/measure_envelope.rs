@@ -33,6 +33,10 @@ struct Line<'a> {
     ident: &'a str,
     pid: Option<&'a str>,
     message: &'a [u8],
+    /// The line as written.
+    whole: &'a [u8],
+    /// Its time in RFC 3339 UTC, as Vector and LogCLI print times.
+    rfc3339: String,
 }
 
 /// Days since 1970-01-01 of a civil date (the proleptic Gregorian calendar).
@@ -75,6 +79,8 @@ fn split(whole: &[u8]) -> Line<'_> {
         ident,
         pid,
         message: &rest[colon + 2..],
+        whole,
+        rfc3339: format!("{}Z", &stamp[..19]),
     }
 }
 
@@ -114,6 +120,68 @@ fn journald_json(log: &[u8]) -> Vec<u8> {
             rec["_PID"] = json!(p);
         }
         serde_json::to_writer(&mut out, &rec).unwrap();
+        out.push(b'\n');
+    }
+    out
+}
+
+/// Vector's file source, printed by its console sink as JSON: the whole line in `message`,
+/// the collector's `host` and the time it read the line.
+fn vector_file(log: &[u8]) -> Vec<u8> {
+    json_lines(lines(log).map(|l| {
+        json!({
+            "file": "/var/log/mail.log",
+            "host": "collector",
+            "message": text(l.whole),
+            "source_type": "file",
+            "timestamp": "2026-01-10T08:00:00.123456Z",
+        })
+    }))
+}
+
+/// Vector's journald source: `message`, `host` and `timestamp` from the journal, the other
+/// journal fields under their own names.
+fn vector_journald(log: &[u8]) -> Vec<u8> {
+    json_lines(lines(log).map(|l| {
+        json!({
+            "host": l.host,
+            "message": text(l.message),
+            "source_type": "journald",
+            "timestamp": l.rfc3339,
+            "SYSLOG_IDENTIFIER": l.ident,
+            "SYSLOG_PID": l.pid,
+            "_TRANSPORT": "syslog",
+        })
+    }))
+}
+
+/// Fluent Bit's tail input through its stdout output as `json_lines`: the line in `log`, the
+/// time in `date` as Unix seconds with a fraction.
+fn fluent_bit(log: &[u8]) -> Vec<u8> {
+    json_lines(lines(log).map(|l| {
+        json!({
+            "date": l.micros as f64 / 1e6,
+            "log": text(l.whole),
+        })
+    }))
+}
+
+/// `logcli query --output=jsonl` on a stream scraped from the journal: `line` is the message,
+/// `timestamp` RFC 3339, the host and identifier among the stream's `labels`.
+fn logcli(log: &[u8]) -> Vec<u8> {
+    json_lines(lines(log).map(|l| {
+        json!({
+            "labels": {"host": l.host, "job": "systemd-journal", "syslog_identifier": l.ident},
+            "line": text(l.message),
+            "timestamp": l.rfc3339,
+        })
+    }))
+}
+
+fn json_lines(records: impl Iterator<Item = Value>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for r in records {
+        serde_json::to_writer(&mut out, &r).unwrap();
         out.push(b'\n');
     }
     out
@@ -209,4 +277,37 @@ fn naming_an_envelope_the_input_is_not_in_is_an_error() {
     let e = measure(&journald_json(&log), &["--log-format", "journald-export"])
         .expect_err("JSON is not the export format");
     common::has(&e, "is not `journalctl -o export` output");
+}
+
+#[test]
+fn vector_fluent_bit_and_logcli_json_lines_count_as_the_plain_syslog() {
+    let (log, _) = plain();
+    for (name, records) in [
+        ("vector, file source", vector_file(&log)),
+        ("vector, journald source", vector_journald(&log)),
+        ("fluent bit", fluent_bit(&log)),
+        ("logcli jsonl", logcli(&log)),
+    ] {
+        same_as_plain(name, &records, &[]);
+        same_as_plain(name, &records, &["--log-format", "jsonl"]);
+    }
+}
+
+#[test]
+fn kumomta_records_are_still_read_as_kumomta() {
+    // KumoMTA's own log is JSON lines too; it must not be taken for an envelope.
+    let o = Options {
+        seed: 5,
+        messages: 300,
+        target_bytes: None,
+        start: (2025, 12, 20),
+        days: 5,
+        traps: false,
+        growth_per_month: 0.0,
+    };
+    let mut log = Vec::new();
+    let truth = generate(Format::KumoMta, &o, &mut log).expect("generate");
+    let got = measure(&log, &[]).expect("a KumoMTA log");
+    assert_eq!(got["format"], json!("kumomta"), "{got}");
+    assert_eq!(got["sent"], json!(truth.sent));
 }
