@@ -566,6 +566,24 @@ mod tests {
     }
 
     #[test]
+    fn an_export_record_takes_text_and_binary_fields() {
+        let mut rec = b"__CURSOR=s=1\n__REALTIME_TIMESTAMP=1764311669000000\n_HOSTNAME=mx1\n\
+SYSLOG_IDENTIFIER=postfix/smtp\nSYSLOG_PID=7\nMESSAGE\n"
+            .to_vec();
+        let message = b"A\xffB\nC";
+        rec.extend_from_slice(&(message.len() as u64).to_le_bytes());
+        rec.extend_from_slice(message);
+        rec.extend_from_slice(b"\n_TRANSPORT=syslog\n\n__CURSOR=s=2\nMESSAGE=no time\n\n");
+        assert_eq!(detect(&rec), Some(Envelope::JournaldExport));
+        let mut want = b"2025-11-28T06:34:29.000000+00:00 mx1 postfix/smtp[7]: A".to_vec();
+        want.extend_from_slice(b"\xffB C\n");
+        assert_eq!(
+            lines_of(Envelope::JournaldExport, &rec),
+            String::from_utf8_lossy(&want)
+        );
+    }
+
+    #[test]
     fn kumomta_records_are_not_an_envelope() {
         let kumo = b"{\"type\":\"Delivery\",\"id\":\"x\",\"sender\":\"a@b\",\"recipient\":\"c@d\",\"queue\":\"d\",\"timestamp\":1764311669}\n";
         assert_eq!(detect(kumo), None);

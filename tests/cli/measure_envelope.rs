@@ -187,6 +187,58 @@ fn json_lines(records: impl Iterator<Item = Value>) -> Vec<u8> {
     out
 }
 
+/// `journalctl -o export`: `KEY=VALUE` lines, a blank line after each record; a value that is
+/// not printable UTF-8 as `KEY`, a newline, its length as 64-bit little-endian, the bytes and a
+/// newline (systemd's JOURNAL_EXPORT_FORMATS). `binary` says which messages to write that way
+/// even when printable, as a reader must take either form.
+fn journald_export(log: &[u8], binary: impl Fn(usize) -> bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, l) in lines(log).enumerate() {
+        let mut field = |k: &str, v: &str| out.extend_from_slice(format!("{k}={v}\n").as_bytes());
+        field("__CURSOR", &format!("s=0d4c;i={i:x};b=5e1f;x=0"));
+        field("__REALTIME_TIMESTAMP", &l.micros.to_string());
+        field("__MONOTONIC_TIMESTAMP", &(i * 1000).to_string());
+        field("_BOOT_ID", "5e1f0a9c");
+        field("PRIORITY", "6");
+        field("SYSLOG_IDENTIFIER", l.ident);
+        if let Some(p) = l.pid {
+            field("SYSLOG_PID", p);
+        }
+        field("_HOSTNAME", l.host);
+        let printable =
+            std::str::from_utf8(l.message).is_ok_and(|m| !m.chars().any(char::is_control));
+        if printable && !binary(i) {
+            out.extend_from_slice(b"MESSAGE=");
+            out.extend_from_slice(l.message);
+            out.push(b'\n');
+        } else {
+            out.extend_from_slice(b"MESSAGE\n");
+            out.extend_from_slice(&(l.message.len() as u64).to_le_bytes());
+            out.extend_from_slice(l.message);
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b"_TRANSPORT=syslog\n\n");
+    }
+    out
+}
+
+/// `mtafit measure --format json` on a file holding `bytes`.
+fn measure_file(bytes: &[u8], args: &[&str]) -> Result<Value, String> {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("records");
+    std::fs::write(&path, bytes).unwrap();
+    let out = common::mtafit(home.path())
+        .args(["measure", "--format", "json", "--year", "2025"])
+        .args(args)
+        .arg(&path)
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(common::stderr(&out).trim().to_owned());
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| format!("not JSON ({e})"))
+}
+
 /// `mtafit measure --format json` with `args`, the input on standard input.
 fn measure(stdin: &[u8], args: &[&str]) -> Result<Value, String> {
     let home = tempfile::tempdir().unwrap();
@@ -310,4 +362,33 @@ fn kumomta_records_are_still_read_as_kumomta() {
     let got = measure(&log, &[]).expect("a KumoMTA log");
     assert_eq!(got["format"], json!("kumomta"), "{got}");
     assert_eq!(got["sent"], json!(truth.sent));
+}
+
+#[test]
+fn journald_export_counts_as_the_plain_syslog() {
+    let (log, _) = plain();
+    // Every seventh message in the length-prefixed binary form.
+    let records = journald_export(&log, |i| i % 7 == 3);
+    assert!(records.windows(9).any(|w| w == b"\nMESSAGE\n"));
+    same_as_plain("journald export, detected", &records, &[]);
+    same_as_plain(
+        "journald export, named",
+        &records,
+        &["--log-format", "journald-export"],
+    );
+}
+
+#[test]
+fn records_in_a_file_count_as_on_standard_input() {
+    // A file is mapped, not streamed; the envelope reads it from its first byte.
+    let (log, _) = plain();
+    let want = counts(measure(&log, &[]).expect("the plain log"));
+    for (name, records) in [
+        ("journald json", journald_json(&log)),
+        ("journald export", journald_export(&log, |_| false)),
+        ("logcli jsonl", logcli(&log)),
+    ] {
+        let got = measure_file(&records, &[]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(counts(got), want, "{name}");
+    }
 }
