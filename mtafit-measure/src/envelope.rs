@@ -287,7 +287,15 @@ impl Unwrap {
                 None => {
                     let key = std::mem::take(&mut self.record);
                     let mut len = [0u8; 8];
-                    self.inner.read_exact(&mut len)?;
+                    match self.inner.read_exact(&mut len) {
+                        // A stream cut inside a field (journalctl stopped): the records before
+                        // it stand, as a plain log's last lines do.
+                        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                            self.done = true;
+                            break;
+                        }
+                        other => other?,
+                    }
                     let len = u64::from_le_bytes(len);
                     let mut value = Vec::new();
                     (&mut self.inner)
@@ -579,6 +587,28 @@ SYSLOG_IDENTIFIER=postfix/smtp\nSYSLOG_PID=7\nMESSAGE\n"
         let mut want = b"2025-11-28T06:34:29.000000+00:00 mx1 postfix/smtp[7]: A".to_vec();
         want.extend_from_slice(b"\xffB C\n");
         assert_eq!(bytes_of(Envelope::JournaldExport, &rec), want);
+    }
+
+    #[test]
+    fn an_export_stream_cut_inside_a_field_keeps_the_records_before() {
+        let rec = b"__REALTIME_TIMESTAMP=1764311669000000\n_HOSTNAME=mx1\n\
+SYSLOG_IDENTIFIER=postfix/qmgr\nMESSAGE=3F2A81C0B4E: removed\n\n\
+__REALTIME_TIMESTAMP=1764311670000000\nMESSAGE\n\x05\x00";
+        assert_eq!(
+            lines_of(Envelope::JournaldExport, rec),
+            "2025-11-28T06:34:29.000000+00:00 mx1 postfix/qmgr: 3F2A81C0B4E: removed\n"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_are_read_without_a_panic(input in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+            for e in Envelope::ALL {
+                let _ = bytes_of(e, &input);
+                let _ = recognised(e, &input);
+            }
+            let _ = detect(&input);
+        }
     }
 
     #[test]
