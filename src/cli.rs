@@ -7,7 +7,7 @@ use crate::tui::theme::ThemeName;
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
-use mtafit_measure::LogFormat;
+use mtafit_measure::{Envelope, LogFormat};
 use mtafit_model::catalogue::{Capability, FactorId, UnknownCapability};
 use mtafit_model::decide::weights::WeightError;
 use mtafit_model::text::ShortForm;
@@ -101,6 +101,12 @@ pub enum LogFormatArg {
     Kumomta,
     /// PowerMTA accounting CSV
     Powermta,
+    /// `journalctl -o json` records (the format inside is detected)
+    JournaldJson,
+    /// `journalctl -o export` records (the format inside is detected)
+    JournaldExport,
+    /// JSON lines from Vector, Fluent Bit or LogCLI (the format inside is detected)
+    Jsonl,
 }
 
 /// Output formats of `show`, `walk`, `cost` and `sensitivity`.
@@ -773,14 +779,26 @@ impl From<ExportFormat> for ShortlistFormat {
     }
 }
 
-impl From<LogFormatArg> for LogFormat {
-    fn from(f: LogFormatArg) -> LogFormat {
+/// What a `--log-format` value names: a log format, or an envelope of records around one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadAs {
+    /// Lines of this format.
+    Format(LogFormat),
+    /// Records in this envelope, the format inside detected.
+    Envelope(Envelope),
+}
+
+impl From<LogFormatArg> for ReadAs {
+    fn from(f: LogFormatArg) -> ReadAs {
         match f {
-            LogFormatArg::Postfix => LogFormat::Postfix,
-            LogFormatArg::Exim => LogFormat::Exim,
-            LogFormatArg::Sendmail => LogFormat::Sendmail,
-            LogFormatArg::Kumomta => LogFormat::Kumomta,
-            LogFormatArg::Powermta => LogFormat::Powermta,
+            LogFormatArg::Postfix => ReadAs::Format(LogFormat::Postfix),
+            LogFormatArg::Exim => ReadAs::Format(LogFormat::Exim),
+            LogFormatArg::Sendmail => ReadAs::Format(LogFormat::Sendmail),
+            LogFormatArg::Kumomta => ReadAs::Format(LogFormat::Kumomta),
+            LogFormatArg::Powermta => ReadAs::Format(LogFormat::Powermta),
+            LogFormatArg::JournaldJson => ReadAs::Envelope(Envelope::JournaldJson),
+            LogFormatArg::JournaldExport => ReadAs::Envelope(Envelope::JournaldExport),
+            LogFormatArg::Jsonl => ReadAs::Envelope(Envelope::Jsonl),
         }
     }
 }
@@ -846,9 +864,16 @@ mod tests {
         // The two lists are kept apart on purpose (clap stays at the edge); this keeps them equal.
         for f in LogFormat::ALL {
             let arg = LogFormatArg::from_str(f.name(), false).expect("a --log-format value");
-            assert_eq!(LogFormat::from(arg), f);
+            assert_eq!(ReadAs::from(arg), ReadAs::Format(f));
         }
-        assert_eq!(LogFormatArg::value_variants().len(), LogFormat::ALL.len());
+        for e in Envelope::ALL {
+            let arg = LogFormatArg::from_str(e.name(), false).expect("a --log-format value");
+            assert_eq!(ReadAs::from(arg), ReadAs::Envelope(e));
+        }
+        assert_eq!(
+            LogFormatArg::value_variants().len(),
+            LogFormat::ALL.len() + Envelope::ALL.len()
+        );
     }
 
     /// Each clap value maps to its own plain value, and every plain value has a clap value.

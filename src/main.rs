@@ -79,7 +79,14 @@ fn main() -> ExitCode {
             (*format).into(),
             write_profile.as_deref(),
             &commands::measure::Settings {
-                format: log_format.map(Into::into),
+                format: match log_format.map(Into::into) {
+                    Some(mtafit::cli::ReadAs::Format(f)) => Some(f),
+                    _ => None,
+                },
+                envelope: match log_format.map(Into::into) {
+                    Some(mtafit::cli::ReadAs::Envelope(e)) => Some(e),
+                    _ => None,
+                },
                 year: *year,
                 threads: *threads,
                 mmap: !*no_mmap,

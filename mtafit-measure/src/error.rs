@@ -62,6 +62,18 @@ pub enum MeasureError {
         /// The year line 1 carries.
         year: i32,
     },
+    /// `--log-format` named an envelope none of the input's first records is in.
+    #[error(
+        "{name} is not {}: none of its first records is one. Leave out --log-format to \
+         detect the format, or name the one it is in.",
+        .envelope.described()
+    )]
+    NotEnvelope {
+        /// The input's name.
+        name: String,
+        /// The envelope asked for.
+        envelope: crate::Envelope,
+    },
     /// Text in none of the formats mtafit reads.
     #[error(
         "{name}:1:1: not a mail log mtafit can read: none of its first {SAMPLE_LINES} lines is \

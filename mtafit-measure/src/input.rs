@@ -277,6 +277,19 @@ pub fn open(source: &Source, meter: &Arc<Meter>, mmap: bool) -> Result<Opened, M
     })
 }
 
+/// The whole input as one stream from its first byte, for a reader stage that rewrites it (the
+/// envelopes of [`crate::envelope`]): a mapped file is read instead, counted into the meter.
+pub fn whole_stream(opened: Opened, meter: &Arc<Meter>) -> Box<dyn Read + Send> {
+    match opened.body {
+        // Its head was read with positioned reads, so the file is still at its start.
+        Body::Mapped(file, _) => Box::new(Counting {
+            inner: file,
+            meter: Arc::clone(meter),
+        }),
+        Body::Stream(rest) => Box::new(io::Cursor::new(opened.head).chain(rest)),
+    }
+}
+
 /// The head of a plain (uncompressed) file that can be mapped, read with a positioned read so the
 /// same open file is mapped next (opening it again could find a rotated successor under the same
 /// name); `None` for a compressed file or when the system will not map it, to read it instead.

@@ -6,6 +6,7 @@
 //! ([`merge`]); memory stays bounded by the chunk size and the messages in flight, not the log.
 
 pub mod detect;
+pub mod envelope;
 pub mod error;
 pub mod exim;
 pub mod frame;
@@ -25,6 +26,7 @@ pub mod time;
 pub mod zstd;
 
 pub use detect::LogFormat;
+pub use envelope::Envelope;
 pub use error::MeasureError;
 pub use input::{Meter, Source};
 pub use report::{Reading, Report, ReportNote, YearSource};
@@ -44,6 +46,9 @@ use tally::Tally;
 pub struct Options {
     /// Read every input as this format instead of detecting it.
     pub format: Option<LogFormat>,
+    /// Read every input's records out of this envelope instead of detecting one; the format
+    /// inside is detected.
+    pub envelope: Option<Envelope>,
     /// The year of the first syslog line (syslog dates have none).
     pub year: Option<i32>,
     /// Scanning threads; 0 means one per core.
@@ -103,6 +108,7 @@ fn first_dated(head: &[u8]) -> Option<i64> {
 struct Ready {
     source: Source,
     format: LogFormat,
+    envelope: Option<Envelope>,
     first: Option<i64>,
     modified: Option<SystemTime>,
     kept: Option<input::Opened>,
@@ -137,6 +143,18 @@ pub fn measure(
         if meter.cancel.load(Ordering::Relaxed) {
             return Err(MeasureError::Stopped);
         }
+        let envelope = match opts.envelope {
+            Some(e) if !opened.head.is_empty() && !envelope::recognised(e, &opened.head) => {
+                return Err(MeasureError::NotEnvelope { name, envelope: e });
+            }
+            Some(e) => Some(e),
+            None if opts.format.is_none() => envelope::detect(&opened.head),
+            None => None,
+        };
+        let opened = match envelope {
+            Some(e) => unwrap(opened, e, meter, &name)?,
+            None => opened,
+        };
         if opened.head.is_empty() {
             warnings.push(Warning::Empty(name));
             continue;
@@ -165,6 +183,7 @@ pub fn measure(
         ready.push(Ready {
             source: source.clone(),
             format,
+            envelope,
             first,
             modified,
             kept: (!reopenable).then_some(opened),
@@ -212,7 +231,10 @@ pub fn measure(
         let name = r.source.name();
         let opened = match r.kept {
             Some(o) => o,
-            None => input::open(&r.source, meter, opts.mmap)?,
+            None => match r.envelope {
+                Some(e) => unwrap(input::open(&r.source, meter, opts.mmap)?, e, meter, &name)?,
+                None => input::open(&r.source, meter, opts.mmap)?,
+            },
         };
         let dialect = Dialect::new(r.format, &opened.head);
         // With --year the inputs read as one log; without, each file's own time anchors it.
@@ -251,7 +273,8 @@ pub fn measure(
             source: r.source,
             format: r.format,
             bytes,
-            compressed,
+            // Offsets in records rewritten as lines are not the file's: no line numbers.
+            renumbered: compressed || r.envelope.is_some(),
         });
     }
     let forced = opts.format.filter(|_| totals.first.is_none());
@@ -260,6 +283,18 @@ pub fn measure(
         report.notes.push(ReportNote::NothingRead(f));
     }
     Ok(Measured { report, warnings })
+}
+
+/// `opened` read through `envelope`; an error names the input.
+fn unwrap(
+    opened: input::Opened,
+    envelope: Envelope,
+    meter: &Arc<Meter>,
+    name: &str,
+) -> Result<input::Opened, MeasureError> {
+    let compressed = opened.compressed;
+    envelope::unwrap(opened, envelope, meter)
+        .map_err(|e| MeasureError::reading(name, compressed, e))
 }
 
 /// A rotated log's base name and age by logrotate's naming: `mail.log` is 0, `mail.log.3.gz`
@@ -433,7 +468,8 @@ struct Read1 {
     source: Source,
     format: LogFormat,
     bytes: u64,
-    compressed: bool,
+    /// Its offsets are not the file's (compressed, or records rewritten as lines).
+    renumbered: bool,
 }
 
 /// Turn the totals into the report.
@@ -503,7 +539,7 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: Vec<YearSource>) -> 
     };
     // Line numbers for the examples in plain files: one read per file, up to its last example.
     let mut numbers = std::collections::HashMap::new();
-    for f in files.iter().filter(|f| !f.compressed) {
+    for f in files.iter().filter(|f| !f.renumbered) {
         if let Source::Path(p) = &f.source {
             let mut offsets: Vec<u64> = totals
                 .unreadable

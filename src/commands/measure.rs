@@ -2,7 +2,7 @@
 
 use super::common::{Failure, Outcome, emit, tidy_on_signals};
 use indicatif::{ProgressBar, ProgressStyle};
-use mtafit_measure::{LogFormat, Meter, Source};
+use mtafit_measure::{Envelope, LogFormat, Meter, Source};
 use mtafit_model::profile;
 use mtafit_render::Format;
 use std::io::{IsTerminal, Write};
@@ -15,8 +15,10 @@ use std::time::Duration;
 /// The measuring options of the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
-    /// `--log-format`.
+    /// `--log-format`, when it names a log format.
     pub format: Option<LogFormat>,
+    /// `--log-format`, when it names an envelope of records.
+    pub envelope: Option<Envelope>,
     /// `--year`.
     pub year: Option<i32>,
     /// `--threads` (0: one per core).
@@ -69,6 +71,7 @@ pub fn run(
     }
     let opts = mtafit_measure::Options {
         format: settings.format,
+        envelope: settings.envelope,
         year: settings.year,
         threads: settings.threads,
         mmap: settings.mmap,

@@ -17,6 +17,7 @@ mod hostile_small;
 mod hostile_text;
 mod list_cli;
 mod measure_cli;
+mod measure_envelope;
 mod measure_generated;
 mod outputs;
 mod path_cli;

@@ -62,6 +62,7 @@ fn measure_file(
     std::fs::write(&path, bytes).unwrap();
     let opts = Options {
         format,
+        envelope: None,
         year: None,
         threads: 2,
         mmap: true,

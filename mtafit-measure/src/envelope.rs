@@ -1,0 +1,652 @@
+//! Log records shipped inside another format: `journalctl -o json`, `journalctl -o export`, and
+//! the JSON lines Vector, Fluent Bit and Loki's LogCLI print.
+//!
+//! Each record is turned back into the syslog line it stands for,
+//! `TIMESTAMP HOST IDENT[PID]: MESSAGE`, and the lines go to the format readers as they are:
+//! counts are those of the plain syslog the records came from. The conversion is a reader stage
+//! chosen once per input, so plain logs never pass through it. The formats are in
+//! docs/measuring.md, with the documents they follow.
+
+use crate::input::{self, MAX_LINE};
+use crate::kumo;
+use crate::time;
+use serde_json::{Map, Value};
+use std::io::{self, BufRead, BufReader, Read};
+
+/// A container of log records around the original message lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount, strum::VariantArray)]
+pub enum Envelope {
+    /// `journalctl -o json`: one JSON object per line, journal field names.
+    JournaldJson,
+    /// `journalctl -o export`: `KEY=VALUE` lines, records separated by a blank line.
+    JournaldExport,
+    /// JSON lines from Vector, Fluent Bit or Loki's LogCLI (`--output=jsonl`).
+    Jsonl,
+}
+
+impl Envelope {
+    /// The `--log-format` value.
+    pub fn name(self) -> &'static str {
+        match self {
+            Envelope::JournaldJson => "journald-json",
+            Envelope::JournaldExport => "journald-export",
+            Envelope::Jsonl => "jsonl",
+        }
+    }
+
+    /// What the records look like, for messages.
+    pub fn described(self) -> &'static str {
+        match self {
+            Envelope::JournaldJson => "`journalctl -o json` output (JSON objects with MESSAGE)",
+            Envelope::JournaldExport => {
+                "`journalctl -o export` output (KEY=VALUE fields, one of them MESSAGE)"
+            }
+            Envelope::Jsonl => {
+                "JSON lines from Vector, Fluent Bit or LogCLI (objects with message, log or line)"
+            }
+        }
+    }
+
+    /// Every envelope.
+    pub const ALL: [Envelope; <Envelope as strum::EnumCount>::COUNT] =
+        mtafit_model::variants::all();
+}
+
+/// How many of the first records decide.
+const SAMPLE: usize = 50;
+
+/// The envelope most of the first records of `head` are in; `None` for anything else,
+/// KumoMTA's own JSON records included.
+pub fn detect(head: &[u8]) -> Option<Envelope> {
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    let head = &head[start..];
+    if head[0] != b'{' {
+        return is_export(head).then_some(Envelope::JournaldExport);
+    }
+    let (mut journald, mut jsonl, mut other) = (0, 0, 0);
+    for line in json_lines(head) {
+        match json_kind(line) {
+            Some(Envelope::JournaldJson) => journald += 1,
+            Some(_) => jsonl += 1,
+            None => other += 1,
+        }
+    }
+    if journald + jsonl <= other {
+        return None;
+    }
+    Some(if journald >= jsonl {
+        Envelope::JournaldJson
+    } else {
+        Envelope::Jsonl
+    })
+}
+
+/// True when some of the first records of `head` are in `envelope`.
+pub fn recognised(envelope: Envelope, head: &[u8]) -> bool {
+    match envelope {
+        Envelope::JournaldExport => {
+            let start = head.iter().position(|b| !b.is_ascii_whitespace());
+            start.is_some_and(|s| is_export(&head[s..]))
+        }
+        // Journal fields read as JSON lines too; the reverse would lose the identifier.
+        Envelope::Jsonl => json_lines(head).any(|l| json_kind(l).is_some()),
+        Envelope::JournaldJson => {
+            json_lines(head).any(|l| json_kind(l) == Some(Envelope::JournaldJson))
+        }
+    }
+}
+
+/// The first non-empty lines of a head that start an object.
+fn json_lines(head: &[u8]) -> impl Iterator<Item = &[u8]> {
+    head.split(|&b| b == b'\n')
+        .map(|l| l.trim_ascii())
+        .filter(|l| !l.is_empty())
+        .take(SAMPLE)
+        .filter(|l| l.first() == Some(&b'{'))
+}
+
+/// Which envelope one JSON line is a record of.
+fn json_kind(line: &[u8]) -> Option<Envelope> {
+    // KumoMTA's records are JSON lines with a message in them, but are a log of their own.
+    if kumo::recognises(line) {
+        return None;
+    }
+    let Ok(Value::Object(m)) = serde_json::from_slice::<Value>(line) else {
+        return None;
+    };
+    if m.contains_key("MESSAGE")
+        && [
+            "__REALTIME_TIMESTAMP",
+            "__CURSOR",
+            "SYSLOG_IDENTIFIER",
+            "_HOSTNAME",
+        ]
+        .iter()
+        .any(|k| m.contains_key(*k))
+    {
+        return Some(Envelope::JournaldJson);
+    }
+    ["message", "log", "line"]
+        .iter()
+        .any(|k| m.get(*k).is_some_and(Value::is_string))
+        .then_some(Envelope::Jsonl)
+}
+
+/// True when `head` starts with journal export fields: `KEY=VALUE` (keys are upper case letters,
+/// digits and underscores) and a MESSAGE or journal timestamp field among the first lines.
+fn is_export(head: &[u8]) -> bool {
+    let field = |l: &[u8]| {
+        l.iter().position(|&b| b == b'=').is_some_and(|i| {
+            i > 0
+                && l[..i]
+                    .iter()
+                    .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        })
+    };
+    let mut lines = head.split(|&b| b == b'\n');
+    lines.next().is_some_and(field)
+        && head.split(|&b| b == b'\n').take(200).any(|l| {
+            l.starts_with(b"MESSAGE=") || l == b"MESSAGE" || l.starts_with(b"__REALTIME_TIMESTAMP=")
+        })
+}
+
+/// The input with its records turned into syslog lines; its head is read again from them.
+pub fn unwrap(
+    opened: input::Opened,
+    envelope: Envelope,
+    meter: &std::sync::Arc<input::Meter>,
+) -> io::Result<input::Opened> {
+    let (modified, compressed) = (opened.modified, opened.compressed);
+    let raw = input::whole_stream(opened, meter);
+    let mut lines: Box<dyn Read + Send> = Box::new(Unwrap {
+        inner: BufReader::with_capacity(64 << 10, raw),
+        envelope,
+        out: Vec::new(),
+        at: 0,
+        done: false,
+        record: Vec::new(),
+    });
+    let mut head = Vec::with_capacity(input::HEAD);
+    (&mut lines)
+        .take(input::HEAD as u64)
+        .read_to_end(&mut head)?;
+    Ok(input::Opened {
+        head,
+        body: input::Body::Stream(lines),
+        modified,
+        compressed,
+    })
+}
+
+/// Reads records from `inner` and yields their syslog lines.
+struct Unwrap {
+    inner: BufReader<Box<dyn Read + Send>>,
+    envelope: Envelope,
+    /// Converted lines not yet read, from `at`.
+    out: Vec<u8>,
+    at: usize,
+    done: bool,
+    record: Vec<u8>,
+}
+
+/// Converted bytes gathered before a read is answered.
+const BATCH: usize = 256 << 10;
+
+impl Read for Unwrap {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.at == self.out.len() {
+            if self.done {
+                return Ok(0);
+            }
+            self.out.clear();
+            self.at = 0;
+            while !self.done && self.out.len() < BATCH {
+                match self.envelope {
+                    Envelope::JournaldExport => self.export_record()?,
+                    json => self.json_record(json)?,
+                }
+            }
+        }
+        let n = buf.len().min(self.out.len() - self.at);
+        buf[..n].copy_from_slice(&self.out[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+impl Unwrap {
+    /// Reads one line into `record` (without its newline); false at the end. A line longer
+    /// than [`MAX_LINE`] keeps its head, as plain logs do.
+    fn line(&mut self) -> io::Result<bool> {
+        self.record.clear();
+        let n = (&mut self.inner)
+            .take(MAX_LINE as u64)
+            .read_until(b'\n', &mut self.record)?;
+        if n == 0 {
+            return Ok(false);
+        }
+        if self.record.last() == Some(&b'\n') {
+            self.record.pop();
+        } else if n == MAX_LINE {
+            let mut rest = Vec::new();
+            loop {
+                rest.clear();
+                let m = (&mut self.inner)
+                    .take(MAX_LINE as u64)
+                    .read_until(b'\n', &mut rest)?;
+                if m == 0 || rest.last() == Some(&b'\n') {
+                    break;
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    fn json_record(&mut self, envelope: Envelope) -> io::Result<()> {
+        if !self.line()? {
+            self.done = true;
+            return Ok(());
+        }
+        let rec = self.record.trim_ascii();
+        if rec.is_empty() {
+            return Ok(());
+        }
+        let fields = match serde_json::from_slice::<Value>(rec) {
+            Ok(Value::Object(m)) => m,
+            // Not a record: passed on as it is, so the format reader sees (and counts) it.
+            _ => {
+                push_clean(&mut self.out, rec);
+                self.out.push(b'\n');
+                return Ok(());
+            }
+        };
+        match envelope {
+            Envelope::JournaldJson => journal_line(&Fields::Json(&fields), &mut self.out),
+            _ => jsonl_line(&fields, &mut self.out),
+        }
+        Ok(())
+    }
+
+    /// One record of the export format: text fields `KEY=VALUE\n`, binary ones `KEY\n`, a
+    /// little-endian 64-bit length, the bytes and `\n`; a blank line ends the record.
+    fn export_record(&mut self) -> io::Result<()> {
+        let mut fields: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        loop {
+            if !self.line()? {
+                self.done = true;
+                break;
+            }
+            if self.record.is_empty() {
+                if fields.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            match self.record.iter().position(|&b| b == b'=') {
+                Some(i) => fields.push((self.record[..i].to_vec(), self.record[i + 1..].to_vec())),
+                None => {
+                    let key = std::mem::take(&mut self.record);
+                    let mut len = [0u8; 8];
+                    match self.inner.read_exact(&mut len) {
+                        // A stream cut inside a field (journalctl stopped): the records before
+                        // it stand, as a plain log's last lines do.
+                        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                            self.done = true;
+                            break;
+                        }
+                        other => other?,
+                    }
+                    let len = u64::from_le_bytes(len);
+                    let mut value = Vec::new();
+                    (&mut self.inner)
+                        .take(len.min(MAX_LINE as u64))
+                        .read_to_end(&mut value)?;
+                    // The rest of an over-long value, then the newline after it.
+                    let rest = len.saturating_sub(value.len() as u64) + 1;
+                    io::copy(&mut (&mut self.inner).take(rest), &mut io::sink())?;
+                    fields.push((key, value));
+                }
+            }
+        }
+        if !fields.is_empty() {
+            journal_line(&Fields::Export(&fields), &mut self.out);
+        }
+        Ok(())
+    }
+}
+
+/// A journal record's fields, from either journal format.
+enum Fields<'a> {
+    Json(&'a Map<String, Value>),
+    Export(&'a [(Vec<u8>, Vec<u8>)]),
+}
+
+impl Fields<'_> {
+    fn get(&self, key: &str) -> Option<Vec<u8>> {
+        match self {
+            Fields::Json(m) => m.get(key).and_then(json_bytes),
+            Fields::Export(f) => f
+                .iter()
+                .find(|(k, _)| k == key.as_bytes())
+                .map(|(_, v)| v.clone()),
+        }
+    }
+}
+
+/// A journal JSON field's bytes: a string, an array of byte values (a field that is not valid
+/// UTF-8), or for a field given more than once an array of those, of which the first is taken.
+fn json_bytes(v: &Value) -> Option<Vec<u8>> {
+    match v {
+        Value::String(s) => Some(s.as_bytes().to_vec()),
+        Value::Number(n) => Some(n.to_string().into_bytes()),
+        Value::Array(a) if a.iter().all(Value::is_u64) => a
+            .iter()
+            .map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok()))
+            .collect(),
+        Value::Array(a) => a.first().and_then(json_bytes),
+        _ => None,
+    }
+}
+
+/// A journal record's syslog line: the time from `__REALTIME_TIMESTAMP` (microseconds, UTC),
+/// else `SYSLOG_TIMESTAMP` as the sender wrote it; the host from `_HOSTNAME`; the tag from
+/// `SYSLOG_IDENTIFIER` (else `_COMM`) and `SYSLOG_PID` (else `_PID`). A record without MESSAGE
+/// or a time is skipped: it stands for no log line.
+fn journal_line(f: &Fields<'_>, out: &mut Vec<u8>) {
+    let Some(message) = f.get("MESSAGE") else {
+        return;
+    };
+    let stamp = f
+        .get("__REALTIME_TIMESTAMP")
+        .and_then(|t| std::str::from_utf8(&t).ok()?.trim().parse::<i64>().ok())
+        .and_then(micros_stamp)
+        .or_else(|| {
+            f.get("SYSLOG_TIMESTAMP")
+                .map(|s| s.trim_ascii().to_vec())
+                .filter(|s| time::syslog(s).is_some())
+        });
+    let Some(stamp) = stamp else {
+        return;
+    };
+    let host = f.get("_HOSTNAME");
+    let ident = f.get("SYSLOG_IDENTIFIER").or_else(|| f.get("_COMM"));
+    let pid = f.get("SYSLOG_PID").or_else(|| f.get("_PID"));
+    push_line(
+        out,
+        &stamp,
+        host.as_deref(),
+        ident.as_deref(),
+        pid.as_deref(),
+        &message,
+    );
+}
+
+/// The first of `keys` in `m`, then in its `labels` object (LogCLI's stream labels).
+fn pick<'a>(m: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
+    let labels = m.get("labels").and_then(Value::as_object);
+    keys.iter()
+        .find_map(|k| m.get(*k))
+        .or_else(|| labels.and_then(|l| keys.iter().find_map(|k| l.get(*k))))
+        .filter(|v| !v.is_null())
+}
+
+/// A JSON-lines record's syslog line. The message is `line` (LogCLI), `message` (Vector, Fluent
+/// Bit) or `log` (Fluent Bit); when it is already a whole log line (it starts with a timestamp,
+/// or is a KumoMTA record) it is passed on unchanged. Otherwise the line is rebuilt from
+/// `timestamp`, `date`, `time` or `@timestamp` (RFC 3339, or Unix seconds, milli-, micro- or
+/// nanoseconds), `host`/`hostname`, `appname`/`ident`/`SYSLOG_IDENTIFIER` and
+/// `procid`/`pid`/`SYSLOG_PID`, each looked for in `labels` too.
+fn jsonl_line(m: &Map<String, Value>, out: &mut Vec<u8>) {
+    let Some(message) = ["line", "message", "log"]
+        .iter()
+        .find_map(|k| m.get(*k).and_then(json_bytes))
+    else {
+        return;
+    };
+    let message = message.trim_ascii_end();
+    let whole = crate::frame::stamp(message).is_some()
+        || time::spaced(message).is_some()
+        || message.first() == Some(&b'{');
+    if whole {
+        push_clean(out, message);
+        out.push(b'\n');
+        return;
+    }
+    let stamp = pick(m, &["timestamp", "date", "time", "@timestamp"]).and_then(value_stamp);
+    let Some(stamp) = stamp else {
+        return;
+    };
+    let text = |keys: &[&str]| pick(m, keys).and_then(json_bytes);
+    let host = text(&["host", "hostname", "_HOSTNAME"]);
+    let ident = text(&["appname", "ident", "SYSLOG_IDENTIFIER", "syslog_identifier"]);
+    let pid = text(&["procid", "pid", "SYSLOG_PID", "_PID"]);
+    push_line(
+        out,
+        &stamp,
+        host.as_deref(),
+        ident.as_deref(),
+        pid.as_deref(),
+        message,
+    );
+}
+
+/// A time field's RFC 3339 text, or Unix time by its size, as a syslog timestamp.
+fn value_stamp(v: &Value) -> Option<Vec<u8>> {
+    let number = match v {
+        Value::String(s) => {
+            if let Some((_, n)) = time::rfc3339(s.as_bytes()) {
+                return Some(s.as_bytes()[..n].to_vec());
+            }
+            s.trim().parse::<f64>().ok()?
+        }
+        Value::Number(n) => n.as_f64()?,
+        _ => return None,
+    };
+    if !number.is_finite() {
+        return None;
+    }
+    let scale = match number.abs() {
+        x if x < 1e11 => 1e6,
+        x if x < 1e14 => 1e3,
+        x if x < 1e17 => 1.0,
+        _ => 1e-3,
+    };
+    micros_stamp((number * scale).round() as i64)
+}
+
+/// Microseconds since 1970 in UTC as `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`.
+fn micros_stamp(us: i64) -> Option<Vec<u8>> {
+    let secs = us.div_euclid(1_000_000);
+    let stamp = time::unix(secs)?;
+    let time::Day::Dated(day) = stamp.day else {
+        return None;
+    };
+    Some(
+        format!(
+            "{}.{:06}+00:00",
+            time::format_moment(day, stamp.sod),
+            us.rem_euclid(1_000_000)
+        )
+        .into_bytes(),
+    )
+}
+
+/// Appends `STAMP HOST IDENT[PID]: MESSAGE\n`. A missing host reads `localhost`; without an
+/// identifier the message follows the host directly.
+fn push_line(
+    out: &mut Vec<u8>,
+    stamp: &[u8],
+    host: Option<&[u8]>,
+    ident: Option<&[u8]>,
+    pid: Option<&[u8]>,
+    message: &[u8],
+) {
+    out.extend_from_slice(stamp);
+    out.push(b' ');
+    match host.filter(|h| !h.is_empty()) {
+        // A space would end the host early; the frame reader takes the host as one word.
+        Some(h) => out.extend(h.iter().map(|&b| if b == b' ' { b'_' } else { b })),
+        None => out.extend_from_slice(b"localhost"),
+    }
+    out.push(b' ');
+    if let Some(ident) = ident.filter(|i| !i.is_empty()) {
+        push_clean(out, ident);
+        if let Some(pid) = pid.filter(|p| !p.is_empty()) {
+            out.push(b'[');
+            push_clean(out, pid);
+            out.push(b']');
+        }
+        out.extend_from_slice(b": ");
+    }
+    push_clean(out, message);
+    out.push(b'\n');
+}
+
+/// Appends `s` with line breaks made spaces: one record is one line.
+fn push_clean(out: &mut Vec<u8>, s: &[u8]) {
+    out.extend(
+        s.iter()
+            .map(|&b| if b == b'\n' || b == b'\r' { b' ' } else { b }),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn lines_of(envelope: Envelope, input: &[u8]) -> String {
+        String::from_utf8(bytes_of(envelope, input)).expect("UTF-8 lines")
+    }
+
+    fn bytes_of(envelope: Envelope, input: &[u8]) -> Vec<u8> {
+        let mut u = Unwrap {
+            inner: BufReader::new(Box::new(io::Cursor::new(input.to_vec()))),
+            envelope,
+            out: Vec::new(),
+            at: 0,
+            done: false,
+            record: Vec::new(),
+        };
+        let mut s = Vec::new();
+        u.read_to_end(&mut s).expect("read from memory");
+        s
+    }
+
+    #[test]
+    fn a_journal_json_record_is_its_syslog_line() {
+        // 1764311669 s is 2025-11-28T06:34:29Z.
+        let rec = br#"{"__CURSOR":"s=1","__REALTIME_TIMESTAMP":"1764311669123456","_HOSTNAME":"mx1","SYSLOG_IDENTIFIER":"postfix/smtp","SYSLOG_PID":"4410","MESSAGE":"3F2A81C0B4E: to=<a@b>, status=sent (250 ok)"}"#;
+        assert_eq!(
+            lines_of(Envelope::JournaldJson, rec),
+            "2025-11-28T06:34:29.123456+00:00 mx1 postfix/smtp[4410]: 3F2A81C0B4E: to=<a@b>, status=sent (250 ok)\n"
+        );
+        assert_eq!(detect(rec), Some(Envelope::JournaldJson));
+    }
+
+    #[test]
+    fn a_message_that_is_not_utf8_comes_as_bytes() {
+        // journalctl prints a field that is not valid UTF-8 as an array of its bytes.
+        let rec = br#"{"__REALTIME_TIMESTAMP":"1764311669000000","_HOSTNAME":"mx1","SYSLOG_IDENTIFIER":"postfix/smtp","MESSAGE":[65,255,66]}"#;
+        let mut want = b"2025-11-28T06:34:29.000000+00:00 mx1 postfix/smtp: A".to_vec();
+        want.extend_from_slice(b"\xffB\n");
+        assert_eq!(bytes_of(Envelope::JournaldJson, rec), want);
+    }
+
+    #[test]
+    fn json_lines_are_rebuilt_from_their_fields_or_passed_on_whole() {
+        let logcli = br#"{"labels":{"host":"mx1","syslog_identifier":"postfix/qmgr"},"line":"3F2A81C0B4E: removed","timestamp":"2025-11-28T06:34:29.5Z"}"#;
+        assert_eq!(detect(logcli), Some(Envelope::Jsonl));
+        assert_eq!(
+            lines_of(Envelope::Jsonl, logcli),
+            "2025-11-28T06:34:29.5Z mx1 postfix/qmgr: 3F2A81C0B4E: removed\n"
+        );
+        // Fluent Bit's `date` is Unix seconds with a fraction; its `log` here is the whole line.
+        let fluent = br#"{"date":1764311669.25,"log":"Nov 28 06:34:29 mx1 postfix/qmgr[9]: 3F2A81C0B4E: removed"}"#;
+        assert_eq!(
+            lines_of(Envelope::Jsonl, fluent),
+            "Nov 28 06:34:29 mx1 postfix/qmgr[9]: 3F2A81C0B4E: removed\n"
+        );
+        let vector = br#"{"host":"mx1","message":"3F2A81C0B4E: removed","timestamp":1764311669250,"appname":"postfix/qmgr","procid":9}"#;
+        assert_eq!(
+            lines_of(Envelope::Jsonl, vector),
+            "2025-11-28T06:34:29.250000+00:00 mx1 postfix/qmgr[9]: 3F2A81C0B4E: removed\n"
+        );
+    }
+
+    #[test]
+    fn an_export_record_takes_text_and_binary_fields() {
+        let mut rec = b"__CURSOR=s=1\n__REALTIME_TIMESTAMP=1764311669000000\n_HOSTNAME=mx1\n\
+SYSLOG_IDENTIFIER=postfix/smtp\nSYSLOG_PID=7\nMESSAGE\n"
+            .to_vec();
+        let message = b"A\xffB\nC";
+        rec.extend_from_slice(&(message.len() as u64).to_le_bytes());
+        rec.extend_from_slice(message);
+        rec.extend_from_slice(b"\n_TRANSPORT=syslog\n\n__CURSOR=s=2\nMESSAGE=no time\n\n");
+        assert_eq!(detect(&rec), Some(Envelope::JournaldExport));
+        let mut want = b"2025-11-28T06:34:29.000000+00:00 mx1 postfix/smtp[7]: A".to_vec();
+        want.extend_from_slice(b"\xffB C\n");
+        assert_eq!(bytes_of(Envelope::JournaldExport, &rec), want);
+    }
+
+    #[test]
+    fn an_export_stream_cut_inside_a_field_keeps_the_records_before() {
+        let rec = b"__REALTIME_TIMESTAMP=1764311669000000\n_HOSTNAME=mx1\n\
+SYSLOG_IDENTIFIER=postfix/qmgr\nMESSAGE=3F2A81C0B4E: removed\n\n\
+__REALTIME_TIMESTAMP=1764311670000000\nMESSAGE\n\x05\x00";
+        assert_eq!(
+            lines_of(Envelope::JournaldExport, rec),
+            "2025-11-28T06:34:29.000000+00:00 mx1 postfix/qmgr: 3F2A81C0B4E: removed\n"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_are_read_without_a_panic(input in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+            for e in Envelope::ALL {
+                let _ = bytes_of(e, &input);
+                let _ = recognised(e, &input);
+            }
+            let _ = detect(&input);
+        }
+    }
+
+    #[test]
+    fn kumomta_records_are_not_an_envelope() {
+        let kumo = b"{\"type\":\"Delivery\",\"id\":\"x\",\"sender\":\"a@b\",\"recipient\":\"c@d\",\"queue\":\"d\",\"timestamp\":1764311669}\n";
+        assert_eq!(detect(kumo), None);
+        assert!(!recognised(Envelope::Jsonl, kumo));
+    }
+
+    #[test]
+    fn plain_syslog_is_no_envelope() {
+        let line = b"Nov 28 06:34:29 mx1 postfix/smtpd[30211]: connect from x[192.0.2.11]\n";
+        assert_eq!(detect(line), None);
+        for e in Envelope::ALL {
+            assert!(!recognised(e, line), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn a_record_without_a_message_or_time_is_no_line() {
+        let recs = b"{\"__REALTIME_TIMESTAMP\":\"1764311669000000\",\"_HOSTNAME\":\"mx1\"}\n{\"MESSAGE\":\"x\",\"_HOSTNAME\":\"mx1\"}\n";
+        assert_eq!(lines_of(Envelope::JournaldJson, recs), "");
+    }
+
+    #[test]
+    fn the_head_is_read_from_the_converted_lines() {
+        let rec = b"{\"__REALTIME_TIMESTAMP\":\"1764311669000000\",\"_HOSTNAME\":\"mx1\",\"SYSLOG_IDENTIFIER\":\"postfix/qmgr\",\"MESSAGE\":\"3F2A81C0B4E: removed\"}\n";
+        let opened = input::Opened {
+            head: rec.to_vec(),
+            body: input::Body::Stream(Box::new(io::empty())),
+            modified: None,
+            compressed: false,
+        };
+        let meter = Arc::new(input::Meter::default());
+        let out = unwrap(opened, Envelope::JournaldJson, &meter).expect("from memory");
+        assert_eq!(
+            String::from_utf8_lossy(&out.head),
+            "2025-11-28T06:34:29.000000+00:00 mx1 postfix/qmgr: 3F2A81C0B4E: removed\n"
+        );
+    }
+}
