@@ -84,6 +84,7 @@ fn main() -> ExitCode {
         days: a.days,
         traps: a.traps,
         growth_per_month: 0.0,
+        host: "mx1",
     };
     let clock = Instant::now();
     let result = if a.output.as_os_str() == "-" {

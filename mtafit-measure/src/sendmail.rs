@@ -152,6 +152,7 @@ fn status(f: &Frame<'_>, stat: &[u8], t: &mut Tally) -> Option<()> {
         t.counts.filter_hops += n;
         return Some(());
     }
+    t.host(f.host);
     t.outcome(f.stamp, outcome, n);
     if outcome == Outcome::Sent {
         t.lives.sent(id, n as u32);

@@ -18,6 +18,7 @@ mod hostile_text;
 mod list_cli;
 mod measure_cli;
 mod measure_generated;
+mod measure_merge;
 mod outputs;
 mod path_cli;
 mod saved_profiles;
