@@ -5,6 +5,7 @@
 //! scan chunks on every core into [`tally::Tally`]s, and fold those in input order
 //! ([`merge`]); memory stays bounded by the chunk size and the messages in flight, not the log.
 
+pub mod combine;
 pub mod detect;
 pub mod error;
 pub mod exim;

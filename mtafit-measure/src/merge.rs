@@ -91,7 +91,8 @@ impl Totals {
         self.domains_error += dropped_max;
     }
 
-    fn see(&mut self, w: When) {
+    /// Widen the span to take in `w`.
+    pub(crate) fn see(&mut self, w: When) {
         if self.first.is_none_or(|f| w.utc < f.utc) {
             self.first = Some(w);
         }

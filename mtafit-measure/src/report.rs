@@ -3,7 +3,7 @@
 
 use super::LogFormat;
 use mtafit_model::profile::VOLUME_LINE;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One input read.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,7 +17,7 @@ pub struct FileReport {
 }
 
 /// A line that looked like a delivery but could not be read.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct UnparsedExample {
     /// The input it is in.
     pub file: String,
