@@ -1,7 +1,7 @@
 //! `measure --merge`: reports that hosts made with `measure --format json`, folded into one
 //! report as if their logs had been measured together. Every count in them adds (per day, per
 //! domain, distinct messages: a queue id belongs to one host), so the merge is exact as long as
-//! no host's lines are counted twice.
+//! no host's lines are counted twice; that is what [`check_overlaps`] refuses.
 
 use super::merge::{Totals, When};
 use super::report::UnparsedExample;
@@ -44,6 +44,42 @@ pub enum MergeError {
         name: String,
         /// The format named.
         format: String,
+    },
+    /// The same host and span in two reports: merging would count it twice.
+    #[error(
+        "{first} and {second} are the same report ({hosts}, {from} to {to}); merging it twice \
+         would double its counts, so name it once"
+    )]
+    Twice {
+        /// The report named first.
+        first: String,
+        /// The report named later.
+        second: String,
+        /// The hosts they share, in words.
+        hosts: String,
+        /// Their first counted line.
+        from: String,
+        /// Their last counted line.
+        to: String,
+    },
+    /// Two reports of the same host whose spans overlap: the lines in the overlap could be
+    /// counted twice.
+    #[error(
+        "{first} ({first_span}) and {second} ({second_span}) both cover {hosts} over the same \
+         time, so lines could be counted twice; merge reports of one host only when their \
+         logs do not overlap, or measure that host's logs together in one report"
+    )]
+    Overlap {
+        /// The report named first.
+        first: String,
+        /// Its span.
+        first_span: String,
+        /// The report named later.
+        second: String,
+        /// Its span.
+        second_span: String,
+        /// The hosts they share, in words.
+        hosts: String,
     },
 }
 
@@ -165,6 +201,57 @@ fn read(name: &str, bytes: &[u8]) -> Result<Input, MergeError> {
     })
 }
 
+/// Hosts in words, for the messages.
+fn hosts_words(hosts: &[&String]) -> String {
+    match hosts.len() {
+        0 => "logs without host names".to_owned(),
+        1 => format!("host {}", mtafit_model::text::sanitize(hosts[0])),
+        _ => {
+            let named: Vec<_> = hosts
+                .iter()
+                .map(|h| mtafit_model::text::sanitize(h).into_owned())
+                .collect();
+            format!("hosts {}", named.join(", "))
+        }
+    }
+}
+
+/// Refuse reports that would count the same lines twice: two reports that share a host (or
+/// both have none: formats without a host field cannot be told apart) and whose spans meet.
+fn check_overlaps(inputs: &[Input]) -> Result<(), MergeError> {
+    for (i, a) in inputs.iter().enumerate() {
+        for b in &inputs[i + 1..] {
+            let (Some((af, al)), Some((bf, bl))) = (a.span, b.span) else {
+                continue;
+            };
+            let shared: Vec<&String> = a.hosts.iter().filter(|h| b.hosts.contains(h)).collect();
+            let same_host = !shared.is_empty() || (a.hosts.is_empty() && b.hosts.is_empty());
+            if !same_host || af.utc > bl.utc || bf.utc > al.utc {
+                continue;
+            }
+            let text = |w: &Option<String>| w.clone().unwrap_or_default().replace('T', " ");
+            if a.hosts == b.hosts && af.utc == bf.utc && al.utc == bl.utc {
+                return Err(MergeError::Twice {
+                    first: a.name.clone(),
+                    second: b.name.clone(),
+                    hosts: hosts_words(&shared),
+                    from: text(&a.saved.first),
+                    to: text(&a.saved.last),
+                });
+            }
+            let span = |x: &Input| format!("{} to {}", text(&x.saved.first), text(&x.saved.last));
+            return Err(MergeError::Overlap {
+                first: a.name.clone(),
+                first_span: span(a),
+                second: b.name.clone(),
+                second_span: span(b),
+                hosts: hosts_words(&shared),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Merge `reports` — (name, the bytes of a `measure --format json` report) — into one report,
 /// the same as measuring their logs together would give.
 pub fn combine(reports: &[(String, Vec<u8>)]) -> Result<Report, MergeError> {
@@ -175,6 +262,7 @@ pub fn combine(reports: &[(String, Vec<u8>)]) -> Result<Report, MergeError> {
         .iter()
         .map(|(name, bytes)| read(name, bytes))
         .collect::<Result<Vec<_>, _>>()?;
+    check_overlaps(&inputs)?;
     let mut totals = Totals::default();
     let mut files = Vec::new();
     let mut examples = Vec::new();

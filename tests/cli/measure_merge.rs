@@ -257,3 +257,59 @@ fn an_older_report_is_refused_with_what_to_do() {
     assert!(e.contains("re-run `mtafit measure --format json`"), "{e}");
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn the_same_report_twice_is_refused_naming_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = host_log(dir.path(), "alpha", 7, (2025, 11, 1));
+    let ra = report(&a);
+    let copy = dir.path().join("alpha-again.json");
+    std::fs::copy(&ra, &copy).unwrap();
+    let o = run(&[
+        "measure",
+        "--merge",
+        ra.to_str().unwrap(),
+        copy.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = common::stderr(&o);
+    assert!(
+        e.contains("alpha-7.json") && e.contains("alpha-again.json"),
+        "{e}"
+    );
+    assert!(e.contains("same report") && e.contains("host alpha"), "{e}");
+    assert!(e.contains("double"), "{e}");
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn overlapping_spans_of_one_host_are_refused_naming_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    // One host's log, and a second log of it starting ten days in: the spans overlap.
+    let (a, _) = host_log(dir.path(), "alpha", 7, (2025, 11, 1));
+    let (b, _) = host_log(dir.path(), "alpha", 8, (2025, 11, 11));
+    let (ra, rb) = (report(&a), report(&b));
+    let o = run(&[
+        "measure",
+        "--merge",
+        ra.to_str().unwrap(),
+        rb.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = common::stderr(&o);
+    assert!(
+        e.contains("alpha-7.json") && e.contains("alpha-8.json"),
+        "{e}"
+    );
+    assert!(e.contains("host alpha over the same time"), "{e}");
+    // The same host over days that follow one another merges.
+    let (c, _) = host_log(dir.path(), "alpha", 9, (2025, 11, 25));
+    let rc = report(&c);
+    let o = run(&[
+        "measure",
+        "--merge",
+        ra.to_str().unwrap(),
+        rc.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+}
