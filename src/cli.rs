@@ -263,7 +263,7 @@ Every number is defined in docs/measuring.md.")]
         #[arg(long)]
         no_mmap: bool,
         /// The FILEs are reports of `measure --format json`, one per host: print them combined
-        #[arg(long, conflicts_with_all = ["log_format", "year"])]
+        #[arg(long, conflicts_with_all = ["log_format", "year", "threads", "no_mmap"])]
         merge: bool,
     },
     /// Validate catalogue files (default: every folder mtafit reads)

@@ -229,6 +229,19 @@ fn merge_without_reports_is_a_usage_error() {
     let o = run(&["measure", "--merge"]);
     assert_eq!(o.status.code(), Some(2), "{}", common::stderr(&o));
     assert!(common::stderr(&o).contains("name the reports to merge"));
+    // Options for reading logs mean nothing to reports.
+    for extra in [
+        &["--year", "2025"][..],
+        &["--log-format", "postfix"],
+        &["--no-mmap"],
+    ] {
+        let o = run(&[&["measure", "--merge", "a.json"][..], extra].concat());
+        assert_eq!(o.status.code(), Some(2), "{extra:?}");
+        assert!(
+            common::stderr(&o).contains("cannot be used with"),
+            "{extra:?}"
+        );
+    }
 }
 
 #[test]
