@@ -174,6 +174,25 @@ mod tests {
     use crate::scan::scan;
 
     #[test]
+    fn the_hosts_of_counted_lines_are_noted_once_each() {
+        let log = "\
+Nov 28 06:34:31 mx1 sendmail[4412]: 5ASBYTa1004410: to=<a@example.net>, delay=00:00:02, mailer=esmtp, relay=mx.example.net. [198.51.100.25], dsn=2.0.0, stat=Sent (ok)
+Nov 28 06:34:32 mx2 sendmail[4413]: 5ASBYTa1004411: to=<b@example.net>, delay=00:00:02, mailer=esmtp, relay=mx.example.net. [198.51.100.25], dsn=2.0.0, stat=Sent (ok)
+Nov 28 06:34:33 mx1 sendmail[4414]: 5ASBYTa1004412: to=<c@example.net>, delay=00:00:02, mailer=esmtp, relay=mx.example.net. [198.51.100.25], dsn=2.0.0, stat=Sent (ok)
+Nov 28 06:34:34 relay9 sendmail[4415]: 5ASBYTa1004413: from=<news@example.com>, size=1, nrcpts=1
+";
+        let mut t = Tally::default();
+        scan(&Sendmail::new(b""), log.as_bytes(), 0, true, &mut t);
+        assert_eq!(t.counts.sent, 3);
+        let hosts: Vec<&[u8]> = t.hosts.iter().map(|h| &h[..]).collect();
+        assert_eq!(
+            hosts,
+            [&b"mx1"[..], b"mx2"],
+            "a line not counted names no host"
+        );
+    }
+
+    #[test]
     fn one_line_many_recipients_and_every_stat() {
         let log = "\
 Nov 28 06:34:29 mx1 sendmail[4410]: 5ASBYTa1004410: from=<news@example.com>, size=18432, class=0, nrcpts=2, msgid=<x@mx1>, proto=ESMTP, daemon=MTA
