@@ -34,6 +34,9 @@ struct Args {
     start: String,
     #[arg(long, default_value_t = 30)]
     days: u32,
+    /// The syslog host field of every line (another host also gets other queue ids)
+    #[arg(long, default_value = "mx1")]
+    host: String,
     /// Output file, or - for standard output
     #[arg(short, long)]
     output: PathBuf,
@@ -84,6 +87,8 @@ fn main() -> ExitCode {
         days: a.days,
         traps: a.traps,
         growth_per_month: 0.0,
+        // The generator's options borrow for the whole run; one name leaked once is that.
+        host: Box::leak(a.host.clone().into_boxed_str()),
     };
     let clock = Instant::now();
     let result = if a.output.as_os_str() == "-" {

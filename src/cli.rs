@@ -242,6 +242,7 @@ The growth comes from --growth, else from the profile (measure --write-profile r
   mtafit measure /var/log/mail.log /var/log/mail.log.*.gz
   mtafit measure /var/log/kumomta/* --format json
   mtafit measure mail.log --write-profile ours.ron
+  mtafit measure --merge mx1.json mx2.json      reports made on each host with --format json
 
 Postfix, Exim, Sendmail, KumoMTA (zstd segments too) and PowerMTA logs, plain, gzip or zstd.
 Every number is defined in docs/measuring.md.")]
@@ -267,6 +268,9 @@ Every number is defined in docs/measuring.md.")]
         /// Read files instead of mapping them into memory (slower; a map that fails is read anyway)
         #[arg(long)]
         no_mmap: bool,
+        /// The FILEs are reports of `measure --format json`, one per host: print them combined
+        #[arg(long, conflicts_with_all = ["log_format", "year", "threads", "no_mmap"])]
+        merge: bool,
     },
     /// Validate catalogue files (default: every folder mtafit reads)
     #[command(after_help = "Examples:

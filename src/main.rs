@@ -74,6 +74,7 @@ fn main() -> ExitCode {
             year,
             threads,
             no_mmap,
+            merge,
         }) => commands::measure::run(
             files,
             (*format).into(),
@@ -90,6 +91,7 @@ fn main() -> ExitCode {
                 year: *year,
                 threads: *threads,
                 mmap: !*no_mmap,
+                merge: *merge,
             },
         ),
         None => explore(&cli),

@@ -9,6 +9,8 @@ use memchr::memchr;
 pub struct Frame<'a> {
     /// When the line was written.
     pub stamp: Stamp,
+    /// The syslog host field: which machine wrote the line.
+    pub host: &'a [u8],
     /// The program tag, e.g. `postfix/smtp` or `sendmail`.
     pub tag: &'a [u8],
     /// Everything after `]: `.
@@ -45,6 +47,7 @@ pub fn parse(line: &[u8]) -> Option<Frame<'_>> {
     let (stamp, n) = stamp(line)?;
     let rest = line.get(n..)?.strip_prefix(b" ")?;
     let host_end = short_find(rest, b' ', 256)?;
+    let host = &rest[..host_end];
     let rest = &rest[host_end + 1..];
     // The tag ends at the first `: `; a space before it means this is not a tag but text.
     let end = memchr::memchr2(b':', b' ', &rest[..rest.len().min(128)])?;
@@ -61,6 +64,7 @@ pub fn parse(line: &[u8]) -> Option<Frame<'_>> {
     }
     Some(Frame {
         stamp,
+        host,
         tag,
         text: &rest[end + 2..],
     })

@@ -5,6 +5,7 @@
 //! scan chunks on every core into [`tally::Tally`]s, and fold those in input order
 //! ([`merge`]); memory stays bounded by the chunk size and the messages in flight, not the log.
 
+pub mod combine;
 pub mod detect;
 pub mod envelope;
 pub mod error;
@@ -522,6 +523,13 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: Vec<YearSource>) -> 
         .cloned();
     let mut domains: Vec<(Box<[u8]>, u64)> = totals.domains.into_iter().collect();
     domains.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let all_domains = domains
+        .iter()
+        .map(|(d, sent)| DomainReport {
+            domain: String::from_utf8_lossy(d).into_owned(),
+            sent: *sent,
+        })
+        .collect();
     let top_domains = domains
         .into_iter()
         .take(10)
@@ -645,6 +653,12 @@ fn assemble(totals: Totals, files: &[Read1], yearless_from: Vec<YearSource>) -> 
         growth,
         top_domains,
         notes,
+        hosts: totals.hosts.into_iter().collect(),
+        first_unix: first.map(|w| w.utc),
+        last_unix: last.map(|w| w.utc),
+        domains: all_domains,
+        domains_error,
+        cut_short,
     }
 }
 

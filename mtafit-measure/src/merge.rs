@@ -61,6 +61,8 @@ pub struct Totals {
     /// Lines dated February 29th of a year that has none (the year given by `--year`), by
     /// year: they were read as unreadable.
     pub no_leap_day: BTreeMap<i32, u64>,
+    /// The syslog host fields of counted lines.
+    pub hosts: std::collections::BTreeSet<String>,
 }
 
 /// Distinct recipient domains kept exactly (a few MB); past twice this, the quietest go.
@@ -89,7 +91,8 @@ impl Totals {
         self.domains_error += dropped_max;
     }
 
-    fn see(&mut self, w: When) {
+    /// Widen the span to take in `w`.
+    pub(crate) fn see(&mut self, w: When) {
         if self.first.is_none_or(|f| w.utc < f.utc) {
             self.first = Some(w);
         }
@@ -220,6 +223,11 @@ impl InputMerge {
             None => self.yoff_end,
         };
         totals.counts.add(&t.counts);
+        for h in t.hosts.drain(..) {
+            totals
+                .hosts
+                .insert(String::from_utf8_lossy(&h).into_owned());
+        }
         for ((yoff, day), c) in t.days.drain(..) {
             let slot = match day {
                 Day::Dated(d) => totals.days.entry(d).or_default(),

@@ -145,6 +145,7 @@ fn expired(f: &Frame<'_>, t: &mut Tally) -> Option<()> {
     if !rest.starts_with(b"from=<") || !rest[at + 7..].starts_with(b"expired") {
         return None;
     }
+    t.host(f.host);
     t.outcome(f.stamp, Outcome::Expired, 1);
     Some(())
 }
@@ -185,6 +186,7 @@ fn status(f: &Frame<'_>, status: &[u8], t: &mut Tally) -> Option<()> {
     } else if local_agent(f.agent()) {
         t.counts.local += 1;
     } else {
+        t.host(f.host);
         t.outcome(f.stamp, outcome, 1);
         if outcome == Outcome::Sent {
             t.lives.sent(id, 1);

@@ -3,7 +3,7 @@
 
 use super::LogFormat;
 use mtafit_model::profile::VOLUME_LINE;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One input read.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,7 +17,7 @@ pub struct FileReport {
 }
 
 /// A line that looked like a delivery but could not be read.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct UnparsedExample {
     /// The input it is in.
     pub file: String,
@@ -100,6 +100,18 @@ pub struct Report {
     pub top_domains: Vec<DomainReport>,
     /// What the numbers leave out or assume.
     pub notes: Vec<ReportNote>,
+    /// The syslog host fields of the counted lines, sorted (none for formats without one).
+    pub hosts: Vec<String>,
+    /// `first` in seconds since 1970, UTC (local time read as UTC when the log gives no zone).
+    pub first_unix: Option<i64>,
+    /// `last` in the same seconds.
+    pub last_unix: Option<i64>,
+    /// Every recipient domain with its sent count, busiest first, names as read (unquoted).
+    pub domains: Vec<DomainReport>,
+    /// How much a domain's count may be short by (see [`ReportNote::DomainsCapped`]).
+    pub domains_error: u64,
+    /// Messages taken as finished early (see [`ReportNote::CutShort`]).
+    pub cut_short: u64,
 }
 
 /// Which side of the brief's volume line ([`VOLUME_LINE`]) a monthly volume falls.

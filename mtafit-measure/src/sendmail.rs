@@ -152,6 +152,7 @@ fn status(f: &Frame<'_>, stat: &[u8], t: &mut Tally) -> Option<()> {
         t.counts.filter_hops += n;
         return Some(());
     }
+    t.host(f.host);
     t.outcome(f.stamp, outcome, n);
     if outcome == Outcome::Sent {
         t.lives.sent(id, n as u32);
@@ -171,6 +172,25 @@ fn status(f: &Frame<'_>, stat: &[u8], t: &mut Tally) -> Option<()> {
 mod tests {
     use super::*;
     use crate::scan::scan;
+
+    #[test]
+    fn the_hosts_of_counted_lines_are_noted_once_each() {
+        let log = "\
+Nov 28 06:34:31 mx1 sendmail[4412]: 5ASBYTa1004410: to=<a@example.net>, delay=00:00:02, mailer=esmtp, relay=mx.example.net. [198.51.100.25], dsn=2.0.0, stat=Sent (ok)
+Nov 28 06:34:32 mx2 sendmail[4413]: 5ASBYTa1004411: to=<b@example.net>, delay=00:00:02, mailer=esmtp, relay=mx.example.net. [198.51.100.25], dsn=2.0.0, stat=Sent (ok)
+Nov 28 06:34:33 mx1 sendmail[4414]: 5ASBYTa1004412: to=<c@example.net>, delay=00:00:02, mailer=esmtp, relay=mx.example.net. [198.51.100.25], dsn=2.0.0, stat=Sent (ok)
+Nov 28 06:34:34 relay9 sendmail[4415]: 5ASBYTa1004413: from=<news@example.com>, size=1, nrcpts=1
+";
+        let mut t = Tally::default();
+        scan(&Sendmail::new(b""), log.as_bytes(), 0, true, &mut t);
+        assert_eq!(t.counts.sent, 3);
+        let hosts: Vec<&[u8]> = t.hosts.iter().map(|h| &h[..]).collect();
+        assert_eq!(
+            hosts,
+            [&b"mx1"[..], b"mx2"],
+            "a line not counted names no host"
+        );
+    }
 
     #[test]
     fn one_line_many_recipients_and_every_stat() {

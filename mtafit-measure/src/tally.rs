@@ -179,6 +179,8 @@ pub struct Tally {
     pub examples: Vec<Example>,
     /// Bytes scanned.
     pub bytes: u64,
+    /// The syslog host fields of counted lines, each once (a log has one or a few).
+    pub hosts: Vec<Box<[u8]>>,
 }
 
 impl Tally {
@@ -195,6 +197,7 @@ impl Tally {
         self.year = YearTrack::default();
         self.examples.clear();
         self.bytes = 0;
+        self.hosts.clear();
     }
 
     /// The lines counted so far, taken out as a tally of their own; this one keeps its pieces
@@ -246,6 +249,17 @@ impl Tally {
         };
         self.last_day = i;
         self.days[i].1[slot] += n;
+    }
+
+    /// Note the syslog host of a counted line. Consecutive lines almost always share it, so
+    /// the common case is one comparison with the last host noted.
+    pub fn host(&mut self, host: &[u8]) {
+        if self.hosts.last().is_some_and(|h| **h == *host) {
+            return;
+        }
+        if !self.hosts.iter().any(|h| **h == *host) {
+            self.hosts.push(host.into());
+        }
     }
 
     /// Count one sent recipient toward its (already lower-cased) domain.

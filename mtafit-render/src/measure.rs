@@ -235,6 +235,13 @@ struct ReportJson<'a> {
     growth: &'a Trend,
     top_domains: &'a [DomainReport],
     notes: Vec<String>,
+    hosts: &'a [String],
+    first_unix: Option<i64>,
+    last_unix: Option<i64>,
+    domains: &'a [DomainReport],
+    domains_error: u64,
+    cut_short: u64,
+    years_from: Vec<String>,
 }
 
 /// The report as `measure --format json` prints it (docs/json.md).
@@ -272,6 +279,25 @@ pub fn json(r: &Report) -> String {
         growth: &r.growth,
         top_domains: &r.top_domains,
         notes: r.notes.iter().map(note).collect(),
+        hosts: &r.hosts,
+        first_unix: r.first_unix,
+        last_unix: r.last_unix,
+        domains: &r.domains,
+        domains_error: r.domains_error,
+        cut_short: r.cut_short,
+        years_from: r
+            .notes
+            .iter()
+            .filter_map(|n| match n {
+                ReportNote::Yearless(from) => Some(from),
+                _ => None,
+            })
+            .flatten()
+            .map(|y| match y {
+                YearSource::Modified(name) => name.clone(),
+                YearSource::Today => "-".to_owned(),
+            })
+            .collect(),
     };
     // A report holds only strings, integers and finite numbers: serialising it cannot fail.
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
@@ -286,6 +312,15 @@ pub fn table(r: &Report) -> String {
         n => format!("{n} files"),
     };
     let _ = writeln!(o, "mtafit measure · {} · {files}", formats(&r.formats));
+    // One host is the usual case and says nothing; a fleet's merged report names its hosts.
+    if r.hosts.len() > 1 {
+        let hosts: Vec<_> = r
+            .hosts
+            .iter()
+            .map(|h| mtafit_model::text::sanitize(h))
+            .collect();
+        let _ = writeln!(o, "hosts: {}", hosts.join(", "));
+    }
     match (&r.first, &r.last) {
         (Some(f), Some(l)) => {
             let _ = writeln!(

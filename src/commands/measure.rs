@@ -25,6 +25,8 @@ pub struct Settings {
     pub threads: usize,
     /// Map regular files instead of reading them (on unless `--no-mmap`).
     pub mmap: bool,
+    /// `--merge`: the files are reports of `measure --format json` to combine, not logs.
+    pub merge: bool,
 }
 
 /// The inputs named on the command line; none means standard input.
@@ -51,6 +53,9 @@ pub fn run(
     write_profile: Option<&Path>,
     settings: &Settings,
 ) -> Outcome {
+    if settings.merge {
+        return merge(files, format, write_profile);
+    }
     let sources = sources(files);
     if files.is_empty() && std::io::stdin().is_terminal() {
         // Reading the keyboard as a log would just wait.
@@ -99,7 +104,41 @@ pub fn run(
         );
     }
     drop(err);
-    let r = &measured.report;
+    deliver(&measured.report, format, write_profile)
+}
+
+/// Run `measure --merge`: combine the reports named into one, printed and written as a
+/// measurement is.
+fn merge(files: &[PathBuf], format: Format, write_profile: Option<&Path>) -> Outcome {
+    if files.is_empty() {
+        return Err(Failure::Usage(
+            "name the reports to merge, each made by `mtafit measure --format json` on one              host: `mtafit measure --merge host1.json host2.json`"
+                .into(),
+        ));
+    }
+    if let Some(p) = write_profile {
+        check_profile_target(p)?;
+    }
+    let mut reports = Vec::new();
+    for f in files {
+        let bytes = if f.as_os_str() == "-" {
+            let mut b = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)
+                .map_err(|e| Failure::Invalid(format!("cannot read standard input: {e}")))?;
+            b
+        } else {
+            std::fs::read(f)
+                .map_err(|e| Failure::Invalid(format!("cannot read {}: {e}", shown(f))))?
+        };
+        reports.push((shown(f), bytes));
+    }
+    let report =
+        mtafit_measure::combine::combine(&reports).map_err(|e| Failure::Invalid(e.to_string()))?;
+    deliver(&report, format, write_profile)
+}
+
+/// Print a report, and set its volume (and growth) in the profile when asked.
+fn deliver(r: &mtafit_measure::Report, format: Format, write_profile: Option<&Path>) -> Outcome {
     match format {
         Format::Json => emit(&mtafit_render::measure::json(r))?,
         Format::Table => emit(&mtafit_render::measure::table(r))?,

@@ -19,6 +19,7 @@ mod list_cli;
 mod measure_cli;
 mod measure_envelope;
 mod measure_generated;
+mod measure_merge;
 mod outputs;
 mod path_cli;
 mod saved_profiles;

@@ -20,6 +20,7 @@ fn plain() -> (Vec<u8>, Truth) {
         days: 20,
         traps: false,
         growth_per_month: 0.0,
+        host: "mx1",
     };
     let mut log = Vec::new();
     let truth = generate(Format::Postfix(Stamp::ShortIso), &o, &mut log).expect("generate");
@@ -356,6 +357,7 @@ fn kumomta_records_are_still_read_as_kumomta() {
         days: 5,
         traps: false,
         growth_per_month: 0.0,
+        host: "mx1",
     };
     let mut log = Vec::new();
     let truth = generate(Format::KumoMta, &o, &mut log).expect("generate");

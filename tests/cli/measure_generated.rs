@@ -24,6 +24,7 @@ fn options(seed: u64, messages: u64) -> Options {
         days: 30,
         traps: true,
         growth_per_month: 0.0,
+        host: "mx1",
     }
 }
 
@@ -714,6 +715,7 @@ fn months_are_counted_exactly_and_growth_found_across_new_year() {
             days: 151,
             traps: false,
             growth_per_month: 0.06,
+            host: "mx1",
             ..Options::default()
         };
         let (log, truth) = log_of(format, &o);
@@ -795,6 +797,7 @@ fn the_table_lists_the_months_and_says_the_growth_or_why_not() {
         days: 120,
         traps: false,
         growth_per_month: 0.1,
+        host: "mx1",
         ..Options::default()
     });
     common::has(&text, "Per month (sent)");
@@ -833,6 +836,7 @@ fn write_profile_keeps_the_growth() {
         days: 120,
         traps: false,
         growth_per_month: 0.1,
+        host: "mx1",
         ..Options::default()
     };
     let (log, _) = log_of(Format::Exim, &o);

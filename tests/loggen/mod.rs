@@ -113,6 +113,9 @@ pub struct Options {
     /// The arrival rate grows by this share every mean month (0.06 for +6 %), compounded
     /// continuously; `messages` is still the expected total over the window.
     pub growth_per_month: f64,
+    /// The syslog host field of every line; another host also gets other queue ids, as two
+    /// real machines do.
+    pub host: &'static str,
 }
 
 impl Options {
@@ -139,6 +142,7 @@ impl Default for Options {
             days: 30,
             traps: false,
             growth_per_month: 0.0,
+            host: "mx1",
         }
     }
 }
@@ -850,6 +854,10 @@ struct Gen<'a, W: Write> {
     first_line_year: Option<i32>,
     /// Exim writes 23-character IDs for messages from here on.
     exim_upgrade: i64,
+    /// `" HOST "`, as the syslog frame writes it.
+    host: Vec<u8>,
+    /// Mixed into queue ids: 0 for the default host, so its logs stay byte for byte the same.
+    id_salt: u64,
 }
 
 const FLUSH: usize = 1 << 20;
@@ -884,6 +892,16 @@ impl<'a, W: Write> Gen<'a, W> {
             flushed: 0,
             lines: 0,
             rng: Rng(o.seed ^ 0x6D61_696C_6C6F_6773),
+            host: format!(" {} ", o.host).into_bytes(),
+            id_salt: if o.host == "mx1" {
+                0
+            } else {
+                // FNV-1a of the name, in bits the counters never reach.
+                o.host.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+                }) & 0xfff
+                    | 1
+            } << 32,
             heap: BinaryHeap::new(),
             seq: 0,
             msgs: Vec::new(),
@@ -1686,9 +1704,12 @@ impl<'a, W: Write> Gen<'a, W> {
             }
             match self.fmt {
                 Format::Postfix(Stamp::Rfc3339) | Format::PowerMta => {}
-                Format::Postfix(Stamp::ShortIso) => s.extend_from_slice(b"+0000 mx1 "),
+                Format::Postfix(Stamp::ShortIso) => {
+                    s.extend_from_slice(b"+0000");
+                    s.extend_from_slice(&self.host);
+                }
                 Format::Exim => s.push(b' '),
-                _ => s.extend_from_slice(b" mx1 "),
+                _ => s.extend_from_slice(&self.host),
             }
         }
         self.b.extend_from_slice(&self.stamp);
@@ -1699,7 +1720,8 @@ impl<'a, W: Write> Gen<'a, W> {
                 two(&mut self.b, us / 10_000);
                 two(&mut self.b, us / 100 % 100);
                 two(&mut self.b, us % 100);
-                self.b.extend_from_slice(b"+01:00 mx1 ");
+                self.b.extend_from_slice(b"+01:00");
+                self.b.extend_from_slice(&self.host);
             }
             Format::PowerMta => self.b.extend_from_slice(b"-0500"),
             _ => {}
@@ -1720,7 +1742,7 @@ impl<'a, W: Write> Gen<'a, W> {
     }
 
     fn qid(&mut self, id: u64) {
-        hex(&mut self.b, mix44(id), 11);
+        hex(&mut self.b, mix44(id ^ self.id_salt), 11);
     }
 
     fn sender(&mut self, m: &Msg) {
