@@ -156,9 +156,10 @@ fn is_interrupt(ev: &Event) -> bool {
 }
 
 /// The stop signal behind a terminal error, if one came: a terminal that hangs up fails reads
-/// a moment before its SIGHUP is delivered, so wait briefly for it.
+/// a moment before its SIGHUP is delivered, so wait for it: up to a second, since a loaded
+/// machine can be slow to run the handler, and a signal that came ends the wait at once.
 fn hang_up_signal(stop: &StopSignal) -> Option<i32> {
-    for _ in 0..10 {
+    for _ in 0..50 {
         if let Some(sig) = stop.received() {
             return Some(sig);
         }
