@@ -112,10 +112,10 @@ impl Lines for Postfix {
             }
             _ => {
                 let at = hit.map_or(0, |(_, at)| at);
-                let read = match frame::parse(line) {
+                let read = match frame::parse(line).map(|f| (f, f.agent())) {
                     None => None,
-                    Some(f) if f.agent() == b"qmgr" => expired(&f, t),
-                    Some(f) if delivers(f.agent()) => status(&f, &line[at..], t),
+                    Some((f, b"qmgr")) => expired(&f, t),
+                    Some((f, agent)) if delivers(agent) => status(&f, agent, &line[at..], t),
                     // Another program, perhaps quoting `status=`: not a delivery.
                     Some(_) => Some(()),
                 };
@@ -150,8 +150,9 @@ fn expired(f: &Frame<'_>, t: &mut Tally) -> Option<()> {
     Some(())
 }
 
-/// Read a status line; `status` starts at its `status=`. `None` when it does not parse.
-fn status(f: &Frame<'_>, status: &[u8], t: &mut Tally) -> Option<()> {
+/// Read a status line of `agent`; `status` starts at its `status=`. `None` when it does not
+/// parse.
+fn status(f: &Frame<'_>, agent: &[u8], status: &[u8], t: &mut Tally) -> Option<()> {
     let (id, rest) = frame::queue_id(f.text)?;
     let word = status.get(7..)?;
     let word = &word[..word
@@ -183,7 +184,7 @@ fn status(f: &Frame<'_>, status: &[u8], t: &mut Tally) -> Option<()> {
     };
     if relay.is_some_and(loopback) {
         t.counts.filter_hops += 1;
-    } else if local_agent(f.agent()) {
+    } else if local_agent(agent) {
         t.counts.local += 1;
     } else {
         t.host(f.host);
