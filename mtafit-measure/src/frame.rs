@@ -43,9 +43,49 @@ fn short_find(s: &[u8], b: u8, limit: usize) -> Option<usize> {
     s.iter().take(limit).position(|&x| x == b)
 }
 
+/// The last syslog timestamp read, by its 15 bytes: consecutive lines mostly share their
+/// second, and comparing 15 bytes costs less than reading the date again.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StampCache {
+    bytes: [u8; 15],
+    stamp: Option<Stamp>,
+}
+
+impl StampCache {
+    /// `stamp(line)`, from the cache when the line starts with the same 15 bytes as the last
+    /// syslog timestamp read (a syslog stamp is read from exactly those bytes, plus an optional
+    /// fraction after them).
+    pub fn stamp(&mut self, line: &[u8]) -> Option<(Stamp, usize)> {
+        if let Some(s) = self.stamp
+            && line.get(..15) == Some(&self.bytes[..])
+        {
+            return Some((s, 15 + time::fraction(line, 15)));
+        }
+        let (s, n) = stamp(line)?;
+        // Only syslog stamps: an RFC 3339 one is longer than 15 bytes.
+        if line[4] != b'-' {
+            self.bytes.copy_from_slice(&line[..15]);
+            self.stamp = Some(s);
+        }
+        Some((s, n))
+    }
+}
+
 /// Reads `TIMESTAMP HOST TAG[PID]: TEXT` (the `[PID]` is optional).
 pub fn parse(line: &[u8]) -> Option<Frame<'_>> {
-    let (stamp, n) = stamp(line)?;
+    let stamped = stamp(line)?;
+    rest(line, stamped)
+}
+
+/// `parse`, reading the timestamp through `cache`.
+pub fn parse_cached<'a>(line: &'a [u8], cache: &mut StampCache) -> Option<Frame<'a>> {
+    let stamped = cache.stamp(line)?;
+    rest(line, stamped)
+}
+
+/// The frame after its timestamp, `stamp` of `n` bytes.
+#[inline(always)]
+fn rest(line: &[u8], (stamp, n): (Stamp, usize)) -> Option<Frame<'_>> {
     let rest = line.get(n..)?.strip_prefix(b" ")?;
     let host_end = short_find(rest, b' ', 256)?;
     let host = &rest[..host_end];
@@ -142,6 +182,22 @@ pub fn domain<'b>(addr: &[u8], buf: &'b mut [u8; 256]) -> Option<&'b [u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cached_stamps_match_fresh_ones() {
+        let mut c = StampCache::default();
+        for line in [
+            &b"Nov 28 06:34:30 mx1 postfix/smtp[1]: x"[..],
+            b"Nov 28 06:34:30.418273 mx1 postfix/smtp[1]: x",
+            b"Nov 28 06:34:30 mx1 postfix/smtp[1]: x",
+            b"Nov 28 06:34:31 mx1 postfix/smtp[1]: x",
+            b"2026-11-28T06:34:31Z mx1 postfix/smtp[1]: x",
+            b"Nov 28 06:34:31 mx1 postfix/smtp[1]: x",
+            b"Nov 28 06:34:3",
+        ] {
+            assert_eq!(c.stamp(line), stamp(line));
+        }
+    }
 
     #[test]
     fn frames_of_every_dialect() {

@@ -112,7 +112,7 @@ impl Lines for Postfix {
             }
             _ => {
                 let at = hit.map_or(0, |(_, at)| at);
-                let read = match frame::parse(line).map(|f| (f, f.agent())) {
+                let read = match frame::parse_cached(line, &mut t.stamps).map(|f| (f, f.agent())) {
                     None => None,
                     Some((f, b"qmgr")) => expired(&f, t),
                     Some((f, agent)) if delivers(agent) => status(&f, agent, &line[at..], t),

@@ -2,6 +2,7 @@
 //! that depends on earlier chunks (the year of a syslog date, whether a message was already
 //! counted) is kept in a form the in-order merge can finish.
 
+use super::frame::StampCache;
 use super::lives::ChunkLives;
 use super::time::{Day, Stamp};
 use rustc_hash::FxHashMap;
@@ -181,6 +182,8 @@ pub struct Tally {
     pub bytes: u64,
     /// The syslog host fields of counted lines, each once (a log has one or a few).
     pub hosts: Vec<Box<[u8]>>,
+    /// The last syslog timestamp read (a memo only: no part of the counts).
+    pub stamps: StampCache,
 }
 
 impl Tally {

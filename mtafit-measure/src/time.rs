@@ -161,7 +161,7 @@ pub fn year_outside(s: &[u8]) -> Option<i32> {
 }
 
 /// A fraction `.ffffff` (any number of digits) at `at`: its length.
-fn fraction(s: &[u8], at: usize) -> usize {
+pub(crate) fn fraction(s: &[u8], at: usize) -> usize {
     if s.get(at) != Some(&b'.') {
         return 0;
     }
