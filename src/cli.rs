@@ -322,18 +322,8 @@ const READS: &[(&str, &[&str])] = &[
     ("check", &["catalogue", "no_color"]),
 ];
 
-/// The options that make the profile and weights a result is computed for.
-const MODEL: &[&str] = &[
-    "catalogue",
-    "profile",
-    "volume",
-    "weight",
-    "own",
-    "rent",
-    "must",
-];
-
-/// [`MODEL`] and `--no-color`, for the commands that print a table.
+/// The options that make the profile and weights a result is computed for, then `--no-color`,
+/// for the commands that print a table.
 const MODEL_AND_COLOUR: &[&str] = &[
     "catalogue",
     "profile",
@@ -344,6 +334,9 @@ const MODEL_AND_COLOUR: &[&str] = &[
     "must",
     "no_color",
 ];
+
+/// [`MODEL_AND_COLOUR`] without `--no-color` (its last), for the commands that print no table.
+const MODEL: &[&str] = MODEL_AND_COLOUR.split_at(MODEL_AND_COLOUR.len() - 1).0;
 
 /// The command line as clap knows it, each subcommand holding a hidden copy of every global
 /// option it does not read (clap propagates a global option only where no argument has its id),

@@ -638,18 +638,7 @@ pub fn export(s: &Shared, frame: &mut Frame, area: Rect, d: &Dialog, cwd: &std::
     } else {
         t.dim
     };
-    lines.extend(
-        note_lines
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, style))),
-    );
-    for (n, line) in lines
-        .into_iter()
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
-        frame.render_widget(line, Rect::new(inner.x, inner.y + n as u16, inner.width, 1));
-    }
+    lines_then_note(frame, inner, lines, note_lines, style);
 }
 
 /// Draw "Save profile as…": the name, and where it goes or why it cannot (a bad name, a profile
@@ -695,17 +684,18 @@ pub fn save_as(s: &Shared, frame: &mut Frame, area: Rect, d: &SaveAs) {
         Span::styled(text::fit_left("Name", 7), t.title),
     ];
     spans.extend(text_field(s, &d.input, false, w.saturating_sub(10)));
-    let mut lines = vec![Line::from(spans), Line::raw("")];
-    lines.extend(
-        note_lines
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, style))),
-    );
-    for (n, line) in lines
-        .into_iter()
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
-        frame.render_widget(line, Rect::new(inner.x, inner.y + n as u16, inner.width, 1));
-    }
+    let lines = vec![Line::from(spans), Line::raw("")];
+    lines_then_note(frame, inner, lines, note_lines, style);
+}
+
+/// Draw a popup's `lines`, then its wrapped `note` in `style`, cut at the popup's height.
+fn lines_then_note(
+    frame: &mut Frame,
+    inner: Rect,
+    mut lines: Vec<Line<'_>>,
+    note: Vec<String>,
+    style: ratatui::style::Style,
+) {
+    lines.extend(note.into_iter().map(|l| Line::from(Span::styled(l, style))));
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
 }
