@@ -46,6 +46,10 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<Ended> {
         job.stop();
     }
     drop(guard);
+    // The guard has shown the cursor. ratatui's Terminal would show it again on drop and, when
+    // that fails (the terminal hung up), report it with `eprintln!`, which panics when standard
+    // error is that same dead terminal: exit 101 instead of 129 after a hang-up.
+    std::mem::forget(term);
     // A terminal that fails (it hung up) ends the session as quitting does: the work is saved
     // before the error is reported.
     let mut saved = true;
