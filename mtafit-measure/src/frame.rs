@@ -1,6 +1,7 @@
 //! The syslog frame around Postfix, Sendmail and (sometimes) Exim lines:
 //! `TIMESTAMP HOST TAG[PID]: TEXT`.
 
+use super::short;
 use super::time::{self, Stamp};
 use memchr::memchr;
 
@@ -20,11 +21,16 @@ pub struct Frame<'a> {
 impl<'a> Frame<'a> {
     /// The part of the tag after its last `/`: `smtp` for `postfix-out/smtp`.
     pub fn agent(&self) -> &'a [u8] {
-        // A tag is a dozen bytes: a plain loop, not `memrchr`'s set-up for long haystacks.
-        match self.tag.iter().rposition(|&b| b == b'/') {
-            Some(i) => &self.tag[i + 1..],
-            None => self.tag,
-        }
+        agent(self.tag)
+    }
+}
+
+/// The part of a tag after its last `/`: `smtp` for `postfix-out/smtp`.
+#[inline]
+pub fn agent(tag: &[u8]) -> &[u8] {
+    match short::rfind(tag, b'/') {
+        Some(i) => &tag[i + 1..],
+        None => tag,
     }
 }
 
@@ -35,12 +41,6 @@ pub fn stamp(line: &[u8]) -> Option<(Stamp, usize)> {
         Some(b'-') => time::rfc3339(line),
         _ => time::syslog(line),
     }
-}
-
-/// The first `b` within the first `limit` bytes of `s`. Host names, tags and queue ids are a
-/// few bytes long, where a plain loop beats a vectorised search's set-up.
-fn short_find(s: &[u8], b: u8, limit: usize) -> Option<usize> {
-    s.iter().take(limit).position(|&x| x == b)
 }
 
 /// The last syslog timestamp read, by its 15 bytes: consecutive lines mostly share their
@@ -57,7 +57,8 @@ impl StampCache {
     /// fraction after them).
     pub fn stamp(&mut self, line: &[u8]) -> Option<(Stamp, usize)> {
         if let Some(s) = self.stamp
-            && line.get(..15) == Some(&self.bytes[..])
+            && line.len() >= 15
+            && short::eq(&line[..15], &self.bytes)
         {
             return Some((s, 15 + time::fraction(line, 15)));
         }
@@ -87,46 +88,118 @@ pub fn parse_cached<'a>(line: &'a [u8], cache: &mut StampCache) -> Option<Frame<
 #[inline(always)]
 fn rest(line: &[u8], (stamp, n): (Stamp, usize)) -> Option<Frame<'_>> {
     let rest = line.get(n..)?.strip_prefix(b" ")?;
-    let host_end = short_find(rest, b' ', 256)?;
+    let host_end = short::find(rest, b' ', 256)?;
     let host = &rest[..host_end];
-    let rest = &rest[host_end + 1..];
+    let (tag, text) = tag_text(&rest[host_end + 1..])?;
+    Some(Frame {
+        stamp,
+        host,
+        tag,
+        text,
+    })
+}
+
+/// `TAG[PID]: TEXT` (the `[PID]` is optional), the part of a syslog line after its host:
+/// the tag and the text.
+#[inline]
+pub fn tag_text(rest: &[u8]) -> Option<(&[u8], &[u8])> {
     // The tag ends at the first `: `; a space before it means this is not a tag but text.
-    let end = memchr::memchr2(b':', b' ', &rest[..rest.len().min(128)])?;
+    let end = short::find2(rest, b':', b' ', 128)?;
     if rest[end] != b':' || rest.get(end + 1) != Some(&b' ') {
         return None;
     }
     let head = &rest[..end];
     let tag = match head.strip_suffix(b"]") {
-        Some(h) => &h[..memchr::memrchr(b'[', h)?],
+        Some(h) => &h[..short::rfind(h, b'[')?],
         None => head,
     };
     if tag.is_empty() {
         return None;
     }
-    Some(Frame {
-        stamp,
-        host,
-        tag,
-        text: &rest[end + 2..],
-    })
+    Some((tag, &rest[end + 2..]))
+}
+
+/// The shape of the last syslog line read whole: how long its timestamp is and which host
+/// wrote it. The lines of a log mostly share both, so the next line's tag is found by
+/// comparing its host's few bytes, without reading its timestamp or searching for its host —
+/// which is most of the work for the many lines that turn out not to matter.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    /// The timestamp's length; 0 before any line was read whole.
+    stamp_len: usize,
+    host_len: usize,
+    host: [u8; Shape::HOST],
+}
+
+impl Default for Shape {
+    fn default() -> Shape {
+        Shape {
+            stamp_len: 0,
+            host_len: 0,
+            host: [0; Shape::HOST],
+        }
+    }
+}
+
+impl Shape {
+    /// The longest host remembered; a longer one is read line by line.
+    const HOST: usize = 64;
+
+    /// Where `line`'s tag starts, when `line` has this shape: a space where the timestamp
+    /// ends, then the same host and a space.
+    #[inline]
+    pub fn tag_start(&self, line: &[u8]) -> Option<usize> {
+        let host_at = self.stamp_len + 1;
+        let end = host_at + self.host_len;
+        let same = self.stamp_len > 0
+            && line.len() > end
+            && line[self.stamp_len] == b' '
+            && line[end] == b' '
+            && short::eq(&line[host_at..end], &self.host[..self.host_len]);
+        same.then_some(end + 1)
+    }
+
+    /// Remember the shape of `line`, read whole into `f`.
+    pub fn note(&mut self, line: &[u8], f: &Frame<'_>) {
+        // `f.host` lies inside `line`, after the timestamp and its space.
+        let host_at = f.host.as_ptr() as usize - line.as_ptr() as usize;
+        if f.host.len() <= Shape::HOST && host_at > 1 {
+            self.stamp_len = host_at - 1;
+            self.host_len = f.host.len();
+            self.host[..f.host.len()].copy_from_slice(f.host);
+        }
+    }
+
+    /// The frame of `line`, whose tag and text [`Shape::tag_start`] found; its timestamp is
+    /// read through `stamps`. A timestamp of another length is read whole after all.
+    pub fn frame<'a>(
+        &self,
+        line: &'a [u8],
+        tag: &'a [u8],
+        text: &'a [u8],
+        stamps: &mut StampCache,
+    ) -> Option<Frame<'a>> {
+        match stamps.stamp(line) {
+            Some((stamp, n)) if n == self.stamp_len => Some(Frame {
+                stamp,
+                host: &line[n + 1..n + 1 + self.host_len],
+                tag,
+                text,
+            }),
+            _ => parse_cached(line, stamps),
+        }
+    }
 }
 
 /// `QID: ` at the start of a message text: the queue id (letters and digits, 5–24 of them).
 pub fn queue_id(text: &[u8]) -> Option<(&[u8], &[u8])> {
-    let mut end = None;
-    for (i, &b) in text.iter().take(25).enumerate() {
-        if b == b':' {
-            end = Some(i);
-            break;
-        }
-        if !b.is_ascii_alphanumeric() {
-            return None;
-        }
-    }
-    let end = end?;
+    let end = short::find(text, b':', 25)?;
     let id = &text[..end];
     // Words Postfix writes where a queue id would be.
-    if id.len() < 5 || matches!(id, b"NOQUEUE" | b"warning" | b"fatal" | b"panic" | b"error") {
+    if id.len() < 5
+        || !short::alnum(id)
+        || matches!(id, b"NOQUEUE" | b"warning" | b"fatal" | b"panic" | b"error")
+    {
         return None;
     }
     let rest = text[end + 1..].strip_prefix(b" ")?;
@@ -137,17 +210,17 @@ pub fn queue_id(text: &[u8]) -> Option<(&[u8], &[u8])> {
 /// at `at`, found without reading the timestamp (these lines need only the id).
 pub fn id_before<'a>(line: &'a [u8], at: usize, agent: &[u8]) -> Option<&'a [u8]> {
     let head = &line[..at];
-    let start = head.iter().rposition(|&b| b == b' ')? + 1;
+    let start = short::rfind(head, b' ')? + 1;
     let id = &head[start..];
     let tag = head[..start - 1].strip_suffix(b":")?;
     let tag = match tag.strip_suffix(b"]") {
-        Some(t) => &t[..t.iter().rposition(|&b| b == b'[')?],
+        Some(t) => &t[..short::rfind(t, b'[')?],
         None => tag,
     };
     let named = tag
         .strip_suffix(agent)
         .is_some_and(|t| t.ends_with(b"/") || t.ends_with(b" "));
-    let ok = named && (5..=24).contains(&id.len()) && id.iter().all(u8::is_ascii_alphanumeric);
+    let ok = named && (5..=24).contains(&id.len()) && short::alnum(id);
     ok.then_some(id)
 }
 
@@ -168,14 +241,12 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// The lower-cased domain of an address (`alice@Example.NET` → `example.net`), into `buf`.
 pub fn domain<'b>(addr: &[u8], buf: &'b mut [u8; 256]) -> Option<&'b [u8]> {
-    let at = memchr::memrchr(b'@', addr)?;
+    let at = short::rfind(addr, b'@')?;
     let d = &addr[at + 1..];
     if d.is_empty() || d.len() > buf.len() {
         return None;
     }
-    for (o, &b) in buf.iter_mut().zip(d) {
-        *o = b.to_ascii_lowercase();
-    }
+    short::lower_into(d, &mut buf[..d.len()]);
     Some(&buf[..d.len()])
 }
 

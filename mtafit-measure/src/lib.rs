@@ -22,6 +22,7 @@ pub mod powermta;
 pub mod report;
 pub mod scan;
 pub mod sendmail;
+pub mod short;
 pub mod tally;
 pub mod time;
 pub mod zstd;

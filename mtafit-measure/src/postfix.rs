@@ -2,6 +2,7 @@
 
 use super::frame::{self, Frame};
 use super::scan::{self, Lines, Literals};
+use super::short;
 use super::tally::{Outcome, Tally};
 
 /// Postfix's line reader.
@@ -40,7 +41,7 @@ fn local_agent(agent: &[u8]) -> bool {
 
 /// True when a `relay=` value names a loopback address: `127.0.0.1[127.0.0.1]:10025`.
 fn loopback(relay: &[u8]) -> bool {
-    match memchr::memchr(b'[', relay) {
+    match short::find(relay, b'[', relay.len()) {
         Some(i) => {
             let ip = &relay[i + 1..];
             ip.starts_with(b"127.")
@@ -112,7 +113,7 @@ impl Lines for Postfix {
             }
             _ => {
                 let at = hit.map_or(0, |(_, at)| at);
-                let read = match frame::parse_cached(line, &mut t.stamps).map(|f| (f, f.agent())) {
+                let read = match framed(line, t).map(|f| (f, f.agent())) {
                     None => None,
                     Some((f, b"qmgr")) => expired(&f, t),
                     Some((f, agent)) if delivers(agent) => status(&f, agent, &line[at..], t),
@@ -137,6 +138,20 @@ impl Lines for Postfix {
     }
 }
 
+/// The syslog frame of `line`. A line with the last line's timestamp length and host has its
+/// tag found at once ([`frame::Shape`]); any other is read whole, and its shape kept.
+#[inline]
+fn framed<'a>(line: &'a [u8], t: &mut Tally) -> Option<Frame<'a>> {
+    if let Some(at) = t.shape.tag_start(line)
+        && let Some((tag, text)) = frame::tag_text(&line[at..])
+    {
+        return t.shape.frame(line, tag, text, &mut t.stamps);
+    }
+    let f = frame::parse_cached(line, &mut t.stamps)?;
+    t.shape.note(line, &f);
+    Some(f)
+}
+
 /// A queue manager line holding `status=`: `QID: from=<…>, status=expired, returned to
 /// sender`, one per message. `None` when it does not parse.
 fn expired(f: &Frame<'_>, t: &mut Tally) -> Option<()> {
@@ -155,12 +170,9 @@ fn expired(f: &Frame<'_>, t: &mut Tally) -> Option<()> {
 fn status(f: &Frame<'_>, agent: &[u8], status: &[u8], t: &mut Tally) -> Option<()> {
     let (id, rest) = frame::queue_id(f.text)?;
     let word = status.get(7..)?;
-    let word = &word[..word
-        .iter()
-        .position(|&b| b == b' ' || b == b',')
-        .unwrap_or(word.len())];
+    let word = &word[..short::find2(word, b' ', b',', word.len()).unwrap_or(word.len())];
     let addr = rest.strip_prefix(b"to=<")?;
-    let addr = &addr[..memchr::memchr(b'>', addr)?];
+    let addr = &addr[..short::find(addr, b'>', addr.len())?];
     let outcome = match word {
         b"sent" => Some(Outcome::Sent),
         b"deferred" | b"SOFTBOUNCE" => Some(Outcome::Deferred),
@@ -176,7 +188,7 @@ fn status(f: &Frame<'_>, agent: &[u8], status: &[u8], t: &mut Tally) -> Option<(
     };
     let relay = relay_at.map(|i| {
         let r = &rest[i..];
-        &r[..memchr::memchr(b',', r).unwrap_or(r.len())]
+        &r[..short::find(r, b',', r.len()).unwrap_or(r.len())]
     });
     let Some(outcome) = outcome else {
         t.counts.probes += 1;

@@ -2,8 +2,9 @@
 //! that depends on earlier chunks (the year of a syslog date, whether a message was already
 //! counted) is kept in a form the in-order merge can finish.
 
-use super::frame::StampCache;
+use super::frame::{Shape, StampCache};
 use super::lives::ChunkLives;
+use super::short;
 use super::time::{Day, Stamp};
 use rustc_hash::FxHashMap;
 
@@ -184,6 +185,11 @@ pub struct Tally {
     pub hosts: Vec<Box<[u8]>>,
     /// The last syslog timestamp read (a memo only: no part of the counts).
     pub stamps: StampCache,
+    /// The shape of the last syslog line read whole (a memo only).
+    pub shape: Shape,
+    /// `first` and `last` as keys, so each line is compared with them without working them out
+    /// again (a memo only).
+    keys: Option<((i32, i64), (i32, i64))>,
 }
 
 impl Tally {
@@ -197,6 +203,7 @@ impl Tally {
         self.lives.clear();
         self.first = None;
         self.last = None;
+        self.keys = None;
         self.year = YearTrack::default();
         self.examples.clear();
         self.bytes = 0;
@@ -226,11 +233,22 @@ impl Tally {
         };
         let moment = Moment { yoff, stamp };
         let key = moment.key();
-        if self.first.is_none_or(|f| key < f.key()) {
-            self.first = Some(moment);
-        }
-        if self.last.is_none_or(|l| key >= l.key()) {
-            self.last = Some(moment);
+        match &mut self.keys {
+            None => {
+                self.keys = Some((key, key));
+                self.first = Some(moment);
+                self.last = Some(moment);
+            }
+            Some((first, last)) => {
+                // Lines come in time order, so a line is mostly the last so far.
+                if key >= *last {
+                    *last = key;
+                    self.last = Some(moment);
+                } else if key < *first {
+                    *first = key;
+                    self.first = Some(moment);
+                }
+            }
         }
         let slot = match outcome {
             Outcome::Sent => 0,
@@ -257,7 +275,7 @@ impl Tally {
     /// Note the syslog host of a counted line. Consecutive lines almost always share it, so
     /// the common case is one comparison with the last host noted.
     pub fn host(&mut self, host: &[u8]) {
-        if self.hosts.last().is_some_and(|h| **h == *host) {
+        if self.hosts.last().is_some_and(|h| short::eq(h, host)) {
             return;
         }
         if !self.hosts.iter().any(|h| **h == *host) {
