@@ -16,8 +16,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::SystemTime;
 
-/// Bytes of a mapped window.
-pub const WINDOW: usize = 2 << 20;
+/// Bytes of a mapped window. Each map and unmap costs system time (the unmap stops the other
+/// threads' view of the pages too): 8 MiB windows took a third of the system time of 2 MiB ones
+/// on a 1 GB log, and with a few windows mapped at once still keep resident memory near 26 MB.
+pub const WINDOW: usize = 8 << 20;
 /// Bytes of a read buffer.
 pub const BUFFER: usize = 2 << 20;
 /// The longest line read whole.
