@@ -161,6 +161,7 @@ pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t
     let mut found: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); n];
     let mut next = vec![0usize; n];
     let mut start = 0;
+    let mut ahead = 0;
     while start < buf.len() {
         // A block of whole lines, about BLOCK bytes: each literal's pass over it finds it in
         // the CPU cache.
@@ -186,6 +187,7 @@ pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t
         // Merge: a message's lines must be read in order (its queue id can be reused after
         // its removal); a line with two literals is read once for each, in literal order.
         next.iter_mut().for_each(|x| *x = 0);
+        ahead = ahead.max(end);
         loop {
             let mut pick: Option<(usize, usize)> = None;
             for (which, lines_of) in found.iter().enumerate() {
@@ -198,6 +200,10 @@ pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t
             let Some((which, _)) = pick else { break };
             let (ls, le, at) = found[which][next[which]];
             next[which] += 1;
+            // While this block's lines are read from the CPU cache, bring the next block in
+            // from memory, a few cache lines per line read: its first literal pass then finds
+            // it in the cache instead of waiting on memory.
+            prefetch(buf, &mut ahead, end + BLOCK);
             let hit = (which, at - ls);
             let offset = base + (start + ls) as u64;
             if cut_start == Some(start + ls) {
@@ -218,6 +224,27 @@ pub fn scan<L: Lines + ?Sized>(lines: &L, buf: &[u8], base: u64, at_end: bool, t
         route(&buf[s..], t, &mut run, |l, t| lines.cut(l, offset, t));
     }
     end_run(t, &mut run);
+}
+
+/// Cache lines brought in per line read.
+const PREFETCH_LINES: usize = 8;
+
+/// Ask for up to [`PREFETCH_LINES`] more cache lines of `buf` from `*ahead` on, short of `until`.
+#[inline(always)]
+fn prefetch(buf: &[u8], ahead: &mut usize, until: usize) {
+    let until = until.min(buf.len());
+    for _ in 0..PREFETCH_LINES {
+        if *ahead >= until {
+            return;
+        }
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: a prefetch is only a hint and never faults; the address is inside `buf`.
+        unsafe {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            _mm_prefetch::<_MM_HINT_T0>(buf.as_ptr().add(*ahead).cast());
+        }
+        *ahead += 64;
+    }
 }
 
 /// Strip a trailing carriage return (logs copied from Windows machines).
