@@ -217,9 +217,9 @@ pub fn id_before<'a>(line: &'a [u8], at: usize, agent: &[u8]) -> Option<&'a [u8]
         Some(t) => &t[..short::rfind(t, b'[')?],
         None => tag,
     };
-    let named = tag
-        .strip_suffix(agent)
-        .is_some_and(|t| t.ends_with(b"/") || t.ends_with(b" "));
+    let named = tag.len() > agent.len()
+        && short::eq(&tag[tag.len() - agent.len()..], agent)
+        && matches!(tag[tag.len() - agent.len() - 1], b'/' | b' ');
     let ok = named && (5..=24).contains(&id.len()) && short::alnum(id);
     ok.then_some(id)
 }

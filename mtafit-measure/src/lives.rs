@@ -10,6 +10,7 @@
 //! journal filtered to `postfix/smtp`), holds at most [`MAX_OPEN`] of them, counting the
 //! quietest as finished; the report then says the count may be high.
 
+use super::short;
 use rustc_hash::FxHashMap;
 
 /// A message id packed into 128 bits.
@@ -21,10 +22,7 @@ pub type MsgId = u128;
 /// hashed, with bit 127 set. The three kinds never meet.
 pub fn key(id: &[u8]) -> MsgId {
     if id.len() <= 15 {
-        let mut b = [0u8; 16];
-        b[..id.len()].copy_from_slice(id);
-        b[15] = id.len() as u8;
-        return u128::from_le_bytes(b);
+        return short::pack(id) | u128::from(id.len() as u8) << 120;
     }
     let mut k: u128 = 0;
     let mut n = 0;

@@ -74,7 +74,8 @@ pub fn eq(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     if n < 8 {
-        return a == b;
+        // Not `a == b`: that calls `memcmp`, whose set-up costs more than these few bytes.
+        return a.iter().zip(b).fold(0, |d, (x, y)| d | (x ^ y)) == 0;
     }
     let mut i = 0;
     while i + 8 <= n {
@@ -85,6 +86,25 @@ pub fn eq(a: &[u8], b: &[u8]) -> bool {
     }
     // The last word overlaps the one before: cheaper than the bytes one by one.
     word(a, n - 8) == word(b, n - 8)
+}
+
+/// Up to 16 bytes as a number, the first byte lowest and the rest zero: what
+/// `u128::from_le_bytes` gives for `s` padded with zeros, read in two words rather than copied
+/// byte by byte.
+#[inline]
+pub fn pack(s: &[u8]) -> u128 {
+    let n = s.len();
+    match n {
+        0 => 0,
+        1..=7 => s.iter().rev().fold(0u128, |k, &b| k << 8 | u128::from(b)),
+        8 => u128::from(word(s, 0)),
+        9..=15 => {
+            // The last word overlaps the first: shift its overlap out.
+            let high = word(s, n - 8) >> (8 * (16 - n));
+            u128::from(word(s, 0)) | u128::from(high) << 64
+        }
+        _ => u128::from(word(s, 0)) | u128::from(word(s, 8)) << 64,
+    }
 }
 
 /// True when every byte of `s` is an ASCII letter or digit. Without a branch per byte: in a
@@ -153,6 +173,10 @@ mod tests {
             lower_into(&a, &mut out);
             prop_assert_eq!(out, a.to_ascii_lowercase());
             prop_assert_eq!(alnum(&a), a.iter().all(u8::is_ascii_alphanumeric));
+            let mut padded = [0u8; 16];
+            let n = a.len().min(16);
+            padded[..n].copy_from_slice(&a[..n]);
+            prop_assert_eq!(pack(&a[..n]), u128::from_le_bytes(padded));
         }
     }
 
