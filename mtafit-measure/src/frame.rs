@@ -254,6 +254,72 @@ pub fn domain<'b>(addr: &[u8], buf: &'b mut [u8; 256]) -> Option<&'b [u8]> {
 mod tests {
     use super::*;
 
+    /// A syslog line from pieces that vary where the shape's shortcut could go wrong.
+    fn line(stamp: usize, host: usize, tag: usize, text: &str) -> Vec<u8> {
+        let stamp = [
+            "Nov 28 06:34:30",
+            "Nov  8 06:34:31",
+            "Nov 28 06:34:30.418273",
+            "2025-11-28T06:34:30.418273+01:00",
+            "2025-11-28T06:34:30Z",
+            "Feb 30 06:34:30",
+            "Nov 28 6:34:30",
+        ][stamp];
+        // "mx12 mx1": after a 15-byte stamp, "mx1" sits where a 20-byte stamp's host would.
+        let host = [
+            "mx1",
+            "mx1.example.com",
+            "mx12 mx1",
+            "",
+            "a-host-name-longer-than-sixty-four-bytes-which-the-shape-does-not-keep",
+        ][host];
+        let tag = [
+            "postfix/smtp[21877]",
+            "postfix-out/qmgr",
+            "postfix/smtp[1",
+            "sendmail[4410]",
+            "x y[1]",
+        ][tag];
+        format!("{stamp} {host} {tag}: {text}").into_bytes()
+    }
+
+    /// The shape's shortcut reads every line as `parse` does, whatever line came before: every
+    /// pair of lines built from the pieces above.
+    #[test]
+    fn the_shape_reads_a_line_as_parse_does() {
+        let pieces =
+            || (0..7).flat_map(|s| (0..5).flat_map(move |h| (0..5).map(move |t| (s, h, t))));
+        let key = |f: Option<Frame<'_>>| {
+            f.map(|f| (f.stamp, f.host.to_vec(), f.tag.to_vec(), f.text.to_vec()))
+        };
+        for before in pieces() {
+            let first = line(before.0, before.1, before.2, "3F2A81C0B4E: removed");
+            let mut shape = Shape::default();
+            if let Some(f) = parse(&first) {
+                shape.note(&first, &f);
+            }
+            for now in pieces() {
+                for text in ["3F2A81C0B4E: to=<a@b>, status=sent", "", "x: y"] {
+                    let second = line(now.0, now.1, now.2, text);
+                    let mut stamps = StampCache::default();
+                    let whole = parse(&second);
+                    // Without a shortcut the line is read whole, as before shapes.
+                    if let Some(at) = shape.tag_start(&second) {
+                        let by_shape = tag_text(&second[at..])
+                            .and_then(|(tag, text)| shape.frame(&second, tag, text, &mut stamps));
+                        assert_eq!(
+                            key(by_shape),
+                            key(whole),
+                            "{:?} after {:?}",
+                            String::from_utf8_lossy(&second),
+                            String::from_utf8_lossy(&first)
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn cached_stamps_match_fresh_ones() {
         let mut c = StampCache::default();
