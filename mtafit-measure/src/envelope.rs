@@ -11,6 +11,7 @@ use crate::input::{self, MAX_LINE};
 use crate::kumo;
 use crate::time;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::io::{self, BufRead, BufReader, Read};
 
 /// A container of log records around the original message lines.
@@ -165,6 +166,7 @@ pub fn unwrap(
         at: 0,
         done: false,
         record: Vec::new(),
+        second: Second::default(),
     });
     let mut head = Vec::with_capacity(input::HEAD);
     (&mut lines)
@@ -187,6 +189,8 @@ struct Unwrap {
     at: usize,
     done: bool,
     record: Vec<u8>,
+    /// The last second written as a timestamp.
+    second: Second,
 }
 
 /// Converted bytes gathered before a read is answered.
@@ -251,6 +255,15 @@ impl Unwrap {
         if rec.is_empty() {
             return Ok(());
         }
+        // A journal record is read into the few fields a line needs, skipping the rest
+        // unbuilt: a whole map of every field cost five times as much per record. Anything
+        // that does not fit those fields (a field given twice, say) is read as a map below.
+        if envelope == Envelope::JournaldJson
+            && let Ok(r) = serde_json::from_slice::<JournalRecord<'_>>(rec)
+        {
+            journal_line(&Fields::Typed(&r), &mut self.out, &mut self.second);
+            return Ok(());
+        }
         let fields = match serde_json::from_slice::<Value>(rec) {
             Ok(Value::Object(m)) => m,
             // Not a record: passed on as it is, so the format reader sees (and counts) it.
@@ -261,7 +274,9 @@ impl Unwrap {
             }
         };
         match envelope {
-            Envelope::JournaldJson => journal_line(&Fields::Json(&fields), &mut self.out),
+            Envelope::JournaldJson => {
+                journal_line(&Fields::Json(&fields), &mut self.out, &mut self.second)
+            }
             _ => jsonl_line(&fields, &mut self.out),
         }
         Ok(())
@@ -309,7 +324,7 @@ impl Unwrap {
             }
         }
         if !fields.is_empty() {
-            journal_line(&Fields::Export(&fields), &mut self.out);
+            journal_line(&Fields::Export(&fields), &mut self.out, &mut self.second);
         }
         Ok(())
     }
@@ -318,18 +333,153 @@ impl Unwrap {
 /// A journal record's fields, from either journal format.
 enum Fields<'a> {
     Json(&'a Map<String, Value>),
+    Typed(&'a JournalRecord<'a>),
     Export(&'a [(Vec<u8>, Vec<u8>)]),
 }
 
 impl Fields<'_> {
-    fn get(&self, key: &str) -> Option<Vec<u8>> {
+    fn get(&self, key: &str) -> Option<Cow<'_, [u8]>> {
         match self {
-            Fields::Json(m) => m.get(key).and_then(json_bytes),
+            Fields::Json(m) => m.get(key).and_then(json_bytes).map(Cow::Owned),
+            Fields::Typed(r) => r.get(key),
             Fields::Export(f) => f
                 .iter()
                 .find(|(k, _)| k == key.as_bytes())
-                .map(|(_, v)| v.clone()),
+                .map(|(_, v)| Cow::Borrowed(&v[..])),
         }
+    }
+}
+
+/// The fields of a `journalctl -o json` record that [`journal_line`] reads; the others are
+/// skipped without being built.
+#[derive(serde::Deserialize)]
+struct JournalRecord<'a> {
+    #[serde(rename = "MESSAGE", borrow, default)]
+    message: Option<JournalValue<'a>>,
+    #[serde(rename = "__REALTIME_TIMESTAMP", borrow, default)]
+    realtime: Option<JournalValue<'a>>,
+    #[serde(rename = "SYSLOG_TIMESTAMP", borrow, default)]
+    syslog_timestamp: Option<JournalValue<'a>>,
+    #[serde(rename = "_HOSTNAME", borrow, default)]
+    hostname: Option<JournalValue<'a>>,
+    #[serde(rename = "SYSLOG_IDENTIFIER", borrow, default)]
+    identifier: Option<JournalValue<'a>>,
+    #[serde(rename = "_COMM", borrow, default)]
+    comm: Option<JournalValue<'a>>,
+    #[serde(rename = "SYSLOG_PID", borrow, default)]
+    syslog_pid: Option<JournalValue<'a>>,
+    #[serde(rename = "_PID", borrow, default)]
+    pid: Option<JournalValue<'a>>,
+}
+
+impl JournalRecord<'_> {
+    /// A field's bytes, as [`json_bytes`] reads them from a map.
+    fn get(&self, key: &str) -> Option<Cow<'_, [u8]>> {
+        let field = match key {
+            "MESSAGE" => &self.message,
+            "__REALTIME_TIMESTAMP" => &self.realtime,
+            "SYSLOG_TIMESTAMP" => &self.syslog_timestamp,
+            "_HOSTNAME" => &self.hostname,
+            "SYSLOG_IDENTIFIER" => &self.identifier,
+            "_COMM" => &self.comm,
+            "SYSLOG_PID" => &self.syslog_pid,
+            "_PID" => &self.pid,
+            _ => return None,
+        };
+        field.as_ref()?.bytes()
+    }
+}
+
+/// One journal JSON field, kept as [`json_bytes`] would read it from a [`Value`].
+enum JournalValue<'a> {
+    /// A string, borrowed from the record when it holds no escapes.
+    Text(std::borrow::Cow<'a, str>),
+    /// A number, written as `serde_json` writes it.
+    Number(serde_json::Number),
+    /// An array: of byte values (a field that is not UTF-8), or of a field's values.
+    Array(Vec<JournalValue<'a>>),
+    /// Anything else: null, true or false, an object.
+    Other,
+}
+
+impl JournalValue<'_> {
+    fn bytes(&self) -> Option<Cow<'_, [u8]>> {
+        match self {
+            JournalValue::Text(s) => Some(Cow::Borrowed(s.as_bytes())),
+            JournalValue::Number(n) => Some(Cow::Owned(n.to_string().into_bytes())),
+            JournalValue::Array(a)
+                if a.iter()
+                    .all(|v| matches!(v, JournalValue::Number(n) if n.is_u64())) =>
+            {
+                a.iter()
+                    .map(|v| match v {
+                        JournalValue::Number(n) => n.as_u64().and_then(|b| u8::try_from(b).ok()),
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<u8>>>()
+                    .map(Cow::Owned)
+            }
+            JournalValue::Array(a) => a.first().and_then(JournalValue::bytes),
+            JournalValue::Other => None,
+        }
+    }
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for JournalValue<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = JournalValue<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a journal field")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(JournalValue::Text(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(JournalValue::Text(std::borrow::Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(JournalValue::Text(std::borrow::Cow::Owned(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(JournalValue::Number(v.into()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(JournalValue::Number(v.into()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(serde_json::Number::from_f64(v)
+                    .map_or(JournalValue::Other, JournalValue::Number))
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(JournalValue::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(JournalValue::Other)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut all = Vec::new();
+                while let Some(v) = seq.next_element()? {
+                    all.push(v);
+                }
+                Ok(JournalValue::Array(all))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(JournalValue::Other)
+            }
+        }
+        d.deserialize_any(Visit(std::marker::PhantomData))
     }
 }
 
@@ -352,14 +502,14 @@ fn json_bytes(v: &Value) -> Option<Vec<u8>> {
 /// else `SYSLOG_TIMESTAMP` as the sender wrote it; the host from `_HOSTNAME`; the tag from
 /// `SYSLOG_IDENTIFIER` (else `_COMM`) and `SYSLOG_PID` (else `_PID`). A record without MESSAGE
 /// or a time is skipped: it stands for no log line.
-fn journal_line(f: &Fields<'_>, out: &mut Vec<u8>) {
+fn journal_line(f: &Fields<'_>, out: &mut Vec<u8>, second: &mut Second) {
     let Some(message) = f.get("MESSAGE") else {
         return;
     };
     let stamp = f
         .get("__REALTIME_TIMESTAMP")
         .and_then(|t| std::str::from_utf8(&t).ok()?.trim().parse::<i64>().ok())
-        .and_then(micros_stamp)
+        .and_then(|us| second.stamp(us))
         .or_else(|| {
             f.get("SYSLOG_TIMESTAMP")
                 .map(|s| s.trim_ascii().to_vec())
@@ -454,6 +604,34 @@ fn value_stamp(v: &Value) -> Option<Vec<u8>> {
     micros_stamp((number * scale).round() as i64)
 }
 
+/// [`micros_stamp`] with the date and time of the last second kept: records of one second
+/// differ only in their microseconds, and writing the date again cost more than reading the
+/// record.
+#[derive(Default)]
+struct Second {
+    secs: Option<i64>,
+    text: Vec<u8>,
+}
+
+impl Second {
+    fn stamp(&mut self, us: i64) -> Option<Vec<u8>> {
+        let secs = us.div_euclid(1_000_000);
+        if self.secs != Some(secs) {
+            self.text = micros_stamp(secs * 1_000_000)?;
+            self.secs = Some(secs);
+        }
+        let mut text = self.text.clone();
+        // `….000000+00:00`: the six digits after the point.
+        let point = text.len() - 13;
+        let mut micros = us.rem_euclid(1_000_000);
+        for d in text[point + 1..point + 7].iter_mut().rev() {
+            *d = b'0' + (micros % 10) as u8;
+            micros /= 10;
+        }
+        Some(text)
+    }
+}
+
 /// Microseconds since 1970 in UTC as `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`.
 fn micros_stamp(us: i64) -> Option<Vec<u8>> {
     let secs = us.div_euclid(1_000_000);
@@ -527,10 +705,58 @@ mod tests {
             at: 0,
             done: false,
             record: Vec::new(),
+            second: Second::default(),
         };
         let mut s = Vec::new();
         u.read_to_end(&mut s).expect("read from memory");
         s
+    }
+
+    #[test]
+    fn a_kept_second_writes_the_stamps_a_fresh_one_does() {
+        let mut second = Second::default();
+        for us in [
+            1_766_188_800_000_000i64,
+            1_766_188_800_000_001,
+            1_766_188_800_999_999,
+            1_766_188_801_000_000,
+            1_766_188_800_123_456,
+            0,
+            -1,
+        ] {
+            assert_eq!(second.stamp(us), micros_stamp(us), "{us}");
+        }
+    }
+
+    #[test]
+    fn a_journal_record_reads_its_fields_as_the_map_does() {
+        for rec in [
+            r#"{"MESSAGE":"a \"quoted\" text","_HOSTNAME":"mx1","_PID":4410,"SYSLOG_IDENTIFIER":["postfix/smtp","dup"]}"#,
+            r#"{"MESSAGE":[104,105,255],"__REALTIME_TIMESTAMP":"1766188800000000","SYSLOG_PID":1.5}"#,
+            r#"{"MESSAGE":[[104,105],"x"],"_COMM":null,"_HOSTNAME":true,"SYSLOG_TIMESTAMP":{"a":1}}"#,
+            r#"{"MESSAGE":[300],"_PID":-7,"OTHER":{"deep":[1,{"x":2}]}}"#,
+        ] {
+            let typed: JournalRecord<'_> = serde_json::from_str(rec).expect(rec);
+            let Value::Object(map) = serde_json::from_str::<Value>(rec).expect(rec) else {
+                panic!("{rec} is an object");
+            };
+            for key in [
+                "MESSAGE",
+                "__REALTIME_TIMESTAMP",
+                "SYSLOG_TIMESTAMP",
+                "_HOSTNAME",
+                "SYSLOG_IDENTIFIER",
+                "_COMM",
+                "SYSLOG_PID",
+                "_PID",
+            ] {
+                assert_eq!(
+                    Fields::Typed(&typed).get(key),
+                    Fields::Json(&map).get(key),
+                    "{key} of {rec}"
+                );
+            }
+        }
     }
 
     #[test]
