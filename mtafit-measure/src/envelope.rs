@@ -264,6 +264,12 @@ impl Unwrap {
             journal_line(&Fields::Typed(&r), &mut self.out, &mut self.second);
             return Ok(());
         }
+        if envelope == Envelope::Jsonl
+            && let Ok(r) = serde_json::from_slice::<JsonlRecord<'_>>(rec)
+        {
+            jsonl_line(&r, &mut self.out);
+            return Ok(());
+        }
         let fields = match serde_json::from_slice::<Value>(rec) {
             Ok(Value::Object(m)) => m,
             // Not a record: passed on as it is, so the format reader sees (and counts) it.
@@ -531,12 +537,175 @@ fn journal_line(f: &Fields<'_>, out: &mut Vec<u8>, second: &mut Second) {
     );
 }
 
-/// The first of `keys` in `m`, then in its `labels` object (LogCLI's stream labels).
-fn pick<'a>(m: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
-    let labels = m.get("labels").and_then(Value::as_object);
+/// A JSON-lines record's fields by name: a map of all of them, or a [`JsonlRecord`].
+trait Record {
+    /// The field `key`, when the record has it (null included).
+    fn field(&self, key: &str) -> Option<Field<'_>>;
+    /// LogCLI's stream labels, when the record has them as an object.
+    fn labels(&self) -> Option<&dyn Record>;
+}
+
+/// One field of a [`Record`].
+#[derive(Clone, Copy)]
+enum Field<'a> {
+    Json(&'a Value),
+    Typed(&'a JournalValue<'a>),
+}
+
+impl Field<'_> {
+    /// Null, or (for a typed field) anything that reads as no bytes and no time.
+    fn is_null(&self) -> bool {
+        match self {
+            Field::Json(v) => v.is_null(),
+            Field::Typed(v) => matches!(v, JournalValue::Other),
+        }
+    }
+
+    fn bytes(&self) -> Option<Cow<'_, [u8]>> {
+        match self {
+            Field::Json(v) => json_bytes(v).map(Cow::Owned),
+            Field::Typed(v) => v.bytes(),
+        }
+    }
+
+    /// A time field's RFC 3339 text, or Unix time by its size, as a syslog timestamp.
+    fn stamp(&self) -> Option<Vec<u8>> {
+        let text = match self {
+            Field::Json(Value::String(s)) => Some(s.as_str()),
+            Field::Typed(JournalValue::Text(s)) => Some(&**s),
+            _ => None,
+        };
+        let number = match (text, self) {
+            (Some(s), _) => {
+                if let Some((_, n)) = time::rfc3339(s.as_bytes()) {
+                    return Some(s.as_bytes()[..n].to_vec());
+                }
+                s.trim().parse::<f64>().ok()?
+            }
+            (None, Field::Json(Value::Number(n)) | Field::Typed(JournalValue::Number(n))) => {
+                n.as_f64()?
+            }
+            _ => return None,
+        };
+        if !number.is_finite() {
+            return None;
+        }
+        let scale = match number.abs() {
+            x if x < 1e11 => 1e6,
+            x if x < 1e14 => 1e3,
+            x if x < 1e17 => 1.0,
+            _ => 1e-3,
+        };
+        micros_stamp((number * scale).round() as i64)
+    }
+}
+
+impl Record for Map<String, Value> {
+    fn field(&self, key: &str) -> Option<Field<'_>> {
+        self.get(key).map(Field::Json)
+    }
+    fn labels(&self) -> Option<&dyn Record> {
+        self.get("labels")
+            .and_then(Value::as_object)
+            .map(|l| l as &dyn Record)
+    }
+}
+
+/// The fields of a JSON-lines record that [`jsonl_line`] reads; the others are skipped without
+/// being built. LogCLI's `labels` are read into the same fields.
+#[derive(serde::Deserialize)]
+struct JsonlRecord<'a> {
+    #[serde(borrow, default, deserialize_with = "present")]
+    line: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    message: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    log: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    timestamp: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    date: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    time: Option<JournalValue<'a>>,
+    #[serde(rename = "@timestamp", borrow, default, deserialize_with = "present")]
+    at_timestamp: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    host: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    hostname: Option<JournalValue<'a>>,
+    #[serde(rename = "_HOSTNAME", borrow, default, deserialize_with = "present")]
+    journal_hostname: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    appname: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    ident: Option<JournalValue<'a>>,
+    #[serde(
+        rename = "SYSLOG_IDENTIFIER",
+        borrow,
+        default,
+        deserialize_with = "present"
+    )]
+    journal_identifier: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    syslog_identifier: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    procid: Option<JournalValue<'a>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    pid: Option<JournalValue<'a>>,
+    #[serde(rename = "SYSLOG_PID", borrow, default, deserialize_with = "present")]
+    journal_syslog_pid: Option<JournalValue<'a>>,
+    #[serde(rename = "_PID", borrow, default, deserialize_with = "present")]
+    journal_pid: Option<JournalValue<'a>>,
+    #[serde(borrow, default)]
+    labels: Option<Box<JsonlRecord<'a>>>,
+}
+
+/// A field that is there, null included: a null `timestamp` hides the one in `labels`, as it
+/// does in the map (serde's own `Option` reads null as absent).
+fn present<'de: 'a, 'a, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<JournalValue<'a>>, D::Error> {
+    serde::Deserialize::deserialize(d).map(Some)
+}
+
+impl Record for JsonlRecord<'_> {
+    fn field(&self, key: &str) -> Option<Field<'_>> {
+        let f = match key {
+            "line" => &self.line,
+            "message" => &self.message,
+            "log" => &self.log,
+            "timestamp" => &self.timestamp,
+            "date" => &self.date,
+            "time" => &self.time,
+            "@timestamp" => &self.at_timestamp,
+            "host" => &self.host,
+            "hostname" => &self.hostname,
+            "_HOSTNAME" => &self.journal_hostname,
+            "appname" => &self.appname,
+            "ident" => &self.ident,
+            "SYSLOG_IDENTIFIER" => &self.journal_identifier,
+            "syslog_identifier" => &self.syslog_identifier,
+            "procid" => &self.procid,
+            "pid" => &self.pid,
+            "SYSLOG_PID" => &self.journal_syslog_pid,
+            "_PID" => &self.journal_pid,
+            _ => return None,
+        };
+        f.as_ref().map(Field::Typed)
+    }
+    fn labels(&self) -> Option<&dyn Record> {
+        self.labels.as_deref().map(|l| l as &dyn Record)
+    }
+}
+
+/// The first of `keys` in `r`, then in its `labels` object (LogCLI's stream labels).
+fn pick<'a>(r: &'a dyn Record, keys: &[&str]) -> Option<Field<'a>> {
     keys.iter()
-        .find_map(|k| m.get(*k))
-        .or_else(|| labels.and_then(|l| keys.iter().find_map(|k| l.get(*k))))
+        .find_map(|k| r.field(k))
+        .or_else(|| {
+            r.labels()
+                .and_then(|l| keys.iter().find_map(|k| l.field(k)))
+        })
         .filter(|v| !v.is_null())
 }
 
@@ -546,10 +715,10 @@ fn pick<'a>(m: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
 /// `timestamp`, `date`, `time` or `@timestamp` (RFC 3339, or Unix seconds, milli-, micro- or
 /// nanoseconds), `host`/`hostname`, `appname`/`ident`/`SYSLOG_IDENTIFIER` and
 /// `procid`/`pid`/`SYSLOG_PID`, each looked for in `labels` too.
-fn jsonl_line(m: &Map<String, Value>, out: &mut Vec<u8>) {
+fn jsonl_line(r: &dyn Record, out: &mut Vec<u8>) {
     let Some(message) = ["line", "message", "log"]
         .iter()
-        .find_map(|k| m.get(*k).and_then(json_bytes))
+        .find_map(|k| r.field(k).and_then(|f| f.bytes().map(Cow::into_owned)))
     else {
         return;
     };
@@ -562,11 +731,11 @@ fn jsonl_line(m: &Map<String, Value>, out: &mut Vec<u8>) {
         out.push(b'\n');
         return;
     }
-    let stamp = pick(m, &["timestamp", "date", "time", "@timestamp"]).and_then(value_stamp);
+    let stamp = pick(r, &["timestamp", "date", "time", "@timestamp"]).and_then(|f| f.stamp());
     let Some(stamp) = stamp else {
         return;
     };
-    let text = |keys: &[&str]| pick(m, keys).and_then(json_bytes);
+    let text = |keys: &[&str]| pick(r, keys).and_then(|f| f.bytes().map(Cow::into_owned));
     let host = text(&["host", "hostname", "_HOSTNAME"]);
     let ident = text(&["appname", "ident", "SYSLOG_IDENTIFIER", "syslog_identifier"]);
     let pid = text(&["procid", "pid", "SYSLOG_PID", "_PID"]);
@@ -578,30 +747,6 @@ fn jsonl_line(m: &Map<String, Value>, out: &mut Vec<u8>) {
         pid.as_deref(),
         message,
     );
-}
-
-/// A time field's RFC 3339 text, or Unix time by its size, as a syslog timestamp.
-fn value_stamp(v: &Value) -> Option<Vec<u8>> {
-    let number = match v {
-        Value::String(s) => {
-            if let Some((_, n)) = time::rfc3339(s.as_bytes()) {
-                return Some(s.as_bytes()[..n].to_vec());
-            }
-            s.trim().parse::<f64>().ok()?
-        }
-        Value::Number(n) => n.as_f64()?,
-        _ => return None,
-    };
-    if !number.is_finite() {
-        return None;
-    }
-    let scale = match number.abs() {
-        x if x < 1e11 => 1e6,
-        x if x < 1e14 => 1e3,
-        x if x < 1e17 => 1.0,
-        _ => 1e-3,
-    };
-    micros_stamp((number * scale).round() as i64)
 }
 
 /// [`micros_stamp`] with the date and time of the last second kept: records of one second
@@ -756,6 +901,39 @@ mod tests {
                     "{key} of {rec}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_jsonl_record_makes_the_line_its_map_makes() {
+        for rec in [
+            r#"{"line":"3F2A81C0B4E: removed","labels":{"host":"mx1","appname":"postfix/qmgr","procid":"1042"},"timestamp":"2025-12-20T00:00:00.5Z"}"#,
+            r#"{"message":"x","timestamp":null,"labels":{"timestamp":1766188800},"host":"mx1"}"#,
+            r#"{"log":"x","time":1766188800123,"hostname":"a b","ident":"postfix/smtp","pid":7}"#,
+            r#"{"message":"x","@timestamp":"1766188800.25","SYSLOG_IDENTIFIER":["postfix/smtp"],"_PID":[52]}"#,
+            r#"{"message":"x","date":true,"time":"2025-12-20T00:00:00+01:00","host":{"name":"mx1"}}"#,
+            r#"{"message":"Dec 20 00:00:00 mx1 postfix/smtp[1]: whole line","host":"collector"}"#,
+            r#"{"message":[120,255],"timestamp":1.7661888e9,"labels":"not an object"}"#,
+        ] {
+            let Value::Object(map) = serde_json::from_str::<Value>(rec).expect(rec) else {
+                panic!("{rec} is an object");
+            };
+            let mut by_map = Vec::new();
+            jsonl_line(&map, &mut by_map);
+            // A record the typed fields cannot hold is read as its map, as `json_record` does.
+            if let Ok(typed) = serde_json::from_str::<JsonlRecord<'_>>(rec) {
+                let mut by_fields = Vec::new();
+                jsonl_line(&typed, &mut by_fields);
+                assert_eq!(
+                    String::from_utf8_lossy(&by_fields),
+                    String::from_utf8_lossy(&by_map),
+                    "{rec}"
+                );
+            }
+            // The first time key there decides, even when it holds no time: a null
+            // `timestamp` hides the one in `labels`, and a `date` of true the `time` after it.
+            let timeless = rec.contains("null") || rec.contains("true");
+            assert_eq!(by_map.is_empty(), timeless, "{rec}");
         }
     }
 
