@@ -158,7 +158,34 @@ pub fn unwrap(
     meter: &std::sync::Arc<input::Meter>,
 ) -> io::Result<input::Opened> {
     let (modified, compressed) = (opened.modified, opened.compressed);
-    let raw = input::whole_stream(opened, meter);
+    let mut raw = input::whole_stream(opened, meter);
+    if envelope != Envelope::JournaldExport {
+        // One record to a line: the scanning threads convert their own chunks, so the
+        // conversion runs on every core. The head for detection is converted here, from the
+        // whole records at the start.
+        let mut first = Vec::with_capacity(input::HEAD);
+        (&mut raw)
+            .take(input::HEAD as u64)
+            .read_to_end(&mut first)?;
+        while !first.contains(&b'\n') && first.len() < MAX_LINE {
+            let before = first.len();
+            (&mut raw)
+                .take(input::HEAD as u64)
+                .read_to_end(&mut first)?;
+            if first.len() == before {
+                break;
+            }
+        }
+        let whole = memchr::memrchr(b'\n', &first).map_or(first.len(), |i| i + 1);
+        let mut head = Vec::new();
+        convert(envelope, &first[..whole], &mut head, &mut Second::default());
+        return Ok(input::Opened {
+            head,
+            body: input::Body::Records(raw, first, envelope),
+            modified,
+            compressed,
+        });
+    }
     let mut lines: Box<dyn Read + Send> = Box::new(Unwrap {
         inner: BufReader::with_capacity(64 << 10, raw),
         envelope,
@@ -251,40 +278,7 @@ impl Unwrap {
             self.done = true;
             return Ok(());
         }
-        let rec = self.record.trim_ascii();
-        if rec.is_empty() {
-            return Ok(());
-        }
-        // A journal record is read into the few fields a line needs, skipping the rest
-        // unbuilt: a whole map of every field cost five times as much per record. Anything
-        // that does not fit those fields (a field given twice, say) is read as a map below.
-        if envelope == Envelope::JournaldJson
-            && let Ok(r) = serde_json::from_slice::<JournalRecord<'_>>(rec)
-        {
-            journal_line(&Fields::Typed(&r), &mut self.out, &mut self.second);
-            return Ok(());
-        }
-        if envelope == Envelope::Jsonl
-            && let Ok(r) = serde_json::from_slice::<JsonlRecord<'_>>(rec)
-        {
-            jsonl_line(&r, &mut self.out);
-            return Ok(());
-        }
-        let fields = match serde_json::from_slice::<Value>(rec) {
-            Ok(Value::Object(m)) => m,
-            // Not a record: passed on as it is, so the format reader sees (and counts) it.
-            _ => {
-                push_clean(&mut self.out, rec);
-                self.out.push(b'\n');
-                return Ok(());
-            }
-        };
-        match envelope {
-            Envelope::JournaldJson => {
-                journal_line(&Fields::Json(&fields), &mut self.out, &mut self.second)
-            }
-            _ => jsonl_line(&fields, &mut self.out),
-        }
+        json_record(envelope, &self.record, &mut self.out, &mut self.second);
         Ok(())
     }
 
@@ -333,6 +327,50 @@ impl Unwrap {
             journal_line(&Fields::Export(&fields), &mut self.out, &mut self.second);
         }
         Ok(())
+    }
+}
+
+/// One JSON record (a line, without its newline) as its syslog line, appended to `out`.
+fn json_record(envelope: Envelope, rec: &[u8], out: &mut Vec<u8>, second: &mut Second) {
+    let rec = rec.trim_ascii();
+    if rec.is_empty() {
+        return;
+    }
+    // A journal record is read into the few fields a line needs, skipping the rest
+    // unbuilt: a whole map of every field cost five times as much per record. Anything
+    // that does not fit those fields (a field given twice, say) is read as a map below.
+    if envelope == Envelope::JournaldJson
+        && let Ok(r) = serde_json::from_slice::<JournalRecord<'_>>(rec)
+    {
+        journal_line(&Fields::Typed(&r), out, second);
+        return;
+    }
+    if envelope == Envelope::Jsonl
+        && let Ok(r) = serde_json::from_slice::<JsonlRecord<'_>>(rec)
+    {
+        jsonl_line(&r, out);
+        return;
+    }
+    let fields = match serde_json::from_slice::<Value>(rec) {
+        Ok(Value::Object(m)) => m,
+        // Not a record: passed on as it is, so the format reader sees (and counts) it.
+        _ => {
+            push_clean(out, rec);
+            out.push(b'\n');
+            return;
+        }
+    };
+    match envelope {
+        Envelope::JournaldJson => journal_line(&Fields::Json(&fields), out, second),
+        _ => jsonl_line(&fields, out),
+    }
+}
+
+/// The records of `raw`, one JSON record to a line, as syslog lines appended to `out`. The
+/// scanning threads call it, each on its own chunks of whole lines.
+pub fn convert(envelope: Envelope, raw: &[u8], out: &mut Vec<u8>, second: &mut Second) {
+    for rec in raw.split(|&b| b == b'\n') {
+        json_record(envelope, rec, out, second);
     }
 }
 
@@ -753,7 +791,7 @@ fn jsonl_line(r: &dyn Record, out: &mut Vec<u8>) {
 /// differ only in their microseconds, and writing the date again cost more than reading the
 /// record.
 #[derive(Default)]
-struct Second {
+pub struct Second {
     secs: Option<i64>,
     text: Vec<u8>,
 }

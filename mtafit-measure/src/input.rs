@@ -106,6 +106,10 @@ pub enum Body {
     Mapped(File, u64),
     /// A stream; `head` is its beginning and has already been read from it.
     Stream(Box<dyn Read + Send>),
+    /// A stream of log records, one to a line, that the scanning threads turn into syslog
+    /// lines ([`crate::envelope::convert`]); the bytes are its beginning, already read from
+    /// it (the `head` is their conversion).
+    Records(Box<dyn Read + Send>, Vec<u8>, crate::envelope::Envelope),
 }
 
 /// Counts bytes read through it into the meter.
@@ -289,6 +293,7 @@ pub fn whole_stream(opened: Opened, meter: &Arc<Meter>) -> Box<dyn Read + Send> 
             meter: Arc::clone(meter),
         }),
         Body::Stream(rest) => Box::new(io::Cursor::new(opened.head).chain(rest)),
+        Body::Records(rest, first, _) => Box::new(io::Cursor::new(first).chain(rest)),
     }
 }
 

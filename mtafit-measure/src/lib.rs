@@ -388,12 +388,19 @@ fn run(
     let (spare_tx, spare_rx) = mpsc::channel::<Tally>();
     let spare_rx = Mutex::new(spare_rx);
     let counts_own_bytes = matches!(opened.body, Body::Mapped(..));
+    let records = match &opened.body {
+        Body::Records(_, _, envelope) => Some(*envelope),
+        _ => None,
+    };
     let lines = dialect.lines();
     std::thread::scope(|s| {
         for _ in 0..threads {
             let (job_rx, done_tx, recycle_tx) = (&job_rx, done_tx.clone(), recycle_tx.clone());
             let spare_rx = &spare_rx;
             s.spawn(move || {
+                // A records input's chunks, turned into syslog lines.
+                let mut converted = Vec::new();
+                let mut second = envelope::Second::default();
                 loop {
                     let job = match job_rx.lock() {
                         Ok(rx) => rx.recv(),
@@ -405,7 +412,20 @@ fn run(
                         .ok()
                         .and_then(|rx| rx.try_recv().ok())
                         .unwrap_or_default();
-                    scan::scan(lines, job.data.bytes(), job.base, job.at_end, &mut t);
+                    let bytes = match records {
+                        Some(envelope) => {
+                            converted.clear();
+                            envelope::convert(
+                                envelope,
+                                job.data.bytes(),
+                                &mut converted,
+                                &mut second,
+                            );
+                            &converted[..]
+                        }
+                        None => job.data.bytes(),
+                    };
+                    scan::scan(lines, bytes, job.base, job.at_end, &mut t);
                     if done_tx.send((job.index, t)).is_err() {
                         return;
                     }
@@ -421,6 +441,9 @@ fn run(
             Body::Mapped(file, len) => input::produce_mapped(&file, len, &job_tx, cancel),
             Body::Stream(stream) => {
                 input::produce_stream(stream, opened.head, &job_tx, &recycle_rx, cancel)
+            }
+            Body::Records(stream, first, _) => {
+                input::produce_stream(stream, first, &job_tx, &recycle_rx, cancel)
             }
         });
         let mut bytes = 0;

@@ -12,9 +12,14 @@ use std::process::Stdio;
 /// A Postfix log in UTC (`journalctl -o short-iso` in a UTC zone), so the journal's UTC times
 /// name the same dates; no traps, since a journal has no line without its frame.
 fn plain() -> (Vec<u8>, Truth) {
+    plain_of(1500)
+}
+
+/// [`plain`] with `messages` messages.
+fn plain_of(messages: u64) -> (Vec<u8>, Truth) {
     let o = Options {
         seed: 22,
-        messages: 1500,
+        messages,
         target_bytes: None,
         start: (2025, 12, 20),
         days: 20,
@@ -291,6 +296,29 @@ fn journald_json_counts_as_the_plain_syslog() {
         &records,
         &["--log-format", "journald-json"],
     );
+}
+
+/// The scanning threads convert their own chunks of records: many chunks, on one thread or
+/// several, give the plain log's report.
+#[test]
+fn records_converted_chunk_by_chunk_on_any_number_of_threads_count_as_the_plain_syslog() {
+    let (log, truth) = plain_of(8000);
+    let want = counts(measure(&log, &[]).expect("the plain log"));
+    assert_eq!(want["sent"], json!(truth.sent));
+    for (name, records) in [
+        ("journald json", journald_json(&log)),
+        ("logcli", logcli(&log)),
+    ] {
+        // Reads are cut into chunks of 2 MiB: these records make several.
+        assert!(records.len() > 6 << 20, "{name}: {} bytes", records.len());
+        for threads in ["1", "2", "3"] {
+            let got = counts(
+                measure(&records, &["--threads", threads])
+                    .unwrap_or_else(|e| panic!("{name}: {e}")),
+            );
+            assert_eq!(got, want, "{name} on {threads} threads");
+        }
+    }
 }
 
 #[test]
