@@ -268,8 +268,12 @@ Every number is defined in docs/measuring.md.")]
         /// Read files instead of mapping them into memory (slower; a map that fails is read anyway)
         #[arg(long)]
         no_mmap: bool,
+        /// The host these logs come from, when their lines name none (Exim's own main log,
+        /// KumoMTA, PowerMTA): --merge tells hosts' reports apart by it
+        #[arg(long, value_name = "NAME", value_parser = parse_host)]
+        host: Option<String>,
         /// The FILEs are reports of `measure --format json`, one per host: print them combined
-        #[arg(long, conflicts_with_all = ["log_format", "year", "threads", "no_mmap"])]
+        #[arg(long, conflicts_with_all = ["log_format", "year", "threads", "no_mmap", "host"])]
         merge: bool,
     },
     /// Validate catalogue files (default: every folder mtafit reads)
@@ -550,6 +554,24 @@ where
 fn growth(s: &str) -> Result<f64, Beside<units::ParseError>> {
     units::parse_growth(s).map_err(Beside)
 }
+
+/// `--host NAME`: one word, as a syslog line's host field is.
+fn parse_host(s: &str) -> Result<String, BadHost> {
+    let word = !s.is_empty()
+        && s.len() <= 255
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || mtafit_model::text::is_unsafe(c));
+    word.then(|| s.to_owned()).ok_or(BadHost)
+}
+
+/// A `--host` that is not one word.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "expected a host name: one word of at most 255 bytes, without spaces or control characters, \
+     as a syslog line's host field (mx1, mx1.example.com, 192.0.2.25)"
+)]
+pub struct BadHost;
 
 /// A command that has no man page of its own.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

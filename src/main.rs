@@ -74,6 +74,7 @@ fn main() -> ExitCode {
             year,
             threads,
             no_mmap,
+            host,
             merge,
         }) => commands::measure::run(
             files,
@@ -91,6 +92,7 @@ fn main() -> ExitCode {
                 year: *year,
                 threads: *threads,
                 mmap: !*no_mmap,
+                host: host.clone(),
                 merge: *merge,
             },
         ),

@@ -60,6 +60,9 @@ pub struct Options {
     /// the command line maps and explains that signal; the explorer, which must keep its
     /// terminal, reads.
     pub mmap: bool,
+    /// The host of logs whose lines name none (Exim's own main log, KumoMTA, PowerMTA), for the
+    /// report's `hosts`: `--merge` tells hosts apart by them.
+    pub host: Option<String>,
 }
 
 /// A finished measurement and what the user should be told on the side.
@@ -84,6 +87,13 @@ pub enum Warning {
         name: String,
         /// The format it was read as.
         format: LogFormat,
+    },
+    /// `--host` names a host, but the lines name their own, which the report keeps.
+    HostUnused {
+        /// The host `--host` named.
+        host: String,
+        /// The hosts the lines name.
+        named: Vec<String>,
     },
 }
 
@@ -283,6 +293,16 @@ pub fn measure(
     let mut report = assemble(totals, &files, yearless_from);
     if let Some(f) = forced {
         report.notes.push(ReportNote::NothingRead(f));
+    }
+    if let Some(host) = &opts.host {
+        if report.hosts.is_empty() {
+            report.hosts.push(host.clone());
+        } else if !report.hosts.contains(host) {
+            warnings.push(Warning::HostUnused {
+                host: host.clone(),
+                named: report.hosts.clone(),
+            });
+        }
     }
     Ok(Measured { report, warnings })
 }

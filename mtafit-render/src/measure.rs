@@ -196,6 +196,18 @@ pub fn warning(w: &Warning) -> String {
              --log-format says so",
             a_log(*format)
         ),
+        Warning::HostUnused { host, named } => {
+            let named: Vec<_> = named
+                .iter()
+                .map(|h| mtafit_model::text::quoted(h, 40))
+                .collect();
+            format!(
+                "--host {} was not used: the lines name their own host ({}), and the report \
+                 keeps those; --host is for logs whose lines name none",
+                mtafit_model::text::quoted(host, 40),
+                named.join(", ")
+            )
+        }
     }
 }
 
@@ -587,6 +599,14 @@ mod tests {
         assert_eq!(
             warning(&Warning::Empty("b.log".into())),
             "b.log is empty; it was skipped"
+        );
+        assert_eq!(
+            warning(&Warning::HostUnused {
+                host: "mx2".into(),
+                named: vec!["mx1".into(), "m\x1bx3".into()],
+            }),
+            "--host mx2 was not used: the lines name their own host (mx1, m<U+001B>x3), and the \
+             report keeps those; --host is for logs whose lines name none"
         );
         assert_eq!(
             warning(&Warning::Unlike {

@@ -43,7 +43,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mail.log");
         std::fs::write(&path, &bytes).unwrap();
-        let opts = Options { format: None, envelope: None, year: None, threads: 2, mmap: true };
+        let opts = Options { format: None, envelope: None, year: None, threads: 2, mmap: true, host: None };
         if let Ok(m) = mtafit_measure::measure(&[Source::Path(path)], &opts, &Arc::new(Meter::default())) {
             let text = mtafit_render::measure::table(&m.report);
             prop_assert!(

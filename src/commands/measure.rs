@@ -25,6 +25,8 @@ pub struct Settings {
     pub threads: usize,
     /// Map regular files instead of reading them (on unless `--no-mmap`).
     pub mmap: bool,
+    /// `--host`: the host of logs whose lines name none.
+    pub host: Option<String>,
     /// `--merge`: the files are reports of `measure --format json` to combine, not logs.
     pub merge: bool,
 }
@@ -80,6 +82,7 @@ pub fn run(
         year: settings.year,
         threads: settings.threads,
         mmap: settings.mmap,
+        host: settings.host.clone(),
     };
     if settings.mmap {
         on_bus_error_explain();

@@ -326,3 +326,100 @@ fn overlapping_spans_of_one_host_are_refused_naming_both_files() {
     ]);
     assert!(o.status.success(), "{}", common::stderr(&o));
 }
+
+/// One host's Exim main log, written by Exim itself: its lines name no host.
+fn exim_log(dir: &Path, name: &str, seed: u64, start: (i32, u32, u32)) -> (PathBuf, Truth) {
+    let o = Options {
+        seed,
+        messages: 2000,
+        start,
+        days: 20,
+        ..Options::default()
+    };
+    let mut log = Vec::new();
+    let truth = generate(Format::Exim, &o, &mut log).unwrap();
+    let path = dir.join(format!("{name}-mainlog"));
+    std::fs::write(&path, log).unwrap();
+    (path, truth)
+}
+
+#[test]
+fn host_names_logs_that_name_none_so_their_reports_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two Exim hosts over overlapping weeks: without names, one unnamed host twice.
+    let (a, ta) = exim_log(dir.path(), "a", 31, (2025, 11, 1));
+    let (b, tb) = exim_log(dir.path(), "b", 32, (2025, 11, 10));
+    let unnamed = [report(&a), report(&b)];
+    let refused = run(&[
+        "measure",
+        "--merge",
+        unnamed[0].to_str().unwrap(),
+        unnamed[1].to_str().unwrap(),
+    ]);
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "{}",
+        common::stderr(&refused)
+    );
+    let named = |log: &Path, host: &str| {
+        let o = run(&[
+            "measure",
+            log.to_str().unwrap(),
+            "--format",
+            "json",
+            "--host",
+            host,
+        ]);
+        let path = dir.path().join(format!("{host}.json"));
+        std::fs::write(&path, &o.stdout).unwrap();
+        assert_eq!(json_of(&o)["hosts"], serde_json::json!([host]));
+        path
+    };
+    let (ra, rb) = (named(&a, "mx-a"), named(&b, "mx-b"));
+    let merged = json_of(&run(&[
+        "measure",
+        "--merge",
+        ra.to_str().unwrap(),
+        rb.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(merged["hosts"], serde_json::json!(["mx-a", "mx-b"]));
+    assert_eq!(merged["sent"], serde_json::json!(ta.sent + tb.sent));
+    assert_eq!(
+        merged["messages_sent"],
+        serde_json::json!(ta.messages_sent + tb.messages_sent)
+    );
+}
+
+#[test]
+fn host_leaves_the_hosts_that_lines_name_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (log, _) = host_log(dir.path(), "alpha", 7, (2025, 11, 1));
+    let o = run(&[
+        "measure",
+        log.to_str().unwrap(),
+        "--format",
+        "json",
+        "--host",
+        "beta",
+    ]);
+    assert_eq!(json_of(&o)["hosts"], serde_json::json!(["alpha"]));
+    assert!(
+        common::stderr(&o)
+            .contains("--host beta was not used: the lines name their own host (alpha)"),
+        "{}",
+        common::stderr(&o)
+    );
+    // A name must be one word, as a host field is.
+    for bad in ["", "two words", "mx\u{1b}1"] {
+        let o = run(&["measure", log.to_str().unwrap(), "--host", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad:?}: {}", common::stderr(&o));
+        assert!(
+            common::stderr(&o).contains("expected a host name"),
+            "{}",
+            common::stderr(&o)
+        );
+    }
+}

@@ -66,6 +66,7 @@ fn measure_file(
         year: None,
         threads: 2,
         mmap: true,
+        host: None,
     };
     mtafit_measure::measure(&[Source::Path(path)], &opts, &Arc::new(Meter::default()))
 }
