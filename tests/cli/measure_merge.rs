@@ -47,6 +47,13 @@ fn report(log: &Path) -> PathBuf {
     path
 }
 
+/// `measure --merge REPORT… --format json`, which must succeed.
+fn merged_json(reports: &[&Path]) -> Value {
+    let mut args = vec!["measure", "--merge", "--format", "json"];
+    args.extend(reports.iter().map(|r| r.to_str().unwrap()));
+    json_of(&run(&args))
+}
+
 fn domains_of(t: &Truth) -> Value {
     let mut v: Vec<(String, u64)> = t
         .domains
@@ -152,14 +159,7 @@ fn two_hosts_merged_equal_the_truth_of_both_logs_and_measuring_them_together() {
     let dir = tempfile::tempdir().unwrap();
     let ((a, ta), (b, tb)) = two_hosts(dir.path());
     let (ra, rb) = (report(&a), report(&b));
-    let merged = json_of(&run(&[
-        "measure",
-        "--merge",
-        ra.to_str().unwrap(),
-        rb.to_str().unwrap(),
-        "--format",
-        "json",
-    ]));
+    let merged = merged_json(&[&ra, &rb]);
     let want = truth_of_all(&[&ta, &tb]);
     let mut bad = Vec::new();
     for (k, w) in want.as_object().unwrap() {
@@ -377,14 +377,7 @@ fn host_names_logs_that_name_none_so_their_reports_merge() {
         path
     };
     let (ra, rb) = (named(&a, "mx-a"), named(&b, "mx-b"));
-    let merged = json_of(&run(&[
-        "measure",
-        "--merge",
-        ra.to_str().unwrap(),
-        rb.to_str().unwrap(),
-        "--format",
-        "json",
-    ]));
+    let merged = merged_json(&[&ra, &rb]);
     assert_eq!(merged["hosts"], serde_json::json!(["mx-a", "mx-b"]));
     assert_eq!(merged["sent"], serde_json::json!(ta.sent + tb.sent));
     assert_eq!(
