@@ -3,6 +3,7 @@
 
 use super::frame;
 use super::scan::{self, Lines, Literals};
+use super::short;
 use super::tally::{Outcome, Tally};
 use super::time::{self, Stamp};
 
@@ -17,18 +18,16 @@ const FLAGS: [&[u8]; 5] = [b" =>", b" ->", b" >>", b" ==", b" **"];
 
 /// An Exim message id: `1tQ2aB-0004Xy-Lk` (up to 4.96) or `1tQ2aB-00000000XyZ-3AbC` (4.97 on).
 fn message_id(s: &[u8]) -> bool {
-    let shape = match s.len() {
+    let (a, b) = match s.len() {
         16 => (6, 13),
         23 => (6, 18),
         _ => return false,
     };
-    s.iter().enumerate().all(|(i, &b)| {
-        if i == shape.0 || i == shape.1 {
-            b == b'-'
-        } else {
-            b.is_ascii_alphanumeric()
-        }
-    })
+    s[a] == b'-'
+        && s[b] == b'-'
+        && short::alnum(&s[..a])
+        && short::alnum(&s[a + 1..b])
+        && short::alnum(&s[b + 1..])
 }
 
 /// The timestamp and the text after it, `ID FLAG …`.
@@ -138,6 +137,28 @@ fn read(line: &[u8], t: &mut Tally) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The id check reads as the byte-by-byte rule it replaced: hyphens at 6 and 13 (or
+        /// 18), letters and digits elsewhere.
+        #[test]
+        fn message_ids_are_checked_by_the_rule(id in "[0-9A-Za-z\\-_ ]{16}|[0-9A-Za-z\\-_ ]{23}|[0-9A-Za-z-]{0,30}") {
+            let s = id.as_bytes();
+            let hyphens = match s.len() { 16 => Some((6, 13)), 23 => Some((6, 18)), _ => None };
+            let rule = hyphens.is_some_and(|(a, b)| {
+                s.iter().enumerate().all(|(i, &c)| if i == a || i == b { c == b'-' } else { c.is_ascii_alphanumeric() })
+            });
+            proptest::prop_assert_eq!(message_id(s), rule);
+        }
+    }
+
+    #[test]
+    fn both_id_lengths_are_ids() {
+        assert!(message_id(b"1tQ2aB-0004Xy-Lk"));
+        assert!(message_id(b"1tQ2aB-00000000XyZ-3AbC"));
+        assert!(!message_id(b"1tQ2aB-0004Xy_Lk"));
+        assert!(!message_id(b"1tQ2aB-00000000XyZ-3Ab-"));
+    }
     use crate::scan::scan;
 
     fn tally(log: &str) -> Tally {
