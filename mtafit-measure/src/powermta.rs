@@ -32,17 +32,17 @@ fn fields<const N: usize>(line: &[u8]) -> ([&[u8]; N], usize) {
     let mut n = 0;
     let mut start = 0;
     let mut quoted = false;
-    for (i, &b) in line.iter().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => {
-                if n < N {
-                    out[n] = unquote(&line[start..i]);
-                }
-                n += 1;
-                start = i + 1;
+    // Only commas and quotes matter: found by a vectorised search, not a branch per byte of a
+    // line of some 300 (this loop was 70 % of reading an accounting file).
+    for i in memchr::memchr2_iter(b',', b'"', line) {
+        if line[i] == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if n < N {
+                out[n] = unquote(&line[start..i]);
             }
-            _ => {}
+            n += 1;
+            start = i + 1;
         }
     }
     if n < N {
@@ -142,6 +142,35 @@ impl Lines for PowerMta {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte splitter `fields` replaced, as the rule it must keep.
+    fn fields_by_bytes(line: &[u8]) -> (Vec<&[u8]>, usize) {
+        let (mut out, mut start, mut quoted) = (Vec::new(), 0, false);
+        for (i, &b) in line.iter().enumerate() {
+            match b {
+                b'"' => quoted = !quoted,
+                b',' if !quoted => {
+                    out.push(unquote(&line[start..i]));
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        out.push(unquote(&line[start..]));
+        let n = out.len();
+        out.truncate(4);
+        (out, n)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fields_split_as_the_byte_by_byte_rule(line in "[a,\"b ]{0,40}") {
+            let (got, n) = fields::<4>(line.as_bytes());
+            let (want, wn) = fields_by_bytes(line.as_bytes());
+            proptest::prop_assert_eq!(n, wn);
+            proptest::prop_assert_eq!(&got[..want.len()], &want[..]);
+        }
+    }
     use crate::scan::scan;
 
     const HEADER: &str = "type,timeLogged,timeQueued,orig,rcpt,orcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat,srcType,srcMta,dlvType,dlvSourceIp,dlvDestinationIp,dlvEsmtpAvailable,dlvSize,vmta,jobId,envId,queue,vmtaPool";
