@@ -10,7 +10,7 @@
 use crate::input::{self, MAX_LINE};
 use crate::kumo;
 use crate::time;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::borrow::Cow;
 use std::io::{self, BufRead, BufReader, Read};
 
@@ -324,7 +324,7 @@ impl Unwrap {
             }
         }
         if !fields.is_empty() {
-            journal_line(&Fields::Export(&fields), &mut self.out, &mut self.second);
+            journal_line(&fields, &mut self.out, &mut self.second);
         }
         Ok(())
     }
@@ -342,7 +342,7 @@ fn json_record(envelope: Envelope, rec: &[u8], out: &mut Vec<u8>, second: &mut S
     if envelope == Envelope::JournaldJson
         && let Ok(r) = serde_json::from_slice::<JournalRecord<'_>>(rec)
     {
-        journal_line(&Fields::Typed(&r), out, second);
+        journal_line(&r, out, second);
         return;
     }
     if envelope == Envelope::Jsonl
@@ -351,18 +351,15 @@ fn json_record(envelope: Envelope, rec: &[u8], out: &mut Vec<u8>, second: &mut S
         jsonl_line(&r, out);
         return;
     }
-    let fields = match serde_json::from_slice::<Value>(rec) {
-        Ok(Value::Object(m)) => m,
+    let Ok(whole) = serde_json::from_slice::<Object<'_>>(rec) else {
         // Not a record: passed on as it is, so the format reader sees (and counts) it.
-        _ => {
-            push_clean(out, rec);
-            out.push(b'\n');
-            return;
-        }
+        push_clean(out, rec);
+        out.push(b'\n');
+        return;
     };
     match envelope {
-        Envelope::JournaldJson => journal_line(&Fields::Json(&fields), out, second),
-        _ => jsonl_line(&fields, out),
+        Envelope::JournaldJson => journal_line(&whole, out, second),
+        _ => jsonl_line(&whole, out),
     }
 }
 
@@ -374,254 +371,67 @@ pub fn convert(envelope: Envelope, raw: &[u8], out: &mut Vec<u8>, second: &mut S
     }
 }
 
-/// A journal record's fields, from either journal format.
-enum Fields<'a> {
-    Json(&'a Map<String, Value>),
-    Typed(&'a JournalRecord<'a>),
-    Export(&'a [(Vec<u8>, Vec<u8>)]),
-}
-
-impl Fields<'_> {
-    fn get(&self, key: &str) -> Option<Cow<'_, [u8]>> {
-        match self {
-            Fields::Json(m) => m.get(key).and_then(json_bytes).map(Cow::Owned),
-            Fields::Typed(r) => r.get(key),
-            Fields::Export(f) => f
-                .iter()
-                .find(|(k, _)| k == key.as_bytes())
-                .map(|(_, v)| Cow::Borrowed(&v[..])),
-        }
+/// A record's fields by name: a journal record (JSON or export), a JSON-lines record, or
+/// any JSON object read whole.
+trait Record {
+    /// The field `key`, when the record has it (null included).
+    fn field(&self, key: &str) -> Option<Field<'_>>;
+    /// LogCLI's stream labels, when the record has them as an object.
+    fn labels(&self) -> Option<&dyn Record> {
+        None
     }
 }
 
-/// The fields of a `journalctl -o json` record that [`journal_line`] reads; the others are
-/// skipped without being built.
-#[derive(serde::Deserialize)]
-struct JournalRecord<'a> {
-    #[serde(rename = "MESSAGE", borrow, default)]
-    message: Option<JournalValue<'a>>,
-    #[serde(rename = "__REALTIME_TIMESTAMP", borrow, default)]
-    realtime: Option<JournalValue<'a>>,
-    #[serde(rename = "SYSLOG_TIMESTAMP", borrow, default)]
-    syslog_timestamp: Option<JournalValue<'a>>,
-    #[serde(rename = "_HOSTNAME", borrow, default)]
-    hostname: Option<JournalValue<'a>>,
-    #[serde(rename = "SYSLOG_IDENTIFIER", borrow, default)]
-    identifier: Option<JournalValue<'a>>,
-    #[serde(rename = "_COMM", borrow, default)]
-    comm: Option<JournalValue<'a>>,
-    #[serde(rename = "SYSLOG_PID", borrow, default)]
-    syslog_pid: Option<JournalValue<'a>>,
-    #[serde(rename = "_PID", borrow, default)]
-    pid: Option<JournalValue<'a>>,
+/// One field of a [`Record`]: a JSON value, or the bytes of an export record's field.
+#[derive(Clone, Copy)]
+enum Field<'a> {
+    Json(&'a Json<'a>),
+    Bytes(&'a [u8]),
 }
 
-impl JournalRecord<'_> {
-    /// A field's bytes, as [`json_bytes`] reads them from a map.
-    fn get(&self, key: &str) -> Option<Cow<'_, [u8]>> {
-        let field = match key {
-            "MESSAGE" => &self.message,
-            "__REALTIME_TIMESTAMP" => &self.realtime,
-            "SYSLOG_TIMESTAMP" => &self.syslog_timestamp,
-            "_HOSTNAME" => &self.hostname,
-            "SYSLOG_IDENTIFIER" => &self.identifier,
-            "_COMM" => &self.comm,
-            "SYSLOG_PID" => &self.syslog_pid,
-            "_PID" => &self.pid,
-            _ => return None,
-        };
-        field.as_ref()?.bytes()
+impl<'a> Field<'a> {
+    fn is_null(self) -> bool {
+        matches!(self, Field::Json(Json::Null))
     }
-}
 
-/// One journal JSON field, kept as [`json_bytes`] would read it from a [`Value`].
-enum JournalValue<'a> {
-    /// A string, borrowed from the record when it holds no escapes.
-    Text(std::borrow::Cow<'a, str>),
-    /// A number, written as `serde_json` writes it.
-    Number(serde_json::Number),
-    /// An array: of byte values (a field that is not UTF-8), or of a field's values.
-    Array(Vec<JournalValue<'a>>),
-    /// Anything else: null, true or false, an object.
-    Other,
-}
-
-impl JournalValue<'_> {
-    fn bytes(&self) -> Option<Cow<'_, [u8]>> {
+    /// The field's bytes: a string, a number as written, an array of byte values (a journal
+    /// field that is not UTF-8), or for a field given more than once an array of those, of
+    /// which the first is taken.
+    fn bytes(self) -> Option<Cow<'a, [u8]>> {
         match self {
-            JournalValue::Text(s) => Some(Cow::Borrowed(s.as_bytes())),
-            JournalValue::Number(n) => Some(Cow::Owned(n.to_string().into_bytes())),
-            JournalValue::Array(a)
-                if a.iter()
-                    .all(|v| matches!(v, JournalValue::Number(n) if n.is_u64())) =>
+            Field::Bytes(b) => Some(Cow::Borrowed(b)),
+            Field::Json(Json::Text(s)) => Some(Cow::Borrowed(s.as_bytes())),
+            Field::Json(Json::Number(n)) => Some(Cow::Owned(n.to_string().into_bytes())),
+            Field::Json(Json::Array(a))
+                if a.iter().all(|v| matches!(v, Json::Number(n) if n.is_u64())) =>
             {
                 a.iter()
                     .map(|v| match v {
-                        JournalValue::Number(n) => n.as_u64().and_then(|b| u8::try_from(b).ok()),
+                        Json::Number(n) => n.as_u64().and_then(|b| u8::try_from(b).ok()),
                         _ => None,
                     })
                     .collect::<Option<Vec<u8>>>()
                     .map(Cow::Owned)
             }
-            JournalValue::Array(a) => a.first().and_then(JournalValue::bytes),
-            JournalValue::Other => None,
-        }
-    }
-}
-
-impl<'de: 'a, 'a> serde::Deserialize<'de> for JournalValue<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
-            type Value = JournalValue<'a>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a journal field")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(JournalValue::Text(std::borrow::Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(JournalValue::Text(std::borrow::Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-                Ok(JournalValue::Text(std::borrow::Cow::Owned(v)))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(JournalValue::Number(v.into()))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(JournalValue::Number(v.into()))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(serde_json::Number::from_f64(v)
-                    .map_or(JournalValue::Other, JournalValue::Number))
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(JournalValue::Other)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(JournalValue::Other)
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut all = Vec::new();
-                while let Some(v) = seq.next_element()? {
-                    all.push(v);
-                }
-                Ok(JournalValue::Array(all))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                while map
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(JournalValue::Other)
-            }
-        }
-        d.deserialize_any(Visit(std::marker::PhantomData))
-    }
-}
-
-/// A journal JSON field's bytes: a string, an array of byte values (a field that is not valid
-/// UTF-8), or for a field given more than once an array of those, of which the first is taken.
-fn json_bytes(v: &Value) -> Option<Vec<u8>> {
-    match v {
-        Value::String(s) => Some(s.as_bytes().to_vec()),
-        Value::Number(n) => Some(n.to_string().into_bytes()),
-        Value::Array(a) if a.iter().all(Value::is_u64) => a
-            .iter()
-            .map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok()))
-            .collect(),
-        Value::Array(a) => a.first().and_then(json_bytes),
-        _ => None,
-    }
-}
-
-/// A journal record's syslog line: the time from `__REALTIME_TIMESTAMP` (microseconds, UTC),
-/// else `SYSLOG_TIMESTAMP` as the sender wrote it; the host from `_HOSTNAME`; the tag from
-/// `SYSLOG_IDENTIFIER` (else `_COMM`) and `SYSLOG_PID` (else `_PID`). A record without MESSAGE
-/// or a time is skipped: it stands for no log line.
-fn journal_line(f: &Fields<'_>, out: &mut Vec<u8>, second: &mut Second) {
-    let Some(message) = f.get("MESSAGE") else {
-        return;
-    };
-    let stamp = f
-        .get("__REALTIME_TIMESTAMP")
-        .and_then(|t| std::str::from_utf8(&t).ok()?.trim().parse::<i64>().ok())
-        .and_then(|us| second.stamp(us))
-        .or_else(|| {
-            f.get("SYSLOG_TIMESTAMP")
-                .map(|s| s.trim_ascii().to_vec())
-                .filter(|s| time::syslog(s).is_some())
-        });
-    let Some(stamp) = stamp else {
-        return;
-    };
-    let host = f.get("_HOSTNAME");
-    let ident = f.get("SYSLOG_IDENTIFIER").or_else(|| f.get("_COMM"));
-    let pid = f.get("SYSLOG_PID").or_else(|| f.get("_PID"));
-    push_line(
-        out,
-        &stamp,
-        host.as_deref(),
-        ident.as_deref(),
-        pid.as_deref(),
-        &message,
-    );
-}
-
-/// A JSON-lines record's fields by name: a map of all of them, or a [`JsonlRecord`].
-trait Record {
-    /// The field `key`, when the record has it (null included).
-    fn field(&self, key: &str) -> Option<Field<'_>>;
-    /// LogCLI's stream labels, when the record has them as an object.
-    fn labels(&self) -> Option<&dyn Record>;
-}
-
-/// One field of a [`Record`].
-#[derive(Clone, Copy)]
-enum Field<'a> {
-    Json(&'a Value),
-    Typed(&'a JournalValue<'a>),
-}
-
-impl Field<'_> {
-    /// Null, or (for a typed field) anything that reads as no bytes and no time.
-    fn is_null(&self) -> bool {
-        match self {
-            Field::Json(v) => v.is_null(),
-            Field::Typed(v) => matches!(v, JournalValue::Other),
-        }
-    }
-
-    fn bytes(&self) -> Option<Cow<'_, [u8]>> {
-        match self {
-            Field::Json(v) => json_bytes(v).map(Cow::Owned),
-            Field::Typed(v) => v.bytes(),
+            Field::Json(Json::Array(a)) => a.first().and_then(|v| Field::Json(v).bytes()),
+            Field::Json(Json::Object(_) | Json::Null | Json::Bool) => None,
         }
     }
 
     /// A time field's RFC 3339 text, or Unix time by its size, as a syslog timestamp.
-    fn stamp(&self) -> Option<Vec<u8>> {
-        let text = match self {
-            Field::Json(Value::String(s)) => Some(s.as_str()),
-            Field::Typed(JournalValue::Text(s)) => Some(&**s),
-            _ => None,
-        };
-        let number = match (text, self) {
-            (Some(s), _) => {
-                if let Some((_, n)) = time::rfc3339(s.as_bytes()) {
-                    return Some(s.as_bytes()[..n].to_vec());
+    fn stamp(self) -> Option<Vec<u8>> {
+        let number = match self {
+            Field::Json(Json::Number(n)) => n.as_f64()?,
+            Field::Json(Json::Text(_)) | Field::Bytes(_) => {
+                let bytes = self.bytes()?;
+                if let Some((_, n)) = time::rfc3339(&bytes) {
+                    return Some(bytes[..n].to_vec());
                 }
-                s.trim().parse::<f64>().ok()?
-            }
-            (None, Field::Json(Value::Number(n)) | Field::Typed(JournalValue::Number(n))) => {
-                n.as_f64()?
+                std::str::from_utf8(&bytes)
+                    .ok()?
+                    .trim()
+                    .parse::<f64>()
+                    .ok()?
             }
             _ => return None,
         };
@@ -638,15 +448,171 @@ impl Field<'_> {
     }
 }
 
-impl Record for Map<String, Value> {
+/// One JSON value of a record, strings borrowed from the record when they hold no escape.
+enum Json<'a> {
+    Text(Cow<'a, str>),
+    /// A number, written as `serde_json` writes it.
+    Number(serde_json::Number),
+    Array(Vec<Json<'a>>),
+    Object(Object<'a>),
+    Null,
+    Bool,
+}
+
+/// A JSON object read whole: a record no typed reader holds (a field given twice, say: the
+/// last one counts), or LogCLI's `labels` inside one.
+type Object<'a> = std::collections::HashMap<String, Json<'a>>;
+
+impl Record for Object<'_> {
     fn field(&self, key: &str) -> Option<Field<'_>> {
         self.get(key).map(Field::Json)
     }
     fn labels(&self) -> Option<&dyn Record> {
-        self.get("labels")
-            .and_then(Value::as_object)
-            .map(|l| l as &dyn Record)
+        match self.get("labels") {
+            Some(Json::Object(l)) => Some(l),
+            _ => None,
+        }
     }
+}
+
+/// An export record's fields, in the order written; the first of a name counts.
+impl Record for Vec<(Vec<u8>, Vec<u8>)> {
+    fn field(&self, key: &str) -> Option<Field<'_>> {
+        self.iter()
+            .find(|(k, _)| k == key.as_bytes())
+            .map(|(_, v)| Field::Bytes(v))
+    }
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Json<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Json<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Json::Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Json::Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Json::Text(Cow::Owned(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Json::Number(v.into()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Json::Number(v.into()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(serde_json::Number::from_f64(v).map_or(Json::Null, Json::Number))
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Json::Null)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(Json::Bool)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut all = Vec::new();
+                while let Some(v) = seq.next_element()? {
+                    all.push(v);
+                }
+                Ok(Json::Array(all))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut all = Object::new();
+                while let Some((k, v)) = map.next_entry()? {
+                    all.insert(k, v);
+                }
+                Ok(Json::Object(all))
+            }
+        }
+        d.deserialize_any(Visit(std::marker::PhantomData))
+    }
+}
+
+/// The fields of a `journalctl -o json` record that [`journal_line`] reads; the others are
+/// skipped without being built.
+#[derive(serde::Deserialize)]
+struct JournalRecord<'a> {
+    #[serde(rename = "MESSAGE", borrow, default)]
+    message: Option<Json<'a>>,
+    #[serde(rename = "__REALTIME_TIMESTAMP", borrow, default)]
+    realtime: Option<Json<'a>>,
+    #[serde(rename = "SYSLOG_TIMESTAMP", borrow, default)]
+    syslog_timestamp: Option<Json<'a>>,
+    #[serde(rename = "_HOSTNAME", borrow, default)]
+    hostname: Option<Json<'a>>,
+    #[serde(rename = "SYSLOG_IDENTIFIER", borrow, default)]
+    identifier: Option<Json<'a>>,
+    #[serde(rename = "_COMM", borrow, default)]
+    comm: Option<Json<'a>>,
+    #[serde(rename = "SYSLOG_PID", borrow, default)]
+    syslog_pid: Option<Json<'a>>,
+    #[serde(rename = "_PID", borrow, default)]
+    pid: Option<Json<'a>>,
+}
+
+impl Record for JournalRecord<'_> {
+    fn field(&self, key: &str) -> Option<Field<'_>> {
+        let field = match key {
+            "MESSAGE" => &self.message,
+            "__REALTIME_TIMESTAMP" => &self.realtime,
+            "SYSLOG_TIMESTAMP" => &self.syslog_timestamp,
+            "_HOSTNAME" => &self.hostname,
+            "SYSLOG_IDENTIFIER" => &self.identifier,
+            "_COMM" => &self.comm,
+            "SYSLOG_PID" => &self.syslog_pid,
+            "_PID" => &self.pid,
+            _ => return None,
+        };
+        field.as_ref().map(Field::Json)
+    }
+}
+
+/// A journal record's syslog line: the time from `__REALTIME_TIMESTAMP` (microseconds, UTC),
+/// else `SYSLOG_TIMESTAMP` as the sender wrote it; the host from `_HOSTNAME`; the tag from
+/// `SYSLOG_IDENTIFIER` (else `_COMM`) and `SYSLOG_PID` (else `_PID`). A record without MESSAGE
+/// or a time is skipped: it stands for no log line.
+fn journal_line(r: &dyn Record, out: &mut Vec<u8>, second: &mut Second) {
+    let get = |key: &str| r.field(key).and_then(Field::bytes);
+    let Some(message) = get("MESSAGE") else {
+        return;
+    };
+    let stamp = get("__REALTIME_TIMESTAMP")
+        .and_then(|t| std::str::from_utf8(&t).ok()?.trim().parse::<i64>().ok())
+        .and_then(|us| second.stamp(us))
+        .map(Cow::Borrowed)
+        .or_else(|| {
+            get("SYSLOG_TIMESTAMP")
+                .map(|s| s.trim_ascii().to_vec())
+                .filter(|s| time::syslog(s).is_some())
+                .map(Cow::Owned)
+        });
+    let Some(stamp) = stamp else {
+        return;
+    };
+    let host = get("_HOSTNAME");
+    let ident = get("SYSLOG_IDENTIFIER").or_else(|| get("_COMM"));
+    let pid = get("SYSLOG_PID").or_else(|| get("_PID"));
+    push_line(
+        out,
+        &stamp,
+        host.as_deref(),
+        ident.as_deref(),
+        pid.as_deref(),
+        &message,
+    );
 }
 
 /// The fields of a JSON-lines record that [`jsonl_line`] reads; the others are skipped without
@@ -654,55 +620,53 @@ impl Record for Map<String, Value> {
 #[derive(serde::Deserialize)]
 struct JsonlRecord<'a> {
     #[serde(borrow, default, deserialize_with = "present")]
-    line: Option<JournalValue<'a>>,
+    line: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    message: Option<JournalValue<'a>>,
+    message: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    log: Option<JournalValue<'a>>,
+    log: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    timestamp: Option<JournalValue<'a>>,
+    timestamp: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    date: Option<JournalValue<'a>>,
+    date: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    time: Option<JournalValue<'a>>,
+    time: Option<Json<'a>>,
     #[serde(rename = "@timestamp", borrow, default, deserialize_with = "present")]
-    at_timestamp: Option<JournalValue<'a>>,
+    at_timestamp: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    host: Option<JournalValue<'a>>,
+    host: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    hostname: Option<JournalValue<'a>>,
+    hostname: Option<Json<'a>>,
     #[serde(rename = "_HOSTNAME", borrow, default, deserialize_with = "present")]
-    journal_hostname: Option<JournalValue<'a>>,
+    journal_hostname: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    appname: Option<JournalValue<'a>>,
+    appname: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    ident: Option<JournalValue<'a>>,
+    ident: Option<Json<'a>>,
     #[serde(
         rename = "SYSLOG_IDENTIFIER",
         borrow,
         default,
         deserialize_with = "present"
     )]
-    journal_identifier: Option<JournalValue<'a>>,
+    journal_identifier: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    syslog_identifier: Option<JournalValue<'a>>,
+    syslog_identifier: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    procid: Option<JournalValue<'a>>,
+    procid: Option<Json<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    pid: Option<JournalValue<'a>>,
+    pid: Option<Json<'a>>,
     #[serde(rename = "SYSLOG_PID", borrow, default, deserialize_with = "present")]
-    journal_syslog_pid: Option<JournalValue<'a>>,
+    journal_syslog_pid: Option<Json<'a>>,
     #[serde(rename = "_PID", borrow, default, deserialize_with = "present")]
-    journal_pid: Option<JournalValue<'a>>,
+    journal_pid: Option<Json<'a>>,
     #[serde(borrow, default)]
     labels: Option<Box<JsonlRecord<'a>>>,
 }
 
 /// A field that is there, null included: a null `timestamp` hides the one in `labels`, as it
-/// does in the map (serde's own `Option` reads null as absent).
-fn present<'de: 'a, 'a, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<JournalValue<'a>>, D::Error> {
+/// does in a record read whole (serde's own `Option` reads null as absent).
+fn present<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Json<'a>>, D::Error> {
     serde::Deserialize::deserialize(d).map(Some)
 }
 
@@ -729,7 +693,7 @@ impl Record for JsonlRecord<'_> {
             "_PID" => &self.journal_pid,
             _ => return None,
         };
-        f.as_ref().map(Field::Typed)
+        f.as_ref().map(Field::Json)
     }
     fn labels(&self) -> Option<&dyn Record> {
         self.labels.as_deref().map(|l| l as &dyn Record)
@@ -756,7 +720,7 @@ fn pick<'a>(r: &'a dyn Record, keys: &[&str]) -> Option<Field<'a>> {
 fn jsonl_line(r: &dyn Record, out: &mut Vec<u8>) {
     let Some(message) = ["line", "message", "log"]
         .iter()
-        .find_map(|k| r.field(k).and_then(|f| f.bytes().map(Cow::into_owned)))
+        .find_map(|k| r.field(k).and_then(Field::bytes))
     else {
         return;
     };
@@ -769,11 +733,11 @@ fn jsonl_line(r: &dyn Record, out: &mut Vec<u8>) {
         out.push(b'\n');
         return;
     }
-    let stamp = pick(r, &["timestamp", "date", "time", "@timestamp"]).and_then(|f| f.stamp());
+    let stamp = pick(r, &["timestamp", "date", "time", "@timestamp"]).and_then(Field::stamp);
     let Some(stamp) = stamp else {
         return;
     };
-    let text = |keys: &[&str]| pick(r, keys).and_then(|f| f.bytes().map(Cow::into_owned));
+    let text = |keys: &[&str]| pick(r, keys).and_then(Field::bytes);
     let host = text(&["host", "hostname", "_HOSTNAME"]);
     let ident = text(&["appname", "ident", "SYSLOG_IDENTIFIER", "syslog_identifier"]);
     let pid = text(&["procid", "pid", "SYSLOG_PID", "_PID"]);
@@ -797,21 +761,21 @@ pub struct Second {
 }
 
 impl Second {
-    fn stamp(&mut self, us: i64) -> Option<Vec<u8>> {
+    /// The stamp of `us`, written over the last one (its microseconds only, within a second).
+    fn stamp(&mut self, us: i64) -> Option<&[u8]> {
         let secs = us.div_euclid(1_000_000);
         if self.secs != Some(secs) {
             self.text = micros_stamp(secs * 1_000_000)?;
             self.secs = Some(secs);
         }
-        let mut text = self.text.clone();
         // `….000000+00:00`: the six digits after the point.
-        let point = text.len() - 13;
+        let point = self.text.len() - 13;
         let mut micros = us.rem_euclid(1_000_000);
-        for d in text[point + 1..point + 7].iter_mut().rev() {
+        for d in self.text[point + 1..point + 7].iter_mut().rev() {
             *d = b'0' + (micros % 10) as u8;
             micros /= 10;
         }
-        Some(text)
+        Some(&self.text)
     }
 }
 
@@ -907,7 +871,25 @@ mod tests {
             0,
             -1,
         ] {
-            assert_eq!(second.stamp(us), micros_stamp(us), "{us}");
+            assert_eq!(
+                second.stamp(us).map(<[u8]>::to_vec),
+                micros_stamp(us),
+                "{us}"
+            );
+        }
+    }
+
+    /// A field's bytes as `serde_json`'s own map gives them: the rule both readers keep.
+    fn value_bytes(v: &Value) -> Option<Vec<u8>> {
+        match v {
+            Value::String(s) => Some(s.as_bytes().to_vec()),
+            Value::Number(n) => Some(n.to_string().into_bytes()),
+            Value::Array(a) if a.iter().all(Value::is_u64) => a
+                .iter()
+                .map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok()))
+                .collect(),
+            Value::Array(a) => a.first().and_then(value_bytes),
+            _ => None,
         }
     }
 
@@ -920,9 +902,12 @@ mod tests {
             r#"{"MESSAGE":[300],"_PID":-7,"OTHER":{"deep":[1,{"x":2}]}}"#,
         ] {
             let typed: JournalRecord<'_> = serde_json::from_str(rec).expect(rec);
+            let whole: Object<'_> = serde_json::from_str(rec).expect(rec);
             let Value::Object(map) = serde_json::from_str::<Value>(rec).expect(rec) else {
                 panic!("{rec} is an object");
             };
+            let bytes =
+                |r: &dyn Record, key| r.field(key).and_then(Field::bytes).map(Cow::into_owned);
             for key in [
                 "MESSAGE",
                 "__REALTIME_TIMESTAMP",
@@ -933,11 +918,9 @@ mod tests {
                 "SYSLOG_PID",
                 "_PID",
             ] {
-                assert_eq!(
-                    Fields::Typed(&typed).get(key),
-                    Fields::Json(&map).get(key),
-                    "{key} of {rec}"
-                );
+                let want = map.get(key).and_then(value_bytes);
+                assert_eq!(bytes(&typed, key), want, "{key} of {rec}");
+                assert_eq!(bytes(&whole, key), want, "{key} of {rec}, read whole");
             }
         }
     }
@@ -953,9 +936,7 @@ mod tests {
             r#"{"message":"Dec 20 00:00:00 mx1 postfix/smtp[1]: whole line","host":"collector"}"#,
             r#"{"message":[120,255],"timestamp":1.7661888e9,"labels":"not an object"}"#,
         ] {
-            let Value::Object(map) = serde_json::from_str::<Value>(rec).expect(rec) else {
-                panic!("{rec} is an object");
-            };
+            let map: Object<'_> = serde_json::from_str(rec).expect(rec);
             let mut by_map = Vec::new();
             jsonl_line(&map, &mut by_map);
             // A record the typed fields cannot hold is read as its map, as `json_record` does.
