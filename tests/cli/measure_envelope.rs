@@ -20,12 +20,9 @@ fn plain_of(messages: u64) -> (Vec<u8>, Truth) {
     let o = Options {
         seed: 22,
         messages,
-        target_bytes: None,
         start: (2025, 12, 20),
         days: 20,
-        traps: false,
-        growth_per_month: 0.0,
-        host: "mx1",
+        ..Options::default()
     };
     let mut log = Vec::new();
     let truth = generate(Format::Postfix(Stamp::ShortIso), &o, &mut log).expect("generate");
@@ -380,12 +377,9 @@ fn kumomta_records_are_still_read_as_kumomta() {
     let o = Options {
         seed: 5,
         messages: 300,
-        target_bytes: None,
         start: (2025, 12, 20),
         days: 5,
-        traps: false,
-        growth_per_month: 0.0,
-        host: "mx1",
+        ..Options::default()
     };
     let mut log = Vec::new();
     let truth = generate(Format::KumoMta, &o, &mut log).expect("generate");

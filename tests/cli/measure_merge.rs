@@ -47,22 +47,22 @@ fn report(log: &Path) -> PathBuf {
     path
 }
 
+/// `measure --merge REPORT… EXTRA…`.
+fn merge(reports: &[&Path], extra: &[&str]) -> Output {
+    let mut args = vec!["measure", "--merge"];
+    args.extend(reports.iter().map(|r| r.to_str().unwrap()));
+    args.extend(extra);
+    run(&args)
+}
+
 /// `measure --merge REPORT… --format json`, which must succeed.
 fn merged_json(reports: &[&Path]) -> Value {
-    let mut args = vec!["measure", "--merge", "--format", "json"];
-    args.extend(reports.iter().map(|r| r.to_str().unwrap()));
-    json_of(&run(&args))
+    json_of(&merge(reports, &["--format", "json"]))
 }
 
 fn domains_of(t: &Truth) -> Value {
-    let mut v: Vec<(String, u64)> = t
-        .domains
-        .iter()
-        .filter(|(_, n)| **n > 0)
-        .map(|(d, n)| (d.clone(), *n))
-        .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    v.into_iter()
+    t.domains_by_sent()
+        .into_iter()
         .map(|(d, n)| serde_json::json!({"domain": d, "sent": n}))
         .collect()
 }
@@ -187,12 +187,7 @@ fn two_hosts_merged_equal_the_truth_of_both_logs_and_measuring_them_together() {
     ]));
     assert_eq!(merged, together);
     // And the same words for people.
-    let table = run(&[
-        "measure",
-        "--merge",
-        ra.to_str().unwrap(),
-        rb.to_str().unwrap(),
-    ]);
+    let table = merge(&[&ra, &rb], &[]);
     let together = run(&["measure", a.to_str().unwrap(), b.to_str().unwrap()]);
     assert!(table.status.success(), "{}", common::stderr(&table));
     assert_eq!(common::stdout(&table), common::stdout(&together));
@@ -205,14 +200,7 @@ fn write_profile_from_a_merge_writes_the_summed_volume() {
     let ((a, ta), (b, tb)) = two_hosts(dir.path());
     let (ra, rb) = (report(&a), report(&b));
     let profile = dir.path().join("fleet.ron");
-    let out = run(&[
-        "measure",
-        "--merge",
-        ra.to_str().unwrap(),
-        rb.to_str().unwrap(),
-        "--write-profile",
-        profile.to_str().unwrap(),
-    ]);
+    let out = merge(&[&ra, &rb], &["--write-profile", profile.to_str().unwrap()]);
     assert!(out.status.success(), "{}", common::stderr(&out));
     let text = std::fs::read_to_string(&profile).unwrap();
     let p = mtafit_model::profile::parse("fleet.ron", text.as_bytes()).unwrap();
@@ -263,7 +251,7 @@ fn an_older_report_is_refused_with_what_to_do() {
     }
     let old = dir.path().join("old.json");
     std::fs::write(&old, serde_json::to_vec(&v).unwrap()).unwrap();
-    let o = run(&["measure", "--merge", old.to_str().unwrap()]);
+    let o = merge(&[&old], &[]);
     assert_eq!(o.status.code(), Some(1));
     let e = common::stderr(&o);
     assert!(e.contains("old.json"), "{e}");
@@ -278,12 +266,7 @@ fn the_same_report_twice_is_refused_naming_both_files() {
     let ra = report(&a);
     let copy = dir.path().join("alpha-again.json");
     std::fs::copy(&ra, &copy).unwrap();
-    let o = run(&[
-        "measure",
-        "--merge",
-        ra.to_str().unwrap(),
-        copy.to_str().unwrap(),
-    ]);
+    let o = merge(&[&ra, &copy], &[]);
     assert_eq!(o.status.code(), Some(1));
     let e = common::stderr(&o);
     assert!(
@@ -302,12 +285,7 @@ fn overlapping_spans_of_one_host_are_refused_naming_both_files() {
     let (a, _) = host_log(dir.path(), "alpha", 7, (2025, 11, 1));
     let (b, _) = host_log(dir.path(), "alpha", 8, (2025, 11, 11));
     let (ra, rb) = (report(&a), report(&b));
-    let o = run(&[
-        "measure",
-        "--merge",
-        ra.to_str().unwrap(),
-        rb.to_str().unwrap(),
-    ]);
+    let o = merge(&[&ra, &rb], &[]);
     assert_eq!(o.status.code(), Some(1));
     let e = common::stderr(&o);
     assert!(
@@ -318,12 +296,7 @@ fn overlapping_spans_of_one_host_are_refused_naming_both_files() {
     // The same host over days that follow one another merges.
     let (c, _) = host_log(dir.path(), "alpha", 9, (2025, 11, 25));
     let rc = report(&c);
-    let o = run(&[
-        "measure",
-        "--merge",
-        ra.to_str().unwrap(),
-        rc.to_str().unwrap(),
-    ]);
+    let o = merge(&[&ra, &rc], &[]);
     assert!(o.status.success(), "{}", common::stderr(&o));
 }
 
@@ -350,12 +323,7 @@ fn host_names_logs_that_name_none_so_their_reports_merge() {
     let (a, ta) = exim_log(dir.path(), "a", 31, (2025, 11, 1));
     let (b, tb) = exim_log(dir.path(), "b", 32, (2025, 11, 10));
     let unnamed = [report(&a), report(&b)];
-    let refused = run(&[
-        "measure",
-        "--merge",
-        unnamed[0].to_str().unwrap(),
-        unnamed[1].to_str().unwrap(),
-    ]);
+    let refused = merge(&[&unnamed[0], &unnamed[1]], &[]);
     assert_eq!(
         refused.status.code(),
         Some(1),

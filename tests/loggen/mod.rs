@@ -211,8 +211,8 @@ impl Truth {
         }
     }
 
-    /// The ten domains with most `sent`, ties by name.
-    pub fn top_domains(&self) -> Vec<(String, u64)> {
+    /// Every domain with `sent`, most first, ties by name.
+    pub fn domains_by_sent(&self) -> Vec<(String, u64)> {
         let mut v: Vec<(String, u64)> = self
             .domains
             .iter()
@@ -220,6 +220,12 @@ impl Truth {
             .map(|(d, n)| (d.clone(), *n))
             .collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    }
+
+    /// The ten domains with most `sent`, ties by name.
+    pub fn top_domains(&self) -> Vec<(String, u64)> {
+        let mut v = self.domains_by_sent();
         v.truncate(10);
         v
     }
