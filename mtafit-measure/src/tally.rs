@@ -187,9 +187,6 @@ pub struct Tally {
     pub stamps: StampCache,
     /// The shape of the last syslog line read whole (a memo only).
     pub shape: Shape,
-    /// `first` and `last` as keys, so each line is compared with them without working them out
-    /// again (a memo only).
-    keys: Option<((i32, i64), (i32, i64))>,
 }
 
 impl Tally {
@@ -203,7 +200,6 @@ impl Tally {
         self.lives.clear();
         self.first = None;
         self.last = None;
-        self.keys = None;
         self.year = YearTrack::default();
         self.examples.clear();
         self.bytes = 0;
@@ -233,22 +229,11 @@ impl Tally {
         };
         let moment = Moment { yoff, stamp };
         let key = moment.key();
-        match &mut self.keys {
-            None => {
-                self.keys = Some((key, key));
-                self.first = Some(moment);
-                self.last = Some(moment);
-            }
-            Some((first, last)) => {
-                // Lines come in time order, so a line is mostly the last so far.
-                if key >= *last {
-                    *last = key;
-                    self.last = Some(moment);
-                } else if key < *first {
-                    *first = key;
-                    self.first = Some(moment);
-                }
-            }
+        if self.first.is_none_or(|f| key < f.key()) {
+            self.first = Some(moment);
+        }
+        if self.last.is_none_or(|l| key >= l.key()) {
+            self.last = Some(moment);
         }
         let slot = match outcome {
             Outcome::Sent => 0,
