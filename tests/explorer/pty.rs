@@ -950,6 +950,13 @@ fn a_user_engines_folder_that_is_a_named_pipe_is_a_problem_shown_at_start_and_by
 impl Session {
     /// Wait for the app to end; fail with the screen after `secs` seconds (a hang, not a
     /// slow machine: the promise is far faster).
+    /// Press `key` and see the app exit with success within five seconds.
+    fn ends_with_key(&mut self, key: &str, what: &str) {
+        self.keys(key);
+        let status = self.exits_within(5, what);
+        assert!(status.success(), "{what}: {status:?}");
+    }
+
     fn exits_within(&mut self, secs: u64, what: &str) -> portable_pty::ExitStatus {
         let start = Instant::now();
         loop {
@@ -985,9 +992,7 @@ fn ctrl_c_quits_after_an_unfinished_escape_sequence() {
     let mut s = Session::start(&[]);
     s.wait_text("Ranking");
     s.keys("\x1b[<");
-    s.keys("\x03");
-    let status = s.exits_within(5, "Ctrl-C after ESC [ <");
-    assert!(status.success(), "{status:?}");
+    s.ends_with_key("\x03", "Ctrl-C after ESC [ <");
     s.wait_for("the normal screen", |sc| !sc.alternate_screen());
 }
 
@@ -998,9 +1003,7 @@ fn q_quits_after_an_unfinished_escape_sequence_has_timed_out() {
     s.keys("\x1b[<1;2");
     // A typist's next key comes long after the sequence's time-out.
     std::thread::sleep(Duration::from_millis(300));
-    s.keys("q");
-    let status = s.exits_within(5, "q after ESC [ <");
-    assert!(status.success(), "{status:?}");
+    s.ends_with_key("q", "q after ESC [ <");
 }
 
 #[test]
@@ -1019,9 +1022,7 @@ fn ctrl_c_quits_whatever_is_open() {
         s.wait_text("Ranking");
         s.keys(keys);
         s.wait_text(shown);
-        s.keys("\x03");
-        let status = s.exits_within(5, name);
-        assert!(status.success(), "{name}: {status:?}");
+        s.ends_with_key("\x03", name);
         s.wait_for("the normal screen", |sc| !sc.alternate_screen());
     }
 }
@@ -1048,9 +1049,7 @@ fn ctrl_c_quits_while_a_log_is_measured_in_the_background() {
     s.keys(fifo.to_str().unwrap());
     s.keys("\r");
     s.wait_text("measuring");
-    s.keys("\x03");
-    let status = s.exits_within(5, "Ctrl-C while measuring");
-    assert!(status.success(), "{status:?}");
+    s.ends_with_key("\x03", "Ctrl-C while measuring");
 }
 
 #[test]
@@ -1091,9 +1090,7 @@ fn a_bracketed_paste_is_one_event_taken_only_by_text_fields() {
     big.extend_from_slice(b"\x1b[201~");
     s.keys(std::str::from_utf8(&big).unwrap());
     s.wait_text("the paste was too long");
-    s.keys("\x03");
-    let status = s.exits_within(5, "Ctrl-C after a 100 KB bracketed paste");
-    assert!(status.success(), "{status:?}");
+    s.ends_with_key("\x03", "Ctrl-C after a 100 KB bracketed paste");
     s.wait_for("bracketed paste off", |sc| !sc.bracketed_paste());
 }
 
@@ -1120,8 +1117,7 @@ fn a_resized_terminal_is_drawn_at_its_new_size() {
         })
         .unwrap();
     s.wait_for("the header drawn 100 columns wide", |sc| width(sc) == 100);
-    s.keys("q");
-    assert!(s.exits_within(5, "q after a resize").success());
+    s.ends_with_key("q", "q after a resize");
 }
 
 #[test]
@@ -1133,11 +1129,7 @@ fn ctrl_c_ends_a_session_that_would_ask_at_once_saving_nothing_and_says_so() {
     s.wait_text("Ranking");
     s.keys("w");
     s.keys("h");
-    s.keys("\x03");
-    assert!(
-        s.exits_within(5, "Ctrl-C with a change to ask about")
-            .success()
-    );
+    s.ends_with_key("\x03", "Ctrl-C with a change to ask about");
     assert!(!s.state.exists(), "nothing is saved");
     s.wait_text("ended with Ctrl-C: this session's changes were not saved");
 }
